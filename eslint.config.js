@@ -1,0 +1,46 @@
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'worker_threads',
+  'stream', 'events', 'process', 'buffer', 'timers', 'perf_hooks', 'zlib', 'readline', 'cluster', 'dgram', 'dns', 'tls', 'vm',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'client/dist/**', 'data/**', 'test-results/**', 'coverage/**'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {},
+  },
+  {
+    // The core must stay pure and deterministic: no I/O, no clocks, no ambient randomness.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**', '**/client/**', 'server/**', 'client/**'], message: 'shared/ must not import server or client code.' },
+          { group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'shared/ must not import Node built-ins.' },
+          { group: ['@colyseus/*', 'colyseus.js', 'phaser', 'better-sqlite3', 'express', 'pino'], message: 'shared/ must not import frameworks or I/O.' },
+        ],
+      }],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded RNG in the engine state.' },
+        { object: 'Date', property: 'now', message: 'The engine has no clock: time is state.day.' },
+        { object: 'performance', property: 'now', message: 'The engine has no clock.' },
+      ],
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'No DOM in shared/.' },
+        { name: 'document', message: 'No DOM in shared/.' },
+        { name: 'localStorage', message: 'No DOM in shared/.' },
+        { name: 'process', message: 'No Node globals in shared/.' },
+        { name: 'require', message: 'No Node globals in shared/.' },
+        { name: 'setTimeout', message: 'No timers in the engine.' },
+        { name: 'setInterval', message: 'No timers in the engine.' },
+      ],
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock: the engine has no clock.' },
+      ],
+    },
+  },
+);

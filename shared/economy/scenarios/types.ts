@@ -1,0 +1,177 @@
+/** A scenario is data: everything a match needs to start, with no code. */
+
+export type Narrative = 'crypto' | 'ai' | 'none';
+export type Tier = 'mining' | 'ai';
+export type ContractKind = 'ppa' | 'index';
+
+export const EVENT_KINDS = [
+  'halving',
+  'pump',
+  'crash',
+  'miningBan',
+  'openModelRelease',
+  'gpuGlut',
+  'aiBreakthrough',
+  'etfApproval',
+  'heatwave',
+  'capexBoom',
+  'newAsicGeneration',
+  'newGpuGeneration',
+  'rateChange',
+  'feeSpike',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface RegionSpec {
+  id: string;
+  name: string;
+  basePowerUsdPerMwh: number;
+  /** $/MWh added per GW of load players and NPCs put on the region. */
+  priceSlopeUsdPerMwhPerGw: number;
+  /** Daily log volatility of the power price. */
+  powerVolDaily: number;
+  /** Days to energise new MW, and days added per 100 MW requested. */
+  gridQueueBaseDays: number;
+  gridQueueDaysPer100Mw: number;
+  pue: number;
+  /** Annual probability of a political shock (ban or moratorium) in this region. */
+  politicalRiskPerYear: number;
+  /** Demand-response credit per MWh curtailed (Texas pays these). */
+  curtailCreditUsdPerMwh: number;
+  /** Map position, 0–1, for the client's world map. */
+  mapX: number;
+  mapY: number;
+}
+
+export interface HardwareModelSpec {
+  id: string;
+  name: string;
+  kind: 'asic' | 'gpu';
+  releaseDate: string;
+  /** ASIC */
+  hashrateThs: number;
+  efficiencyJPerTh: number;
+  /** Both: wall power per unit in kW (GPU: all-in per GPU with its server share). */
+  powerKw: number;
+  /** GPU */
+  h100Equivalent: number;
+  /** GPU list price at release (whole dollars); ASICs are priced by the $/TH index × a tier premium. */
+  basePriceUsd: number;
+  /** ASIC price per TH relative to the index (newer, more efficient = dearer). */
+  priceIndexMultiple: number;
+}
+
+export interface SiteListingSpec {
+  name: string;
+  regionId: string;
+  tier: Tier;
+  mw: number;
+  /** Price per MW energised (whole dollars). */
+  priceUsdPerMw: number;
+}
+
+export interface ScriptedEventSpec {
+  date: string;
+  kind: EventKind;
+  params: Record<string, number | string>;
+  headline?: string;
+}
+
+export interface NpcCohortSpec {
+  efficiencyJPerTh: number;
+  hashrateEhs: number;
+  powerUsdPerMwh: number;
+  regionId: string;
+}
+
+export interface Scenario {
+  id: string;
+  name: string;
+  description: string;
+  startDate: string;
+  days: number;
+  startHeight: number;
+  /** 210,000 on mainnet; a classroom scenario may shorten it. */
+  halvingInterval: number;
+  startDifficultyEhs: number;
+  startFeesBtcPerBlock: number;
+  feeSigma: number;
+  btc: {
+    startUsd: number;
+    mode: 'keyframes' | 'free';
+    keyframes: { date: string; usd: number }[];
+    volAnnual: number;
+    driftAnnual: number;
+    /** USD of net player buying that moves the price by e (log-impact depth). */
+    marketDepthUsd: number;
+  };
+  npc: {
+    cohorts: NpcCohortSpec[];
+    /** New NPC capacity is ordered when the newest ASIC pays back within this many days. */
+    paybackHorizonDays: number;
+    leadTimeDays: number;
+    /** Share of the network added per day at most, when investment pays. */
+    maxGrowthPerDay: number;
+    newPowerUsdPerMwh: number;
+  };
+  regions: RegionSpec[];
+  catalogue: HardwareModelSpec[];
+  listings: SiteListingSpec[];
+  capex: {
+    miningUsdPerMw: number;
+    aiUsdPerMw: number;
+    miningBuildDays: number;
+    aiBuildDays: number;
+    retrofitUsdPerMw: number;
+    retrofitDays: number;
+  };
+  hardware: {
+    asicStartUsdPerTh: number;
+    /** Days of hashprice smoothing the ASIC price follows. */
+    asicLagDays: number;
+    /** $/TH per ($/PH/day of hashprice): the payback multiple the market prices in. */
+    asicUsdPerThPerHashprice: number;
+    asicLeadTimeDays: number;
+    gpuLeadTimeDays: number;
+    /** Share of the price index a used unit fetches. */
+    resaleHaircutPct: number;
+    storageUsdPerUnitDay: number;
+  };
+  compute: {
+    startRentUsdPerGpuHour: number;
+    refPriceUsdPerGpuHour: number;
+    elasticity: number;
+    /** NPC demand at the reference price (H100-equivalents), and its daily growth. */
+    demandH100: number;
+    demandGrowthPerDay: number;
+    npcSupplyH100: number;
+    npcSupplyGrowthPerDay: number;
+    floorUsdPerGpuHour: number;
+    tenderRatePerDay: number;
+    hostingOfferRatePerDay: number;
+    buyoutOfferRatePerDay: number;
+    hostingUsdPerKwMonth: number;
+  };
+  finance: {
+    startCashUsd: number;
+    startShares: number;
+    baseRatePct: number;
+    maxLeverage: number;
+    marginCallLtv: number;
+    equityFeePct: number;
+    /** Cash a bankrupt company restarts with. */
+    restructureCashUsd: number;
+  };
+  contest: {
+    periodDays: number;
+    maxStakeUsd: number;
+    /** How much the winning narrative's hype index moves. */
+    hypeBoost: number;
+    /** Stake-weight of the NPC momentum speculators (whole dollars). */
+    npcWeightUsd: number;
+  };
+  hype: { crypto: number; ai: number };
+  events: ScriptedEventSpec[];
+  /** Expected occurrences per year of each random event kind. */
+  randomEvents: Partial<Record<EventKind, number>>;
+}

@@ -1,0 +1,45 @@
+/** What reducers and daily phases receive besides the draft state. */
+import type { ActionOf, ActionType } from './actions.js';
+import type { GameEvent, GameState, PlayerId, RuleError, ErrorCode } from './types.js';
+
+export interface Ctx {
+  /** Events produced so far in this action or day; phases push to it. */
+  events: GameEvent[];
+}
+
+/**
+ * A reducer mutates an immer draft. It may mutate before it discovers an error: a returned
+ * RuleError discards the whole draft, so the caller's state is untouched either way.
+ */
+export type Reducer<T extends ActionType> = (
+  draft: GameState,
+  playerId: PlayerId,
+  action: ActionOf<T>,
+  ctx: Ctx,
+) => RuleError | void;
+
+export type ReducerTable = { [K in ActionType]: Reducer<K> };
+
+/** One daily phase of `step`, run on the draft in a fixed order. */
+export type Phase = (draft: GameState, ctx: Ctx) => void;
+
+export function fail(code: ErrorCode, message: string): RuleError {
+  return { code, message };
+}
+
+export function newId(draft: GameState, prefix: string): string {
+  draft.nextId += 1;
+  return `${prefix}${draft.nextId}`;
+}
+
+export function nextSeq(draft: GameState): number {
+  draft.nextSeq += 1;
+  return draft.nextSeq;
+}
+
+export function pushNews(draft: GameState, ctx: Ctx, kind: string, headline: string): void {
+  const item = { day: draft.day, date: draft.date, kind, headline };
+  draft.news.push(item);
+  if (draft.news.length > 60) draft.news.splice(0, draft.news.length - 60);
+  ctx.events.push({ type: 'news', day: draft.day, kind, headline });
+}

@@ -1,0 +1,170 @@
+/**
+ * The engine's two doors: `applyAction` (a player's or the host's decision) and `step` (one day).
+ * Both are pure: they take a state and return a new one (immer drafts, structural sharing) plus
+ * events, or a RuleError with the input state untouched.
+ */
+import { createDraft, finishDraft, setAutoFreeze } from 'immer';
+import { parseAction, HOST_ACTOR, HOST_ACTION_TYPES, type Action, type ActionType } from './actions.js';
+import type { Ctx, Phase, Reducer, ReducerTable } from './context.js';
+import { fail } from './context.js';
+import { hashJson } from './hash.js';
+import type { ApplyResult, GameState, PlayerId, StepResult, Scenario } from './types.js';
+import { addDays } from '../economy/calendar.js';
+import { initialRngStates } from './rng.js';
+import { emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
+import { usdToCents } from '../economy/money.js';
+import { initialWorld } from './systems/world.js';
+import { eventsPhase, hostReducers } from './systems/events.js';
+import { powerPhase } from './systems/power.js';
+import { marketPhase, treasuryReducers } from './systems/market.js';
+import { sitesPhase, siteReducers } from './systems/sites.js';
+import { hardwarePhase, hardwareReducers } from './systems/hardware.js';
+import { miningPhase } from './systems/mining.js';
+import { computePhase, computeReducers } from './systems/compute.js';
+import { financePhase, financeReducers } from './systems/finance.js';
+import { contestPhase, contestReducers } from './systems/contest.js';
+import { valuationPhase } from './systems/valuation.js';
+
+// States are shared between the room, snapshots and bots; freezing costs more than it protects
+// (bench: see docs/engine.md). Nobody mutates a state outside a draft.
+setAutoFreeze(false);
+
+const reducers: ReducerTable = {
+  ...siteReducers,
+  ...hardwareReducers,
+  ...treasuryReducers,
+  ...computeReducers,
+  ...financeReducers,
+  ...contestReducers,
+  ...hostReducers,
+};
+
+/** The day's phases, in order: the world moves, then production, then money, then scores. */
+const PHASES: readonly Phase[] = [
+  eventsPhase,
+  powerPhase,
+  marketPhase,
+  sitesPhase,
+  hardwarePhase,
+  miningPhase,
+  computePhase,
+  financePhase,
+  contestPhase,
+  valuationPhase,
+];
+
+export interface NewPlayer {
+  id: PlayerId;
+  name: string;
+  strategy?: string;
+}
+
+/** A fresh match at day 0 of `scenario`. Players can be added now or later with `addPlayer`. */
+export function createGame(scenario: Scenario, seed: string, players: NewPlayer[] = []): GameState {
+  let state: GameState = {
+    version: 1,
+    scenario,
+    seed,
+    day: 0,
+    date: scenario.startDate,
+    endDay: scenario.days,
+    phase: 'running',
+    nextId: 0,
+    nextSeq: 0,
+    rng: initialRngStates(seed),
+    ledger: emptyLedger(),
+    players: {},
+    playerOrder: [],
+    lots: {},
+    leaseOrders: {},
+    leases: {},
+    tenders: {},
+    contracts: {},
+    offers: {},
+    loans: {},
+    news: [],
+    ...initialWorld(scenario, seed),
+  };
+  for (const p of players) state = addPlayer(state, p);
+  return state;
+}
+
+/** Seats a new company with the scenario's starting capital (paid by the world, through the ledger). */
+export function addPlayer(state: GameState, p: NewPlayer): GameState {
+  if (state.players[p.id]) throw new Error(`player ${p.id} already seated`);
+  const draft = createDraft(state);
+  draft.players[p.id] = {
+    id: p.id,
+    name: p.name,
+    colorIndex: draft.playerOrder.length,
+    strategy: p.strategy ?? '',
+    narrative: 'none',
+    sellMinedPct: 0,
+    sharesOutstanding: draft.scenario.finance.startShares,
+    bankrupt: false,
+    restructurings: 0,
+    joinedDay: draft.day,
+    revenueMiningUsdPerDay: 0,
+    revenueAiUsdPerDay: 0,
+    revenueOtherUsdPerDay: 0,
+    btcMinedSats: 0,
+    computeDeliveredH100Days: 0,
+    navUsd: draft.scenario.finance.startCashUsd,
+    marketCapUsd: draft.scenario.finance.startCashUsd,
+    multiple: 1,
+  };
+  draft.playerOrder.push(p.id);
+  transfer(draft.ledger, {
+    from: WORLD,
+    to: playerAccount(p.id),
+    usdCents: usdToCents(draft.scenario.finance.startCashUsd),
+    reason: 'startingCapital',
+  });
+  return finishDraft(draft);
+}
+
+/**
+ * Applies one action for `playerId` (or HOST_ACTOR for host actions). Untrusted input is parsed
+ * here too, so a caller that skipped validation still cannot corrupt the state.
+ */
+export function applyAction(state: GameState, playerId: PlayerId, input: Action | unknown): ApplyResult {
+  const parsed = parseAction(input);
+  if (!parsed.ok) return { ok: false, error: fail('BAD_ACTION', parsed.message) };
+  const action = parsed.action;
+  const isHostAction = HOST_ACTION_TYPES.has(action.type);
+  if (isHostAction !== (playerId === HOST_ACTOR)) {
+    return { ok: false, error: isHostAction ? fail('NOT_HOST', `Only the host may ${action.type}.`) : fail('UNKNOWN_PLAYER', 'The host acts through host commands only.') };
+  }
+  if (state.phase === 'ended') return { ok: false, error: fail('MATCH_ENDED', 'The match has ended.') };
+  if (!isHostAction) {
+    const player = state.players[playerId];
+    if (!player) return { ok: false, error: fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`) };
+  }
+  const ctx: Ctx = { events: [] };
+  const draft = createDraft(state);
+  const reducer = reducers[action.type] as Reducer<ActionType>;
+  const error = reducer(draft, playerId, action as never, ctx);
+  if (error) return { ok: false, error };
+  ctx.events.push({ type: 'actionApplied', day: draft.day, playerId, actionType: action.type });
+  return { ok: true, state: finishDraft(draft), events: ctx.events };
+}
+
+/** Advances the world by one day. A match that has ended stays as it is. */
+export function step(state: GameState): StepResult {
+  if (state.phase === 'ended') return { state, events: [] };
+  const ctx: Ctx = { events: [] };
+  const draft = createDraft(state);
+  for (const phase of PHASES) phase(draft, ctx);
+  draft.day += 1;
+  draft.date = addDays(draft.scenario.startDate, draft.day);
+  if (draft.day >= draft.endDay) {
+    draft.phase = 'ended';
+    ctx.events.push({ type: 'matchEnded', day: draft.day });
+  }
+  return { state: finishDraft(draft), events: ctx.events };
+}
+
+/** Same seed + same action log ⇒ same hash, on any machine. */
+export function stateHash(state: GameState): string {
+  return hashJson(state);
+}

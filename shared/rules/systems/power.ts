@@ -1,0 +1,4 @@
+/** Regional power prices, load and grid queues. */
+import type { Phase } from '../context.js';
+
+export const powerPhase: Phase = () => {};

@@ -1,0 +1,102 @@
+/** The world at day 0 of a scenario: everything but the players. */
+import type { GameState, Scenario, Site, RegionState } from '../types.js';
+import { daysBetween } from '../../economy/calendar.js';
+
+type World = Pick<
+  GameState,
+  'btc' | 'npc' | 'regions' | 'hardware' | 'compute' | 'hype' | 'interestRatePct' | 'contest' | 'events' | 'meters' | 'recent' | 'sites'
+>;
+
+export function initialWorld(scenario: Scenario, _seed: string): World {
+  const regions: Record<string, RegionState> = {};
+  for (const r of scenario.regions) {
+    regions[r.id] = {
+      id: r.id,
+      powerUsdPerMwh: r.basePowerUsdPerMwh,
+      loadMw: 0,
+      gridQueueDays: r.gridQueueBaseDays,
+      miningBanUntilDay: 0,
+      spikeMultiplier: 1,
+      spikeDaysLeft: 0,
+    };
+  }
+  const sites: Record<string, Site> = {};
+  scenario.listings.forEach((l, i) => {
+    const id = `L${i + 1}`;
+    sites[id] = {
+      id,
+      name: l.name,
+      regionId: l.regionId,
+      ownerId: null,
+      tier: l.tier,
+      energisedMw: l.mw,
+      buildingMw: 0,
+      buildEtaDay: 0,
+      status: 'active',
+      retrofitEtaDay: 0,
+      contract: 'index',
+      ppaUsdPerMwh: 0,
+      curtailAboveUsdPerMwh: 0,
+      curtailedToday: false,
+      hostedMw: 0,
+      listPriceUsd: Math.round(l.mw * l.priceUsdPerMw),
+    };
+  });
+  const npcHashrate = scenario.npc.cohorts.reduce((s, c) => s + c.hashrateEhs, 0);
+  const gpuPriceUsd: Record<string, number> = {};
+  for (const m of scenario.catalogue) if (m.kind === 'gpu') gpuPriceUsd[m.id] = m.basePriceUsd;
+  const startHeight = scenario.startHeight;
+  return {
+    btc: {
+      heightBlocks: startHeight,
+      difficultyEhs: scenario.startDifficultyEhs,
+      epochStartHeight: startHeight - (startHeight % 2016),
+      epochHashEhsDays: 0,
+      epochDays: 0,
+      blockRemainder: 0,
+      subsidyBtc: 50 / 2 ** Math.floor(startHeight / scenario.halvingInterval),
+      feesBtcPerBlock: scenario.startFeesBtcPerBlock,
+      feeSpikeDaysLeft: 0,
+      feeSpikeMultiplier: 1,
+      btcUsd: scenario.btc.startUsd,
+      hashpriceUsdPerPhDay: 0,
+      networkHashrateEhs: npcHashrate,
+      npcHashrateEhs: npcHashrate,
+      playerHashrateEhs: 0,
+      playerNetFlowUsd: 0,
+      pendingJumpLog: 0,
+      regime: 'calm',
+      bridgeLogDeviation: 0,
+    },
+    npc: {
+      cohorts: scenario.npc.cohorts.map((c, i) => ({ id: `npc${i + 1}`, ...c, runningEhs: c.hashrateEhs })),
+      orders: [],
+    },
+    regions,
+    hardware: {
+      asicUsdPerTh: scenario.hardware.asicStartUsdPerTh,
+      laggedHashpriceUsdPerPhDay: 0,
+      asicLeadTimeDays: scenario.hardware.asicLeadTimeDays,
+    },
+    compute: {
+      spotUsdPerGpuHour: scenario.compute.startRentUsdPerGpuHour,
+      demandScaleH100: scenario.compute.demandH100,
+      npcSupplyH100: scenario.compute.npcSupplyH100,
+      playerSupplyH100: 0,
+      clearedH100: 0,
+      demandShock: 1,
+      gpuPriceUsd,
+      gpuLeadTimeDays: scenario.hardware.gpuLeadTimeDays,
+    },
+    hype: { ...scenario.hype },
+    interestRatePct: scenario.finance.baseRatePct,
+    contest: { current: { round: 1, resolveDay: scenario.contest.periodDays, picks: {} }, history: [] },
+    events: scenario.events
+      .map((e) => ({ day: daysBetween(scenario.startDate, e.date), kind: e.kind, params: e.params, source: 'scenario', headline: e.headline }))
+      .filter((e) => e.day >= 0 && e.day < scenario.days)
+      .sort((a, b) => a.day - b.day),
+    meters: { miningGw: 0, aiGw: 0, aiComputeH100Days: 0, btcMinedBtc: 0, energyPriceIndex: 100 },
+    recent: { btcUsd: [scenario.btc.startUsd], hashprice: [], networkEhs: [npcHashrate] },
+    sites,
+  };
+}

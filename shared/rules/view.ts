@@ -1,0 +1,191 @@
+/**
+ * What one player may see (boardgame.io's playerView): the public world plus its own private data.
+ * The client, the online bot and the headless bot all read this shape; secrets never enter it.
+ */
+import type {
+  ContestResult, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
+  PlayerId, RegionState, Site, Tender, Narrative,
+} from './types.js';
+import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.js';
+import { balanceOf, playerAccount } from '../economy/ledger.js';
+import { centsToUsd, satsToBtc } from '../economy/money.js';
+import { daysBetween } from '../economy/calendar.js';
+
+export interface PublicPlayer {
+  id: PlayerId;
+  name: string;
+  colorIndex: number;
+  strategy: string;
+  narrative: Narrative;
+  bankrupt: boolean;
+  navUsd: number;
+  marketCapUsd: number;
+  multiple: number;
+  sharesOutstanding: number;
+  revenueMiningUsdPerDay: number;
+  revenueAiUsdPerDay: number;
+  btcMinedBtc: number;
+  computeDeliveredH100Days: number;
+}
+
+export interface BookLevel {
+  priceUsdPerGpuHour: number;
+  quantity: number;
+  orders: number;
+}
+
+export type PublicTender = Omit<Tender, 'bids'> & { bidCount: number; myBidUsdPerGpuHour: number | null };
+
+export interface PrivatePlayer {
+  cashUsd: number;
+  btc: number;
+  sellMinedPct: number;
+  debtUsd: number;
+  lots: HardwareLot[];
+  leaseOrders: LeaseOrder[];
+  leasesIn: LeaseHolding[];
+  leasesOut: LeaseHolding[];
+  contracts: Contract[];
+  offers: Offer[];
+  loans: Loan[];
+  contestPick: { narrative: 'crypto' | 'ai'; stakeUsd: number } | null;
+}
+
+export interface PlayerView {
+  day: number;
+  date: string;
+  endDay: number;
+  phase: GameState['phase'];
+  scenarioId: string;
+  playerId: PlayerId;
+  world: {
+    btcUsd: number;
+    heightBlocks: number;
+    difficultyEhs: number;
+    networkHashrateEhs: number;
+    subsidyBtc: number;
+    feesBtcPerBlock: number;
+    hashpriceUsdPerPhDay: number;
+    nextHalvingHeight: number;
+    asicUsdPerTh: number;
+    asicLeadTimeDays: number;
+    gpuPriceUsd: Record<string, number>;
+    gpuLeadTimeDays: number;
+    gpuRentUsdPerHour: number;
+    hype: { crypto: number; ai: number };
+    interestRatePct: number;
+    meters: Meters;
+  };
+  regions: (RegionSpec & RegionState)[];
+  /** Models already released by today. */
+  catalogue: HardwareModelSpec[];
+  capex: GameState['scenario']['capex'];
+  players: PublicPlayer[];
+  sites: Site[];
+  book: { bids: BookLevel[]; asks: BookLevel[] };
+  tenders: PublicTender[];
+  contest: { round: number; resolveDay: number; pickCount: number; history: ContestResult[]; maxStakeUsd: number };
+  news: NewsItem[];
+  me: (PublicPlayer & PrivatePlayer) | null;
+}
+
+const BOOK_DEPTH = 10;
+
+export function publicPlayer(state: GameState, id: PlayerId): PublicPlayer | null {
+  const p = state.players[id];
+  if (!p) return null;
+  return {
+    id: p.id, name: p.name, colorIndex: p.colorIndex, strategy: p.strategy, narrative: p.narrative, bankrupt: p.bankrupt,
+    navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, sharesOutstanding: p.sharesOutstanding,
+    revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay,
+    btcMinedBtc: satsToBtc(p.btcMinedSats), computeDeliveredH100Days: p.computeDeliveredH100Days,
+  };
+}
+
+/** Aggregated price levels, best first: bids high→low, asks low→high. */
+export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_DEPTH): BookLevel[] {
+  const levels = new Map<number, BookLevel>();
+  for (const o of Object.values(state.leaseOrders)) {
+    if (o.side !== side || o.remaining <= 0) continue;
+    const level = levels.get(o.priceUsdPerGpuHour) ?? { priceUsdPerGpuHour: o.priceUsdPerGpuHour, quantity: 0, orders: 0 };
+    level.quantity += o.remaining;
+    level.orders += 1;
+    levels.set(o.priceUsdPerGpuHour, level);
+  }
+  const sorted = [...levels.values()].sort((a, b) => (side === 'bid' ? b.priceUsdPerGpuHour - a.priceUsdPerGpuHour : a.priceUsdPerGpuHour - b.priceUsdPerGpuHour));
+  return sorted.slice(0, depth);
+}
+
+function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
+  const bal = balanceOf(state.ledger, playerAccount(id));
+  const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => Object.values(items).filter((x) => x.ownerId === id);
+  const loans = mine(state.loans);
+  const pick = state.contest.current.picks[id];
+  return {
+    cashUsd: centsToUsd(bal.usdCents),
+    btc: satsToBtc(bal.sats),
+    sellMinedPct: state.players[id]?.sellMinedPct ?? 0,
+    debtUsd: centsToUsd(loans.reduce((s, l) => s + l.principalUsdCents, 0)),
+    lots: mine(state.lots),
+    leaseOrders: mine(state.leaseOrders),
+    leasesIn: Object.values(state.leases).filter((l) => l.lesseeId === id),
+    leasesOut: Object.values(state.leases).filter((l) => l.lessorId === id),
+    contracts: mine(state.contracts),
+    offers: Object.values(state.offers).filter((o) => o.playerId === id),
+    loans,
+    contestPick: pick ? { narrative: pick.narrative, stakeUsd: centsToUsd(pick.stakeUsdCents) } : null,
+  };
+}
+
+/** The view of `playerId`; pass null for a spectator (public data only). */
+export function playerView(state: GameState, playerId: PlayerId | null): PlayerView {
+  const s = state.scenario;
+  const me = playerId ? publicPlayer(state, playerId) : null;
+  const nextHalvingHeight = (Math.floor(state.btc.heightBlocks / s.halvingInterval) + 1) * s.halvingInterval;
+  return {
+    day: state.day,
+    date: state.date,
+    endDay: state.endDay,
+    phase: state.phase,
+    scenarioId: s.id,
+    playerId: playerId ?? '',
+    world: {
+      btcUsd: state.btc.btcUsd,
+      heightBlocks: state.btc.heightBlocks,
+      difficultyEhs: state.btc.difficultyEhs,
+      networkHashrateEhs: state.btc.networkHashrateEhs,
+      subsidyBtc: state.btc.subsidyBtc,
+      feesBtcPerBlock: state.btc.feesBtcPerBlock,
+      hashpriceUsdPerPhDay: state.btc.hashpriceUsdPerPhDay,
+      nextHalvingHeight,
+      asicUsdPerTh: state.hardware.asicUsdPerTh,
+      asicLeadTimeDays: state.hardware.asicLeadTimeDays,
+      gpuPriceUsd: { ...state.compute.gpuPriceUsd },
+      gpuLeadTimeDays: state.compute.gpuLeadTimeDays,
+      gpuRentUsdPerHour: state.compute.spotUsdPerGpuHour,
+      hype: { ...state.hype },
+      interestRatePct: state.interestRatePct,
+      meters: { ...state.meters },
+    },
+    regions: s.regions.map((r) => ({ ...r, ...(state.regions[r.id] as RegionState) })),
+    catalogue: s.catalogue.filter((m) => daysBetween(m.releaseDate, state.date) >= 0),
+    capex: s.capex,
+    players: state.playerOrder.map((id) => publicPlayer(state, id)).filter((p): p is PublicPlayer => p !== null),
+    sites: Object.values(state.sites),
+    book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask') },
+    tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
+      ...t,
+      bidCount: bids.length,
+      myBidUsdPerGpuHour: bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
+    })),
+    contest: {
+      round: state.contest.current.round,
+      resolveDay: state.contest.current.resolveDay,
+      pickCount: Object.keys(state.contest.current.picks).length,
+      history: state.contest.history,
+      maxStakeUsd: s.contest.maxStakeUsd,
+    },
+    news: state.news.slice(-20),
+    me: me && playerId ? { ...me, ...privatePlayer(state, playerId) } : null,
+  };
+}
