@@ -1,0 +1,342 @@
+/**
+ * Reading a PlayerView the way a careful player would: what things cost today, which MW are free,
+ * what a machine earns. Strategies share these so their actions pass the engine's checks (funds,
+ * free MW, tier, release dates) and rejections stay rare.
+ */
+import type { Action } from '../rules/actions.js';
+import type { HardwareModelSpec } from '../economy/scenarios/types.js';
+import type { PlayerView } from '../rules/view.js';
+import type { HardwareLot, Site } from '../rules/types.js';
+import type { BotContext } from './types.js';
+
+export type Me = NonNullable<PlayerView['me']>;
+export type ViewRegion = PlayerView['regions'][number];
+
+/** Standard lease block length assumed when sizing lease orders (DESIGN §3.4: 1 H100 × 30 days). */
+export const LEASE_BLOCK_DAYS = 30;
+
+export function regionOf(view: PlayerView, regionId: string): ViewRegion | undefined {
+  return view.regions.find((r) => r.id === regionId);
+}
+
+export function modelOf(view: PlayerView, modelId: string): HardwareModelSpec | undefined {
+  return view.catalogue.find((m) => m.id === modelId);
+}
+
+/** New-unit price today (whole dollars): ASICs from the $/TH index, GPUs from the GPU price table. */
+export function unitPriceUsd(view: PlayerView, model: HardwareModelSpec): number {
+  if (model.kind === 'asic') return view.world.asicUsdPerTh * model.hashrateThs * model.priceIndexMultiple;
+  return view.world.gpuPriceUsd[model.id] ?? model.basePriceUsd;
+}
+
+/** MW one unit draws at the meter in a region (IT kW × PUE). */
+export function unitMw(view: PlayerView, model: HardwareModelSpec, regionId: string): number {
+  return (model.powerKw / 1000) * (regionOf(view, regionId)?.pue ?? 1);
+}
+
+export function mySites(view: PlayerView): Site[] {
+  return view.sites.filter((s) => s.ownerId === view.playerId);
+}
+
+/** MW reserved at a site by installed lots and by orders addressed to it. */
+export function siteCommittedMw(view: PlayerView, site: Site): number {
+  const me = view.me;
+  if (!me) return 0;
+  let mw = site.hostedMw;
+  for (const lot of me.lots) {
+    if (lot.siteId !== site.id || lot.status === 'stored') continue;
+    const model = modelOf(view, lot.modelId);
+    if (model) mw += unitMw(view, model, site.regionId) * lot.count;
+  }
+  return mw;
+}
+
+/** Energised MW nobody has claimed, on an active site. */
+export function siteFreeMw(view: PlayerView, site: Site): number {
+  if (site.status !== 'active') return 0;
+  return Math.max(0, site.energisedMw - siteCommittedMw(view, site));
+}
+
+export function releasedModels(view: PlayerView, kind: 'asic' | 'gpu'): HardwareModelSpec[] {
+  return view.catalogue.filter((m) => m.kind === kind);
+}
+
+/** Power cost per day (whole dollars) of one unit at a region's price today. */
+export function unitPowerUsdPerDay(view: PlayerView, model: HardwareModelSpec, regionId: string): number {
+  const region = regionOf(view, regionId);
+  return unitMw(view, model, regionId) * 24 * (region?.powerUsdPerMwh ?? 50);
+}
+
+/** Gross mining revenue per day of one ASIC at today's hashprice. */
+export function asicRevenueUsdPerDay(view: PlayerView, model: HardwareModelSpec): number {
+  return (model.hashrateThs / 1000) * view.world.hashpriceUsdPerPhDay;
+}
+
+/** Mining margin per day of one ASIC in a region (revenue − power). */
+export function asicMarginUsdPerDay(view: PlayerView, model: HardwareModelSpec, regionId: string): number {
+  return asicRevenueUsdPerDay(view, model) - unitPowerUsdPerDay(view, model, regionId);
+}
+
+/** The power price ($/MWh) above which an ASIC loses money: the natural curtailment threshold. */
+export function asicBreakevenUsdPerMwh(view: PlayerView, model: HardwareModelSpec, regionId: string): number {
+  const mwh = unitMw(view, model, regionId) * 24;
+  return mwh > 0 ? asicRevenueUsdPerDay(view, model) / mwh : 0;
+}
+
+/** Best ASIC to buy today: the most margin per dollar (efficiency wins when hashprice is thin). */
+export function bestAsic(view: PlayerView, regionId: string): HardwareModelSpec | undefined {
+  let best: HardwareModelSpec | undefined;
+  let bestScore = -Infinity;
+  for (const m of releasedModels(view, 'asic')) {
+    const price = unitPriceUsd(view, m);
+    if (price <= 0) continue;
+    const score = asicMarginUsdPerDay(view, m, regionId) / price + m.hashrateThs * 1e-9;
+    if (score > bestScore) {
+      bestScore = score;
+      best = m;
+    }
+  }
+  return best;
+}
+
+/** Best GPU to buy today: the most H100-equivalents per dollar. */
+export function bestGpu(view: PlayerView): HardwareModelSpec | undefined {
+  let best: HardwareModelSpec | undefined;
+  let bestScore = -Infinity;
+  for (const m of releasedModels(view, 'gpu')) {
+    const price = unitPriceUsd(view, m);
+    if (price <= 0 || m.h100Equivalent <= 0) continue;
+    const score = m.h100Equivalent / price;
+    if (score > bestScore) {
+      bestScore = score;
+      best = m;
+    }
+  }
+  return best;
+}
+
+/** Days to earn back one ASIC's price at today's margin (Infinity when it loses money). */
+export function asicPaybackDays(view: PlayerView, model: HardwareModelSpec, regionId: string): number {
+  const margin = asicMarginUsdPerDay(view, model, regionId);
+  return margin > 0 ? unitPriceUsd(view, model) / margin : Infinity;
+}
+
+/**
+ * Cash and MW left while one decision is being assembled: the engine applies today's actions in
+ * order, so a strategy must not spend the same dollar or megawatt twice.
+ */
+export class Budget {
+  cashUsd: number;
+  private readonly usedMw = new Map<string, number>();
+
+  constructor(
+    private readonly view: PlayerView,
+    reserveUsd: number,
+  ) {
+    this.cashUsd = Math.max(0, (view.me?.cashUsd ?? 0) - reserveUsd);
+  }
+
+  spend(usd: number): boolean {
+    if (!(usd > 0) || usd > this.cashUsd) return false;
+    this.cashUsd -= usd;
+    return true;
+  }
+
+  freeMw(site: Site): number {
+    return Math.max(0, siteFreeMw(this.view, site) - (this.usedMw.get(site.id) ?? 0));
+  }
+
+  takeMw(site: Site, mw: number): void {
+    this.usedMw.set(site.id, (this.usedMw.get(site.id) ?? 0) + mw);
+  }
+}
+
+/** A reserve that keeps the lights on: `days` of every owned site's full power bill, plus a floor. */
+export function powerReserveUsd(view: PlayerView, days: number, floorUsd = 1_000_000): number {
+  let usdPerDay = 0;
+  for (const s of mySites(view)) usdPerDay += s.energisedMw * 24 * (regionOf(view, s.regionId)?.powerUsdPerMwh ?? 50);
+  return floorUsd + usdPerDay * days;
+}
+
+/** Installs every stored lot (or as much of it as fits) into owned sites of the right tier. */
+export function installStored(view: PlayerView, budget: Budget, out: Action[]): void {
+  const me = view.me;
+  if (!me) return;
+  for (const lot of me.lots) {
+    if (lot.status !== 'stored' || lot.count <= 0) continue;
+    const model = modelOf(view, lot.modelId);
+    if (!model) continue;
+    const site = mySites(view)
+      .filter((s) => s.status === 'active' && (model.kind === 'asic' || s.tier === 'ai'))
+      .sort((a, b) => budget.freeMw(b) - budget.freeMw(a))[0];
+    if (!site) continue;
+    const perUnit = unitMw(view, model, site.regionId);
+    const fit = Math.min(lot.count, Math.floor(budget.freeMw(site) / perUnit));
+    if (fit <= 0) continue;
+    budget.takeMw(site, fit * perUnit);
+    out.push(fit === lot.count ? { type: 'installHardware', lotId: lot.id, siteId: site.id } : { type: 'installHardware', lotId: lot.id, siteId: site.id, count: fit });
+  }
+}
+
+/**
+ * Orders hardware of `model` for a site's free MW, as many units as cash and MW allow, up to
+ * `maxUsd`. Returns the number ordered.
+ */
+export function orderForSite(view: PlayerView, budget: Budget, site: Site, model: HardwareModelSpec, maxUsd: number, out: Action[]): number {
+  if (model.kind === 'gpu' && site.tier !== 'ai') return 0;
+  const price = unitPriceUsd(view, model);
+  const perUnit = unitMw(view, model, site.regionId);
+  if (price <= 0 || perUnit <= 0) return 0;
+  const byMw = Math.floor(budget.freeMw(site) / perUnit);
+  const byCash = Math.floor(Math.min(budget.cashUsd, maxUsd) / (price * 1.02));
+  const count = Math.min(byMw, byCash, 1_000_000);
+  if (count <= 0) return 0;
+  budget.spend(count * price * 1.02);
+  budget.takeMw(site, count * perUnit);
+  out.push({ type: 'orderHardware', modelId: model.id, count, siteId: site.id });
+  return count;
+}
+
+/** Listed sites of a tier the budget can pay for, cheapest per MW first. */
+export function affordableListings(view: PlayerView, budget: Budget, tier: Site['tier']): Site[] {
+  return view.sites
+    .filter((s) => s.ownerId === null && s.tier === tier && s.status === 'active' && s.energisedMw > 0 && s.listPriceUsd > 0 && s.listPriceUsd <= budget.cashUsd)
+    .sort((a, b) => a.listPriceUsd / a.energisedMw - b.listPriceUsd / b.energisedMw);
+}
+
+/** The region with the cheapest power today that is not banned for mining (for greenfield builds). */
+export function cheapestRegion(view: PlayerView, purpose: 'mining' | 'ai'): ViewRegion | undefined {
+  return view.regions
+    .filter((r) => purpose === 'ai' || r.miningBanUntilDay <= view.day)
+    .map((r) => ({ r, score: r.powerUsdPerMwh * r.pue + r.gridQueueDays / 20 + r.politicalRiskPerYear * 40 }))
+    .sort((a, b) => a.score - b.score)[0]?.r;
+}
+
+/** Average asking price per MW of listed sites of a tier, else the greenfield capex. */
+export function marketUsdPerMw(view: PlayerView, tier: Site['tier']): number {
+  const listed = view.sites.filter((s) => s.ownerId === null && s.tier === tier && s.energisedMw > 0 && s.listPriceUsd > 0);
+  if (listed.length === 0) return tier === 'ai' ? view.capex.aiUsdPerMw : view.capex.miningUsdPerMw;
+  return listed.reduce((sum, s) => sum + s.listPriceUsd / s.energisedMw, 0) / listed.length;
+}
+
+/** GPUs (H100-equivalents) installed at running ai-tier sites. */
+export function installedH100(view: PlayerView): number {
+  const me = view.me;
+  if (!me) return 0;
+  let h100 = 0;
+  for (const lot of me.lots) {
+    if (lot.status !== 'installed' || !lot.siteId) continue;
+    const model = modelOf(view, lot.modelId);
+    const site = view.sites.find((s) => s.id === lot.siteId);
+    if (model?.kind === 'gpu' && site?.tier === 'ai' && site.status === 'active') h100 += model.h100Equivalent * lot.count;
+  }
+  return h100;
+}
+
+/** H100-equivalents not yet promised to tenders, contracts, lease asks or sold leases. */
+export function uncommittedH100(view: PlayerView): number {
+  const me = view.me;
+  if (!me) return 0;
+  let free = installedH100(view) + leasedInGpus(view);
+  for (const c of me.contracts) if (c.kind === 'tender' && c.endDay > view.day) free -= c.gpus;
+  for (const l of me.leasesOut) if (l.endDay > view.day) free -= l.gpus;
+  for (const o of me.leaseOrders) if (o.side === 'ask') free -= o.remaining;
+  for (const t of view.tenders) if (t.myBidUsdPerGpuHour !== null && t.closesDay >= view.day) free -= t.gpus;
+  return Math.max(0, Math.floor(free));
+}
+
+export function leasedInGpus(view: PlayerView): number {
+  return (view.me?.leasesIn ?? []).filter((l) => l.endDay > view.day).reduce((s, l) => s + l.gpus, 0);
+}
+
+/** Running cost of one H100-equivalent per hour at a region's power price (the rent floor). */
+export function gpuPowerUsdPerHour(view: PlayerView, regionId: string): number {
+  const model = bestGpu(view) ?? releasedModels(view, 'gpu')[0];
+  if (!model || model.h100Equivalent <= 0) return 0;
+  return unitPowerUsdPerDay(view, model, regionId) / 24 / model.h100Equivalent;
+}
+
+/**
+ * Bids on open tenders this player can serve from uncommitted capacity, at a price between its
+ * cost floor and the reserve, undercutting the reserve by `undercut` (0.05 = 5%).
+ */
+export function bidTenders(view: PlayerView, floorUsdPerGpuHour: number, undercut: number, out: Action[]): void {
+  let free = uncommittedH100(view);
+  const aiSite = mySites(view).some((s) => s.tier === 'ai' && s.status === 'active');
+  for (const t of view.tenders) {
+    if (t.myBidUsdPerGpuHour !== null || t.closesDay < view.day || t.startDay < view.day) continue;
+    if (t.tier === 'ai' && !aiSite && leasedInGpus(view) === 0) continue;
+    if (t.gpus > free) continue;
+    const price = round2(Math.max(floorUsdPerGpuHour * 1.1, t.reservePriceUsdPerGpuHour * (1 - undercut)));
+    if (price > t.reservePriceUsdPerGpuHour || price <= 0) continue;
+    free -= t.gpus;
+    out.push({ type: 'bidTender', tenderId: t.id, priceUsdPerGpuHour: price });
+  }
+}
+
+/** Once per contest round, picks a side with a stake; skipped when already picked. */
+export function contestPick(view: PlayerView, narrative: 'crypto' | 'ai', stakeUsd: number, out: Action[]): void {
+  const me = view.me;
+  if (!me || me.contestPick || view.phase !== 'running' || view.contest.resolveDay <= view.day) return;
+  const stake = Math.floor(Math.max(0, Math.min(stakeUsd, view.contest.maxStakeUsd, me.cashUsd * 0.5)));
+  out.push({ type: 'contestPick', narrative, stakeUsd: stake });
+}
+
+/** Announces a narrative when it differs from the public one. */
+export function announce(view: PlayerView, narrative: 'crypto' | 'ai' | 'none', out: Action[]): void {
+  const me = view.me;
+  if (me && me.narrative !== narrative) out.push({ type: 'announceNarrative', narrative });
+}
+
+/** Sets the share of mined BTC sold each day when it differs. */
+export function treasuryPolicy(view: PlayerView, sellMinedPct: number, out: Action[]): void {
+  if (view.me && Math.abs(view.me.sellMinedPct - sellMinedPct) > 0.5) out.push({ type: 'setTreasuryPolicy', sellMinedPct });
+}
+
+/** True once every `days` days (staggered per bot by its memory), for slow decisions. */
+export function every(ctx: BotContext, key: string, days: number): boolean {
+  const last = typeof ctx.memory[key] === 'number' ? (ctx.memory[key] as number) : -Infinity;
+  if (ctx.day - last < days) return false;
+  ctx.memory[key] = ctx.day;
+  return true;
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function lotsOf(view: PlayerView, kind: 'asic' | 'gpu'): HardwareLot[] {
+  return (view.me?.lots ?? []).filter((l) => modelOf(view, l.modelId)?.kind === kind);
+}
+
+/** Hype momentum from the contest history and the indices: the side the crowd is leaning to. */
+export function momentumNarrative(view: PlayerView): 'crypto' | 'ai' {
+  const last = view.contest.history[view.contest.history.length - 1];
+  if (last) return last.winner;
+  return view.world.hype.ai >= view.world.hype.crypto ? 'ai' : 'crypto';
+}
+
+/** Takes a loan, sized within a prudent share of NAV, when cash would otherwise fall short. */
+export function borrow(view: PlayerView, amountUsd: number, termDays: number, out: Action[], collateralBtc = 0): void {
+  const me = view.me;
+  if (!me || amountUsd < 100_000) return;
+  const headroom = Math.max(0, me.navUsd * 0.3 - me.debtUsd);
+  const amount = Math.floor(Math.min(amountUsd, headroom));
+  if (amount < 100_000) return;
+  out.push(collateralBtc > 0 ? { type: 'takeLoan', amountUsd: amount, termDays, collateralBtc } : { type: 'takeLoan', amountUsd: amount, termDays });
+}
+
+/** Repays loans with cash above `keepUsd`, oldest first. */
+export function repayWithSpareCash(view: PlayerView, keepUsd: number, out: Action[]): void {
+  const me = view.me;
+  if (!me) return;
+  let spare = me.cashUsd - keepUsd;
+  for (const loan of me.loans) {
+    if (spare < 10_000) break;
+    const owed = loan.principalUsdCents / 100;
+    const amount = Math.floor(Math.min(owed, spare));
+    if (amount <= 0) continue;
+    spare -= amount;
+    out.push({ type: 'repayLoan', loanId: loan.id, amountUsd: amount });
+  }
+}
