@@ -182,7 +182,7 @@ export function installStored(view: PlayerView, budget: Budget, out: Action[]): 
  * Orders hardware of `model` for a site's free MW, as many units as cash and MW allow, up to
  * `maxUsd`. Returns the number ordered.
  */
-export function orderForSite(view: PlayerView, budget: Budget, site: Site, model: HardwareModelSpec, maxUsd: number, out: Action[]): number {
+export function orderForSite(view: PlayerView, budget: Budget, site: Site, model: HardwareModelSpec, maxUsd: number, out: Action[], minCount = 1): number {
   if (model.kind === 'gpu' && site.tier !== 'ai') return 0;
   const price = unitPriceUsd(view, model);
   const perUnit = unitMw(view, model, site.regionId);
@@ -190,7 +190,8 @@ export function orderForSite(view: PlayerView, budget: Budget, site: Site, model
   const byMw = Math.floor(budget.freeMw(site) / perUnit);
   const byCash = Math.floor(Math.min(budget.cashUsd, maxUsd) / (price * 1.02));
   const count = Math.min(byMw, byCash, 1_000_000);
-  if (count <= 0) return 0;
+  // A trickle of tiny orders costs actions and lead time; wait for a batch unless the MW is nearly full.
+  if (count <= 0 || (count < minCount && byMw > count)) return 0;
   budget.spend(count * price * 1.02);
   budget.takeMw(site, count * perUnit);
   out.push({ type: 'orderHardware', modelId: model.id, count, siteId: site.id });

@@ -112,6 +112,7 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
     navUsd: draft.scenario.finance.startCashUsd,
     marketCapUsd: draft.scenario.finance.startCashUsd,
     multiple: 1,
+    distressDays: 0,
   };
   draft.playerOrder.push(p.id);
   transfer(draft.ledger, {

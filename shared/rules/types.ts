@@ -91,6 +91,8 @@ export interface RegionState {
   /** Heatwave or other power spike multiplier and days left. */
   spikeMultiplier: number;
   spikeDaysLeft: number;
+  /** Mean-reverting log deviation of the power price from its fundamental (seeded, `power` stream). */
+  powerLogNoise: number;
 }
 
 export type SiteStatus = 'active' | 'building' | 'retrofitting';
@@ -111,6 +113,8 @@ export interface Site {
   contract: ContractKind;
   /** PPA price locked when the contract was signed. */
   ppaUsdPerMwh: number;
+  /** A PPA binds until this day: no re-pricing or switch back to index before it. */
+  ppaUntilDay: number;
   /** Index contracts switch off above this price and earn demand-response credits. */
   curtailAboveUsdPerMwh: number;
   curtailedToday: boolean;
@@ -247,12 +251,17 @@ export interface PlayerState {
   navUsd: number;
   marketCapUsd: number;
   multiple: number;
+  /** Consecutive days with no cash and liabilities above assets; bankruptcy after a few. */
+  distressDays: number;
 }
 
 export interface ContestRound {
   round: number;
   resolveDay: number;
   picks: Record<PlayerId, { narrative: Exclude<Narrative, 'none'>; stakeUsdCents: number }>;
+  /** BTC price and AI hype when the round opened: the NPC speculators chase the change since. */
+  openBtcUsd: number;
+  openAiHype: number;
 }
 
 export interface ContestResult {
@@ -283,11 +292,15 @@ export interface ComputeState {
   demandShock: number;
   gpuPriceUsd: Record<string, number>;
   gpuLeadTimeDays: number;
+  /** GPUs NPC clouds have ordered and not yet racked (H100-equivalents), oldest first: the lag that makes the 2024 glut. */
+  npcOrders: { arrivesDay: number; h100: number }[];
 }
 
 export interface HardwareMarketState {
   asicUsdPerTh: number;
   /** Smoothed hashprice the ASIC index follows (the lag). */
+  /** First smoothing stage of hashprice; the lagged value is a second stage over it (a humped lag kernel). */
+  smoothedHashpriceUsdPerPhDay: number;
   laggedHashpriceUsdPerPhDay: number;
   asicLeadTimeDays: number;
 }

@@ -1,9 +1,15 @@
 /** The scenario registry: presets by id. */
 import type { Scenario } from './types.js';
 import { history2023 } from './history2023.js';
+import { halvingSprint } from './halvingSprint.js';
+import { cryptoWinter2022 } from './cryptoWinter2022.js';
+import { sandbox } from './sandbox.js';
 
 export const SCENARIOS: Readonly<Record<string, Scenario>> = Object.freeze({
   [history2023.id]: history2023,
+  [halvingSprint.id]: halvingSprint,
+  [cryptoWinter2022.id]: cryptoWinter2022,
+  [sandbox.id]: sandbox,
 });
 
 export const SCENARIO_IDS = Object.freeze(Object.keys(SCENARIOS));

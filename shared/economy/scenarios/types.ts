@@ -113,6 +113,8 @@ export interface Scenario {
     /** Share of the network added per day at most, when investment pays. */
     maxGrowthPerDay: number;
     newPowerUsdPerMwh: number;
+    /** Machines already on order at the start (ordered before the scenario begins), arriving on `arrivesDay`. */
+    pipeline?: { arrivesDay: number; hashrateEhs: number; efficiencyJPerTh: number; regionId: string; powerUsdPerMwh: number }[];
   };
   regions: RegionSpec[];
   catalogue: HardwareModelSpec[];
@@ -151,6 +153,16 @@ export interface Scenario {
     hostingOfferRatePerDay: number;
     buyoutOfferRatePerDay: number;
     hostingUsdPerKwMonth: number;
+    /** NPC clouds: days from ordering GPUs to renting them out (default 270). */
+    npcLeadDays?: number;
+    /** Rent at which a new GPU just pays back; NPC clouds order only above it (default 1.65). */
+    npcBreakEvenUsdPerGpuHour?: number;
+    /** Orders per day, as a share of NPC supply, per unit of (spot ÷ break-even − 1), capped at npcSupplyGrowthPerDay (default 0.005). */
+    npcInvestResponse?: number;
+    /** Daily decay of an event's demand shock toward 1 (default 0.01). */
+    demandShockDecayPerDay?: number;
+    /** Spot price of a market with (almost) no supply (default 10 × the reference price). */
+    capUsdPerGpuHour?: number;
   };
   finance: {
     startCashUsd: number;

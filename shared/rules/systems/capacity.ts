@@ -1,30 +1,158 @@
 /**
  * What runs where: a site's load, its free MW, and each player's running hashrate and GPUs.
  * Mining, compute, power bills and validation all read these, so they live in one place.
+ *
+ * Performance: these are called per player (and per site) per day, often on an immer draft. Reading
+ * every lot through a draft creates a proxy per lot, so reads go through `raw()` (the draft's
+ * current plain backing object) and a per-owner index of lot ids, memoised on that object.
+ * Lots must be created through `addLot` so the index sees them; removals and moves need nothing.
  */
 import type { GameState, HardwareLot, PlayerId, Site } from '../types.js';
-import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
+import type { HardwareModelSpec, RegionSpec } from '../../economy/scenarios/types.js';
+
+// immer's documented-internal marker (`Symbol.for`, stable across versions): a draft answers it
+// with its state, whose `copy_ || base_` is the current plain object.
+const IMMER_STATE = Symbol.for('immer-state');
+interface DraftInternals {
+  copy_: unknown;
+  base_: unknown;
+}
+
+/** The plain object behind a draft (its current contents), or the object itself. Read-only use. */
+export function raw<T extends object>(obj: T): T {
+  const st = (obj as unknown as Record<symbol, DraftInternals | undefined>)[IMMER_STATE];
+  return st ? ((st.copy_ ?? st.base_) as T) : obj;
+}
+
+/** `raw(record[key])`, or undefined: one trap per entry instead of one per field read. */
+export function rawAt<T extends object>(record: Record<string, T>, key: string): T | undefined {
+  const v = record[key];
+  return v === undefined ? undefined : raw(v);
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+const lotIndexCache = new WeakMap<object, Map<PlayerId, string[]>>();
+
+function buildLotIndex(lots: Record<string, HardwareLot>): Map<PlayerId, string[]> {
+  const idx = new Map<PlayerId, string[]>();
+  for (const id in lots) {
+    const owner = raw(lots[id]!).ownerId;
+    const list = idx.get(owner);
+    if (list) list.push(id);
+    else idx.set(owner, [id]);
+  }
+  return idx;
+}
+
+/** Ids of the lots `playerId` may own (possibly including since-removed ids: check `lots[id]`). */
+export function lotIdsOf(state: GameState, playerId: PlayerId): readonly string[] {
+  const lots = raw(state.lots);
+  let idx = lotIndexCache.get(lots);
+  if (!idx) {
+    idx = buildLotIndex(lots);
+    lotIndexCache.set(lots, idx);
+  }
+  return idx.get(playerId) ?? EMPTY;
+}
+
+/** The player's lots as they are now, read without drafting them. */
+export function lotsOf(state: GameState, playerId: PlayerId): HardwareLot[] {
+  const lots = raw(state.lots);
+  const out: HardwareLot[] = [];
+  for (const id of lotIdsOf(state, playerId)) {
+    const lot = rawAt(lots, id);
+    if (lot && lot.ownerId === playerId) out.push(lot);
+  }
+  return out;
+}
+
+/** The one way to create a lot: keeps the owner index in step. */
+export function addLot(draft: GameState, lot: HardwareLot): void {
+  draft.lots[lot.id] = lot;
+  const idx = lotIndexCache.get(raw(draft.lots));
+  if (idx) {
+    const list = idx.get(lot.ownerId);
+    if (list) list.push(lot.id);
+    else idx.set(lot.ownerId, [lot.id]);
+  }
+}
+
+interface ScenarioMaps {
+  specs: Map<string, HardwareModelSpec>;
+  regions: Map<string, RegionSpec>;
+}
+// Keyed on the state (draft or plain) itself: one identity lookup per call, no proxy traps. The
+// scenario never changes within a state, and a new state object simply misses once.
+const scenarioCache = new WeakMap<object, ScenarioMaps>();
+
+function scenarioMaps(state: GameState): ScenarioMaps {
+  let m = scenarioCache.get(state);
+  if (!m) {
+    const sc = raw(state.scenario);
+    m = {
+      specs: new Map(raw(sc.catalogue).map((x) => [x.id, x])),
+      regions: new Map(raw(sc.regions).map((x) => [x.id, x])),
+    };
+    scenarioCache.set(state, m);
+  }
+  return m;
+}
 
 export function modelSpec(state: GameState, modelId: string): HardwareModelSpec | undefined {
-  return state.scenario.catalogue.find((m) => m.id === modelId);
+  return scenarioMaps(state).specs.get(modelId);
+}
+
+export function regionSpec(state: GameState, regionId: string): RegionSpec | undefined {
+  return scenarioMaps(state).regions.get(regionId);
 }
 
 export function regionPue(state: GameState, regionId: string): number {
-  return state.scenario.regions.find((r) => r.id === regionId)?.pue ?? 1;
+  return regionSpec(state, regionId)?.pue ?? 1;
+}
+
+/** MW one unit draws at the meter in a region (wall power × PUE). */
+export function unitMw(state: GameState, modelId: string, regionId: string): number {
+  return ((modelSpec(state, modelId)?.powerKw ?? 0) / 1000) * regionPue(state, regionId);
 }
 
 export function lotsAtSite(state: GameState, siteId: string): HardwareLot[] {
-  const out: HardwareLot[] = [];
-  for (const lot of Object.values(state.lots)) if (lot.siteId === siteId && lot.status === 'installed') out.push(lot);
-  return out;
+  const site = raw(state.sites)[siteId];
+  if (!site?.ownerId) return [];
+  return lotsOf(state, site.ownerId).filter((lot) => lot.siteId === siteId && lot.status === 'installed');
 }
 
 /** MW the installed hardware draws at the meter (IT load × the region's PUE). */
 export function siteUsedMw(state: GameState, site: Site): number {
-  const pue = regionPue(state, site.regionId);
+  if (!site.ownerId) return 0;
+  const lots = raw(state.lots);
   let kw = 0;
-  for (const lot of lotsAtSite(state, site.id)) kw += (modelSpec(state, lot.modelId)?.powerKw ?? 0) * lot.count;
-  return (kw / 1000) * pue;
+  for (const id of lotIdsOf(state, site.ownerId)) {
+    const lot = rawAt(lots, id);
+    if (!lot || lot.siteId !== site.id || lot.status !== 'installed' || lot.ownerId !== site.ownerId) continue;
+    kw += (modelSpec(state, lot.modelId)?.powerKw ?? 0) * lot.count;
+  }
+  return (kw / 1000) * regionPue(state, site.regionId);
+}
+
+/**
+ * MW the site's hardware actually draws today: ASICs only where mining runs, GPUs only where AI
+ * runs. ASICs in an ai-tier site run (allowed, if wasteful); GPUs never run in a mining shell.
+ */
+export function siteDrawMw(state: GameState, site: Site): number {
+  if (!site.ownerId) return 0;
+  const mining = siteRuns(state, site, 'mining');
+  const ai = siteRuns(state, site, 'ai');
+  if (!mining && !ai) return 0;
+  const lots = raw(state.lots);
+  let kw = 0;
+  for (const id of lotIdsOf(state, site.ownerId)) {
+    const lot = rawAt(lots, id);
+    if (!lot || lot.siteId !== site.id || lot.status !== 'installed' || lot.ownerId !== site.ownerId) continue;
+    const spec = modelSpec(state, lot.modelId);
+    if (!spec || !(spec.kind === 'asic' ? mining : ai)) continue;
+    kw += spec.powerKw * lot.count;
+  }
+  return (kw / 1000) * regionPue(state, site.regionId);
 }
 
 /** Energised MW not used by installed hardware nor leased to a hosting tenant. */
@@ -40,28 +168,28 @@ export function siteRuns(state: GameState, site: Site, purpose: 'mining' | 'ai')
   return true;
 }
 
+function runningOf(state: GameState, playerId: PlayerId, kind: 'asic' | 'gpu'): number {
+  const lots = raw(state.lots);
+  const sites = raw(state.sites);
+  let total = 0;
+  for (const id of lotIdsOf(state, playerId)) {
+    const lot = rawAt(lots, id);
+    if (!lot || lot.ownerId !== playerId || lot.status !== 'installed' || !lot.siteId) continue;
+    const spec = modelSpec(state, lot.modelId);
+    if (spec?.kind !== kind) continue;
+    const site = rawAt(sites, lot.siteId);
+    if (!site || !siteRuns(state, site, kind === 'asic' ? 'mining' : 'ai')) continue;
+    total += (kind === 'asic' ? spec.hashrateThs : spec.h100Equivalent) * lot.count;
+  }
+  return total;
+}
+
 /** TH/s of a player's ASICs running today. */
 export function runningHashrateThs(state: GameState, playerId: PlayerId): number {
-  let ths = 0;
-  for (const lot of Object.values(state.lots)) {
-    if (lot.ownerId !== playerId || lot.status !== 'installed' || !lot.siteId) continue;
-    const spec = modelSpec(state, lot.modelId);
-    const site = state.sites[lot.siteId];
-    if (spec?.kind !== 'asic' || !site || !siteRuns(state, site, 'mining')) continue;
-    ths += spec.hashrateThs * lot.count;
-  }
-  return ths;
+  return runningOf(state, playerId, 'asic');
 }
 
 /** H100-equivalents of a player's GPUs running today in ai-tier sites. */
 export function runningH100(state: GameState, playerId: PlayerId): number {
-  let h100 = 0;
-  for (const lot of Object.values(state.lots)) {
-    if (lot.ownerId !== playerId || lot.status !== 'installed' || !lot.siteId) continue;
-    const spec = modelSpec(state, lot.modelId);
-    const site = state.sites[lot.siteId];
-    if (spec?.kind !== 'gpu' || !site || !siteRuns(state, site, 'ai')) continue;
-    h100 += spec.h100Equivalent * lot.count;
-  }
-  return h100;
+  return runningOf(state, playerId, 'gpu');
 }

@@ -1,9 +1,87 @@
 /** The narrative contest (parimutuel stakes, NPC momentum speculators, reflexive hype) and announcements. */
 import type { Phase, Reducer } from '../context.js';
-import { fail } from '../context.js';
+import { fail, pushNews } from '../context.js';
+import type { ContestResult } from '../types.js';
+import { cashCents, CONTEST_POOL, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
+import { centsToUsd, usdToCents } from '../../economy/money.js';
+import { hypeAfterContest, npcMomentumWeights, resolveContest, type ContestStake } from '../../economy/contest.js';
 
-export const contestPhase: Phase = () => {};
+const LABEL = { crypto: 'crypto', ai: 'AI' } as const;
+const usd = (cents: number) => `$${Math.round(centsToUsd(cents)).toLocaleString('en-US')}`;
+
+/** Every `periodDays` the round resolves: the pool pays out, hype moves, the next round opens. */
+export const contestPhase: Phase = (draft, ctx) => {
+  const round = draft.contest.current;
+  if (draft.day < round.resolveDay) return;
+  const stakes: ContestStake[] = [];
+  for (const id of draft.playerOrder) {
+    const pick = round.picks[id];
+    if (pick) stakes.push({ playerId: id, narrative: pick.narrative, stakeUsdCents: pick.stakeUsdCents });
+  }
+  const btcReturn = round.openBtcUsd > 0 && draft.btc.btcUsd > 0 ? Math.log(draft.btc.btcUsd / round.openBtcUsd) : 0;
+  const npc = npcMomentumWeights(btcReturn, draft.hype.ai - round.openAiHype, draft.scenario.contest.npcWeightUsd);
+  // A dead heat goes to whichever narrative the crowd is already warmer on.
+  const outcome = resolveContest(stakes, npc, draft.hype.crypto >= draft.hype.ai ? 'crypto' : 'ai');
+  for (const id of draft.playerOrder) {
+    const cents = outcome.payouts[id];
+    if (cents) transfer(draft.ledger, { from: CONTEST_POOL, to: playerAccount(id), usdCents: cents, reason: 'contestPayout' });
+  }
+  transfer(draft.ledger, { from: CONTEST_POOL, to: WORLD, usdCents: outcome.houseUsdCents, reason: 'contestHouse' });
+
+  const result: ContestResult = {
+    round: round.round,
+    day: draft.day,
+    winner: outcome.winner,
+    weightCrypto: outcome.weightCrypto,
+    weightAi: outcome.weightAi,
+    npcWeightCrypto: npc.crypto,
+    npcWeightAi: npc.ai,
+    poolUsdCents: outcome.poolUsdCents,
+    payouts: outcome.payouts,
+  };
+  draft.contest.history.push(result);
+  const hype = hypeAfterContest(draft.hype, outcome.winner, draft.scenario.contest.hypeBoost);
+  draft.hype.crypto = hype.crypto;
+  draft.hype.ai = hype.ai;
+  ctx.events.push({ type: 'contestResolved', day: draft.day, result });
+  const share = Math.round((100 * (outcome.winner === 'crypto' ? outcome.weightCrypto : outcome.weightAi)) / Math.max(1e-9, outcome.weightCrypto + outcome.weightAi));
+  pushNews(
+    draft,
+    ctx,
+    'contest',
+    `Round ${round.round}: the crowd picks ${LABEL[outcome.winner]} (${share}% of the weight, pool ${usd(outcome.poolUsdCents)}); ${LABEL[outcome.winner]} hype rises`,
+  );
+  draft.contest.current = {
+    round: round.round + 1,
+    resolveDay: draft.day + draft.scenario.contest.periodDays,
+    picks: {},
+    openBtcUsd: draft.btc.btcUsd,
+    openAiHype: draft.hype.ai,
+  };
+};
 
 type T = 'contestPick' | 'announceNarrative';
-const notYet = () => fail('NOT_AVAILABLE', 'not built yet');
-export const contestReducers: { [K in T]: Reducer<K> } = { contestPick: notYet, announceNarrative: notYet };
+export const contestReducers: { [K in T]: Reducer<K> } = {
+  contestPick: (draft, playerId, action) => {
+    const p = draft.players[playerId];
+    if (!p) return fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`);
+    if (p.bankrupt) return fail('BANKRUPT', 'Your company is in bankruptcy proceedings.');
+    const stake = usdToCents(action.stakeUsd);
+    const max = usdToCents(draft.scenario.contest.maxStakeUsd);
+    if (stake > max) return fail('LIMIT', `The most you can stake in a round is ${usd(max)}.`);
+    const round = draft.contest.current;
+    const previous = round.picks[playerId];
+    // A new pick replaces the old one: its stake comes back first, so it counts toward the cash check.
+    if (previous) transfer(draft.ledger, { from: CONTEST_POOL, to: playerAccount(playerId), usdCents: previous.stakeUsdCents, reason: 'contestRefund' });
+    const cash = cashCents(draft.ledger, playerId);
+    if (stake > cash) return fail('INSUFFICIENT_FUNDS', `Staking ${usd(stake)} needs more cash than your ${usd(cash)}.`);
+    transfer(draft.ledger, { from: playerAccount(playerId), to: CONTEST_POOL, usdCents: stake, reason: 'contestStake' });
+    round.picks[playerId] = { narrative: action.narrative, stakeUsdCents: stake };
+  },
+  announceNarrative: (draft, playerId, action) => {
+    const p = draft.players[playerId];
+    if (!p) return fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`);
+    if (p.bankrupt) return fail('BANKRUPT', 'Your company is in bankruptcy proceedings.');
+    p.narrative = action.narrative;
+  },
+};

@@ -1,11 +1,303 @@
 /** Loans, interest, margin calls, bankruptcy and restructuring, equity raises and buybacks. */
-import type { Phase, Reducer } from '../context.js';
-import { fail } from '../context.js';
+import type { Ctx, Phase, Reducer } from '../context.js';
+import { fail, newId, pushNews } from '../context.js';
+import type { GameState, Loan, PlayerId, PlayerState, RuleError } from '../types.js';
+import { balanceOf, btcSats, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
+import { btcToSats, centsToUsd, satsToBtc, satsValueCents, usdToCents } from '../../economy/money.js';
+import {
+  borrowingRoomCents,
+  buybackShares,
+  dailyInterestCents,
+  DISTRESS_DAYS_TO_BANKRUPTCY,
+  equityIssue,
+  isMarginCallTriggered,
+  loanRatePct,
+  MARGIN_CALL_GRACE_DAYS,
+  minCollateralSats,
+  minSharesOutstanding,
+} from '../../economy/finance.js';
+import { navUsd } from '../../economy/valuation.js';
+import { lotIdsOf, raw } from './capacity.js';
+import { loanEscrow, navPartsByPlayer, playerNavUsd, playerSectorHype, tierUsdPerMw } from './valuation.js';
 
-export const financePhase: Phase = () => {};
+/** A solvent company that cannot repay at maturity is rolled over this long, at a penalty rate. */
+export const ROLLOVER_DAYS = 30;
+export const ROLLOVER_PENALTY_PCT = 2;
+/** An equity raise may sell at most this share of today's market cap in one go. */
+export const MAX_RAISE_OF_MARKET_CAP = 0.5;
+
+const usd = (cents: number) => `$${Math.round(centsToUsd(cents)).toLocaleString('en-US')}`;
+const btcText = (sats: number) => `${String(Math.round(satsToBtc(sats) * 1e4) / 1e4)} BTC`;
+
+function activePlayer(draft: GameState, playerId: PlayerId): PlayerState | RuleError {
+  const p = draft.players[playerId];
+  if (!p) return fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`);
+  if (p.bankrupt) return fail('BANKRUPT', 'Your company is in bankruptcy proceedings.');
+  return p;
+}
+
+const isError = (x: PlayerState | RuleError): x is RuleError => 'code' in x;
+
+/** Cash read past the draft: a daily scan over every player must not proxy every ledger account. */
+function plainCashCents(state: GameState, playerId: PlayerId): number {
+  return raw(raw(state.ledger).accounts)[playerAccount(playerId)]?.usdCents ?? 0;
+}
+
+export function debtCents(state: GameState, playerId: PlayerId): number {
+  let cents = 0;
+  for (const loan of Object.values(state.loans)) if (loan.ownerId === playerId) cents += loan.principalUsdCents;
+  return cents;
+}
+
+/** Returns the collateral to the borrower and removes the loan (principal must already be 0). */
+function closeLoan(draft: GameState, loan: Loan): void {
+  const sats = balanceOf(draft.ledger, loanEscrow(loan.id)).sats;
+  transfer(draft.ledger, { from: loanEscrow(loan.id), to: playerAccount(loan.ownerId), sats, reason: 'collateralReturn' });
+  delete draft.loans[loan.id];
+}
+
+/** The lender sells the pledged BTC to the market and applies the proceeds; the borrower gets any surplus. */
+function liquidateCollateral(draft: GameState, loan: Loan): void {
+  const sats = balanceOf(draft.ledger, loanEscrow(loan.id)).sats;
+  if (sats <= 0) return;
+  const valueCents = satsValueCents(sats, draft.btc.btcUsd);
+  transfer(draft.ledger, { from: loanEscrow(loan.id), to: WORLD, sats, reason: 'liquidation' });
+  // A forced sale is selling like any other: it weighs on tomorrow's price.
+  draft.btc.playerNetFlowUsd -= centsToUsd(valueCents);
+  const applied = Math.min(valueCents, loan.principalUsdCents);
+  loan.principalUsdCents -= applied;
+  transfer(draft.ledger, { from: WORLD, to: playerAccount(loan.ownerId), usdCents: valueCents - applied, reason: 'liquidation' });
+  loan.collateralSats = 0;
+  loan.marginCallDueDay = 0;
+}
+
+/** Pays as much of the principal as cash allows; true when the loan is settled (and removed). */
+function payDownFromCash(draft: GameState, loan: Loan): boolean {
+  const pay = Math.min(loan.principalUsdCents, cashCents(draft.ledger, loan.ownerId));
+  transfer(draft.ledger, { from: playerAccount(loan.ownerId), to: WORLD, usdCents: pay, reason: 'repay' });
+  loan.principalUsdCents -= pay;
+  if (loan.principalUsdCents > 0) return false;
+  closeLoan(draft, loan);
+  return true;
+}
+
+/**
+ * Bankruptcy: creditors (the world) take the cash, BTC, hardware and sites, debts are written off,
+ * the shareholders are wiped out, and the company restarts small so its player keeps playing.
+ */
+export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId): void {
+  const p = draft.players[playerId];
+  if (!p) return;
+  const account = playerAccount(playerId);
+  for (const loan of Object.values(draft.loans)) {
+    if (loan.ownerId !== playerId) continue;
+    const sats = balanceOf(draft.ledger, loanEscrow(loan.id)).sats;
+    transfer(draft.ledger, { from: loanEscrow(loan.id), to: WORLD, sats, reason: 'bankruptcy' });
+    delete draft.loans[loan.id];
+  }
+  const bal = balanceOf(draft.ledger, account);
+  transfer(draft.ledger, { from: account, to: WORLD, usdCents: bal.usdCents, sats: bal.sats, reason: 'bankruptcy' });
+  for (const lotId of [...lotIdsOf(draft, playerId)]) if (draft.lots[lotId]?.ownerId === playerId) delete draft.lots[lotId];
+  for (const c of Object.values(draft.contracts)) if (c.ownerId === playerId) delete draft.contracts[c.id];
+  for (const o of Object.values(draft.offers)) if (o.playerId === playerId) delete draft.offers[o.id];
+  for (const t of Object.values(draft.tenders)) {
+    if (t.bids.some((b) => b.playerId === playerId)) t.bids = t.bids.filter((b) => b.playerId !== playerId);
+  }
+  for (const site of Object.values(draft.sites)) {
+    if (site.ownerId !== playerId) continue;
+    site.ownerId = null;
+    site.hostedMw = 0;
+    site.listPriceUsd = Math.round((site.energisedMw + site.buildingMw) * tierUsdPerMw(draft, site.tier));
+  }
+  const restartCents = usdToCents(draft.scenario.finance.restructureCashUsd);
+  transfer(draft.ledger, { from: WORLD, to: account, usdCents: restartCents, reason: 'restructure' });
+  p.sharesOutstanding = draft.scenario.finance.startShares;
+  p.restructurings += 1;
+  p.narrative = 'none';
+  p.distressDays = 0;
+  p.revenueMiningUsdPerDay = 0;
+  p.revenueAiUsdPerDay = 0;
+  p.revenueOtherUsdPerDay = 0;
+  p.navUsd = draft.scenario.finance.restructureCashUsd;
+  p.marketCapUsd = draft.scenario.finance.restructureCashUsd;
+  p.multiple = 1;
+  ctx.events.push({ type: 'bankrupt', day: draft.day, playerId });
+  pushNews(draft, ctx, 'bankrupt', `${p.name} goes bankrupt: shareholders wiped out, restarts with ${usd(restartCents)}`);
+}
+
+function accrueInterest(draft: GameState, loan: Loan): void {
+  const due = dailyInterestCents(loan.principalUsdCents, loan.ratePctYear);
+  const paid = Math.min(due, cashCents(draft.ledger, loan.ownerId));
+  transfer(draft.ledger, { from: playerAccount(loan.ownerId), to: WORLD, usdCents: paid, reason: 'interest' });
+  // Unpaid interest is capitalised: the debt grows until the company pays or fails.
+  loan.principalUsdCents += due - paid;
+}
+
+/** Returns the id of a player who must go bankrupt because of this loan, or null. */
+function checkMarginCall(draft: GameState, ctx: Ctx, loan: Loan): PlayerId | null {
+  if (loan.collateralSats <= 0) return null;
+  const triggered = isMarginCallTriggered(loan.principalUsdCents, loan.collateralSats, draft.btc.btcUsd, loan.marginCallLtv);
+  if (!triggered) {
+    loan.marginCallDueDay = 0;
+    return null;
+  }
+  if (loan.marginCallDueDay === 0) {
+    loan.marginCallDueDay = draft.day + MARGIN_CALL_GRACE_DAYS;
+    ctx.events.push({ type: 'marginCall', day: draft.day, playerId: loan.ownerId, loanId: loan.id });
+    const name = draft.players[loan.ownerId]?.name ?? loan.ownerId;
+    pushNews(draft, ctx, 'marginCall', `${name} faces a margin call: ${MARGIN_CALL_GRACE_DAYS} days to cut its BTC-backed debt`);
+    return null;
+  }
+  if (draft.day < loan.marginCallDueDay) return null;
+  liquidateCollateral(draft, loan);
+  if (loan.principalUsdCents === 0) {
+    delete draft.loans[loan.id];
+    return null;
+  }
+  return payDownFromCash(draft, loan) ? null : loan.ownerId;
+}
+
+/** At maturity: repay from cash, else seize collateral; a solvent borrower rolls over, an insolvent one fails. */
+function checkMaturity(draft: GameState, ctx: Ctx, loan: Loan): PlayerId | null {
+  if (draft.day < loan.dueDay) return null;
+  if (payDownFromCash(draft, loan)) return null;
+  liquidateCollateral(draft, loan);
+  if (loan.principalUsdCents === 0) {
+    delete draft.loans[loan.id];
+    return null;
+  }
+  if (payDownFromCash(draft, loan)) return null;
+  if (playerNavUsd(draft, loan.ownerId) <= 0) return loan.ownerId;
+  loan.dueDay = draft.day + ROLLOVER_DAYS;
+  loan.ratePctYear += ROLLOVER_PENALTY_PCT;
+  const name = draft.players[loan.ownerId]?.name ?? loan.ownerId;
+  pushNews(draft, ctx, 'finance', `${name} cannot repay a loan and rolls it over at a penalty rate`);
+  return null;
+}
+
+/** Daily: interest, margin calls, maturities, then the distress watch that ends in bankruptcy. */
+export const financePhase: Phase = (draft, ctx) => {
+  const failed: PlayerId[] = [];
+  for (const loanId of Object.keys(draft.loans)) {
+    const loan = draft.loans[loanId];
+    if (!loan || !draft.players[loan.ownerId] || failed.includes(loan.ownerId)) continue;
+    accrueInterest(draft, loan);
+    const fromCall = checkMarginCall(draft, ctx, loan);
+    if (fromCall) {
+      failed.push(fromCall);
+      continue;
+    }
+    if (!draft.loans[loanId]) continue;
+    const fromMaturity = checkMaturity(draft, ctx, loan);
+    if (fromMaturity) failed.push(fromMaturity);
+  }
+  for (const id of failed) declareBankruptcy(draft, ctx, id);
+
+  let parts: ReturnType<typeof navPartsByPlayer> | null = null;
+  const players = raw(draft.players);
+  for (const id of draft.playerOrder) {
+    const plain = players[id];
+    if (!plain || failed.includes(id)) continue;
+    if (plainCashCents(draft, id) > 0) {
+      if (plain.distressDays !== 0) draft.players[id]!.distressDays = 0;
+      continue;
+    }
+    const p = draft.players[id]!;
+    parts ??= navPartsByPlayer(draft);
+    const np = parts[id];
+    p.distressDays = np && navUsd(np) < 0 ? p.distressDays + 1 : 0;
+    if (p.distressDays >= DISTRESS_DAYS_TO_BANKRUPTCY) declareBankruptcy(draft, ctx, id);
+  }
+};
 
 type T = 'takeLoan' | 'repayLoan' | 'raiseEquity' | 'buyback';
-const notYet = () => fail('NOT_AVAILABLE', 'not built yet');
 export const financeReducers: { [K in T]: Reducer<K> } = {
-  takeLoan: notYet, repayLoan: notYet, raiseEquity: notYet, buyback: notYet,
+  takeLoan: (draft, playerId, action) => {
+    const p = activePlayer(draft, playerId);
+    if (isError(p)) return p;
+    const amountCents = usdToCents(action.amountUsd);
+    const collateralSats = btcToSats(action.collateralBtc ?? 0);
+    const heldSats = btcSats(draft.ledger, playerId);
+    if (collateralSats > heldSats) {
+      return fail('INSUFFICIENT_BTC', `You pledge ${btcText(collateralSats)} but hold ${btcText(heldSats)}.`);
+    }
+    const nav = playerNavUsd(draft, playerId);
+    const debt = debtCents(draft, playerId);
+    const { maxLeverage, marginCallLtv } = draft.scenario.finance;
+    const room = borrowingRoomCents(nav, debt, maxLeverage);
+    if (amountCents > room) {
+      return fail('LIMIT', `You can borrow at most ${usd(room)} more: debt is capped at ${Math.round(maxLeverage * 100)}% of NAV (${usd(usdToCents(nav))}).`);
+    }
+    const btcUsd = draft.btc.btcUsd;
+    if (collateralSats > 0) {
+      const need = minCollateralSats(amountCents, btcUsd, marginCallLtv);
+      if (collateralSats < need) {
+        return fail('LIMIT', `A BTC-backed loan of ${usd(amountCents)} needs at least ${btcText(need)} of collateral (margin call at ${Math.round(marginCallLtv * 100)}% LTV).`);
+      }
+    }
+    const ratePctYear = loanRatePct({
+      baseRatePct: draft.interestRatePct,
+      leverage: (debt + amountCents) / Math.max(1, usdToCents(nav)),
+      sectorHype: playerSectorHype(draft, playerId),
+      collateralCoverage: satsValueCents(collateralSats, btcUsd) / amountCents,
+    });
+    const id = newId(draft, 'loan');
+    draft.loans[id] = {
+      id,
+      ownerId: playerId,
+      principalUsdCents: amountCents,
+      ratePctYear,
+      startDay: draft.day,
+      dueDay: draft.day + action.termDays,
+      collateralSats,
+      marginCallLtv,
+      marginCallDueDay: 0,
+    };
+    transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: amountCents, reason: 'loan' });
+    transfer(draft.ledger, { from: playerAccount(playerId), to: loanEscrow(id), sats: collateralSats, reason: 'collateral' });
+  },
+
+  repayLoan: (draft, playerId, action) => {
+    const p = activePlayer(draft, playerId);
+    if (isError(p)) return p;
+    const loan = draft.loans[action.loanId];
+    if (!loan) return fail('NOT_FOUND', `No loan ${action.loanId}.`);
+    if (loan.ownerId !== playerId) return fail('NOT_OWNER', `Loan ${action.loanId} is not yours.`);
+    const cents = usdToCents(action.amountUsd);
+    if (cents > loan.principalUsdCents) return fail('LIMIT', `You owe only ${usd(loan.principalUsdCents)} on loan ${loan.id}.`);
+    const cash = cashCents(draft.ledger, playerId);
+    if (cents > cash) return fail('INSUFFICIENT_FUNDS', `Repaying ${usd(cents)} needs more cash than your ${usd(cash)}.`);
+    transfer(draft.ledger, { from: playerAccount(playerId), to: WORLD, usdCents: cents, reason: 'repay' });
+    loan.principalUsdCents -= cents;
+    if (loan.principalUsdCents === 0) closeLoan(draft, loan);
+    else if (!isMarginCallTriggered(loan.principalUsdCents, loan.collateralSats, draft.btc.btcUsd, loan.marginCallLtv)) loan.marginCallDueDay = 0;
+  },
+
+  raiseEquity: (draft, playerId, action) => {
+    const p = activePlayer(draft, playerId);
+    if (isError(p)) return p;
+    const gross = usdToCents(action.amountUsd);
+    const issue = equityIssue(gross, p.marketCapUsd, p.sharesOutstanding, draft.scenario.finance.equityFeePct);
+    if (!issue) return fail('NOT_AVAILABLE', 'The market values your company at nothing: nobody will buy new shares.');
+    const cap = usdToCents(p.marketCapUsd * MAX_RAISE_OF_MARKET_CAP);
+    if (gross > cap) return fail('LIMIT', `You can raise at most ${usd(cap)} at once (half of your market cap).`);
+    transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: issue.netCents, reason: 'equity' });
+    p.sharesOutstanding += issue.newShares;
+  },
+
+  buyback: (draft, playerId, action) => {
+    const p = activePlayer(draft, playerId);
+    if (isError(p)) return p;
+    const budget = usdToCents(action.amountUsd);
+    const cash = cashCents(draft.ledger, playerId);
+    if (budget > cash) return fail('INSUFFICIENT_FUNDS', `A ${usd(budget)} buyback needs more cash than your ${usd(cash)}.`);
+    const bb = buybackShares(budget, p.marketCapUsd, p.sharesOutstanding);
+    if (!bb) return fail('LIMIT', 'That buys less than one share at today\'s price.');
+    const floor = minSharesOutstanding(draft.scenario.finance.startShares);
+    if (p.sharesOutstanding - bb.sharesRetired < floor) {
+      return fail('LIMIT', `A buyback must leave at least ${floor.toLocaleString('en-US')} shares outstanding.`);
+    }
+    transfer(draft.ledger, { from: playerAccount(playerId), to: WORLD, usdCents: bb.costCents, reason: 'buyback' });
+    p.sharesOutstanding -= bb.sharesRetired;
+  },
 };

@@ -1,8 +1,88 @@
 /** The BTC price path and the players' BTC treasury (policy, manual trades with market impact). */
 import type { Phase, Reducer } from '../context.js';
 import { fail } from '../context.js';
+import type { GameState } from '../types.js';
+import { withRng } from '../rng.js';
+import { daysBetween } from '../../economy/calendar.js';
+import { executionPriceUsd, hypeLogReturn, impactLogReturn, keyframePoints, stepBtcPrice } from '../../economy/btcPrice.js';
+import { btcSats, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
+import { btcToSats, centsToUsd, satsToBtc, satsValueCents } from '../../economy/money.js';
 
-export const marketPhase: Phase = () => {};
+/** Rolling windows in `state.recent` keep this many days (momentum and charts need no more). */
+export const RECENT_WINDOW_DAYS = 60;
+
+export function pushRecent(window: number[], value: number): void {
+  window.push(value);
+  if (window.length > RECENT_WINDOW_DAYS) window.splice(0, window.length - RECENT_WINDOW_DAYS);
+}
+
+/**
+ * Moves the price from today's to tomorrow's (the date the state shows after this step), so a
+ * state dated on a keyframe carries that keyframe's price. Event jumps, the hype term and players'
+ * net flow are consumed here and reset.
+ */
+export const marketPhase: Phase = (draft) => {
+  const s = draft.scenario;
+  const btc = draft.btc;
+  const shockLog =
+    btc.pendingJumpLog + hypeLogReturn(draft.hype.crypto, s.hype.crypto) + impactLogReturn(btc.playerNetFlowUsd, s.btc.marketDepthUsd);
+  const points = s.btc.mode === 'keyframes' ? keyframePoints(s.btc.keyframes, (date) => daysBetween(s.startDate, date)) : [];
+  const next = withRng(draft.rng, 'price', (rng) =>
+    stepBtcPrice({
+      mode: s.btc.mode,
+      points,
+      prevUsd: btc.btcUsd,
+      day: draft.day,
+      prevBridgeLogDeviation: btc.bridgeLogDeviation,
+      regime: btc.regime,
+      volAnnual: s.btc.volAnnual,
+      driftAnnual: s.btc.driftAnnual,
+      shockLog,
+      z: rng.normal(),
+      u: rng.next(),
+    }),
+  );
+  btc.btcUsd = next.usd;
+  btc.bridgeLogDeviation = next.bridgeLogDeviation;
+  btc.regime = next.regime;
+  btc.pendingJumpLog = 0;
+  btc.playerNetFlowUsd = 0;
+  pushRecent(draft.recent.btcUsd, next.usd);
+};
+
+function formatUsd(cents: number): string {
+  return `$${centsToUsd(cents).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+function formatBtc(sats: number): string {
+  return `${satsToBtc(sats).toLocaleString('en-US', { maximumFractionDigits: 8 })} BTC`;
+}
+
+/** Buys or sells BTC against the world at today's price moved by the trade's own impact; the flow moves tomorrow's price. */
+function tradeBtc(draft: GameState, playerId: string, side: 'buy' | 'sell', amountBtc: number) {
+  const sats = btcToSats(amountBtc);
+  if (sats <= 0) return fail('BAD_ACTION', 'Trade at least one satoshi (0.00000001 BTC).');
+  const price = draft.btc.btcUsd;
+  const execUsd = executionPriceUsd(price, side, amountBtc * price, draft.scenario.btc.marketDepthUsd);
+  const cents = satsValueCents(sats, execUsd);
+  if (cents <= 0) return fail('BAD_ACTION', `${formatBtc(sats)} is worth less than a cent; trade a larger amount.`);
+  const account = playerAccount(playerId);
+  if (side === 'buy') {
+    const cash = cashCents(draft.ledger, playerId);
+    if (cash < cents) {
+      return fail('INSUFFICIENT_FUNDS', `Buying ${formatBtc(sats)} costs ${formatUsd(cents)} at ${formatUsd(Math.round(execUsd * 100))}/BTC; you have ${formatUsd(cash)} in cash.`);
+    }
+    transfer(draft.ledger, { from: account, to: WORLD, usdCents: cents, reason: 'btcTrade' });
+    transfer(draft.ledger, { from: WORLD, to: account, sats, reason: 'btcTrade' });
+    draft.btc.playerNetFlowUsd += centsToUsd(cents);
+  } else {
+    const held = btcSats(draft.ledger, playerId);
+    if (held < sats) return fail('INSUFFICIENT_BTC', `You hold ${formatBtc(held)}; you cannot sell ${formatBtc(sats)}.`);
+    transfer(draft.ledger, { from: account, to: WORLD, sats, reason: 'btcTrade' });
+    transfer(draft.ledger, { from: WORLD, to: account, usdCents: cents, reason: 'btcTrade' });
+    draft.btc.playerNetFlowUsd -= centsToUsd(cents);
+  }
+}
 
 export const treasuryReducers: { setTreasuryPolicy: Reducer<'setTreasuryPolicy'>; tradeBtc: Reducer<'tradeBtc'> } = {
   setTreasuryPolicy: (draft, playerId, action) => {
@@ -10,5 +90,8 @@ export const treasuryReducers: { setTreasuryPolicy: Reducer<'setTreasuryPolicy'>
     if (!p) return fail('UNKNOWN_PLAYER', 'No such player.');
     p.sellMinedPct = action.sellMinedPct;
   },
-  tradeBtc: () => fail('NOT_AVAILABLE', 'tradeBtc is not built yet.'),
+  tradeBtc: (draft, playerId, action) => {
+    if (!draft.players[playerId]) return fail('UNKNOWN_PLAYER', 'No such player.');
+    return tradeBtc(draft, playerId, action.side, action.amountBtc);
+  },
 };

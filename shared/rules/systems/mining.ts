@@ -1,4 +1,159 @@
 /** Bitcoin production: players' and NPC hashrate, blocks, rewards, fees, difficulty, halvings. */
-import type { Phase } from '../context.js';
+import type { Ctx, Phase } from '../context.js';
+import { pushNews } from '../context.js';
+import type { GameState, PlayerId } from '../types.js';
+import { withRng } from '../rng.js';
+import { drawFeesBtcPerBlock, hashpriceAtDifficulty, hashpriceUsdPerPhDay, mineDay, type ChainBoundary } from '../../economy/bitcoin.js';
+import { stepFleet } from '../../economy/npcFleet.js';
+import { COINBASE, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
+import { btcToSats, satsToBtc, satsValueCents } from '../../economy/money.js';
+import { modelSpec, siteRuns } from './capacity.js';
+import { pushRecent } from './market.js';
 
-export const miningPhase: Phase = () => {};
+/** Smoothing of each player's daily mining revenue (EMA weight of today). */
+const REVENUE_EMA_ALPHA = 0.1;
+/** NPC investors look at this many days of hashprice, not at one lucky day. */
+const INVEST_HASHPRICE_DAYS = 14;
+
+/**
+ * TH/s running today per player, in one pass over the lots (the same rule as
+ * `runningHashrateThs` in capacity.ts, which scans all lots per player: too slow for 100 players).
+ */
+export function runningHashrateByPlayer(state: GameState): Map<PlayerId, number> {
+  const out = new Map<PlayerId, number>();
+  const runs = new Map<string, boolean>();
+  for (const lotId in state.lots) {
+    const lot = state.lots[lotId]!;
+    if (lot.status !== 'installed' || !lot.siteId) continue;
+    const spec = modelSpec(state, lot.modelId);
+    if (spec?.kind !== 'asic') continue;
+    let siteOk = runs.get(lot.siteId);
+    if (siteOk === undefined) {
+      const site = state.sites[lot.siteId];
+      siteOk = !!site && siteRuns(state, site, 'mining');
+      runs.set(lot.siteId, siteOk);
+    }
+    if (!siteOk) continue;
+    out.set(lot.ownerId, (out.get(lot.ownerId) ?? 0) + spec.hashrateThs * lot.count);
+  }
+  return out;
+}
+
+function mean(xs: readonly number[], lastN: number): number {
+  const n = Math.min(lastN, xs.length);
+  if (n === 0) return 0;
+  let s = 0;
+  for (let i = xs.length - n; i < xs.length; i += 1) s += xs[i]!;
+  return s / n;
+}
+
+/** Where a banned region's machines go: the cheapest region not banned today (null: the global pool). */
+function relocationTarget(draft: GameState, banned: ReadonlySet<string>): { regionId: string; powerUsdPerMwh: number } | null {
+  let best: { regionId: string; powerUsdPerMwh: number } | null = null;
+  for (const spec of draft.scenario.regions) {
+    if (banned.has(spec.id)) continue;
+    const power = draft.regions[spec.id]?.powerUsdPerMwh ?? spec.basePowerUsdPerMwh;
+    if (!best || power < best.powerUsdPerMwh) best = { regionId: spec.id, powerUsdPerMwh: power };
+  }
+  return best;
+}
+
+function announce(draft: GameState, ctx: Ctx, b: ChainBoundary): void {
+  if (b.kind === 'halving') {
+    ctx.events.push({ type: 'halving', day: draft.day, heightBlocks: b.heightBlocks, subsidyBtc: b.subsidyBtc });
+    pushNews(draft, ctx, 'halving', `Halving at block ${b.heightBlocks.toLocaleString('en-US')}: the block subsidy drops to ${b.subsidyBtc} BTC`);
+  } else {
+    ctx.events.push({ type: 'retarget', day: draft.day, heightBlocks: b.heightBlocks, difficultyEhs: b.difficultyEhs, changePct: b.changePct });
+  }
+}
+
+/**
+ * The day's mining: who runs, how many blocks the network finds, the epoch and halving
+ * boundaries crossed, and the players' share of the reward minted in sats (power bills are the
+ * sites phase's business).
+ */
+export const miningPhase: Phase = (draft, ctx) => {
+  const s = draft.scenario;
+  const btc = draft.btc;
+
+  const playerThs = runningHashrateByPlayer(draft);
+  let playerEhs = 0;
+  for (const id of draft.playerOrder) playerEhs += (playerThs.get(id) ?? 0) / 1e6;
+
+  const fees = withRng(draft.rng, 'npc', (rng) => drawFeesBtcPerBlock(s.startFeesBtcPerBlock, s.feeSigma, btc.feeSpikeDaysLeft > 0 ? btc.feeSpikeMultiplier : 1, rng.normal()));
+  if (btc.feeSpikeDaysLeft > 0) {
+    btc.feeSpikeDaysLeft -= 1;
+    if (btc.feeSpikeDaysLeft === 0) btc.feeSpikeMultiplier = 1;
+  }
+  btc.feesBtcPerBlock = fees;
+
+  // What a machine earns today is fixed by the difficulty, so NPCs can decide before the blocks come.
+  const hashpriceToday = hashpriceAtDifficulty(btc.difficultyEhs, btc.subsidyBtc, fees, btc.btcUsd);
+  const banned = new Set<string>();
+  for (const id in draft.regions) if (draft.regions[id]!.miningBanUntilDay > draft.day) banned.add(id);
+  const fleet = stepFleet(draft.npc, {
+    day: draft.day,
+    date: draft.date,
+    hashpriceUsdPerPhDay: hashpriceToday,
+    investHashpriceUsdPerPhDay: draft.recent.hashprice.length > 0 ? mean(draft.recent.hashprice, INVEST_HASHPRICE_DAYS) : hashpriceToday,
+    asicUsdPerTh: draft.hardware.asicUsdPerTh,
+    catalogue: s.catalogue,
+    networkEhs: btc.networkHashrateEhs,
+    paybackHorizonDays: s.npc.paybackHorizonDays,
+    leadTimeDays: s.npc.leadTimeDays,
+    maxGrowthPerDay: s.npc.maxGrowthPerDay,
+    newPowerUsdPerMwh: s.npc.newPowerUsdPerMwh,
+    bannedRegions: banned,
+    relocateTo: banned.size > 0 ? relocationTarget(draft, banned) : null,
+  });
+  draft.npc = fleet.fleet;
+
+  const networkEhs = playerEhs + fleet.runningEhs;
+  btc.playerHashrateEhs = playerEhs;
+  btc.npcHashrateEhs = fleet.runningEhs;
+  btc.networkHashrateEhs = networkEhs;
+
+  const mined = mineDay(
+    {
+      heightBlocks: btc.heightBlocks,
+      blockRemainder: btc.blockRemainder,
+      difficultyEhs: btc.difficultyEhs,
+      epochStartHeight: btc.epochStartHeight,
+      epochHashEhsDays: btc.epochHashEhsDays,
+      epochDays: btc.epochDays,
+    },
+    networkEhs,
+    s.halvingInterval,
+    fees,
+  );
+  Object.assign(btc, mined.chain);
+  btc.subsidyBtc = mined.subsidyBtc;
+  for (const b of mined.boundaries) announce(draft, ctx, b);
+
+  const avgRewardPerBlock = mined.blocks > 0 ? mined.rewardBtc / mined.blocks : btc.subsidyBtc + fees;
+  btc.hashpriceUsdPerPhDay = networkEhs > 0 ? hashpriceUsdPerPhDay(mined.blocks, avgRewardPerBlock, 0, btc.btcUsd, networkEhs) : hashpriceToday;
+  pushRecent(draft.recent.hashprice, btc.hashpriceUsdPerPhDay);
+  pushRecent(draft.recent.networkEhs, networkEhs);
+  draft.meters.btcMinedBtc += mined.rewardBtc;
+
+  for (const id of draft.playerOrder) {
+    const player = draft.players[id]!;
+    const ehs = (playerThs.get(id) ?? 0) / 1e6;
+    const sats = networkEhs > 0 ? btcToSats((mined.rewardBtc * ehs) / networkEhs) : 0;
+    player.revenueMiningUsdPerDay = Math.round(
+      (1 - REVENUE_EMA_ALPHA) * player.revenueMiningUsdPerDay + REVENUE_EMA_ALPHA * satsToBtc(sats) * btc.btcUsd,
+    );
+    if (sats <= 0) continue;
+    const account = playerAccount(id);
+    transfer(draft.ledger, { from: COINBASE, to: account, sats, reason: 'blockReward' });
+    player.btcMinedSats += sats;
+    ctx.events.push({ type: 'mined', day: draft.day, playerId: id, sats });
+    const sold = Math.floor((sats * Math.min(100, Math.max(0, player.sellMinedPct))) / 100);
+    const cents = satsValueCents(sold, btc.btcUsd);
+    if (sold > 0 && cents > 0) {
+      transfer(draft.ledger, { from: account, to: WORLD, sats: sold, reason: 'btcSale' });
+      transfer(draft.ledger, { from: WORLD, to: account, usdCents: cents, reason: 'btcSale' });
+      btc.playerNetFlowUsd -= cents / 100;
+    }
+  }
+};

@@ -1,4 +1,144 @@
 /** NAV, sentiment multiples, market caps and the world meters. */
 import type { Phase } from '../context.js';
+import type { GameState, PlayerId, Tier } from '../types.js';
+import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
+import { balanceOf, playerAccount } from '../../economy/ledger.js';
+import { centsToUsd, satsToBtc } from '../../economy/money.js';
+import { marketCapUsd, navUsd, sentimentMultiple, sectorHype, type NavParts } from '../../economy/valuation.js';
+import { raw, regionPue, siteRuns } from './capacity.js';
+import { resaleUnitPriceUsd, siteValueUsd } from './prices.js';
+import { contractsPvByPlayer } from './computeValue.js';
 
-export const valuationPhase: Phase = () => {};
+/** Escrow account holding a loan's BTC collateral: still the borrower's asset until liquidated. */
+export const loanEscrow = (loanId: string): string => `escrow:loan:${loanId}`;
+
+/** Overhead of NPC facilities on top of the chips' own draw (cooling, conversion). */
+export const NPC_MINING_PUE = 1.1;
+export const NPC_AI_PUE = 1.3;
+/** Power per H100-equivalent in NPC clouds when the catalogue has no H100 (kW, all-in). */
+const DEFAULT_H100_KW = 1.2;
+
+/** What the world asks per MW for a site it re-lists (after a bankruptcy): the scenario's average listing price by tier, else build capex. */
+export function tierUsdPerMw(state: GameState, tier: Tier): number {
+  let sum = 0;
+  let count = 0;
+  for (const l of state.scenario.listings) {
+    if (l.tier !== tier) continue;
+    sum += l.priceUsdPerMw;
+    count += 1;
+  }
+  if (count > 0) return sum / count;
+  return tier === 'ai' ? state.scenario.capex.aiUsdPerMw : state.scenario.capex.miningUsdPerMw;
+}
+
+/** NAV components for every seated player, in one pass over lots, sites and loans. */
+export function navPartsByPlayer(state: GameState): Record<PlayerId, NavParts> {
+  const out: Record<PlayerId, NavParts> = {};
+  const ledger = raw(state.ledger);
+  for (const id of state.playerOrder) {
+    const bal = balanceOf(ledger, playerAccount(id));
+    out[id] = { cashUsd: centsToUsd(bal.usdCents), btc: satsToBtc(bal.sats), btcUsd: state.btc.btcUsd, hardwareUsd: 0, sitesUsd: 0, contractsPvUsd: 0, debtUsd: 0 };
+  }
+  // Read-only passes go through raw(): reading every lot through a draft would proxy each one.
+  const resale: Record<string, number> = {};
+  for (const lot of Object.values(raw(state.lots))) {
+    const parts = out[lot.ownerId];
+    if (!parts) continue;
+    const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(state, lot.modelId));
+    parts.hardwareUsd += unit * lot.count;
+  }
+  for (const site of Object.values(raw(state.sites))) {
+    const parts = site.ownerId ? out[site.ownerId] : undefined;
+    if (parts) parts.sitesUsd += siteValueUsd(state, site);
+  }
+  for (const loan of Object.values(raw(state.loans))) {
+    const parts = out[loan.ownerId];
+    if (!parts) continue;
+    parts.debtUsd += centsToUsd(loan.principalUsdCents);
+    parts.btc += satsToBtc(balanceOf(ledger, loanEscrow(loan.id)).sats);
+  }
+  const pv = contractsPvByPlayer(state);
+  for (const id of state.playerOrder) {
+    const parts = out[id];
+    if (parts) parts.contractsPvUsd = pv[id] ?? 0;
+  }
+  return out;
+}
+
+/** Today's NAV of one player in dollars (fresh, not yesterday's `navUsd`). */
+export function playerNavUsd(state: GameState, playerId: PlayerId): number {
+  const parts = navPartsByPlayer(state)[playerId];
+  return parts ? navUsd(parts) : 0;
+}
+
+/** Sector hype the crowd (and a lender) applies to a player, from its revenue mix and narrative. */
+export function playerSectorHype(state: GameState, playerId: PlayerId): number {
+  const p = state.players[playerId];
+  if (!p) return 0.5;
+  return sectorHype({
+    hypeCrypto: state.hype.crypto,
+    hypeAi: state.hype.ai,
+    revenueMiningUsdPerDay: p.revenueMiningUsdPerDay,
+    revenueAiUsdPerDay: p.revenueAiUsdPerDay,
+    narrative: p.narrative,
+  });
+}
+
+function updateMeters(draft: GameState): void {
+  const specs: Record<string, HardwareModelSpec | undefined> = {};
+  for (const m of draft.scenario.catalogue) specs[m.id] = m;
+  let playerMiningMw = 0;
+  let playerAiMw = 0;
+  const sites = raw(draft.sites);
+  for (const lot of Object.values(raw(draft.lots))) {
+    if (lot.status !== 'installed' || !lot.siteId) continue;
+    const spec = specs[lot.modelId];
+    const site = sites[lot.siteId];
+    if (!spec || !site) continue;
+    const purpose = spec.kind === 'asic' ? 'mining' : 'ai';
+    if (!siteRuns(draft, site, purpose)) continue;
+    const mw = ((spec.powerKw * lot.count) / 1000) * regionPue(draft, site.regionId);
+    if (purpose === 'mining') playerMiningMw += mw;
+    else playerAiMw += mw;
+  }
+  // EH/s × J/TH = MW (1 EH/s = 10^6 TH/s, and 10^6 W = 1 MW).
+  let npcMiningMw = 0;
+  for (const c of draft.npc.cohorts) npcMiningMw += c.runningEhs * c.efficiencyJPerTh * NPC_MINING_PUE;
+  const h100Kw = specs.h100?.powerKw ?? DEFAULT_H100_KW;
+  const npcAiMw = (draft.compute.npcSupplyH100 * h100Kw * NPC_AI_PUE) / 1000;
+  draft.meters.miningGw = (playerMiningMw + npcMiningMw) / 1000;
+  draft.meters.aiGw = (playerAiMw + npcAiMw) / 1000;
+
+  let now = 0;
+  let base = 0;
+  for (const r of draft.scenario.regions) {
+    now += draft.regions[r.id]?.powerUsdPerMwh ?? r.basePowerUsdPerMwh;
+    base += r.basePowerUsdPerMwh;
+  }
+  draft.meters.energyPriceIndex = base > 0 ? (100 * now) / base : 100;
+}
+
+/** Scores every player (NAV, multiple, market cap) and updates the world meters. */
+export const valuationPhase: Phase = (draft) => {
+  const parts = navPartsByPlayer(draft);
+  const players = raw(draft.players);
+  for (const id of draft.playerOrder) {
+    const p = players[id];
+    const np = parts[id];
+    if (!p || !np) continue;
+    const nav = navUsd(np);
+    const multiple = sentimentMultiple({
+      hypeCrypto: draft.hype.crypto,
+      hypeAi: draft.hype.ai,
+      revenueMiningUsdPerDay: p.revenueMiningUsdPerDay,
+      revenueAiUsdPerDay: p.revenueAiUsdPerDay,
+      narrative: p.narrative,
+    });
+    const navRounded = Math.round(nav);
+    const capRounded = Math.round(marketCapUsd(nav, multiple));
+    if (p.navUsd === navRounded && p.multiple === multiple && p.marketCapUsd === capRounded) continue;
+    // A player record is flat, so a fresh copy is cheaper than drafting it (a proxy per player per day).
+    draft.players[id] = { ...p, navUsd: navRounded, multiple, marketCapUsd: capRounded };
+  }
+  updateMeters(draft);
+};

@@ -18,6 +18,7 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
       miningBanUntilDay: 0,
       spikeMultiplier: 1,
       spikeDaysLeft: 0,
+      powerLogNoise: 0,
     };
   }
   const sites: Record<string, Site> = {};
@@ -36,6 +37,7 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
       retrofitEtaDay: 0,
       contract: 'index',
       ppaUsdPerMwh: 0,
+      ppaUntilDay: 0,
       curtailAboveUsdPerMwh: 0,
       curtailedToday: false,
       hostedMw: 0,
@@ -70,11 +72,12 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
     },
     npc: {
       cohorts: scenario.npc.cohorts.map((c, i) => ({ id: `npc${i + 1}`, ...c, runningEhs: c.hashrateEhs })),
-      orders: [],
+      orders: (scenario.npc.pipeline ?? []).map((o) => ({ ...o })),
     },
     regions,
     hardware: {
       asicUsdPerTh: scenario.hardware.asicStartUsdPerTh,
+      smoothedHashpriceUsdPerPhDay: 0,
       laggedHashpriceUsdPerPhDay: 0,
       asicLeadTimeDays: scenario.hardware.asicLeadTimeDays,
     },
@@ -87,10 +90,14 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
       demandShock: 1,
       gpuPriceUsd,
       gpuLeadTimeDays: scenario.hardware.gpuLeadTimeDays,
+      npcOrders: [],
     },
     hype: { ...scenario.hype },
     interestRatePct: scenario.finance.baseRatePct,
-    contest: { current: { round: 1, resolveDay: scenario.contest.periodDays, picks: {} }, history: [] },
+    contest: {
+      current: { round: 1, resolveDay: scenario.contest.periodDays, picks: {}, openBtcUsd: scenario.btc.startUsd, openAiHype: scenario.hype.ai },
+      history: [],
+    },
     events: scenario.events
       .map((e) => ({ day: daysBetween(scenario.startDate, e.date), kind: e.kind, params: e.params, source: 'scenario', headline: e.headline }))
       .filter((e) => e.day >= 0 && e.day < scenario.days)

@@ -1,0 +1,287 @@
+/**
+ * The one path from the network into scenes. Wraps colyseus.js: matchmaking, the `market` room,
+ * schema patches → PlayerView, owner-only private data, action acks/errors matched by `ref`, host
+ * commands, and reconnection (0.16 has none built in) with the tokens kept in sessionStorage so a
+ * page reload returns to the same seat.
+ */
+import { Client, type Room } from 'colyseus.js';
+import type { Action } from '../../../shared/rules/actions.js';
+import type { ContestResult, GameEvent } from '../../../shared/rules/types.js';
+import type { PlayerView } from '../../../shared/rules/view.js';
+import type { DaySummary } from '../../../shared/rules/summary.js';
+import { Emitter } from '../util/Emitter.js';
+import { SeriesStore } from '../core/SeriesStore.js';
+import type { ActionResult, ConnectionState, FeedEvents, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
+import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
+import { HOST_MSG, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type CreateOptions, type RoomListing, type ScenarioListing, type StoredSession } from './protocol.js';
+
+/** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
+const ACK_TIMEOUT_MS = 8000;
+const RECONNECT_WINDOW_MS = 90_000;
+
+interface Pending {
+  resolve: (r: ActionResult) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export class NetworkService implements MatchFeed {
+  readonly bus = new Emitter<FeedEvents>();
+  readonly series = new SeriesStore();
+  view: PlayerView | null = null;
+  room: RoomInfo | null = null;
+  welcome: Welcome | null = null;
+  ended: MatchEnd | null = null;
+  connection: ConnectionState = 'offline';
+
+  private readonly client: Client;
+  private readonly http: string;
+  private active: Room | null = null;
+  private priv: PrivateMessage | null = null;
+  private session: StoredSession | null = null;
+  private contestHistory: ContestResult[] = [];
+  private pending = new Map<string, Pending>();
+  private refSeq = 0;
+  private closing = false;
+  private lastJson: StateJson | null = null;
+  private publishQueued = false;
+
+  constructor(endpoint = serverEndpoint()) {
+    this.client = new Client(endpoint.ws);
+    this.http = endpoint.http;
+  }
+
+  get canAct(): boolean {
+    return Boolean(this.welcome && !this.welcome.spectator);
+  }
+
+  get isHost(): boolean {
+    return Boolean(this.welcome?.isHost);
+  }
+
+  get playerId(): string {
+    return this.welcome?.playerId ?? '';
+  }
+
+  get roomCode(): string {
+    return this.welcome?.roomCode ?? this.active?.roomId ?? '';
+  }
+
+  get hostToken(): string {
+    return this.session?.hostToken ?? '';
+  }
+
+  async listRooms(): Promise<RoomListing[]> {
+    return this.getJson<RoomListing[]>('/api/rooms');
+  }
+
+  async listScenarios(): Promise<ScenarioListing[]> {
+    return this.getJson<ScenarioListing[]>('/api/scenarios');
+  }
+
+  private async getJson<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.http}${path}`);
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+    return (await res.json()) as T;
+  }
+
+  async create(opts: CreateOptions): Promise<void> {
+    const room = await this.client.create(ROOM_NAME, opts);
+    this.attach(room, opts.name, '');
+  }
+
+  async join(code: string, name: string, spectate = false): Promise<void> {
+    const room = await this.client.joinById(code.trim().toUpperCase(), { name, ...(spectate ? { spectate } : {}) });
+    this.attach(room, name, '');
+  }
+
+  storedSession(): StoredSession | null {
+    try {
+      const raw = sessionStorage.getItem(SESSION_KEY);
+      return raw ? (JSON.parse(raw) as StoredSession) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** After a page reload: back into the same seat, by reconnection token or else by seat token. */
+  async resume(): Promise<boolean> {
+    const stored = this.storedSession();
+    if (!stored) return false;
+    this.session = stored;
+    try {
+      this.attach(await this.client.reconnect(stored.reconnectionToken), stored.name, stored.hostToken);
+      return true;
+    } catch {
+      try {
+        const options: Record<string, string> = { name: stored.name };
+        if (stored.seatToken) options.seatToken = stored.seatToken;
+        if (stored.hostToken) options.hostToken = stored.hostToken;
+        this.attach(await this.client.joinById(stored.roomId, options), stored.name, stored.hostToken);
+        return true;
+      } catch {
+        sessionStorage.removeItem(SESSION_KEY);
+        this.session = null;
+        return false;
+      }
+    }
+  }
+
+  async leave(): Promise<void> {
+    this.closing = true;
+    sessionStorage.removeItem(SESSION_KEY);
+    const room = this.active;
+    this.active = null;
+    this.reset();
+    if (room) await room.leave(true).catch(() => undefined);
+    this.setConnection('offline');
+    this.closing = false;
+  }
+
+  private reset(): void {
+    this.view = null;
+    this.room = null;
+    this.welcome = null;
+    this.ended = null;
+    this.priv = null;
+    this.lastJson = null;
+    this.contestHistory = [];
+    this.series.clear();
+  }
+
+  send(action: Action): Promise<ActionResult> {
+    const { type, ...body } = action;
+    return this.request(type, body);
+  }
+
+  host(cmd: HostCommand): Promise<ActionResult> {
+    const { type, ...body } = cmd;
+    return this.request(HOST_MSG[type], body);
+  }
+
+  private request(type: string, body: Record<string, unknown>): Promise<ActionResult> {
+    const room = this.active;
+    if (!room || this.connection !== 'connected') return Promise.resolve({ ok: false, code: 'OFFLINE', message: 'Not connected; wait for the reconnect.' });
+    const ref = `r${++this.refSeq}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.settle(ref, { ok: false, code: 'TIMEOUT', message: 'No answer from the server.' }), ACK_TIMEOUT_MS);
+      this.pending.set(ref, { resolve, timer });
+      room.send(type, { ...body, ref });
+    });
+  }
+
+  private settle(ref: unknown, result: ActionResult): void {
+    const p = typeof ref === 'string' ? this.pending.get(ref) : undefined;
+    if (!p || typeof ref !== 'string') return;
+    clearTimeout(p.timer);
+    this.pending.delete(ref);
+    p.resolve(result);
+  }
+
+  private attach(room: Room, name: string, hostToken: string): void {
+    this.active = room;
+    this.session = { roomId: room.roomId, reconnectionToken: room.reconnectionToken, seatToken: this.session?.seatToken ?? '', hostToken: hostToken || this.session?.hostToken || '', name };
+    this.persist();
+    room.onStateChange((state) => {
+      this.lastJson = (state as unknown as { toJSON(): StateJson }).toJSON();
+      this.schedulePublish();
+    });
+    room.onMessage(MSG.welcome, (w: Welcome) => {
+      this.welcome = w;
+      if (this.session) {
+        this.session.seatToken = w.seatToken || this.session.seatToken;
+        this.session.hostToken = w.hostToken || this.session.hostToken;
+        this.persist();
+      }
+      this.schedulePublish();
+    });
+    room.onMessage(MSG.private, (p: PrivateMessage) => {
+      this.priv = p;
+      this.schedulePublish();
+    });
+    room.onMessage(MSG.history, (msg: { days: DaySummary[] }) => {
+      for (const d of msg.days ?? []) this.series.addMarket(d);
+    });
+    const onEvents = (msg: { events: GameEvent[] }) => {
+      const events = msg.events ?? [];
+      for (const e of events) if (e.type === 'contestResolved' && !this.contestHistory.some((r) => r.round === e.result.round)) this.contestHistory.push(e.result);
+      this.bus.emit('events', events);
+    };
+    room.onMessage(MSG.events, onEvents);
+    room.onMessage(MSG.myEvents, onEvents);
+    room.onMessage(MSG.error, (err: { code: string; message: string; ref?: string | null }) => {
+      if (typeof err.ref === 'string' && this.pending.has(err.ref)) this.settle(err.ref, { ok: false, code: err.code, message: err.message });
+      else this.bus.emit('notice', { code: err.code, message: err.message });
+    });
+    room.onMessage(MSG.ack, (msg: { ref?: string }) => this.settle(msg.ref, { ok: true }));
+    room.onMessage(MSG.ended, (msg: MatchEnd) => {
+      this.ended = msg;
+      this.bus.emit('ended', msg);
+    });
+    room.onMessage(MSG.kicked, (msg: { reason: string }) => {
+      sessionStorage.removeItem(SESSION_KEY);
+      this.bus.emit('notice', { code: 'KICKED', message: msg.reason });
+    });
+    room.onLeave((code) => {
+      if (this.active !== room || this.closing) return;
+      if (code === 4000) {
+        this.setConnection('lost');
+        return;
+      }
+      void this.reconnectLoop();
+    });
+    this.setConnection('connected');
+  }
+
+  /** Patches arrive up to 20× a second; views are rebuilt at most once per animation frame. */
+  private schedulePublish(): void {
+    if (this.publishQueued) return;
+    this.publishQueued = true;
+    requestAnimationFrame(() => {
+      this.publishQueued = false;
+      this.publish();
+    });
+  }
+
+  private publish(): void {
+    const json = this.lastJson;
+    if (!json) return;
+    const info = roomInfoFrom(json);
+    if (!this.room || JSON.stringify(info) !== JSON.stringify(this.room)) {
+      this.room = info;
+      this.bus.emit('room', info);
+    }
+    if (!this.welcome || !json.world?.date) return;
+    const view = viewFromState(json, this.welcome, this.priv, this.contestHistory);
+    this.view = view;
+    this.series.addView(view);
+    this.bus.emit('view', view);
+  }
+
+  private async reconnectLoop(): Promise<void> {
+    this.setConnection('reconnecting');
+    const started = Date.now();
+    let delay = 250;
+    while (Date.now() - started < RECONNECT_WINDOW_MS && !this.closing) {
+      await new Promise((r) => setTimeout(r, delay));
+      const token = this.session?.reconnectionToken;
+      if (!token) break;
+      try {
+        this.attach(await this.client.reconnect(token), this.session?.name ?? '', this.session?.hostToken ?? '');
+        return;
+      } catch {
+        delay = Math.min(delay * 2, 4000);
+      }
+    }
+    if (!this.closing) this.setConnection('lost');
+  }
+
+  private setConnection(c: ConnectionState): void {
+    if (c === this.connection) return;
+    this.connection = c;
+    this.bus.emit('connection', c);
+  }
+
+  private persist(): void {
+    if (this.session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
+  }
+}

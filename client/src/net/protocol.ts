@@ -1,0 +1,81 @@
+/**
+ * Message names and shapes exchanged with the `market` room (server/rooms/protocol.ts,
+ * docs/protocol.md). Kept in one frozen table so a rename on the server is a one-line change here.
+ */
+export const ROOM_NAME = 'market';
+
+export const MSG = Object.freeze({
+  welcome: 'welcome',
+  history: 'history',
+  private: 'private',
+  events: 'events',
+  myEvents: 'myEvents',
+  ack: 'ack',
+  error: 'error',
+  ended: 'ended',
+  kicked: 'kicked',
+});
+
+/** Host commands as the server names them (the engine's injectEvent/endMatch are sent as inject/end). */
+export const HOST_MSG = Object.freeze({
+  start: 'start',
+  pause: 'pause',
+  resume: 'resume',
+  speed: 'speed',
+  injectEvent: 'inject',
+  endMatch: 'end',
+});
+
+/** shared/bots REFERENCE_STRATEGIES (a test keeps the two equal; the client does not bundle the bots). */
+export const BOT_STRATEGIES = Object.freeze(['random', 'hodl-miner', 'disciplined-miner', 'ai-pivot', 'power-landlord', 'lease-speculator', 'narrative-chaser']);
+
+export const SESSION_KEY = 'bc.session';
+
+export interface StoredSession {
+  roomId: string;
+  reconnectionToken: string;
+  seatToken: string;
+  hostToken: string;
+  name: string;
+}
+
+export interface CreateOptions {
+  name: string;
+  scenario: string;
+  daysPerSecond: number;
+  bots: { strategy: string; count: number }[];
+  private?: boolean;
+  seed?: string;
+  maxPlayers?: number;
+}
+
+export interface RoomListing {
+  roomId: string;
+  clients: number;
+  maxClients: number;
+  code?: string;
+  name?: string;
+  scenarioId?: string;
+  phase?: string;
+  day?: number;
+  endDay?: number;
+  seats?: number;
+  humans?: number;
+  maxPlayers?: number;
+}
+
+export interface ScenarioListing {
+  id: string;
+  name: string;
+  description: string;
+  startDate: string;
+  days: number;
+}
+
+/** Where the server lives: the page's own origin, or `?server=host:port` during development. */
+export function serverEndpoint(loc: Location = window.location): { ws: string; http: string } {
+  const override = new URLSearchParams(loc.search).get('server');
+  const host = override ?? loc.host;
+  const secure = loc.protocol === 'https:';
+  return { ws: `${secure ? 'wss' : 'ws'}://${host}`, http: `${secure ? 'https' : 'http'}://${host}` };
+}

@@ -1,0 +1,69 @@
+/** The live match: the game screen over the network service, host controls, reconnect overlay. */
+import Phaser from 'phaser';
+import { REG, SCENES } from '../keys.js';
+import type { NetworkService } from '../net/NetworkService.js';
+import { GameScreen } from '../ui/GameScreen.js';
+import { HostControls } from '../ui/HostControls.js';
+import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
+import { debugSet } from '../core/debug.js';
+import { h } from '../ui/dom.js';
+
+const RESULTS_DELAY_MS = 2500;
+
+export class GameScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.game);
+  }
+
+  create(): void {
+    const net = this.registry.get(REG.net) as NetworkService;
+    const screen = new GameScreen(this, net, `Room ${net.roomCode}`);
+    const overlay = new ReconnectOverlay(() => void net.leave().then(() => this.scene.start(SCENES.title)));
+    screen.root.append(overlay.el);
+    const notice = h('div', { class: 'status err', testid: 'notice', style: 'position:absolute;left:50%;bottom:3em;transform:translateX(-50%);background:#0b1120;padding:0.3em 1em;border-radius:6px;display:none' });
+    screen.root.append(notice);
+    let host: HostControls | null = null;
+    const syncHost = () => {
+      if (net.isHost && !host) {
+        host = new HostControls((cmd) => net.host(cmd));
+        screen.top.hostSlot.append(host.el);
+      }
+      if (host && net.room) host.update(net.room);
+      screen.top.status(net.room, net.connection, net.view?.phase);
+    };
+    screen.onHostToggle = () => void host?.togglePause();
+    syncHost();
+    let leaving = false;
+    const toResults = () => {
+      if (leaving) return;
+      leaving = true;
+      this.time.delayedCall(RESULTS_DELAY_MS, () => this.scene.start(SCENES.results));
+    };
+    const offs = [
+      net.bus.on('room', (room) => {
+        syncHost();
+        if (room.status === 'ended') toResults();
+      }),
+      net.bus.on('view', () => syncHost()),
+      net.bus.on('ended', toResults),
+      net.bus.on('events', () => debugSet('banners', screen.banner.shown)),
+      net.bus.on('connection', (c) => {
+        overlay.update(c);
+        syncHost();
+      }),
+      net.bus.on('notice', (n) => {
+        notice.textContent = n.message;
+        notice.style.display = '';
+        this.time.delayedCall(5000, () => { notice.style.display = 'none'; });
+      }),
+    ];
+    const bannerPoll = this.time.addEvent({ delay: 500, loop: true, callback: () => debugSet('banners', screen.banner.shown) });
+    overlay.update(net.connection);
+    if (net.room?.status === 'ended') toResults();
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      bannerPoll.remove();
+      offs.forEach((f) => f());
+      screen.destroy();
+    });
+  }
+}

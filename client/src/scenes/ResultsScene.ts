@@ -1,0 +1,66 @@
+/** Results: both rankings side by side, every company's path, the contest history and the meters. */
+import Phaser from 'phaser';
+import { REG, SCENES } from '../keys.js';
+import type { NetworkService } from '../net/NetworkService.js';
+import type { ReplayFile } from '../../../shared/rules/replay.js';
+import { h, mount } from '../ui/dom.js';
+import { contestTable, metersTable, rankings } from '../ui/Rankings.js';
+import { PathCharts } from '../ui/PathCharts.js';
+import { serverEndpoint } from '../net/protocol.js';
+
+export class ResultsScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.results);
+  }
+
+  create(): void {
+    const net = this.registry.get(REG.net) as NetworkService;
+    const view = net.view;
+    const status = h('div', { class: 'status', testid: 'results-status' });
+    const chartArea = h('div', { style: 'flex:1;min-height:0', testid: 'results-charts' });
+    const code = net.roomCode;
+    const standings = net.ended?.standings;
+    const rows = view ? view.players.map((p) => {
+      const s = standings?.find((x) => x.playerId === p.id);
+      return s ? { ...p, navUsd: s.navUsd, marketCapUsd: s.marketCapUsd, multiple: s.multiple, bankrupt: s.bankrupt } : p;
+    }) : [];
+    const panel = h('div', { class: 'side', style: 'position:absolute;left:0;top:0;bottom:0;width:56%;padding:1em 1.4em', testid: 'results' },
+      h('h1', {}, 'Results'),
+      h('div', { class: 'muted' }, `Room ${code} · ${view?.scenarioId ?? ''} · ended on day ${net.ended?.finalDay ?? view?.day ?? 0}${net.ended?.stateHash ? ` · hash ${net.ended.stateHash.slice(0, 12)}` : ''}`),
+      rankings(rows, view?.playerId ?? ''),
+      h('div', { class: 'cols' }, view ? contestTable(view) : null, view ? metersTable(view) : null),
+      h('div', { class: 'row' },
+        h('button', { class: 'primary', testid: 'watch-replay', onclick: () => void this.openReplay(code, status) }, 'Watch the replay'),
+        h('a', { href: `${serverEndpoint().http}/api/matches/${code}/replay.json`, download: `${code}.replay.json`, style: 'color:#56b4e9' }, 'Download replay file'),
+        h('button', { testid: 'back-title', onclick: () => void net.leave().then(() => this.scene.start(SCENES.title)) }, 'Back to title')),
+      status);
+    const right = h('div', { style: 'position:absolute;left:56%;right:0;top:0;bottom:0;display:flex;flex-direction:column;pointer-events:none' }, chartArea);
+    const unmount = [mount(panel), mount(right)];
+    const charts = new PathCharts(this, net.series);
+    const layout = () => {
+      const r = chartArea.getBoundingClientRect();
+      charts.layout(r.left + 10, r.top + 10, r.width - 20, r.height - 20);
+      if (view) charts.draw(view);
+    };
+    requestAnimationFrame(layout);
+    this.scale.on('resize', layout);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.scale.off('resize', layout);
+      charts.destroy();
+      unmount.forEach((f) => f());
+    });
+  }
+
+  private async openReplay(code: string, status: HTMLElement): Promise<void> {
+    status.textContent = 'Loading the replay…';
+    try {
+      const res = await fetch(`${serverEndpoint().http}/api/matches/${code}/replay.json`);
+      if (!res.ok) throw new Error(`${res.status}`);
+      const file = (await res.json()) as ReplayFile;
+      this.scene.start(SCENES.replay, { file });
+    } catch (e) {
+      status.textContent = `Could not load the replay: ${(e as Error).message}`;
+      status.className = 'status err';
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * One action form from a data spec: fields, a submit button and a status line where the server's
+ * error message appears in place. Client-side parsing (the shared zod schemas) catches typos; the
+ * server decides everything else.
+ */
+import { parseAction, type Action } from '../../../shared/rules/actions.js';
+import type { PlayerView } from '../../../shared/rules/view.js';
+import type { ActionResult } from '../core/MatchFeed.js';
+import { h } from './dom.js';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: 'number' | 'text' | 'select';
+  options?: (view: PlayerView) => Option[];
+  placeholder?: string;
+  step?: string;
+  optional?: boolean;
+  initial?: string;
+}
+
+export interface FormSpec {
+  id: string;
+  title: string;
+  /** Keyboard shortcut that focuses the form's first field. */
+  key?: string;
+  submitLabel?: string;
+  danger?: boolean;
+  hint?: (view: PlayerView) => string;
+  fields: FieldSpec[];
+  build: (values: Record<string, string>) => Record<string, unknown>;
+}
+
+export type Sender = (action: Action) => Promise<ActionResult>;
+
+export class ActionForm {
+  readonly el: HTMLFormElement;
+  private readonly inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  private readonly optionKeys = new Map<string, string>();
+  private readonly status: HTMLElement;
+  private readonly hint: HTMLElement;
+  private readonly submit: HTMLButtonElement;
+
+  constructor(readonly spec: FormSpec, private readonly sender: Sender, private readonly enabled: boolean) {
+    const fields = h('div', { class: 'fields' });
+    for (const f of spec.fields) {
+      const testid = `field-${spec.id}-${f.name}`;
+      const input =
+        f.kind === 'select'
+          ? h('select', { name: f.name, testid })
+          : h('input', { name: f.name, testid, type: f.kind === 'number' ? 'number' : 'text', step: f.step ?? 'any', placeholder: f.placeholder ?? (f.optional ? 'optional' : ''), value: f.initial ?? '' });
+      this.inputs.set(f.name, input);
+      fields.append(h('label', { for: testid }, f.label), input);
+    }
+    this.status = h('div', { class: 'status', testid: `status-${spec.id}`, role: 'status' });
+    this.hint = h('div', { class: 'hint' });
+    this.submit = h('button', { type: 'submit', class: spec.danger ? 'danger' : 'primary', testid: `submit-${spec.id}`, disabled: !enabled }, spec.submitLabel ?? spec.title);
+    this.el = h(
+      'form',
+      { class: 'action', testid: `form-${spec.id}`, onsubmit: (e: Event) => { e.preventDefault(); void this.run(); } },
+      h('div', { class: 'title' }, h('span', {}, spec.title), spec.key ? h('kbd', {}, spec.key.toUpperCase()) : null),
+      fields,
+      this.hint,
+      h('div', { class: 'row' }, this.submit),
+      this.status,
+    );
+  }
+
+  /** Refreshes select options (keeping the chosen value when it still exists) and the hint. */
+  update(view: PlayerView): void {
+    for (const f of this.spec.fields) {
+      if (!f.options) continue;
+      const select = this.inputs.get(f.name) as HTMLSelectElement;
+      const options = f.options(view);
+      const key = options.map((o) => `${o.value}:${o.label}`).join('|');
+      if (this.optionKeys.get(f.name) === key) continue;
+      this.optionKeys.set(f.name, key);
+      const keep = select.value;
+      const list = f.optional ? [{ value: '', label: '—' }, ...options] : options;
+      select.replaceChildren(...list.map((o) => h('option', { value: o.value }, o.label)));
+      if (list.some((o) => o.value === keep)) select.value = keep;
+    }
+    const hint = this.spec.hint?.(view) ?? '';
+    if (this.hint.textContent !== hint) this.hint.textContent = hint;
+  }
+
+  set(name: string, value: string): void {
+    const input = this.inputs.get(name);
+    if (input) input.value = value;
+  }
+
+  focus(): void {
+    const first = this.inputs.values().next().value;
+    first?.focus();
+    this.el.scrollIntoView({ block: 'nearest' });
+  }
+
+  private values(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, input] of this.inputs) out[name] = input.value.trim();
+    return out;
+  }
+
+  private show(text: string, kind: 'ok' | 'err' | ''): void {
+    this.status.textContent = text;
+    this.status.className = `status ${kind}`;
+  }
+
+  async run(): Promise<void> {
+    if (!this.enabled) return;
+    const values = this.values();
+    for (const f of this.spec.fields) {
+      if (!f.optional && values[f.name] === '') return this.show(`${f.label} is required.`, 'err');
+    }
+    const parsed = parseAction(this.spec.build(values));
+    if (!parsed.ok) return this.show(parsed.message, 'err');
+    this.submit.disabled = true;
+    this.show('Sending…', '');
+    const result = await this.sender(parsed.action);
+    this.submit.disabled = false;
+    if (result.ok) this.show('✓ Accepted', 'ok');
+    else this.show(`${result.message} (${result.code})`, 'err');
+  }
+}
+
+/** Helpers for `build`: numbers from inputs, and dropping empty optional fields. */
+export const num = (s: string | undefined): number => (s === undefined || s === '' ? NaN : Number(s));
+export function optional<T extends Record<string, unknown>>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== '' && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)))) as T;
+}

@@ -1,0 +1,106 @@
+/**
+ * The right-hand column: one tab per area of play, each with its forms, plus the depth ladder,
+ * open tenders and contest history. Number keys switch tabs; letter keys focus a form.
+ */
+import type { PlayerView } from '../../../shared/rules/view.js';
+import { ActionForm, type Sender } from './ActionForm.js';
+import { TABS } from './formSpecs.js';
+import { DepthLadder } from './DepthLadder.js';
+import { TendersList } from './TendersList.js';
+import { h, setChildren } from './dom.js';
+import { usd } from '../util/format.js';
+
+export class ActionPanel {
+  readonly el: HTMLElement;
+  readonly forms = new Map<string, ActionForm>();
+  private readonly tabButtons = new Map<string, HTMLButtonElement>();
+  private readonly bodies = new Map<string, HTMLElement>();
+  private readonly ladder = new DepthLadder();
+  private readonly tenders = new TendersList();
+  private readonly history = h('div', { class: 'section' });
+  private current = TABS[0]?.id ?? 'sites';
+
+  constructor(sender: Sender, enabled: boolean) {
+    const tabs = h('div', { class: 'tabs', role: 'tablist' });
+    const wrap = h('div', { class: 'tabbody' });
+    TABS.forEach((tab, i) => {
+      const btn = h('button', { type: 'button', testid: `tab-${tab.id}`, onclick: () => this.show(tab.id) }, tab.label, h('kbd', {}, String(i + 1)));
+      this.tabButtons.set(tab.id, btn);
+      tabs.append(btn);
+      const body = h('div', { testid: `tabbody-${tab.id}` });
+      if (tab.id === 'market') body.append(this.ladder.el);
+      if (tab.id === 'tenders') body.append(this.tenders.el);
+      for (const spec of tab.forms) {
+        const form = new ActionForm(spec, sender, enabled);
+        this.forms.set(spec.id, form);
+        body.append(form.el);
+      }
+      if (tab.id === 'contest') body.append(this.history);
+      this.bodies.set(tab.id, body);
+      wrap.append(body);
+    });
+    this.el = h('div', { class: 'side right', testid: 'action-panel' }, tabs, wrap);
+    this.ladder.onPick = (side, price) => {
+      this.forms.get('placeLeaseOrder')?.set('side', side);
+      this.forms.get('placeLeaseOrder')?.set('priceUsdPerGpuHour', price.toFixed(2));
+    };
+    this.tenders.onBid = (tenderId, reserve) => {
+      const f = this.forms.get('bidTender');
+      f?.set('tenderId', tenderId);
+      f?.set('priceUsdPerGpuHour', reserve.toFixed(2));
+      f?.focus();
+    };
+    this.show(this.current);
+  }
+
+  show(tabId: string): void {
+    this.current = tabId;
+    for (const [id, body] of this.bodies) body.style.display = id === tabId ? '' : 'none';
+    for (const [id, btn] of this.tabButtons) btn.classList.toggle('on', id === tabId);
+  }
+
+  /** Focuses the form bound to `key` (switching tab); returns false when no form uses it. */
+  shortcut(key: string): boolean {
+    const n = Number(key);
+    if (Number.isInteger(n) && n >= 1 && n <= TABS.length) {
+      this.show(TABS[n - 1]?.id ?? this.current);
+      return true;
+    }
+    for (const tab of TABS) {
+      const spec = tab.forms.find((f) => f.key === key);
+      if (spec) {
+        this.show(tab.id);
+        this.forms.get(spec.id)?.focus();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Opens the form for `formId` with some fields filled (site clicks on the map, list buttons). */
+  prefill(formId: string, values: Record<string, string>): void {
+    const tab = TABS.find((t) => t.forms.some((f) => f.id === formId));
+    if (tab) this.show(tab.id);
+    const form = this.forms.get(formId);
+    for (const [k, v] of Object.entries(values)) form?.set(k, v);
+    form?.focus();
+  }
+
+  update(view: PlayerView): void {
+    for (const f of this.forms.values()) f.update(view);
+    this.ladder.update(view);
+    this.tenders.update(view);
+    setChildren(
+      this.history,
+      h('h3', {}, 'Contest history'),
+      view.contest.history.length === 0
+        ? h('div', { class: 'muted' }, 'No round resolved yet.')
+        : h('table', { testid: 'contest-history' },
+            h('tr', {}, h('th', {}, 'Round'), h('th', {}, 'Day'), h('th', {}, 'Winner'), h('th', { class: 'num' }, 'Pool'), h('th', {}, 'Your payout')),
+            ...[...view.contest.history].reverse().map((r) =>
+              h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, r.winner.toUpperCase()), h('td', { class: 'num' }, usd(r.poolUsdCents / 100)),
+                h('td', { class: 'num' }, r.payouts[view.playerId] !== undefined ? usd((r.payouts[view.playerId] ?? 0) / 100) : '–'))),
+          ),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Big banners for the moments that change the game: halvings, pumps, crashes, bans, contest
+ * results, the end. Triggered by events; de-duplicated so a replayed day does not repeat them.
+ */
+import type { GameEvent } from '../../../shared/rules/types.js';
+import type { PlayerView } from '../../../shared/rules/view.js';
+import { h } from './dom.js';
+
+interface BannerSpec {
+  kind: string;
+  title: string;
+  detail: string;
+  color: string;
+}
+
+const KIND_STYLE: Record<string, { title: string; color: string }> = {
+  halving: { title: 'HALVING', color: '#E69F00' },
+  pump: { title: 'BTC PUMP', color: '#009E73' },
+  crash: { title: 'CRASH', color: '#D55E00' },
+  miningBan: { title: 'MINING BAN', color: '#D55E00' },
+  etfApproval: { title: 'ETF APPROVED', color: '#009E73' },
+  aiBreakthrough: { title: 'AI BREAKTHROUGH', color: '#0072B2' },
+  openModelRelease: { title: 'OPEN MODEL RELEASED', color: '#CC79A7' },
+  gpuGlut: { title: 'GPU GLUT', color: '#CC79A7' },
+  heatwave: { title: 'HEATWAVE', color: '#D55E00' },
+};
+
+export function bannerFor(e: GameEvent, view: PlayerView | null): BannerSpec | null {
+  switch (e.type) {
+    case 'halving':
+      return { kind: 'halving', title: 'HALVING', detail: `Block ${e.heightBlocks.toLocaleString('en-US')}: subsidy now ₿${e.subsidyBtc}`, color: '#E69F00' };
+    case 'marketEvent': {
+      const style = KIND_STYLE[e.kind];
+      return style ? { kind: e.kind, title: style.title, detail: e.headline, color: style.color } : null;
+    }
+    case 'contestResolved':
+      return { kind: 'contest', title: `CONTEST: ${e.result.winner.toUpperCase()} WINS`, detail: `Round ${e.result.round}${view ? ` · your payout $${Math.round((e.result.payouts[view.playerId] ?? 0) / 100).toLocaleString('en-US')}` : ''}`, color: '#56B4E9' };
+    case 'bankrupt':
+      return view && e.playerId === view.playerId ? { kind: 'bankrupt', title: 'BANKRUPT', detail: 'Equity wiped; you restart restructured.', color: '#D55E00' } : null;
+    case 'matchEnded':
+      return { kind: 'ended', title: 'MATCH OVER', detail: 'Final rankings next.', color: '#F0E442' };
+    default:
+      return null;
+  }
+}
+
+export class Banner {
+  private el: HTMLElement | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly seen = new Set<string>();
+  private readonly seenNews = new Set<string>();
+  /** Every banner shown, for tests and the debug hook. */
+  readonly shown: string[] = [];
+
+  constructor(private readonly host: HTMLElement) {}
+
+  onEvents(events: readonly GameEvent[], view: PlayerView | null): void {
+    for (const e of events) {
+      const spec = bannerFor(e, view);
+      if (spec) this.show(spec, `${e.type}:${e.day}:${spec.kind}`);
+    }
+  }
+
+  /** Servers that do not forward events still put halvings and shocks in the news. */
+  onNews(view: PlayerView): void {
+    for (const n of view.news) {
+      const key = `${n.day}:${n.kind}:${n.headline}`;
+      if (this.seenNews.has(key)) continue;
+      this.seenNews.add(key);
+      if (n.day < view.day - 2) continue;
+      const style = KIND_STYLE[n.kind];
+      if (style) this.show({ kind: n.kind, title: style.title, detail: n.headline, color: style.color }, `news:${n.day}:${n.kind}`);
+    }
+  }
+
+  private show(spec: BannerSpec, key: string): void {
+    const dayKind = key.replace(/^[^:]+:/, '');
+    if (this.seen.has(dayKind)) return;
+    this.seen.add(dayKind);
+    this.shown.push(spec.kind);
+    this.el?.remove();
+    this.el = h('div', { class: 'banner', testid: `banner-${spec.kind}`, style: `background:${spec.color};color:#0b1120` }, spec.title, h('small', {}, spec.detail));
+    this.host.append(this.el);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.el?.remove();
+      this.el = null;
+    }, 4500);
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.el?.remove();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The whole game screen as one widget: DOM columns (top bar, company, actions, ticker) around the
+ * Phaser-drawn map and charts. The live Game scene and the Replay scene both build one over their
+ * MatchFeed, so a replay looks exactly like the match did.
+ */
+import type Phaser from 'phaser';
+import type { PlayerView } from '../../../shared/rules/view.js';
+import type { GameEvent } from '../../../shared/rules/types.js';
+import type { MatchFeed } from '../core/MatchFeed.js';
+import { siteLoads } from '../core/derive.js';
+import { h, mount } from './dom.js';
+import { TopBar } from './TopBar.js';
+import { CompanyPanel } from './CompanyPanel.js';
+import { ActionPanel } from './ActionPanel.js';
+import { NewsTicker } from './NewsTicker.js';
+import { Banner } from './Banner.js';
+import { WorldMap } from './WorldMap.js';
+import { MarketCharts } from './MarketCharts.js';
+
+const HELP = [
+  ['1–6', 'switch action tab'],
+  ['B / G', 'buy a site / build greenfield'],
+  ['O / I', 'order / install hardware'],
+  ['L / X', 'lease order / trade BTC'],
+  ['T / F', 'tender bid / take a loan'],
+  ['P / N', 'contest pick / narrative'],
+  ['Space', 'host: pause or resume'],
+  ['?', 'this help · Esc closes'],
+];
+
+export class GameScreen {
+  readonly root: HTMLElement;
+  readonly top: TopBar;
+  readonly company: CompanyPanel;
+  readonly actions: ActionPanel;
+  readonly banner: Banner;
+  private readonly ticker = new NewsTicker();
+  private readonly center = h('div', { id: 'center' });
+  private readonly map: WorldMap;
+  private readonly charts: MarketCharts;
+  private readonly help: HTMLElement;
+  private readonly unmount: () => void;
+  private readonly offs: (() => void)[] = [];
+  private lastDay = -1;
+  onHostToggle: () => void = () => undefined;
+
+  constructor(private readonly scene: Phaser.Scene, private readonly feed: MatchFeed, title: string) {
+    const send = (a: Parameters<MatchFeed['send']>[0]) => feed.send(a);
+    this.top = new TopBar(title);
+    this.company = new CompanyPanel(send, feed.canAct);
+    this.actions = new ActionPanel(send, feed.canAct);
+    this.company.onSelect = (form, values) => this.actions.prefill(form, values);
+    this.help = h('div', { class: 'help', style: 'display:none', testid: 'help' }, h('h3', {}, 'Keyboard'),
+      h('table', {}, ...HELP.map(([k, d]) => h('tr', {}, h('td', {}, h('kbd', {}, k ?? '')), h('td', {}, d ?? '')))));
+    this.root = h('div', { class: 'game', testid: 'game-screen' }, this.top.el, this.company.el, this.center, this.actions.el, this.ticker.el, this.help);
+    this.banner = new Banner(this.root);
+    this.unmount = mount(this.root);
+    this.map = new WorldMap(scene);
+    this.map.onSiteClick = (site) => {
+      if (!this.feed.view) return;
+      if (site.ownerId === null) this.actions.prefill('buySite', { siteId: site.id });
+      else if (site.ownerId === this.feed.view.playerId) this.actions.prefill('installHardware', { siteId: site.id });
+    };
+    this.charts = new MarketCharts(scene, feed.series);
+    this.offs.push(feed.bus.on('view', (v) => this.render(v)));
+    this.offs.push(feed.bus.on('events', (e) => this.onEvents(e)));
+    const onKey = (e: KeyboardEvent) => this.onKey(e);
+    document.addEventListener('keydown', onKey);
+    this.offs.push(() => document.removeEventListener('keydown', onKey));
+    const onResize = () => this.layout();
+    scene.scale.on('resize', onResize);
+    this.offs.push(() => scene.scale.off('resize', onResize));
+    // The grid settles after mount; lay out on the next frame too.
+    requestAnimationFrame(() => this.layout());
+    this.layout();
+    if (feed.view) this.render(feed.view);
+  }
+
+  /** Map on top, charts below, inside the transparent centre cell of the grid. */
+  layout(): void {
+    const r = this.center.getBoundingClientRect();
+    if (r.width < 10 || r.height < 10) return;
+    const pad = 6;
+    const mapH = Math.round(r.height * 0.56);
+    this.map.layout(r.left + pad, r.top + pad, r.width - pad * 2, mapH - pad);
+    this.charts.layout(r.left + pad, r.top + mapH + pad, r.width - pad * 2, r.height - mapH - pad * 2);
+    if (this.feed.view) this.charts.draw(this.feed.view.day);
+  }
+
+  private render(view: PlayerView): void {
+    this.top.update(view);
+    this.company.update(view);
+    this.actions.update(view);
+    this.ticker.update(view);
+    this.banner.onNews(view);
+    this.map.update(view, siteLoads(view));
+    this.charts.draw(view.day);
+    this.lastDay = view.day;
+  }
+
+  private onEvents(events: readonly GameEvent[]): void {
+    this.banner.onEvents(events, this.feed.view);
+    this.map.animate(events);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    const typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
+    if (e.key === 'Escape') {
+      (document.activeElement as HTMLElement | null)?.blur();
+      this.help.style.display = 'none';
+      return;
+    }
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '?') {
+      this.help.style.display = this.help.style.display === 'none' ? '' : 'none';
+      return;
+    }
+    if (e.key === ' ') {
+      e.preventDefault();
+      this.onHostToggle();
+      return;
+    }
+    if (this.feed.canAct && this.actions.shortcut(e.key.toLowerCase())) e.preventDefault();
+  }
+
+  get day(): number {
+    return this.lastDay;
+  }
+
+  destroy(): void {
+    for (const off of this.offs) off();
+    this.banner.destroy();
+    this.map.destroy();
+    this.charts.destroy();
+    this.unmount();
+  }
+}

@@ -1,0 +1,61 @@
+/** Host controls (shown only with the host token): start, pause/resume, speed, inject an event, end. */
+import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
+import type { HostCommand, ActionResult, RoomInfo } from '../core/MatchFeed.js';
+import { h } from './dom.js';
+
+const SPEEDS = [0.5, 1, 2, 4, 8, 16];
+
+export class HostControls {
+  readonly el: HTMLElement;
+  private readonly status = h('span', { class: 'status', testid: 'status-host' });
+  private readonly pauseBtn: HTMLButtonElement;
+  private readonly speed: HTMLSelectElement;
+  private readonly panel: HTMLElement;
+
+  constructor(private readonly send: (cmd: HostCommand) => Promise<ActionResult>) {
+    this.pauseBtn = h('button', { type: 'button', testid: 'host-pause', onclick: () => void this.togglePause() }, 'Pause');
+    this.speed = h('select', { testid: 'host-speed', title: 'days per second', onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) },
+      ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
+    const kind = h('select', { testid: 'host-event-kind' }, ...EVENT_KINDS.map((k) => h('option', { value: k }, k)));
+    const headline = h('input', { placeholder: 'headline (optional)', testid: 'host-event-headline' });
+    const region = h('input', { placeholder: 'regionId (bans, heatwaves)', testid: 'host-event-region' });
+    this.panel = h('div', { class: 'help', style: 'display:none;top:3.5em;bottom:auto;right:1em', testid: 'host-panel' },
+      h('h3', {}, 'Inject event'),
+      h('div', { class: 'row' }, kind), h('div', { class: 'row' }, region), h('div', { class: 'row' }, headline),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'primary', testid: 'host-inject', onclick: () => void this.run(optionalEvent(kind.value, region.value.trim(), headline.value.trim())) }, 'Inject'),
+        h('button', { type: 'button', class: 'danger', testid: 'host-end', onclick: () => { if (confirm('End the match for everyone?')) void this.run({ type: 'endMatch' }); } }, 'End match')));
+    this.el = h('span', { class: 'row', style: 'margin:0', testid: 'host-controls' },
+      h('b', { class: 'muted' }, 'HOST'), this.pauseBtn, this.speed,
+      h('button', { type: 'button', testid: 'host-events', onclick: () => { this.panel.style.display = this.panel.style.display === 'none' ? '' : 'none'; } }, 'Events…'),
+      this.status, this.panel);
+  }
+
+  update(room: RoomInfo): void {
+    this.pauseBtn.textContent = room.status === 'paused' ? 'Resume' : 'Pause';
+    this.pauseBtn.disabled = room.status === 'ended' || room.status === 'waiting';
+    const v = String(room.daysPerSecond);
+    if (SPEEDS.map(String).includes(v) && document.activeElement !== this.speed) this.speed.value = v;
+  }
+
+  private paused = false;
+
+  async togglePause(): Promise<void> {
+    this.paused = this.pauseBtn.textContent === 'Resume';
+    await this.run({ type: this.paused ? 'resume' : 'pause' });
+  }
+
+  async run(cmd: HostCommand): Promise<void> {
+    this.status.textContent = '…';
+    const r = await this.send(cmd);
+    this.status.textContent = r.ok ? '✓' : r.message;
+    this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
+  }
+}
+
+function optionalEvent(kind: string, regionId: string, headline: string): HostCommand {
+  const cmd: Record<string, unknown> = { type: 'injectEvent', kind };
+  if (regionId) cmd.params = { regionId };
+  if (headline) cmd.headline = headline;
+  return cmd as HostCommand;
+}

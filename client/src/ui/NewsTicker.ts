@@ -1,0 +1,26 @@
+/** The news ticker along the bottom: the latest headlines from the view's news, newest first. */
+import type { PlayerView } from '../../../shared/rules/view.js';
+import { h, setChildren } from './dom.js';
+
+export class NewsTicker {
+  readonly el: HTMLElement;
+  private readonly track = h('div', { class: 'track', testid: 'news' });
+  private lastKey = '';
+
+  constructor() {
+    this.el = h('div', { class: 'ticker' }, this.track);
+  }
+
+  update(view: PlayerView): void {
+    const items = [...view.news].reverse().slice(0, 12);
+    const key = items.map((n) => `${n.day}${n.headline}`).join('|');
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    setChildren(this.track, ...(items.length ? items : [{ day: view.day, date: view.date, kind: 'info', headline: 'Markets open. Good luck.' }]).map((n) =>
+      h('span', { class: 'item' }, h('b', {}, n.date), n.headline)));
+    // Restart the scroll so the newest headline is seen first.
+    this.track.style.animation = 'none';
+    void this.track.offsetWidth;
+    this.track.style.animation = '';
+  }
+}

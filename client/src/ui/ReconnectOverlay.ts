@@ -1,0 +1,18 @@
+/** Covers the screen while the connection is down; the network service reconnects by itself. */
+import type { ConnectionState } from '../core/MatchFeed.js';
+import { h } from './dom.js';
+
+export class ReconnectOverlay {
+  readonly el: HTMLElement;
+  private readonly text = h('div', {});
+
+  constructor(onGiveUp: () => void) {
+    this.el = h('div', { class: 'overlay', testid: 'reconnect-overlay', style: 'display:none' }, this.text,
+      h('button', { type: 'button', onclick: onGiveUp }, 'Back to title'));
+  }
+
+  update(state: ConnectionState): void {
+    this.el.style.display = state === 'reconnecting' || state === 'lost' ? '' : 'none';
+    this.text.textContent = state === 'reconnecting' ? 'Connection lost: reconnecting…' : 'Could not reconnect. The match may have ended.';
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Every player action of the core as a form spec, grouped into the action panel's tabs. Adding an
+ * action to `actionSchemas` means adding one entry here (the exhaustiveness test checks it).
+ */
+import type { PlayerView } from '../../../shared/rules/view.js';
+import type { FormSpec, Option } from './ActionForm.js';
+import { num, optional } from './ActionForm.js';
+import { compact, usd } from '../util/format.js';
+
+const regionName = (v: PlayerView, id: string) => v.regions.find((r) => r.id === id)?.name ?? id;
+const modelName = (v: PlayerView, id: string) => v.catalogue.find((m) => m.id === id)?.name ?? id;
+
+export const opts = {
+  listedSites: (v: PlayerView): Option[] =>
+    v.sites.filter((s) => s.ownerId === null).map((s) => ({ value: s.id, label: `${s.id} ${s.name} · ${regionName(v, s.regionId)} · ${s.tier} · ${compact(s.energisedMw)} MW · ${usd(s.listPriceUsd)}` })),
+  mySites: (v: PlayerView): Option[] =>
+    v.sites.filter((s) => s.ownerId === v.playerId).map((s) => ({ value: s.id, label: `${s.id} ${s.name} · ${s.tier} · ${compact(s.energisedMw)} MW · ${s.status}` })),
+  myMiningSites: (v: PlayerView): Option[] => opts.mySites(v).filter((o) => v.sites.find((s) => s.id === o.value)?.tier === 'mining'),
+  regions: (v: PlayerView): Option[] => v.regions.map((r) => ({ value: r.id, label: `${r.name} · $${r.powerUsdPerMwh.toFixed(0)}/MWh · queue ${Math.round(r.gridQueueDays)}d` })),
+  models: (v: PlayerView): Option[] =>
+    v.catalogue.map((m) => ({ value: m.id, label: `${m.name} · ${m.kind.toUpperCase()} · ${usd(unitPrice(v, m.id))}/unit` })),
+  lots: (v: PlayerView): Option[] =>
+    (v.me?.lots ?? []).map((l) => ({ value: l.id, label: `${l.id} · ${l.count}× ${modelName(v, l.modelId)} · ${l.status}${l.siteId ? ` @${l.siteId}` : ''}` })),
+  orders: (v: PlayerView): Option[] =>
+    (v.me?.leaseOrders ?? []).filter((o) => o.remaining > 0).map((o) => ({ value: o.id, label: `${o.id} · ${o.side} ${o.remaining}/${o.quantity} @ $${o.priceUsdPerGpuHour.toFixed(2)}` })),
+  tenders: (v: PlayerView): Option[] =>
+    v.tenders.map((t) => ({ value: t.id, label: `${t.id} · ${t.lab} · ${t.gpus} GPUs × ${t.days}d · closes d${t.closesDay}` })),
+  offers: (v: PlayerView): Option[] =>
+    (v.me?.offers ?? []).map((o) => ({ value: o.id, label: `${o.id} · ${o.kind} ${o.tenant} @${o.siteId}` })),
+  loans: (v: PlayerView): Option[] =>
+    (v.me?.loans ?? []).map((l) => ({ value: l.id, label: `${l.id} · ${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}% · due d${l.dueDay}` })),
+};
+
+const fixed = (...values: string[]) => (): Option[] => values.map((value) => ({ value, label: value }));
+
+/** Price of one unit today: ASICs from the $/TH index, GPUs from the market list. */
+export function unitPrice(v: PlayerView, modelId: string): number {
+  const m = v.catalogue.find((x) => x.id === modelId);
+  if (!m) return 0;
+  if (m.kind === 'asic') return v.world.asicUsdPerTh * m.hashrateThs * m.priceIndexMultiple;
+  return v.world.gpuPriceUsd[m.id] ?? m.basePriceUsd;
+}
+
+export interface TabSpec {
+  id: string;
+  label: string;
+  forms: FormSpec[];
+}
+
+export const TABS: TabSpec[] = [
+  {
+    id: 'sites',
+    label: 'Sites',
+    forms: [
+      { id: 'buySite', title: 'Buy a listed site', key: 'b', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.listedSites }], build: (f) => ({ type: 'buySite', siteId: f.siteId }) },
+      {
+        id: 'buildSite', title: 'Build greenfield', key: 'g',
+        hint: (v) => `Capex: mining $${compact(v.capex.miningUsdPerMw)}/MW (${v.capex.miningBuildDays}d), AI $${compact(v.capex.aiUsdPerMw)}/MW (${v.capex.aiBuildDays}d), plus the region's grid queue.`,
+        fields: [
+          { name: 'regionId', label: 'Region', kind: 'select', options: opts.regions },
+          { name: 'tier', label: 'Tier', kind: 'select', options: fixed('mining', 'ai') },
+          { name: 'mw', label: 'MW', kind: 'number', initial: '20' },
+          { name: 'name', label: 'Name', kind: 'text', optional: true },
+        ],
+        build: (f) => optional({ type: 'buildSite', regionId: f.regionId, tier: f.tier, mw: num(f.mw), name: f.name }),
+      },
+      { id: 'expandSite', title: 'Expand a site', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites }, { name: 'mw', label: 'Extra MW', kind: 'number', initial: '10' }], build: (f) => ({ type: 'expandSite', siteId: f.siteId, mw: num(f.mw) }) },
+      { id: 'retrofitSite', title: 'Retrofit mining → AI', hint: (v) => `$${compact(v.capex.retrofitUsdPerMw)}/MW, ${v.capex.retrofitDays} days offline.`, fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.myMiningSites }], build: (f) => ({ type: 'retrofitSite', siteId: f.siteId }) },
+      {
+        id: 'setPowerContract', title: 'Power contract',
+        fields: [
+          { name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites },
+          { name: 'contract', label: 'Contract', kind: 'select', options: fixed('index', 'ppa') },
+          { name: 'curtailAboveUsdPerMwh', label: 'Curtail above $/MWh', kind: 'number', optional: true },
+        ],
+        build: (f) => optional({ type: 'setPowerContract', siteId: f.siteId, contract: f.contract, curtailAboveUsdPerMwh: num(f.curtailAboveUsdPerMwh) }),
+      },
+      { id: 'sellSite', title: 'Sell a site', danger: true, fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites }], build: (f) => ({ type: 'sellSite', siteId: f.siteId }) },
+    ],
+  },
+  {
+    id: 'hardware',
+    label: 'Hardware',
+    forms: [
+      {
+        id: 'orderHardware', title: 'Order hardware', key: 'o',
+        hint: (v) => `Lead time: ASIC ${v.world.asicLeadTimeDays}d, GPU ${v.world.gpuLeadTimeDays}d. ASIC index $${v.world.asicUsdPerTh.toFixed(1)}/TH.`,
+        fields: [
+          { name: 'modelId', label: 'Model', kind: 'select', options: opts.models },
+          { name: 'count', label: 'Units', kind: 'number', step: '1', initial: '100' },
+          { name: 'siteId', label: 'Deliver to', kind: 'select', options: opts.mySites, optional: true },
+        ],
+        build: (f) => optional({ type: 'orderHardware', modelId: f.modelId, count: num(f.count), siteId: f.siteId }),
+      },
+      {
+        id: 'installHardware', title: 'Install a lot', key: 'i',
+        fields: [
+          { name: 'lotId', label: 'Lot', kind: 'select', options: opts.lots },
+          { name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites },
+          { name: 'count', label: 'Units', kind: 'number', step: '1', optional: true },
+        ],
+        build: (f) => optional({ type: 'installHardware', lotId: f.lotId, siteId: f.siteId, count: num(f.count) }),
+      },
+      { id: 'uninstallHardware', title: 'Uninstall to storage', fields: [{ name: 'lotId', label: 'Lot', kind: 'select', options: opts.lots }, { name: 'count', label: 'Units', kind: 'number', step: '1', optional: true }], build: (f) => optional({ type: 'uninstallHardware', lotId: f.lotId, count: num(f.count) }) },
+      { id: 'sellHardware', title: 'Sell used hardware', danger: true, fields: [{ name: 'lotId', label: 'Lot', kind: 'select', options: opts.lots }, { name: 'count', label: 'Units', kind: 'number', step: '1', optional: true }], build: (f) => optional({ type: 'sellHardware', lotId: f.lotId, count: num(f.count) }) },
+    ],
+  },
+  {
+    id: 'market',
+    label: 'Market',
+    forms: [
+      {
+        id: 'placeLeaseOrder', title: 'Lease order (1 H100 × block)', key: 'l',
+        fields: [
+          { name: 'side', label: 'Side', kind: 'select', options: fixed('bid', 'ask') },
+          { name: 'quantity', label: 'Blocks', kind: 'number', step: '1', initial: '10' },
+          { name: 'priceUsdPerGpuHour', label: '$/GPU-hour', kind: 'number', step: '0.01' },
+        ],
+        build: (f) => ({ type: 'placeLeaseOrder', side: f.side, quantity: num(f.quantity), priceUsdPerGpuHour: num(f.priceUsdPerGpuHour) }),
+      },
+      { id: 'cancelLeaseOrder', title: 'Cancel lease order', fields: [{ name: 'orderId', label: 'Order', kind: 'select', options: opts.orders }], build: (f) => ({ type: 'cancelLeaseOrder', orderId: f.orderId }) },
+      {
+        id: 'tradeBtc', title: 'Trade BTC', key: 'x',
+        fields: [{ name: 'side', label: 'Side', kind: 'select', options: fixed('sell', 'buy') }, { name: 'amountBtc', label: 'BTC', kind: 'number', step: '0.0001' }],
+        build: (f) => ({ type: 'tradeBtc', side: f.side, amountBtc: num(f.amountBtc) }),
+      },
+      {
+        id: 'setTreasuryPolicy', title: 'Treasury: sell mined BTC',
+        hint: (v) => `Now selling ${v.me?.sellMinedPct ?? 0}% of each day's mined BTC.`,
+        fields: [{ name: 'sellMinedPct', label: 'Sell %', kind: 'number', step: '1', initial: '50' }],
+        build: (f) => ({ type: 'setTreasuryPolicy', sellMinedPct: num(f.sellMinedPct) }),
+      },
+    ],
+  },
+  {
+    id: 'tenders',
+    label: 'Tenders',
+    forms: [
+      { id: 'bidTender', title: 'Bid on a tender', key: 't', fields: [{ name: 'tenderId', label: 'Tender', kind: 'select', options: opts.tenders }, { name: 'priceUsdPerGpuHour', label: '$/GPU-hour', kind: 'number', step: '0.01' }], build: (f) => ({ type: 'bidTender', tenderId: f.tenderId, priceUsdPerGpuHour: num(f.priceUsdPerGpuHour) }) },
+      { id: 'acceptOffer', title: 'Accept an offer', fields: [{ name: 'offerId', label: 'Offer', kind: 'select', options: opts.offers }], build: (f) => ({ type: 'acceptOffer', offerId: f.offerId }) },
+      { id: 'declineOffer', title: 'Decline an offer', danger: true, fields: [{ name: 'offerId', label: 'Offer', kind: 'select', options: opts.offers }], build: (f) => ({ type: 'declineOffer', offerId: f.offerId }) },
+    ],
+  },
+  {
+    id: 'finance',
+    label: 'Finance',
+    forms: [
+      {
+        id: 'takeLoan', title: 'Take a loan', key: 'f',
+        hint: (v) => `Base rate ${v.world.interestRatePct.toFixed(1)}%/y; BTC collateral lowers it.`,
+        fields: [
+          { name: 'amountUsd', label: 'Amount $', kind: 'number', initial: '1000000' },
+          { name: 'termDays', label: 'Term (days)', kind: 'number', step: '1', initial: '365' },
+          { name: 'collateralBtc', label: 'BTC collateral', kind: 'number', optional: true },
+        ],
+        build: (f) => optional({ type: 'takeLoan', amountUsd: num(f.amountUsd), termDays: num(f.termDays), collateralBtc: num(f.collateralBtc) }),
+      },
+      { id: 'repayLoan', title: 'Repay a loan', fields: [{ name: 'loanId', label: 'Loan', kind: 'select', options: opts.loans }, { name: 'amountUsd', label: 'Amount $', kind: 'number' }], build: (f) => ({ type: 'repayLoan', loanId: f.loanId, amountUsd: num(f.amountUsd) }) },
+      { id: 'raiseEquity', title: 'Raise equity', hint: (v) => `Shares issue at market: multiple ${(v.me?.multiple ?? 1).toFixed(2)}× NAV.`, fields: [{ name: 'amountUsd', label: 'Amount $', kind: 'number' }], build: (f) => ({ type: 'raiseEquity', amountUsd: num(f.amountUsd) }) },
+      { id: 'buyback', title: 'Buy back shares', fields: [{ name: 'amountUsd', label: 'Amount $', kind: 'number' }], build: (f) => ({ type: 'buyback', amountUsd: num(f.amountUsd) }) },
+    ],
+  },
+  {
+    id: 'contest',
+    label: 'Contest',
+    forms: [
+      {
+        id: 'contestPick', title: 'Beauty contest pick', key: 'p',
+        hint: (v) => `Round ${v.contest.round} resolves day ${v.contest.resolveDay} (${Math.max(0, v.contest.resolveDay - v.day)}d). Max stake ${usd(v.contest.maxStakeUsd)}. ${v.contest.pickCount} picks in.${v.me?.contestPick ? ` Yours: ${v.me.contestPick.narrative} ${usd(v.me.contestPick.stakeUsd)}.` : ''}`,
+        fields: [{ name: 'narrative', label: 'Narrative', kind: 'select', options: fixed('crypto', 'ai') }, { name: 'stakeUsd', label: 'Stake $', kind: 'number', initial: '0' }],
+        build: (f) => ({ type: 'contestPick', narrative: f.narrative, stakeUsd: num(f.stakeUsd) }),
+      },
+      {
+        id: 'announceNarrative', title: 'Announce a narrative', key: 'n',
+        hint: (v) => `Current: ${v.me?.narrative ?? 'none'}. Moves your multiple with that sector's hype.`,
+        fields: [{ name: 'narrative', label: 'Narrative', kind: 'select', options: fixed('crypto', 'ai', 'none') }],
+        build: (f) => ({ type: 'announceNarrative', narrative: f.narrative }),
+      },
+    ],
+  },
+];

@@ -1,0 +1,110 @@
+/**
+ * `createGameServer`: Colyseus 0.16 + express on one HTTP port, the SQLite store, the `market` and
+ * `lobby` rooms, the HTTP API, the monitor and the built client. Tests and tools boot it in-process;
+ * `server/start.ts` boots it for `npm start`. On boot it resumes every unfinished stored match.
+ */
+import http from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { monitor } from '@colyseus/monitor';
+import { Encoder } from '@colyseus/schema';
+import { DEFAULT_CONFIG, type ServerConfig } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { MatchStore } from './persistence/store.js';
+import { MarketRoom } from './rooms/MarketRoom.js';
+import { setRoomContext, type RoomContext } from './rooms/roomContext.js';
+import { secretToken } from './rooms/roomCode.js';
+import { ROOM_NAME } from './rooms/protocol.js';
+import { apiRouter } from './http/api.js';
+import { statusPage } from './http/statusPage.js';
+
+export interface GameServer {
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  config: ServerConfig;
+  store: MatchStore;
+  logger: Logger;
+  context: RoomContext;
+  /** Room codes resumed from the store at boot. */
+  resumed: string[];
+  /** Graceful stop: rooms persist their progress, clients are disconnected, the DB closes. */
+  close(): Promise<void>;
+}
+
+// Full states of big matches exceed the 8 KB default; growing the buffer each time logs a warning.
+Encoder.BUFFER_SIZE = 256 * 1024;
+
+function basicAuth(password: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers.authorization ?? '';
+    const decoded = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '';
+    const given = decoded.slice(decoded.indexOf(':') + 1);
+    if (decoded && given === password) return next();
+    res.setHeader('WWW-Authenticate', 'Basic realm="colyseus monitor"');
+    res.status(401).send('Authentication required.');
+  };
+}
+
+export async function createGameServer(overrides: Partial<ServerConfig> & { logger?: Logger } = {}): Promise<GameServer> {
+  const { logger: givenLogger, ...rest } = overrides;
+  const config: ServerConfig = { ...DEFAULT_CONFIG, ...rest };
+  const logger = givenLogger ?? createLogger(config.logLevel);
+  const store = new MatchStore(config.dataDir);
+  const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), shuttingDown: false };
+  setRoomContext(context);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(apiRouter(context));
+  if (config.monitorPassword) app.use('/colyseus', basicAuth(config.monitorPassword), monitor());
+  const indexHtml = join(config.clientDir, 'index.html');
+  if (existsSync(indexHtml)) {
+    app.use(express.static(config.clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (e.g. /join/ABCDEF) get the app shell.
+    app.get(/^\/(?!api\/|colyseus|matchmake).*/, (_req, res) => res.sendFile(indexHtml));
+  } else {
+    app.get('/', (_req, res) => res.type('html').send(statusPage()));
+  }
+
+  const httpServer = http.createServer(app);
+  const gameServer = new Server({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: config.maxPayloadBytes }),
+    gracefullyShutdown: false,
+    greet: false,
+    logger: logger.child({ component: 'colyseus' }),
+  });
+  gameServer.define(ROOM_NAME, MarketRoom);
+  gameServer.define('lobby', LobbyRoom);
+  await gameServer.listen(config.port);
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  const resumed: string[] = [];
+  for (const m of store.unfinishedMatches()) {
+    try {
+      await matchMaker.createRoom(ROOM_NAME, { resumeKey: context.resumeKey, matchId: m.id });
+      resumed.push(m.id);
+    } catch (err) {
+      logger.error({ err, match: m.id }, 'could not resume match');
+      store.setStatus(m.id, 'abandoned');
+    }
+  }
+  logger.info({ port, dataDir: config.dataDir, resumed }, 'server listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      context.shuttingDown = true;
+      await gameServer.gracefullyShutdown(false);
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      store.close();
+      setRoomContext(null);
+      logger.info('server stopped');
+    })();
+    return closing;
+  };
+  return { port, config, store, logger, context, resumed, close };
+}

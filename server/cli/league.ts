@@ -1,0 +1,108 @@
+/**
+ * `npm run league -- --bots a,b,c --matches N --scenario ID [--seed S] [--players-per-match K]
+ *   [--workers W] [--out DIR] [--db FILE] [--league ID] [--days D] [--rank-by marketCap|nav]
+ *   [--budget-ms MS] [--quiet]`
+ * Plays a league of headless matches on worker threads, rates the bots with OpenSkill, writes
+ * DIR/results.json, DIR/leaderboard.csv and DIR/replays/<seed>.json, and prints the leaderboard.
+ * Finished matches are kept in SQLite: rerunning the same league (or a longer one) continues it.
+ */
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
+import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
+import { getStrategy, STRATEGY_NAMES } from '../../shared/bots/index.js';
+import { rejectionRate, runLeague } from '../league/runLeague.js';
+import type { RankBy } from '../league/ratings.js';
+
+function die(message: string): never {
+  console.error(`league: ${message}`);
+  process.exit(2);
+}
+
+function intArg(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) die(`--${name} must be a whole number ≥ ${min}`);
+  return n;
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        bots: { type: 'string' },
+        matches: { type: 'string' },
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        'players-per-match': { type: 'string' },
+        workers: { type: 'string' },
+        out: { type: 'string' },
+        db: { type: 'string' },
+        league: { type: 'string' },
+        days: { type: 'string' },
+        'rank-by': { type: 'string' },
+        'budget-ms': { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    die((e as Error).message);
+  }
+}
+
+const args = parse();
+const bots = (args.bots ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+if (bots.length < 2) die(`--bots needs at least two strategies (known: ${STRATEGY_NAMES.join(', ')})`);
+for (const b of bots) if (!getStrategy(b)) die(`unknown bot "${b}" (known: ${STRATEGY_NAMES.join(', ')})`);
+if (new Set(bots).size !== bots.length) die('--bots lists a strategy twice');
+if (!args.scenario) die(`--scenario is required (one of: ${SCENARIO_IDS.join(', ')})`);
+const scenario = getScenario(args.scenario);
+if (!scenario) die(`unknown scenario "${args.scenario}" (one of: ${SCENARIO_IDS.join(', ')})`);
+const seed = args.seed ?? '1';
+if (!/^[A-Za-z0-9_-]{1,48}$/.test(seed)) die(`bad seed "${seed}": use 1–48 letters, digits, _ or -`);
+const matches = intArg('matches', args.matches, 10, 1);
+const playersPerMatch = intArg('players-per-match', args['players-per-match'], bots.length, 2);
+const workers = intArg('workers', args.workers, Math.max(1, availableParallelism() - 1), 0);
+const days = intArg('days', args.days, 0, 0);
+if (days > scenario.days) die(`--days must be at most ${scenario.days} for ${scenario.id}`);
+const rankBy = (args['rank-by'] ?? 'marketCap') as RankBy;
+if (rankBy !== 'marketCap' && rankBy !== 'nav') die('--rank-by must be marketCap or nav');
+const decisionBudgetMs = intArg('budget-ms', args['budget-ms'], 50, 1);
+const outDir = resolve(args.out ?? join('leagues', `${scenario.id}-${seed}`));
+const dbFile = resolve(args.db ?? join(process.env.DATA_DIR || './data', 'beauty-contest.sqlite'));
+
+const bar = args.quiet
+  ? null
+  : new cliProgress.SingleBar({
+    format: 'league [{bar}] {value}/{total} matches | {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
+    etaBuffer: 20,
+    stream: process.stderr,
+  }, cliProgress.Presets.shades_classic);
+let started = false;
+
+const summary = await runLeague({
+  bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league,
+  onProgress: (done, total) => {
+    if (!bar) return;
+    if (!started) {
+      bar.start(total, done);
+      started = true;
+    } else bar.update(done);
+  },
+});
+bar?.stop();
+
+const minutes = summary.wallMs / 60_000;
+console.log(`\nLeague ${summary.leagueId}: ${matches} matches of ${scenario.id}${days ? ` (${days} days)` : ''}, ${playersPerMatch} players each, ranked by ${rankBy}`);
+console.log(`played ${summary.played} now (${matches - summary.played} from the database) in ${(summary.wallMs / 1000).toFixed(1)} s` +
+  (summary.played ? `, ${(summary.played / minutes).toFixed(1)} matches/min on ${workers || 'no'} worker thread(s)` : ''));
+console.table(summary.results.ratings.map((r, i) => {
+  const t = summary.totals.find((x) => x.bot === r.bot)!;
+  return {
+    place: i + 1, bot: r.bot, ordinal: +r.ordinal.toFixed(2), mu: +r.mu.toFixed(2), sigma: +r.sigma.toFixed(2),
+    matches: r.matches, 'mean rank': +r.meanRank.toFixed(2), actions: t.actions, 'rejected %': +(rejectionRate(t) * 100).toFixed(1), strikes: t.strikes,
+  };
+}));
+console.log(`results: ${join(outDir, 'results.json')}, ${join(outDir, 'leaderboard.csv')}, replays in ${join(outDir, 'replays')}`);

@@ -1,0 +1,69 @@
+/**
+ * OpenSkill ratings over a league, processed strictly in match order (never in worker finish
+ * order), so the same matches always give the same table.
+ */
+import { ordinal, rate, rating } from 'openskill';
+
+export interface MatchPlayerResult {
+  bot: string;
+  /** 1 = best; equal values share a rank. */
+  rank: number;
+  navUsd: number;
+  marketCapUsd: number;
+}
+
+export interface MatchResultRow {
+  seed: string;
+  players: MatchPlayerResult[];
+}
+
+export interface RatingRow {
+  bot: string;
+  mu: number;
+  sigma: number;
+  ordinal: number;
+  matches: number;
+  meanRank: number;
+}
+
+export type RankBy = 'marketCap' | 'nav';
+
+/** Competition ranks (1, 2, 2, 4) by the chosen score, highest first. */
+export function rankPlayers<T extends { navUsd: number; marketCapUsd: number }>(players: T[], by: RankBy): (T & { rank: number })[] {
+  const score = (p: T) => (by === 'nav' ? p.navUsd : p.marketCapUsd);
+  const sorted = [...players].sort((a, b) => score(b) - score(a));
+  return players.map((p) => ({ ...p, rank: 1 + sorted.filter((q) => score(q) > score(p)).length }));
+}
+
+const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * Rates every bot from the matches in order. A bot seated more than once in a match is rated on
+ * each seat against its rating before the match, and its seats' updates are averaged.
+ */
+export function computeRatings(bots: readonly string[], matches: readonly MatchResultRow[]): RatingRow[] {
+  const current = new Map(bots.map((b) => [b, rating()]));
+  const count = new Map(bots.map((b) => [b, 0]));
+  const rankSum = new Map(bots.map((b) => [b, 0]));
+  for (const m of matches) {
+    if (m.players.length < 2) continue;
+    const teams = m.players.map((p) => [current.get(p.bot) ?? rating()]);
+    const updated = rate(teams, { rank: m.players.map((p) => p.rank) });
+    const acc = new Map<string, { mu: number; sigma: number; n: number }>();
+    m.players.forEach((p, i) => {
+      const r = updated[i]![0]!;
+      const a = acc.get(p.bot) ?? { mu: 0, sigma: 0, n: 0 };
+      acc.set(p.bot, { mu: a.mu + r.mu, sigma: a.sigma + r.sigma, n: a.n + 1 });
+      count.set(p.bot, (count.get(p.bot) ?? 0) + 1);
+      rankSum.set(p.bot, (rankSum.get(p.bot) ?? 0) + p.rank);
+    });
+    for (const [bot, a] of acc) current.set(bot, { mu: a.mu / a.n, sigma: a.sigma / a.n });
+  }
+  return bots
+    .map((bot) => {
+      const r = current.get(bot)!;
+      const n = count.get(bot) ?? 0;
+      return { bot, mu: round(r.mu), sigma: round(r.sigma), ordinal: round(ordinal(r)), matches: n, meanRank: n ? round((rankSum.get(bot) ?? 0) / n, 3) : 0 };
+    })
+    .sort((a, b) => b.ordinal - a.ordinal || a.bot.localeCompare(b.bot));
+}

@@ -1,0 +1,227 @@
+/**
+ * Write-ahead persistence in one SQLite file (WAL): matches, seats, the accepted-action log (the
+ * engine's `LogEntry` format, written before the action takes effect), snapshots every
+ * SNAPSHOT_EVERY_DAYS game days and final results. Resume = latest snapshot + the log after it.
+ *
+ * better-sqlite3 is synchronous: a write returns once it is committed to the WAL, which survives
+ * the process being killed (synchronous=NORMAL only risks the last commits on an OS crash).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LogEntry } from '../../shared/rules/replay.js';
+import type { DaySummary } from '../../shared/rules/summary.js';
+import type { GameState } from '../../shared/rules/types.js';
+
+export const DB_FILE = 'beauty-contest.sqlite';
+export const SNAPSHOT_EVERY_DAYS = 30;
+
+export type MatchStatus = 'waiting' | 'running' | 'paused' | 'ended' | 'abandoned';
+export type SeatControl = 'human' | 'bot' | 'frozen';
+
+export interface MatchRecord {
+  id: string;
+  name: string;
+  scenarioId: string;
+  seed: string;
+  /** Room options as created (JSON), so a resumed room behaves like the original. */
+  options: Record<string, unknown>;
+  hostToken: string;
+  status: MatchStatus;
+  currentDay: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SeatRecord {
+  matchId: string;
+  playerId: string;
+  name: string;
+  /** Bot strategy driving the seat ('' for a person). */
+  strategy: string;
+  seatToken: string;
+  control: SeatControl;
+  kicked: boolean;
+  joinedDay: number;
+}
+
+export interface Snapshot {
+  day: number;
+  /** Number of log entries already folded into `state`. */
+  seq: number;
+  state: GameState;
+  history: DaySummary[];
+}
+
+export interface ResultRecord {
+  matchId: string;
+  finalDay: number;
+  stateHash: string;
+  standings: unknown;
+  endedAt: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS matches (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, scenario_id TEXT NOT NULL, seed TEXT NOT NULL,
+  options_json TEXT NOT NULL, host_token TEXT NOT NULL, status TEXT NOT NULL,
+  current_day INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS players (
+  match_id TEXT NOT NULL, player_id TEXT NOT NULL, name TEXT NOT NULL, strategy TEXT NOT NULL,
+  seat_token TEXT NOT NULL, control TEXT NOT NULL, kicked INTEGER NOT NULL DEFAULT 0, joined_day INTEGER NOT NULL,
+  PRIMARY KEY (match_id, player_id));
+CREATE TABLE IF NOT EXISTS actions (
+  match_id TEXT NOT NULL, seq INTEGER NOT NULL, day INTEGER NOT NULL, player_id TEXT NOT NULL,
+  kind TEXT NOT NULL, entry_json TEXT NOT NULL, created_at TEXT NOT NULL,
+  PRIMARY KEY (match_id, seq));
+CREATE TABLE IF NOT EXISTS snapshots (
+  match_id TEXT NOT NULL, day INTEGER NOT NULL, seq INTEGER NOT NULL, state_json TEXT NOT NULL,
+  history_json TEXT NOT NULL, PRIMARY KEY (match_id, day));
+CREATE TABLE IF NOT EXISTS results (
+  match_id TEXT PRIMARY KEY, final_day INTEGER NOT NULL, state_hash TEXT NOT NULL,
+  standings_json TEXT NOT NULL, ended_at TEXT NOT NULL);
+`;
+
+interface MatchRow {
+  id: string; name: string; scenario_id: string; seed: string; options_json: string; host_token: string;
+  status: MatchStatus; current_day: number; created_at: string; updated_at: string;
+}
+interface SeatRow {
+  match_id: string; player_id: string; name: string; strategy: string; seat_token: string;
+  control: SeatControl; kicked: number; joined_day: number;
+}
+
+function toMatch(r: MatchRow): MatchRecord {
+  return {
+    id: r.id, name: r.name, scenarioId: r.scenario_id, seed: r.seed, options: JSON.parse(r.options_json) as Record<string, unknown>,
+    hostToken: r.host_token, status: r.status, currentDay: r.current_day, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+function toSeat(r: SeatRow): SeatRecord {
+  return {
+    matchId: r.match_id, playerId: r.player_id, name: r.name, strategy: r.strategy, seatToken: r.seat_token,
+    control: r.control, kicked: r.kicked === 1, joinedDay: r.joined_day,
+  };
+}
+
+const now = () => new Date().toISOString();
+
+export class MatchStore {
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, DB_FILE));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmts = {
+      insertMatch: db.prepare(`INSERT INTO matches (id, name, scenario_id, seed, options_json, host_token, status, current_day, created_at, updated_at)
+        VALUES (@id, @name, @scenarioId, @seed, @optionsJson, @hostToken, @status, @currentDay, @createdAt, @updatedAt)`),
+      matchById: db.prepare('SELECT * FROM matches WHERE id = ?'),
+      allMatches: db.prepare('SELECT * FROM matches ORDER BY created_at DESC LIMIT ?'),
+      unfinished: db.prepare(`SELECT * FROM matches WHERE status IN ('waiting', 'running', 'paused') ORDER BY created_at`),
+      setStatus: db.prepare('UPDATE matches SET status = ?, updated_at = ? WHERE id = ?'),
+      setDay: db.prepare('UPDATE matches SET current_day = ?, updated_at = ? WHERE id = ?'),
+      setOptions: db.prepare('UPDATE matches SET options_json = ?, updated_at = ? WHERE id = ?'),
+      insertSeat: db.prepare(`INSERT INTO players (match_id, player_id, name, strategy, seat_token, control, kicked, joined_day)
+        VALUES (@matchId, @playerId, @name, @strategy, @seatToken, @control, @kicked, @joinedDay)`),
+      updateSeat: db.prepare('UPDATE players SET control = ?, strategy = ?, kicked = ? WHERE match_id = ? AND player_id = ?'),
+      seats: db.prepare('SELECT * FROM players WHERE match_id = ? ORDER BY rowid'),
+      insertEntry: db.prepare('INSERT INTO actions (match_id, seq, day, player_id, kind, entry_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      entriesFrom: db.prepare('SELECT entry_json FROM actions WHERE match_id = ? AND seq > ? ORDER BY seq'),
+      actionRows: db.prepare('SELECT seq, day, player_id, kind, entry_json, created_at FROM actions WHERE match_id = ? ORDER BY seq'),
+      insertSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (match_id, day, seq, state_json, history_json) VALUES (?, ?, ?, ?, ?)'),
+      latestSnapshot: db.prepare('SELECT day, seq, state_json, history_json FROM snapshots WHERE match_id = ? ORDER BY day DESC, seq DESC LIMIT 1'),
+      insertResult: db.prepare('INSERT OR REPLACE INTO results (match_id, final_day, state_hash, standings_json, ended_at) VALUES (?, ?, ?, ?, ?)'),
+      result: db.prepare('SELECT * FROM results WHERE match_id = ?'),
+    };
+  }
+
+  createMatch(m: Omit<MatchRecord, 'createdAt' | 'updatedAt'>): void {
+    const t = now();
+    this.stmts.insertMatch.run({ ...m, optionsJson: JSON.stringify(m.options), createdAt: t, updatedAt: t });
+  }
+
+  getMatch(id: string): MatchRecord | undefined {
+    const row = this.stmts.matchById.get(id) as MatchRow | undefined;
+    return row ? toMatch(row) : undefined;
+  }
+
+  listMatches(limit = 200): MatchRecord[] {
+    return (this.stmts.allMatches.all(limit) as MatchRow[]).map(toMatch);
+  }
+
+  unfinishedMatches(): MatchRecord[] {
+    return (this.stmts.unfinished.all() as MatchRow[]).map(toMatch);
+  }
+
+  setStatus(id: string, status: MatchStatus): void {
+    this.stmts.setStatus.run(status, now(), id);
+  }
+
+  setCurrentDay(id: string, day: number): void {
+    this.stmts.setDay.run(day, now(), id);
+  }
+
+  setOptions(id: string, options: Record<string, unknown>): void {
+    this.stmts.setOptions.run(JSON.stringify(options), now(), id);
+  }
+
+  addSeat(s: SeatRecord): void {
+    this.stmts.insertSeat.run({ ...s, kicked: s.kicked ? 1 : 0 });
+  }
+
+  updateSeat(matchId: string, playerId: string, control: SeatControl, strategy: string, kicked: boolean): void {
+    this.stmts.updateSeat.run(control, strategy, kicked ? 1 : 0, matchId, playerId);
+  }
+
+  seats(matchId: string): SeatRecord[] {
+    return (this.stmts.seats.all(matchId) as SeatRow[]).map(toSeat);
+  }
+
+  /** Appends log entry number `seq` (1-based). Throws if that number is taken: the log never forks. */
+  appendEntry(matchId: string, seq: number, entry: LogEntry): void {
+    this.stmts.insertEntry.run(matchId, seq, entry.day, entry.playerId, entry.kind === 'join' ? 'join' : entry.action.type, JSON.stringify(entry), now());
+  }
+
+  /** Entries after `afterSeq`, in order. */
+  entries(matchId: string, afterSeq = 0): LogEntry[] {
+    return (this.stmts.entriesFrom.all(matchId, afterSeq) as { entry_json: string }[]).map((r) => JSON.parse(r.entry_json) as LogEntry);
+  }
+
+  actionRows(matchId: string): { seq: number; day: number; player_id: string; kind: string; entry_json: string; created_at: string }[] {
+    return this.stmts.actionRows.all(matchId) as { seq: number; day: number; player_id: string; kind: string; entry_json: string; created_at: string }[];
+  }
+
+  saveSnapshot(matchId: string, snap: Snapshot): void {
+    this.stmts.insertSnapshot.run(matchId, snap.day, snap.seq, JSON.stringify(snap.state), JSON.stringify(snap.history));
+  }
+
+  latestSnapshot(matchId: string): Snapshot | undefined {
+    const row = this.stmts.latestSnapshot.get(matchId) as { day: number; seq: number; state_json: string; history_json: string } | undefined;
+    if (!row) return undefined;
+    return { day: row.day, seq: row.seq, state: JSON.parse(row.state_json) as GameState, history: JSON.parse(row.history_json) as DaySummary[] };
+  }
+
+  saveResult(r: ResultRecord): void {
+    this.stmts.insertResult.run(r.matchId, r.finalDay, r.stateHash, JSON.stringify(r.standings), r.endedAt);
+  }
+
+  getResult(matchId: string): ResultRecord | undefined {
+    const row = this.stmts.result.get(matchId) as { match_id: string; final_day: number; state_hash: string; standings_json: string; ended_at: string } | undefined;
+    if (!row) return undefined;
+    return { matchId: row.match_id, finalDay: row.final_day, stateHash: row.state_hash, standings: JSON.parse(row.standings_json), endedAt: row.ended_at };
+  }
+
+  /** Runs several writes as one commit. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,481 @@
+/**
+ * The `market` room: receive → validate → apply → tick → sync.
+ *
+ * Player actions are applied at once when they arrive (between two days), so the sender gets the
+ * engine's verdict immediately (`ack` or `error`); they are logged with the current day, which is
+ * exactly where a replay applies them. Days advance on a fixed-step accumulator
+ * (`daysPerSecond`); bots decide at the start of each day, then the engine steps.
+ */
+import { Room, updateLobby, type Client } from '@colyseus/core';
+import { HOST_ACTOR, HOST_ACTION_TYPES, PLAYER_ACTION_TYPES, parseAction, type Action } from '../../shared/rules/actions.js';
+import { getScenario } from '../../shared/economy/scenarios/index.js';
+import { playerView } from '../../shared/rules/view.js';
+import type { ErrorCode, GameEvent, GameState } from '../../shared/rules/types.js';
+import { MatchRunner } from '../game/match.js';
+import { hasStrategy, loadStrategies } from '../game/bots.js';
+import type { Logger } from '../logger.js';
+import { MarketState } from '../schema/MarketState.js';
+import { syncView, type RoomMeta } from '../schema/sync.js';
+import { splitEvents, type SplitEvents } from './events.js';
+import {
+  bodyOf, createOptionsSchema, DEFAULT_DAYS_PER_SECOND, HOST_COMMANDS, hostCommandSchemas, jsonSize, joinOptionsSchema,
+  MAX_MESSAGE_JSON_BYTES, MAX_SPECTATORS, refOf, SERVER_MESSAGES as MSG, type HostCommand,
+} from './protocol.js';
+import { TokenBucket } from './rateLimit.js';
+import { roomContext, type LiveMatch, type RoomContext } from './roomContext.js';
+import { secretToken, uniqueCode } from './roomCode.js';
+import { SeatBook, type Seat } from './seats.js';
+
+const TICK_MS = 100;
+/** Catch-up cap: after a stall the room drops the backlog instead of fast-forwarding. */
+const MAX_DAYS_PER_TICK = 10;
+const TICK_SAMPLES = 2000;
+const LOBBY_REFRESH_DAYS = 10;
+
+interface ClientInfo {
+  playerId: string;
+  spectator: boolean;
+  isHost: boolean;
+  bucket: TokenBucket;
+  rateErrorAtMs: number;
+  /** JSON of the last `private` payload sent, to send only changes. */
+  lastPrivate: string;
+}
+
+/** Room options after validation; persisted with the match so a resumed room behaves the same. */
+interface StoredOptions {
+  daysPerSecond: number;
+  maxPlayers: number;
+  private: boolean;
+  leaverPolicy: 'bot' | 'freeze';
+}
+
+export class MarketRoom extends Room<MarketState> {
+  private ctx!: RoomContext;
+  private log!: Logger;
+  private runner!: MatchRunner;
+  private live!: LiveMatch;
+  private seats!: SeatBook;
+  private meta!: RoomMeta;
+  private hostToken = '';
+  private clientInfo = new Map<string, ClientInfo>();
+  private creatorPending = true;
+  /** A resumed room keeps its clock still until someone comes back. */
+  private holdClock = false;
+  private accDays = 0;
+  private syncedState: GameState | null = null;
+  private metaDirty = true;
+  private pendingEvents: SplitEvents = { public: [], byOwner: new Map() };
+
+  override async onCreate(options: Record<string, unknown>): Promise<void> {
+    this.ctx = roomContext();
+    await loadStrategies();
+    if (options.resumeKey !== undefined) this.resumeMatch(options);
+    else this.createMatch(options);
+    this.log = this.ctx.logger.child({ room: this.roomId });
+    this.live = { runner: this.runner, tickMs: [] };
+    this.ctx.live.set(this.roomId, this.live);
+    this.maxClients = this.meta.maxPlayers + MAX_SPECTATORS;
+    this.setState(new MarketState());
+    this.sync();
+    if (this.meta.isPrivate) await this.setPrivate(true);
+    this.registerHandlers();
+    this.setSimulationInterval((dt) => this.tick(dt), TICK_MS);
+    this.log.info({ scenario: this.runner.state.scenario.id, resumed: this.holdClock, day: this.runner.day }, 'room ready');
+  }
+
+  private createMatch(raw: Record<string, unknown>): void {
+    const parsed = createOptionsSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`Bad room options: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    const o = parsed.data;
+    const scenario = getScenario(o.scenario);
+    if (!scenario) throw new Error(`Unknown scenario "${o.scenario}".`);
+    for (const b of o.bots ?? []) if (!hasStrategy(b.strategy)) throw new Error(`Unknown bot strategy "${b.strategy}".`);
+    const botCount = (o.bots ?? []).reduce((n, b) => n + b.count, 0);
+    const maxPlayers = o.maxPlayers ?? Math.max(8, botCount + 1);
+    if (botCount >= maxPlayers + 1) throw new Error('More bots than seats.');
+    const stored: StoredOptions = {
+      daysPerSecond: o.daysPerSecond ?? DEFAULT_DAYS_PER_SECOND, maxPlayers, private: o.private ?? false, leaverPolicy: o.leaverPolicy ?? 'bot',
+    };
+    const store = this.ctx.store;
+    this.roomId = uniqueCode((code) => this.ctx.live.has(code) || store.getMatch(code) !== undefined);
+    this.hostToken = secretToken();
+    const seed = o.seed !== undefined ? String(o.seed) : secretToken().slice(0, 12);
+    const name = o.name?.trim() || `${scenario.name} ${this.roomId}`;
+    store.createMatch({
+      id: this.roomId, name, scenarioId: scenario.id, seed, options: { ...stored }, hostToken: this.hostToken, status: 'waiting', currentDay: 0,
+    });
+    this.runner = MatchRunner.create(store, this.roomId, scenario, seed);
+    this.seats = new SeatBook(store, this.roomId, seed);
+    this.meta = {
+      code: this.roomId, name, phase: 'waiting', daysPerSecond: stored.daysPerSecond, hostPlayerId: '', maxPlayers,
+      isPrivate: stored.private, leaverPolicy: stored.leaverPolicy,
+    };
+    for (const b of o.bots ?? []) {
+      for (let i = 0; i < b.count; i++) this.seatNewPlayer(`${b.strategy} ${i + 1}`, b.strategy);
+    }
+  }
+
+  private resumeMatch(raw: Record<string, unknown>): void {
+    if (raw.resumeKey !== this.ctx.resumeKey || typeof raw.matchId !== 'string') throw new Error('Not allowed.');
+    const store = this.ctx.store;
+    const m = store.getMatch(raw.matchId);
+    if (!m) throw new Error(`No stored match ${raw.matchId}.`);
+    const o = m.options as unknown as StoredOptions;
+    this.roomId = m.id;
+    this.hostToken = m.hostToken;
+    this.creatorPending = false;
+    this.holdClock = true;
+    this.autoDispose = false;
+    this.runner = MatchRunner.resume(store, m.id, m.currentDay);
+    this.seats = new SeatBook(store, m.id, m.seed);
+    this.seats.load(store.seats(m.id));
+    const phase = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
+    this.meta = {
+      code: m.id, name: m.name, phase: this.runner.ended ? 'ended' : phase, daysPerSecond: o.daysPerSecond, hostPlayerId: String(m.options.hostPlayerId ?? ''),
+      maxPlayers: o.maxPlayers, isPrivate: o.private, leaverPolicy: o.leaverPolicy,
+    };
+  }
+
+  private seatNewPlayer(name: string, strategy: string): Seat {
+    const playerId = `p${this.runner.state.playerOrder.length + 1}`;
+    this.runner.join(playerId, name, strategy);
+    return this.seats.add(playerId, name, strategy, this.runner.day);
+  }
+
+  // ── joining and leaving ────────────────────────────────────────────────────────────────────────
+
+  override onJoin(client: Client, rawOptions: Record<string, unknown> = {}): void {
+    const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
+    if (!parsed.success) throw new Error('Bad join options.');
+    const o = parsed.data;
+    // colyseus#917: a cached full state can be stale after changes made while nobody was connected.
+    (this as unknown as { _serializer: { needFullEncode: boolean } })._serializer.needFullEncode = true;
+    this.sync();
+    const isHost = this.creatorPending || (o.hostToken !== undefined && o.hostToken === this.hostToken);
+    this.creatorPending = false;
+    let seat: Seat | null = null;
+    if (!o.spectate) {
+      if (o.seatToken) {
+        const found = this.seats.byToken(o.seatToken);
+        if (!found || found.kicked) throw new Error('This seat is not yours any more.');
+        if (found.sessionId && this.clientInfo.has(found.sessionId)) throw new Error('This seat is in use.');
+        seat = found;
+      } else {
+        if (this.meta.phase === 'ended') throw new Error('The match has ended; join as a spectator.');
+        if (this.seats.seats.size >= this.meta.maxPlayers) throw new Error('The room is full; join as a spectator.');
+        seat = this.seatNewPlayer(o.playerName?.trim() || `Player ${this.seats.seats.size + 1}`, '');
+      }
+      this.seats.claim(seat, client.sessionId);
+      if (isHost && !this.meta.hostPlayerId) {
+        this.meta.hostPlayerId = seat.playerId;
+        this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: seat.playerId });
+      }
+    }
+    const { config } = this.ctx;
+    this.clientInfo.set(client.sessionId, {
+      playerId: seat?.playerId ?? '', spectator: seat === null, isHost,
+      bucket: new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst, Date.now()), rateErrorAtMs: 0, lastPrivate: '',
+    });
+    if (this.holdClock) {
+      this.holdClock = false;
+      this.autoDispose = true;
+    }
+    this.metaDirty = true;
+    this.welcome(client);
+    this.log.info({ session: client.sessionId, playerId: seat?.playerId ?? null, isHost }, 'joined');
+  }
+
+  private welcome(client: Client): void {
+    const info = this.clientInfo.get(client.sessionId);
+    if (!info) return;
+    const seat = info.playerId ? this.seats.seats.get(info.playerId) : undefined;
+    const s = this.runner.state.scenario;
+    client.send(MSG.welcome, {
+      roomCode: this.roomId, playerId: info.playerId, spectator: info.spectator, isHost: info.isHost,
+      seatToken: seat?.seatToken ?? '', hostToken: info.isHost ? this.hostToken : '',
+      reconnectSeconds: this.ctx.config.reconnectSeconds,
+      scenario: {
+        id: s.id, name: s.name, description: s.description, startDate: s.startDate, days: s.days, halvingInterval: s.halvingInterval,
+        regions: s.regions, catalogue: s.catalogue, capex: s.capex, finance: s.finance, contest: s.contest,
+      },
+    });
+    client.send(MSG.history, { days: this.runner.history });
+    info.lastPrivate = '';
+    this.sendPrivate(client, info);
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    const info = this.clientInfo.get(client.sessionId);
+    this.clientInfo.delete(client.sessionId);
+    this.metaDirty = true;
+    const seat = info?.playerId ? this.seats.seats.get(info.playerId) : undefined;
+    if (!info || !seat || seat.sessionId !== client.sessionId || this.ctx.shuttingDown) return;
+    if (!consented && !seat.kicked && this.meta.phase !== 'ended' && this.ctx.config.reconnectSeconds > 0) {
+      try {
+        const back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
+        this.clientInfo.set(back.sessionId, { ...info, lastPrivate: '' });
+        this.metaDirty = true;
+        this.welcome(back);
+        this.log.info({ playerId: seat.playerId }, 'reconnected');
+        return;
+      } catch {
+        // Timed out: the player is gone for good.
+      }
+    }
+    if (!seat.kicked && seat.sessionId === client.sessionId) {
+      this.seats.release(seat, this.meta.leaverPolicy);
+      this.log.info({ playerId: seat.playerId, control: seat.control }, 'seat released');
+    }
+    this.metaDirty = true;
+  }
+
+  override onDispose(): void {
+    this.ctx.live.delete(this.roomId);
+    updateLobby(this, true);
+    if (!this.ctx.shuttingDown && this.meta.phase !== 'ended') {
+      this.runner.snapshot();
+      this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
+      this.ctx.store.setStatus(this.roomId, 'abandoned');
+    } else if (this.meta.phase !== 'ended') {
+      this.runner.persistProgress();
+      this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
+    }
+    this.log.info({ day: this.runner.day }, 'room disposed');
+  }
+
+  // ── messages ───────────────────────────────────────────────────────────────────────────────────
+
+  private registerHandlers(): void {
+    for (const type of PLAYER_ACTION_TYPES) this.onMessage(type, (client, payload: unknown) => this.guard(client, type, payload, () => this.onAction(client, type, payload)));
+    for (const type of HOST_ACTION_TYPES) {
+      this.onMessage(type, (client, payload: unknown) =>
+        this.guard(client, type, payload, () => this.refuse(client, type, payload, 'NOT_HOST', `${type} is a host command: the host sends "${type === 'endMatch' ? 'end' : 'inject'}".`)),
+      );
+    }
+    for (const cmd of HOST_COMMANDS) this.onMessage(cmd, (client, payload: unknown) => this.guard(client, cmd, payload, () => this.onHostCommand(client, cmd, payload)));
+    this.onMessage('*', (client, type, payload: unknown) =>
+      this.guard(client, String(type), payload, () => this.refuse(client, String(type), payload, 'UNKNOWN_MESSAGE', `Unknown message type "${String(type).slice(0, 40)}".`)),
+    );
+  }
+
+  /** Rate limit and size cap, common to every message. */
+  private guard(client: Client, type: string, payload: unknown, handle: () => void): void {
+    const info = this.clientInfo.get(client.sessionId);
+    if (!info) return;
+    const nowMs = Date.now();
+    if (!info.bucket.take(nowMs)) {
+      // One error per second at most: a flood must not double itself on the way back.
+      if (nowMs - info.rateErrorAtMs >= 1000) {
+        info.rateErrorAtMs = nowMs;
+        this.refuse(client, type, payload, 'RATE_LIMITED', `Too many messages: at most ${this.ctx.config.rateLimitPerSecond} per second.`);
+      }
+      return;
+    }
+    if (jsonSize(payload) > MAX_MESSAGE_JSON_BYTES) {
+      this.refuse(client, type, null, 'TOO_LARGE', `Messages are limited to ${MAX_MESSAGE_JSON_BYTES} bytes.`);
+      return;
+    }
+    try {
+      handle();
+    } catch (err) {
+      this.log.error({ err, type }, 'message handler failed');
+      this.refuse(client, type, payload, 'BAD_ACTION', 'The server could not process this message.');
+    }
+  }
+
+  private refuse(client: Client, type: string, payload: unknown, code: ErrorCode, message: string): void {
+    client.send(MSG.error, { code, message, ref: refOf(payload), type });
+  }
+
+  private onAction(client: Client, type: string, payload: unknown): void {
+    const info = this.clientInfo.get(client.sessionId)!;
+    if (info.spectator) return this.refuse(client, type, payload, 'SPECTATOR', 'Spectators cannot act.');
+    const seat = this.seats.seats.get(info.playerId);
+    if (!seat || seat.control !== 'human') return this.refuse(client, type, payload, 'UNKNOWN_PLAYER', 'You have no seat in this match.');
+    if (this.meta.phase === 'waiting') return this.refuse(client, type, payload, 'WRONG_PHASE', 'The match has not started yet.');
+    if (this.meta.phase === 'ended') return this.refuse(client, type, payload, 'MATCH_ENDED', 'The match has ended.');
+    const body = bodyOf(payload);
+    if (!body) return this.refuse(client, type, payload, 'BAD_ACTION', 'A message payload must be an object.');
+    const parsed = parseAction({ ...body, type });
+    if (!parsed.ok) return this.refuse(client, type, payload, 'BAD_ACTION', parsed.message);
+    const result = this.runner.apply(info.playerId, parsed.action);
+    if (!result.ok) return this.refuse(client, type, payload, result.error.code, result.error.message);
+    splitEvents(result.events, this.pendingEvents);
+    client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day });
+  }
+
+  private onHostCommand(client: Client, cmd: HostCommand, payload: unknown): void {
+    const info = this.clientInfo.get(client.sessionId)!;
+    if (!info.isHost) return this.refuse(client, cmd, payload, 'NOT_HOST', `Only the host may ${cmd}.`);
+    const body = bodyOf(payload);
+    const parsed = body ? hostCommandSchemas[cmd].safeParse(body) : null;
+    if (!parsed?.success) return this.refuse(client, cmd, payload, 'BAD_ACTION', `${cmd}: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
+    const p = this.meta.phase;
+    const wrong = (msg: string) => this.refuse(client, cmd, payload, 'WRONG_PHASE', msg);
+    switch (cmd) {
+      case 'start':
+        if (p !== 'waiting') return wrong('The match has already started.');
+        this.setPhase('running');
+        break;
+      case 'pause':
+        if (p !== 'running') return wrong('Only a running match can be paused.');
+        this.setPhase('paused');
+        break;
+      case 'resume':
+        if (p !== 'paused') return wrong('The match is not paused.');
+        this.setPhase('running');
+        break;
+      case 'speed': {
+        this.meta.daysPerSecond = (parsed.data as { daysPerSecond: number }).daysPerSecond;
+        this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
+        break;
+      }
+      case 'inject':
+      case 'end': {
+        if (p === 'ended') return this.refuse(client, cmd, payload, 'MATCH_ENDED', 'The match has ended.');
+        if (p === 'waiting' && cmd === 'inject') return wrong('Start the match before injecting events.');
+        const action = (cmd === 'end' ? { type: 'endMatch' } : { type: 'injectEvent', ...(parsed.data as object) }) as Action;
+        const result = this.runner.apply(HOST_ACTOR, action);
+        if (!result.ok) return this.refuse(client, cmd, payload, result.error.code, result.error.message);
+        this.log.info({ cmd, action }, 'host action');
+        splitEvents(result.events, this.pendingEvents);
+        if (this.runner.ended) this.finish();
+        break;
+      }
+      case 'kick': {
+        const seat = this.seats.seats.get((parsed.data as { playerId: string }).playerId);
+        if (!seat) return this.refuse(client, cmd, payload, 'NOT_FOUND', 'No such player.');
+        if (seat.playerId === info.playerId) return this.refuse(client, cmd, payload, 'WRONG_STATE', 'The host cannot kick itself.');
+        const victim = this.clients.find((c) => c.sessionId === seat.sessionId);
+        this.seats.kick(seat, this.meta.leaverPolicy);
+        if (victim) {
+          this.clientInfo.delete(victim.sessionId);
+          victim.send(MSG.kicked, { reason: 'The host removed you from this match.' });
+          victim.leave(4000);
+        }
+        this.log.info({ playerId: seat.playerId }, 'kicked');
+        break;
+      }
+    }
+    this.metaDirty = true;
+    client.send(MSG.ack, { ref: refOf(payload), type: cmd, day: this.runner.day });
+  }
+
+  private setPhase(phase: RoomMeta['phase']): void {
+    this.meta.phase = phase;
+    if (phase !== 'ended') this.ctx.store.setStatus(this.roomId, phase);
+    this.accDays = 0;
+  }
+
+  private storedOptions(): StoredOptions {
+    return { daysPerSecond: this.meta.daysPerSecond, maxPlayers: this.meta.maxPlayers, private: this.meta.isPrivate, leaverPolicy: this.meta.leaverPolicy };
+  }
+
+  // ── the clock ──────────────────────────────────────────────────────────────────────────────────
+
+  private tick(dtMs: number): void {
+    const t0 = performance.now();
+    let days = 0;
+    if (this.meta.phase === 'running' && !this.holdClock) {
+      this.accDays += (dtMs / 1000) * this.meta.daysPerSecond;
+      days = Math.min(Math.floor(this.accDays), MAX_DAYS_PER_TICK);
+      this.accDays = days === MAX_DAYS_PER_TICK ? 0 : this.accDays - days;
+      for (let i = 0; i < days && !this.runner.ended; i++) this.playDay();
+      if (days > 0) this.runner.persistProgress();
+      if (this.runner.ended) this.finish();
+    }
+    const changed = this.sync();
+    if (days > 0 || changed) {
+      this.live.tickMs.push(performance.now() - t0);
+      if (this.live.tickMs.length > TICK_SAMPLES) this.live.tickMs.splice(0, this.live.tickMs.length - TICK_SAMPLES);
+    }
+  }
+
+  private playDay(): void {
+    for (const seat of this.seats.seats.values()) {
+      if (!seat.bot || this.runner.state.players[seat.playerId]?.bankrupt) continue;
+      for (const action of seat.bot.decide(this.runner.state)) {
+        if (HOST_ACTION_TYPES.has(action.type)) continue;
+        const r = this.runner.apply(seat.playerId, action);
+        if (r.ok) splitEvents(r.events, this.pendingEvents);
+      }
+    }
+    splitEvents(this.runner.stepDay(), this.pendingEvents);
+  }
+
+  private finish(): void {
+    this.setPhase('ended');
+    const standings = this.runner.standings();
+    const hash = this.runner.hash();
+    this.runner.snapshot();
+    this.ctx.store.transaction(() => {
+      this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
+      this.ctx.store.setStatus(this.roomId, 'ended');
+      this.ctx.store.saveResult({ matchId: this.roomId, finalDay: this.runner.day, stateHash: hash, standings, endedAt: new Date().toISOString() });
+    });
+    this.metaDirty = true;
+    this.sync();
+    this.broadcast(MSG.ended, { finalDay: this.runner.day, stateHash: hash, standings });
+    this.log.info({ day: this.runner.day, hash }, 'match ended');
+  }
+
+  // ── sync ───────────────────────────────────────────────────────────────────────────────────────
+
+  /** Copies engine → schema and sends owners their private data, when anything changed. */
+  private sync(): boolean {
+    const state = this.runner.state;
+    if (state === this.syncedState && !this.metaDirty) return false;
+    this.syncedState = state;
+    const connected = (sid: string) => this.clientInfo.has(sid);
+    syncView(this.state, state, this.meta, this.seats.statuses(this.meta.hostPlayerId, connected));
+    if (this.metaDirty || state.day - this.lobbyDay >= LOBBY_REFRESH_DAYS) this.refreshLobby();
+    this.metaDirty = false;
+    for (const client of this.clients) {
+      const info = this.clientInfo.get(client.sessionId);
+      if (info && !info.spectator) this.sendPrivate(client, info);
+    }
+    this.flushEvents();
+    return true;
+  }
+
+  private sendPrivate(client: Client, info: ClientInfo): void {
+    if (info.spectator || !info.playerId) return;
+    const state = this.runner.state;
+    const me = playerView(state, info.playerId).me;
+    const tenderBids = Object.values(state.tenders).flatMap((t) =>
+      t.bids.filter((b) => b.playerId === info.playerId).map((b) => ({ tenderId: t.id, priceUsdPerGpuHour: b.priceUsdPerGpuHour })),
+    );
+    const json = JSON.stringify({ me, tenderBids });
+    if (json === info.lastPrivate) return;
+    info.lastPrivate = json;
+    client.send(MSG.private, { me, tenderBids });
+  }
+
+  private flushEvents(): void {
+    const { public: pub, byOwner } = this.pendingEvents;
+    if (pub.length) this.broadcast(MSG.events, { events: pub });
+    for (const [playerId, events] of byOwner) {
+      const seat = this.seats.seats.get(playerId);
+      const client = seat?.sessionId ? this.clients.find((c) => c.sessionId === seat.sessionId) : undefined;
+      client?.send(MSG.myEvents, { events });
+    }
+    this.pendingEvents = { public: [], byOwner: new Map<string, GameEvent[]>() };
+  }
+
+  private lobbyDay = -Infinity;
+
+  /** Listing metadata for `GET /api/rooms` and the LobbyRoom. */
+  private refreshLobby(): void {
+    this.lobbyDay = this.runner.day;
+    void this.setMetadata(this.lobbyMetadata()).then(() => updateLobby(this));
+  }
+
+  private lobbyMetadata() {
+    const humans = [...this.seats.seats.values()].filter((s) => s.control === 'human').length;
+    return {
+      code: this.roomId, name: this.meta.name, scenarioId: this.runner.state.scenario.id, phase: this.meta.phase,
+      day: this.runner.day, endDay: this.runner.state.endDay, seats: this.seats.seats.size, humans, maxPlayers: this.meta.maxPlayers,
+    };
+  }
+}

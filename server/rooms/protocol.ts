@@ -1,0 +1,107 @@
+/**
+ * The `market` room's wire vocabulary: create/join options, host commands and server messages.
+ * docs/protocol.md describes the same things for people writing clients.
+ */
+import { z } from 'zod';
+import { EVENT_KINDS } from '../../shared/economy/scenarios/types.js';
+import type { ErrorCode } from '../../shared/rules/types.js';
+
+export const ROOM_NAME = 'market';
+
+export const DEFAULT_DAYS_PER_SECOND = 1;
+export const MIN_DAYS_PER_SECOND = 0.05;
+export const MAX_DAYS_PER_SECOND = 50;
+export const MAX_PLAYERS_LIMIT = 100;
+export const MAX_SPECTATORS = 100;
+/** Decoded client messages above this many bytes of JSON are refused with TOO_LARGE. */
+export const MAX_MESSAGE_JSON_BYTES = 4096;
+
+const daysPerSecond = z.number().finite().min(MIN_DAYS_PER_SECOND).max(MAX_DAYS_PER_SECOND);
+
+export const createOptionsSchema = z.object({
+  scenario: z.string().min(1).max(64),
+  seed: z.union([z.string().max(64), z.number().finite()]).optional(),
+  daysPerSecond: daysPerSecond.optional(),
+  maxPlayers: z.number().int().min(1).max(MAX_PLAYERS_LIMIT).optional(),
+  bots: z.array(z.object({ strategy: z.string().min(1).max(64), count: z.number().int().min(0).max(MAX_PLAYERS_LIMIT) })).max(32).optional(),
+  private: z.boolean().optional(),
+  name: z.string().max(60).optional(),
+  leaverPolicy: z.enum(['bot', 'freeze']).optional(),
+});
+export type CreateOptions = z.infer<typeof createOptionsSchema>;
+
+export const joinOptionsSchema = z.object({
+  /** Company name shown to everyone (the create option `name` names the room). */
+  playerName: z.string().max(40).optional(),
+  spectate: z.boolean().optional(),
+  seatToken: z.string().max(64).optional(),
+  hostToken: z.string().max(64).optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+/** Host-only messages and their payloads. */
+export const hostCommandSchemas = {
+  start: z.object({}).strict(),
+  pause: z.object({}).strict(),
+  resume: z.object({}).strict(),
+  speed: z.object({ daysPerSecond }).strict(),
+  inject: z
+    .object({
+      kind: z.enum(EVENT_KINDS),
+      params: z.record(z.string().max(32), z.union([z.number().finite(), z.string().max(64)])).optional(),
+      headline: z.string().max(140).optional(),
+    })
+    .strict(),
+  end: z.object({}).strict(),
+  kick: z.object({ playerId: z.string().min(1).max(64) }).strict(),
+} as const;
+export type HostCommand = keyof typeof hostCommandSchemas;
+export const HOST_COMMANDS = Object.freeze(Object.keys(hostCommandSchemas) as HostCommand[]);
+
+/** Messages the server sends. */
+export const SERVER_MESSAGES = Object.freeze({
+  welcome: 'welcome',
+  history: 'history',
+  private: 'private',
+  events: 'events',
+  myEvents: 'myEvents',
+  ack: 'ack',
+  error: 'error',
+  ended: 'ended',
+  kicked: 'kicked',
+} as const);
+
+export interface ErrorMessage {
+  code: ErrorCode;
+  message: string;
+  /** The `ref` the client put in its message, echoed back (null when it sent none). */
+  ref: string | number | null;
+  /** The message type that was refused. */
+  type: string;
+}
+
+/** Reads the optional correlation id a client may add to any message. */
+export function refOf(payload: unknown): string | number | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const ref = (payload as { ref?: unknown }).ref;
+  if (typeof ref === 'number' && Number.isFinite(ref)) return ref;
+  if (typeof ref === 'string') return ref.slice(0, 64);
+  return null;
+}
+
+/** The payload without `ref`, as a plain object (undefined / null payloads become {}). */
+export function bodyOf(payload: unknown): Record<string, unknown> | null {
+  if (payload === undefined || payload === null) return {};
+  if (typeof payload !== 'object' || Array.isArray(payload)) return null;
+  const { ref: _ref, ...body } = payload as Record<string, unknown>;
+  return body;
+}
+
+/** Size of a decoded message as JSON; Infinity when it cannot be serialised (cycles, BigInt). */
+export function jsonSize(payload: unknown): number {
+  try {
+    return JSON.stringify(payload ?? null).length;
+  } catch {
+    return Infinity;
+  }
+}

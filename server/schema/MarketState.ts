@@ -1,0 +1,189 @@
+/**
+ * The synced (public) state of a `market` room, @colyseus/schema 3. Everything here reaches every
+ * client, spectators included: no cash, BTC, orders, lots, contracts, loans, offers, tender bids or
+ * contest picks (those travel in the owner-only `private` message, see docs/protocol.md).
+ *
+ * Field names mirror the engine's `PlayerView` (shared/rules/view.ts) so the client can use one
+ * vocabulary. Units are in the names. Ids that may be absent are '' (schema has no null).
+ * Client: import these classes with `import type` only, or read the state by shape.
+ */
+import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
+
+/** Lobby and host settings. `phase`: 'waiting' until the host starts, then 'running' | 'paused' | 'ended'. */
+export class RoomInfo extends Schema {
+  @type('string') code = '';
+  @type('string') name = '';
+  @type('string') scenarioId = '';
+  @type('string') phase = 'waiting';
+  @type('number') daysPerSecond = 1;
+  /** Seat of the host ('' when the host is a spectator). */
+  @type('string') hostPlayerId = '';
+  @type('number') maxPlayers = 8;
+  @type('boolean') isPrivate = false;
+  /** What a seat becomes when its player is gone for good: 'bot' | 'freeze'. */
+  @type('string') leaverPolicy = 'bot';
+}
+
+/** Prices and chain state of today (PlayerView.world, flattened). */
+export class WorldInfo extends Schema {
+  @type('number') day = 0;
+  /** ISO date of `day`. */
+  @type('string') date = '';
+  @type('number') endDay = 0;
+  @type('number') btcUsd = 0;
+  @type('number') heightBlocks = 0;
+  @type('number') difficultyEhs = 0;
+  @type('number') networkHashrateEhs = 0;
+  @type('number') subsidyBtc = 0;
+  @type('number') feesBtcPerBlock = 0;
+  @type('number') hashpriceUsdPerPhDay = 0;
+  @type('number') nextHalvingHeight = 0;
+  @type('number') asicUsdPerTh = 0;
+  @type('number') asicLeadTimeDays = 0;
+  @type('number') gpuRentUsdPerHour = 0;
+  @type('number') gpuLeadTimeDays = 0;
+  @type('number') interestRatePct = 0;
+  @type('number') hypeCrypto = 0;
+  @type('number') hypeAi = 0;
+  /** GPU list prices by model id (whole dollars). */
+  @type({ map: 'number' }) gpuPriceUsd = new MapSchema<number>();
+}
+
+export class MetersInfo extends Schema {
+  @type('number') miningGw = 0;
+  @type('number') aiGw = 0;
+  @type('number') aiComputeH100Days = 0;
+  @type('number') btcMinedBtc = 0;
+  @type('number') energyPriceIndex = 0;
+}
+
+/** Live regional state; static region data (names, map positions) is in the `welcome` message. */
+export class RegionCard extends Schema {
+  @type('string') id = '';
+  @type('number') powerUsdPerMwh = 0;
+  @type('number') loadMw = 0;
+  @type('number') gridQueueDays = 0;
+  @type('number') miningBanUntilDay = 0;
+  @type('number') spikeMultiplier = 1;
+  @type('number') spikeDaysLeft = 0;
+}
+
+/** A company's public card (PublicPlayer) plus seat status. */
+export class PlayerCard extends Schema {
+  @type('string') id = '';
+  @type('string') name = '';
+  @type('number') colorIndex = 0;
+  /** Bot strategy of the seat ('' for a person; set when a leaver's seat is bot-run). */
+  @type('string') strategy = '';
+  @type('string') narrative = 'none';
+  @type('boolean') bankrupt = false;
+  @type('number') navUsd = 0;
+  @type('number') marketCapUsd = 0;
+  @type('number') multiple = 0;
+  @type('number') sharesOutstanding = 0;
+  @type('number') revenueMiningUsdPerDay = 0;
+  @type('number') revenueAiUsdPerDay = 0;
+  @type('number') btcMinedBtc = 0;
+  @type('number') computeDeliveredH100Days = 0;
+  /** 'human' | 'bot' | 'frozen'. */
+  @type('string') control = 'human';
+  @type('boolean') connected = false;
+  @type('boolean') isHost = false;
+}
+
+/** A site (owned or listed). `ownerId` '' = listed for sale by the world at `listPriceUsd`. */
+export class SiteCard extends Schema {
+  @type('string') id = '';
+  @type('string') name = '';
+  @type('string') regionId = '';
+  @type('string') ownerId = '';
+  /** 'mining' | 'ai'. */
+  @type('string') tier = '';
+  @type('number') energisedMw = 0;
+  @type('number') buildingMw = 0;
+  @type('number') buildEtaDay = 0;
+  /** 'active' | 'building' | 'retrofitting'. */
+  @type('string') status = '';
+  @type('number') retrofitEtaDay = 0;
+  /** 'ppa' | 'index'. */
+  @type('string') contract = '';
+  @type('number') ppaUsdPerMwh = 0;
+  @type('number') curtailAboveUsdPerMwh = 0;
+  @type('boolean') curtailedToday = false;
+  @type('number') hostedMw = 0;
+  @type('number') listPriceUsd = 0;
+}
+
+/** An open AI-lab tender. Sealed bids are never synced; `bidCount` only. */
+export class TenderCard extends Schema {
+  @type('string') id = '';
+  @type('string') lab = '';
+  @type('number') gpus = 0;
+  @type('number') days = 0;
+  @type('number') startDay = 0;
+  @type('number') closesDay = 0;
+  @type('string') tier = '';
+  @type('number') reservePriceUsdPerGpuHour = 0;
+  @type('number') bidCount = 0;
+}
+
+/** One aggregated price level of the GPU-lease book (orders' owners are not shown). */
+export class BookLevelCard extends Schema {
+  @type('number') priceUsdPerGpuHour = 0;
+  @type('number') quantity = 0;
+  @type('number') orders = 0;
+}
+
+export class ContestInfo extends Schema {
+  @type('number') round = 0;
+  @type('number') resolveDay = 0;
+  @type('number') pickCount = 0;
+  @type('number') maxStakeUsd = 0;
+  /** Last resolved round: number (0 = none yet), winning narrative and pool. */
+  @type('number') lastRound = 0;
+  @type('string') lastWinner = '';
+  @type('number') lastPoolUsd = 0;
+}
+
+/** A headline. The `news` array holds the latest NEWS_RING, oldest first (rewritten in place). */
+export class NewsCard extends Schema {
+  @type('number') day = 0;
+  @type('string') date = '';
+  @type('string') kind = '';
+  @type('string') headline = '';
+}
+
+/** A slot of the chart ring (recent days only; the whole series comes once in `history`). Order by `day`. */
+export class ChartPoint extends Schema {
+  @type('number') day = 0;
+  @type('number') btcUsd = 0;
+  @type('number') hashpriceUsdPerPhDay = 0;
+  @type('number') networkHashrateEhs = 0;
+  @type('number') gpuRentUsdPerHour = 0;
+  @type('number') asicUsdPerTh = 0;
+  @type('number') powerUsdPerMwh = 0;
+  @type('number') miningGw = 0;
+  @type('number') aiGw = 0;
+}
+
+export const NEWS_RING = 20;
+export const CHART_RING = 90;
+
+export class MarketState extends Schema {
+  @type(RoomInfo) room = new RoomInfo();
+  @type(WorldInfo) world = new WorldInfo();
+  @type(MetersInfo) meters = new MetersInfo();
+  @type({ map: RegionCard }) regions = new MapSchema<RegionCard>();
+  /** Keyed by player id (`p1`, `p2`, …). */
+  @type({ map: PlayerCard }) players = new MapSchema<PlayerCard>();
+  @type({ map: SiteCard }) sites = new MapSchema<SiteCard>();
+  @type({ map: TenderCard }) tenders = new MapSchema<TenderCard>();
+  /** Best first: bids high→low, asks low→high, at most 10 levels each. */
+  @type([BookLevelCard]) bookBids = new ArraySchema<BookLevelCard>();
+  @type([BookLevelCard]) bookAsks = new ArraySchema<BookLevelCard>();
+  @type(ContestInfo) contest = new ContestInfo();
+  /** The last NEWS_RING headlines, oldest first. */
+  @type([NewsCard]) news = new ArraySchema<NewsCard>();
+  /** Ring of the last CHART_RING days: slot `day % CHART_RING`; sort by `day` to draw. */
+  @type([ChartPoint]) chart = new ArraySchema<ChartPoint>();
+}

@@ -1,0 +1,143 @@
+/**
+ * `syncView`: the one place that copies the engine state into the synced schema. Fields are only
+ * assigned when they differ, so an unchanged field never costs a byte downstream.
+ */
+import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
+import { bookLevels, publicPlayer, type BookLevel } from '../../shared/rules/view.js';
+import { daySummary } from '../../shared/rules/summary.js';
+import type { GameState, NewsItem } from '../../shared/rules/types.js';
+import {
+  BookLevelCard, ChartPoint, CHART_RING, MarketState, NEWS_RING, NewsCard, PlayerCard, RegionCard, SiteCard, TenderCard,
+} from './MarketState.js';
+
+/** Seat data the engine does not know: who controls it and whether its person is connected. */
+export interface SeatStatus {
+  control: 'human' | 'bot' | 'frozen';
+  connected: boolean;
+  isHost: boolean;
+  /** Bot strategy currently driving the seat ('' for a person). */
+  strategy: string;
+}
+
+export interface RoomMeta {
+  code: string;
+  name: string;
+  phase: 'waiting' | 'running' | 'paused' | 'ended';
+  daysPerSecond: number;
+  hostPlayerId: string;
+  maxPlayers: number;
+  isPrivate: boolean;
+  leaverPolicy: 'bot' | 'freeze';
+}
+
+/** Assigns `src[k]` to `dst[k]` for each key whose value changed. */
+function assign<T extends Schema>(dst: T, src: Partial<Record<keyof T, unknown>>): void {
+  const d = dst as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(src)) {
+    if (v !== undefined && d[k] !== v) d[k] = v;
+  }
+}
+
+/** Makes `map` hold exactly `ids`, creating cards with `make` and updating each with `fill`. */
+function syncMap<C extends Schema, T>(map: MapSchema<C>, items: Iterable<[string, T]>, make: () => C, fill: (card: C, item: T) => void): void {
+  const seen = new Set<string>();
+  for (const [id, item] of items) {
+    seen.add(id);
+    let card = map.get(id);
+    if (!card) {
+      card = make();
+      fill(card, item);
+      map.set(id, card);
+    } else fill(card, item);
+  }
+  for (const id of [...map.keys()]) if (!seen.has(id)) map.delete(id);
+}
+
+function syncBook(arr: ArraySchema<BookLevelCard>, levels: BookLevel[]): void {
+  levels.forEach((l, i) => {
+    const card = arr[i];
+    if (card) assign(card, l);
+    else {
+      const c = new BookLevelCard();
+      assign(c, l);
+      arr.push(c);
+    }
+  });
+  while (arr.length > levels.length) arr.pop();
+}
+
+function syncNews(arr: ArraySchema<NewsCard>, news: NewsItem[]): void {
+  const latest = news.slice(-NEWS_RING);
+  latest.forEach((n, i) => {
+    const fields = { day: n.day, date: n.date, kind: n.kind, headline: n.headline };
+    const card = arr[i];
+    if (card) assign(card, fields);
+    else {
+      const c = new NewsCard();
+      assign(c, fields);
+      arr.push(c);
+    }
+  });
+  while (arr.length > latest.length) arr.pop();
+}
+
+/** Writes today's point into its ring slot (`day % CHART_RING`). */
+export function syncChart(arr: ArraySchema<ChartPoint>, state: GameState): void {
+  const s = daySummary(state);
+  const fields = {
+    day: s.day, btcUsd: s.btcUsd, hashpriceUsdPerPhDay: s.hashpriceUsdPerPhDay, networkHashrateEhs: s.hashrateEhs,
+    gpuRentUsdPerHour: s.gpuRentUsdPerHour, asicUsdPerTh: s.asicUsdPerTh, powerUsdPerMwh: s.powerUsdPerMwh, miningGw: s.miningGw, aiGw: s.aiGw,
+  };
+  const slot = state.day % CHART_RING;
+  while (arr.length <= slot) arr.push(new ChartPoint());
+  assign(arr[slot]!, fields);
+}
+
+/** Copies everything public from `state` (and the room's own settings) into `ms`. */
+export function syncView(ms: MarketState, state: GameState, meta: RoomMeta, seats: ReadonlyMap<string, SeatStatus>): void {
+  assign(ms.room, meta);
+  const b = state.btc;
+  const halving = state.scenario.halvingInterval;
+  assign(ms.world, {
+    day: state.day, date: state.date, endDay: state.endDay, btcUsd: b.btcUsd, heightBlocks: b.heightBlocks,
+    difficultyEhs: b.difficultyEhs, networkHashrateEhs: b.networkHashrateEhs, subsidyBtc: b.subsidyBtc,
+    feesBtcPerBlock: b.feesBtcPerBlock, hashpriceUsdPerPhDay: b.hashpriceUsdPerPhDay,
+    nextHalvingHeight: (Math.floor(b.heightBlocks / halving) + 1) * halving,
+    asicUsdPerTh: state.hardware.asicUsdPerTh, asicLeadTimeDays: state.hardware.asicLeadTimeDays,
+    gpuRentUsdPerHour: state.compute.spotUsdPerGpuHour, gpuLeadTimeDays: state.compute.gpuLeadTimeDays,
+    interestRatePct: state.interestRatePct, hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai,
+  });
+  for (const [model, price] of Object.entries(state.compute.gpuPriceUsd)) {
+    if (ms.world.gpuPriceUsd.get(model) !== price) ms.world.gpuPriceUsd.set(model, price);
+  }
+  assign(ms.meters, state.meters);
+
+  syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => assign(c, r));
+  syncMap(
+    ms.players,
+    state.playerOrder.map((id) => [id, id] as [string, string]),
+    () => new PlayerCard(),
+    (c, id) => {
+      const p = publicPlayer(state, id);
+      const seat = seats.get(id);
+      if (p) assign(c, p);
+      if (seat) assign(c, { control: seat.control, connected: seat.connected, isHost: seat.isHost, strategy: seat.strategy || p?.strategy || '' });
+    },
+  );
+  syncMap(ms.sites, Object.entries(state.sites), () => new SiteCard(), (c, s) => assign(c, { ...s, ownerId: s.ownerId ?? '' }));
+  syncMap(ms.tenders, Object.entries(state.tenders), () => new TenderCard(), (c, t) => {
+    const { bids, ...open } = t;
+    assign(c, { ...open, bidCount: bids.length });
+  });
+  syncBook(ms.bookBids, bookLevels(state, 'bid'));
+  syncBook(ms.bookAsks, bookLevels(state, 'ask'));
+
+  const last = state.contest.history[state.contest.history.length - 1];
+  assign(ms.contest, {
+    round: state.contest.current.round, resolveDay: state.contest.current.resolveDay,
+    pickCount: Object.keys(state.contest.current.picks).length, maxStakeUsd: state.scenario.contest.maxStakeUsd,
+    lastRound: last?.round ?? 0, lastWinner: last?.winner ?? '', lastPoolUsd: last ? last.poolUsdCents / 100 : 0,
+  });
+  syncNews(ms.news, state.news);
+  syncChart(ms.chart, state);
+}

@@ -1,0 +1,80 @@
+/**
+ * ai-pivot: the 2024 miner-turned-neocloud. Gets ai-tier MW (an ai listing, a retrofit of a mining
+ * site — gladly with a tenant paying part of it — or a greenfield build), fills it with the best
+ * GPUs per dollar, bids NPC lab tenders above its power cost, offers idle GPUs on the lease book,
+ * sells mined BTC, and funds the pivot with equity while the crowd pays for an AI story.
+ */
+import type { Action } from '../../rules/actions.js';
+import type { PlayerView } from '../../rules/view.js';
+import type { Strategy } from '../types.js';
+import {
+  announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, installStored, mySites, powerReserveUsd,
+  round2, treasuryPolicy, uncommittedH100,
+} from '../helpers.js';
+import { acquireAiMw, fillGpus, freeAiMw } from '../plays.js';
+
+/** Hosting offers that fund at least this share of a retrofit are the Core Scientific path. */
+const MIN_FUNDED_PCT = 50;
+
+function judgeOffers(view: PlayerView, budget: Budget, out: Action[]): void {
+  for (const offer of view.me?.offers ?? []) {
+    if (offer.expiresDay < view.day) continue;
+    const site = view.sites.find((s) => s.id === offer.siteId);
+    const ownShareUsd = site?.tier === 'mining' ? view.capex.retrofitUsdPerMw * offer.mw * (1 - offer.retrofitFundedPct / 100) : 0;
+    // Only MW nothing of ours is using or waiting for: a tenant must not evict our own GPUs.
+    const good = offer.kind === 'hosting' && site !== undefined && offer.mw <= budget.freeMw(site)
+      && (site.tier === 'ai' || offer.retrofitFundedPct >= MIN_FUNDED_PCT) && (ownShareUsd === 0 || budget.spend(ownShareUsd));
+    if (good) budget.takeMw(site, offer.mw);
+    out.push({ type: good ? 'acceptOffer' : 'declineOffer', offerId: offer.id });
+  }
+}
+
+/** When its ai MW is full (or GPUs wait in storage), adds MW to its largest active ai site. */
+function growAiSite(view: PlayerView, budget: Budget, day: number, out: Action[]): void {
+  const site = mySites(view).filter((s) => s.tier === 'ai' && s.status === 'active').sort((a, b) => b.energisedMw - a.energisedMw)[0];
+  if (!site || site.buildingMw > 0 || budget.freeMw(site) > 0.5) return;
+  const region = view.regions.find((r) => r.id === site.regionId);
+  if (!region || day + view.capex.aiBuildDays + region.gridQueueDays > view.endDay - 30) return;
+  const mw = Math.floor(Math.min(20, (budget.cashUsd * 0.5) / view.capex.aiUsdPerMw));
+  if (mw >= 1 && budget.spend(mw * view.capex.aiUsdPerMw)) out.push({ type: 'expandSite', siteId: site.id, mw });
+}
+
+export const aiPivot: Strategy = {
+  name: 'ai-pivot',
+  description: 'Retrofits or builds ai-tier MW, buys GPUs, bids lab tenders, raises equity on AI hype.',
+  decide(view, ctx) {
+    const me = view.me;
+    if (!me || view.phase !== 'running') return [];
+    const out: Action[] = [];
+    treasuryPolicy(view, 100, out);
+    announce(view, 'ai', out);
+    const reserve = powerReserveUsd(view, 30);
+    const budget = new Budget(view, reserve);
+    judgeOffers(view, budget, out);
+    installStored(view, budget, out);
+    let shortOfCash = false;
+    if (!mySites(view).some((s) => s.tier === 'ai') && every(ctx, 'acquire', 5)) shortOfCash = !acquireAiMw(view, budget, out);
+    const ordered = fillGpus(view, budget, 0.9, out);
+    growAiSite(view, budget, ctx.day, out);
+    if (ordered === 0 && freeAiMw(view, budget) > 1) shortOfCash = true;
+    if (shortOfCash) {
+      // The crowd funds AI stories: sell it stock while it pays at least book value, else borrow.
+      if (me.multiple >= 0.9 && every(ctx, 'equity', 60)) {
+        out.push({ type: 'raiseEquity', amountUsd: Math.floor(Math.min(me.marketCapUsd * 0.25, 200_000_000)) });
+      } else if (me.debtUsd < me.navUsd * 0.2 && every(ctx, 'loan', 90)) {
+        borrow(view, me.navUsd * 0.2, 720, out);
+      }
+    }
+    const region = mySites(view).find((s) => s.tier === 'ai')?.regionId ?? view.regions[0]?.id ?? '';
+    const floor = Math.max(0.5, gpuPowerUsdPerHour(view, region));
+    bidTenders(view, floor, 0.05, out);
+    // What tenders do not take goes to the lease book a little above spot.
+    const idle = uncommittedH100(view);
+    const spot = view.world.gpuRentUsdPerHour;
+    if (idle >= 8 && spot > floor && !me.leaseOrders.some((o) => o.side === 'ask' && o.remaining > 0) && every(ctx, 'ask', 10)) {
+      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(idle / 2), priceUsdPerGpuHour: round2(Math.min(1_000, spot * 1.05)) });
+    }
+    contestPick(view, 'ai', Math.min(1_000_000, me.cashUsd * 0.02), out);
+    return out;
+  },
+};

@@ -1,0 +1,63 @@
+/**
+ * lease-speculator: owns no data centre. Buys reserved GPU capacity on the lease book when it is
+ * cheap against spot rent, resells it at a markup (or to the best bid), and serves lab tenders
+ * with capacity it leased: the trader whose dumping makes rents collapse.
+ */
+import type { Action } from '../../rules/actions.js';
+import type { Strategy } from '../types.js';
+import { announce, bidTenders, contestPick, LEASE_BLOCK_DAYS, leasedInGpus, momentumNarrative, round2 } from '../helpers.js';
+
+/** Cancel and reprice resting orders older than this. */
+const STALE_DAYS = 10;
+
+export const leaseSpeculator: Strategy = {
+  name: 'lease-speculator',
+  description: 'Buys reserved GPU capacity below spot, resells it at a markup and serves tenders with it.',
+  decide(view, ctx) {
+    const me = view.me;
+    if (!me || view.phase !== 'running') return [];
+    const out: Action[] = [];
+    announce(view, 'ai', out);
+    const spot = view.world.gpuRentUsdPerHour;
+    const blockUsd = (price: number) => price * 24 * LEASE_BLOCK_DAYS;
+    let cash = me.cashUsd - 1_000_000;
+    for (const o of me.leaseOrders) {
+      if (o.remaining > 0 && view.day - o.placedDay >= STALE_DAYS) out.push({ type: 'cancelLeaseOrder', orderId: o.id });
+    }
+    const fresh = me.leaseOrders.filter((o) => o.remaining > 0 && view.day - o.placedDay < STALE_DAYS);
+    const restingBids = fresh.filter((o) => o.side === 'bid');
+    const restingAsks = fresh.filter((o) => o.side === 'ask').reduce((s, o) => s + o.remaining, 0);
+    for (const o of restingBids) cash -= blockUsd(o.priceUsdPerGpuHour) * o.remaining;
+
+    // Buy: lift cheap asks outright, else rest a bid well below spot for someone's dump.
+    const bestAsk = view.book.asks[0];
+    if (bestAsk && spot > 0 && bestAsk.priceUsdPerGpuHour <= spot * 0.9) {
+      const qty = Math.min(bestAsk.quantity, Math.floor((cash * 0.5) / blockUsd(bestAsk.priceUsdPerGpuHour)));
+      if (qty > 0) {
+        cash -= qty * blockUsd(bestAsk.priceUsdPerGpuHour);
+        out.push({ type: 'placeLeaseOrder', side: 'bid', quantity: qty, priceUsdPerGpuHour: round2(bestAsk.priceUsdPerGpuHour) });
+      }
+    } else if (restingBids.length === 0 && spot > 0) {
+      const price = round2(Math.max(0.01, spot * (0.7 + 0.1 * ctx.rng.next())));
+      const qty = Math.min(2_000, Math.floor((cash * 0.2) / blockUsd(price)));
+      if (qty > 0) out.push({ type: 'placeLeaseOrder', side: 'bid', quantity: qty, priceUsdPerGpuHour: price });
+    }
+
+    // Sell what it holds and has not offered or promised: to a rich bid at once, else at a markup.
+    const held = me.leasesIn.filter((l) => l.endDay > view.day);
+    const costUsdPerGpuHour = held.length ? held.reduce((s, l) => s + l.priceUsdPerGpuHour * l.gpus, 0) / Math.max(1, leasedInGpus(view)) : spot;
+    bidTenders(view, costUsdPerGpuHour, 0.03, out);
+    const promised = view.tenders.filter((t) => t.myBidUsdPerGpuHour !== null).reduce((s, t) => s + t.gpus, 0)
+      + me.contracts.filter((c) => c.kind === 'tender' && c.endDay > view.day).reduce((s, c) => s + c.gpus, 0)
+      + me.leasesOut.filter((l) => l.endDay > view.day).reduce((s, l) => s + l.gpus, 0);
+    const toSell = Math.floor(leasedInGpus(view) - restingAsks - promised);
+    if (toSell > 0) {
+      const bestBid = view.book.bids[0];
+      const markup = costUsdPerGpuHour * 1.1;
+      const price = bestBid && bestBid.priceUsdPerGpuHour >= costUsdPerGpuHour * 1.03 ? bestBid.priceUsdPerGpuHour : Math.max(markup, spot * 0.95);
+      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: toSell, priceUsdPerGpuHour: round2(Math.min(1_000, Math.max(0.01, price))) });
+    }
+    contestPick(view, momentumNarrative(view), Math.min(250_000, me.cashUsd * 0.01), out);
+    return out;
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * narrative-chaser: plays the beauty contest itself. Picks the narrative it expects the crowd to
+ * pick (level-k: others are assumed to reason one level below it, level 0 follows announcements and
+ * momentum), announces it, stakes in proportion to its confidence, raises equity while its multiple
+ * is rich and buys back when it is cheap, and puts the money into the business the story needs.
+ */
+import type { Action } from '../../rules/actions.js';
+import type { PlayerView } from '../../rules/view.js';
+import type { BotContext, Strategy } from '../types.js';
+import { announce, Budget, contestPick, every, installStored, momentumNarrative, mySites, powerReserveUsd, treasuryPolicy } from '../helpers.js';
+import { acquireAiMw, fillGpus, growMining } from '../plays.js';
+
+type Side = 'crypto' | 'ai';
+const other = (s: Side): Side => (s === 'crypto' ? 'ai' : 'crypto');
+
+/** Share of the NPC speculators' weight that follows the last winner (they chase momentum). */
+const NPC_MOMENTUM_SHARE = 0.7;
+
+export interface CrowdForecast {
+  pick: Side;
+  /** 0 (coin toss) to 1 (certain). */
+  confidence: number;
+}
+
+/**
+ * Level-k forecast of the stake-weighted majority. Level-0 players back what they announced (or
+ * momentum if silent); a level-j player backs the majority of a crowd of level-(j−1) players plus
+ * the momentum-chasing NPCs. A level-k reasoner expects the others at level k−1 and backs that
+ * crowd's majority, since stakes on the winner share the losers' pool.
+ */
+export function levelKForecast(view: PlayerView, k: number): CrowdForecast {
+  const momentum = momentumNarrative(view);
+  const last = view.contest.history[view.contest.history.length - 1];
+  const npcWeight = last ? last.npcWeightCrypto + last.npcWeightAi : view.contest.maxStakeUsd * 2;
+  const npc = { crypto: 0, ai: 0 };
+  npc[momentum] += npcWeight * NPC_MOMENTUM_SHARE;
+  npc[other(momentum)] += npcWeight * (1 - NPC_MOMENTUM_SHARE);
+  const others = view.players.filter((p) => p.id !== view.playerId && !p.bankrupt);
+  const weightOf = (capUsd: number) => Math.min(view.contest.maxStakeUsd, Math.max(0, capUsd) * 0.02);
+  let picks: Side[] = others.map((p) => (p.narrative === 'none' ? momentum : p.narrative));
+  const tally = (ps: Side[]) => {
+    const w = { ...npc };
+    ps.forEach((s, i) => (w[s] += weightOf(others[i]?.marketCapUsd ?? 0)));
+    return w;
+  };
+  for (let level = 1; level < k; level++) {
+    const w = tally(picks);
+    const majority: Side = w.crypto > w.ai ? 'crypto' : 'ai';
+    picks = picks.map(() => majority);
+  }
+  const w = tally(picks);
+  const total = w.crypto + w.ai;
+  const pick: Side = w.crypto > w.ai ? 'crypto' : w.ai > w.crypto ? 'ai' : momentum;
+  return { pick, confidence: total > 0 ? Math.abs(w.crypto - w.ai) / total : 0 };
+}
+
+function levelOf(ctx: BotContext): number {
+  if (typeof ctx.memory.k !== 'number') ctx.memory.k = ctx.rng.int(1, 3);
+  return ctx.memory.k as number;
+}
+
+export const narrativeChaser: Strategy = {
+  name: 'narrative-chaser',
+  description: 'Plays the contest with level-k reasoning, rides the winning story, sells stock when the crowd overpays.',
+  decide(view, ctx) {
+    const me = view.me;
+    if (!me || view.phase !== 'running') return [];
+    const out: Action[] = [];
+    const forecast = levelKForecast(view, levelOf(ctx));
+    announce(view, forecast.pick, out);
+    treasuryPolicy(view, forecast.pick === 'crypto' ? 25 : 100, out);
+    contestPick(view, forecast.pick, view.contest.maxStakeUsd * (0.2 + 0.8 * forecast.confidence), out);
+    // The crowd is paying more than the company is worth: sell it stock. And the reverse.
+    if (me.multiple >= 1.4 && every(ctx, 'equity', 30)) {
+      out.push({ type: 'raiseEquity', amountUsd: Math.floor(Math.min(me.marketCapUsd * 0.15, 500_000_000)) });
+    } else if (me.multiple > 0 && me.multiple <= 0.75 && me.cashUsd > 20_000_000 && every(ctx, 'buyback', 30)) {
+      out.push({ type: 'buyback', amountUsd: Math.floor(me.cashUsd * 0.1) });
+    }
+    const budget = new Budget(view, powerReserveUsd(view, 30, 5_000_000));
+    if (forecast.pick === 'crypto') {
+      growMining(view, budget, { maxPaybackDays: 540, hardwareShare: 0.5, expand: every(ctx, 'expand', 15), buildMw: [5, 40] }, out);
+    } else {
+      installStored(view, budget, out);
+      if (!mySites(view).some((s) => s.tier === 'ai') && every(ctx, 'acquire', 15)) acquireAiMw(view, budget, out);
+      fillGpus(view, budget, 0.5, out);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,91 @@
+/** Test helpers: an in-process server on a free port, and colyseus.js clients that record messages. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, type Room } from 'colyseus.js';
+import { createGameServer, type GameServer } from '../../server/app.js';
+import { createLogger } from '../../server/logger.js';
+import { SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
+
+/** The sprint scenario when it exists, else the first one. */
+export const SCENARIO = SCENARIO_IDS.includes('halving-sprint') ? 'halving-sprint' : SCENARIO_IDS[0]!;
+
+export interface TestServer {
+  server: GameServer;
+  url: string;
+  http: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function bootServer(overrides: Parameters<typeof createGameServer>[0] = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'bc-server-'));
+  const server = await createGameServer({ port: 0, dataDir, logger: createLogger('silent'), clientDir: join(dataDir, 'no-client'), ...overrides });
+  return {
+    server,
+    url: `ws://127.0.0.1:${server.port}`,
+    http: `http://127.0.0.1:${server.port}`,
+    dataDir,
+    async stop() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Received {
+  type: string;
+  payload: any;
+}
+
+/** A joined room plus everything the server sent it, in order. */
+export interface Recorded {
+  room: Room<any>;
+  messages: Received[];
+  /** Raw bytes received on the socket. */
+  bytes: () => number;
+  /** Everything received on the socket, concatenated (to search for leaked strings). */
+  raw: () => Buffer;
+}
+
+export function record(room: Room<any>, keepRaw = true): Recorded {
+  const messages: Received[] = [];
+  room.onMessage('*', (type, payload) => messages.push({ type: String(type), payload }));
+  let bytes = 0;
+  const frames: Buffer[] = [];
+  const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;
+  ws.addEventListener('message', (e) => {
+    bytes += e.data.byteLength ?? 0;
+    if (keepRaw) frames.push(Buffer.from(e.data));
+  });
+  return { room, messages, bytes: () => bytes, raw: () => Buffer.concat(frames) };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false | null, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The first message of `type` (after index `from`) matching `pred`. */
+export function waitMessage(rec: Recorded, type: string, pred: (p: any) => boolean = () => true, from = 0, timeoutMs = 5000): Promise<any> {
+  return waitFor(() => rec.messages.slice(from).find((m) => m.type === type && pred(m.payload))?.payload, timeoutMs, `message ${type}`);
+}
+
+export async function createRoom(url: string, options: Record<string, unknown>): Promise<Recorded> {
+  const room = await new Client(url).create('market', { scenario: SCENARIO, seed: 'test', ...options });
+  return record(room);
+}
+
+export async function joinRoom(url: string, code: string, options: Record<string, unknown> = {}): Promise<Recorded> {
+  const room = await new Client(url).joinById(code, options);
+  return record(room);
+}
+
+export function welcomeOf(rec: Recorded): Promise<{ playerId: string; seatToken: string; hostToken: string; isHost: boolean; spectator: boolean }> {
+  return waitMessage(rec, 'welcome');
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOnlineBot } from '../../server/bots/onlineBot.js';
+import { getStrategy } from '../../shared/bots/index.js';
+import type { Strategy } from '../../shared/bots/types.js';
+import { bootServer, createRoom, waitFor, waitMessage, type TestServer } from './helpers.js';
+
+let ts: TestServer;
+beforeAll(async () => {
+  ts = await bootServer({ reconnectSeconds: 10 });
+});
+afterAll(async () => {
+  await ts?.stop();
+});
+
+describe('online bot', () => {
+  it('joins a live room, plays each day with the same strategy code and reconnects after a drop', async () => {
+    const host = await createRoom(ts.url, { daysPerSecond: 10, spectate: true });
+    const code = host.room.roomId;
+    // A strategy that also checks the view it is given looks like the headless one.
+    const seen: { day: number; hasMe: boolean; catalogue: number; regions: number; sites: number }[] = [];
+    const base = getStrategy('hodl-miner')!;
+    const watched: Strategy = {
+      ...base,
+      decide(view, ctx) {
+        seen.push({ day: view.day, hasMe: view.me !== null, catalogue: view.catalogue.length, regions: view.regions.length, sites: view.sites.length });
+        return base.decide(view, ctx);
+      },
+    };
+    const bot = await startOnlineBot({ url: ts.url, room: code, strategy: watched, name: 'Online hodler' });
+    await waitFor(() => bot.stats.playerId, 5000, 'welcome');
+    host.room.send('start', { ref: 'go' });
+    await waitMessage(host, 'ack', (p) => p.ref === 'go');
+    await waitFor(() => bot.stats.acked >= 3 && bot.stats.lastDay >= 5, 15_000, 'bot actions accepted');
+    const me = () => host.room.state.players.get(bot.stats.playerId);
+    await waitFor(() => me()?.narrative === 'crypto', 5000, 'announced narrative visible to others');
+    expect(seen.every((s) => s.regions > 0 && s.sites > 0 && s.catalogue > 0)).toBe(true);
+    expect(seen.some((s) => s.hasMe)).toBe(true);
+    const owned = [...host.room.state.sites.values()].filter((s: { ownerId: string }) => s.ownerId === bot.stats.playerId);
+    expect(owned.length).toBeGreaterThan(0);
+
+    // Drop the socket without a consented leave: the bot comes back to the same seat.
+    const before = bot.stats.lastDay;
+    bot.room()!.connection.close(4999 as number, 'test drop');
+    await waitFor(() => bot.stats.reconnects >= 1, 10_000, 'reconnect');
+    await waitFor(() => bot.stats.lastDay > before + 3, 10_000, 'decisions after reconnect');
+    expect(me()?.connected).toBe(true);
+    expect(bot.stats.strikes).toBe(0);
+    expect(bot.stats.refused / Math.max(1, bot.stats.sent)).toBeLessThan(0.2);
+    await bot.stop();
+    await host.room.leave();
+  });
+});

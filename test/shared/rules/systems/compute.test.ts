@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { applyAction, createGame, stateHash, step } from '../../../../shared/rules/engine.js';
+import { getScenario } from '../../../../shared/economy/scenarios/index.js';
+import { balanceOf, cashCents, LEASE_ESCROW, ledgerTotals } from '../../../../shared/economy/ledger.js';
+import { blockCents, LEASE_BLOCK_DAYS } from '../../../../shared/economy/leaseBook.js';
+import { gpuDayCents, shortfallPenaltyCents } from '../../../../shared/economy/tenders.js';
+import { hostingDayCents, hostingUsdPerDay, presentValueUsd } from '../../../../shared/economy/hosting.js';
+import { contractsPvUsd } from '../../../../shared/rules/systems/computeValue.js';
+import type { Action } from '../../../../shared/rules/actions.js';
+import type { GameEvent, GameState, Offer, Tender } from '../../../../shared/rules/types.js';
+
+const scenario = getScenario('history-2023-2025')!;
+const AI_SITE = 'L4'; // Luleå Hall: ai tier, 20 MW, Nordics
+const MINING_SITE = 'L3'; // Baie-Comeau Mill: mining tier, 30 MW, Quebec
+
+/** Players a (100 H100 running in an ai-tier site, plus an S21 lot in a mining site), b and c (nothing). */
+function world(): GameState {
+  const s = createGame(scenario, 'compute-test', [
+    { id: 'a', name: 'Alpha' },
+    { id: 'b', name: 'Beta' },
+    { id: 'c', name: 'Gamma' },
+  ]);
+  const lot = (id: string, modelId: string, count: number, siteId: string) => ({
+    id, ownerId: 'a', modelId, count, status: 'installed' as const, siteId, arrivesDay: 0, unitCostUsd: 1, committedGpus: 0,
+  });
+  return {
+    ...s,
+    sites: {
+      ...s.sites,
+      [AI_SITE]: { ...s.sites[AI_SITE]!, ownerId: 'a', listPriceUsd: 0 },
+      [MINING_SITE]: { ...s.sites[MINING_SITE]!, ownerId: 'a', listPriceUsd: 0 },
+    },
+    lots: { G1: lot('G1', 'h100', 100, AI_SITE), A1: lot('A1', 's21', 1000, MINING_SITE) },
+  };
+}
+
+function ok(s: GameState, playerId: string, action: Action): { state: GameState; events: GameEvent[] } {
+  const r = applyAction(s, playerId, action);
+  if (!r.ok) throw new Error(`${action.type} rejected: ${r.error.code} ${r.error.message}`);
+  expect(ledgerTotals(r.state.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  return r;
+}
+
+function rejects(s: GameState, playerId: string, action: Action, code: string): void {
+  const before = stateHash(s);
+  const r = applyAction(s, playerId, action);
+  expect(r.ok).toBe(false);
+  if (!r.ok) {
+    expect(r.error.code).toBe(code);
+    expect(r.error.message.length).toBeGreaterThan(10);
+  }
+  expect(stateHash(s)).toBe(before);
+}
+
+const flow = (s: GameState, reason: string) => s.ledger.flowsUsdCents[reason] ?? 0;
+const escrow = (s: GameState) => balanceOf(s.ledger, LEASE_ESCROW).usdCents;
+const ask = (quantity: number, priceUsdPerGpuHour: number): Action => ({ type: 'placeLeaseOrder', side: 'ask', quantity, priceUsdPerGpuHour });
+const bid = (quantity: number, priceUsdPerGpuHour: number): Action => ({ type: 'placeLeaseOrder', side: 'bid', quantity, priceUsdPerGpuHour });
+
+describe('lease orders', () => {
+  it('rejects asks beyond uncommitted capacity and bids beyond cash, leaving the state untouched', () => {
+    const s = world();
+    rejects(s, 'b', ask(1, 3), 'NO_CAPACITY');
+    rejects(s, 'a', ask(101, 3), 'NO_CAPACITY');
+    // 10,000 blocks × $10 × 720 h = $72M > $50M.
+    rejects(s, 'b', bid(10_000, 10), 'INSUFFICIENT_FUNDS');
+  });
+
+  it('matches a bid against a resting ask at the ask price, escrowing and refunding exactly', () => {
+    let s = ok(world(), 'a', ask(40, 3)).state;
+    expect(Object.values(s.leaseOrders)).toHaveLength(1);
+    const cashB = cashCents(s.ledger, 'b');
+    const r = ok(s, 'b', bid(30, 3.5));
+    s = r.state;
+    expect(r.events).toContainEqual({ type: 'leaseTrade', day: 0, buyerId: 'b', sellerId: 'a', quantity: 30, priceUsdPerGpuHour: 3 });
+    // Escrowed 30 × $3.50 × 720, refunded the $0.50 difference: net 30 × $2,160.
+    expect(cashCents(s.ledger, 'b')).toBe(cashB - 30 * blockCents(3));
+    expect(escrow(s)).toBe(30 * 216_000);
+    const [holding] = Object.values(s.leases);
+    expect(holding).toMatchObject({ lesseeId: 'b', lessorId: 'a', gpus: 30, priceUsdPerGpuHour: 3, startDay: 0, endDay: LEASE_BLOCK_DAYS });
+    expect(Object.values(s.leaseOrders).map((o) => o.remaining)).toEqual([10]);
+    // a: 100 running − 30 leased out − 10 still offered = 60 left to offer.
+    rejects(s, 'a', ask(61, 3), 'NO_CAPACITY');
+    ok(s, 'a', ask(60, 3));
+    // b resells its leased capacity.
+    ok(s, 'b', ask(30, 2));
+    rejects(s, 'b', ask(31, 2), 'NO_CAPACITY');
+  });
+
+  it('does not trade with itself: its own bid rests under its own ask', () => {
+    let s = ok(world(), 'a', ask(10, 2)).state;
+    s = ok(s, 'a', bid(5, 3)).state;
+    expect(Object.keys(s.leases)).toHaveLength(0);
+    expect(Object.values(s.leaseOrders).map((o) => [o.side, o.remaining])).toEqual([['ask', 10], ['bid', 5]]);
+  });
+
+  it('cancels only the owner’s order and refunds the unused escrow', () => {
+    const s0 = world();
+    const cash0 = cashCents(s0.ledger, 'b');
+    const s = ok(s0, 'b', bid(7, 2.25)).state;
+    const orderId = Object.keys(s.leaseOrders)[0]!;
+    expect(escrow(s)).toBe(7 * blockCents(2.25));
+    rejects(s, 'a', { type: 'cancelLeaseOrder', orderId }, 'NOT_OWNER');
+    rejects(s, 'b', { type: 'cancelLeaseOrder', orderId: 'nope' }, 'NOT_FOUND');
+    const after = ok(s, 'b', { type: 'cancelLeaseOrder', orderId }).state;
+    expect(cashCents(after.ledger, 'b')).toBe(cash0);
+    expect(escrow(after)).toBe(0);
+    expect(after.leaseOrders).toEqual({});
+  });
+
+  it('pays the lessor from escrow day by day, sells idle capacity on spot, and ends the lease at 30 days', () => {
+    let s = ok(world(), 'a', ask(30, 3)).state;
+    s = ok(s, 'b', bid(30, 3)).state;
+    const total = 30 * blockCents(3);
+    const r = step(s);
+    s = r.state;
+    const price = s.compute.spotUsdPerGpuHour;
+    expect(flow(s, 'leasePayment')).toBe(total / 30);
+    // Above the floor everything offered sells: a's 70 idle GPUs and b's 30 leased ones.
+    expect(s.compute.clearedH100).toBeCloseTo(s.compute.npcSupplyH100 - 0 + 100, 6);
+    expect(flow(s, 'spot')).toBe(gpuDayCents(70, price) + gpuDayCents(30, price));
+    expect(r.events).toContainEqual({ type: 'leaseIncome', day: 0, playerId: 'a', usdCents: total / 30 });
+    expect(s.players.a!.computeDeliveredH100Days).toBeCloseTo(70, 9);
+    expect(s.players.b!.computeDeliveredH100Days).toBeCloseTo(30, 9);
+    expect(s.lots.G1!.committedGpus).toBe(30);
+    expect(s.players.b!.revenueAiUsdPerDay).toBe(Math.round(0.1 * gpuDayCents(30, price) / 100));
+    for (let d = 1; d < LEASE_BLOCK_DAYS; d++) s = step(s).state;
+    expect(flow(s, 'leasePayment')).toBe(total);
+    expect(escrow(s)).toBe(0);
+    expect(s.leases).toEqual({});
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+});
+
+function withTender(s: GameState, t: Partial<Tender>): GameState {
+  const tender: Tender = {
+    id: 'T1', lab: 'Helix Labs', gpus: 80, days: 10, startDay: s.day + 2, closesDay: s.day + 1, tier: 'ai',
+    reservePriceUsdPerGpuHour: 5, bids: [], ...t,
+  };
+  return { ...s, tenders: { ...s.tenders, [tender.id]: tender } };
+}
+
+describe('tenders', () => {
+  it('rejects bids on unknown or closed tenders and from companies without GPU capacity', () => {
+    const s = withTender(world(), {});
+    rejects(s, 'a', { type: 'bidTender', tenderId: 'T9', priceUsdPerGpuHour: 3 }, 'NOT_FOUND');
+    rejects(s, 'c', { type: 'bidTender', tenderId: 'T1', priceUsdPerGpuHour: 3 }, 'WRONG_TIER');
+    rejects(withTender(world(), { closesDay: 0 }), 'a', { type: 'bidTender', tenderId: 'T1', priceUsdPerGpuHour: 3 }, 'WRONG_STATE');
+  });
+
+  it('keeps one bid per player (a re-bid replaces it)', () => {
+    let s = withTender(world(), {});
+    s = ok(s, 'a', { type: 'bidTender', tenderId: 'T1', priceUsdPerGpuHour: 4 }).state;
+    s = ok(s, 'a', { type: 'bidTender', tenderId: 'T1', priceUsdPerGpuHour: 3.5 }).state;
+    expect(s.tenders.T1!.bids.map((b) => [b.playerId, b.priceUsdPerGpuHour])).toEqual([['a', 3.5]]);
+  });
+
+  it('awards the lowest bidder that can supply, pays daily, and penalises a shortfall', () => {
+    let s = withTender(world(), {});
+    // b owns an empty ai-tier hall: it may bid, but cannot supply 80 GPUs, so the award passes to a.
+    s = { ...s, sites: { ...s.sites, L6: { ...s.sites.L6!, ownerId: 'b', listPriceUsd: 0 } } };
+    s = ok(s, 'a', { type: 'bidTender', tenderId: 'T1', priceUsdPerGpuHour: 3.5 }).state;
+    s = ok(s, 'b', { type: 'bidTender', tenderId: 'T1', priceUsdPerGpuHour: 3 }).state;
+    s = step(s).state; // day 0
+    const r = step(s); // day 1: closes
+    s = r.state;
+    expect(r.events).toContainEqual({ type: 'tenderAwarded', day: 1, tenderId: 'T1', playerId: 'a', priceUsdPerGpuHour: 3.5 });
+    expect(s.tenders.T1).toBeUndefined();
+    const contract = Object.values(s.contracts).find((c) => c.kind === 'tender')!;
+    expect(contract).toMatchObject({ ownerId: 'a', gpus: 80, priceUsdPerGpuHour: 3.5, startDay: 2, endDay: 12 });
+    // a: 100 running − 80 promised = 20 left to offer.
+    rejects(s, 'a', ask(21, 3), 'NO_CAPACITY');
+    // Thirty GPUs go dark (sold, say): from day 2 a delivers 70 of 80.
+    s = { ...s, lots: { ...s.lots, G1: { ...s.lots.G1!, count: 70 } } };
+    s = step(s).state;
+    expect(flow(s, 'tender')).toBe(gpuDayCents(70, 3.5));
+    expect(flow(s, 'tenderPenalty')).toBe(shortfallPenaltyCents(10, 3.5));
+    expect(s.contracts[contract.id]!.penaltiesUsd).toBe(shortfallPenaltyCents(10, 3.5) / 100);
+    expect(s.lots.G1!.committedGpus).toBe(70);
+    // Days 0 and 1 on spot (100 each), day 2 on the tender (70).
+    expect(s.players.a!.computeDeliveredH100Days).toBeCloseTo(270, 9);
+    for (let d = 3; d < 12; d++) s = step(s).state;
+    expect(flow(s, 'tender')).toBe(10 * gpuDayCents(70, 3.5));
+    expect(s.contracts[contract.id]).toBeUndefined();
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+
+  it('leaves a tender unawarded when every bid is above the reserve', () => {
+    let s = withTender(world(), { reservePriceUsdPerGpuHour: 2 });
+    s = ok(s, 'a', { type: 'bidTender', tenderId: 'T1', priceUsdPerGpuHour: 2.5 }).state;
+    const events = [...step(s).events, ...step(step(s).state).events];
+    expect(events).toContainEqual({ type: 'tenderAwarded', day: 1, tenderId: 'T1', playerId: null, priceUsdPerGpuHour: 0 });
+  });
+});
+
+function withOffer(s: GameState, o: Partial<Offer>): GameState {
+  const offer: Offer = {
+    id: 'OF1', kind: 'hosting', playerId: 'a', siteId: AI_SITE, tenant: 'Hyperion Cloud', mw: 5, priceUsdPerKwMonth: 125, years: 10,
+    retrofitFundedPct: 0, buyoutPriceUsd: 0, expiresDay: s.day + 10, ...o,
+  };
+  return { ...s, offers: { ...s.offers, [offer.id]: offer } };
+}
+
+describe('hosting and buy-out offers', () => {
+  it('rejects offers that are not yours, expired, or too big for the free MW', () => {
+    rejects(withOffer(world(), {}), 'b', { type: 'acceptOffer', offerId: 'OF1' }, 'NOT_OWNER');
+    rejects(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF2' }, 'NOT_FOUND');
+    rejects(withOffer(world(), { expiresDay: 0 }), 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'WRONG_STATE');
+    rejects(withOffer(world(), { mw: 20 }), 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'NO_CAPACITY');
+    rejects(withOffer(world(), {}), 'b', { type: 'declineOffer', offerId: 'OF1' }, 'NOT_OWNER');
+  });
+
+  it('turns an accepted hosting offer into a contract that pays rent daily and counts in NAV', () => {
+    let s = ok(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+    expect(s.offers).toEqual({});
+    expect(s.sites[AI_SITE]!.hostedMw).toBe(5);
+    const c = Object.values(s.contracts)[0]!;
+    expect(c).toMatchObject({ kind: 'hosting', ownerId: 'a', mw: 5, siteId: AI_SITE, startDay: 0, endDay: 3650 });
+    expect(contractsPvUsd(s, 'a')).toBeCloseTo(presentValueUsd(hostingUsdPerDay(5, 125), 3650, s.interestRatePct), 6);
+    expect(contractsPvUsd(s, 'b')).toBe(0);
+    s = step(step(s).state).state;
+    expect(flow(s, 'hosting')).toBe(2 * hostingDayCents(5, 125));
+    expect(hostingDayCents(5, 125)).toBe(2_054_795); // 5 MW × $125/kW-month × 12 ÷ 365
+  });
+
+  it('retrofits a mining site for a tenant that funds most of it; rent starts when the retrofit ends', () => {
+    const s0 = withOffer(world(), { siteId: MINING_SITE, mw: 30, retrofitFundedPct: 80 });
+    const cash0 = cashCents(s0.ledger, 'a');
+    const s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+    // 30 MW × $6M × 20% = $36M paid by a; the tenant's 80% never touches a's books.
+    expect(cashCents(s.ledger, 'a')).toBe(cash0 - 36_000_000_00);
+    expect(s.sites[MINING_SITE]).toMatchObject({ status: 'retrofitting', retrofitEtaDay: scenario.capex.retrofitDays, hostedMw: 30 });
+    expect(s.lots.A1).toMatchObject({ status: 'stored', siteId: null });
+    expect(Object.values(s.contracts)[0]).toMatchObject({ startDay: scenario.capex.retrofitDays, mw: 30 });
+    // Without the cash for its share, the offer cannot be taken.
+    rejects(withOffer(world(), { siteId: MINING_SITE, mw: 30, retrofitFundedPct: 50 }), 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'INSUFFICIENT_FUNDS');
+  });
+
+  it('sells a mining site on a buy-out: the world pays, the site is listed again, hardware goes to storage', () => {
+    const s0 = withOffer(world(), { kind: 'buyout', siteId: MINING_SITE, mw: 30, buyoutPriceUsd: 25_000_000 });
+    const cash0 = cashCents(s0.ledger, 'a');
+    const s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+    expect(cashCents(s.ledger, 'a')).toBe(cash0 + 25_000_000_00);
+    expect(s.sites[MINING_SITE]!.ownerId).toBeNull();
+    expect(s.sites[MINING_SITE]!.listPriceUsd).toBeGreaterThan(0);
+    expect(s.lots.A1).toMatchObject({ status: 'stored', siteId: null });
+  });
+
+  it('declines an offer', () => {
+    const s = ok(withOffer(world(), {}), 'a', { type: 'declineOffer', offerId: 'OF1' }).state;
+    expect(s.offers).toEqual({});
+  });
+
+  it('posts tenders and offers over time, and expires offers', () => {
+    let s = world();
+    const seen = new Set<string>();
+    for (let d = 0; d < 120; d++) {
+      const r = step(s);
+      s = r.state;
+      for (const e of r.events) seen.add(e.type);
+      for (const o of Object.values(s.offers)) expect(o.expiresDay).toBeGreaterThan(s.day - 1);
+    }
+    expect(seen.has('tenderPosted')).toBe(true);
+    expect(seen.has('offer')).toBe(true);
+    for (const t of Object.values(s.tenders)) {
+      expect(t.gpus).toBeGreaterThanOrEqual(8);
+      expect(t.reservePriceUsdPerGpuHour).toBeGreaterThan(0);
+    }
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+});

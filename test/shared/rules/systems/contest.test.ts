@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { createDraft, finishDraft } from 'immer';
+import { applyAction, createGame, stateHash } from '../../../../shared/rules/engine.js';
+import { getScenario } from '../../../../shared/economy/scenarios/index.js';
+import { balanceOf, cashCents, CONTEST_POOL, ledgerTotals } from '../../../../shared/economy/ledger.js';
+import { contestPhase } from '../../../../shared/rules/systems/contest.js';
+import type { Action } from '../../../../shared/rules/actions.js';
+import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
+
+const scenario = getScenario('history-2023-2025')!;
+const start = createGame(scenario, 'contest', [
+  { id: 'a', name: 'Alice' },
+  { id: 'b', name: 'Bob' },
+  { id: 'c', name: 'Cleo' },
+]);
+const START_CENTS = scenario.finance.startCashUsd * 100;
+
+function edit(s: GameState, fn: (d: GameState) => void): GameState {
+  const d = createDraft(s);
+  fn(d);
+  return finishDraft(d);
+}
+
+function runContest(s: GameState): { state: GameState; events: GameEvent[] } {
+  const ctx = { events: [] as GameEvent[] };
+  const d = createDraft(s);
+  contestPhase(d, ctx);
+  return { state: finishDraft(d), events: ctx.events };
+}
+
+function act(s: GameState, playerId: string, action: Action): GameState {
+  const r = applyAction(s, playerId, action);
+  if (!r.ok) throw new Error(`${action.type} rejected: ${r.error.message}`);
+  return r.state;
+}
+
+function rejects(s: GameState, playerId: string, action: Action, code: string): void {
+  const before = stateHash(s);
+  const r = applyAction(s, playerId, action);
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.error.code).toBe(code);
+  expect(stateHash(s)).toBe(before);
+}
+
+describe('contestPick', () => {
+  it('escrows the stake in the pool and replaces an earlier pick with a refund', () => {
+    let s = act(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 1_000_000 });
+    expect(s.contest.current.picks.a).toEqual({ narrative: 'crypto', stakeUsdCents: 100_000_000 });
+    expect(balanceOf(s.ledger, CONTEST_POOL).usdCents).toBe(100_000_000);
+    s = act(s, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 250_000 });
+    expect(s.contest.current.picks.a).toEqual({ narrative: 'ai', stakeUsdCents: 25_000_000 });
+    expect(balanceOf(s.ledger, CONTEST_POOL).usdCents).toBe(25_000_000);
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS - 25_000_000);
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+
+  it('counts the refunded stake when a re-pick checks the cash', () => {
+    let s = act(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 5_000_000 });
+    s = edit(s, (d) => {
+      d.ledger.accounts['p:a']!.usdCents = 0;
+      d.ledger.accounts.world!.usdCents += START_CENTS - 500_000_000;
+    });
+    s = act(s, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 5_000_000 });
+    expect(cashCents(s.ledger, 'a')).toBe(0);
+  });
+
+  it('rejects stakes above the cap or the cash, leaving the state untouched', () => {
+    rejects(start, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 5_000_001 }, 'LIMIT');
+    const poor = edit(start, (d) => {
+      d.ledger.accounts['p:a']!.usdCents = 100;
+      d.ledger.accounts.world!.usdCents += START_CENTS - 100;
+    });
+    rejects(poor, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 2 }, 'INSUFFICIENT_FUNDS');
+    const picked = act(poor, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 1 });
+    rejects(picked, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 2.01 }, 'INSUFFICIENT_FUNDS');
+  });
+
+  it('records an announced narrative', () => {
+    expect(act(start, 'b', { type: 'announceNarrative', narrative: 'ai' }).players.b!.narrative).toBe('ai');
+  });
+});
+
+describe('contestPhase', () => {
+  const picked = (() => {
+    let s = act(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 1_000_000 });
+    s = act(s, 'b', { type: 'contestPick', narrative: 'crypto', stakeUsd: 3_000_000 });
+    return act(s, 'c', { type: 'contestPick', narrative: 'ai', stakeUsd: 2_000_000 });
+  })();
+
+  it('waits for the resolve day', () => {
+    const r = runContest(edit(picked, (d) => void (d.day = scenario.contest.periodDays - 1)));
+    expect(r.events).toEqual([]);
+    expect(r.state.contest.history).toEqual([]);
+  });
+
+  it('pays the pool out, records the result, moves hype and opens the next round', () => {
+    // BTC up 30% since the round opened: the NPC speculators lean crypto too
+    const day = scenario.contest.periodDays;
+    const before = edit(picked, (d) => {
+      d.day = day;
+      d.btc.btcUsd = scenario.btc.startUsd * 1.3;
+    });
+    const { state: s, events } = runContest(before);
+    const result = s.contest.history[0]!;
+    expect(result.winner).toBe('crypto');
+    expect(result.npcWeightCrypto).toBeGreaterThan(result.npcWeightAi);
+    expect(result.npcWeightCrypto + result.npcWeightAi).toBeCloseTo(scenario.contest.npcWeightUsd, 4);
+    expect(result.poolUsdCents).toBe(600_000_000);
+    // a: $1M + $2M × ¼ = $1.5M; b: $3M + $2M × ¾ = $4.5M; c loses $2M
+    expect(result.payouts).toEqual({ a: 150_000_000, b: 450_000_000 });
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 50_000_000);
+    expect(cashCents(s.ledger, 'b')).toBe(START_CENTS + 150_000_000);
+    expect(cashCents(s.ledger, 'c')).toBe(START_CENTS - 200_000_000);
+    expect(balanceOf(s.ledger, CONTEST_POOL).usdCents).toBe(0);
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+    expect(s.hype.crypto).toBeCloseTo(before.hype.crypto + scenario.contest.hypeBoost, 12);
+    expect(s.hype.ai).toBeCloseTo(before.hype.ai - scenario.contest.hypeBoost / 2, 12);
+    expect(events.map((e) => e.type)).toEqual(['contestResolved', 'news']);
+    expect(s.contest.current).toEqual({ round: 2, resolveDay: day + scenario.contest.periodDays, picks: {}, openBtcUsd: before.btc.btcUsd, openAiHype: s.hype.ai });
+  });
+
+  it('lets the NPC momentum outvote the players', () => {
+    // Players back crypto with $4M, but BTC fell 40% and the NPCs' $10M goes almost all to AI
+    const { state: s } = runContest(edit(picked, (d) => {
+      d.day = scenario.contest.periodDays;
+      d.btc.btcUsd = scenario.btc.startUsd * 0.6;
+    }));
+    const result = s.contest.history[0]!;
+    expect(result.winner).toBe('ai');
+    expect(result.payouts).toEqual({ c: 600_000_000 });
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+});

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import { createDraft, finishDraft } from 'immer';
+import { applyAction, createGame, stateHash } from '../../../../shared/rules/engine.js';
+import { getScenario } from '../../../../shared/economy/scenarios/index.js';
+import { btcSats, balanceOf, cashCents, ledgerTotals, playerAccount, transfer, WORLD } from '../../../../shared/economy/ledger.js';
+import { dailyInterestCents, MARGIN_CALL_GRACE_DAYS } from '../../../../shared/economy/finance.js';
+import { financePhase, ROLLOVER_PENALTY_PCT } from '../../../../shared/rules/systems/finance.js';
+import { loanEscrow } from '../../../../shared/rules/systems/valuation.js';
+import { addLot } from '../../../../shared/rules/systems/capacity.js';
+import type { Action } from '../../../../shared/rules/actions.js';
+import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
+
+const scenario = getScenario('history-2023-2025')!;
+const start = createGame(scenario, 'finance', [
+  { id: 'a', name: 'Alice' },
+  { id: 'b', name: 'Bob' },
+]);
+const START_CENTS = scenario.finance.startCashUsd * 100;
+
+function edit(s: GameState, fn: (d: GameState) => void): GameState {
+  const d = createDraft(s);
+  fn(d);
+  return finishDraft(d);
+}
+
+function runFinance(s: GameState): { state: GameState; events: GameEvent[] } {
+  const ctx = { events: [] as GameEvent[] };
+  const d = createDraft(s);
+  financePhase(d, ctx);
+  return { state: finishDraft(d), events: ctx.events };
+}
+
+function act(s: GameState, playerId: string, action: Action): GameState {
+  const r = applyAction(s, playerId, action);
+  if (!r.ok) throw new Error(`${action.type} rejected: ${r.error.message}`);
+  return r.state;
+}
+
+function rejects(s: GameState, playerId: string, action: Action, code: string): string {
+  const before = stateHash(s);
+  const r = applyAction(s, playerId, action);
+  expect(r.ok).toBe(false);
+  expect(stateHash(s)).toBe(before);
+  if (r.ok) return '';
+  expect(r.error.code).toBe(code);
+  return r.error.message;
+}
+
+const giveBtc = (s: GameState, id: string, btc: number) =>
+  edit(s, (d) => transfer(d.ledger, { from: WORLD, to: playerAccount(id), sats: btc * 1e8, reason: 'test' }));
+const drainCash = (s: GameState, id: string) =>
+  edit(s, (d) => transfer(d.ledger, { from: playerAccount(id), to: WORLD, usdCents: cashCents(d.ledger, id), reason: 'test' }));
+const onlyLoan = (s: GameState) => Object.values(s.loans)[0]!;
+const zeroSum = (s: GameState) => expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+
+describe('takeLoan', () => {
+  it('lends from the world at a rate priced from leverage and sentiment', () => {
+    const s = act(start, 'a', { type: 'takeLoan', amountUsd: 10_000_000, termDays: 90 });
+    const loan = onlyLoan(s);
+    expect(loan).toMatchObject({ ownerId: 'a', principalUsdCents: 1_000_000_000, startDay: 0, dueDay: 90, collateralSats: 0 });
+    // No revenue, no narrative: hype = ½·0.35 + ½·0.7 = 0.525; leverage 10M / 50M = 0.2
+    // 4.5 + 2 + 8 × 0.2 + 4 × 0.475 = 10.0
+    expect(loan.ratePctYear).toBeCloseTo(10, 9);
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 1_000_000_000);
+    zeroSum(s);
+  });
+
+  it('caps debt at max leverage × NAV', () => {
+    const msg = rejects(start, 'a', { type: 'takeLoan', amountUsd: 30_000_001, termDays: 90 }, 'LIMIT');
+    expect(msg).toMatch(/at most \$30,000,000/);
+    const s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 90 });
+    rejects(s, 'a', { type: 'takeLoan', amountUsd: 10_000_001, termDays: 90 }, 'LIMIT');
+  });
+
+  it('moves BTC collateral into the loan escrow and checks it covers the call level', () => {
+    const rich = giveBtc(start, 'a', 10);
+    rejects(rich, 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 11 }, 'INSUFFICIENT_BTC');
+    // 1 BTC at $16,550 against $100,000 would open at 604% LTV
+    expect(rejects(rich, 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 1 }, 'LIMIT')).toMatch(/needs at least/);
+    const s = act(rich, 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 10 });
+    const loan = onlyLoan(s);
+    expect(loan.collateralSats).toBe(1e9);
+    expect(balanceOf(s.ledger, loanEscrow(loan.id)).sats).toBe(1e9);
+    expect(btcSats(s.ledger, 'a')).toBe(0);
+    zeroSum(s);
+  });
+});
+
+describe('repayLoan', () => {
+  const borrowed = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 10 });
+  const loanId = onlyLoan(borrowed).id;
+
+  it('repays in part, then in full, returning the collateral', () => {
+    const part = act(borrowed, 'a', { type: 'repayLoan', loanId, amountUsd: 40_000 });
+    expect(part.loans[loanId]!.principalUsdCents).toBe(6_000_000);
+    const all = act(part, 'a', { type: 'repayLoan', loanId, amountUsd: 60_000 });
+    expect(all.loans[loanId]).toBeUndefined();
+    expect(btcSats(all.ledger, 'a')).toBe(1e9);
+    expect(cashCents(all.ledger, 'a')).toBe(START_CENTS);
+    zeroSum(all);
+  });
+
+  it('rejects more than the principal, more than the cash, other players and unknown loans', () => {
+    rejects(borrowed, 'a', { type: 'repayLoan', loanId, amountUsd: 100_000.01 }, 'LIMIT');
+    rejects(borrowed, 'b', { type: 'repayLoan', loanId, amountUsd: 10 }, 'NOT_OWNER');
+    rejects(borrowed, 'a', { type: 'repayLoan', loanId: 'loan999', amountUsd: 10 }, 'NOT_FOUND');
+    rejects(drainCash(borrowed, 'a'), 'a', { type: 'repayLoan', loanId, amountUsd: 10 }, 'INSUFFICIENT_FUNDS');
+  });
+});
+
+describe('equity', () => {
+  it('raises at market cap ÷ shares, net of the fee, diluting', () => {
+    // Start: $50M cap, 10M shares → $5/share; $1M buys 200,000 new shares, 4% fee
+    const s = act(start, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
+    expect(s.players.a!.sharesOutstanding).toBe(10_200_000);
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 96_000_000);
+    zeroSum(s);
+  });
+
+  it('refuses a raise above half the market cap or when the market values the company at nothing', () => {
+    rejects(start, 'a', { type: 'raiseEquity', amountUsd: 25_000_001 }, 'LIMIT');
+    rejects(edit(start, (d) => void (d.players.a!.marketCapUsd = 0)), 'a', { type: 'raiseEquity', amountUsd: 10 }, 'NOT_AVAILABLE');
+  });
+
+  it('buys back at the market price and keeps at least 10% of the starting shares', () => {
+    const s = act(start, 'a', { type: 'buyback', amountUsd: 1_000_000 });
+    expect(s.players.a!.sharesOutstanding).toBe(9_800_000);
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS - 100_000_000);
+    zeroSum(s);
+    // $46M at $5 would retire 9.2M shares, leaving 0.8M < 1M
+    expect(rejects(start, 'a', { type: 'buyback', amountUsd: 46_000_000 }, 'LIMIT')).toMatch(/at least 1,000,000 shares/);
+    rejects(start, 'a', { type: 'buyback', amountUsd: 50_000_001 }, 'INSUFFICIENT_FUNDS');
+    rejects(start, 'a', { type: 'buyback', amountUsd: 1 }, 'LIMIT');
+  });
+});
+
+describe('financePhase', () => {
+  it('charges daily interest to the world', () => {
+    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 10_000_000, termDays: 90 });
+    const daily = dailyInterestCents(1_000_000_000, onlyLoan(s).ratePctYear);
+    expect(daily).toBe(273_973); // $10M × 10% / 365 = $2,739.73
+    for (let i = 0; i < 5; i++) s = runFinance(s).state;
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 1_000_000_000 - 5 * daily);
+    expect(s.ledger.flowsUsdCents.interest).toBe(5 * daily);
+    zeroSum(s);
+  });
+
+  it('repays a loan at maturity from cash', () => {
+    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 30 });
+    s = runFinance(edit(s, (d) => void (d.day = 30))).state;
+    expect(Object.keys(s.loans)).toEqual([]);
+    zeroSum(s);
+  });
+
+  it('rolls a solvent borrower over at a penalty rate when it cannot pay at maturity', () => {
+    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 30 });
+    const rate = onlyLoan(s).ratePctYear;
+    // Cash gone into a site: no cash, but assets still exceed the debt
+    s = edit(drainCash(s, 'a'), (d) => void (d.sites.L2!.ownerId = 'a'));
+    s = runFinance(edit(s, (d) => void (d.day = 30))).state;
+    expect(onlyLoan(s).dueDay).toBe(60);
+    expect(onlyLoan(s).ratePctYear).toBeCloseTo(rate + ROLLOVER_PENALTY_PCT, 9);
+    // The day's interest could not be paid: capitalised
+    expect(onlyLoan(s).principalUsdCents).toBe(100_000_000 + dailyInterestCents(100_000_000, rate));
+    expect(s.players.a!.restructurings).toBe(0);
+  });
+
+  it('calls a BTC-backed loan when collateral falls, then liquidates it after the grace days', () => {
+    let s = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
+    const loanId = onlyLoan(s).id;
+    s = edit(s, (d) => void (d.btc.btcUsd = 12_000)); // 10 BTC = $120,000: 83% LTV
+    const call = runFinance(s);
+    expect(call.events).toContainEqual({ type: 'marginCall', day: 0, playerId: 'a', loanId });
+    s = call.state;
+    expect(s.loans[loanId]!.marginCallDueDay).toBe(MARGIN_CALL_GRACE_DAYS);
+    const cashBefore = cashCents(s.ledger, 'a');
+    for (let day = 1; day < MARGIN_CALL_GRACE_DAYS; day++) {
+      s = runFinance(edit(s, (d) => void (d.day = day))).state;
+      expect(s.loans[loanId]).toBeDefined();
+    }
+    s = runFinance(edit(s, (d) => void (d.day = MARGIN_CALL_GRACE_DAYS))).state;
+    expect(s.loans[loanId]).toBeUndefined();
+    expect(balanceOf(s.ledger, loanEscrow(loanId)).sats).toBe(0);
+    // $120,000 of BTC sold: $100,000 repaid, $20,000 back to the borrower (less the day's interest)
+    const interest = dailyInterestCents(10_000_000, onlyLoanRate(call.state, loanId));
+    expect(cashCents(s.ledger, 'a')).toBe(cashBefore + 2_000_000 - interest * MARGIN_CALL_GRACE_DAYS);
+    expect(s.btc.playerNetFlowUsd).toBe(-120_000);
+    zeroSum(s);
+  });
+
+  it('lifts a margin call when the price recovers', () => {
+    let s = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
+    s = runFinance(edit(s, (d) => void (d.btc.btcUsd = 12_000))).state;
+    s = runFinance(edit(s, (d) => void ((d.btc.btcUsd = 20_000), (d.day = 1)))).state;
+    expect(onlyLoan(s).marginCallDueDay).toBe(0);
+  });
+
+  it('bankrupts a company whose margin call fails, restructuring it with fresh cash', () => {
+    let s = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
+    s = edit(drainCash(s, 'a'), (d) => {
+      d.btc.btcUsd = 5_000; // collateral $50,000 against $100,000
+      d.sites.L1!.ownerId = 'a';
+      addLot(d, { id: 'lotA', ownerId: 'a', modelId: 's21', count: 10, status: 'stored', siteId: null, arrivesDay: 0, unitCostUsd: 3000, committedGpus: 0 });
+      d.players.a!.sharesOutstanding = 12_000_000;
+    });
+    s = runFinance(s).state;
+    for (let day = 1; day <= MARGIN_CALL_GRACE_DAYS; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
+    const last = s;
+    expect(Object.keys(last.loans)).toEqual([]);
+    expect(last.players.a).toMatchObject({ restructurings: 1, sharesOutstanding: scenario.finance.startShares, bankrupt: false, narrative: 'none' });
+    expect(cashCents(last.ledger, 'a')).toBe(scenario.finance.restructureCashUsd * 100);
+    expect(btcSats(last.ledger, 'a')).toBe(0);
+    expect(last.sites.L1!.ownerId).toBeNull();
+    expect(last.lots.lotA).toBeUndefined();
+    expect(last.ledger.flowsUsdCents.restructure).toBe(scenario.finance.restructureCashUsd * 100);
+    expect(last.players.b!.restructurings).toBe(0);
+    zeroSum(last);
+  });
+
+  it('bankrupts a company with no cash and liabilities above assets after three days', () => {
+    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
+    s = drainCash(s, 'a'); // NAV = −$20M, cash 0
+    const events: GameEvent[] = [];
+    for (let day = 0; day < 3; day++) {
+      const r = runFinance(edit(s, (d) => void (d.day = day)));
+      s = r.state;
+      events.push(...r.events);
+      if (day < 2) expect(s.players.a!.distressDays).toBe(day + 1);
+    }
+    expect(events.filter((e) => e.type === 'bankrupt')).toEqual([{ type: 'bankrupt', day: 2, playerId: 'a' }]);
+    expect(events.some((e) => e.type === 'news' && /Alice goes bankrupt/.test(e.headline))).toBe(true);
+    expect(s.players.a!.restructurings).toBe(1);
+    expect(s.players.a!.distressDays).toBe(0);
+    expect(Object.keys(s.loans)).toEqual([]);
+    expect(cashCents(s.ledger, 'b')).toBe(START_CENTS);
+    zeroSum(s);
+  });
+
+  it('lets a restructured company keep playing', () => {
+    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
+    s = drainCash(s, 'a');
+    for (let day = 0; day < 3; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
+    s = act(s, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 60 });
+    expect(Object.keys(s.loans)).toHaveLength(1);
+  });
+});
+
+function onlyLoanRate(s: GameState, loanId: string): number {
+  return s.loans[loanId]!.ratePctYear;
+}
