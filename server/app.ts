@@ -92,6 +92,7 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
       store.setStatus(m.id, 'abandoned');
     }
   }
+  if (config.redisUrl) logger.warn('REDIS_URL is set but this build runs a single process: it is not used yet');
   logger.info({ port, dataDir: config.dataDir, resumed }, 'server listening');
 
   let closing: Promise<void> | null = null;

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:server [-- --seconds 10 --dps 2]`: boots the game server in-process on a free port,
  * fills rooms with real colyseus.js clients (8 per room; each sends an action now and then), and
- * prints tick time p50/p99 (server-side, ticks that did work) and downstream bytes per client per
+ * prints tick time p50/p99 (server-side, ticks that did work; day ticks, which also step the engine,
+ * separately) and downstream bytes per client per
  * second, for one room and for 20 rooms. Figures only, no asserts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +36,8 @@ interface Row {
   ticks: number;
   p50: number;
   p99: number;
+  dayP50: number;
+  dayP99: number;
   bytesPerClientS: number;
   daysPerRoom: number;
 }
@@ -65,21 +68,31 @@ async function runCase(label: string, roomCount: number): Promise<Row> {
   }
   // Warm-up, then measure from a clean slate.
   await new Promise((r) => setTimeout(r, 1000));
-  for (const code of codes) server.context.live.get(code)!.tickMs.length = 0;
+  for (const code of codes) {
+    server.context.live.get(code)!.tickMs.length = 0;
+    server.context.live.get(code)!.dayTickMs.length = 0;
+  }
   const day0 = codes.map((c) => server.context.live.get(c)!.runner.day);
   bytes = 0;
   const narratives = ['crypto', 'ai', 'none'] as const;
   let n = 0;
   const chatter = setInterval(() => {
     // About one action per client per 2 s, spread over time.
-    for (const room of rooms) if (Math.random() < 0.05) room.send(n++ % 2 ? 'setTreasuryPolicy' : 'announceNarrative', n % 2 ? { sellMinedPct: n % 100 } : { narrative: narratives[n % 3] });
+    for (const room of rooms) {
+      if (Math.random() >= 0.05) continue;
+      const k = n++;
+      if (k % 2) room.send('setTreasuryPolicy', { sellMinedPct: k % 100 });
+      else room.send('announceNarrative', { narrative: narratives[k % 3] });
+    }
   }, 100);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   clearInterval(chatter);
   const ticks = codes.flatMap((c) => server.context.live.get(c)!.tickMs).sort((a, b) => a - b);
+  const dayTicks = codes.flatMap((c) => server.context.live.get(c)!.dayTickMs).sort((a, b) => a - b);
   const days = codes.map((c, i) => server.context.live.get(c)!.runner.day - day0[i]!);
   const row: Row = {
     label, rooms: roomCount, clients: rooms.length, ticks: ticks.length, p50: percentile(ticks, 50), p99: percentile(ticks, 99),
+    dayP50: percentile(dayTicks, 50), dayP99: percentile(dayTicks, 99),
     bytesPerClientS: bytes / rooms.length / SECONDS, daysPerRoom: days.reduce((s, d) => s + d, 0) / days.length,
   };
   await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
@@ -91,8 +104,10 @@ async function runCase(label: string, roomCount: number): Promise<Row> {
 async function main(): Promise<void> {
   console.log(`bench:server — scenario ${SCENARIO}, ${PLAYERS} clients per room, ${DAYS_PER_SECOND} days/s, ${SECONDS} s measured per case`);
   const rows = [await runCase('1 room × 8', 1), await runCase('20 rooms × 8', 20)];
-  const header = ['case', 'rooms', 'clients', 'ticks', 'tick p50 ms', 'tick p99 ms', 'down B/client/s', 'days/room'];
-  const lines = rows.map((r) => [r.label, r.rooms, r.clients, r.ticks, r.p50.toFixed(2), r.p99.toFixed(2), Math.round(r.bytesPerClientS), r.daysPerRoom.toFixed(1)].map(String));
+  const header = ['case', 'rooms', 'clients', 'ticks', 'tick p50 ms', 'tick p99 ms', 'day-tick p50', 'day-tick p99', 'down B/client/s', 'days/room'];
+  const lines = rows.map((r) =>
+    [r.label, r.rooms, r.clients, r.ticks, r.p50.toFixed(2), r.p99.toFixed(2), r.dayP50.toFixed(2), r.dayP99.toFixed(2), Math.round(r.bytesPerClientS), r.daysPerRoom.toFixed(1)].map(String),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join(' | ');
   console.log(fmt(header));

@@ -73,7 +73,7 @@ const decisionBudgetMs = intArg('budget-ms', args['budget-ms'], 50, 1);
 const outDir = resolve(args.out ?? join('leagues', `${scenario.id}-${seed}`));
 const dbFile = resolve(args.db ?? join(process.env.DATA_DIR || './data', 'beauty-contest.sqlite'));
 
-const bar = args.quiet
+const bar = args.quiet || !process.stderr.isTTY
   ? null
   : new cliProgress.SingleBar({
     format: 'league [{bar}] {value}/{total} matches | {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
@@ -81,10 +81,23 @@ const bar = args.quiet
     stream: process.stderr,
   }, cliProgress.Presets.shades_classic);
 let started = false;
+// Without a terminal (CI, logs), a line every 10% instead of a redrawn bar.
+const plain = !args.quiet && !process.stderr.isTTY;
+const t0 = Date.now();
+let lastTenth = -1;
+const plainProgress = (done: number, total: number) => {
+  const tenth = Math.floor((done / total) * 10);
+  if (tenth === lastTenth) return;
+  lastTenth = tenth;
+  const elapsedS = (Date.now() - t0) / 1000;
+  const etaS = done > 0 ? (elapsedS / done) * (total - done) : NaN;
+  process.stderr.write(`league: ${done}/${total} matches, ${elapsedS.toFixed(0)} s elapsed, ETA ${Number.isFinite(etaS) ? `${etaS.toFixed(0)} s` : '?'}\n`);
+};
 
 const summary = await runLeague({
   bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league,
   onProgress: (done, total) => {
+    if (plain) return plainProgress(done, total);
     if (!bar) return;
     if (!started) {
       bar.start(total, done);

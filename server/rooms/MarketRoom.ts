@@ -9,7 +9,6 @@
 import { Room, updateLobby, type Client } from '@colyseus/core';
 import { HOST_ACTOR, HOST_ACTION_TYPES, PLAYER_ACTION_TYPES, parseAction, type Action } from '../../shared/rules/actions.js';
 import { getScenario } from '../../shared/economy/scenarios/index.js';
-import { playerView } from '../../shared/rules/view.js';
 import type { ErrorCode, GameEvent, GameState } from '../../shared/rules/types.js';
 import { MatchRunner } from '../game/match.js';
 import { hasStrategy, loadStrategies } from '../game/bots.js';
@@ -22,6 +21,8 @@ import {
   MAX_MESSAGE_JSON_BYTES, MAX_SPECTATORS, refOf, SERVER_MESSAGES as MSG, type HostCommand,
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
+import { DayClock } from './clock.js';
+import { privatePayload } from './privateFeed.js';
 import { roomContext, type LiveMatch, type RoomContext } from './roomContext.js';
 import { secretToken, uniqueCode } from './roomCode.js';
 import { SeatBook, type Seat } from './seats.js';
@@ -59,10 +60,12 @@ export class MarketRoom extends Room<MarketState> {
   private meta!: RoomMeta;
   private hostToken = '';
   private clientInfo = new Map<string, ClientInfo>();
+  /** Seats whose person dropped and may still come back with a reconnection token. */
+  private reconnecting = new Set<string>();
   private creatorPending = true;
   /** A resumed room keeps its clock still until someone comes back. */
   private holdClock = false;
-  private accDays = 0;
+  private readonly dayClock = new DayClock(MAX_DAYS_PER_TICK);
   private syncedState: GameState | null = null;
   private metaDirty = true;
   private pendingEvents: SplitEvents = { public: [], byOwner: new Map() };
@@ -73,11 +76,13 @@ export class MarketRoom extends Room<MarketState> {
     if (options.resumeKey !== undefined) this.resumeMatch(options);
     else this.createMatch(options);
     this.log = this.ctx.logger.child({ room: this.roomId });
-    this.live = { runner: this.runner, tickMs: [] };
+    this.live = { runner: this.runner, tickMs: [], dayTickMs: [] };
     this.ctx.live.set(this.roomId, this.live);
     this.maxClients = this.meta.maxPlayers + MAX_SPECTATORS;
     this.setState(new MarketState());
     this.sync();
+    // A crash between the last day (or the host's `end`) and saving the results: finish now.
+    if (this.runner.ended && this.meta.phase !== 'ended') this.finish();
     if (this.meta.isPrivate) await this.setPrivate(true);
     this.registerHandlers();
     this.setSimulationInterval((dt) => this.tick(dt), TICK_MS);
@@ -132,7 +137,7 @@ export class MarketRoom extends Room<MarketState> {
     this.seats.load(store.seats(m.id));
     const phase = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
     this.meta = {
-      code: m.id, name: m.name, phase: this.runner.ended ? 'ended' : phase, daysPerSecond: o.daysPerSecond, hostPlayerId: String(m.options.hostPlayerId ?? ''),
+      code: m.id, name: m.name, phase, daysPerSecond: o.daysPerSecond, hostPlayerId: String(m.options.hostPlayerId ?? ''),
       maxPlayers: o.maxPlayers, isPrivate: o.private, leaverPolicy: o.leaverPolicy,
     };
   }
@@ -180,6 +185,8 @@ export class MarketRoom extends Room<MarketState> {
     if (this.holdClock) {
       this.holdClock = false;
       this.autoDispose = true;
+      // People who do not come back to a resumed match count as leavers after the usual grace.
+      this.clock.setTimeout(() => this.releaseUnclaimedSeats(), this.ctx.config.reconnectSeconds * 1000);
     }
     this.metaDirty = true;
     this.welcome(client);
@@ -212,6 +219,7 @@ export class MarketRoom extends Room<MarketState> {
     const seat = info?.playerId ? this.seats.seats.get(info.playerId) : undefined;
     if (!info || !seat || seat.sessionId !== client.sessionId || this.ctx.shuttingDown) return;
     if (!consented && !seat.kicked && this.meta.phase !== 'ended' && this.ctx.config.reconnectSeconds > 0) {
+      this.reconnecting.add(seat.playerId);
       try {
         const back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
         this.clientInfo.set(back.sessionId, { ...info, lastPrivate: '' });
@@ -221,6 +229,8 @@ export class MarketRoom extends Room<MarketState> {
         return;
       } catch {
         // Timed out: the player is gone for good.
+      } finally {
+        this.reconnecting.delete(seat.playerId);
       }
     }
     if (!seat.kicked && seat.sessionId === client.sessionId) {
@@ -228,6 +238,16 @@ export class MarketRoom extends Room<MarketState> {
       this.log.info({ playerId: seat.playerId, control: seat.control }, 'seat released');
     }
     this.metaDirty = true;
+  }
+
+  private releaseUnclaimedSeats(): void {
+    if (this.meta.phase === 'ended') return;
+    for (const seat of this.seats.seats.values()) {
+      if (seat.control === 'human' && !seat.kicked && !this.reconnecting.has(seat.playerId) && !this.clientInfo.has(seat.sessionId)) {
+        this.seats.release(seat, this.meta.leaverPolicy);
+        this.metaDirty = true;
+      }
+    }
   }
 
   override onDispose(): void {
@@ -365,7 +385,7 @@ export class MarketRoom extends Room<MarketState> {
   private setPhase(phase: RoomMeta['phase']): void {
     this.meta.phase = phase;
     if (phase !== 'ended') this.ctx.store.setStatus(this.roomId, phase);
-    this.accDays = 0;
+    this.dayClock.reset();
   }
 
   private storedOptions(): StoredOptions {
@@ -378,17 +398,36 @@ export class MarketRoom extends Room<MarketState> {
     const t0 = performance.now();
     let days = 0;
     if (this.meta.phase === 'running' && !this.holdClock) {
-      this.accDays += (dtMs / 1000) * this.meta.daysPerSecond;
-      days = Math.min(Math.floor(this.accDays), MAX_DAYS_PER_TICK);
-      this.accDays = days === MAX_DAYS_PER_TICK ? 0 : this.accDays - days;
-      for (let i = 0; i < days && !this.runner.ended; i++) this.playDay();
-      if (days > 0) this.runner.persistProgress();
+      days = this.dayClock.advance(dtMs, this.meta.daysPerSecond);
+      // One commit per tick: nothing from these days reaches a client before it is durable.
+      if (days > 0) {
+        let failure: unknown = null;
+        this.ctx.store.transaction(() => {
+          for (let i = 0; i < days && !this.runner.ended && !failure; i++) {
+            try {
+              this.playDay();
+            } catch (err) {
+              failure = err;
+            }
+          }
+          this.runner.persistProgress();
+        });
+        // An engine bug must not kill the room: stop the clock, keep everything played so far.
+        if (failure) {
+          this.log.error({ err: failure, day: this.runner.day }, 'day failed: match paused');
+          this.setPhase('paused');
+          this.metaDirty = true;
+        }
+      }
       if (this.runner.ended) this.finish();
     }
     const changed = this.sync();
     if (days > 0 || changed) {
-      this.live.tickMs.push(performance.now() - t0);
-      if (this.live.tickMs.length > TICK_SAMPLES) this.live.tickMs.splice(0, this.live.tickMs.length - TICK_SAMPLES);
+      const ms = performance.now() - t0;
+      for (const ring of days > 0 ? [this.live.tickMs, this.live.dayTickMs] : [this.live.tickMs]) {
+        ring.push(ms);
+        if (ring.length > TICK_SAMPLES) ring.splice(0, ring.length - TICK_SAMPLES);
+      }
     }
   }
 
@@ -441,15 +480,11 @@ export class MarketRoom extends Room<MarketState> {
 
   private sendPrivate(client: Client, info: ClientInfo): void {
     if (info.spectator || !info.playerId) return;
-    const state = this.runner.state;
-    const me = playerView(state, info.playerId).me;
-    const tenderBids = Object.values(state.tenders).flatMap((t) =>
-      t.bids.filter((b) => b.playerId === info.playerId).map((b) => ({ tenderId: t.id, priceUsdPerGpuHour: b.priceUsdPerGpuHour })),
-    );
-    const json = JSON.stringify({ me, tenderBids });
+    const payload = privatePayload(this.runner.state, info.playerId);
+    const json = JSON.stringify(payload);
     if (json === info.lastPrivate) return;
     info.lastPrivate = json;
-    client.send(MSG.private, { me, tenderBids });
+    client.send(MSG.private, payload);
   }
 
   private flushEvents(): void {

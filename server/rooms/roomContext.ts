@@ -10,8 +10,10 @@ import type { MatchRunner } from '../game/match.js';
 
 export interface LiveMatch {
   runner: MatchRunner;
-  /** Tick durations in ms (ring), for the bench and /healthz. */
+  /** Durations in ms of ticks that did work (ring), for the bench. */
   tickMs: number[];
+  /** The subset of those ticks that advanced at least one day. */
+  dayTickMs: number[];
 }
 
 export interface RoomContext {

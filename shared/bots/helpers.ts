@@ -67,9 +67,20 @@ export function unitPowerUsdPerDay(view: PlayerView, model: HardwareModelSpec, r
   return unitMw(view, model, regionId) * 24 * (region?.powerUsdPerMwh ?? 50);
 }
 
+/**
+ * Today's hashprice ($/PH/day). Before the first day has been mined the engine reports 0; then it is
+ * estimated the way the engine defines it: 144 blocks × (subsidy + fees) × BTC price ÷ network PH/s.
+ */
+export function hashpriceUsdPerPhDay(view: PlayerView): number {
+  const w = view.world;
+  if (w.hashpriceUsdPerPhDay > 0) return w.hashpriceUsdPerPhDay;
+  const networkPhs = w.networkHashrateEhs * 1000;
+  return networkPhs > 0 ? (144 * (w.subsidyBtc + w.feesBtcPerBlock) * w.btcUsd) / networkPhs : 0;
+}
+
 /** Gross mining revenue per day of one ASIC at today's hashprice. */
 export function asicRevenueUsdPerDay(view: PlayerView, model: HardwareModelSpec): number {
-  return (model.hashrateThs / 1000) * view.world.hashpriceUsdPerPhDay;
+  return (model.hashrateThs / 1000) * hashpriceUsdPerPhDay(view);
 }
 
 /** Mining margin per day of one ASIC in a region (revenue − power). */
@@ -322,7 +333,9 @@ export function borrow(view: PlayerView, amountUsd: number, termDays: number, ou
   const me = view.me;
   if (!me || amountUsd < 100_000) return;
   const headroom = Math.max(0, me.navUsd * 0.3 - me.debtUsd);
-  const amount = Math.floor(Math.min(amountUsd, headroom));
+  // Collateral at a 50% loan-to-value stays clear of margin calls for a 35% price drop or so.
+  const backed = collateralBtc > 0 ? collateralBtc * view.world.btcUsd * 0.5 : Infinity;
+  const amount = Math.floor(Math.min(amountUsd, headroom, backed));
   if (amount < 100_000) return;
   out.push(collateralBtc > 0 ? { type: 'takeLoan', amountUsd: amount, termDays, collateralBtc } : { type: 'takeLoan', amountUsd: amount, termDays });
 }
@@ -340,4 +353,15 @@ export function repayWithSpareCash(view: PlayerView, keepUsd: number, out: Actio
     spare -= amount;
     out.push({ type: 'repayLoan', loanId: loan.id, amountUsd: amount });
   }
+}
+
+/**
+ * Tracks a series in memory as an exponential moving average (weight `alpha` per day) and returns
+ * how far today's value is above (+) or below (−) it, as a fraction: a cheap trend signal.
+ */
+export function trend(ctx: BotContext, key: string, value: number, alpha = 0.1): number {
+  const prev = ctx.memory[key];
+  const ema = typeof prev === 'number' && prev > 0 ? prev : value;
+  ctx.memory[key] = ema + alpha * (value - ema);
+  return ema > 0 ? value / ema - 1 : 0;
 }

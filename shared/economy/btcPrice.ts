@@ -4,8 +4,8 @@
  * - Keyframe scenarios: ln P(t) = path(t) + bridge(t) + offset(t). `path` interpolates the dated
  *   keyframes log-linearly; `bridge` is a Brownian bridge pinned to 0 at every keyframe (so each
  *   seed wanders differently between keyframes and lands on them); `offset` carries shocks the
- *   history does not know (event jumps, the crypto hype term, players' trades) and decays, so
- *   history reasserts itself within weeks.
+ *   history does not know (event jumps, the crypto hype term, players' trades) and decays with a
+ *   30-day half-life, faster as the next keyframe nears and to nothing on it: history reasserts itself.
  * - Free scenarios: daily log-return = drift + regime drift + σ·Z + shocks, with regimes
  *   (bull, bear, calm) switching as a Markov chain.
  */
@@ -144,7 +144,10 @@ export function stepBtcPrice(input: PriceStepInput): PriceStepResult {
     const offsetPrev = prevLog - pathLogUsd(input.points, input.day) - input.prevBridgeLogDeviation;
     const next = nextKeyframeDay(input.points, today);
     const bridge = bridgeStep(input.prevBridgeLogDeviation, next === null ? null : next - input.day, sigmaDaily, input.z);
-    const offset = offsetPrev * OFFSET_DECAY_PER_DAY + input.shockLog;
+    // Shocks fade with a 30-day half-life, and faster when a keyframe is near: history wins on its dates.
+    const stepsLeft = next === null ? null : next - input.day;
+    const keep = stepsLeft === null ? OFFSET_DECAY_PER_DAY : Math.min(OFFSET_DECAY_PER_DAY, (stepsLeft - 1) / stepsLeft);
+    const offset = offsetPrev * keep + (stepsLeft === 1 ? 0 : input.shockLog);
     const logUsd = prevLog + clamp(pathLogUsd(input.points, today) + bridge + offset - prevLog, -MAX_DAILY_LOG_RETURN, MAX_DAILY_LOG_RETURN);
     return { usd: clampPrice(Math.exp(logUsd)), bridgeLogDeviation: bridge, regime: input.regime };
   }

@@ -38,8 +38,8 @@ export const RELOCATE_SHARE_PER_DAY = 0.03;
 export const RELOCATE_LOSS_SHARE = 0.2;
 /** ...and the rest is re-plugged elsewhere after shipping and site work on top of the fleet lead time. */
 export const RELOCATE_EXTRA_DAYS = 30;
-/** Power premium a relocated machine pays in its new home (hosting margin), $/MWh. */
-export const RELOCATE_POWER_PREMIUM_USD_PER_MWH = 8;
+/** Share of new capacity built in the cheapest open region (the rest joins the global pool). */
+export const REGIONAL_ORDER_SHARE = 0.15;
 
 /** Power cost in $/PH/day of running machines at `efficiencyJPerTh` on power at `powerUsdPerMwh`. */
 export function powerCostUsdPerPhDay(efficiencyJPerTh: number, powerUsdPerMwh: number): number {
@@ -97,7 +97,10 @@ export interface FleetDayInput {
   newPowerUsdPerMwh: number;
   /** Regions whose mining is banned today. */
   bannedRegions: ReadonlySet<string>;
-  /** Where relocated machines go and what power costs there ($/MWh); null: the global pool at `newPowerUsdPerMwh`. */
+  /**
+   * The cheapest region open to mining and the all-in power price a miner pays there ($/MWh):
+   * relocated machines and a share of new ones go there. null: everything joins the global pool.
+   */
   relocateTo: { regionId: string; powerUsdPerMwh: number } | null;
 }
 
@@ -171,7 +174,12 @@ export function stepFleet(fleet: Fleet, input: FleetDayInput): FleetDayResult {
     const share = orderShare(paybackDays(asicUsdPerPh, input.investHashpriceUsdPerPhDay, cost), input.paybackHorizonDays, input.maxGrowthPerDay);
     orderedEhs = share * input.networkEhs;
     if (orderedEhs > 0) {
-      orders.push({ arrivesDay: input.day + input.leadTimeDays, hashrateEhs: orderedEhs, efficiencyJPerTh: model.efficiencyJPerTh, regionId: '', powerUsdPerMwh: input.newPowerUsdPerMwh });
+      const regional = reloc ? orderedEhs * REGIONAL_ORDER_SHARE : 0;
+      const arrivesDay = input.day + input.leadTimeDays;
+      orders.push({ arrivesDay, hashrateEhs: orderedEhs - regional, efficiencyJPerTh: model.efficiencyJPerTh, regionId: '', powerUsdPerMwh: input.newPowerUsdPerMwh });
+      if (reloc && regional > 0) {
+        orders.push({ arrivesDay, hashrateEhs: regional, efficiencyJPerTh: model.efficiencyJPerTh, regionId: reloc.regionId, powerUsdPerMwh: reloc.powerUsdPerMwh });
+      }
     }
   }
   return { fleet: { cohorts: cohorts.filter((c) => c.hashrateEhs > 1e-9), orders }, runningEhs, installedEhs, orderedEhs, relocatedEhs };

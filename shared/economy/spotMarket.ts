@@ -6,6 +6,9 @@
  * At the floor suppliers withdraw pro rata until supply meets demand.
  */
 
+/** Days from an NPC cloud ordering GPUs to renting them out, when a scenario does not say. */
+export const DEFAULT_NPC_LEAD_DAYS = 270;
+
 export interface SpotCurve {
   /** Demand at the reference price, H100-equivalents. */
   demandScaleH100: number;

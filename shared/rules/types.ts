@@ -292,8 +292,13 @@ export interface ComputeState {
   demandShock: number;
   gpuPriceUsd: Record<string, number>;
   gpuLeadTimeDays: number;
-  /** GPUs NPC clouds have ordered and not yet racked (H100-equivalents), oldest first: the lag that makes the 2024 glut. */
-  npcOrders: { arrivesDay: number; h100: number }[];
+  /**
+   * GPUs NPC clouds ordered and have not yet racked (H100-equivalents), one entry per day, oldest
+   * first, the first placed on `npcOrdersFirstDay`: the lead time that makes the 2024 glut.
+   * Plain numbers keep the daily copy cheap.
+   */
+  npcOrdersH100: number[];
+  npcOrdersFirstDay: number;
 }
 
 export interface HardwareMarketState {

@@ -116,7 +116,8 @@ export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_D
   return sorted.slice(0, depth);
 }
 
-function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
+/** One player's private data alone (the server sends it to its owner without building a whole view). */
+export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   const bal = balanceOf(state.ledger, playerAccount(id));
   const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => Object.values(items).filter((x) => x.ownerId === id);
   const loans = mine(state.loans);

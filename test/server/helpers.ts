@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { createGameServer, type GameServer } from '../../server/app.js';
 import { createLogger } from '../../server/logger.js';
-import { SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
+import { SCENARIO_IDS, getScenario } from '../../shared/economy/scenarios/index.js';
 
 /** The sprint scenario when it exists, else the first one. */
 export const SCENARIO = SCENARIO_IDS.includes('halving-sprint') ? 'halving-sprint' : SCENARIO_IDS[0]!;
+/** The shortest scenario, for playing whole matches. */
+export const SHORTEST = [...SCENARIO_IDS].sort((a, b) => getScenario(a)!.days - getScenario(b)!.days)[0]!;
 
 export interface TestServer {
   server: GameServer;

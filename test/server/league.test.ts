@@ -23,6 +23,8 @@ const league = (name: string, extra: Partial<LeagueOptions> = {}): LeagueOptions
   outDir: join(tmp, name),
   dbFile: join(tmp, `${name}.sqlite`),
   days: 25,
+  // Timeouts depend on machine load; a generous budget keeps this determinism test about the rules.
+  decisionBudgetMs: 5_000,
   ...extra,
 });
 

@@ -86,11 +86,11 @@ export class NetworkService implements MatchFeed {
 
   async create(opts: CreateOptions): Promise<void> {
     const room = await this.client.create(ROOM_NAME, opts);
-    this.attach(room, opts.name, '');
+    this.attach(room, opts.playerName, '');
   }
 
   async join(code: string, name: string, spectate = false): Promise<void> {
-    const room = await this.client.joinById(code.trim().toUpperCase(), { name, ...(spectate ? { spectate } : {}) });
+    const room = await this.client.joinById(code.trim().toUpperCase(), { playerName: name, ...(spectate ? { spectate } : {}) });
     this.attach(room, name, '');
   }
 
@@ -113,7 +113,7 @@ export class NetworkService implements MatchFeed {
       return true;
     } catch {
       try {
-        const options: Record<string, string> = { name: stored.name };
+        const options: Record<string, string> = { playerName: stored.name };
         if (stored.seatToken) options.seatToken = stored.seatToken;
         if (stored.hostToken) options.hostToken = stored.hostToken;
         this.attach(await this.client.joinById(stored.roomId, options), stored.name, stored.hostToken);

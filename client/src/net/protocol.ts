@@ -40,7 +40,9 @@ export interface StoredSession {
 }
 
 export interface CreateOptions {
-  name: string;
+  /** The creator's company name (join option); `name` names the room. */
+  playerName: string;
+  name?: string;
   scenario: string;
   daysPerSecond: number;
   bots: { strategy: string; count: number }[];

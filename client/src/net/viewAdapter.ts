@@ -80,7 +80,7 @@ export function viewFromState(json: StateJson, welcome: Welcome | null, priv: Pr
     date: w.date ?? '',
     endDay: w.endDay ?? 0,
     phase: json.room?.phase === 'ended' ? 'ended' : 'running',
-    scenarioId: json.room?.scenarioId ?? '',
+    scenarioId: json.room?.scenarioId || welcome?.scenario.id || '',
     playerId: welcome?.playerId ?? '',
     world: {
       btcUsd: w.btcUsd ?? 0,

@@ -19,6 +19,7 @@ export class ReplayScene extends Phaser.Scene {
   private scrubber: HTMLInputElement | null = null;
   private dayLabel: HTMLElement | null = null;
   private playBtn: HTMLButtonElement | null = null;
+  private status: () => void = () => undefined;
 
   constructor() {
     super(SCENES.replay);
@@ -93,11 +94,13 @@ export class ReplayScene extends Phaser.Scene {
     viewer.value = player.viewerId ?? '';
     this.dayLabel = h('span', { testid: 'replay-day', class: 'num', style: 'min-width:6em' });
     const hashNote = summary.hashMatches === null ? '' : summary.hashMatches ? ' · hash ✓' : ' · hash differs';
-    screen.top.hostSlot.append(this.playBtn, speed, this.scrubber, this.dayLabel, viewer,
+    // The control bar floats over the top of the map (the top bar is full of figures already).
+    const bar = h('div', { class: 'replaybar', testid: 'replay-bar' }, this.playBtn, speed, this.scrubber, this.dayLabel, viewer,
       h('span', { class: 'muted', testid: 'replay-summary' }, `${summary.players} players · ${summary.days} days · ${summary.rejected} rejected${hashNote}`),
       h('button', { type: 'button', onclick: () => this.scene.start(SCENES.title) }, 'Exit'));
+    screen.root.append(bar);
+    this.status = () => screen.top.status(player.room ? { ...player.room, status: player.playing ? 'running' : 'paused', daysPerSecond: player.daysPerSecond } : null, 'offline');
     screen.onHostToggle = () => this.toggle();
-    screen.top.status(player.room, 'offline');
     debugSet('view', player.view);
     const off = player.bus.on('view', (v) => debugSet('view', v));
     cleanup.push(off);
@@ -118,6 +121,7 @@ export class ReplayScene extends Phaser.Scene {
     if (this.scrubber && document.activeElement !== this.scrubber) this.scrubber.value = String(p.day);
     if (this.dayLabel) this.dayLabel.textContent = `day ${p.day} / ${p.lastDay}`;
     if (this.playBtn) this.playBtn.textContent = p.playing ? 'Pause' : 'Play';
+    this.status();
   }
 
   override update(_time: number, delta: number): void {

@@ -106,7 +106,7 @@ export class TitleScene extends Phaser.Scene {
       : count > 0 ? [{ strategy: botKind, count }] : [];
     this.say('Creating…');
     try {
-      await this.net.create({ name, scenario, daysPerSecond: pace, bots, private: isPrivate });
+      await this.net.create({ playerName: name, name: `${name}'s match`, scenario, daysPerSecond: pace, bots, private: isPrivate });
       this.scene.start(SCENES.lobby);
     } catch (e) {
       this.say(`Could not create the match: ${(e as Error).message}`, true);

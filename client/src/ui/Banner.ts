@@ -28,7 +28,7 @@ const KIND_STYLE: Record<string, { title: string; color: string }> = {
 export function bannerFor(e: GameEvent, view: PlayerView | null): BannerSpec | null {
   switch (e.type) {
     case 'halving':
-      return { kind: 'halving', title: 'HALVING', detail: `Block ${e.heightBlocks.toLocaleString('en-US')}: subsidy now ₿${e.subsidyBtc}`, color: '#E69F00' };
+      return { kind: 'halving', title: 'HALVING', detail: `Block ${e.heightBlocks.toLocaleString('en-US')}: subsidy now ${e.subsidyBtc} BTC`, color: '#E69F00' };
     case 'marketEvent': {
       const style = KIND_STYLE[e.kind];
       return style ? { kind: e.kind, title: style.title, detail: e.headline, color: style.color } : null;
@@ -73,19 +73,26 @@ export class Banner {
     }
   }
 
+  private queue: BannerSpec[] = [];
+
   private show(spec: BannerSpec, key: string): void {
     const dayKind = key.replace(/^[^:]+:/, '');
     if (this.seen.has(dayKind)) return;
     this.seen.add(dayKind);
     this.shown.push(spec.kind);
+    // Queued rather than replaced, so a halving is not wiped by the fee spike of the same day.
+    if (this.queue.length < 4) this.queue.push(spec);
+    if (!this.el) this.next();
+  }
+
+  private next(): void {
+    const spec = this.queue.shift();
     this.el?.remove();
+    this.el = null;
+    if (!spec) return;
     this.el = h('div', { class: 'banner', testid: `banner-${spec.kind}`, style: `background:${spec.color};color:#0b1120` }, spec.title, h('small', {}, spec.detail));
     this.host.append(this.el);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.el?.remove();
-      this.el = null;
-    }, 4500);
+    this.timer = setTimeout(() => this.next(), this.queue.length ? 3000 : 4000);
   }
 
   destroy(): void {

@@ -38,6 +38,6 @@ export function metersTable(view: PlayerView): HTMLElement {
       h('span', {}, 'GW to mining'), h('span', { class: 'v' }, m.miningGw.toFixed(2)),
       h('span', {}, 'GW to AI'), h('span', { class: 'v' }, m.aiGw.toFixed(2)),
       h('span', {}, 'AI compute delivered'), h('span', { class: 'v' }, `${Math.round(m.aiComputeH100Days).toLocaleString('en-US')} H100-days`),
-      h('span', {}, 'BTC mined by players'), h('span', { class: 'v' }, `₿${m.btcMinedBtc.toFixed(2)}`),
+      h('span', {}, 'BTC mined by players'), h('span', { class: 'v' }, `${m.btcMinedBtc.toFixed(2)} BTC`),
       h('span', {}, 'Energy price index'), h('span', { class: 'v' }, m.energyPriceIndex.toFixed(0))));
 }

@@ -126,18 +126,23 @@ export class WorldMap {
     this.placed = [];
     let li = 0;
     let ti = 0;
+    // Region nodes first, so labels can steer clear of every node.
+    const taken: Phaser.Geom.Rectangle[] = view.regions.map((r) => {
+      const [x, y] = this.px(r.mapX, r.mapY);
+      return new Phaser.Geom.Rectangle(x - nodeR, y - nodeR, nodeR * 2, nodeR * 2);
+    });
     for (const region of view.regions) {
       const [cx, cy] = this.px(region.mapX, region.mapY);
       const banned = region.miningBanUntilDay > view.day;
       g.fillStyle(priceColor(region.powerUsdPerMwh), 0.9).fillCircle(cx, cy, nodeR);
       g.lineStyle(2, banned ? 0xd55e00 : 0xe8edf6, banned ? 1 : 0.5).strokeCircle(cx, cy, nodeR);
       if (banned) g.lineStyle(3, 0xd55e00, 1).lineBetween(cx - nodeR * 0.6, cy - nodeR * 0.6, cx + nodeR * 0.6, cy + nodeR * 0.6).lineBetween(cx - nodeR * 0.6, cy + nodeR * 0.6, cx + nodeR * 0.6, cy - nodeR * 0.6);
-      const label = this.text(this.labels, li++, fs);
+      const label = this.text(this.labels, li++, fs - 1);
       label
         .setText(`${region.name}\n$${region.powerUsdPerMwh.toFixed(0)}/MWh · queue ${Math.round(region.gridQueueDays)}d · risk ${(region.politicalRiskPerYear * 100).toFixed(0)}%/y${banned ? `\nMINING BANNED to day ${region.miningBanUntilDay}` : ''}`)
         .setColor(banned ? '#ff8a4c' : '#c9d3e6')
-        .setPosition(cx, cy + nodeR + 2)
-        .setOrigin(0.5, 0);
+        .setShadow(1, 1, '#000000', 2, false, true);
+      placeLabel(label, cx, cy, nodeR, taken);
       const sites = byRegion.get(region.id) ?? [];
       sites.forEach((site, i) => {
         const dist = nodeR * 1.9 + nodeR * 0.9 * Math.sqrt(i);
@@ -267,6 +272,39 @@ export class WorldMap {
     this.zone.destroy();
     for (const t of [...this.labels, ...this.letters]) t.destroy();
   }
+}
+
+/** Puts a region label below, above, right or left of its node: the first spot that overlaps nothing placed yet. */
+function placeLabel(label: Phaser.GameObjects.Text, cx: number, cy: number, r: number, taken: Phaser.Geom.Rectangle[]): void {
+  const w = label.width;
+  const hgt = label.height;
+  const spots: [number, number, number, number][] = [
+    [cx, cy + r + 2, 0.5, 0],
+    [cx, cy - r - 2, 0.5, 1],
+    [cx + r + 4, cy, 0, 0.5],
+    [cx - r - 4, cy, 1, 0.5],
+    [cx + r + 4, cy + r, 0, 0],
+    [cx - r - 4, cy + r, 1, 0],
+  ];
+  let best = spots[0] as [number, number, number, number];
+  let bestOverlap = Infinity;
+  for (const spot of spots) {
+    const [x, y, ox, oy] = spot;
+    const rect = new Phaser.Geom.Rectangle(x - w * ox, y - hgt * oy, w, hgt);
+    let overlap = 0;
+    for (const t of taken) {
+      const i = Phaser.Geom.Rectangle.Intersection(rect, t);
+      overlap += i.width * i.height;
+    }
+    if (overlap < bestOverlap) {
+      best = spot;
+      bestOverlap = overlap;
+      if (overlap === 0) break;
+    }
+  }
+  const [x, y, ox, oy] = best;
+  label.setOrigin(ox, oy).setPosition(x, y);
+  taken.push(new Phaser.Geom.Rectangle(x - w * ox, y - hgt * oy, w, hgt));
 }
 
 function hexagon(x: number, y: number, r: number): Phaser.Math.Vector2[] {

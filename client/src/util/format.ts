@@ -25,7 +25,8 @@ function trim(s: string): string {
 
 export const usd = (v: number): string => `${v < 0 ? '−' : ''}$${compact(Math.abs(v))}`;
 export const usdExact = (v: number): string => `$${Math.round(v).toLocaleString('en-US')}`;
-export const btc = (v: number): string => `₿${v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4)}`;
+/** Plain "BTC" rather than ₿: the system fonts headless Chromium and many laptops ship lack the glyph. */
+export const btc = (v: number): string => `${v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toFixed(4)} BTC`;
 export const pct = (v: number, digits = 0): string => `${v.toFixed(digits)}%`;
 export const mw = (v: number): string => `${compact(v)} MW`;
 export const rent = (v: number): string => `$${v.toFixed(2)}/h`;

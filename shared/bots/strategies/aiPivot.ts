@@ -9,7 +9,7 @@ import type { PlayerView } from '../../rules/view.js';
 import type { Strategy } from '../types.js';
 import {
   announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, installStored, mySites, powerReserveUsd,
-  round2, treasuryPolicy, uncommittedH100,
+  round2, treasuryPolicy, trend, uncommittedH100,
 } from '../helpers.js';
 import { acquireAiMw, fillGpus, freeAiMw } from '../plays.js';
 
@@ -68,11 +68,14 @@ export const aiPivot: Strategy = {
     const region = mySites(view).find((s) => s.tier === 'ai')?.regionId ?? view.regions[0]?.id ?? '';
     const floor = Math.max(0.5, gpuPowerUsdPerHour(view, region));
     bidTenders(view, floor, 0.05, out);
-    // What tenders do not take goes to the lease book a little above spot.
+    // Idle GPUs earn spot anyway; lock in 30 days on the lease book when rent is sliding (a little
+    // under spot), else ask a premium.
     const idle = uncommittedH100(view);
     const spot = view.world.gpuRentUsdPerHour;
+    const rentTrend = trend(ctx, 'rentEma', spot);
     if (idle >= 8 && spot > floor && !me.leaseOrders.some((o) => o.side === 'ask' && o.remaining > 0) && every(ctx, 'ask', 10)) {
-      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(idle / 2), priceUsdPerGpuHour: round2(Math.min(1_000, spot * 1.05)) });
+      const price = Math.max(floor * 1.05, spot * (rentTrend < -0.02 ? 0.97 : 1.05));
+      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(idle / 2), priceUsdPerGpuHour: round2(Math.min(1_000, price)) });
     }
     contestPick(view, 'ai', Math.min(1_000_000, me.cashUsd * 0.02), out);
     return out;

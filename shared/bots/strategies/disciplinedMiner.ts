@@ -21,8 +21,7 @@ export const disciplinedMiner: Strategy = {
     if (me.btc >= 0.01 && me.loans.every((l) => l.collateralSats === 0)) out.push({ type: 'tradeBtc', side: 'sell', amountBtc: Math.floor(me.btc * 1e6) / 1e6 });
     const reserve = powerReserveUsd(view, 45, 2_000_000);
     const budget = new Budget(view, reserve);
-    const hashpriceGood = view.world.hashpriceUsdPerPhDay > 0;
-    growMining(view, budget, { maxPaybackDays: 365, hardwareShare: 0.6, expand: hashpriceGood, buildMw: [5, 40] }, out);
+    growMining(view, budget, { maxPaybackDays: 365, hardwareShare: 0.6, expand: true, buildMw: [5, 40] }, out);
     if (me.debtUsd > 0) repayWithSpareCash(view, reserve * 2, out);
     contestPick(view, momentumNarrative(view), Math.min(250_000, me.cashUsd * 0.01), out);
     return out;

@@ -4,13 +4,13 @@
  */
 import type { Action } from '../../rules/actions.js';
 import type { Strategy } from '../types.js';
-import { announce, borrow, Budget, contestPick, powerReserveUsd, treasuryPolicy } from '../helpers.js';
+import { announce, borrow, Budget, contestPick, every, powerReserveUsd, treasuryPolicy } from '../helpers.js';
 import { growMining } from '../plays.js';
 
 export const hodlMiner: Strategy = {
   name: 'hodl-miner',
   description: 'Mines with the best ASICs it can fit, never sells a satoshi, borrows against its stack.',
-  decide(view) {
+  decide(view, ctx) {
     const me = view.me;
     if (!me || view.phase !== 'running') return [];
     const out: Action[] = [];
@@ -21,7 +21,7 @@ export const hodlMiner: Strategy = {
     growMining(view, budget, { maxPaybackDays: 720, hardwareShare: 1, expand: true, buildMw: [5, 60] }, out);
     contestPick(view, 'crypto', Math.min(1_000_000, me.cashUsd * 0.02), out);
     // Short of power money: pledge BTC instead of selling it.
-    if (me.cashUsd < reserve * 0.5 && me.btc > 0 && me.loans.length < 3) {
+    if (me.cashUsd < reserve * 0.5 && me.btc > 0 && me.loans.length < 3 && every(ctx, 'loan', 30)) {
       borrow(view, reserve, 180, out, Math.max(0.01, Math.floor(me.btc * 0.5 * 1e8) / 1e8));
     }
     return out;

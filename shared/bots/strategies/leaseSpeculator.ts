@@ -5,7 +5,7 @@
  */
 import type { Action } from '../../rules/actions.js';
 import type { Strategy } from '../types.js';
-import { announce, bidTenders, contestPick, LEASE_BLOCK_DAYS, leasedInGpus, momentumNarrative, round2 } from '../helpers.js';
+import { announce, bidTenders, contestPick, LEASE_BLOCK_DAYS, leasedInGpus, momentumNarrative, round2, trend } from '../helpers.js';
 
 /** Cancel and reprice resting orders older than this. */
 const STALE_DAYS = 10;
@@ -29,9 +29,13 @@ export const leaseSpeculator: Strategy = {
     const restingAsks = fresh.filter((o) => o.side === 'ask').reduce((s, o) => s + o.remaining, 0);
     for (const o of restingBids) cash -= blockUsd(o.priceUsdPerGpuHour) * o.remaining;
 
-    // Buy: lift cheap asks outright, else rest a bid well below spot for someone's dump.
+    // Buy: a lease below spot earns the difference every day it sits idle in the spot pool, so lift
+    // cheap asks outright; otherwise rest a bid well below spot for someone's dump.
     const bestAsk = view.book.asks[0];
-    if (bestAsk && spot > 0 && bestAsk.priceUsdPerGpuHour <= spot * 0.9) {
+    const rentTrend = trend(ctx, 'rentEma', spot);
+    // Rising rent: pay up to spot; flat or falling: only a clear discount.
+    const maxPaid = spot * (rentTrend > 0.02 ? 1 : 0.97);
+    if (bestAsk && spot > 0 && bestAsk.priceUsdPerGpuHour <= maxPaid) {
       const qty = Math.min(bestAsk.quantity, Math.floor((cash * 0.5) / blockUsd(bestAsk.priceUsdPerGpuHour)));
       if (qty > 0) {
         cash -= qty * blockUsd(bestAsk.priceUsdPerGpuHour);
@@ -54,7 +58,11 @@ export const leaseSpeculator: Strategy = {
     if (toSell > 0) {
       const bestBid = view.book.bids[0];
       const markup = costUsdPerGpuHour * 1.1;
-      const price = bestBid && bestBid.priceUsdPerGpuHour >= costUsdPerGpuHour * 1.03 ? bestBid.priceUsdPerGpuHour : Math.max(markup, spot * 0.95);
+      // Rent falling through its cost: dump to the best bid (or just under spot) before it falls further.
+      const falling = spot < costUsdPerGpuHour * 0.9;
+      const price = bestBid && (bestBid.priceUsdPerGpuHour >= costUsdPerGpuHour * 1.03 || falling)
+        ? bestBid.priceUsdPerGpuHour
+        : falling ? spot * 0.95 : Math.max(markup, spot * 1.05);
       out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: toSell, priceUsdPerGpuHour: round2(Math.min(1_000, Math.max(0.01, price))) });
     }
     contestPick(view, momentumNarrative(view), Math.min(250_000, me.cashUsd * 0.01), out);

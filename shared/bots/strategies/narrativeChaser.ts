@@ -31,7 +31,8 @@ export interface CrowdForecast {
 export function levelKForecast(view: PlayerView, k: number): CrowdForecast {
   const momentum = momentumNarrative(view);
   const last = view.contest.history[view.contest.history.length - 1];
-  const npcWeight = last ? last.npcWeightCrypto + last.npcWeightAi : view.contest.maxStakeUsd * 2;
+  // The online view knows winners but not weights: fall back to a guess of the NPCs' size.
+  const npcWeight = last && last.npcWeightCrypto + last.npcWeightAi > 0 ? last.npcWeightCrypto + last.npcWeightAi : view.contest.maxStakeUsd * 2;
   const npc = { crypto: 0, ai: 0 };
   npc[momentum] += npcWeight * NPC_MOMENTUM_SHARE;
   npc[other(momentum)] += npcWeight * (1 - NPC_MOMENTUM_SHARE);

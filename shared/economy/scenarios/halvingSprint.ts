@@ -6,9 +6,6 @@
 import type { Scenario } from './types.js';
 import { history2023 } from './history2023.js';
 
-/** What a quantity growing at `ratePerDay` in history-2023-2025 has become by 1 March 2024 (day 425). */
-const grownBy2024 = (x: number, ratePerDay: number) => Math.round(x * Math.exp(ratePerDay * 425));
-
 export const halvingSprint: Scenario = {
   ...history2023,
   id: 'halving-sprint',
@@ -71,14 +68,17 @@ export const halvingSprint: Scenario = {
   hardware: { ...history2023.hardware, asicStartUsdPerTh: 18 },
   compute: {
     ...history2023.compute,
-    startRentUsdPerGpuHour: 3.5,
-    demandH100: grownBy2024(history2023.compute.demandH100, history2023.compute.demandGrowthPerDay),
-    npcSupplyH100: grownBy2024(history2023.compute.npcSupplyH100, history2023.compute.npcSupplyGrowthPerDay),
+    // The compute market of history-2023-2025 on 1 March 2024 (day 425, seeds 1–3): demand, racked NPC
+    // supply, and the 2023 orders still arriving (the glut in the making).
+    startRentUsdPerGpuHour: 4.9,
+    demandH100: 497_000,
+    npcSupplyH100: 386_000,
+    npcPipelineH100PerDay: 2_250,
   },
   // Short rounds so a class sees six contests.
   contest: { ...history2023.contest, periodDays: 20 },
   hype: { crypto: 0.6, ai: 0.75 },
   // history2023's scripted events; only those inside the window fire (Runes fees at the halving, the GPU glut, …).
   events: history2023.events,
-  randomEvents: { pump: 2, crash: 2, heatwave: 1, feeSpike: 2 },
+  randomEvents: { pump: 1, crash: 1, heatwave: 1, feeSpike: 2 },
 };

@@ -155,6 +155,8 @@ export interface Scenario {
     hostingUsdPerKwMonth: number;
     /** NPC clouds: days from ordering GPUs to renting them out (default 270). */
     npcLeadDays?: number;
+    /** GPUs NPC clouds already have on order at the start, racked at this rate each day for the first npcLeadDays (default 0). */
+    npcPipelineH100PerDay?: number;
     /** Rent at which a new GPU just pays back; NPC clouds order only above it (default 1.65). */
     npcBreakEvenUsdPerGpuHour?: number;
     /** Orders per day, as a share of NPC supply, per unit of (spot ÷ break-even − 1), capped at npcSupplyGrowthPerDay (default 0.005). */

@@ -55,7 +55,10 @@ export function lotIdsOf(state: GameState, playerId: PlayerId): readonly string[
   return idx.get(playerId) ?? EMPTY;
 }
 
-/** The player's lots as they are now, read without drafting them. */
+/**
+ * The player's lots as they are now, read without drafting them. Read-only: these may be the plain
+ * objects behind a draft, so write through `draft.lots[id]`, never through these.
+ */
 export function lotsOf(state: GameState, playerId: PlayerId): HardwareLot[] {
   const lots = raw(state.lots);
   const out: HardwareLot[] = [];
@@ -155,6 +158,36 @@ export function siteDrawMw(state: GameState, site: Site): number {
   return (kw / 1000) * regionPue(state, site.regionId);
 }
 
+/**
+ * `siteDrawMw` for every site at once, in one pass over the lots (sites with no draw are absent):
+ * for daily phases, where a per-site call would rescan each owner's lots once per site.
+ */
+export function siteDrawsMw(state: GameState): Map<string, number> {
+  const lots = raw(state.lots);
+  const sites = raw(state.sites);
+  const runs = new Map<string, { mining: boolean; ai: boolean; pue: number }>();
+  const kw = new Map<string, number>();
+  for (const id in lots) {
+    const lot = rawAt(lots, id)!;
+    if (lot.status !== 'installed' || !lot.siteId) continue;
+    let r = runs.get(lot.siteId);
+    if (!r) {
+      const site = rawAt(sites, lot.siteId);
+      r = site?.ownerId
+        ? { mining: siteRuns(state, site, 'mining'), ai: siteRuns(state, site, 'ai'), pue: regionPue(state, site.regionId) }
+        : { mining: false, ai: false, pue: 1 };
+      if (site && site.ownerId !== lot.ownerId) r = { mining: false, ai: false, pue: 1 };
+      runs.set(lot.siteId, r);
+    }
+    const spec = modelSpec(state, lot.modelId);
+    if (!spec || !(spec.kind === 'asic' ? r.mining : r.ai)) continue;
+    kw.set(lot.siteId, (kw.get(lot.siteId) ?? 0) + spec.powerKw * lot.count);
+  }
+  const out = new Map<string, number>();
+  for (const [siteId, k] of kw) out.set(siteId, (k / 1000) * runs.get(siteId)!.pue);
+  return out;
+}
+
 /** Energised MW not used by installed hardware nor leased to a hosting tenant. */
 export function siteFreeMw(state: GameState, site: Site): number {
   return Math.max(0, site.energisedMw - site.hostedMw - siteUsedMw(state, site));
@@ -163,7 +196,7 @@ export function siteFreeMw(state: GameState, site: Site): number {
 /** Whether a site's hardware runs today: energised, not mid-retrofit, not curtailed, not banned for mining. */
 export function siteRuns(state: GameState, site: Site, purpose: 'mining' | 'ai'): boolean {
   if (site.status === 'retrofitting' || site.energisedMw <= 0 || site.curtailedToday) return false;
-  if (purpose === 'mining' && (state.regions[site.regionId]?.miningBanUntilDay ?? 0) > state.day) return false;
+  if (purpose === 'mining' && (rawAt(state.regions, site.regionId)?.miningBanUntilDay ?? 0) > state.day) return false;
   if (purpose === 'ai' && site.tier !== 'ai') return false;
   return true;
 }

@@ -14,10 +14,10 @@ import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
 import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder } from '../../economy/leaseBook.js';
-import { clearSpot, type SpotCurve } from '../../economy/spotMarket.js';
+import { clearSpot, DEFAULT_NPC_LEAD_DAYS, type SpotCurve } from '../../economy/spotMarket.js';
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { buyoutPriceUsd, DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
-import { lotIdsOf, lotsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns } from './capacity.js';
+import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns } from './capacity.js';
 import { siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 import { startRetrofit } from './sites.js';
 
@@ -37,10 +37,10 @@ const TENANTS = ['Hyperion Cloud', 'Stratus Compute', 'Nimbus Hyperscale', 'Atla
 
 /** The scenario's compute parameters with defaults for the optional ones. */
 export function computeParams(state: GameState) {
-  const c = state.scenario.compute;
+  const c = raw(raw(state.scenario).compute);
   return {
     ...c,
-    npcLeadDays: c.npcLeadDays ?? 270,
+    npcLeadDays: c.npcLeadDays ?? DEFAULT_NPC_LEAD_DAYS,
     npcBreakEvenUsdPerGpuHour: c.npcBreakEvenUsdPerGpuHour ?? 1.65,
     npcInvestResponse: c.npcInvestResponse ?? 0.005,
     demandShockDecayPerDay: c.demandShockDecayPerDay ?? 0.01,
@@ -70,7 +70,7 @@ const contractLive = (c: Contract, day: number) => c.endDay > day;
 export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: number; outH100: number } {
   let inH100 = 0;
   let outH100 = 0;
-  for (const l of Object.values(state.leases)) {
+  for (const l of Object.values(raw(state.leases))) {
     if (!leaseActive(l, state.day)) continue;
     if (l.lesseeId === playerId) inH100 += l.gpus;
     if (l.lessorId === playerId) outH100 += l.gpus;
@@ -81,23 +81,20 @@ export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: num
 /** GPUs promised to tender contracts running now or starting later. */
 export function tenderCommittedH100(state: GameState, playerId: PlayerId): number {
   let n = 0;
-  for (const c of Object.values(state.contracts)) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
+  for (const c of Object.values(raw(state.contracts))) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
   return n;
 }
 
-function openAsks(state: GameState, playerId: PlayerId): { count: number; orders: number; remaining: number } {
-  let orders = 0;
-  let remaining = 0;
+/** A player's resting orders: how many, and how many blocks its asks still offer. */
+function ownOrders(state: GameState, playerId: PlayerId): { count: number; askRemaining: number } {
   let count = 0;
-  for (const o of Object.values(state.leaseOrders)) {
+  let askRemaining = 0;
+  for (const o of Object.values(raw(state.leaseOrders))) {
     if (o.ownerId !== playerId) continue;
     count += 1;
-    if (o.side === 'ask') {
-      orders += 1;
-      remaining += o.remaining;
-    }
+    if (o.side === 'ask') askRemaining += o.remaining;
   }
-  return { count, orders, remaining };
+  return { count, askRemaining };
 }
 
 /** Running H100-equivalents plus held leases, minus leases sold and tender commitments: what can still be promised. */
@@ -120,7 +117,7 @@ function leaseFill(draft: GameState, ctx: Ctx, buyerId: PlayerId, sellerId: Play
 
 const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ctx) => {
   const { side, quantity, priceUsdPerGpuHour: price } = action;
-  const mine = openAsks(draft, playerId);
+  const mine = ownOrders(draft, playerId);
   if (mine.count >= MAX_OPEN_LEASE_ORDERS) return fail('LIMIT', `You already have ${mine.count} open lease orders; cancel one first.`);
   const escrowCents = quantity * blockCents(price);
   if (side === 'bid') {
@@ -129,7 +126,7 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
       return fail('INSUFFICIENT_FUNDS', `A bid for ${quantity} lease blocks at $${price}/GPU-h needs $${thousands(centsToUsd(escrowCents))} in escrow; you have $${thousands(centsToUsd(cash))}.`);
     }
   } else {
-    const free = uncommittedH100(draft, playerId) - mine.remaining;
+    const free = uncommittedH100(draft, playerId) - mine.askRemaining;
     if (quantity > free) {
       return fail('NO_CAPACITY', `You can offer ${Math.max(0, Math.floor(free))} more H100-equivalents (running GPUs plus held leases, less what is leased out, promised to tenders or already offered); this ask needs ${quantity}.`);
     }
@@ -263,6 +260,8 @@ export const computeReducers: { [K in T]: Reducer<K> } = { placeLeaseOrder, canc
 
 // ---------------------------------------------------------------------------------------------
 // The day
+//
+// Reads go through `raw()` (no immer proxy per record); only records that change are drafted.
 
 interface PlayerDay {
   ownH100: number;
@@ -274,8 +273,6 @@ interface PlayerDay {
   leaseIncomeCents: number;
 }
 
-const emptyDay = (): PlayerDay => ({ ownH100: 0, inH100: 0, outH100: 0, tenderDeliveredH100: 0, spotOfferedH100: 0, revenueCents: 0, leaseIncomeCents: 0 });
-
 /** Pays what a player owes up to its cash (penalties never overdraw); returns cents paid. */
 function payUpTo(draft: GameState, playerId: PlayerId, cents: number, reason: string): number {
   const paid = Math.min(cents, Math.max(0, cashCents(draft.ledger, playerId)));
@@ -285,23 +282,31 @@ function payUpTo(draft: GameState, playerId: PlayerId, cents: number, reason: st
 
 /** Marks on each lot how many of its GPUs serve leases sold and tenders today (the rest were idle for spot). */
 function markCommittedGpus(draft: GameState, committed: Map<PlayerId, number>): void {
+  const lots = raw(draft.lots);
+  const sites = raw(draft.sites);
   for (const pid of draft.playerOrder) {
     let left = committed.get(pid) ?? 0;
-    for (const lot of lotsOf(draft, pid)) {
-      const spec = lot.status === 'installed' && lot.siteId ? modelSpec(draft, lot.modelId) : undefined;
-      const site = lot.siteId ? raw(draft.sites)[lot.siteId] : undefined;
+    for (const id of lotIdsOf(draft, pid)) {
+      const lot = lots[id];
+      if (!lot || lot.ownerId !== pid) continue;
       let n = 0;
-      if (spec?.kind === 'gpu' && spec.h100Equivalent > 0 && site && left > 0 && siteRuns(draft, site, 'ai')) {
-        n = Math.min(lot.count, Math.ceil(left / spec.h100Equivalent - 1e-9));
-        left -= n * spec.h100Equivalent;
+      if (left > 0 && lot.status === 'installed' && lot.siteId) {
+        const spec = modelSpec(draft, lot.modelId);
+        const site = sites[lot.siteId];
+        if (spec?.kind === 'gpu' && spec.h100Equivalent > 0 && site && siteRuns(draft, site, 'ai')) {
+          n = Math.min(lot.count, Math.ceil(left / spec.h100Equivalent - 1e-9));
+          left -= n * spec.h100Equivalent;
+        }
       }
-      if (lot.committedGpus !== n) draft.lots[lot.id]!.committedGpus = n;
+      if (lot.committedGpus !== n) draft.lots[id]!.committedGpus = n;
     }
   }
 }
 
 function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
-  for (const l of Object.values(draft.leases)) {
+  const leases = raw(draft.leases);
+  for (const id in leases) {
+    const l = leases[id]!;
     if (!leaseActive(l, draft.day)) continue;
     const lessee = days.get(l.lesseeId);
     const lessor = days.get(l.lessorId);
@@ -315,7 +320,7 @@ function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
         lessor.revenueCents += cents;
       }
     }
-    if (draft.day + 1 >= l.endDay) delete draft.leases[l.id];
+    if (draft.day + 1 >= l.endDay) delete draft.leases[id];
   }
 }
 
@@ -323,7 +328,9 @@ function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
 function runContracts(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
   const pool = new Map<PlayerId, number>();
   for (const [id, pd] of days) pool.set(id, Math.max(0, pd.ownH100 + pd.inH100 - pd.outH100));
-  for (const c of Object.values(draft.contracts)) {
+  const contracts = raw(draft.contracts);
+  for (const id in contracts) {
+    const c = contracts[id]!;
     const pd = days.get(c.ownerId);
     if (c.startDay <= draft.day && draft.day < c.endDay && pd) {
       if (c.kind === 'tender') {
@@ -337,13 +344,14 @@ function runContracts(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
         const penalty = shortfallPenaltyCents(c.gpus - delivered, c.priceUsdPerGpuHour);
         if (penalty > 0) {
           const paid = payUpTo(draft, c.ownerId, penalty, 'tenderPenalty');
-          c.penaltiesUsd += centsToUsd(paid);
+          draft.contracts[id]!.penaltiesUsd += centsToUsd(paid);
           pd.revenueCents -= paid;
         }
       } else {
-        const site = c.siteId ? draft.sites[c.siteId] : undefined;
+        const site = c.siteId ? raw(draft.sites)[c.siteId] : undefined;
         if (!site || site.ownerId !== c.ownerId) {
-          delete draft.contracts[c.id];
+          // The site changed hands: the tenant's lease went with it.
+          delete draft.contracts[id];
           continue;
         }
         const pay = hostingDayCents(c.mw, c.priceUsdPerKwMonth);
@@ -352,11 +360,11 @@ function runContracts(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
       }
     }
     if (draft.day + 1 >= c.endDay) {
-      if (c.kind === 'hosting' && c.siteId) {
-        const site = draft.sites[c.siteId];
-        if (site) site.hostedMw = Math.max(0, site.hostedMw - c.mw);
+      if (c.kind === 'hosting' && c.siteId && draft.sites[c.siteId]) {
+        const site = draft.sites[c.siteId]!;
+        site.hostedMw = Math.max(0, site.hostedMw - c.mw);
       }
-      delete draft.contracts[c.id];
+      delete draft.contracts[id];
     }
   }
   for (const [id, pd] of days) pd.spotOfferedH100 = pool.get(id) ?? 0;
@@ -371,61 +379,76 @@ function leaseShortfalls(draft: GameState, days: Map<PlayerId, PlayerDay>, spot:
 }
 
 function clearSpotMarket(draft: GameState, ctx: Ctx, days: Map<PlayerId, PlayerDay>): void {
-  const supplies = [draft.compute.npcSupplyH100];
+  const npcSupply = draft.compute.npcSupplyH100;
+  const supplies = [npcSupply];
   for (const id of draft.playerOrder) supplies.push(days.get(id)?.spotOfferedH100 ?? 0);
   const r = clearSpot(spotCurve(draft), supplies);
   const c = draft.compute;
   c.spotUsdPerGpuHour = r.priceUsdPerGpuHour;
-  c.playerSupplyH100 = r.supplyH100 - draft.compute.npcSupplyH100;
+  c.playerSupplyH100 = r.supplyH100 - npcSupply;
   c.clearedH100 = r.clearedH100;
   leaseShortfalls(draft, days, r.priceUsdPerGpuHour);
   let delivered = r.clearedH100;
   const committed = new Map<PlayerId, number>();
-  draft.playerOrder.forEach((id, i) => {
+  const players = raw(draft.players);
+  const order = raw(draft.playerOrder);
+  for (let i = 0; i < order.length; i++) {
+    const id = order[i]!;
     const pd = days.get(id);
-    const p = draft.players[id];
-    if (!pd || !p) return;
+    const before = players[id];
+    if (!pd || !before) continue;
     const sold = r.soldH100[i + 1] ?? 0;
     const pay = gpuDayCents(sold, r.priceUsdPerGpuHour);
-    transfer(draft.ledger, { from: WORLD, to: playerAccount(id), usdCents: pay, reason: 'spot' });
+    if (pay > 0) transfer(draft.ledger, { from: WORLD, to: playerAccount(id), usdCents: pay, reason: 'spot' });
     pd.revenueCents += pay;
     delivered += pd.tenderDeliveredH100;
-    p.computeDeliveredH100Days += sold + pd.tenderDeliveredH100;
     const today = Math.max(0, pd.revenueCents) / 100;
-    p.revenueAiUsdPerDay = Math.round((1 - REVENUE_EMA_ALPHA) * p.revenueAiUsdPerDay + REVENUE_EMA_ALPHA * today);
+    const ema = Math.round((1 - REVENUE_EMA_ALPHA) * before.revenueAiUsdPerDay + REVENUE_EMA_ALPHA * today);
+    const computed = sold + pd.tenderDeliveredH100;
+    if (ema !== before.revenueAiUsdPerDay || computed > 0) {
+      const p = draft.players[id]!;
+      p.revenueAiUsdPerDay = ema;
+      p.computeDeliveredH100Days += computed;
+    }
     if (pd.leaseIncomeCents > 0) ctx.events.push({ type: 'leaseIncome', day: draft.day, playerId: id, usdCents: pd.leaseIncomeCents });
     committed.set(id, Math.min(pd.ownH100, pd.outH100 + pd.tenderDeliveredH100));
-  });
+  }
   draft.meters.aiComputeH100Days += delivered;
   markCommittedGpus(draft, committed);
 }
 
-/** NPC clouds rack yesterday's orders, order more while rent beats break-even; demand grows with AI hype. */
+/** NPC clouds order more GPUs while rent beats break-even (they arrive after the lead time); demand grows with AI hype. */
 function moveNpcMarket(draft: GameState): void {
   const p = computeParams(draft);
   const c = draft.compute;
   const margin = c.spotUsdPerGpuHour / p.npcBreakEvenUsdPerGpuHour - 1;
   const growth = Math.min(p.npcSupplyGrowthPerDay, p.npcInvestResponse * Math.max(0, margin));
-  if (growth > 0) c.npcOrders.push({ arrivesDay: draft.day + p.npcLeadDays, h100: c.npcSupplyH100 * growth });
-  const baseHype = Math.max(0.05, draft.scenario.hype.ai);
+  if (raw(c.npcOrdersH100).length === 0) c.npcOrdersFirstDay = draft.day;
+  c.npcOrdersH100.push(c.npcSupplyH100 * growth);
+  const baseHype = Math.max(0.05, raw(draft.scenario).hype.ai);
   const hypeFactor = Math.min(3, Math.max(0, draft.hype.ai / baseHype));
   c.demandScaleH100 *= 1 + p.demandGrowthPerDay * hypeFactor;
   c.demandShock = 1 + (c.demandShock - 1) * (1 - p.demandShockDecayPerDay);
 }
 
+/** Racks the orders placed `npcLeadDays` ago or earlier. */
 function rackNpcOrders(draft: GameState): void {
-  const orders = draft.compute.npcOrders;
-  let n = 0;
-  while (n < orders.length && (orders[n]?.arrivesDay ?? Infinity) <= draft.day) {
-    draft.compute.npcSupplyH100 += orders[n]?.h100 ?? 0;
-    n += 1;
-  }
-  if (n > 0) orders.splice(0, n);
+  const c = draft.compute;
+  const orders = raw(c.npcOrdersH100);
+  const due = Math.min(orders.length, draft.day - computeParams(draft).npcLeadDays - c.npcOrdersFirstDay + 1);
+  if (due <= 0) return;
+  let h100 = 0;
+  for (let i = 0; i < due; i++) h100 += orders[i] ?? 0;
+  c.npcSupplyH100 += h100;
+  c.npcOrdersH100 = orders.slice(due);
+  c.npcOrdersFirstDay += due;
 }
 
 /** Awards tenders closing today to the cheapest bidder that can still supply the GPUs. */
 function awardTenders(draft: GameState, ctx: Ctx): void {
-  for (const t of Object.values(draft.tenders)) {
+  const tenders = raw(draft.tenders);
+  for (const tid in tenders) {
+    const t = tenders[tid]!;
     if (t.closesDay > draft.day) continue;
     const winner = awardTender(t.bids, t.reservePriceUsdPerGpuHour, (pid) => {
       const p = draft.players[pid];
@@ -442,23 +465,20 @@ function awardTenders(draft: GameState, ctx: Ctx): void {
       pushNews(draft, ctx, 'tender', `${t.lab} awards ${thousands(t.gpus)} GPUs × ${t.days} days to ${name} at $${winner.priceUsdPerGpuHour.toFixed(2)}/h.`);
     }
     ctx.events.push({ type: 'tenderAwarded', day: draft.day, tenderId: t.id, playerId: winner?.playerId ?? null, priceUsdPerGpuHour: winner?.priceUsdPerGpuHour ?? 0 });
-    delete draft.tenders[t.id];
+    delete draft.tenders[tid];
   }
 }
 
 /** Whole occurrences today of a daily rate (rates above 1 give several). */
 const occurrences = (rng: Rng, ratePerDay: number): number => Math.floor(ratePerDay) + (rng.chance(ratePerDay % 1) ? 1 : 0);
 
-function postTenders(draft: GameState, ctx: Ctx): void {
+function postTenders(draft: GameState, ctx: Ctx, rng: Rng): void {
   const spot = draft.compute.spotUsdPerGpuHour;
-  const posted = withRng(draft.rng, 'tenders', (rng) => {
-    const out = [];
-    for (let n = occurrences(rng, draft.scenario.compute.tenderRatePerDay); n > 0; n--) {
-      const terms = tenderTerms(spot, [rng.next(), rng.next(), rng.next(), rng.next(), rng.next()]);
-      out.push({ terms, lab: rng.pick(LAB_NAMES) });
-    }
-    return out;
-  });
+  const posted = [];
+  for (let n = occurrences(rng, computeParams(draft).tenderRatePerDay); n > 0; n--) {
+    const terms = tenderTerms(spot, [rng.next(), rng.next(), rng.next(), rng.next(), rng.next()]);
+    posted.push({ terms, lab: rng.pick(LAB_NAMES) });
+  }
   for (const { terms, lab } of posted) {
     const id = newId(draft, 'T');
     const closesDay = draft.day + terms.openDays;
@@ -471,51 +491,57 @@ function postTenders(draft: GameState, ctx: Ctx): void {
 }
 
 /** Sites of a player an NPC tenant would bid on: ai-tier halls with ≥ 1 MW free, or whole mining sites. */
-function offerTargets(draft: GameState, playerId: PlayerId, kind: 'hosting' | 'buyout'): Site[] {
-  const open = new Set<string>();
-  for (const o of Object.values(draft.offers)) open.add(o.siteId);
-  return Object.values(draft.sites).filter((s) => {
-    if (s.ownerId !== playerId || s.status !== 'active' || open.has(s.id)) return false;
-    if (kind === 'buyout') return s.tier === 'mining' && s.hostedMw === 0;
-    return s.tier === 'ai' ? siteFreeMw(draft, s) >= 1 : s.hostedMw === 0 && s.energisedMw >= 1;
-  });
+function offerTargets(draft: GameState, playerId: PlayerId, kind: 'hosting' | 'buyout', taken: ReadonlySet<string>): Site[] {
+  const sites = raw(draft.sites);
+  const out: Site[] = [];
+  for (const id in sites) {
+    const s = sites[id]!;
+    if (s.ownerId !== playerId || s.status !== 'active' || taken.has(id)) continue;
+    const fits = kind === 'buyout'
+      ? s.tier === 'mining' && s.hostedMw === 0
+      : s.tier === 'ai' ? siteFreeMw(draft, s) >= 1 : s.hostedMw === 0 && s.energisedMw >= 1;
+    if (fits) out.push(s);
+  }
+  return out;
 }
 
-function postOffers(draft: GameState, ctx: Ctx): void {
-  for (const o of Object.values(draft.offers)) if (o.expiresDay <= draft.day) delete draft.offers[o.id];
-  const c = draft.scenario.compute;
-  const made: Offer[] = withRng(draft.rng, 'tenders', (rng) => {
-    const out: Offer[] = [];
-    for (const pid of draft.playerOrder) {
-      const p = draft.players[pid];
-      const wantHosting = rng.chance(c.hostingOfferRatePerDay);
-      const wantBuyout = rng.chance(c.buyoutOfferRatePerDay);
-      if (!p || p.bankrupt || (!wantHosting && !wantBuyout)) continue;
-      const base = { playerId: pid, tenant: rng.pick(TENANTS), expiresDay: draft.day + OFFER_OPEN_DAYS };
-      const hosting = wantHosting ? offerTargets(draft, pid, 'hosting') : [];
-      if (hosting.length > 0) {
-        const site = rng.pick(hosting);
-        const isAi = site.tier === 'ai';
-        const mw = isAi ? Math.floor(siteFreeMw(draft, site)) : site.energisedMw;
-        // A tenant that funds the retrofit asks a little less rent.
-        const price = c.hostingUsdPerKwMonth * (isAi ? 0.9 + 0.25 * rng.next() : 0.85 + 0.15 * rng.next());
-        out.push({
-          ...base, id: '', kind: 'hosting', siteId: site.id, mw, priceUsdPerKwMonth: Math.round(price * 100) / 100,
-          years: rng.int(10, 15), retrofitFundedPct: isAi ? 0 : 10 * rng.int(4, 8), buyoutPriceUsd: 0,
-        });
-      }
-      const buyout = wantBuyout ? offerTargets(draft, pid, 'buyout').filter((s) => !out.some((o) => o.siteId === s.id)) : [];
-      if (buyout.length > 0) {
-        const site = rng.pick(buyout);
-        const market = siteSaleValueUsd(draft, site);
-        out.push({
-          ...base, id: '', kind: 'buyout', siteId: site.id, mw: site.energisedMw, priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0,
-          buyoutPriceUsd: buyoutPriceUsd(market, 1.2 + 0.5 * rng.next() + 0.3 * draft.hype.ai),
-        });
-      }
+function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
+  const offers = raw(draft.offers);
+  for (const id in offers) if (offers[id]!.expiresDay <= draft.day) delete draft.offers[id];
+  const c = computeParams(draft);
+  const made: Offer[] = [];
+  let taken: Set<string> | null = null;
+  for (const pid of draft.playerOrder) {
+    const wantHosting = rng.chance(c.hostingOfferRatePerDay);
+    const wantBuyout = rng.chance(c.buyoutOfferRatePerDay);
+    const p = raw(draft.players)[pid];
+    if (!p || p.bankrupt || (!wantHosting && !wantBuyout)) continue;
+    // One open offer per site at a time.
+    taken ??= new Set(Object.values(raw(draft.offers)).map((o) => o.siteId));
+    const base = { playerId: pid, tenant: rng.pick(TENANTS), expiresDay: draft.day + OFFER_OPEN_DAYS };
+    const hosting = wantHosting ? offerTargets(draft, pid, 'hosting', taken) : [];
+    if (hosting.length > 0) {
+      const site = rng.pick(hosting);
+      taken.add(site.id);
+      const isAi = site.tier === 'ai';
+      const mw = isAi ? Math.floor(siteFreeMw(draft, site)) : site.energisedMw;
+      // A tenant that funds the retrofit asks a little less rent.
+      const price = c.hostingUsdPerKwMonth * (isAi ? 0.9 + 0.25 * rng.next() : 0.85 + 0.15 * rng.next());
+      made.push({
+        ...base, id: '', kind: 'hosting', siteId: site.id, mw, priceUsdPerKwMonth: Math.round(price * 100) / 100,
+        years: rng.int(10, 15), retrofitFundedPct: isAi ? 0 : 10 * rng.int(4, 8), buyoutPriceUsd: 0,
+      });
     }
-    return out;
-  });
+    const buyout = wantBuyout ? offerTargets(draft, pid, 'buyout', taken) : [];
+    if (buyout.length > 0) {
+      const site = rng.pick(buyout);
+      taken.add(site.id);
+      made.push({
+        ...base, id: '', kind: 'buyout', siteId: site.id, mw: site.energisedMw, priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0,
+        buyoutPriceUsd: buyoutPriceUsd(siteSaleValueUsd(draft, site), 1.2 + 0.5 * rng.next() + 0.3 * draft.hype.ai),
+      });
+    }
+  }
   for (const o of made) {
     o.id = newId(draft, 'OF');
     draft.offers[o.id] = o;
@@ -526,12 +552,17 @@ function postOffers(draft: GameState, ctx: Ctx): void {
 export const computePhase: Phase = (draft, ctx) => {
   rackNpcOrders(draft);
   const days = new Map<PlayerId, PlayerDay>();
-  for (const id of draft.playerOrder) days.set(id, { ...emptyDay(), ownH100: runningH100(draft, id) });
+  for (const id of draft.playerOrder) {
+    days.set(id, { ownH100: runningH100(draft, id), inH100: 0, outH100: 0, tenderDeliveredH100: 0, spotOfferedH100: 0, revenueCents: 0, leaseIncomeCents: 0 });
+  }
   payLeases(draft, days);
   runContracts(draft, days);
   clearSpotMarket(draft, ctx, days);
   moveNpcMarket(draft);
   awardTenders(draft, ctx);
-  postTenders(draft, ctx);
-  postOffers(draft, ctx);
+  // One restore of the stream a day: tenders, then offers.
+  withRng(draft.rng, 'tenders', (rng) => {
+    postTenders(draft, ctx, rng);
+    postOffers(draft, ctx, rng);
+  });
 };

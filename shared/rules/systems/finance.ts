@@ -2,7 +2,8 @@
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, pushNews } from '../context.js';
 import type { GameState, Loan, PlayerId, PlayerState, RuleError } from '../types.js';
-import { balanceOf, btcSats, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
+import { balanceOf, btcSats, cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
+import { blockCents } from '../../economy/leaseBook.js';
 import { btcToSats, centsToUsd, satsToBtc, satsValueCents, usdToCents } from '../../economy/money.js';
 import {
   borrowingRoomCents,
@@ -94,6 +95,12 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
     const sats = balanceOf(draft.ledger, loanEscrow(loan.id)).sats;
     transfer(draft.ledger, { from: loanEscrow(loan.id), to: WORLD, sats, reason: 'bankruptcy' });
     delete draft.loans[loan.id];
+  }
+  // Resting lease bids come off the book first so their escrow joins what the creditors take.
+  for (const o of Object.values(draft.leaseOrders)) {
+    if (o.ownerId !== playerId) continue;
+    if (o.side === 'bid') transfer(draft.ledger, { from: LEASE_ESCROW, to: account, usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: 'leaseRefund' });
+    delete draft.leaseOrders[o.id];
   }
   const bal = balanceOf(draft.ledger, account);
   transfer(draft.ledger, { from: account, to: WORLD, usdCents: bal.usdCents, sats: bal.sats, reason: 'bankruptcy' });
@@ -283,6 +290,10 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
     if (gross > cap) return fail('LIMIT', `You can raise at most ${usd(cap)} at once (half of your market cap).`);
     transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: issue.netCents, reason: 'equity' });
     p.sharesOutstanding += issue.newShares;
+    // Post-money until tonight's valuation: the share price holds, so raising and buying back the
+    // same day cannot shrink the share count for free.
+    p.marketCapUsd += centsToUsd(gross);
+    p.navUsd += centsToUsd(issue.netCents);
   },
 
   buyback: (draft, playerId, action) => {
@@ -299,5 +310,7 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
     }
     transfer(draft.ledger, { from: playerAccount(playerId), to: WORLD, usdCents: bb.costCents, reason: 'buyback' });
     p.sharesOutstanding -= bb.sharesRetired;
+    p.marketCapUsd = Math.max(0, p.marketCapUsd - centsToUsd(bb.costCents));
+    p.navUsd -= centsToUsd(bb.costCents);
   },
 };

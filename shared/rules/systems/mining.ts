@@ -1,4 +1,5 @@
 /** Bitcoin production: players' and NPC hashrate, blocks, rewards, fees, difficulty, halvings. */
+import { current, isDraft, type Draft } from 'immer';
 import type { Ctx, Phase } from '../context.js';
 import { pushNews } from '../context.js';
 import type { GameState, PlayerId } from '../types.js';
@@ -7,7 +8,7 @@ import { drawFeesBtcPerBlock, hashpriceAtDifficulty, hashpriceUsdPerPhDay, mineD
 import { stepFleet } from '../../economy/npcFleet.js';
 import { COINBASE, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { btcToSats, satsToBtc, satsValueCents } from '../../economy/money.js';
-import { modelSpec, siteRuns } from './capacity.js';
+import { siteRuns } from './capacity.js';
 import { pushRecent } from './market.js';
 
 /** Smoothing of each player's daily mining revenue (EMA weight of today). */
@@ -16,25 +17,38 @@ const REVENUE_EMA_ALPHA = 0.1;
 const INVEST_HASHPRICE_DAYS = 14;
 
 /**
+ * A plain snapshot of a map that may be an immer draft. Reading thousands of lots a day through
+ * proxies costs ten times the loop itself; `current` returns the base untouched when nothing in the
+ * map changed today, else a shallow copy with today's edits.
+ */
+function plain<T extends object>(map: T): T {
+  return isDraft(map) ? (current(map as Draft<T>) as T) : map;
+}
+
+/**
  * TH/s running today per player, in one pass over the lots (the same rule as
  * `runningHashrateThs` in capacity.ts, which scans all lots per player: too slow for 100 players).
  */
 export function runningHashrateByPlayer(state: GameState): Map<PlayerId, number> {
   const out = new Map<PlayerId, number>();
   const runs = new Map<string, boolean>();
-  for (const lotId in state.lots) {
-    const lot = state.lots[lotId]!;
+  const thsByModel = new Map<string, number>();
+  for (const m of state.scenario.catalogue) if (m.kind === 'asic') thsByModel.set(m.id, m.hashrateThs);
+  const lots = plain(state.lots);
+  const sites = plain(state.sites);
+  for (const lotId in lots) {
+    const lot = lots[lotId]!;
     if (lot.status !== 'installed' || !lot.siteId) continue;
-    const spec = modelSpec(state, lot.modelId);
-    if (spec?.kind !== 'asic') continue;
+    const ths = thsByModel.get(lot.modelId);
+    if (ths === undefined) continue;
     let siteOk = runs.get(lot.siteId);
     if (siteOk === undefined) {
-      const site = state.sites[lot.siteId];
+      const site = sites[lot.siteId];
       siteOk = !!site && siteRuns(state, site, 'mining');
       runs.set(lot.siteId, siteOk);
     }
     if (!siteOk) continue;
-    out.set(lot.ownerId, (out.get(lot.ownerId) ?? 0) + spec.hashrateThs * lot.count);
+    out.set(lot.ownerId, (out.get(lot.ownerId) ?? 0) + ths * lot.count);
   }
   return out;
 }
@@ -47,14 +61,23 @@ function mean(xs: readonly number[], lastN: number): number {
   return s / n;
 }
 
-/** Where a banned region's machines go: the cheapest region not banned today (null: the global pool). */
-function relocationTarget(draft: GameState, banned: ReadonlySet<string>): { regionId: string; powerUsdPerMwh: number } | null {
+/** All-in premium a miner pays over a region's power price (hosting margin, cooling, uptime), $/MWh. */
+const REGIONAL_POWER_PREMIUM_USD_PER_MWH = 8;
+/** Regional power prices are rounded to this step so arrivals merge into a few cohorts. */
+const POWER_PRICE_STEP_USD_PER_MWH = 5;
+
+/**
+ * The cheapest region open to mining today (by its base price, so a heatwave does not steer a
+ * year of capacity) and what a miner pays there: where relocated and some new machines go.
+ */
+function cheapestOpenRegion(draft: GameState, banned: ReadonlySet<string>): { regionId: string; powerUsdPerMwh: number } | null {
   let best: { regionId: string; powerUsdPerMwh: number } | null = null;
   for (const spec of draft.scenario.regions) {
     if (banned.has(spec.id)) continue;
-    const power = draft.regions[spec.id]?.powerUsdPerMwh ?? spec.basePowerUsdPerMwh;
-    if (!best || power < best.powerUsdPerMwh) best = { regionId: spec.id, powerUsdPerMwh: power };
+    const price = spec.basePowerUsdPerMwh + REGIONAL_POWER_PREMIUM_USD_PER_MWH;
+    if (!best || price < best.powerUsdPerMwh) best = { regionId: spec.id, powerUsdPerMwh: price };
   }
+  if (best) best.powerUsdPerMwh = Math.round(best.powerUsdPerMwh / POWER_PRICE_STEP_USD_PER_MWH) * POWER_PRICE_STEP_USD_PER_MWH;
   return best;
 }
 
@@ -104,7 +127,7 @@ export const miningPhase: Phase = (draft, ctx) => {
     maxGrowthPerDay: s.npc.maxGrowthPerDay,
     newPowerUsdPerMwh: s.npc.newPowerUsdPerMwh,
     bannedRegions: banned,
-    relocateTo: banned.size > 0 ? relocationTarget(draft, banned) : null,
+    relocateTo: cheapestOpenRegion(draft, banned),
   });
   draft.npc = fleet.fleet;
 

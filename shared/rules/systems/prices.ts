@@ -3,8 +3,16 @@ import type { GameState, Site, Tier } from '../types.js';
 import { modelSpec } from './capacity.js';
 import { resalePriceUsd } from '../../economy/hardware.js';
 
-/** A site sold back to the world fetches the tier's build cost per MW less this haircut. */
-export const SITE_SALE_HAIRCUT_PCT = 25;
+/**
+ * An energised MW's market value: the tier's build cost less this discount (no queue to wait, but
+ * a used shell). What NAV counts.
+ */
+export const SITE_MARKET_DISCOUNT_PCT = 25;
+/**
+ * Selling to the world fetches the market value less this haircut. Together ≈ 45% of capex: below
+ * every listing's asking price, so buying a listed site and dumping it never makes money.
+ */
+export const SITE_SALE_HAIRCUT_PCT = 40;
 
 /** New-unit price: ASICs from the $/TH index (newer models at a premium), GPUs from the sticky GPU price. */
 export function newUnitPriceUsd(state: GameState, modelId: string): number {
@@ -24,16 +32,25 @@ export function tierCapexUsdPerMw(state: GameState, tier: Tier): number {
   return tier === 'ai' ? state.scenario.capex.aiUsdPerMw : state.scenario.capex.miningUsdPerMw;
 }
 
-/** What the world pays for an owned site's energised MW today (its hardware is valued separately). */
+/** Market value per MW of a tier (whole dollars): what NAV counts for energised MW. */
+export function siteMarketUsdPerMw(state: GameState, tier: Tier): number {
+  return tierCapexUsdPerMw(state, tier) * (1 - SITE_MARKET_DISCOUNT_PCT / 100);
+}
+
+/** Market value of a site's energised MW (its hardware is valued separately). */
+export function siteMarketValueUsd(state: GameState, site: Site): number {
+  return Math.round(site.energisedMw * siteMarketUsdPerMw(state, site.tier));
+}
+
+/** What the world pays today for an owned site's energised MW: market value less the sale haircut. */
 export function siteSaleValueUsd(state: GameState, site: Site): number {
-  return Math.round(site.energisedMw * tierCapexUsdPerMw(state, site.tier) * (1 - SITE_SALE_HAIRCUT_PCT / 100));
+  return Math.round(site.energisedMw * siteMarketUsdPerMw(state, site.tier) * (1 - SITE_SALE_HAIRCUT_PCT / 100));
 }
 
 /**
- * A site's value for NAV: sale value of its energised MW, plus the capex already sunk into MW
- * under construction (at the same haircut: a half-built site is no easier to sell).
+ * A site's value for NAV: market value of its energised MW plus the MW under construction at the
+ * same rate (capex already sunk, valued as if finished: conservative by the market discount).
  */
 export function siteValueUsd(state: GameState, site: Site): number {
-  const building = site.buildingMw * tierCapexUsdPerMw(state, site.tier) * (1 - SITE_SALE_HAIRCUT_PCT / 100);
-  return siteSaleValueUsd(state, site) + Math.round(building);
+  return Math.round((site.energisedMw + site.buildingMw) * siteMarketUsdPerMw(state, site.tier));
 }

@@ -21,8 +21,8 @@ import {
   ppaLockUsdPerMwh,
   shouldCurtail,
 } from '../../economy/power.js';
-import { lotIdsOf, raw, rawAt, regionSpec, siteDrawMw } from './capacity.js';
-import { siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
+import { lotIdsOf, raw, rawAt, regionSpec, siteDrawsMw } from './capacity.js';
+import { siteMarketValueUsd, siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 
 const fmtUsd = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
 
@@ -163,7 +163,7 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
     }
     transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: usdToCents(priceUsd), reason: 'siteSale' });
     site.ownerId = null;
-    site.listPriceUsd = Math.round(site.energisedMw * tierCapexUsdPerMw(draft, site.tier));
+    site.listPriceUsd = siteMarketValueUsd(draft, site);
     site.contract = 'index';
     site.ppaUsdPerMwh = 0;
     site.ppaUntilDay = 0;
@@ -220,22 +220,22 @@ function completeConstruction(draft: GameState, ctx: Ctx): void {
  * bills and credits are then posted as one transfer each (postings are the costly part of a day).
  */
 function settlePower(draft: GameState): void {
-  const sites = raw(draft.sites);
+  let sites = raw(draft.sites);
+  for (const id in sites) {
+    if (rawAt(sites, id)!.curtailedToday) draft.sites[id]!.curtailedToday = false;
+  }
+  sites = raw(draft.sites);
+  const draws = siteDrawsMw(draft);
   const billCents = new Map<PlayerId, number>();
   const creditCents = new Map<PlayerId, number>();
   const cashLeftCents = new Map<PlayerId, number>();
   for (const id in sites) {
-    let s = rawAt(sites, id)!;
+    const drawMw = draws.get(id);
+    if (!drawMw || drawMw <= 0) continue;
+    const s = rawAt(sites, id)!;
     const ownerId = s.ownerId;
     if (!ownerId) continue;
-    if (s.curtailedToday) {
-      draft.sites[id]!.curtailedToday = false;
-      s = rawAt(raw(draft.sites), id)!;
-    }
-    const drawMw = siteDrawMw(draft, s);
-    if (drawMw <= 0) continue;
-    const region = rawAt(draft.regions, s.regionId);
-    const indexUsdPerMwh = region?.powerUsdPerMwh ?? 0;
+    const indexUsdPerMwh = rawAt(draft.regions, s.regionId)?.powerUsdPerMwh ?? 0;
     if (shouldCurtail(s.contract, indexUsdPerMwh, s.curtailAboveUsdPerMwh)) {
       draft.sites[id]!.curtailedToday = true;
       const credit = usdToCents(demandResponseCreditUsd(drawMw, regionSpec(draft, s.regionId)?.curtailCreditUsdPerMwh ?? 0));
@@ -251,7 +251,7 @@ function settlePower(draft: GameState): void {
       draft.sites[id]!.curtailedToday = true;
     }
   }
-  for (const playerId of draft.playerOrder) {
+  for (const playerId of raw(draft.playerOrder)) {
     const bill = billCents.get(playerId);
     if (bill) transfer(draft.ledger, { from: playerAccount(playerId), to: WORLD, usdCents: bill, reason: 'power' });
     const credit = creditCents.get(playerId);
@@ -267,7 +267,7 @@ function chargeStorage(draft: GameState): void {
   const feePerUnitUsd = draft.scenario.hardware.storageUsdPerUnitDay;
   if (feePerUnitUsd <= 0 || draft.day % STORAGE_BILLING_DAYS !== STORAGE_BILLING_DAYS - 1) return;
   const lots = raw(draft.lots);
-  for (const playerId of draft.playerOrder) {
+  for (const playerId of raw(draft.playerOrder)) {
     let units = 0;
     for (const id of lotIdsOf(draft, playerId)) {
       const lot = rawAt(lots, id);

@@ -2,7 +2,7 @@
 import type { Phase } from '../context.js';
 import type { GameState, PlayerId, Tier } from '../types.js';
 import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
-import { balanceOf, playerAccount } from '../../economy/ledger.js';
+import { playerAccount } from '../../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../../economy/money.js';
 import { marketCapUsd, navUsd, sentimentMultiple, sectorHype, type NavParts } from '../../economy/valuation.js';
 import { raw, regionPue, siteRuns } from './capacity.js';
@@ -32,14 +32,17 @@ export function tierUsdPerMw(state: GameState, tier: Tier): number {
 }
 
 /** NAV components for every seated player, in one pass over lots, sites and loans. */
-export function navPartsByPlayer(state: GameState): Record<PlayerId, NavParts> {
+export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavParts> {
+  // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
+  const state = raw(draftOrState);
   const out: Record<PlayerId, NavParts> = {};
-  const ledger = raw(state.ledger);
-  for (const id of state.playerOrder) {
-    const bal = balanceOf(ledger, playerAccount(id));
-    out[id] = { cashUsd: centsToUsd(bal.usdCents), btc: satsToBtc(bal.sats), btcUsd: state.btc.btcUsd, hardwareUsd: 0, sitesUsd: 0, contractsPvUsd: 0, debtUsd: 0 };
+  const accounts = raw(raw(state.ledger).accounts);
+  const order = raw(state.playerOrder);
+  const btcUsd = state.btc.btcUsd;
+  for (const id of order) {
+    const bal = accounts[playerAccount(id)];
+    out[id] = { cashUsd: centsToUsd(bal?.usdCents ?? 0), btc: satsToBtc(bal?.sats ?? 0), btcUsd, hardwareUsd: 0, sitesUsd: 0, contractsPvUsd: 0, debtUsd: 0 };
   }
-  // Read-only passes go through raw(): reading every lot through a draft would proxy each one.
   const resale: Record<string, number> = {};
   for (const lot of Object.values(raw(state.lots))) {
     const parts = out[lot.ownerId];
@@ -55,10 +58,10 @@ export function navPartsByPlayer(state: GameState): Record<PlayerId, NavParts> {
     const parts = out[loan.ownerId];
     if (!parts) continue;
     parts.debtUsd += centsToUsd(loan.principalUsdCents);
-    parts.btc += satsToBtc(balanceOf(ledger, loanEscrow(loan.id)).sats);
+    parts.btc += satsToBtc(accounts[loanEscrow(loan.id)]?.sats ?? 0);
   }
   const pv = contractsPvByPlayer(state);
-  for (const id of state.playerOrder) {
+  for (const id of order) {
     const parts = out[id];
     if (parts) parts.contractsPvUsd = pv[id] ?? 0;
   }
@@ -85,8 +88,9 @@ export function playerSectorHype(state: GameState, playerId: PlayerId): number {
 }
 
 function updateMeters(draft: GameState): void {
+  const scenario = raw(draft.scenario);
   const specs: Record<string, HardwareModelSpec | undefined> = {};
-  for (const m of draft.scenario.catalogue) specs[m.id] = m;
+  for (const m of scenario.catalogue) specs[m.id] = m;
   let playerMiningMw = 0;
   let playerAiMw = 0;
   const sites = raw(draft.sites);
@@ -103,7 +107,7 @@ function updateMeters(draft: GameState): void {
   }
   // EH/s × J/TH = MW (1 EH/s = 10^6 TH/s, and 10^6 W = 1 MW).
   let npcMiningMw = 0;
-  for (const c of draft.npc.cohorts) npcMiningMw += c.runningEhs * c.efficiencyJPerTh * NPC_MINING_PUE;
+  for (const c of raw(raw(draft.npc).cohorts)) npcMiningMw += c.runningEhs * c.efficiencyJPerTh * NPC_MINING_PUE;
   const h100Kw = specs.h100?.powerKw ?? DEFAULT_H100_KW;
   const npcAiMw = (draft.compute.npcSupplyH100 * h100Kw * NPC_AI_PUE) / 1000;
   draft.meters.miningGw = (playerMiningMw + npcMiningMw) / 1000;
@@ -111,8 +115,9 @@ function updateMeters(draft: GameState): void {
 
   let now = 0;
   let base = 0;
-  for (const r of draft.scenario.regions) {
-    now += draft.regions[r.id]?.powerUsdPerMwh ?? r.basePowerUsdPerMwh;
+  const regions = raw(draft.regions);
+  for (const r of scenario.regions) {
+    now += regions[r.id]?.powerUsdPerMwh ?? r.basePowerUsdPerMwh;
     base += r.basePowerUsdPerMwh;
   }
   draft.meters.energyPriceIndex = base > 0 ? (100 * now) / base : 100;
@@ -122,23 +127,27 @@ function updateMeters(draft: GameState): void {
 export const valuationPhase: Phase = (draft) => {
   const parts = navPartsByPlayer(draft);
   const players = raw(draft.players);
-  for (const id of draft.playerOrder) {
+  const { crypto: hypeCrypto, ai: hypeAi } = draft.hype;
+  for (const id of raw(draft.playerOrder)) {
     const p = players[id];
     const np = parts[id];
     if (!p || !np) continue;
     const nav = navUsd(np);
     const multiple = sentimentMultiple({
-      hypeCrypto: draft.hype.crypto,
-      hypeAi: draft.hype.ai,
+      hypeCrypto,
+      hypeAi,
       revenueMiningUsdPerDay: p.revenueMiningUsdPerDay,
       revenueAiUsdPerDay: p.revenueAiUsdPerDay,
       narrative: p.narrative,
     });
     const navRounded = Math.round(nav);
     const capRounded = Math.round(marketCapUsd(nav, multiple));
+    // Writing only what changed keeps idle players' records out of the day's draft.
     if (p.navUsd === navRounded && p.multiple === multiple && p.marketCapUsd === capRounded) continue;
-    // A player record is flat, so a fresh copy is cheaper than drafting it (a proxy per player per day).
-    draft.players[id] = { ...p, navUsd: navRounded, multiple, marketCapUsd: capRounded };
+    const w = draft.players[id]!;
+    w.navUsd = navRounded;
+    w.multiple = multiple;
+    w.marketCapUsd = capRounded;
   }
   updateMeters(draft);
 };

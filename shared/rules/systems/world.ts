@@ -1,6 +1,7 @@
 /** The world at day 0 of a scenario: everything but the players. */
 import type { GameState, Scenario, Site, RegionState } from '../types.js';
 import { daysBetween } from '../../economy/calendar.js';
+import { DEFAULT_NPC_LEAD_DAYS } from '../../economy/spotMarket.js';
 
 type World = Pick<
   GameState,
@@ -46,6 +47,7 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
   });
   const npcHashrate = scenario.npc.cohorts.reduce((s, c) => s + c.hashrateEhs, 0);
   const gpuPriceUsd: Record<string, number> = {};
+  const pipelineDays = (scenario.compute.npcPipelineH100PerDay ?? 0) > 0 ? (scenario.compute.npcLeadDays ?? DEFAULT_NPC_LEAD_DAYS) : 0;
   for (const m of scenario.catalogue) if (m.kind === 'gpu') gpuPriceUsd[m.id] = m.basePriceUsd;
   const startHeight = scenario.startHeight;
   return {
@@ -90,7 +92,9 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
       demandShock: 1,
       gpuPriceUsd,
       gpuLeadTimeDays: scenario.hardware.gpuLeadTimeDays,
-      npcOrders: [],
+      // Orders placed before the start (a scenario opening mid-boom) arrive over the first lead days.
+      npcOrdersH100: pipelineDays > 0 ? new Array<number>(pipelineDays).fill(scenario.compute.npcPipelineH100PerDay ?? 0) : [],
+      npcOrdersFirstDay: pipelineDays > 0 ? -pipelineDays : 0,
     },
     hype: { ...scenario.hype },
     interestRatePct: scenario.finance.baseRatePct,

@@ -61,7 +61,35 @@ describe('runMatch', () => {
     expect(r.stats.s!.strikes).toBe(1);
     expect(r.strikes[0]).toMatchObject({ day: 3, botId: 's', reason: 'timeout' });
     expect(r.log.some((e) => e.kind === 'action' && e.day === 3)).toBe(false);
-    expect(r.stats.s!.decideMs).toBe(519);
+    // 19 ordinary days of 1 ms, and day 3 decided twice at 500 ms.
+    expect(r.stats.s!.decideMs).toBe(1019);
+  });
+
+  it('forgives one slow decision (a GC pause) when the retry from the same RNG state is in budget', () => {
+    let nowMs = 0;
+    let calls = 0;
+    const draws: number[] = [];
+    const spiky: Strategy = {
+      name: 'spiky',
+      description: 'one slow call on day 4',
+      decide(view, ctx) {
+        calls += 1;
+        nowMs += view.day === 4 && draws.length === 4 && calls === 5 ? 200 : 1;
+        ctx.memory.n = ((ctx.memory.n as number | undefined) ?? 0) + 1;
+        if (view.day === 4 && calls === 5) return [];
+        draws.push(ctx.rng.next());
+        expect(ctx.memory.n).toBe(view.day + 1);
+        return [{ type: 'announceNarrative', narrative: view.day % 2 ? 'ai' : 'crypto' }];
+      },
+    };
+    const r = runMatch({ scenario: { ...scenario, days: 8 }, seed: 'c', bots: [{ id: 's', name: 'S', strategy: spiky }], clock: () => nowMs });
+    expect(r.stats.s!.strikes).toBe(0);
+    expect(calls).toBe(9);
+    expect(r.log.filter((e) => e.kind === 'action')).toHaveLength(8);
+    // The retry drew the same numbers as an undisturbed run would.
+    const calm: number[] = [];
+    runMatch({ scenario: { ...scenario, days: 8 }, seed: 'c', bots: [{ id: 's', name: 'S', strategy: { name: 'calm', description: '', decide: (_v, ctx) => (calm.push(ctx.rng.next()), []) } }] });
+    expect(draws).toEqual(calm);
   });
 
   it('keeps each bot its own RNG and memory across days, seeded from the match seed', () => {

@@ -6,6 +6,7 @@ import {
   impactLogReturn,
   keyframePoints,
   nextRegime,
+  OFFSET_DECAY_PER_DAY,
   pathLogUsd,
   stepBtcPrice,
   type KeyframePoint,
@@ -66,11 +67,17 @@ describe('keyframe path', () => {
     expect(bridgeStep(0.3, null, 0.03, 1)).toBeCloseTo(0.33, 12);
   });
 
-  it('a jump moves the price at once and fades by half in 30 days', () => {
-    const base = runPath('j', 40);
-    const jumped = runPath('j', 40, (d) => (d === 5 ? 0.2 : 0));
+  it('a jump moves the price at once, fades, and is gone by the next keyframe', () => {
+    const base = runPath('j', 100);
+    const jumped = runPath('j', 100, (d) => (d === 5 ? 0.2 : 0));
     expect(Math.log(jumped[6]! / base[6]!)).toBeCloseTo(0.2, 9);
-    expect(Math.log(jumped[36]! / base[36]!)).toBeCloseTo(0.1, 9);
+    // Day 6 → 7: 33 steps from the keyframe at day 40, so the offset keeps min(0.977, 33/34).
+    expect(Math.log(jumped[7]! / base[7]!)).toBeCloseTo(0.2 * Math.min(OFFSET_DECAY_PER_DAY, 33 / 34), 9);
+    expect(jumped[40]).toBeCloseTo(40_000, 6);
+    // Far from any keyframe (after the last), a shock halves in 30 days.
+    const late = runPath('j', 160, (d) => (d === 110 ? 0.2 : 0));
+    const lateBase = runPath('j', 160);
+    expect(Math.log(late[141]! / lateBase[141]!)).toBeCloseTo(0.1, 9);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   powerCostUsdPerPhDay,
   RELOCATE_LOSS_SHARE,
   RELOCATE_SHARE_PER_DAY,
+  REGIONAL_ORDER_SHARE,
   runningShare,
   stepFleet,
   type Fleet,
@@ -80,11 +81,17 @@ describe('stepFleet', () => {
   });
 
   it('orders the newest ASIC when it pays back within the horizon, arriving after the lead time', () => {
-    // S21 XP? No: on 2024-01-01 the newest is the S21 (×1.0): $15,000/PH ÷ (60 − 18.9) = 365 days.
+    // On 2024-01-01 the newest is the S21: $15/TH × its multiple per TH, paid back from $60 − $18.90 a day.
     const r = stepFleet(fleet(), base);
-    const pull = Math.min(1, 450 / (15_000 / (60 - powerCostUsdPerPhDay(17.5, 45))) - 1);
+    const s21 = CATALOGUE.find((m) => m.id === 's21')!;
+    const pull = Math.min(1, 450 / ((15_000 * s21.priceIndexMultiple) / (60 - powerCostUsdPerPhDay(17.5, 45))) - 1);
     expect(r.orderedEhs).toBeCloseTo(500 * 0.003 * pull, 9);
     expect(r.fleet.orders).toEqual([{ arrivesDay: 110, hashrateEhs: r.orderedEhs, efficiencyJPerTh: 17.5, regionId: '', powerUsdPerMwh: 45 }]);
+    // With an open cheap region, part of the order is built there.
+    const split = stepFleet(fleet(), { ...base, relocateTo: { regionId: 'kazakhstan', powerUsdPerMwh: 35 } });
+    const there = split.fleet.orders.find((o) => o.regionId === 'kazakhstan')!;
+    expect(there.hashrateEhs).toBeCloseTo(r.orderedEhs * REGIONAL_ORDER_SHARE, 9);
+    expect(there.powerUsdPerMwh).toBe(35);
     expect(stepFleet(fleet(), { ...base, investHashpriceUsdPerPhDay: 40 }).orderedEhs).toBe(0);
   });
 
@@ -100,7 +107,7 @@ describe('stepFleet', () => {
 
   it('after a 90-day ban every relocated machine is back at work elsewhere, less the losses', () => {
     let f = fleet();
-    const inputs = { ...base, investHashpriceUsdPerPhDay: 0 };
+    const inputs = { ...base, investHashpriceUsdPerPhDay: 0, relocateTo: { regionId: 'texas', powerUsdPerMwh: 40 } };
     const before = stepFleet(f, inputs).runningEhs;
     let after = 0;
     for (let day = 11; day < 11 + 240; day += 1) {

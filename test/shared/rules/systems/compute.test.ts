@@ -87,6 +87,21 @@ describe('lease orders', () => {
     rejects(s, 'b', ask(31, 2), 'NO_CAPACITY');
   });
 
+  it('fills an incoming ask at the resting bid’s price, which was escrowed in full', () => {
+    let s = ok(world(), 'b', bid(10, 3)).state;
+    const r = ok(s, 'a', ask(10, 2));
+    s = r.state;
+    expect(r.events).toContainEqual({ type: 'leaseTrade', day: 0, buyerId: 'b', sellerId: 'a', quantity: 10, priceUsdPerGpuHour: 3 });
+    expect(escrow(s)).toBe(10 * blockCents(3));
+    expect(s.leaseOrders).toEqual({});
+  });
+
+  it('caps open orders per player', () => {
+    let s = world();
+    for (let i = 0; i < 20; i++) s = ok(s, 'b', bid(1, 1 + i / 100)).state;
+    rejects(s, 'b', bid(1, 0.5), 'LIMIT');
+  });
+
   it('does not trade with itself: its own bid rests under its own ask', () => {
     let s = ok(world(), 'a', ask(10, 2)).state;
     s = ok(s, 'a', bid(5, 3)).state;
@@ -267,5 +282,48 @@ describe('hosting and buy-out offers', () => {
       expect(t.reservePriceUsdPerGpuHour).toBeGreaterThan(0);
     }
     expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+});
+
+describe('the spot market and NPC clouds', () => {
+  it('lets players’ idle GPUs push the spot price down (ε = 1.2 closed form)', () => {
+    const base = step(createGame(scenario, 'spot')).state;
+    const withGpus = step(world()).state;
+    const c = scenario.compute;
+    // Same world, 100 more GPUs offered: p = pRef · (A / S)^(1/ε).
+    const expected = (supply: number) => c.refPriceUsdPerGpuHour * (c.demandH100 / supply) ** (1 / c.elasticity);
+    expect(base.compute.spotUsdPerGpuHour).toBeCloseTo(expected(c.npcSupplyH100), 9);
+    expect(withGpus.compute.spotUsdPerGpuHour).toBeCloseTo(expected(c.npcSupplyH100 + 100), 9);
+    expect(withGpus.compute.playerSupplyH100).toBe(100);
+  });
+
+  it('racks NPC orders after the lead time and grows demand', () => {
+    const lead = 5;
+    const sc = { ...scenario, compute: { ...scenario.compute, npcLeadDays: lead } };
+    let s = createGame(sc, 'npc');
+    const supply0 = s.compute.npcSupplyH100;
+    s = step(s).state;
+    // Day 0: rent ≈ $7 > break-even, so clouds order min(cap, response × margin) of supply.
+    const margin = s.compute.spotUsdPerGpuHour / sc.compute.npcBreakEvenUsdPerGpuHour! - 1;
+    const order = supply0 * Math.min(sc.compute.npcSupplyGrowthPerDay, sc.compute.npcInvestResponse! * margin);
+    expect(s.compute.npcOrdersH100).toEqual([order]);
+    expect(s.compute.demandScaleH100).toBeGreaterThan(sc.compute.demandH100);
+    for (let d = 1; d < lead; d++) s = step(s).state;
+    expect(s.compute.npcSupplyH100).toBe(supply0);
+    s = step(s).state; // day `lead`: the first order is racked
+    expect(s.compute.npcSupplyH100).toBeCloseTo(supply0 + order, 6);
+    expect(s.compute.npcOrdersH100).toHaveLength(lead);
+    expect(s.compute.npcOrdersFirstDay).toBe(1);
+  });
+
+  it('values a sold lease for both sides and a resting bid at its escrow', () => {
+    let s = ok(world(), 'a', ask(10, 2)).state;
+    s = ok(s, 'b', bid(10, 2)).state;
+    s = ok(s, 'c', bid(3, 1)).state;
+    const total = 10 * blockCents(2) / 100;
+    const pv = presentValueUsd(total / 30, 30, s.interestRatePct);
+    expect(contractsPvUsd(s, 'a')).toBeCloseTo(pv, 6);
+    expect(contractsPvUsd(s, 'b')).toBeCloseTo(pv, 6);
+    expect(contractsPvUsd(s, 'c')).toBe(3 * blockCents(1) / 100);
   });
 });

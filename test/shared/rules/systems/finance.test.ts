@@ -117,6 +117,15 @@ describe('equity', () => {
     zeroSum(s);
   });
 
+  it('holds the share price through the day, so a raise and a buyback cannot shrink the share count for free', () => {
+    let s = act(start, 'a', { type: 'raiseEquity', amountUsd: 10_000_000 });
+    expect(s.players.a!.marketCapUsd / s.players.a!.sharesOutstanding).toBeCloseTo(5, 9);
+    s = act(s, 'a', { type: 'buyback', amountUsd: 9_600_000 });
+    // $9.6M at $5 retires 1.92M of the 2M new shares: the fee is the cost of the round trip
+    expect(s.players.a!.sharesOutstanding).toBe(10_080_000);
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS);
+  });
+
   it('refuses a raise above half the market cap or when the market values the company at nothing', () => {
     rejects(start, 'a', { type: 'raiseEquity', amountUsd: 25_000_001 }, 'LIMIT');
     rejects(edit(start, (d) => void (d.players.a!.marketCapUsd = 0)), 'a', { type: 'raiseEquity', amountUsd: 10 }, 'NOT_AVAILABLE');
@@ -233,6 +242,19 @@ describe('financePhase', () => {
     expect(s.players.a!.distressDays).toBe(0);
     expect(Object.keys(s.loans)).toEqual([]);
     expect(cashCents(s.ledger, 'b')).toBe(START_CENTS);
+    zeroSum(s);
+  });
+
+  it('takes resting lease bids off the book in a bankruptcy, escrow and all', () => {
+    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
+    s = act(s, 'a', { type: 'placeLeaseOrder', side: 'bid', quantity: 10, priceUsdPerGpuHour: 2 });
+    expect(Object.keys(s.leaseOrders)).toHaveLength(1);
+    s = drainCash(s, 'a');
+    for (let day = 0; day < 3; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
+    expect(s.players.a!.restructurings).toBe(1);
+    expect(Object.keys(s.leaseOrders)).toEqual([]);
+    expect(balanceOf(s.ledger, 'escrow:leases').usdCents).toBe(0);
+    expect(cashCents(s.ledger, 'a')).toBe(scenario.finance.restructureCashUsd * 100);
     zeroSum(s);
   });
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createDraft, finishDraft } from 'immer';
+import { applyAction, createGame } from '../../../../shared/rules/engine.js';
+import { getScenario } from '../../../../shared/economy/scenarios/index.js';
+import { playerAccount, transfer, WORLD } from '../../../../shared/economy/ledger.js';
+import { navPartsByPlayer, NPC_AI_PUE, NPC_MINING_PUE, playerNavUsd, valuationPhase } from '../../../../shared/rules/systems/valuation.js';
+import { resaleUnitPriceUsd, siteValueUsd } from '../../../../shared/rules/systems/prices.js';
+import { addLot } from '../../../../shared/rules/systems/capacity.js';
+import { sentimentMultiple } from '../../../../shared/economy/valuation.js';
+import type { GameState } from '../../../../shared/rules/types.js';
+
+const scenario = getScenario('history-2023-2025')!;
+
+function edit(s: GameState, fn: (d: GameState) => void): GameState {
+  const d = createDraft(s);
+  fn(d);
+  return finishDraft(d);
+}
+
+const runValuation = (s: GameState) => edit(s, (d) => valuationPhase(d, { events: [] }));
+
+describe('valuationPhase', () => {
+  let s = createGame(scenario, 'val', [{ id: 'a', name: 'Alice' }]);
+  s = edit(s, (d) => {
+    transfer(d.ledger, { from: WORLD, to: playerAccount('a'), sats: 2e8, reason: 'test' });
+    d.sites.L1!.ownerId = 'a';
+    addLot(d, { id: 'lotA', ownerId: 'a', modelId: 's21', count: 10, status: 'installed', siteId: 'L1', arrivesDay: 0, unitCostUsd: 3000, committedGpus: 0 });
+  });
+  const r = applyAction(s, 'a', { type: 'takeLoan', amountUsd: 10_000, termDays: 90, collateralBtc: 1 });
+  if (!r.ok) throw new Error(r.error.message);
+  s = r.state;
+
+  it('values cash, BTC (collateral included), hardware at resale and sites, less debt', () => {
+    const parts = navPartsByPlayer(s).a!;
+    expect(parts.cashUsd).toBe(50_010_000);
+    expect(parts.btc).toBe(2);
+    expect(parts.debtUsd).toBe(10_000);
+    expect(parts.hardwareUsd).toBeCloseTo(10 * resaleUnitPriceUsd(s, 's21'), 6);
+    expect(parts.sitesUsd).toBe(siteValueUsd(s, s.sites.L1!));
+    const expected = 50_000_000 + 2 * scenario.btc.startUsd + 10 * resaleUnitPriceUsd(s, 's21') + siteValueUsd(s, s.sites.L1!);
+    expect(playerNavUsd(s, 'a')).toBeCloseTo(expected, 4);
+  });
+
+  it('scores NAV, multiple and market cap on the player', () => {
+    const after = runValuation(s);
+    const p = after.players.a!;
+    expect(p.navUsd).toBe(Math.round(playerNavUsd(s, 'a')));
+    const multiple = sentimentMultiple({ hypeCrypto: s.hype.crypto, hypeAi: s.hype.ai, revenueMiningUsdPerDay: 0, revenueAiUsdPerDay: 0, narrative: 'none' });
+    expect(p.multiple).toBe(multiple);
+    expect(p.marketCapUsd).toBe(Math.round(playerNavUsd(s, 'a') * multiple));
+  });
+
+  it('meters the GW going to mining and AI, players and NPCs', () => {
+    const m = runValuation(s).meters;
+    // NPC MW = EH/s × J/TH × 1.1 overhead; Alice: 10 × S21 (3.5 kW) × Texas PUE 1.1 = 0.0385 MW
+    const npcMw = s.npc.cohorts.reduce((sum, c) => sum + c.runningEhs * c.efficiencyJPerTh * NPC_MINING_PUE, 0);
+    expect(npcMw).toBeGreaterThan(1000);
+    expect(m.miningGw).toBeCloseTo((npcMw + 0.0385) / 1000, 9);
+    // NPC clouds: H100s × 1.2 kW × 1.3 overhead
+    expect(m.aiGw).toBeCloseTo((s.compute.npcSupplyH100 * 1.2 * NPC_AI_PUE) / 1e6, 9);
+    const base = scenario.regions.reduce((sum, r) => sum + r.basePowerUsdPerMwh, 0);
+    const now = scenario.regions.reduce((sum, r) => sum + s.regions[r.id]!.powerUsdPerMwh, 0);
+    expect(m.energyPriceIndex).toBeCloseTo((100 * now) / base, 9);
+  });
+});
