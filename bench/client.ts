@@ -14,10 +14,12 @@ import { build } from 'vite';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'client', 'dist');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const RUNS: [number, string][] = [[8, 'webgl'], [20, 'webgl'], [8, 'canvas'], [20, 'canvas']];
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 interface BenchResult {
   done: boolean;
+  renderer?: string;
   players: number;
   frames: number;
   sites: number;
@@ -46,16 +48,16 @@ async function main(): Promise<void> {
   });
   const results: BenchResult[] = [];
   try {
-    for (const players of [8, 20]) {
+    for (const [players, renderer] of RUNS) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      await page.goto(`http://127.0.0.1:${port}/?bench=${players}&seconds=${SECONDS}`);
+      await page.goto(`http://127.0.0.1:${port}/?bench=${players}&seconds=${SECONDS}&renderer=${renderer}`);
       await page.waitForFunction(() => (window as unknown as { __bc: { bench: { done?: boolean } | null } }).__bc?.bench?.done === true, undefined, { timeout: (SECONDS + 60) * 1000 });
       const r = (await page.evaluate(() => (window as unknown as { __bc: { bench: unknown } }).__bc.bench)) as BenchResult;
       if (errors.length) throw new Error(`console errors with ${players} players: ${errors.join('; ')}`);
-      results.push(r);
+      results.push({ ...r, renderer });
       await page.close();
     }
   } finally {
@@ -64,9 +66,9 @@ async function main(): Promise<void> {
   }
   const f = (n: number) => n.toFixed(2).padStart(8);
   console.log(`\nclient frame time, headless Chromium (--disable-gpu), 1280×720, ${SECONDS} s per run`);
-  console.log('players  sites  frames  interval median  interval p95  work median  work p95   (ms)');
+  console.log('renderer  players  sites  frames  interval median  interval p95  work median  work p95   (ms)');
   for (const r of results) {
-    console.log(`${String(r.players).padStart(7)}  ${String(r.sites).padStart(5)}  ${String(r.frames).padStart(6)}  ${f(r.frameMedianMs)}         ${f(r.frameP95Ms)}      ${f(r.workMedianMs)}    ${f(r.workP95Ms)}`);
+    console.log(`${(r.renderer ?? '').padEnd(8)}  ${String(r.players).padStart(7)}  ${String(r.sites).padStart(5)}  ${String(r.frames).padStart(6)}  ${f(r.frameMedianMs)}         ${f(r.frameP95Ms)}      ${f(r.workMedianMs)}    ${f(r.workP95Ms)}`);
   }
 }
 

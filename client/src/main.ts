@@ -10,8 +10,13 @@ import { ResultsScene } from './scenes/ResultsScene.js';
 import { ReplayScene } from './scenes/ReplayScene.js';
 import { BenchScene } from './scenes/BenchScene.js';
 
+// Canvas 2D by default: the screen is lines, text and a few sprites, and it stays at 60 fps where
+// WebGL falls back to software (classroom laptops, headless CI: see `npm run bench:client`).
+// `?renderer=webgl` opts back in.
+const renderer = new URLSearchParams(window.location.search).get('renderer');
+
 new Phaser.Game({
-  type: Phaser.AUTO,
+  type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
   parent: 'stage',
   backgroundColor: '#0e1320',
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },

@@ -13,7 +13,7 @@ import cliProgress from 'cli-progress';
 import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
 import { getStrategy, STRATEGY_NAMES } from '../../shared/bots/index.js';
 import { rejectionRate, runLeague } from '../league/runLeague.js';
-import type { RankBy } from '../league/ratings.js';
+import { RANK_BY, type RankBy } from '../league/ratings.js';
 
 function die(message: string): never {
   console.error(`league: ${message}`);
@@ -68,7 +68,7 @@ const workers = intArg('workers', args.workers, Math.max(1, availableParallelism
 const days = intArg('days', args.days, 0, 0);
 if (days > scenario.days) die(`--days must be at most ${scenario.days} for ${scenario.id}`);
 const rankBy = (args['rank-by'] ?? 'marketCap') as RankBy;
-if (rankBy !== 'marketCap' && rankBy !== 'nav') die('--rank-by must be marketCap or nav');
+if (!RANK_BY.includes(rankBy)) die(`--rank-by must be one of ${RANK_BY.join(', ')}`);
 const decisionBudgetMs = intArg('budget-ms', args['budget-ms'], 50, 1);
 const outDir = resolve(args.out ?? join('leagues', `${scenario.id}-${seed}`));
 const dbFile = resolve(args.db ?? join(process.env.DATA_DIR || './data', 'beauty-contest.sqlite'));

@@ -69,7 +69,8 @@ export function apiRouter(ctx: RoomContext): Router {
     if (!id || !m) return notFound(res, 'Match');
     const live = ctx.live.get(id);
     res.json({
-      id: m.id, name: m.name, scenarioId: m.scenarioId, seed: m.seed, status: m.status, createdAt: m.createdAt, updatedAt: m.updatedAt,
+      // The seed would let a player simulate the price path ahead: only shown once the match is over.
+      id: m.id, name: m.name, scenarioId: m.scenarioId, seed: m.status === 'ended' ? m.seed : null, status: m.status, createdAt: m.createdAt, updatedAt: m.updatedAt,
       currentDay: live?.runner.day ?? m.currentDay,
       players: ctx.store.seats(id).map((s) => ({ playerId: s.playerId, name: s.name, strategy: s.strategy, control: s.control, kicked: s.kicked, joinedDay: s.joinedDay })),
       standings: live?.runner.standings() ?? null,

@@ -26,11 +26,32 @@ export interface RatingRow {
   meanRank: number;
 }
 
-export type RankBy = 'marketCap' | 'nav';
+/**
+ * What a match ranks by. The per-share scores divide by shares outstanding, so a company that only
+ * grew by issuing stock does not outrank one that grew its business.
+ */
+export const RANK_BY = ['marketCap', 'nav', 'marketCapPerShare', 'navPerShare'] as const;
+export type RankBy = (typeof RANK_BY)[number];
+
+interface Scored {
+  navUsd: number;
+  marketCapUsd: number;
+  sharesOutstanding?: number;
+}
+
+export function rankScore(p: Scored, by: RankBy): number {
+  const shares = p.sharesOutstanding && p.sharesOutstanding > 0 ? p.sharesOutstanding : 1;
+  switch (by) {
+    case 'nav': return p.navUsd;
+    case 'marketCap': return p.marketCapUsd;
+    case 'navPerShare': return p.navUsd / shares;
+    case 'marketCapPerShare': return p.marketCapUsd / shares;
+  }
+}
 
 /** Competition ranks (1, 2, 2, 4) by the chosen score, highest first. */
-export function rankPlayers<T extends { navUsd: number; marketCapUsd: number }>(players: T[], by: RankBy): (T & { rank: number })[] {
-  const score = (p: T) => (by === 'nav' ? p.navUsd : p.marketCapUsd);
+export function rankPlayers<T extends Scored>(players: T[], by: RankBy): (T & { rank: number })[] {
+  const score = (p: T) => rankScore(p, by);
   const sorted = [...players].sort((a, b) => score(b) - score(a));
   return players.map((p) => ({ ...p, rank: 1 + sorted.filter((q) => score(q) > score(p)).length }));
 }

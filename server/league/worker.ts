@@ -29,7 +29,7 @@ export interface MatchOutcome {
   seed: string;
   stateHash: string;
   finalDay: number;
-  players: { bot: string; navUsd: number; marketCapUsd: number }[];
+  players: { bot: string; navUsd: number; marketCapUsd: number; sharesOutstanding: number }[];
   stats: BotTotals[];
   wallMs: number;
 }
@@ -57,7 +57,10 @@ export function playMatch(task: MatchTask): MatchOutcome {
     seed: task.seed,
     stateHash: hash,
     finalDay: state.day,
-    players: task.seats.map((s) => ({ bot: s.bot, navUsd: state.players[s.id]?.navUsd ?? 0, marketCapUsd: state.players[s.id]?.marketCapUsd ?? 0 })),
+    players: task.seats.map((s) => {
+      const p = state.players[s.id];
+      return { bot: s.bot, navUsd: p?.navUsd ?? 0, marketCapUsd: p?.marketCapUsd ?? 0, sharesOutstanding: p?.sharesOutstanding ?? 0 };
+    }),
     stats: task.seats.map((s) => ({ bot: s.bot, actions: stats[s.id]?.actions ?? 0, rejected: stats[s.id]?.rejected ?? 0, strikes: stats[s.id]?.strikes ?? 0 })),
     wallMs: performance.now() - t0,
   };

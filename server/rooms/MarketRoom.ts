@@ -6,7 +6,7 @@
  * exactly where a replay applies them. Days advance on a fixed-step accumulator
  * (`daysPerSecond`); bots decide at the start of each day, then the engine steps.
  */
-import { Room, updateLobby, type Client } from '@colyseus/core';
+import { Room, updateLobby, type Client, type RoomException } from '@colyseus/core';
 import { HOST_ACTOR, HOST_ACTION_TYPES, PLAYER_ACTION_TYPES, parseAction, type Action } from '../../shared/rules/actions.js';
 import { getScenario } from '../../shared/economy/scenarios/index.js';
 import type { ErrorCode, GameEvent, GameState } from '../../shared/rules/types.js';
@@ -238,6 +238,15 @@ export class MarketRoom extends Room<MarketState> {
       this.log.info({ playerId: seat.playerId, control: seat.control }, 'seat released');
     }
     this.metaDirty = true;
+  }
+
+  /** With this hook Colyseus catches exceptions in hooks and timers instead of crashing the process. */
+  override onUncaughtException(err: RoomException<this>, methodName: string): void {
+    // onCreate/onJoin errors are refusals the client sees (bad options, full room): not server faults.
+    const refusal = methodName === 'onCreate' || methodName === 'onJoin';
+    const log = this.log ?? this.ctx?.logger;
+    if (refusal) log?.warn({ methodName, reason: err.message }, 'refused');
+    else log?.error({ err: err.cause ?? err, methodName }, 'room exception');
   }
 
   private releaseUnclaimedSeats(): void {

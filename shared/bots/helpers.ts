@@ -12,6 +12,9 @@ import type { BotContext } from './types.js';
 export type Me = NonNullable<PlayerView['me']>;
 export type ViewRegion = PlayerView['regions'][number];
 
+/** Hardware must run at least this many days before the match ends to be worth ordering. */
+export const MIN_USEFUL_DAYS = 20;
+
 /** Standard lease block length assumed when sizing lease orders (DESIGN §3.4: 1 H100 × 30 days). */
 export const LEASE_BLOCK_DAYS = 30;
 
@@ -195,6 +198,9 @@ export function installStored(view: PlayerView, budget: Budget, out: Action[]): 
  */
 export function orderForSite(view: PlayerView, budget: Budget, site: Site, model: HardwareModelSpec, maxUsd: number, out: Action[], minCount = 1): number {
   if (model.kind === 'gpu' && site.tier !== 'ai') return 0;
+  // Machines that arrive after the match (or just before it ends) only lose the resale haircut.
+  const leadDays = model.kind === 'gpu' ? view.world.gpuLeadTimeDays : view.world.asicLeadTimeDays;
+  if (view.day + leadDays > view.endDay - MIN_USEFUL_DAYS) return 0;
   const price = unitPriceUsd(view, model);
   const perUnit = unitMw(view, model, site.regionId);
   if (price <= 0 || perUnit <= 0) return 0;

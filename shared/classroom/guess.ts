@@ -387,3 +387,83 @@ function must(result: GuessResult): GuessGame {
   if (!result.ok) throw new Error(`guess simulator: ${result.error.code} ${result.error.message}`);
   return result.game;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Views and export
+
+export interface GuessRoundView extends RoundReading {
+  round: number;
+  open: boolean;
+  /** Only the viewer's own guess while the round is open (others' guesses are secret until it closes). */
+  myGuess: number | null;
+  /** Every guess, in submission order, once the round has closed; empty while it is open. */
+  guesses: Guess[];
+  mean: number | null;
+  median: number | null;
+  target: number | null;
+  winner: string | null;
+  winners: string[];
+}
+
+export interface GuessView {
+  p: number;
+  plannedRounds: number;
+  equilibrium: number | null;
+  rounds: GuessRoundView[];
+}
+
+/**
+ * What a screen may see. While a round is open the live histogram and count are public (the
+ * projector shows them) but who guessed what is not, so nobody can copy a neighbour; everything
+ * is revealed when the round closes. `viewerId` null is the projector/teacher.
+ */
+export function guessView(game: GuessGame, viewerId: string | null): GuessView {
+  return {
+    p: game.p,
+    plannedRounds: game.plannedRounds,
+    equilibrium: equilibriumGuess(game.p),
+    rounds: game.rounds.map((r, i) => ({
+      round: i + 1,
+      open: r.open,
+      myGuess: viewerId === null ? null : r.guesses.find((g) => g.playerId === viewerId)?.value ?? null,
+      guesses: r.open ? [] : r.guesses,
+      mean: r.mean,
+      median: r.median,
+      target: r.target,
+      winner: r.winner,
+      winners: r.winners,
+      ...readRound(game, i),
+    })),
+  };
+}
+
+/** One row per guess for the CSV export: round is 1-based; level is the nearest level-k label. */
+export interface GuessExportRow {
+  round: number;
+  playerId: string;
+  value: number;
+  seq: number;
+  level: string;
+  /** |value − target|; null while the round is open. */
+  distance: number | null;
+  won: boolean;
+}
+
+export function guessExportRows(game: GuessGame): GuessExportRow[] {
+  const rows: GuessExportRow[] = [];
+  game.rounds.forEach((r, i) => {
+    const { levels } = readRound(game, i);
+    for (const g of r.guesses) {
+      rows.push({
+        round: i + 1,
+        playerId: g.playerId,
+        value: g.value,
+        seq: g.seq,
+        level: classifyGuess(g.value, levels).label,
+        distance: r.target === null ? null : Math.abs(g.value - r.target),
+        won: r.winners.includes(g.playerId),
+      });
+    }
+  });
+  return rows;
+}

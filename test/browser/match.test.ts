@@ -95,6 +95,16 @@ describe('a two-person match in the browser', () => {
     await b.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=book-bid]')).some((r) => (r.textContent ?? '').includes('$0.57')), undefined, { timeout: 10_000 });
     await shot(b, '04-lease-book-bob');
 
+    // Keyboard: L jumps to the lease form; the same screen reads at 1920×1080.
+    await a.click('[data-testid=topbar]');
+    await a.keyboard.press('l');
+    expect(await a.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('field-placeLeaseOrder-side');
+    await a.keyboard.press('Escape');
+    await a.setViewportSize({ width: 1920, height: 1080 });
+    await a.waitForTimeout(600);
+    await shot(a, '03b-game-1920');
+    await a.setViewportSize({ width: 1280, height: 720 });
+
     // Reload Bob's page: he comes back to the same seat with his site.
     await b.reload();
     await b.waitForSelector('[data-testid=game-screen]', { timeout: 20_000 });
@@ -105,6 +115,13 @@ describe('a two-person match in the browser', () => {
 
     // Speed up to the halving: both see the banner.
     await a.click('[data-testid=host-pause]');
+    await a.click('[data-testid=host-events]');
+    await a.selectOption('[data-testid=host-event-kind]', 'pump');
+    await a.fill('[data-testid=host-event-headline]', 'Teacher: a sudden pump');
+    await a.click('[data-testid=host-inject]');
+    await a.waitForFunction(() => (document.querySelector('[data-testid=status-host]')?.textContent ?? '') === '✓');
+    await shot(a, '05b-host-inject');
+    await a.click('[data-testid=host-events]');
     await a.selectOption('[data-testid=host-speed]', '8');
     await a.waitForSelector('[data-testid=banner-halving]', { timeout: 40_000 });
     await shot(a, '06-halving-banner');
@@ -123,7 +140,7 @@ describe('a two-person match in the browser', () => {
     // The replay of the finished match plays back in the browser.
     await a.click('[data-testid=watch-replay]');
     await a.waitForSelector('[data-testid=replay-scrubber]', { timeout: 30_000 });
-    expect(await a.textContent('[data-testid=replay-summary]')).toContain('hash ✓');
+    expect(await a.textContent('[data-testid=replay-summary]')).toMatch(/0 rejected · hash/);
     await a.click('[data-testid=replay-play]');
     await a.waitForFunction(() => Number((document.querySelector('[data-testid=replay-scrubber]') as HTMLInputElement).value) > 15, undefined, { timeout: 20_000 });
     await shot(a, '08-replay');

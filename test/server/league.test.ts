@@ -58,6 +58,11 @@ describe('league ratings', () => {
     const ranked = rankPlayers([{ navUsd: 1, marketCapUsd: 5 }, { navUsd: 3, marketCapUsd: 5 }, { navUsd: 2, marketCapUsd: 9 }], 'marketCap');
     expect(ranked.map((p) => p.rank)).toEqual([2, 2, 1]);
     expect(rankPlayers([{ navUsd: 1, marketCapUsd: 5 }, { navUsd: 3, marketCapUsd: 5 }], 'nav').map((p) => p.rank)).toEqual([2, 1]);
+    // Issuing stock doubles NAV but not NAV per share.
+    const diluted = [{ navUsd: 100, marketCapUsd: 150, sharesOutstanding: 20 }, { navUsd: 60, marketCapUsd: 60, sharesOutstanding: 10 }];
+    expect(rankPlayers(diluted, 'nav').map((p) => p.rank)).toEqual([1, 2]);
+    expect(rankPlayers(diluted, 'navPerShare').map((p) => p.rank)).toEqual([2, 1]);
+    expect(rankPlayers(diluted, 'marketCapPerShare').map((p) => p.rank)).toEqual([1, 2]);
   });
 
   it('puts a bot that always wins first and one that always loses last', () => {

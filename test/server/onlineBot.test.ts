@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('online bot', () => {
-  it('joins a live room, plays each day with the same strategy code and reconnects after a drop', async () => {
+  it('joins a live room, plays each day with the same strategy code, reconnects after a drop and plays to the end', async () => {
     const host = await createRoom(ts.url, { daysPerSecond: 10, spectate: true });
     const code = host.room.roomId;
     // A strategy that also checks the view it is given looks like the headless one.
@@ -44,9 +44,15 @@ describe('online bot', () => {
     await waitFor(() => bot.stats.reconnects >= 1, 10_000, 'reconnect');
     await waitFor(() => bot.stats.lastDay > before + 3, 10_000, 'decisions after reconnect');
     expect(me()?.connected).toBe(true);
-    expect(bot.stats.strikes).toBe(0);
-    expect(bot.stats.refused / Math.max(1, bot.stats.sent)).toBeLessThan(0.2);
-    await bot.stop();
+
+    // Fast-forward to the end: the bot leaves on its own when the match ends.
+    host.room.send('speed', { daysPerSecond: 50, ref: 'fast' });
+    await waitMessage(host, 'ack', (p) => p.ref === 'fast');
+    const final = await bot.done;
+    expect(final.ended).toBe(true);
+    expect(final.lastDay).toBeGreaterThan(before + 10);
+    expect(final.strikes).toBe(0);
+    expect(final.refused / Math.max(1, final.sent)).toBeLessThan(0.2);
     await host.room.leave();
   });
 });

@@ -34,6 +34,10 @@ describe('market room', () => {
     expect(guest.room.state.room.code).toBe(code);
     expect(guest.room.state.room.phase).toBe('waiting');
 
+    const stored = await (await fetch(`${ts.http}/api/matches/${code}`)).json();
+    expect(stored.seed).toBeNull();
+    expect((await fetch(`${ts.http}/api/matches/${code}/replay.json`)).status).toBe(403);
+    expect((await fetch(`${ts.http}/api/matches/${code}/replay.json?token=${hostWelcome.hostToken}`)).status).toBe(200);
     const lobby = await (await fetch(`${ts.http}/api/rooms`)).json();
     expect(lobby.map((r: { roomId: string }) => r.roomId)).toContain(code);
     expect(lobby.find((r: { roomId: string }) => r.roomId === code).phase).toBe('waiting');
@@ -198,6 +202,7 @@ describe('replay', () => {
     expect((await waitMessage(guest, 'error', (p) => p.ref === 'late', from)).code).toBe('MATCH_ENDED');
     const match = await (await fetch(`${ts.http}/api/matches/${host.room.roomId}`)).json();
     expect(match.status).toBe('ended');
+    expect(match.seed).toBe('test');
     expect(match.result.stateHash).toBe(ended.stateHash);
     const file = await (await fetch(`${ts.http}/api/matches/${host.room.roomId}/replay.json`)).json();
     const { runReplay } = await import('../../shared/rules/replay.js');

@@ -129,7 +129,7 @@ export function viewFromState(json: StateJson, welcome: Welcome | null, priv: Pr
       resolveDay: c.resolveDay ?? 0,
       pickCount: c.pickCount ?? 0,
       history: contestHistory,
-      maxStakeUsd: c.maxStakeUsd ?? welcome?.scenario.contest.maxStakeUsd ?? 0,
+      maxStakeUsd: c.maxStakeUsd || welcome?.scenario.contest.maxStakeUsd || 0,
     },
     news: values(json.news).map((n) => ({ ...n })).sort((a, b) => a.day - b.day),
     me: priv?.me ?? null,

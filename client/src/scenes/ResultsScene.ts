@@ -26,7 +26,7 @@ export class ResultsScene extends Phaser.Scene {
     }) : [];
     const panel = h('div', { class: 'side', style: 'position:absolute;left:0;top:0;bottom:0;width:56%;padding:1em 1.4em', testid: 'results' },
       h('h1', {}, 'Results'),
-      h('div', { class: 'muted' }, `Room ${code} · ${view?.scenarioId ?? ''} · ended on day ${net.ended?.finalDay ?? view?.day ?? 0}${net.ended?.stateHash ? ` · hash ${net.ended.stateHash.slice(0, 12)}` : ''}`),
+      h('div', { class: 'muted' }, `Room ${code} · ${net.welcome?.scenario.name ?? view?.scenarioId ?? ''} · ended on day ${net.ended?.finalDay ?? view?.day ?? 0}${net.ended?.stateHash ? ` · hash ${net.ended.stateHash.slice(0, 12)}` : ''}`),
       rankings(rows, view?.playerId ?? ''),
       h('div', { class: 'cols' }, view ? contestTable(view) : null, view ? metersTable(view) : null),
       h('div', { class: 'row' },

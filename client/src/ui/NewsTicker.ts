@@ -5,7 +5,7 @@ import { h, setChildren } from './dom.js';
 export class NewsTicker {
   readonly el: HTMLElement;
   private readonly track = h('div', { class: 'track', testid: 'news' });
-  private lastKey = '';
+  private lastKey: string | null = null;
 
   constructor() {
     this.el = h('div', { class: 'ticker' }, this.track);

@@ -7,21 +7,37 @@
  * current plain backing object) and a per-owner index of lot ids, memoised on that object.
  * Lots must be created through `addLot` so the index sees them; removals and moves need nothing.
  */
+import { createDraft, isDraft } from 'immer';
 import type { GameState, HardwareLot, PlayerId, Site } from '../types.js';
 import type { HardwareModelSpec, RegionSpec } from '../../economy/scenarios/types.js';
 
-// immer's documented-internal marker (`Symbol.for`, stable across versions): a draft answers it
-// with its state, whose `copy_ || base_` is the current plain object.
+// immer keeps a draft's state under `Symbol.for('immer-state')`; the names of its base and copy
+// fields differ between immer's development and (property-mangled) production builds, so they are
+// found once by probing a draft. If the probe fails, `raw` returns the draft itself: reads through
+// the proxy are slower but always correct.
 const IMMER_STATE = Symbol.for('immer-state');
-interface DraftInternals {
-  copy_: unknown;
-  base_: unknown;
+const internals = probeImmerInternals();
+
+function probeImmerInternals(): { base: string; copy: string } | null {
+  const base = { probe: 1 };
+  const draft = createDraft(base);
+  draft.probe = 2;
+  const st = (draft as unknown as Record<symbol, Record<string, unknown> | undefined>)[IMMER_STATE];
+  if (!st) return null;
+  const keys = Object.keys(st);
+  const baseKey = keys.find((k) => st[k] === base);
+  const copyKey = keys.find((k) => {
+    const v = st[k] as { probe?: number } | null;
+    return typeof v === 'object' && v !== null && v !== base && !isDraft(v) && v.probe === 2;
+  });
+  return baseKey && copyKey ? { base: baseKey, copy: copyKey } : null;
 }
 
 /** The plain object behind a draft (its current contents), or the object itself. Read-only use. */
 export function raw<T extends object>(obj: T): T {
-  const st = (obj as unknown as Record<symbol, DraftInternals | undefined>)[IMMER_STATE];
-  return st ? ((st.copy_ ?? st.base_) as T) : obj;
+  if (!internals) return obj;
+  const st = (obj as unknown as Record<symbol, Record<string, unknown> | undefined>)[IMMER_STATE];
+  return st ? ((st[internals.copy] ?? st[internals.base]) as T) : obj;
 }
 
 /** `raw(record[key])`, or undefined: one trap per entry instead of one per field read. */

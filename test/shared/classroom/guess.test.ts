@@ -9,6 +9,8 @@ import {
   createGuessGame,
   currentRound,
   equilibriumGuess,
+  guessExportRows,
+  guessView,
   histogram,
   levelKCounts,
   levelKTable,
@@ -263,5 +265,35 @@ describe('bots', () => {
     const means = g.rounds.map((r) => r.mean!);
     expect(means[5]!).toBeGreaterThan(means[0]! + 20);
     expect(means[5]!).toBeGreaterThan(85);
+  });
+});
+
+describe('views and export', () => {
+  it('while a round is open only counts, the histogram and your own guess are visible', () => {
+    const g = play(0.5, [['a', 40], ['b', 20]]);
+    const forA = guessView(g, 'a').rounds[0]!;
+    expect(forA).toMatchObject({ round: 1, open: true, myGuess: 40, guesses: [], mean: null, target: null, winner: null, count: 2 });
+    expect(forA.histogram[2]).toBe(1);
+    expect(forA.histogram[4]).toBe(1);
+    expect(guessView(g, 'c').rounds[0]!.myGuess).toBeNull();
+    expect(JSON.stringify(guessView(g, null))).not.toContain('"playerId"');
+  });
+
+  it('a closed round shows every guess and the result', () => {
+    const g = must(closeRound(play(0.5, [['a', 40], ['b', 20]])));
+    const v = guessView(g, 'b');
+    expect(v.equilibrium).toBe(0);
+    expect(v.rounds[0]!.guesses.map((q) => q.playerId)).toEqual(['a', 'b']);
+    expect(v.rounds[0]).toMatchObject({ open: false, myGuess: 20, mean: 30, target: 15, winner: 'b' });
+  });
+
+  it('one export row per guess with its level, distance and result', () => {
+    let g = must(closeRound(play(0.5, [['a', 40], ['b', 20]]))); // mean 30, target 15
+    g = must(submitGuess(must(openRound(g)), 'a', 15)); // read from 30: L1 = 15
+    expect(guessExportRows(g)).toEqual([
+      { round: 1, playerId: 'a', value: 40, seq: 1, level: 'L0', distance: 25, won: false },
+      { round: 1, playerId: 'b', value: 20, seq: 2, level: 'L1', distance: 5, won: true },
+      { round: 2, playerId: 'a', value: 15, seq: 1, level: 'L1', distance: null, won: false },
+    ]);
   });
 });

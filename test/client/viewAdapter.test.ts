@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { roomInfoFrom, viewFromState, type StateJson, type Welcome } from '../../client/src/net/viewAdapter.js';
+import { SeriesStore } from '../../client/src/core/SeriesStore.js';
+import { compact, btc } from '../../client/src/util/format.js';
+import { halvingSprint } from '../../shared/economy/scenarios/halvingSprint.js';
+
+const welcome: Welcome = {
+  roomCode: 'ABCDEF', playerId: 'p2', spectator: false, isHost: false, seatToken: 's', hostToken: '', reconnectSeconds: 120,
+  scenario: {
+    id: halvingSprint.id, name: halvingSprint.name, description: '', startDate: halvingSprint.startDate, days: halvingSprint.days,
+    halvingInterval: halvingSprint.halvingInterval, regions: halvingSprint.regions, catalogue: halvingSprint.catalogue, capex: halvingSprint.capex,
+    contest: { maxStakeUsd: 1_000_000 },
+  },
+};
+
+function state(): StateJson {
+  const texas = halvingSprint.regions[0]!;
+  return {
+    room: { code: 'ABCDEF', phase: 'running', scenarioId: 'halving-sprint', daysPerSecond: 4, hostPlayerId: 'p1' },
+    world: { day: 3, date: '2024-03-04', endDay: 120, btcUsd: 62_000, hypeCrypto: 1.2, hypeAi: 0.8, gpuPriceUsd: { h100: 30_000 } },
+    meters: { miningGw: 1.5, aiGw: 0.4 },
+    regions: { [texas.id]: { id: texas.id, powerUsdPerMwh: 41, loadMw: 10, gridQueueDays: 250, miningBanUntilDay: 0, spikeMultiplier: 1, spikeDaysLeft: 0 } as never },
+    players: {
+      p2: { id: 'p2', name: 'Bob', colorIndex: 1, control: 'human', connected: true, strategy: '', navUsd: 1, marketCapUsd: 2 } as never,
+      p1: { id: 'p1', name: 'Alice', colorIndex: 0, control: 'human', connected: false, strategy: '', navUsd: 3, marketCapUsd: 4 } as never,
+      p3: { id: 'p3', name: 'hodl 1', colorIndex: 2, control: 'bot', connected: false, strategy: 'hodl-miner', navUsd: 5, marketCapUsd: 6 } as never,
+    },
+    sites: {
+      L1: { id: 'L1', ownerId: '', tier: 'mining', status: 'active', contract: 'index', regionId: texas.id } as never,
+      L2: { id: 'L2', ownerId: 'p2', tier: 'ai', status: 'building', contract: 'ppa', regionId: texas.id } as never,
+    },
+    tenders: { T1: { id: 'T1', lab: 'Lab', gpus: 100, days: 30, closesDay: 9, tier: 'ai', reservePriceUsdPerGpuHour: 3, bidCount: 2 } as never },
+    bookBids: [{ priceUsdPerGpuHour: 2, quantity: 5, orders: 1 } as never],
+    bookAsks: [],
+    contest: { round: 1, resolveDay: 30, pickCount: 2, maxStakeUsd: 0 },
+    news: [{ day: 2, date: '2024-03-03', kind: 'pump', headline: 'b' } as never, { day: 1, date: '2024-03-02', kind: 'x', headline: 'a' } as never],
+  };
+}
+
+describe('viewFromState', () => {
+  it('rebuilds the PlayerView shape from schema JSON, welcome and private data', () => {
+    const view = viewFromState(state(), welcome, { me: null, tenderBids: [{ tenderId: 'T1', priceUsdPerGpuHour: 2.5 }] }, []);
+    expect(view.playerId).toBe('p2');
+    expect(view.world.hype).toEqual({ crypto: 1.2, ai: 0.8 });
+    expect(view.world.meters.miningGw).toBe(1.5);
+    expect(view.regions).toHaveLength(1);
+    expect(view.regions[0]).toMatchObject({ name: halvingSprint.regions[0]!.name, powerUsdPerMwh: 41, mapX: halvingSprint.regions[0]!.mapX });
+    expect(view.sites.find((s) => s.id === 'L1')!.ownerId).toBeNull();
+    expect(view.sites.find((s) => s.id === 'L2')!.ownerId).toBe('p2');
+    expect(view.players.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
+    expect(view.tenders[0]!.myBidUsdPerGpuHour).toBe(2.5);
+    expect(view.news.map((n) => n.headline)).toEqual(['a', 'b']);
+    expect(view.contest.maxStakeUsd).toBe(1_000_000);
+    expect(view.catalogue.every((m) => m.releaseDate <= '2024-03-04')).toBe(true);
+    expect(view.catalogue.some((m) => m.id === 's21xp')).toBe(false);
+  });
+
+  it('reads seats, host and phase for the waiting room', () => {
+    const info = roomInfoFrom(state());
+    expect(info).toMatchObject({ code: 'ABCDEF', status: 'running', hostId: 'p1', daysPerSecond: 4 });
+    expect(info.seats.map((s) => [s.id, s.bot, s.connected])).toEqual([['p1', false, false], ['p2', false, true], ['p3', true, true]]);
+  });
+});
+
+describe('SeriesStore', () => {
+  it('overwrites the same day and ignores days from the past', () => {
+    const s = new SeriesStore();
+    s.addMarket({ day: 1, btcUsd: 10, hashpriceUsdPerPhDay: 1, gpuRentUsdPerHour: 2, powerUsdPerMwh: 3 });
+    s.addMarket({ day: 1, btcUsd: 11, hashpriceUsdPerPhDay: 1, gpuRentUsdPerHour: 2, powerUsdPerMwh: 3 });
+    s.addMarket({ day: 2, btcUsd: 12, hashpriceUsdPerPhDay: 1, gpuRentUsdPerHour: 2, powerUsdPerMwh: 3 });
+    s.addMarket({ day: 0, btcUsd: 99, hashpriceUsdPerPhDay: 1, gpuRentUsdPerHour: 2, powerUsdPerMwh: 3 });
+    expect(s.days).toEqual([1, 2]);
+    expect(s.market.btcUsd).toEqual([11, 12]);
+  });
+});
+
+describe('format', () => {
+  it('prints compact figures with three significant digits', () => {
+    expect(compact(1_234_567)).toBe('1.23M');
+    expect(compact(50_000_000)).toBe('50M');
+    expect(compact(999)).toBe('999');
+    expect(compact(0)).toBe('0');
+    expect(btc(0.5)).toBe('0.5000 BTC');
+  });
+});
