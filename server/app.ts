@@ -4,11 +4,14 @@
  * `server/start.ts` boots it for `npm start`. On boot it resumes every unfinished stored match.
  */
 import http from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { RedisDriver } from '@colyseus/redis-driver';
 import { monitor } from '@colyseus/monitor';
 import { Encoder } from '@colyseus/schema';
 import { DEFAULT_CONFIG, type ServerConfig } from './config.js';
@@ -48,6 +51,18 @@ function basicAuth(password: string) {
   };
 }
 
+/** A port nobody listens on now: the Redis setup must know its public address before listening. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.once('error', reject);
+    srv.listen(0, () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export async function createGameServer(overrides: Partial<ServerConfig> & { logger?: Logger } = {}): Promise<GameServer> {
   const { logger: givenLogger, ...rest } = overrides;
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...rest };
@@ -70,11 +85,24 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   }
 
   const httpServer = http.createServer(app);
+  // Scale-out: rooms and seat reservations are shared through Redis; each process announces the
+  // address clients must use to reach the rooms it hosts (else cross-process joins expire).
+  let scaleOut: { presence: RedisPresence; driver: RedisDriver; publicAddress: string } | null = null;
+  if (config.redisUrl) {
+    if (config.port === 0) config.port = await freePort();
+    scaleOut = {
+      presence: new RedisPresence(config.redisUrl),
+      driver: new RedisDriver(config.redisUrl),
+      publicAddress: config.publicAddress || `127.0.0.1:${config.port}`,
+    };
+    config.publicAddress = scaleOut.publicAddress;
+  }
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: config.maxPayloadBytes }),
     gracefullyShutdown: false,
     greet: false,
     logger: logger.child({ component: 'colyseus' }),
+    ...(scaleOut ?? {}),
   });
   gameServer.define(ROOM_NAME, MarketRoom);
   gameServer.define('lobby', LobbyRoom);
@@ -85,15 +113,15 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   const resumed: string[] = [];
   for (const m of store.unfinishedMatches()) {
     try {
-      await matchMaker.createRoom(ROOM_NAME, { resumeKey: context.resumeKey, matchId: m.id });
+      // Locally: this process owns the store (with Redis, createRoom could pick another process).
+      await matchMaker.handleCreateRoom(ROOM_NAME, { resumeKey: context.resumeKey, matchId: m.id });
       resumed.push(m.id);
     } catch (err) {
       logger.error({ err, match: m.id }, 'could not resume match');
       store.setStatus(m.id, 'abandoned');
     }
   }
-  if (config.redisUrl) logger.warn('REDIS_URL is set but this build runs a single process: it is not used yet');
-  logger.info({ port, dataDir: config.dataDir, resumed }, 'server listening');
+  logger.info({ port, dataDir: config.dataDir, resumed, publicAddress: scaleOut?.publicAddress, redis: Boolean(scaleOut) }, 'server listening');
 
   let closing: Promise<void> | null = null;
   const close = () => {

@@ -11,8 +11,10 @@ export interface ServerConfig {
   monitorPassword: string;
   /** Seconds a dropped player has to come back with its reconnection token. */
   reconnectSeconds: number;
-  /** Passed through for the scale-out issue; unused by a single process. */
+  /** When set, rooms are shared across processes through Redis (presence + matchmaker driver). */
   redisUrl: string;
+  /** `host:port[/prefix]` clients use to reach THIS process (with Redis); default `127.0.0.1:PORT`. */
+  publicAddress: string;
   /** Built client to serve at `/` (may not exist: a status page is served instead). */
   clientDir: string;
   /** WebSocket frames above this close the socket (transport-level cap). */
@@ -29,6 +31,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   monitorPassword: '',
   reconnectSeconds: 120,
   redisUrl: '',
+  publicAddress: '',
   clientDir: './client/dist',
   maxPayloadBytes: 16 * 1024,
   rateLimitPerSecond: 20,
@@ -50,6 +53,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     monitorPassword: env.MONITOR_PASSWORD ?? '',
     reconnectSeconds: intFrom(env.RECONNECT_SECONDS, DEFAULT_CONFIG.reconnectSeconds),
     redisUrl: env.REDIS_URL ?? '',
+    publicAddress: env.PUBLIC_ADDRESS ?? '',
     clientDir: resolve(env.CLIENT_DIR || DEFAULT_CONFIG.clientDir),
+    // Load tests and fuzzers raise these; players never need to.
+    rateLimitPerSecond: intFrom(env.RATE_LIMIT_PER_SECOND, DEFAULT_CONFIG.rateLimitPerSecond),
+    rateLimitBurst: intFrom(env.RATE_LIMIT_BURST, DEFAULT_CONFIG.rateLimitBurst),
   };
 }

@@ -28,7 +28,13 @@ export function apiRouter(ctx: RoomContext): Router {
   const startedAt = Date.now();
 
   r.get('/healthz', (_req, res) => {
-    res.json({ ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), rooms: ctx.live.size });
+    // Memory figures let operators (and the soak test) watch for leaks without a debugger.
+    const mem = process.memoryUsage();
+    res.json({
+      ok: true, uptimeS: Math.round((Date.now() - startedAt) / 1000), rooms: ctx.live.size, pid: process.pid,
+      publicAddress: ctx.config.publicAddress || null,
+      memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, externalBytes: mem.external },
+    });
   });
 
   r.get('/api/scenarios', (_req, res) => {

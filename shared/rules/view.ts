@@ -10,6 +10,7 @@ import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.j
 import { balanceOf, playerAccount } from '../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../economy/money.js';
 import { daysBetween } from '../economy/calendar.js';
+import { lotsOf } from './systems/capacity.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -127,7 +128,7 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     btc: satsToBtc(bal.sats),
     sellMinedPct: state.players[id]?.sellMinedPct ?? 0,
     debtUsd: centsToUsd(loans.reduce((s, l) => s + l.principalUsdCents, 0)),
-    lots: mine(state.lots),
+    lots: lotsOf(state, id),
     leaseOrders: mine(state.leaseOrders),
     leasesIn: Object.values(state.leases).filter((l) => l.lesseeId === id),
     leasesOut: Object.values(state.leases).filter((l) => l.lessorId === id),
@@ -138,18 +139,23 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   };
 }
 
-/** The view of `playerId`; pass null for a spectator (public data only). */
-export function playerView(state: GameState, playerId: PlayerId | null): PlayerView {
+type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'me'>;
+
+// Every seat's view of one state shares its public part: a league builds a view per bot per day.
+// States are never mutated once built, so caching on the object is safe.
+const publicCache = new WeakMap<GameState, PublicPart>();
+
+function publicPart(state: GameState): PublicPart {
+  const cached = publicCache.get(state);
+  if (cached) return cached;
   const s = state.scenario;
-  const me = playerId ? publicPlayer(state, playerId) : null;
   const nextHalvingHeight = (Math.floor(state.btc.heightBlocks / s.halvingInterval) + 1) * s.halvingInterval;
-  return {
+  const part: PublicPart = {
     day: state.day,
     date: state.date,
     endDay: state.endDay,
     phase: state.phase,
     scenarioId: s.id,
-    playerId: playerId ?? '',
     world: {
       btcUsd: state.btc.btcUsd,
       heightBlocks: state.btc.heightBlocks,
@@ -174,11 +180,6 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
     players: state.playerOrder.map((id) => publicPlayer(state, id)).filter((p): p is PublicPlayer => p !== null),
     sites: Object.values(state.sites),
     book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask') },
-    tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
-      ...t,
-      bidCount: bids.length,
-      myBidUsdPerGpuHour: bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
-    })),
     contest: {
       round: state.contest.current.round,
       resolveDay: state.contest.current.resolveDay,
@@ -187,6 +188,25 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
       maxStakeUsd: s.contest.maxStakeUsd,
     },
     news: state.news.slice(-20),
+  };
+  publicCache.set(state, part);
+  return part;
+}
+
+/**
+ * The view of `playerId`; pass null for a spectator (public data only). Views of the same state
+ * share their public objects: treat a view as read-only.
+ */
+export function playerView(state: GameState, playerId: PlayerId | null): PlayerView {
+  const me = playerId ? publicPlayer(state, playerId) : null;
+  return {
+    ...publicPart(state),
+    playerId: playerId ?? '',
+    tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
+      ...t,
+      bidCount: bids.length,
+      myBidUsdPerGpuHour: bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
+    })),
     me: me && playerId ? { ...me, ...privatePlayer(state, playerId) } : null,
   };
 }

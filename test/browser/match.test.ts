@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { matchMaker } from '@colyseus/core';
 import { bc, shot, startHarness, submitForm, type Harness } from './harness.js';
 
 let H: Harness;
@@ -112,6 +113,19 @@ describe('a two-person match in the browser', () => {
     expect(await bc(b, (h) => h.view!.playerId)).toBe(bId);
     expect(await bc(b, (h) => h.view!.sites.filter((s) => s.ownerId === h.view!.playerId).map((s) => s.id))).toContain(siteB.id);
     await shot(b, '05-after-reload-bob');
+
+    // The network drops (sockets killed server-side): the overlay shows, the client reconnects by itself.
+    const room = matchMaker.getLocalRoomById(code);
+    for (const c of room.clients) (c as unknown as { ref: { terminate(): void } }).ref.terminate();
+    await b.waitForFunction(() => (window as unknown as { __bc: { connection: string } }).__bc.connection === 'reconnecting', undefined, { timeout: 5_000, polling: 10 });
+    await shot(b, '05c-reconnecting-bob');
+    for (const p of [a, b]) {
+      await p.waitForFunction(() => (window as unknown as { __bc: { connection: string } }).__bc.connection === 'connected', undefined, { timeout: 20_000 });
+      expect(await p.isVisible('[data-testid=reconnect-overlay]')).toBe(false);
+    }
+    expect(await bc(b, (h) => h.view!.playerId)).toBe(bId);
+    expect(await bc(a, (h) => h.view!.playerId)).toBe(aId);
+    await a.waitForSelector('[data-testid=host-pause]');
 
     // Speed up to the halving: both see the banner.
     await a.click('[data-testid=host-pause]');

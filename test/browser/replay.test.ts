@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 describe('replay viewer', () => {
-  it('opens a file from the picker, matches its hash, scrubs and plays through the halving', async () => {
+  it('opens a file from the picker, re-simulates it, scrubs and plays through the halving', async () => {
     const { page } = await H.newPage('replay');
     await page.goto(H.url);
     await page.click('[data-testid=open-replay]');

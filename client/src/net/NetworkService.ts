@@ -108,19 +108,30 @@ export class NetworkService implements MatchFeed {
     const stored = this.storedSession();
     if (!stored) return false;
     this.session = stored;
+    if (await this.rejoin()) return true;
+    sessionStorage.removeItem(SESSION_KEY);
+    this.session = null;
+    return false;
+  }
+
+  /**
+   * The reconnection token works while the server holds the seat; after a server restart tokens are
+   * gone, and the seat token (plus the host token) claims the seat back under the same room code.
+   */
+  private async rejoin(): Promise<boolean> {
+    const s = this.session;
+    if (!s) return false;
     try {
-      this.attach(await this.client.reconnect(stored.reconnectionToken), stored.name, stored.hostToken);
+      this.attach(await this.client.reconnect(s.reconnectionToken), s.name, s.hostToken);
       return true;
     } catch {
+      if (!s.seatToken) return false;
       try {
-        const options: Record<string, string> = { playerName: stored.name };
-        if (stored.seatToken) options.seatToken = stored.seatToken;
-        if (stored.hostToken) options.hostToken = stored.hostToken;
-        this.attach(await this.client.joinById(stored.roomId, options), stored.name, stored.hostToken);
+        const options: Record<string, string> = { playerName: s.name, seatToken: s.seatToken };
+        if (s.hostToken) options.hostToken = s.hostToken;
+        this.attach(await this.client.joinById(s.roomId, options), s.name, s.hostToken);
         return true;
       } catch {
-        sessionStorage.removeItem(SESSION_KEY);
-        this.session = null;
         return false;
       }
     }
@@ -223,7 +234,8 @@ export class NetworkService implements MatchFeed {
     });
     room.onLeave((code) => {
       if (this.active !== room || this.closing) return;
-      if (code === 4000) {
+      // 1000/4000: a normal or consented close (left, kicked, room closed): nothing to come back to.
+      if (code === 1000 || code === 4000) {
         this.setConnection('lost');
         return;
       }
@@ -261,16 +273,10 @@ export class NetworkService implements MatchFeed {
     this.setConnection('reconnecting');
     const started = Date.now();
     let delay = 250;
-    while (Date.now() - started < RECONNECT_WINDOW_MS && !this.closing) {
+    while (Date.now() - started < RECONNECT_WINDOW_MS && !this.closing && this.session) {
       await new Promise((r) => setTimeout(r, delay));
-      const token = this.session?.reconnectionToken;
-      if (!token) break;
-      try {
-        this.attach(await this.client.reconnect(token), this.session?.name ?? '', this.session?.hostToken ?? '');
-        return;
-      } catch {
-        delay = Math.min(delay * 2, 4000);
-      }
+      if (await this.rejoin()) return;
+      delay = Math.min(delay * 2, 4000);
     }
     if (!this.closing) this.setConnection('lost');
   }

@@ -94,7 +94,8 @@ export class LineChart {
     // Four y gridlines with labels, plus first/last day on the x axis.
     for (let i = 0; i <= 3; i += 1) {
       const tv = tlo + ((thi - tlo) * i) / 3;
-      const v = this.opts.log ? Math.exp(tv) : tv;
+      const raw = this.opts.log ? Math.exp(tv) : tv;
+      const v = Math.abs(raw) < 1e-6 ? 0 : raw;
       const py = sy(v);
       g.lineStyle(1, GRID, 1).lineBetween(plot.x, py, plot.right, py);
       const t = this.ticks[i];

@@ -2,7 +2,8 @@
 import { current, isDraft, type Draft } from 'immer';
 import type { Ctx, Phase } from '../context.js';
 import { pushNews } from '../context.js';
-import type { GameState, PlayerId } from '../types.js';
+import type { GameState, HardwareLot, PlayerId } from '../types.js';
+import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
 import { withRng } from '../rng.js';
 import { drawFeesBtcPerBlock, hashpriceAtDifficulty, hashpriceUsdPerPhDay, mineDay, type ChainBoundary } from '../../economy/bitcoin.js';
 import { stepFleet } from '../../economy/npcFleet.js';
@@ -25,30 +26,57 @@ function plain<T extends object>(map: T): T {
   return isDraft(map) ? (current(map as Draft<T>) as T) : map;
 }
 
+interface AsicGroup {
+  ownerId: PlayerId;
+  siteId: string;
+  ths: number;
+}
+
 /**
- * TH/s running today per player, in one pass over the lots (the same rule as
- * `runningHashrateThs` in capacity.ts, which scans all lots per player: too slow for 100 players).
+ * Installed ASIC TH/s summed per (owner, site), memoised on the identity of the lots map: states
+ * are immutable outside drafts, so the same map object always holds the same lots, and it stays
+ * the same object across days until a lot changes.
  */
-export function runningHashrateByPlayer(state: GameState): Map<PlayerId, number> {
-  const out = new Map<PlayerId, number>();
-  const runs = new Map<string, boolean>();
+const asicGroupCache = new WeakMap<object, { catalogue: readonly HardwareModelSpec[]; groups: AsicGroup[] }>();
+
+function asicGroups(lots: Record<string, HardwareLot>, catalogue: readonly HardwareModelSpec[]): AsicGroup[] {
+  const cached = asicGroupCache.get(lots);
+  if (cached && cached.catalogue === catalogue) return cached.groups;
   const thsByModel = new Map<string, number>();
-  for (const m of state.scenario.catalogue) if (m.kind === 'asic') thsByModel.set(m.id, m.hashrateThs);
-  const lots = plain(state.lots);
-  const sites = plain(state.sites);
+  for (const m of catalogue) if (m.kind === 'asic') thsByModel.set(m.id, m.hashrateThs);
+  const byKey = new Map<string, AsicGroup>();
   for (const lotId in lots) {
     const lot = lots[lotId]!;
     if (lot.status !== 'installed' || !lot.siteId) continue;
     const ths = thsByModel.get(lot.modelId);
     if (ths === undefined) continue;
-    let siteOk = runs.get(lot.siteId);
+    const key = `${lot.ownerId}\u0000${lot.siteId}`;
+    const g = byKey.get(key);
+    if (g) g.ths += ths * lot.count;
+    else byKey.set(key, { ownerId: lot.ownerId, siteId: lot.siteId, ths: ths * lot.count });
+  }
+  const groups = [...byKey.values()];
+  asicGroupCache.set(lots, { catalogue, groups });
+  return groups;
+}
+
+/**
+ * TH/s running today per player (the same rule as `runningHashrateThs` in capacity.ts, which
+ * scans all lots per player: too slow for 100 players). Only the sites' state is read daily.
+ */
+export function runningHashrateByPlayer(state: GameState): Map<PlayerId, number> {
+  const out = new Map<PlayerId, number>();
+  const runs = new Map<string, boolean>();
+  const scenario = plain(state.scenario);
+  const sites = plain(state.sites);
+  for (const g of asicGroups(plain(state.lots), scenario.catalogue)) {
+    let siteOk = runs.get(g.siteId);
     if (siteOk === undefined) {
-      const site = sites[lot.siteId];
+      const site = sites[g.siteId];
       siteOk = !!site && siteRuns(state, site, 'mining');
-      runs.set(lot.siteId, siteOk);
+      runs.set(g.siteId, siteOk);
     }
-    if (!siteOk) continue;
-    out.set(lot.ownerId, (out.get(lot.ownerId) ?? 0) + ths * lot.count);
+    if (siteOk) out.set(g.ownerId, (out.get(g.ownerId) ?? 0) + g.ths);
   }
   return out;
 }
@@ -114,7 +142,7 @@ export const miningPhase: Phase = (draft, ctx) => {
   const hashpriceToday = hashpriceAtDifficulty(btc.difficultyEhs, btc.subsidyBtc, fees, btc.btcUsd);
   const banned = new Set<string>();
   for (const id in draft.regions) if (draft.regions[id]!.miningBanUntilDay > draft.day) banned.add(id);
-  const fleet = stepFleet(draft.npc, {
+  const fleet = stepFleet(plain(draft.npc), {
     day: draft.day,
     date: draft.date,
     hashpriceUsdPerPhDay: hashpriceToday,
@@ -159,13 +187,15 @@ export const miningPhase: Phase = (draft, ctx) => {
   pushRecent(draft.recent.networkEhs, networkEhs);
   draft.meters.btcMinedBtc += mined.rewardBtc;
 
+  const players = plain(draft.players);
   for (const id of draft.playerOrder) {
-    const player = draft.players[id]!;
     const ehs = (playerThs.get(id) ?? 0) / 1e6;
     const sats = networkEhs > 0 ? btcToSats((mined.rewardBtc * ehs) / networkEhs) : 0;
-    player.revenueMiningUsdPerDay = Math.round(
-      (1 - REVENUE_EMA_ALPHA) * player.revenueMiningUsdPerDay + REVENUE_EMA_ALPHA * satsToBtc(sats) * btc.btcUsd,
-    );
+    const revenue = Math.round((1 - REVENUE_EMA_ALPHA) * players[id]!.revenueMiningUsdPerDay + REVENUE_EMA_ALPHA * satsToBtc(sats) * btc.btcUsd);
+    // Touch the draft only when something changes: most players in a class mine nothing.
+    if (sats <= 0 && revenue === players[id]!.revenueMiningUsdPerDay) continue;
+    const player = draft.players[id]!;
+    player.revenueMiningUsdPerDay = revenue;
     if (sats <= 0) continue;
     const account = playerAccount(id);
     transfer(draft.ledger, { from: COINBASE, to: account, sats, reason: 'blockReward' });
