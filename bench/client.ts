@@ -31,7 +31,7 @@ interface BenchResult {
 
 async function main(): Promise<void> {
   if (process.env.BC_SKIP_BUILD !== '1' || !existsSync(join(DIST, 'index.html'))) {
-    await build({ configFile: join(ROOT, 'client', 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(ROOT, 'client', 'vite.config.ts'), logLevel: 'error' });
   }
   const server = http.createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');

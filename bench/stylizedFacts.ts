@@ -71,8 +71,9 @@ export function factsFor(seed: string): FactResult[] {
     const hrPeakBefore = Math.max(...days.slice(h - 30, h).map((d) => d.hashrateEhs));
     const hrDip = Math.min(...days.slice(h, h + 45).map((d) => d.hashrateEhs));
     const dip = 1 - hrDip / hrBefore;
-    const newHighDay = days.slice(h).findIndex((d) => d.hashrateEhs > hrPeakBefore);
-    const pass = cut >= 0.4 && cut <= 0.6 && dip >= 0.05 && dip <= 0.15 && newHighDay >= 0 && newHighDay <= 75;
+    // Day h's hashrate was decided before the halving: the recovery is measured from h + 1.
+    const newHighDay = days.slice(h + 1).findIndex((d) => d.hashrateEhs > hrPeakBefore) + 1;
+    const pass = cut >= 0.4 && cut <= 0.6 && dip >= 0.05 && dip <= 0.15 && newHighDay >= 1 && newHighDay <= 75;
     out.push({ id: 1, name: 'halving', pass, detail: `on ${days[h]!.date}: hashprice −${pct(cut)}, hashrate dip ${pct(dip)}, new high after ${newHighDay} d` });
   }
 
@@ -120,6 +121,8 @@ function banFact(base: Scenario, seed: string): FactResult {
   const banned: Scenario = {
     ...base,
     events: [...base.events, { date: banDate, kind: 'miningBan', params: { regionId: region, days: 365 } }],
+    // A random ban already in force would leave nothing for this one to switch off.
+    randomEvents: { ...base.randomEvents, miningBan: 0 },
   };
   const { days, states } = simulate(banned, seed);
   const b = daysBetween(base.startDate, banDate);

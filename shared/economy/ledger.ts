@@ -19,6 +19,16 @@ export function emptyLedger(): Ledger {
   return { accounts: { [WORLD]: zero(), [COINBASE]: zero() }, postings: 0, checksum: 0, flowsUsdCents: {}, flowsSats: {} };
 }
 
+/** A deep copy: the ledger is small (one account per company and escrow) and flat. */
+export function cloneLedger(ledger: Ledger): Ledger {
+  const accounts: Record<AccountId, Balance> = {};
+  for (const id in ledger.accounts) {
+    const bal = ledger.accounts[id]!;
+    accounts[id] = { usdCents: bal.usdCents, sats: bal.sats };
+  }
+  return { accounts, postings: ledger.postings, checksum: ledger.checksum, flowsUsdCents: { ...ledger.flowsUsdCents }, flowsSats: { ...ledger.flowsSats } };
+}
+
 function zero(): Balance {
   return { usdCents: 0, sats: 0 };
 }

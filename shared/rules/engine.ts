@@ -11,7 +11,7 @@ import { hashJson } from './hash.js';
 import type { ApplyResult, GameState, PlayerId, StepResult, Scenario } from './types.js';
 import { addDays } from '../economy/calendar.js';
 import { initialRngStates } from './rng.js';
-import { emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
+import { cloneLedger, emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
 import { usdToCents } from '../economy/money.js';
 import { initialWorld } from './systems/world.js';
 import { eventsPhase, hostReducers } from './systems/events.js';
@@ -155,6 +155,8 @@ export function step(state: GameState): StepResult {
   if (state.phase === 'ended') return { state, events: [] };
   const ctx: Ctx = { events: [] };
   const draft = createDraft(state);
+  // A day posts thousands of transfers: on a plain copy of the ledger they skip immer's proxies.
+  draft.ledger = cloneLedger(state.ledger);
   for (const phase of PHASES) phase(draft, ctx);
   draft.day += 1;
   draft.date = addDays(draft.scenario.startDate, draft.day);

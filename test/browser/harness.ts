@@ -3,7 +3,7 @@
  * port (serving client/dist), launches Debian's Chromium through playwright-core, and records
  * console errors so any of them fails the test.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,13 +15,49 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SHOTS = join(ROOT, 'test-results');
 const CLIENT_DIST = join(ROOT, 'client', 'dist');
 
-let built: Promise<void> | null = null;
+const LOCK = join(ROOT, 'client', '.build-lock');
 
-/** `BC_SKIP_BUILD=1` reuses an existing client/dist (quicker local iterations). */
-export function buildClient(): Promise<void> {
-  if (process.env.BC_SKIP_BUILD === '1') return Promise.resolve();
-  built ??= build({ configFile: join(ROOT, 'client', 'vite.config.ts'), logLevel: 'warn' }).then(() => undefined);
-  return built;
+/** Newest modification time under the sources the bundle is made of. */
+function newestSourceMs(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const dir of ['client/src', 'shared']) walk(join(ROOT, dir));
+  for (const f of ['client/index.html', 'client/vite.config.ts']) newest = Math.max(newest, statSync(join(ROOT, f)).mtimeMs);
+  return newest;
+}
+
+/**
+ * Builds client/dist unless it is newer than every source. Test files run in parallel workers, so a
+ * lock directory makes the second one wait for the first build instead of racing it.
+ * `BC_SKIP_BUILD=1` reuses whatever client/dist holds.
+ */
+export async function buildClient(): Promise<void> {
+  if (process.env.BC_SKIP_BUILD === '1') return;
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // A lock older than five minutes is from a killed run.
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() - started > 300_000) throw new Error('timed out waiting for another client build');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const index = join(CLIENT_DIST, 'index.html');
+    if (existsSync(index) && statSync(index).mtimeMs > newestSourceMs()) return;
+    await build({ configFile: join(ROOT, 'client', 'vite.config.ts'), logLevel: 'error' });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface Harness {

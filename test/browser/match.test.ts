@@ -96,6 +96,18 @@ describe('a two-person match in the browser', () => {
     await b.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=book-bid]')).some((r) => (r.textContent ?? '').includes('$0.57')), undefined, { timeout: 10_000 });
     await shot(b, '04-lease-book-bob');
 
+    // A spectator sees the match read-only.
+    const c = (await H.newPage('spectator')).page;
+    await enterTitle(c, 'Class');
+    await c.fill('[data-testid=join-code]', code);
+    await c.click('[data-testid=spectate]');
+    await c.waitForSelector('[data-testid=game-screen]', { timeout: 20_000 });
+    await c.waitForFunction(() => (document.querySelector('[data-testid=company]')?.textContent ?? '').includes('Spectating'));
+    expect(await c.isDisabled('[data-testid=submit-buySite]')).toBe(true);
+    expect(await c.locator('[data-testid=host-controls]').count()).toBe(0);
+    await shot(c, '04b-spectator');
+    await c.close();
+
     // Keyboard: L jumps to the lease form; the same screen reads at 1920×1080.
     await a.click('[data-testid=topbar]');
     await a.keyboard.press('l');

@@ -55,6 +55,7 @@ export type HostCommand =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'speed'; daysPerSecond: number }
+  | { type: 'kick'; playerId: string }
   | Extract<Action, { type: 'injectEvent' | 'endMatch' }>;
 
 export interface MatchFeed {

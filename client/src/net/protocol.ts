@@ -22,6 +22,7 @@ export const HOST_MSG = Object.freeze({
   pause: 'pause',
   resume: 'resume',
   speed: 'speed',
+  kick: 'kick',
   injectEvent: 'inject',
   endMatch: 'end',
 });

@@ -7,6 +7,7 @@ import { HostControls } from '../ui/HostControls.js';
 import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
 import { debugSet } from '../core/debug.js';
 import { h } from '../ui/dom.js';
+import { serverEndpoint } from '../net/protocol.js';
 
 const RESULTS_DELAY_MS = 2500;
 
@@ -25,7 +26,9 @@ export class GameScene extends Phaser.Scene {
     let host: HostControls | null = null;
     const syncHost = () => {
       if (net.isHost && !host) {
-        host = new HostControls((cmd) => net.host(cmd));
+        const base = `${serverEndpoint().http}/api/matches/${net.roomCode}`;
+        const token = encodeURIComponent(net.hostToken);
+        host = new HostControls((cmd) => net.host(cmd), token ? { csv: `${base}/export.csv?token=${token}`, replay: `${base}/replay.json?token=${token}` } : null);
         screen.top.hostSlot.append(host.el);
       }
       if (host && net.room) host.update(net.room);

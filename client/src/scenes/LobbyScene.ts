@@ -34,7 +34,7 @@ export class LobbyScene extends Phaser.Scene {
       if (room.status === 'ended') return this.scene.start(SCENES.results);
       if (room.status !== 'waiting' && this.net.view) return this.scene.start(SCENES.game);
       code.textContent = this.net.roomCode || room.code;
-      info.textContent = `${this.net.welcome?.scenario.name ?? room.scenarioId} · ${room.daysPerSecond} days/s · you are ${this.net.isHost ? 'the host' : 'a player'}`;
+      info.textContent = `${this.net.welcome?.scenario.name ?? room.scenarioId} · ${room.daysPerSecond} days/s · you are ${this.net.isHost ? 'the host' : this.net.canAct ? 'a player' : 'a spectator'}`;
       start.style.display = this.net.isHost ? '' : 'none';
       if (!this.net.isHost) status.textContent = 'Waiting for the host to start…';
       setChildren(seats, ...room.seats.map((s) => h('div', { class: 'item', testid: `seat-${s.id}` },

@@ -7,6 +7,7 @@ import { h, mount } from '../ui/dom.js';
 import { contestTable, metersTable, rankings } from '../ui/Rankings.js';
 import { PathCharts } from '../ui/PathCharts.js';
 import { serverEndpoint } from '../net/protocol.js';
+import { ReplayPlayer } from '../replay/ReplayPlayer.js';
 
 export class ResultsScene extends Phaser.Scene {
   constructor() {
@@ -14,6 +15,7 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.replay = null;
     const net = this.registry.get(REG.net) as NetworkService;
     const view = net.view;
     const status = h('div', { class: 'status', testid: 'results-status' });
@@ -43,6 +45,16 @@ export class ResultsScene extends Phaser.Scene {
       if (view) charts.draw(view);
     };
     requestAnimationFrame(layout);
+    // The paths this client saw start when it joined (or reloaded): the finished match's replay,
+    // re-simulated here, has every company from day 0.
+    void this.loadReplay(code).then((file) => {
+      if (!file || !view || !this.scene.isActive()) return;
+      const player = new ReplayPlayer();
+      player.load(file);
+      charts.setSeries(player.series);
+      charts.draw(view);
+      this.replay = file;
+    }).catch(() => undefined);
     this.scale.on('resize', layout);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.scale.off('resize', layout);
@@ -51,12 +63,18 @@ export class ResultsScene extends Phaser.Scene {
     });
   }
 
+  private replay: ReplayFile | null = null;
+
+  private async loadReplay(code: string): Promise<ReplayFile | null> {
+    const res = await fetch(`${serverEndpoint().http}/api/matches/${code}/replay.json`);
+    if (!res.ok) throw new Error(`${res.status}`);
+    return (await res.json()) as ReplayFile;
+  }
+
   private async openReplay(code: string, status: HTMLElement): Promise<void> {
     status.textContent = 'Loading the replay…';
     try {
-      const res = await fetch(`${serverEndpoint().http}/api/matches/${code}/replay.json`);
-      if (!res.ok) throw new Error(`${res.status}`);
-      const file = (await res.json()) as ReplayFile;
+      const file = this.replay ?? (await this.loadReplay(code));
       this.scene.start(SCENES.replay, { file });
     } catch (e) {
       status.textContent = `Could not load the replay: ${(e as Error).message}`;

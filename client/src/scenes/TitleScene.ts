@@ -56,7 +56,8 @@ export class TitleScene extends Phaser.Scene {
           h('div', { class: 'row' }, h('label', {}, 'Private'), priv, h('span', { class: 'muted' }, 'join by code only')),
           h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'create', onclick: () => void this.createMatch(name.value, scenario.value, Number(pace.value), Number(bots.value), botKind.value, priv.checked) }, 'Create match'))),
         h('div', {}, h('h2', {}, 'Join a match'),
-          h('div', { class: 'row' }, code, h('button', { class: 'primary', testid: 'join', onclick: () => void this.join(name.value, code.value) }, 'Join by code')),
+          h('div', { class: 'row' }, code, h('button', { class: 'primary', testid: 'join', onclick: () => void this.join(name.value, code.value) }, 'Join by code'),
+            h('button', { testid: 'spectate', title: 'watch without a seat', onclick: () => void this.join(name.value, code.value, true) }, 'Watch')),
           h('h3', { style: 'margin-top:0.8em' }, 'Live matches'), rooms)),
       h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay) }, 'Watch a replay file…'),
         h('span', { class: 'muted' }, 'Keys in game: press ? for help')),
@@ -79,7 +80,9 @@ export class TitleScene extends Phaser.Scene {
     setChildren(el, ...(list.length === 0 ? [h('div', { class: 'item muted' }, 'No public matches right now.')] : list.map((r) =>
       h('div', { class: 'item', testid: `room-${r.roomId}` },
         h('span', {}, h('b', {}, r.code ?? r.roomId), ` ${r.name ?? ''}`, h('br'), h('span', { class: 'muted' }, `${r.scenarioId ?? ''} · ${r.phase ?? ''} · day ${r.day ?? 0}/${r.endDay ?? '?'} · ${r.humans ?? 0} people, ${r.seats ?? 0}/${r.maxPlayers ?? '?'} seats`)),
-        h('button', { class: 'small', 'data-room': r.roomId, onclick: () => void this.join(name.value, r.roomId) }, r.phase === 'ended' ? 'Watch' : 'Join')))));
+        h('span', {},
+          r.phase !== 'ended' ? h('button', { class: 'small primary', 'data-room': r.roomId, onclick: () => void this.join(name.value, r.roomId) }, 'Join') : null, ' ',
+          h('button', { class: 'small', onclick: () => void this.join(name.value, r.roomId, true) }, 'Watch'))))));
   }
 
   private say(text: string, err = false): void {
@@ -113,13 +116,13 @@ export class TitleScene extends Phaser.Scene {
     }
   }
 
-  private async join(rawName: string, code: string): Promise<void> {
-    const name = this.checkName(rawName);
+  private async join(rawName: string, code: string, spectate = false): Promise<void> {
+    const name = spectate ? rawName.trim() || 'Spectator' : this.checkName(rawName);
     if (!name) return;
     if (!code.trim()) return this.say('Enter a room code.', true);
     this.say('Joining…');
     try {
-      await this.net.join(code, name);
+      await this.net.join(code, name, spectate);
       this.scene.start(SCENES.lobby);
     } catch (e) {
       this.say(`Could not join: ${(e as Error).message}`, true);

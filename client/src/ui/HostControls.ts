@@ -12,7 +12,11 @@ export class HostControls {
   private readonly speed: HTMLSelectElement;
   private readonly panel: HTMLElement;
 
-  constructor(private readonly send: (cmd: HostCommand) => Promise<ActionResult>) {
+  private readonly kickSelect: HTMLSelectElement;
+
+  /** `links` are the host-only downloads (CSV export, live replay) with the host token in the URL. */
+  constructor(private readonly send: (cmd: HostCommand) => Promise<ActionResult>, links: { csv: string; replay: string } | null = null) {
+    this.kickSelect = h('select', { testid: 'host-kick-player' });
     this.pauseBtn = h('button', { type: 'button', testid: 'host-pause', onclick: () => void this.togglePause() }, 'Pause');
     this.speed = h('select', { testid: 'host-speed', title: 'days per second', onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) },
       ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
@@ -24,7 +28,10 @@ export class HostControls {
       h('div', { class: 'row' }, kind), h('div', { class: 'row' }, region), h('div', { class: 'row' }, headline),
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary', testid: 'host-inject', onclick: () => void this.run(optionalEvent(kind.value, region.value.trim(), headline.value.trim())) }, 'Inject'),
-        h('button', { type: 'button', class: 'danger', testid: 'host-end', onclick: () => { if (confirm('End the match for everyone?')) void this.run({ type: 'endMatch' }); } }, 'End match')));
+        h('button', { type: 'button', class: 'danger', testid: 'host-end', onclick: () => { if (confirm('End the match for everyone?')) void this.run({ type: 'endMatch' }); } }, 'End match')),
+      h('h3', { style: 'margin-top:0.6em' }, 'Players'),
+      h('div', { class: 'row' }, this.kickSelect, h('button', { type: 'button', testid: 'host-kick', onclick: () => { if (this.kickSelect.value) void this.run({ type: 'kick', playerId: this.kickSelect.value }); } }, 'Kick')),
+      links ? h('div', { class: 'row' }, h('a', { href: links.csv, style: 'color:#56b4e9', testid: 'host-csv' }, 'Export CSV'), h('a', { href: links.replay, style: 'color:#56b4e9' }, 'Replay so far')) : null);
     this.el = h('span', { class: 'row', style: 'margin:0', testid: 'host-controls' },
       h('b', { class: 'muted' }, 'HOST'), this.pauseBtn, this.speed,
       h('button', { type: 'button', testid: 'host-events', onclick: () => { this.panel.style.display = this.panel.style.display === 'none' ? '' : 'none'; } }, 'Events…'),
@@ -32,6 +39,12 @@ export class HostControls {
   }
 
   update(room: RoomInfo): void {
+    const people = room.seats.filter((s) => !s.bot && s.id !== room.hostId);
+    const key = people.map((p) => p.id + p.name).join('|');
+    if (this.kickSelect.dataset.key !== key) {
+      this.kickSelect.dataset.key = key;
+      this.kickSelect.replaceChildren(...people.map((p) => h('option', { value: p.id }, p.name)));
+    }
     this.pauseBtn.textContent = room.status === 'paused' ? 'Resume' : 'Pause';
     this.pauseBtn.disabled = room.status === 'ended' || room.status === 'waiting';
     const v = String(room.daysPerSecond);

@@ -81,7 +81,7 @@ export class LineChart {
       return;
     }
     if (hi - lo < Math.abs(hi) * 0.02 + 1e-9) {
-      const pad = Math.abs(hi) * 0.05 + 1e-6;
+      const pad = Math.abs(hi) * 0.05 || 1;
       lo -= pad;
       hi += pad;
     }

@@ -10,7 +10,7 @@ export class PathCharts {
   private readonly nav: LineChart;
   private readonly mcap: LineChart;
 
-  constructor(scene: Phaser.Scene, private readonly series: SeriesStore) {
+  constructor(scene: Phaser.Scene, private series: SeriesStore) {
     const format = (v: number) => `$${compact(v)}`;
     this.mcap = new LineChart(scene, { title: 'Market cap by company', unit: '$', format, log: true });
     this.nav = new LineChart(scene, { title: 'NAV by company', unit: '$', format, log: true });
@@ -20,6 +20,11 @@ export class PathCharts {
     const gap = 8;
     this.mcap.layout(x, y, w, (h - gap) / 2);
     this.nav.layout(x, y + (h + gap) / 2, w, (h - gap) / 2);
+  }
+
+  /** Swaps in a fuller series (the re-simulated replay covers days this client never saw). */
+  setSeries(series: SeriesStore): void {
+    this.series = series;
   }
 
   draw(view: PlayerView): void {

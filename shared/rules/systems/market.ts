@@ -3,6 +3,7 @@ import type { Phase, Reducer } from '../context.js';
 import { fail } from '../context.js';
 import type { GameState } from '../types.js';
 import { withRng } from '../rng.js';
+import { raw } from './capacity.js';
 import { daysBetween } from '../../economy/calendar.js';
 import { executionPriceUsd, hypeLogReturn, impactLogReturn, keyframePoints, stepBtcPrice } from '../../economy/btcPrice.js';
 import { btcSats, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
@@ -11,9 +12,15 @@ import { btcToSats, centsToUsd, satsToBtc, satsValueCents } from '../../economy/
 /** Rolling windows in `state.recent` keep this many days (momentum and charts need no more). */
 export const RECENT_WINDOW_DAYS = 60;
 
-export function pushRecent(window: number[], value: number): void {
-  window.push(value);
-  if (window.length > RECENT_WINDOW_DAYS) window.splice(0, window.length - RECENT_WINDOW_DAYS);
+/**
+ * Appends to a rolling window of `draft.recent`. A fresh plain array replaces the old one: shifting
+ * a drafted array would go through immer's proxy once per element, every day.
+ */
+export function pushRecent(draft: GameState, key: keyof GameState['recent'], value: number): void {
+  const window = raw(draft.recent[key]);
+  const next = window.slice(Math.max(0, window.length + 1 - RECENT_WINDOW_DAYS));
+  next.push(value);
+  draft.recent[key] = next;
 }
 
 /**
@@ -22,7 +29,7 @@ export function pushRecent(window: number[], value: number): void {
  * net flow are consumed here and reset.
  */
 export const marketPhase: Phase = (draft) => {
-  const s = draft.scenario;
+  const s = raw(draft.scenario);
   const btc = draft.btc;
   const shockLog =
     btc.pendingJumpLog + hypeLogReturn(draft.hype.crypto, s.hype.crypto) + impactLogReturn(btc.playerNetFlowUsd, s.btc.marketDepthUsd);
@@ -47,7 +54,7 @@ export const marketPhase: Phase = (draft) => {
   btc.regime = next.regime;
   btc.pendingJumpLog = 0;
   btc.playerNetFlowUsd = 0;
-  pushRecent(draft.recent.btcUsd, next.usd);
+  pushRecent(draft, 'btcUsd', next.usd);
 };
 
 function formatUsd(cents: number): string {

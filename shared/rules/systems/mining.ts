@@ -9,7 +9,7 @@ import { drawFeesBtcPerBlock, hashpriceAtDifficulty, hashpriceUsdPerPhDay, mineD
 import { stepFleet } from '../../economy/npcFleet.js';
 import { COINBASE, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { btcToSats, satsToBtc, satsValueCents } from '../../economy/money.js';
-import { siteRuns } from './capacity.js';
+import { raw, siteRuns } from './capacity.js';
 import { pushRecent } from './market.js';
 
 /** Smoothing of each player's daily mining revenue (EMA weight of today). */
@@ -18,12 +18,12 @@ const REVENUE_EMA_ALPHA = 0.1;
 const INVEST_HASHPRICE_DAYS = 14;
 
 /**
- * A plain snapshot of a map that may be an immer draft. Reading thousands of lots a day through
- * proxies costs ten times the loop itself; `current` returns the base untouched when nothing in the
- * map changed today, else a shallow copy with today's edits.
+ * A snapshot of the lots that is never written to later: the base when nothing changed today,
+ * else a fresh copy. (capacity's `raw` may hand back immer's working copy, which later phases of
+ * the same day can still mutate: unsafe as a memo key.)
  */
-function plain<T extends object>(map: T): T {
-  return isDraft(map) ? (current(map as Draft<T>) as T) : map;
+function frozenLots(lots: Record<string, HardwareLot>): Record<string, HardwareLot> {
+  return isDraft(lots) ? current(lots as Draft<Record<string, HardwareLot>>) : lots;
 }
 
 interface AsicGroup {
@@ -67,9 +67,8 @@ function asicGroups(lots: Record<string, HardwareLot>, catalogue: readonly Hardw
 export function runningHashrateByPlayer(state: GameState): Map<PlayerId, number> {
   const out = new Map<PlayerId, number>();
   const runs = new Map<string, boolean>();
-  const scenario = plain(state.scenario);
-  const sites = plain(state.sites);
-  for (const g of asicGroups(plain(state.lots), scenario.catalogue)) {
+  const sites = raw(state.sites);
+  for (const g of asicGroups(frozenLots(state.lots), raw(state.scenario).catalogue)) {
     let siteOk = runs.get(g.siteId);
     if (siteOk === undefined) {
       const site = sites[g.siteId];
@@ -124,7 +123,7 @@ function announce(draft: GameState, ctx: Ctx, b: ChainBoundary): void {
  * sites phase's business).
  */
 export const miningPhase: Phase = (draft, ctx) => {
-  const s = draft.scenario;
+  const s = raw(draft.scenario);
   const btc = draft.btc;
 
   const playerThs = runningHashrateByPlayer(draft);
@@ -142,7 +141,7 @@ export const miningPhase: Phase = (draft, ctx) => {
   const hashpriceToday = hashpriceAtDifficulty(btc.difficultyEhs, btc.subsidyBtc, fees, btc.btcUsd);
   const banned = new Set<string>();
   for (const id in draft.regions) if (draft.regions[id]!.miningBanUntilDay > draft.day) banned.add(id);
-  const fleet = stepFleet(plain(draft.npc), {
+  const fleet = stepFleet(raw(draft.npc), {
     day: draft.day,
     date: draft.date,
     hashpriceUsdPerPhDay: hashpriceToday,
@@ -183,11 +182,11 @@ export const miningPhase: Phase = (draft, ctx) => {
 
   const avgRewardPerBlock = mined.blocks > 0 ? mined.rewardBtc / mined.blocks : btc.subsidyBtc + fees;
   btc.hashpriceUsdPerPhDay = networkEhs > 0 ? hashpriceUsdPerPhDay(mined.blocks, avgRewardPerBlock, 0, btc.btcUsd, networkEhs) : hashpriceToday;
-  pushRecent(draft.recent.hashprice, btc.hashpriceUsdPerPhDay);
-  pushRecent(draft.recent.networkEhs, networkEhs);
+  pushRecent(draft, 'hashprice', btc.hashpriceUsdPerPhDay);
+  pushRecent(draft, 'networkEhs', networkEhs);
   draft.meters.btcMinedBtc += mined.rewardBtc;
 
-  const players = plain(draft.players);
+  const players = raw(draft.players);
   for (const id of draft.playerOrder) {
     const ehs = (playerThs.get(id) ?? 0) / 1e6;
     const sats = networkEhs > 0 ? btcToSats((mined.rewardBtc * ehs) / networkEhs) : 0;

@@ -1,0 +1,285 @@
+/**
+ * Hostile input: several clients send 20,000 random and malformed messages (wrong types, huge and
+ * deeply nested payloads, NaN/Infinity, negative and overflowing amounts, unknown ids, other
+ * players' ids, host commands from non-hosts, unknown message types). The server must answer every
+ * one (ack or error), stay up, and end with the state a replay of only the accepted actions gives.
+ *
+ * The room's 20 msg/s per-client budget would turn most of the traffic into RATE_LIMITED drops, so
+ * this server is booted with `rateLimitPerSecond` raised (the config field behind the
+ * RATE_LIMIT_PER_SECOND env); the pace is bounded by a window of unanswered messages per client.
+ */
+import { Client } from 'colyseus.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAYER_ACTION_TYPES, parseAction } from '../../shared/rules/actions.js';
+import { EVENT_KINDS } from '../../shared/economy/scenarios/types.js';
+import { runReplay, type ReplayFile } from '../../shared/rules/replay.js';
+import { stateHash } from '../../shared/rules/engine.js';
+import { HOST_COMMANDS } from '../../server/rooms/protocol.js';
+import { bootServer, createRoom, joinRoom, record, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+
+const TOTAL = Number(process.env.FUZZ_MESSAGES) || 20_000;
+const SEED = Number(process.env.FUZZ_SEED) || 0xbeef;
+/** Unanswered messages a client may have in flight: bounds the rate to what the server absorbs. */
+const WINDOW = 40;
+/** Overall pace: slow enough that game days pass between the messages (actions land on many days). */
+const MESSAGES_PER_SECOND = Number(process.env.FUZZ_RATE) || 800;
+
+/** mulberry32: a seeded PRNG so a failing run can be reproduced with FUZZ_SEED. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WEIRD: unknown[] = [
+  NaN, Infinity, -Infinity, 'NaN', 'Infinity', '-Infinity', -1, -0.0001, 0, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 64, 1e-300, 3.7,
+  -5e12, 1e13, 21_000_001, '', ' ', '1e9', null, true, false, [], {}, [1, 2, 3], { a: 1 }, 'x'.repeat(70), '__proto__', 'constructor', '💥\u0000',
+];
+
+/** Message types nobody handles; `*` and `__no_message_handler` are left out: Colyseus uses them itself. */
+const UNKNOWN_TYPES = ['hack', 'ack', 'error', 'welcome', 'constructor', '__proto__', 'toString', 'START', 'buysite', '', ' '.repeat(3), 'x'.repeat(200)];
+
+interface Fuzzer {
+  rec: Recorded;
+  playerId: string;
+  isHost: boolean;
+  spectator: boolean;
+  sent: { type: string; payload: unknown }[];
+}
+
+describe('fuzzing the market room', () => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await bootServer({ rateLimitPerSecond: 5000, rateLimitBurst: 5000, reconnectSeconds: 0 });
+  });
+  afterAll(async () => {
+    await ts?.stop();
+  });
+
+  it(`answers ${TOTAL} hostile messages with acks or errors, stays up, and matches a replay of the accepted ones`, async () => {
+    const rand = prng(SEED);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const chance = (p: number) => rand() < p;
+
+    const host = await createRoom(ts.url, { scenario: 'sandbox', seed: 'fuzz', daysPerSecond: 4, maxPlayers: 8, playerName: 'Host' });
+    const code = host.room.roomId;
+    const joined = [host, ...(await Promise.all([1, 2, 3].map((i) => joinRoom(ts.url, code, { playerName: `Fuzzer ${i}` }))))];
+    joined.push(await joinRoom(ts.url, code, { spectate: true }));
+    const fuzzers: Fuzzer[] = [];
+    for (const rec of joined) {
+      const w = await welcomeOf(rec);
+      fuzzers.push({ rec, playerId: w.playerId, isHost: w.isHost, spectator: w.spectator, sent: [] });
+    }
+    host.room.send('start', { ref: 'start' });
+    await waitMessage(host, 'ack', (p) => p.ref === 'start');
+    const repliesOf = (f: Fuzzer) => f.rec.messages.filter((m) => m.type === 'ack' || m.type === 'error');
+    const baseReplies = new Map(fuzzers.map((f) => [f, repliesOf(f).length]));
+
+    // Every id anyone has seen (own and other players' sites, lots, orders, loans, regions, models…).
+    const ids = new Set<string>(['p1', 'p2', 'p9', '@host', 'nope', 'site-0', 'lot-1']);
+    const harvest = (v: unknown, depth = 0): void => {
+      if (depth > 6 || v === null || typeof v !== 'object') return;
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (typeof x === 'string' && (k === 'id' || k.endsWith('Id')) && x.length <= 64 && ids.size < 5000) ids.add(x);
+        else harvest(x, depth + 1);
+      }
+    };
+    const harvestAll = () => {
+      for (const f of fuzzers) for (const m of f.rec.messages.slice(-50)) harvest(m.payload);
+      const s = host.room.state;
+      for (const key of ['sites', 'tenders', 'players', 'regions'] as const) s[key]?.forEach((_v: unknown, k: string) => ids.add(k));
+    };
+    harvestAll();
+    const anId = () => (chance(0.85) ? pick([...ids]) : pick(WEIRD));
+    const num = (lo: number, hi: number) => lo + rand() * (hi - lo);
+    const weirdOr = (v: unknown) => (chance(0.25) ? pick(WEIRD) : v);
+
+    /** Payloads that could pass validation, with one field sometimes swapped for garbage. */
+    const plausible: Record<string, () => Record<string, unknown>> = {
+      buySite: () => ({ siteId: anId() }),
+      buildSite: () => ({ regionId: anId(), tier: pick(['mining', 'ai', 'gpu']), mw: num(-5, 60) }),
+      expandSite: () => ({ siteId: anId(), mw: num(-1, 30) }),
+      retrofitSite: () => ({ siteId: anId() }),
+      sellSite: () => ({ siteId: anId() }),
+      setPowerContract: () => ({ siteId: anId(), contract: pick(['ppa', 'index', 'spot']) }),
+      orderHardware: () => ({ modelId: anId(), count: Math.floor(num(-3, 40)), ...(chance(0.5) ? { siteId: anId() } : {}) }),
+      installHardware: () => ({ lotId: anId(), siteId: anId() }),
+      uninstallHardware: () => ({ lotId: anId() }),
+      sellHardware: () => ({ lotId: anId(), count: Math.floor(num(0, 5)) }),
+      setTreasuryPolicy: () => ({ sellMinedPct: Math.round(num(-20, 120)) }),
+      tradeBtc: () => ({ side: pick(['buy', 'sell', 'hold']), amountBtc: pick([0.01, 0.5, 3, -1, 1e9]) }),
+      placeLeaseOrder: () => ({ side: pick(['bid', 'ask']), quantity: Math.floor(num(-5, 500)), priceUsdPerGpuHour: num(-1, 5) }),
+      cancelLeaseOrder: () => ({ orderId: anId() }),
+      bidTender: () => ({ tenderId: anId(), priceUsdPerGpuHour: num(0, 4) }),
+      acceptOffer: () => ({ offerId: anId() }),
+      declineOffer: () => ({ offerId: anId() }),
+      takeLoan: () => ({ amountUsd: pick([1000, 1e6, 5e7, -1, 2e12]), termDays: pick([10, 30, 365, 4000]) }),
+      repayLoan: () => ({ loanId: anId(), amountUsd: pick([1, 1000, 1e9]) }),
+      raiseEquity: () => ({ amountUsd: pick([1e5, 1e7, 1e12, 1e13, -5]) }),
+      buyback: () => ({ amountUsd: pick([1e3, 1e6, 1e11]) }),
+      announceNarrative: () => ({ narrative: pick(['crypto', 'ai', 'none', 'defi']) }),
+      contestPick: () => ({ narrative: pick(['crypto', 'ai', 'none']), stakeUsd: pick([0, 100, 1e4, 1e9, -10]) }),
+    };
+    const hostPayload = (cmd: string, isHost: boolean): Record<string, unknown> => {
+      switch (cmd) {
+        case 'speed':
+          // A valid speed from the host stays slow: the match must outlive the fuzz.
+          return { daysPerSecond: isHost ? pick([2, 4, 6, 0, -1, 1e6, NaN]) : num(0.05, 50) };
+        case 'inject':
+          return { kind: chance(0.8) ? pick(EVENT_KINDS) : pick(WEIRD), ...(chance(0.5) ? { params: { pct: weirdOr(num(-50, 50)) } } : {}) };
+        case 'kick':
+          // Non-hosts may name anyone; the host only unknown ids or itself (a real kick ends a fuzzer).
+          return { playerId: isHost ? pick(['p99', 'nobody', '', 'p1']) : pick([...ids]) };
+        default:
+          return chance(0.7) ? {} : { extra: pick(WEIRD) };
+      }
+    };
+    const nested = (depth: number): unknown => {
+      let v: unknown = pick([1, 'x', null]);
+      for (let i = 0; i < depth; i++) v = chance(0.5) ? [v] : { n: v };
+      return v;
+    };
+
+    let ref = 0;
+    const message = (f: Fuzzer): { type: string; payload: unknown } => {
+      const r = rand();
+      const type = pick(PLAYER_ACTION_TYPES);
+      if (r < 0.4) {
+        const body = plausible[type]!();
+        if (chance(0.4)) body[pick(Object.keys(body).concat('extra'))] = pick(WEIRD);
+        return { type, payload: { ...body, ref: ++ref } };
+      }
+      if (r < 0.5) return { type, payload: pick([42, 'buy', [1, 2], true, null, undefined, NaN, -Infinity, '{"siteId":"x"}']) };
+      if (r < 0.55) return { type, payload: { ...plausible[type]!(), blob: 'A'.repeat(4100 + Math.floor(rand() * 8000)), ref: ++ref } };
+      if (r < 0.58) return { type, payload: { ...plausible[type]!(), list: Array.from({ length: 1500 }, (_, i) => i * 1.5), ref: ++ref } };
+      if (r < 0.63) return { type, payload: { siteId: nested(pick([50, 500, 1500, 3000])), ref: ++ref } };
+      if (r < 0.7) {
+        const cmd = pick(HOST_COMMANDS);
+        // The host never sends a valid `end` mid-fuzz (it would end the match for everyone).
+        if (f.isHost && cmd === 'end') return { type: cmd, payload: { extra: 1, ref: ++ref } };
+        return { type: cmd, payload: { ...hostPayload(cmd, f.isHost), ref: ++ref } };
+      }
+      if (r < 0.75) return { type: pick(['injectEvent', 'endMatch']), payload: { kind: pick(EVENT_KINDS), ref: ++ref } };
+      if (r < 0.82) return { type: pick(UNKNOWN_TYPES), payload: chance(0.5) ? { ref: ++ref } : pick(WEIRD) };
+      // Well-formed but aimed at others: their ids, absurd amounts.
+      const body = plausible[type]!();
+      for (const k of Object.keys(body)) if (k.endsWith('Id') && chance(0.7)) body[k] = pick([...ids]);
+      return { type, payload: { ...body, ref: ++ref } };
+    };
+
+    const t0 = Date.now();
+    let sent = 0;
+    const inFlight = (f: Fuzzer) => f.sent.length - (repliesOf(f).length - baseReplies.get(f)!);
+    while (sent < TOTAL) {
+      const allowed = Math.min(TOTAL, Math.floor(((Date.now() - t0) / 1000) * MESSAGES_PER_SECOND));
+      // Round robin, one message per client per pass, so every client gets its share.
+      for (let progress = true; progress && sent < allowed; ) {
+        progress = false;
+        for (const f of fuzzers) {
+          if (sent >= allowed || inFlight(f) >= WINDOW) continue;
+          const m = message(f);
+          f.sent.push(m);
+          f.rec.room.send(m.type, m.payload);
+          sent++;
+          progress = true;
+        }
+      }
+      if (sent % 1000 < 200) harvestAll();
+      await new Promise((r) => setTimeout(r, 5));
+      expect(Date.now() - t0, 'fuzz took too long: the server stopped answering?').toBeLessThan(120_000);
+    }
+    for (const f of fuzzers) await waitFor(() => inFlight(f) === 0, 20_000, `all replies for ${f.playerId || 'spectator'}`);
+    const fuzzSeconds = (Date.now() - t0) / 1000;
+
+    // Still up and still serving.
+    expect((await (await fetch(`${ts.http}/healthz`)).json()).ok).toBe(true);
+    for (const f of fuzzers) expect(f.rec.room.connection.isOpen, `socket of ${f.playerId || 'spectator'}`).toBe(true);
+
+    // One reply per message, in order: the n-th reply answers the n-th message.
+    const counts = { sent, accepted: 0, rejected: 0, byCode: {} as Record<string, number> };
+    const acceptedActions = new Map<string, string[]>();
+    for (const f of fuzzers) {
+      const replies = repliesOf(f).slice(baseReplies.get(f)!);
+      expect(replies).toHaveLength(f.sent.length);
+      let errors = 0;
+      f.sent.forEach((m, i) => {
+        const reply = replies[i]!;
+        const sentRef = (m.payload as { ref?: unknown } | null)?.ref;
+        // TOO_LARGE answers without looking inside the payload, so without its ref.
+        if (typeof sentRef === 'number' && reply.payload.code !== 'TOO_LARGE') expect(reply.payload.ref).toBe(sentRef);
+        if (reply.type === 'error') {
+          errors++;
+          counts.rejected++;
+          counts.byCode[reply.payload.code] = (counts.byCode[reply.payload.code] ?? 0) + 1;
+          expect(typeof reply.payload.message).toBe('string');
+          return;
+        }
+        counts.accepted++;
+        // What the engine logs for it: player actions under the seat, `inject` under the host actor.
+        const { ref: _r, ...body } = m.payload as Record<string, unknown>;
+        const asAction = m.type === 'inject' ? { ...body, type: 'injectEvent' } : PLAYER_ACTION_TYPES.includes(m.type as never) ? { ...body, type: m.type } : null;
+        if (!asAction) return;
+        const parsed = parseAction(asAction);
+        expect(parsed.ok).toBe(true);
+        const actor = m.type === 'inject' ? '@host' : f.playerId;
+        acceptedActions.set(actor, [...(acceptedActions.get(actor) ?? []), JSON.stringify(parsed.ok ? parsed.action : null)]);
+      });
+      expect(errors, `errors for ${f.playerId || 'spectator'}`).toBeGreaterThan(0);
+      if (f.spectator) expect(replies.every((r) => r.type === 'error')).toBe(true);
+    }
+    expect(counts.byCode.NOT_HOST).toBeGreaterThan(0);
+    expect(counts.byCode.TOO_LARGE).toBeGreaterThan(0);
+    expect(counts.byCode.UNKNOWN_MESSAGE).toBeGreaterThan(0);
+    expect(counts.byCode.BAD_ACTION).toBeGreaterThan(0);
+    expect(counts.accepted).toBeGreaterThan(50);
+
+    // A frame over maxPayload closes only that socket; everyone else plays on.
+    const vandal = record(await new Client(ts.url).joinById(code, { spectate: true }));
+    const closed = new Promise<number>((r) => vandal.room.onLeave((c) => r(c)));
+    vandal.room.send('buySite', { siteId: 'Z'.repeat(64 * 1024) });
+    expect(await closed).toBe(1009);
+
+    // Raw frames: random bytes after the ROOM_DATA (13) / ROOM_DATA_BYTES (17) codes. Undecodable
+    // msgpack closes that socket (Colyseus' rule); anything decodable must be answered.
+    let rawFrames = 0;
+    let rawClosed = 0;
+    while (rawFrames < 100) {
+      const raw = record(await new Client(ts.url).joinById(code, { spectate: true }));
+      let open = true;
+      raw.room.onLeave(() => (open = false));
+      for (let i = 0; i < 50 && open; i++, rawFrames++) {
+        const bytes = Array.from({ length: 1 + Math.floor(rand() * 64) }, () => Math.floor(rand() * 256));
+        if (chance(0.5)) bytes.unshift(0xa0 + 6, ...Buffer.from(pick(['buySite', 'tradeBt', 'zzzzzz']).slice(0, 6)));
+        raw.room.connection.send([chance(0.7) ? 13 : 17, ...bytes]);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      if (open) await raw.room.leave();
+      else rawClosed++;
+    }
+    expect((await (await fetch(`${ts.http}/healthz`)).json()).ok).toBe(true);
+    for (const f of fuzzers) expect(f.rec.room.connection.isOpen).toBe(true);
+
+    // End the match and replay only what was accepted.
+    host.room.send('end', { ref: 'final' });
+    const ended = await waitMessage(host, 'ended', () => true, 0, 10_000);
+    const file: ReplayFile = await (await fetch(`${ts.http}/api/matches/${code}/replay.json`)).json();
+    const logged = new Map<string, string[]>();
+    for (const e of file.entries) if (e.kind === 'action' && e.action.type !== 'endMatch') logged.set(e.playerId, [...(logged.get(e.playerId) ?? []), JSON.stringify(e.action)]);
+    expect(logged).toEqual(acceptedActions);
+    let replayRejected = 0;
+    const replayed = runReplay(file, { onRejected: () => replayRejected++ });
+    expect(replayRejected).toBe(0);
+    expect(stateHash(replayed)).toBe(ended.stateHash);
+
+    console.log(
+      `fuzz: ${JSON.stringify({ ...counts, rawFrames, rawClosed, clients: fuzzers.length, seconds: Number(fuzzSeconds.toFixed(1)), msgPerS: Math.round(sent / fuzzSeconds), finalDay: ended.finalDay, seed: SEED })}`,
+    );
+    await Promise.all(fuzzers.map((f) => f.rec.room.leave()));
+  }, 180_000);
+});
