@@ -5,6 +5,11 @@ const nodeBuiltins = [
   'stream', 'events', 'process', 'buffer', 'timers', 'perf_hooks', 'zlib', 'readline', 'cluster', 'dgram', 'dns', 'tls', 'vm',
 ];
 
+const inexactMath = [
+  'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'cbrt', 'hypot',
+  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'client/dist/**', 'data/**', 'test-results/**', 'coverage/**'] },
   {
@@ -28,6 +33,8 @@ export default tseslint.config(
         { object: 'Math', property: 'random', message: 'Use the seeded RNG in the engine state.' },
         { object: 'Date', property: 'now', message: 'The engine has no clock: time is state.day.' },
         { object: 'performance', property: 'now', message: 'The engine has no clock.' },
+        // Engines may differ in the last bit of these: use shared/economy/detMath.ts.
+        ...inexactMath.map((property) => ({ object: 'Math', property, message: `Math.${property} differs between JS engines: use detMath.` })),
       ],
       'no-restricted-globals': ['error',
         { name: 'window', message: 'No DOM in shared/.' },
@@ -40,6 +47,8 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock: the engine has no clock.' },
+        { selector: "BinaryExpression[operator='**']", message: '** differs between JS engines: use detMath.pow.' },
+        { selector: "AssignmentExpression[operator='**=']", message: '**= differs between JS engines: use detMath.pow.' },
       ],
     },
   },

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Built into client/dist; the server serves it on its own port. `npm run dev:client` proxies the API. */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: here,
+  // True only under `vite` (dev server): the page then talks to the game server on :2567.
+  define: { __BC_DEV_SERVER__: JSON.stringify(command === 'serve') },
   base: './',
   build: {
     outDir: 'dist',
@@ -16,4 +18,4 @@ export default defineConfig({
   server: {
     proxy: { '/api': 'http://127.0.0.1:2567' },
   },
-});
+}));

@@ -13,6 +13,7 @@
  * tie-break.
  */
 import { seedRng, type Rng } from '../rules/rng.js';
+import * as dm from '../economy/detMath.js';
 
 export const GUESS_MIN = 0;
 export const GUESS_MAX = 100;
@@ -200,7 +201,7 @@ export function equilibriumGuess(p: number): number | null {
 
 /** Level k's guess: a player who thinks everyone else is level k−1 plays p × their guess. Capped to 0–100. */
 export function levelGuess(p: number, depth: number, anchor: number = LEVEL0_ANCHOR): number {
-  return clampGuess(anchor * Math.pow(p, depth));
+  return clampGuess(anchor * dm.pow(p, depth));
 }
 
 export interface LevelK {
@@ -344,7 +345,7 @@ export function botGuess(rng: Rng, p: number, roundIndex: number, previousMean: 
   if (type.kind === 'random') value = GUESS_MIN + rng.next() * (GUESS_MAX - GUESS_MIN);
   // p = 1 has no unique equilibrium; a bot that "plays the equilibrium" then stays at the anchor.
   else if (type.kind === 'eq') value = equilibriumGuess(p) ?? previousMean ?? LEVEL0_ANCHOR;
-  else value = levelGuess(p, type.depth, first ? LEVEL0_ANCHOR : previousMean) * Math.exp(BOT_NOISE_SIGMA * rng.normal());
+  else value = levelGuess(p, type.depth, first ? LEVEL0_ANCHOR : previousMean) * dm.exp(BOT_NOISE_SIGMA * rng.normal());
   return Math.round(clampGuess(value));
 }
 

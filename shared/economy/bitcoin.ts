@@ -1,3 +1,4 @@
+import * as dm from './detMath.js';
 /**
  * Bitcoin's issuance and difficulty arithmetic (DESIGN.md §3.1), as pure functions of numbers.
  * Hashrates are EH/s; difficulty is expressed as the network hashrate (EH/s) it was set for, so
@@ -15,7 +16,7 @@ const SATS_PER_BTC = 100_000_000;
 export function subsidyBtc(heightBlocks: number, halvingInterval: number): number {
   const halvings = Math.floor(heightBlocks / halvingInterval);
   if (halvings >= 64) return 0;
-  return Math.floor(GENESIS_SUBSIDY_SATS / 2 ** halvings) / SATS_PER_BTC;
+  return Math.floor(GENESIS_SUBSIDY_SATS / dm.pow(2, halvings)) / SATS_PER_BTC;
 }
 
 /** Expected blocks per day when `networkEhs` hashes against a difficulty set for `difficultyEhs`. */
@@ -54,7 +55,7 @@ export function hashpriceAtDifficulty(difficultyEhs: number, subsidy: number, fe
  * where the scenario says), times an event's spike multiplier. `z` is a standard normal draw.
  */
 export function drawFeesBtcPerBlock(meanBtc: number, sigma: number, spikeMultiplier: number, z: number): number {
-  return meanBtc * Math.exp(sigma * z - (sigma * sigma) / 2) * Math.max(0, spikeMultiplier);
+  return meanBtc * dm.exp(sigma * z - (sigma * sigma) / 2) * Math.max(0, spikeMultiplier);
 }
 
 export interface ChainState {

@@ -1,3 +1,4 @@
+import * as dm from './detMath.js';
 /**
  * The BTC price path (DESIGN.md §3.1), as pure functions: random draws come in as arguments.
  *
@@ -29,7 +30,7 @@ export const REGIMES: Readonly<Record<Regime, RegimeSpec>> = Object.freeze({
 const REGIME_ORDER: readonly Regime[] = ['bull', 'bear', 'calm'];
 
 /** Share of the keyframe offset that survives a day: half-life of 30 days. */
-export const OFFSET_DECAY_PER_DAY = Math.pow(0.5, 1 / 30);
+export const OFFSET_DECAY_PER_DAY = dm.pow(0.5, 1 / 30);
 /** Log-return per day per unit of crypto hype above the scenario's starting level. */
 export const HYPE_LOG_PER_DAY = 0.002;
 /** No single day moves the price by more than this (log), whatever stacks up. */
@@ -47,7 +48,7 @@ export interface KeyframePoint {
 export function keyframePoints(keyframes: readonly { date: string; usd: number }[], dayOf: (date: string) => number): KeyframePoint[] {
   return keyframes
     .filter((k) => k.usd > 0)
-    .map((k) => ({ day: dayOf(k.date), logUsd: Math.log(k.usd) }))
+    .map((k) => ({ day: dayOf(k.date), logUsd: dm.log(k.usd) }))
     .sort((a, b) => a.day - b.day);
 }
 
@@ -109,7 +110,7 @@ export function nextRegime(regime: Regime, u: number): Regime {
  */
 export function executionPriceUsd(btcUsd: number, side: 'buy' | 'sell', notionalUsd: number, marketDepthUsd: number): number {
   const move = impactLogReturn(Math.abs(notionalUsd), marketDepthUsd) / 2;
-  return btcUsd * Math.exp(side === 'buy' ? move : -move);
+  return btcUsd * dm.exp(side === 'buy' ? move : -move);
 }
 
 export interface PriceStepInput {
@@ -137,7 +138,7 @@ export interface PriceStepResult {
 
 /** The price for day `day + 1` from the price of day `day`. */
 export function stepBtcPrice(input: PriceStepInput): PriceStepResult {
-  const prevLog = Math.log(Math.max(MIN_BTC_USD, input.prevUsd));
+  const prevLog = dm.log(Math.max(MIN_BTC_USD, input.prevUsd));
   const today = input.day + 1;
   if (input.mode === 'keyframes' && input.points.length > 0) {
     const sigmaDaily = input.volAnnual / Math.sqrt(DAYS_PER_YEAR);
@@ -149,14 +150,14 @@ export function stepBtcPrice(input: PriceStepInput): PriceStepResult {
     const keep = stepsLeft === null ? OFFSET_DECAY_PER_DAY : Math.min(OFFSET_DECAY_PER_DAY, (stepsLeft - 1) / stepsLeft);
     const offset = offsetPrev * keep + (stepsLeft === 1 ? 0 : input.shockLog);
     const logUsd = prevLog + clamp(pathLogUsd(input.points, today) + bridge + offset - prevLog, -MAX_DAILY_LOG_RETURN, MAX_DAILY_LOG_RETURN);
-    return { usd: clampPrice(Math.exp(logUsd)), bridgeLogDeviation: bridge, regime: input.regime };
+    return { usd: clampPrice(dm.exp(logUsd)), bridgeLogDeviation: bridge, regime: input.regime };
   }
   const regime = nextRegime(input.regime, input.u);
   const spec = REGIMES[regime];
   const sigmaDaily = (input.volAnnual * spec.volMultiple) / Math.sqrt(DAYS_PER_YEAR);
   const drift = (input.driftAnnual + spec.driftAnnual) / DAYS_PER_YEAR - (sigmaDaily * sigmaDaily) / 2;
   const ret = clamp(drift + sigmaDaily * input.z + input.shockLog, -MAX_DAILY_LOG_RETURN, MAX_DAILY_LOG_RETURN);
-  return { usd: clampPrice(Math.exp(prevLog + ret)), bridgeLogDeviation: 0, regime };
+  return { usd: clampPrice(dm.exp(prevLog + ret)), bridgeLogDeviation: 0, regime };
 }
 
 function clamp(x: number, lo: number, hi: number): number {

@@ -1,3 +1,4 @@
+import * as dm from './detMath.js';
 /**
  * The narrative beauty contest as pure functions: NPC momentum speculators, the stake-weighted
  * winner, parimutuel payouts in integer cents, and the reflexive move of the hype indices.
@@ -23,7 +24,7 @@ export interface NpcWeights {
  */
 export function npcMomentumWeights(btcLogReturn: number, aiHypeChange: number, npcWeightUsd: number): NpcWeights {
   const gap = btcLogReturn - aiHypeChange * AI_HYPE_TO_RETURN;
-  const cryptoShare = 1 / (1 + Math.exp(-NPC_MOMENTUM_SENSITIVITY * gap));
+  const cryptoShare = 1 / (1 + dm.exp(-NPC_MOMENTUM_SENSITIVITY * gap));
   const crypto = npcWeightUsd * cryptoShare;
   return { crypto, ai: npcWeightUsd - crypto };
 }

@@ -8,6 +8,7 @@ import type { Rng } from '../rules/rng.js';
 import type { EventKind } from './scenarios/types.js';
 import { EVENT_KINDS } from './scenarios/types.js';
 import { headlineFor, type HeadlineContext, type ResolvedParams } from './news.js';
+import * as dm from './detMath.js';
 
 export type EventParams = Record<string, number | string>;
 
@@ -51,9 +52,9 @@ function shockDemand(draft: GameState, demandPct: number, aiHype: number): void 
 export const EVENT_TABLE: Readonly<Record<EventKind, EventDef>> = Object.freeze({
   // The mining system emits the real halving from the block height; a scripted one is news only.
   halving: { params: {}, apply: () => {} },
-  pump: { params: { pct: pct(10, 0.1, 300, [5, 20]) }, apply: (d, p) => jump(d, Math.log(1 + n(p, 'pct') / 100)) },
-  crash: { params: { pct: pct(15, 0.1, 95, [8, 30]) }, apply: (d, p) => jump(d, Math.log(1 - n(p, 'pct') / 100)) },
-  etfApproval: { params: { pct: pct(8, 0.1, 300, [4, 12]) }, apply: (d, p) => jump(d, Math.log(1 + n(p, 'pct') / 100), 0.1) },
+  pump: { params: { pct: pct(10, 0.1, 300, [5, 20]) }, apply: (d, p) => jump(d, dm.log(1 + n(p, 'pct') / 100)) },
+  crash: { params: { pct: pct(15, 0.1, 95, [8, 30]) }, apply: (d, p) => jump(d, dm.log(1 - n(p, 'pct') / 100)) },
+  etfApproval: { params: { pct: pct(8, 0.1, 300, [4, 12]) }, apply: (d, p) => jump(d, dm.log(1 + n(p, 'pct') / 100), 0.1) },
   miningBan: {
     params: { regionId: { type: 'region', weightBy: 'politicalRisk' }, days: pct(180, 1, 3650, [90, 365]) },
     apply: (d, p) => {
@@ -212,8 +213,8 @@ export function driftHype(
   btcMomentumLog: number,
   aiRentRatio: number,
 ): { crypto: number; ai: number } {
-  const cryptoTarget = clamp01(base.crypto + HYPE_BTC_RANGE * Math.tanh(2 * btcMomentumLog));
-  const aiTarget = clamp01(base.ai + HYPE_AI_RANGE * Math.tanh(aiRentRatio > 0 ? Math.log(aiRentRatio) : 0));
+  const cryptoTarget = clamp01(base.crypto + HYPE_BTC_RANGE * dm.tanh(2 * btcMomentumLog));
+  const aiTarget = clamp01(base.ai + HYPE_AI_RANGE * dm.tanh(aiRentRatio > 0 ? dm.log(aiRentRatio) : 0));
   return {
     crypto: clamp01(hype.crypto + HYPE_REVERSION_PER_DAY * (cryptoTarget - hype.crypto)),
     ai: clamp01(hype.ai + HYPE_REVERSION_PER_DAY * (aiTarget - hype.ai)),

@@ -1,3 +1,4 @@
+import * as dm from './detMath.js';
 /**
  * Hardware markets (DESIGN.md §3.3): the ASIC $/TH index follows hashprice through a two-stage
  * smoothing (a humped lag of about `lagDays`), GPU prices creep toward a rent-driven target, lead
@@ -50,7 +51,7 @@ export function hashpriceForIndex(asicUsdPerTh: number, usdPerThPerHashprice: nu
 /** Where a GPU's price is heading given today's rent: dear when rent is rich, never far below list. */
 export function gpuTargetPriceUsd(basePriceUsd: number, rentUsdPerGpuHour: number, refRentUsdPerGpuHour: number): number {
   if (refRentUsdPerGpuHour <= 0 || rentUsdPerGpuHour <= 0) return basePriceUsd * GPU_TARGET_MIN_SHARE;
-  const share = Math.pow(rentUsdPerGpuHour / refRentUsdPerGpuHour, GPU_PRICE_RENT_ELASTICITY);
+  const share = dm.pow(rentUsdPerGpuHour / refRentUsdPerGpuHour, GPU_PRICE_RENT_ELASTICITY);
   return basePriceUsd * Math.min(GPU_TARGET_MAX_SHARE, Math.max(GPU_TARGET_MIN_SHARE, share));
 }
 
@@ -62,7 +63,7 @@ export function stickyPriceStep(currentUsd: number, targetUsd: number, ratePerDa
 /** Lead time given demand heat (1 = normal): longer when hot, shorter in a glut. */
 export function leadTimeDays(baseDays: number, heat: number): number {
   const h = Math.min(2.5, Math.max(0.5, Number.isFinite(heat) ? heat : 1));
-  return Math.max(1, Math.round(baseDays * Math.pow(h, LEAD_TIME_HEAT_EXPONENT)));
+  return Math.max(1, Math.round(baseDays * dm.pow(h, LEAD_TIME_HEAT_EXPONENT)));
 }
 
 /** Used price: new price less the haircut (percent). */

@@ -1,3 +1,4 @@
+import * as dm from './detMath.js';
 /**
  * Regional power (DESIGN.md §3.2): price from load, seeded mean-reverting noise and spikes; grid
  * queues that grow with the MW waiting; PPA vs index costs; demand-response credits.
@@ -39,7 +40,7 @@ export interface PowerPriceInputs {
  */
 export function regionPowerUsdPerMwh(i: PowerPriceInputs): number {
   const fundamental = i.baseUsdPerMwh + i.slopeUsdPerMwhPerGw * (Math.max(0, i.loadMw) / 1000);
-  const noise = Math.exp(i.logNoise - powerNoiseVariance(i.volDaily) / 2);
+  const noise = dm.exp(i.logNoise - powerNoiseVariance(i.volDaily) / 2);
   return Math.max(0, fundamental * noise * Math.max(0, i.spikeMultiplier));
 }
 

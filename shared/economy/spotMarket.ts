@@ -1,3 +1,4 @@
+import * as dm from './detMath.js';
 /**
  * The daily GPU spot market (DESIGN.md §3.4). NPC demand is a constant-elasticity curve
  * D(p) = A·shock·(p / pRef)^(−ε) in H100-equivalents; supply (NPC clouds, players' idle GPUs,
@@ -35,7 +36,7 @@ export interface SpotClearing {
 /** Demand in H100-equivalents at `priceUsdPerGpuHour`. */
 export function spotDemandH100(curve: SpotCurve, priceUsdPerGpuHour: number): number {
   const a = curve.demandScaleH100 * curve.demandShock;
-  return a * (priceUsdPerGpuHour / curve.refPriceUsdPerGpuHour) ** -curve.elasticity;
+  return a * dm.pow(priceUsdPerGpuHour / curve.refPriceUsdPerGpuHour, -curve.elasticity);
 }
 
 /** Clears the day's market; `suppliesH100` are the quantities offered (negative treated as 0). */
@@ -43,7 +44,7 @@ export function clearSpot(curve: SpotCurve, suppliesH100: readonly number[]): Sp
   let supply = 0;
   for (const s of suppliesH100) supply += Math.max(0, s);
   const a = Math.max(0, curve.demandScaleH100 * curve.demandShock);
-  const unclamped = supply > 0 && a > 0 ? curve.refPriceUsdPerGpuHour * (a / supply) ** (1 / curve.elasticity) : a > 0 ? Infinity : 0;
+  const unclamped = supply > 0 && a > 0 ? curve.refPriceUsdPerGpuHour * dm.pow(a / supply, 1 / curve.elasticity) : a > 0 ? Infinity : 0;
   const price = Math.min(curve.capUsdPerGpuHour, Math.max(curve.floorUsdPerGpuHour, unclamped));
   const demand = spotDemandH100(curve, price);
   const cleared = Math.min(supply, demand);

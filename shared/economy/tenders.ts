@@ -6,6 +6,7 @@
  */
 import type { PlayerId } from '../rules/types.js';
 import { usdToCents } from './money.js';
+import * as dm from './detMath.js';
 
 export interface SealedBid {
   playerId: PlayerId;
@@ -62,7 +63,7 @@ const MAX_GPUS = 4096;
  */
 export function tenderTerms(spotUsdPerGpuHour: number, u: readonly [number, number, number, number, number]): TenderTerms {
   const [uSize, uTerm, uOpen, uLead, uPrice] = u;
-  const raw = Math.exp(Math.log(MIN_GPUS) + uSize * (Math.log(MAX_GPUS) - Math.log(MIN_GPUS)));
+  const raw = dm.exp(dm.log(MIN_GPUS) + uSize * (dm.log(MAX_GPUS) - dm.log(MIN_GPUS)));
   const gpus = Math.max(8, Math.round(raw / 8) * 8);
   const days = TERM_DAYS[Math.min(TERM_DAYS.length - 1, Math.floor(uTerm * TERM_DAYS.length))] ?? 90;
   const premium = 1.3 - (0.3 * days) / 365;

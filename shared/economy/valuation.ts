@@ -3,6 +3,7 @@
  * multiple). Pure: dollars in, dollars out.
  */
 import type { Narrative } from './scenarios/types.js';
+import * as dm from './detMath.js';
 
 export const MIN_MULTIPLE = 0.3;
 export const MAX_MULTIPLE = 4;
@@ -49,7 +50,7 @@ export interface MultipleInputs {
 
 /** Sentiment multiple on NAV: exp(slope × (blended hype − ½)), bounded to [0.3, 4]. */
 export function sentimentMultiple(m: MultipleInputs): number {
-  const multiple = Math.exp(HYPE_MULTIPLE_SLOPE * (sectorHype(m) - 0.5));
+  const multiple = dm.exp(HYPE_MULTIPLE_SLOPE * (sectorHype(m) - 0.5));
   return Math.min(MAX_MULTIPLE, Math.max(MIN_MULTIPLE, multiple));
 }
 

@@ -4,6 +4,7 @@
  */
 import alea from 'seedrandom/lib/alea.js';
 import type { RngState, RngStream } from './types.js';
+import * as dm from '../economy/detMath.js';
 
 export const RNG_STREAMS: readonly RngStream[] = ['price', 'events', 'npc', 'tenders', 'power', 'contest', 'bots'];
 
@@ -34,7 +35,7 @@ function wrap(prng: AleaPrng): Rng {
     normal() {
       const u = Math.max(next(), 1e-12);
       const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      return Math.sqrt(-2 * dm.log(u)) * dm.cos(2 * Math.PI * v);
     },
     int(lo, hi) {
       return lo + Math.floor(next() * (hi - lo + 1));

@@ -24,7 +24,7 @@ export interface DaySummary {
 
 /** Difficulty as the protocol states it: hashrate it was set for × 600 s ÷ 2^32. */
 export function difficultyFromEhs(ehs: number): number {
-  return (ehs * 1e18 * 600) / 2 ** 32;
+  return (ehs * 1e18 * 600) / 4_294_967_296;
 }
 
 /** Load-weighted average is not meaningful before players build, so the index is the plain regional mean. */

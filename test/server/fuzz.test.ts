@@ -236,7 +236,7 @@ describe('fuzzing the market room', () => {
     expect(counts.byCode.TOO_LARGE).toBeGreaterThan(0);
     expect(counts.byCode.UNKNOWN_MESSAGE).toBeGreaterThan(0);
     expect(counts.byCode.BAD_ACTION).toBeGreaterThan(0);
-    expect(counts.accepted).toBeGreaterThan(50);
+    expect(counts.accepted).toBeGreaterThan(sent / 100);
 
     // A frame over maxPayload closes only that socket; everyone else plays on.
     const vandal = record(await new Client(ts.url).joinById(code, { spectate: true }));
@@ -255,7 +255,7 @@ describe('fuzzing the market room', () => {
       for (let i = 0; i < 50 && open; i++, rawFrames++) {
         const bytes = Array.from({ length: 1 + Math.floor(rand() * 64) }, () => Math.floor(rand() * 256));
         if (chance(0.5)) bytes.unshift(0xa0 + 6, ...Buffer.from(pick(['buySite', 'tradeBt', 'zzzzzz']).slice(0, 6)));
-        raw.room.connection.send([chance(0.7) ? 13 : 17, ...bytes]);
+        raw.room.connection.send(Uint8Array.from([chance(0.7) ? 13 : 17, ...bytes]));
         await new Promise((r) => setTimeout(r, 2));
       }
       await new Promise((r) => setTimeout(r, 50));

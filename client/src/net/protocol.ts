@@ -4,6 +4,9 @@
  */
 export const ROOM_NAME = 'market';
 
+/** Set by client/vite.config.ts (`define`). */
+declare const __BC_DEV_SERVER__: boolean;
+
 export const MSG = Object.freeze({
   welcome: 'welcome',
   history: 'history',
@@ -75,10 +78,16 @@ export interface ScenarioListing {
   days: number;
 }
 
-/** Where the server lives: the page's own origin, or `?server=host:port` during development. */
+/**
+ * Where the server lives: the page's own origin (the server serves the built client), the game
+ * server's default port under `npm run dev:client`, or `?server=host:port`.
+ */
 export function serverEndpoint(loc: Location = window.location): { ws: string; http: string } {
   const override = new URLSearchParams(loc.search).get('server');
-  const host = override ?? loc.host;
+  const dev = typeof __BC_DEV_SERVER__ !== 'undefined' && __BC_DEV_SERVER__;
+  const host = override ?? (dev ? `${loc.hostname}:2567` : loc.host);
   const secure = loc.protocol === 'https:';
-  return { ws: `${secure ? 'wss' : 'ws'}://${host}`, http: `${secure ? 'https' : 'http'}://${host}` };
+  // Under the dev server the REST API goes through Vite's /api proxy (same origin, no CORS).
+  const httpHost = override ?? loc.host;
+  return { ws: `${secure ? 'wss' : 'ws'}://${host}`, http: `${secure ? 'https' : 'http'}://${httpHost}` };
 }

@@ -95,7 +95,7 @@ export class ReplayScene extends Phaser.Scene {
     this.dayLabel = h('span', { testid: 'replay-day', class: 'num', style: 'min-width:6em' });
     // Node's and the browser's V8 may differ in the last bit of Math.pow/exp, so a browser re-run can miss the
     // recorded hash while every figure on screen agrees: say so rather than fail.
-    const hashNote = summary.hashMatches === null ? '' : summary.hashMatches ? ' · hash ✓' : ' · hash differs (float last-bit drift)';
+    const hashNote = summary.hashMatches === null ? '' : summary.hashMatches ? ' · hash ✓' : ' · hash differs from the recording';
     // The control bar floats over the top of the map (the top bar is full of figures already).
     const bar = h('div', { class: 'replaybar', testid: 'replay-bar' }, this.playBtn, speed, this.scrubber, this.dayLabel, viewer,
       h('span', { class: 'muted', testid: 'replay-summary' }, `${summary.players} players · ${summary.days} days · ${summary.rejected} rejected${hashNote}`),

@@ -27,6 +27,8 @@ export class LineChart {
   private readonly title: Phaser.GameObjects.Text;
   private readonly current: Phaser.GameObjects.Text;
   private readonly ticks: Phaser.GameObjects.Text[] = [];
+  /** Each line's label at its last point, when a chart holds several lines. */
+  private readonly ends: Phaser.GameObjects.Text[] = [];
   private rect = new Phaser.Geom.Rectangle(0, 0, 100, 100);
   private lastKey = '';
 
@@ -82,7 +84,8 @@ export class LineChart {
     }
     if (hi - lo < Math.abs(hi) * 0.02 + 1e-9) {
       const pad = Math.abs(hi) * 0.05 || 1;
-      lo -= pad;
+      // A flat series of non-negative values keeps its axis at or above zero.
+      lo = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
       hi += pad;
     }
     const tf = (v: number) => (this.opts.log ? Math.log(Math.max(v, 1e-9)) : v);
@@ -105,7 +108,8 @@ export class LineChart {
     this.ticks[4]?.setText(`day ${firstDay}`).setOrigin(0, 0).setPosition(plot.x, plot.bottom + 2).setVisible(true);
     this.ticks[5]?.setText(`day ${maxDay}`).setOrigin(1, 0).setPosition(plot.right, plot.bottom + 2).setVisible(true);
 
-    for (const s of series) {
+    for (const t of this.ends) t.setVisible(false);
+    series.forEach((s, si) => {
       g.lineStyle(2, s.color, 1);
       g.beginPath();
       let started = false;
@@ -126,7 +130,16 @@ export class LineChart {
       }
       g.strokePath();
       if (started) g.fillStyle(s.color, 1).fillCircle(lastX, lastY, 3);
-    }
+      if (started && s.label && series.length > 1) {
+        let t = this.ends[si];
+        if (!t) {
+          t = this.scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontStyle: 'bold' });
+          this.ends[si] = t;
+        }
+        t.setText(s.label).setFontSize(Math.max(10, fs - 2)).setColor(`#${s.color.toString(16).padStart(6, '0')}`)
+          .setOrigin(1, 1).setPosition(lastX - 4, lastY - 2).setVisible(true);
+      }
+    });
     const main = series[0];
     if (main && series.length === 1) {
       let idx = main.days.length - 1;
@@ -142,6 +155,7 @@ export class LineChart {
     this.title.setVisible(v);
     this.current.setVisible(v);
     for (const t of this.ticks) t.setVisible(v && t.text !== '');
+    for (const t of this.ends) t.setVisible(v && t.text !== '');
   }
 
   destroy(): void {
@@ -149,5 +163,6 @@ export class LineChart {
     this.title.destroy();
     this.current.destroy();
     for (const t of this.ticks) t.destroy();
+    for (const t of this.ends) t.destroy();
   }
 }

@@ -3,7 +3,7 @@ import type Phaser from 'phaser';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { SeriesStore } from '../core/SeriesStore.js';
 import { LineChart } from './LineChart.js';
-import { playerColorInt } from './palette.js';
+import { playerColorInt, seatLetter } from './palette.js';
 import { compact } from '../util/format.js';
 
 export class PathCharts {
@@ -30,7 +30,7 @@ export class PathCharts {
   draw(view: PlayerView): void {
     const lines = (key: 'nav' | 'mcap') => view.players.flatMap((p) => {
       const s = this.series.players.get(p.id);
-      return s ? [{ days: s.days, values: s[key], color: playerColorInt(p.colorIndex), label: p.name }] : [];
+      return s ? [{ days: s.days, values: s[key], color: playerColorInt(p.colorIndex), label: seatLetter(p.colorIndex) }] : [];
     });
     this.mcap.draw(lines('mcap'), view.day);
     this.nav.draw(lines('nav'), view.day);

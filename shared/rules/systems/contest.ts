@@ -5,6 +5,7 @@ import type { ContestResult } from '../types.js';
 import { cashCents, CONTEST_POOL, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
 import { hypeAfterContest, npcMomentumWeights, resolveContest, type ContestStake } from '../../economy/contest.js';
+import * as dm from '../../economy/detMath.js';
 
 const LABEL = { crypto: 'crypto', ai: 'AI' } as const;
 const usd = (cents: number) => `$${Math.round(centsToUsd(cents)).toLocaleString('en-US')}`;
@@ -18,7 +19,7 @@ export const contestPhase: Phase = (draft, ctx) => {
     const pick = round.picks[id];
     if (pick) stakes.push({ playerId: id, narrative: pick.narrative, stakeUsdCents: pick.stakeUsdCents });
   }
-  const btcReturn = round.openBtcUsd > 0 && draft.btc.btcUsd > 0 ? Math.log(draft.btc.btcUsd / round.openBtcUsd) : 0;
+  const btcReturn = round.openBtcUsd > 0 && draft.btc.btcUsd > 0 ? dm.log(draft.btc.btcUsd / round.openBtcUsd) : 0;
   const npc = npcMomentumWeights(btcReturn, draft.hype.ai - round.openAiHype, draft.scenario.contest.npcWeightUsd);
   // A dead heat goes to whichever narrative the crowd is already warmer on.
   const outcome = resolveContest(stakes, npc, draft.hype.crypto >= draft.hype.ai ? 'crypto' : 'ai');

@@ -13,6 +13,7 @@ import {
   validateEventParams,
   type EventParams,
 } from '../../economy/events.js';
+import * as dm from '../../economy/detMath.js';
 
 const DAYS_PER_YEAR = 365;
 
@@ -30,7 +31,7 @@ function btcMomentumLog(draft: GameState): number {
   const prices = draft.recent.btcUsd;
   const first = prices[0];
   const last = prices[prices.length - 1];
-  return first && last && first > 0 && last > 0 ? Math.log(last / first) : 0;
+  return first && last && first > 0 && last > 0 ? dm.log(last / first) : 0;
 }
 
 /** Hype drifts, then today's scheduled events fire (in order), then random ones by the scenario's yearly rates. */
@@ -50,7 +51,7 @@ export const eventsPhase: Phase = (draft, ctx) => {
     for (const kind of EVENT_KINDS) {
       const perYear = rates[kind];
       if (!perYear || perYear <= 0) continue;
-      if (rng.chance(1 - Math.exp(-perYear / DAYS_PER_YEAR))) fire(draft, ctx, rng, kind, randomEventParams(kind, rng));
+      if (rng.chance(1 - dm.exp(-perYear / DAYS_PER_YEAR))) fire(draft, ctx, rng, kind, randomEventParams(kind, rng));
     }
   });
 };

@@ -2,6 +2,7 @@
 import type { GameState, Scenario, Site, RegionState } from '../types.js';
 import { daysBetween } from '../../economy/calendar.js';
 import { DEFAULT_NPC_LEAD_DAYS } from '../../economy/spotMarket.js';
+import * as dm from '../../economy/detMath.js';
 
 type World = Pick<
   GameState,
@@ -58,7 +59,7 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
       epochHashEhsDays: 0,
       epochDays: 0,
       blockRemainder: 0,
-      subsidyBtc: 50 / 2 ** Math.floor(startHeight / scenario.halvingInterval),
+      subsidyBtc: 50 / dm.pow(2, Math.floor(startHeight / scenario.halvingInterval)),
       feesBtcPerBlock: scenario.startFeesBtcPerBlock,
       feeSpikeDaysLeft: 0,
       feeSpikeMultiplier: 1,

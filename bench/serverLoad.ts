@@ -1,0 +1,213 @@
+/**
+ * Server load figures with real colyseus.js clients in child processes (`bench/processes.ts`):
+ * K rooms × N clients for T seconds, the largest client count one process holds with p99 tick
+ * under a threshold, and a soak that samples the heap after full GCs. Figures only, no asserts.
+ */
+import { createStartedRooms, startLoadChild, startServerChild, type LoadChild, type ServerChild } from './processes.js';
+import type { LoadReport } from './loadClients.js';
+
+const MB = 1024 * 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface LoadCaseRow {
+  rooms: number;
+  clientsPerRoom: number;
+  clients: number;
+  seconds: number;
+  tickP50Ms: number;
+  tickP99Ms: number;
+  dayTickP50Ms: number;
+  dayTickP99Ms: number;
+  eventLoopP99Ms: number;
+  bytesPerClientPerS: number;
+  rssMb: number;
+  heapMb: number;
+  daysPerRoom: number;
+  openClients: number;
+  errors: Record<string, number>;
+}
+
+export interface LoadCaseOptions {
+  rooms: number;
+  clientsPerRoom: number;
+  seconds: number;
+  daysPerSecond?: number;
+  scenario?: string;
+  /** Load-generating child processes (clients are spread over them room by room). */
+  loadProcesses?: number;
+}
+
+function merge(reports: LoadReport[]): { open: number; bytes: number; seconds: number; errors: Record<string, number> } {
+  const errors: Record<string, number> = {};
+  for (const r of reports) for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
+  return { open: reports.reduce((s, r) => s + r.open, 0), bytes: reports.reduce((s, r) => s + r.bytes, 0), seconds: Math.max(...reports.map((r) => r.seconds)), errors };
+}
+
+/** A harness: one server child and some load children, torn down by `close()`. */
+export class LoadHarness {
+  server!: ServerChild;
+  loads: LoadChild[] = [];
+  private hostLeaves: (() => Promise<void>)[] = [];
+  rooms = 0;
+  clients = 0;
+
+  static async start(loadProcesses = 2): Promise<LoadHarness> {
+    const h = new LoadHarness();
+    h.server = await startServerChild();
+    h.loads = await Promise.all(Array.from({ length: loadProcesses }, () => startLoadChild()));
+    return h;
+  }
+
+  /** Adds `rooms` started rooms with `clientsPerRoom` clients each (the host counts as one). */
+  async addRooms(rooms: number, clientsPerRoom: number, daysPerSecond: number, scenario: string): Promise<void> {
+    const created = await createStartedRooms(this.server.url, rooms, { scenario, daysPerSecond, maxPlayers: clientsPerRoom });
+    this.hostLeaves.push(created.leave);
+    const byChild = this.loads.map((): string[] => []);
+    created.codes.forEach((code, i) => byChild[(this.rooms + i) % this.loads.length]!.push(code));
+    await Promise.all(this.loads.map((l, i) => (byChild[i]!.length ? l.join(this.server.url, byChild[i]!, clientsPerRoom - 1) : null)));
+    this.rooms += rooms;
+    this.clients += rooms * clientsPerRoom;
+  }
+
+  async measure(seconds: number, clientsPerRoom: number): Promise<LoadCaseRow> {
+    await this.server.stats(true);
+    await Promise.all(this.loads.map((l) => l.report(true)));
+    await sleep(seconds * 1000);
+    const s = await this.server.stats();
+    const m = merge(await Promise.all(this.loads.map((l) => l.report())));
+    // Hosts are in-process clients of the harness: count them as open, their bytes are not measured.
+    const loadClients = this.clients - this.rooms;
+    return {
+      rooms: this.rooms, clientsPerRoom, clients: this.clients, seconds: m.seconds, tickP50Ms: s.tickP50Ms, tickP99Ms: s.tickP99Ms,
+      dayTickP50Ms: s.dayTickP50Ms, dayTickP99Ms: s.dayTickP99Ms, eventLoopP99Ms: s.eventLoopP99Ms,
+      bytesPerClientPerS: loadClients > 0 ? m.bytes / loadClients / m.seconds : 0, rssMb: s.rssBytes / MB, heapMb: s.heapUsedBytes / MB,
+      daysPerRoom: s.days / Math.max(1, s.rooms), openClients: m.open + this.rooms, errors: m.errors,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.loads.map((l) => l.leave().catch(() => undefined)));
+    await Promise.all(this.hostLeaves.map((f) => f().catch(() => undefined)));
+    await this.server.stop();
+  }
+}
+
+export async function runLoadCase(o: LoadCaseOptions): Promise<LoadCaseRow> {
+  const h = await LoadHarness.start(o.loadProcesses ?? 2);
+  try {
+    await h.addRooms(o.rooms, o.clientsPerRoom, o.daysPerSecond ?? 2, o.scenario ?? 'sandbox');
+    await sleep(1500);
+    return await h.measure(o.seconds, o.clientsPerRoom);
+  } finally {
+    await h.close();
+  }
+}
+
+export interface CapacityResult {
+  /** Largest client count measured with tick p99 under the limit (0 if the first step failed). */
+  maxClients: number;
+  limitMs: number;
+  stoppedBecause: string;
+  steps: LoadCaseRow[];
+}
+
+/**
+ * Steps up the number of rooms (`clientsPerRoom` clients each, `roomsPerStep` at first, then +50 %
+ * a step) on one server process until the p99 tick reaches `limitMs`, clients drop, or the time
+ * budget runs out. The load clients run on the same machine: on a small box they compete with the
+ * server for CPU, so the figure is a floor.
+ */
+export async function findCapacity(opts: {
+  clientsPerRoom: number;
+  roomsPerStep: number;
+  measureSeconds: number;
+  budgetSeconds: number;
+  limitMs?: number;
+  maxClients?: number;
+  daysPerSecond?: number;
+}): Promise<CapacityResult> {
+  const limitMs = opts.limitMs ?? 20;
+  const t0 = Date.now();
+  const h = await LoadHarness.start(2);
+  const steps: LoadCaseRow[] = [];
+  let maxClients = 0;
+  let stoppedBecause = 'time budget';
+  try {
+    for (;;) {
+      // Steps grow by half of what is there: fine near the bottom, few steps to reach thousands.
+      const add = Math.max(opts.roomsPerStep, Math.round(h.rooms * 0.5));
+      await h.addRooms(add, opts.clientsPerRoom, opts.daysPerSecond ?? 2, 'sandbox');
+      await sleep(1000);
+      const row = await h.measure(opts.measureSeconds, opts.clientsPerRoom);
+      steps.push(row);
+      if (row.openClients < row.clients) {
+        stoppedBecause = `${row.clients - row.openClients} clients dropped at ${row.clients}`;
+        break;
+      }
+      if (row.tickP99Ms >= limitMs) {
+        stoppedBecause = `tick p99 ${row.tickP99Ms.toFixed(1)} ms ≥ ${limitMs} ms at ${row.clients} clients`;
+        break;
+      }
+      maxClients = row.clients;
+      if (opts.maxClients && row.clients >= opts.maxClients) {
+        stoppedBecause = `reached the ${opts.maxClients}-client cap of this run`;
+        break;
+      }
+      const perStep = (Date.now() - t0) / steps.length;
+      if (Date.now() - t0 + perStep > opts.budgetSeconds * 1000) break;
+    }
+  } finally {
+    await h.close();
+  }
+  return { maxClients, limitMs, stoppedBecause, steps };
+}
+
+export interface SoakResult {
+  clients: number;
+  seconds: number;
+  heapAfterWarmupMb: number;
+  heapEndMb: number;
+  rssAfterWarmupMb: number;
+  rssEndMb: number;
+  /** Heap after full GCs, sampled along the way (MB). */
+  heapSamplesMb: number[];
+  /** Least-squares slope of those samples, MB per minute. */
+  heapSlopeMbPerMin: number;
+  tickP99Ms: number;
+  eventLoopP99Ms: number;
+  bytesPerClientPerS: number;
+  openClients: number;
+}
+
+export async function runSoak(opts: { rooms: number; clientsPerRoom: number; seconds: number; sampleEverySeconds: number }): Promise<SoakResult> {
+  const h = await LoadHarness.start(2);
+  try {
+    await h.addRooms(opts.rooms, opts.clientsPerRoom, 2, 'history-2023-2025');
+    await sleep(5000);
+    const base = await h.server.gc();
+    await h.server.stats(true);
+    await Promise.all(h.loads.map((l) => l.report(true)));
+    const samples: { t: number; mb: number }[] = [{ t: 0, mb: base.heapUsedBytes / MB }];
+    const t0 = Date.now();
+    while (Date.now() - t0 < opts.seconds * 1000) {
+      await sleep(Math.min(opts.sampleEverySeconds * 1000, opts.seconds * 1000 - (Date.now() - t0) + 1));
+      samples.push({ t: (Date.now() - t0) / 1000, mb: (await h.server.gc()).heapUsedBytes / MB });
+    }
+    const end = await h.server.gc();
+    const s = await h.server.stats();
+    const m = merge(await Promise.all(h.loads.map((l) => l.report())));
+    const n = samples.length;
+    const mt = samples.reduce((a, x) => a + x.t, 0) / n;
+    const mm = samples.reduce((a, x) => a + x.mb, 0) / n;
+    const cov = samples.reduce((a, x) => a + (x.t - mt) * (x.mb - mm), 0);
+    const vt = samples.reduce((a, x) => a + (x.t - mt) ** 2, 0);
+    return {
+      clients: h.clients, seconds: m.seconds, heapAfterWarmupMb: base.heapUsedBytes / MB, heapEndMb: end.heapUsedBytes / MB,
+      rssAfterWarmupMb: base.rssBytes / MB, rssEndMb: end.rssBytes / MB, heapSamplesMb: samples.map((x) => +x.mb.toFixed(1)),
+      heapSlopeMbPerMin: vt > 0 ? (cov / vt) * 60 : 0, tickP99Ms: s.tickP99Ms, eventLoopP99Ms: s.eventLoopP99Ms,
+      bytesPerClientPerS: m.bytes / Math.max(1, h.clients - h.rooms) / m.seconds, openClients: m.open + h.rooms,
+    };
+  } finally {
+    await h.close();
+  }
+}
