@@ -95,7 +95,7 @@ export function syncChart(arr: ArraySchema<ChartPoint>, state: GameState): void 
 
 /** Copies everything public from `state` (and the room's own settings) into `ms`. */
 export function syncView(ms: MarketState, state: GameState, meta: RoomMeta, seats: ReadonlyMap<string, SeatStatus>): void {
-  assign(ms.room, meta);
+  assign(ms.room, { ...meta, scenarioId: state.scenario.id });
   const b = state.btc;
   const halving = state.scenario.halvingInterval;
   assign(ms.world, {
