@@ -9,6 +9,11 @@ import { GameScene } from './scenes/GameScene.js';
 import { ResultsScene } from './scenes/ResultsScene.js';
 import { ReplayScene } from './scenes/ReplayScene.js';
 import { BenchScene } from './scenes/BenchScene.js';
+import { applyDocumentLang } from './i18n/index.js';
+import { mountLanguageSwitch } from './ui/LanguageSwitch.js';
+
+applyDocumentLang();
+mountLanguageSwitch();
 
 // Canvas 2D by default: the screen is lines, text and a few sprites, and it stays at 60 fps where
 // WebGL falls back to software (classroom laptops, headless CI: see `npm run bench:client`).

@@ -1,7 +1,7 @@
 /**
  * `npm run league -- --bots a,b,c --matches N --scenario ID [--seed S] [--players-per-match K]
  *   [--workers W] [--out DIR] [--db FILE] [--league ID] [--days D] [--rank-by marketCap|nav]
- *   [--budget-ms MS] [--quiet]`
+ *   [--budget-ms MS] [--quiet] [--queue]`
  * Plays a league of headless matches on worker threads, rates the bots with OpenSkill, writes
  * DIR/results.json, DIR/leaderboard.csv and DIR/replays/<seed>.json, and prints the leaderboard.
  * Finished matches are kept in SQLite: rerunning the same league (or a longer one) continues it.
@@ -13,6 +13,7 @@ import cliProgress from 'cli-progress';
 import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
 import { getStrategy, STRATEGY_NAMES } from '../../shared/bots/index.js';
 import { rejectionRate, runLeague } from '../league/runLeague.js';
+import { runLeagueQueued } from '../league/queue.js';
 import { RANK_BY, type RankBy } from '../league/ratings.js';
 
 function die(message: string): never {
@@ -44,6 +45,7 @@ function parse() {
         'rank-by': { type: 'string' },
         'budget-ms': { type: 'string' },
         quiet: { type: 'boolean' },
+        queue: { type: 'boolean' },
       },
       allowPositionals: false,
     }).values;
@@ -94,7 +96,11 @@ const plainProgress = (done: number, total: number) => {
   process.stderr.write(`league: ${done}/${total} matches, ${elapsedS.toFixed(0)} s elapsed, ETA ${Number.isFinite(etaS) ? `${etaS.toFixed(0)} s` : '?'}\n`);
 };
 
-const summary = await runLeague({
+const redisUrl = process.env.REDIS_URL ?? '';
+if (args.queue && !redisUrl) die('--queue needs REDIS_URL (redis://host:port) and `npm run league:worker` processes');
+// With --queue the matches go to Redis for `npm run league:worker` processes anywhere to play.
+const run: typeof runLeague = args.queue ? (o) => runLeagueQueued({ ...o, redisUrl }) : runLeague;
+const summary = await run({
   bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league,
   onProgress: (done, total) => {
     if (plain) return plainProgress(done, total);
@@ -110,7 +116,7 @@ bar?.stop();
 const minutes = summary.wallMs / 60_000;
 console.log(`\nLeague ${summary.leagueId}: ${matches} matches of ${scenario.id}${days ? ` (${days} days)` : ''}, ${playersPerMatch} players each, ranked by ${rankBy}`);
 console.log(`played ${summary.played} now (${matches - summary.played} from the database) in ${(summary.wallMs / 1000).toFixed(1)} s` +
-  (summary.played ? `, ${(summary.played / minutes).toFixed(1)} matches/min on ${workers || 'no'} worker thread(s)` : ''));
+  (summary.played ? `, ${(summary.played / minutes).toFixed(1)} matches/min ${args.queue ? 'via the Redis queue' : `on ${workers || 'no'} worker thread(s)`}` : ''));
 console.table(summary.results.ratings.map((r, i) => {
   const t = summary.totals.find((x) => x.bot === r.bot)!;
   return {

@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { DEFAULT_DECISION_BUDGET_MS } from '../../shared/bots/runMatch.js';
-import { rankPlayers, type RankBy } from './ratings.js';
-import { leagueIdFor, runLeague, type LeagueOptions, type LeagueSummary } from './runLeague.js';
+import { leagueIdFor, runLeague, toStored, type LeagueOptions, type LeagueSummary } from './runLeague.js';
 import { schedule } from './scheduler.js';
-import { LeagueStore, type LeagueDefinition, type StoredMatch } from './storage.js';
+import { LeagueStore, type LeagueDefinition } from './storage.js';
 import { playMatch, type MatchOutcome, type MatchTask } from './worker.js';
 
 export const LEAGUE_QUEUE = 'beauty-contest-league';
@@ -38,18 +37,6 @@ export function redisConnection(url: string): ConnectionOptions {
     db: Number.isInteger(db) ? db : 0,
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
     maxRetriesPerRequest: null,
-  };
-}
-
-/** Same as runLeague's own mapping, so a queued league stores exactly what a local one does. */
-function toStored(o: MatchOutcome, rankBy: RankBy): StoredMatch {
-  return {
-    index: o.index,
-    seed: o.seed,
-    stateHash: o.stateHash,
-    finalDay: o.finalDay,
-    players: rankPlayers(o.players, rankBy).map((p) => ({ bot: p.bot, rank: p.rank, navUsd: Math.round(p.navUsd), marketCapUsd: Math.round(p.marketCapUsd) })),
-    stats: o.stats,
   };
 }
 

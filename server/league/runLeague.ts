@@ -51,7 +51,8 @@ export function leagueIdFor(def: Omit<LeagueDefinition, 'id'>): string {
   return `${def.scenarioId}-${def.seed}-${digest}`;
 }
 
-function toStored(o: MatchOutcome, rankBy: RankBy): StoredMatch {
+/** What the database keeps of a finished match (local and queued leagues store the same). */
+export function toStored(o: MatchOutcome, rankBy: RankBy): StoredMatch {
   return {
     index: o.index,
     seed: o.seed,

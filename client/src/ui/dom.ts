@@ -1,4 +1,6 @@
 /** Minimal DOM building for the panels that sit over the Phaser canvas. */
+import { localDigits } from '../i18n/index.js';
+
 type Attrs = Record<string, string | number | boolean | ((ev: Event) => void) | undefined>;
 type Child = Node | string | number | null | undefined | false;
 
@@ -20,7 +22,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 export function append(el: HTMLElement, children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    // Text goes through the digit setting (Arabic-Indic or Western); codes and URLs set textContent directly.
+    el.append(c instanceof Node ? c : document.createTextNode(localDigits(String(c))));
   }
 }
 
@@ -32,7 +35,8 @@ export function setChildren(el: HTMLElement, ...children: Child[]): void {
 }
 
 export function setText(el: HTMLElement, text: string): void {
-  if (el.textContent !== text) el.textContent = text;
+  const local = localDigits(text);
+  if (el.textContent !== local) el.textContent = local;
 }
 
 export function uiRoot(): HTMLElement {
