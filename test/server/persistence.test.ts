@@ -1,27 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReplay, type ReplayFile } from '../../shared/rules/replay.js';
 import { stateHash } from '../../shared/rules/engine.js';
 import { createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded } from './helpers.js';
+import { freePort } from './processes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'bc-persist-'));
 const children: ChildProcess[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => res(port));
-    });
-  });
-}
 
 /** `server/start.ts` as a child process with its own DATA_DIR; resolves once it prints its URL. */
 async function startChild(): Promise<{ child: ChildProcess; url: string; http: string }> {

@@ -24,6 +24,16 @@ import {
 import { lotIdsOf, raw, rawAt, regionSpec, siteDrawsMw } from './capacity.js';
 import { siteMarketValueUsd, siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 
+type NewSite = Pick<Site, 'id' | 'name' | 'regionId' | 'ownerId' | 'tier'> & Partial<Site>;
+
+/** A site with the quiet defaults: active, index power, nothing built, curtailed, hosted or listed. */
+export function newSite(fields: NewSite): Site {
+  return {
+    energisedMw: 0, buildingMw: 0, buildEtaDay: 0, status: 'active', retrofitEtaDay: 0, contract: 'index', ppaUsdPerMwh: 0,
+    ppaUntilDay: 0, curtailAboveUsdPerMwh: 0, curtailedToday: false, hostedMw: 0, listPriceUsd: 0, ...fields,
+  };
+}
+
 const fmtUsd = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
 
 function ownedSite(draft: GameState, playerId: PlayerId, siteId: string): Site | RuleError {
@@ -107,25 +117,16 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
     const days = energiseQuote(draft, action.regionId, action.tier, action.mw);
     joinQueue(draft, action.regionId, action.mw);
     const id = newId(draft, 'S');
-    draft.sites[id] = {
+    draft.sites[id] = newSite({
       id,
       name: action.name?.trim() || `${spec.name} ${id}`,
       regionId: action.regionId,
       ownerId: playerId,
       tier: action.tier,
-      energisedMw: 0,
       buildingMw: action.mw,
       buildEtaDay: draft.day + days,
       status: 'building',
-      retrofitEtaDay: 0,
-      contract: 'index',
-      ppaUsdPerMwh: 0,
-      ppaUntilDay: 0,
-      curtailAboveUsdPerMwh: 0,
-      curtailedToday: false,
-      hostedMw: 0,
-      listPriceUsd: 0,
-    };
+    });
   },
 
   expandSite: (draft, playerId, action) => {

@@ -3,6 +3,7 @@ import type { GameState, Scenario, Site, RegionState } from '../types.js';
 import { daysBetween } from '../../economy/calendar.js';
 import { DEFAULT_NPC_LEAD_DAYS } from '../../economy/spotMarket.js';
 import * as dm from '../../economy/detMath.js';
+import { newSite } from './sites.js';
 
 type World = Pick<
   GameState,
@@ -26,25 +27,9 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
   const sites: Record<string, Site> = {};
   scenario.listings.forEach((l, i) => {
     const id = `L${i + 1}`;
-    sites[id] = {
-      id,
-      name: l.name,
-      regionId: l.regionId,
-      ownerId: null,
-      tier: l.tier,
-      energisedMw: l.mw,
-      buildingMw: 0,
-      buildEtaDay: 0,
-      status: 'active',
-      retrofitEtaDay: 0,
-      contract: 'index',
-      ppaUsdPerMwh: 0,
-      ppaUntilDay: 0,
-      curtailAboveUsdPerMwh: 0,
-      curtailedToday: false,
-      hostedMw: 0,
-      listPriceUsd: Math.round(l.mw * l.priceUsdPerMw),
-    };
+    sites[id] = newSite({
+      id, name: l.name, regionId: l.regionId, ownerId: null, tier: l.tier, energisedMw: l.mw, listPriceUsd: Math.round(l.mw * l.priceUsdPerMw),
+    });
   });
   const npcHashrate = scenario.npc.cohorts.reduce((s, c) => s + c.hashrateEhs, 0);
   const gpuPriceUsd: Record<string, number> = {};
