@@ -54,9 +54,15 @@ export function sentimentMultiple(m: MultipleInputs): number {
   return Math.min(MAX_MULTIPLE, Math.max(MIN_MULTIPLE, multiple));
 }
 
-/** Market cap never goes below zero: shareholders are not liable for more than they put in. */
-export function marketCapUsd(nav: number, multiple: number): number {
-  return Math.max(0, nav * multiple);
+/**
+ * The crowd pays the multiple on the business (sites, machines, BTC, contracts), not on the bank
+ * balance: a dollar of cash is worth a dollar. Without this, raising equity at a high multiple
+ * would multiply the raised cash itself, a money machine no market offers. Market cap never goes
+ * below zero: shareholders are not liable for more than they put in.
+ */
+export function marketCapUsd(nav: number, multiple: number, cashUsd = 0): number {
+  const business = nav - cashUsd;
+  return Math.max(0, business > 0 ? cashUsd + business * multiple : nav);
 }
 
 /** Sector hype as a lender sees the borrower: the same blend as the multiple. */

@@ -141,7 +141,7 @@ export const valuationPhase: Phase = (draft) => {
       narrative: p.narrative,
     });
     const navRounded = Math.round(nav);
-    const capRounded = Math.round(marketCapUsd(nav, multiple));
+    const capRounded = Math.round(marketCapUsd(nav, multiple, np.cashUsd));
     // Writing only what changed keeps idle players' records out of the day's draft.
     if (p.navUsd === navRounded && p.multiple === multiple && p.marketCapUsd === capRounded) continue;
     const w = draft.players[id]!;

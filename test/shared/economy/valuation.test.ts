@@ -29,5 +29,9 @@ describe('valuation', () => {
   it('never gives a negative market cap', () => {
     expect(marketCapUsd(-5_000_000, 2)).toBe(0);
     expect(marketCapUsd(1_000, 1.5)).toBe(1_500);
+    // Cash counts at par: $600 of business at 1.5× plus $400 of cash.
+    expect(marketCapUsd(1_000, 1.5, 400)).toBe(1_300);
+    // Debt beyond the business: the market pays book value, never below zero.
+    expect(marketCapUsd(300, 2, 500)).toBe(300);
   });
 });

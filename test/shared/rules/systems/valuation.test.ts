@@ -47,7 +47,9 @@ describe('valuationPhase', () => {
     expect(p.navUsd).toBe(Math.round(playerNavUsd(s, 'a')));
     const multiple = sentimentMultiple({ hypeCrypto: s.hype.crypto, hypeAi: s.hype.ai, revenueMiningUsdPerDay: 0, revenueAiUsdPerDay: 0, narrative: 'none' });
     expect(p.multiple).toBe(multiple);
-    expect(p.marketCapUsd).toBe(Math.round(playerNavUsd(s, 'a') * multiple));
+    // Cash at par, the rest of NAV at the multiple.
+    const cash = 50_010_000;
+    expect(p.marketCapUsd).toBe(Math.round(cash + (playerNavUsd(s, 'a') - cash) * multiple));
   });
 
   it('meters the GW going to mining and AI, players and NPCs', () => {
