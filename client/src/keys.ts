@@ -8,6 +8,10 @@ export const SCENES = Object.freeze({
   results: 'Results',
   replay: 'Replay',
   bench: 'Bench',
+  teach: 'Teach',
+  projector: 'Projector',
+  classJoin: 'ClassJoin',
+  debrief: 'Debrief',
 });
 
 export const TEXTURES = Object.freeze({

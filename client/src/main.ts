@@ -9,6 +9,10 @@ import { GameScene } from './scenes/GameScene.js';
 import { ResultsScene } from './scenes/ResultsScene.js';
 import { ReplayScene } from './scenes/ReplayScene.js';
 import { BenchScene } from './scenes/BenchScene.js';
+import { TeachScene } from './scenes/TeachScene.js';
+import { ProjectorScene } from './scenes/ProjectorScene.js';
+import { ClassJoinScene } from './scenes/ClassJoinScene.js';
+import { DebriefScene } from './scenes/DebriefScene.js';
 import { applyDocumentLang } from './i18n/index.js';
 import { mountLanguageSwitch } from './ui/LanguageSwitch.js';
 
@@ -27,5 +31,5 @@ new Phaser.Game({
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   banner: false,
   disableContextMenu: true,
-  scene: [BootScene, PreloaderScene, TitleScene, LobbyScene, GameScene, ResultsScene, ReplayScene, BenchScene],
+  scene: [BootScene, PreloaderScene, TitleScene, LobbyScene, GameScene, ResultsScene, ReplayScene, BenchScene, TeachScene, ProjectorScene, ClassJoinScene, DebriefScene],
 });

@@ -10,6 +10,7 @@ import type { RoomContext } from '../rooms/roomContext.js';
 import { normaliseCode } from '../rooms/roomCode.js';
 import { ROOM_NAME } from '../rooms/protocol.js';
 import { exportCsv } from './csv.js';
+import { sessionRouter } from '../classroom/http.js';
 
 /** Host token from `?token=` or `Authorization: Bearer …`. */
 function tokenOf(req: Request): string {
@@ -123,6 +124,9 @@ export function apiRouter(ctx: RoomContext): Router {
     res.setHeader('Content-Disposition', `attachment; filename="${id}.csv"`);
     res.send(exportCsv(replay, ctx.store.actionRows(id)));
   });
+
+  // Classroom sessions: /api/sessions/* (docs/classroom.md).
+  r.use(sessionRouter(ctx));
 
   return r;
 }

@@ -26,6 +26,13 @@ import { privatePayload } from './privateFeed.js';
 import { roomContext, type LiveMatch, type RoomContext } from './roomContext.js';
 import { secretToken, uniqueCode } from './roomCode.js';
 import { SeatBook, type Seat } from './seats.js';
+import { applyTreatment, parseClassroomOptions, type ClassroomSettings } from '../classroom/settings.js';
+import { ClassroomSession } from '../classroom/session.js';
+import {
+  CLASSROOM_MESSAGES, STUDENT_MESSAGES, studentMessageSchemas, TEACHER_COMMANDS, teacherCommandSchemas,
+  type AdvanceKind, type StudentMessage, type TeacherCommand,
+} from '../classroom/protocol.js';
+import type { RoomErrorCode } from './protocol.js';
 
 const TICK_MS = 100;
 /** Catch-up cap: after a stall the room drops the backlog instead of fast-forwarding. */
@@ -49,6 +56,10 @@ interface StoredOptions {
   maxPlayers: number;
   private: boolean;
   leaverPolicy: 'bot' | 'freeze';
+  /** Classroom sessions only (docs/classroom.md). */
+  classroom?: ClassroomSettings;
+  /** The discussion question on screen while paused. */
+  question?: string;
 }
 
 export class MarketRoom extends Room<MarketState> {
@@ -69,6 +80,10 @@ export class MarketRoom extends Room<MarketState> {
   private syncedState: GameState | null = null;
   private metaDirty = true;
   private pendingEvents: SplitEvents = { public: [], byOwner: new Map() };
+  /** Set when the room is a classroom session. */
+  private classroom: ClassroomSession | null = null;
+  /** JSON of the last roster sent to the teacher, to send only changes. */
+  private lastRoster = '';
 
   override async onCreate(options: Record<string, unknown>): Promise<void> {
     this.ctx = roomContext();
@@ -76,7 +91,10 @@ export class MarketRoom extends Room<MarketState> {
     if (options.resumeKey !== undefined) this.resumeMatch(options);
     else this.createMatch(options);
     this.log = this.ctx.logger.child({ room: this.roomId });
-    this.live = { runner: this.runner, tickMs: [], dayTickMs: [] };
+    this.live = {
+      runner: this.runner, tickMs: [], dayTickMs: [], phase: () => this.meta.phase,
+      connectedPlayers: () => [...this.clientInfo.values()].flatMap((i) => (i.playerId ? [i.playerId] : [])),
+    };
     this.ctx.live.set(this.roomId, this.live);
     this.maxClients = this.meta.maxPlayers + MAX_SPECTATORS;
     this.setState(new MarketState());
@@ -107,14 +125,19 @@ export class MarketRoom extends Room<MarketState> {
     this.hostToken = secretToken();
     const seed = o.seed !== undefined ? String(o.seed) : secretToken().slice(0, 12);
     const name = o.name?.trim() || `${scenario.name} ${this.roomId}`;
+    const classroom = o.classroom !== undefined ? parseClassroomOptions(o.classroom) : null;
+    // Treatment settings that are engine parameters travel in the scenario copy (replays stay exact).
+    const played = classroom ? applyTreatment(scenario, classroom, seed) : scenario;
+    if (classroom) stored.classroom = classroom;
     store.createMatch({
       id: this.roomId, name, scenarioId: scenario.id, seed, options: { ...stored }, hostToken: this.hostToken, status: 'waiting', currentDay: 0,
     });
-    this.runner = MatchRunner.create(store, this.roomId, scenario, seed);
+    if (classroom) this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed);
+    this.runner = MatchRunner.create(store, this.roomId, played, seed);
     this.seats = new SeatBook(store, this.roomId, seed);
     this.meta = {
       code: this.roomId, name, phase: 'waiting', daysPerSecond: stored.daysPerSecond, hostPlayerId: '', maxPlayers,
-      isPrivate: stored.private, leaverPolicy: stored.leaverPolicy,
+      isPrivate: stored.private, leaverPolicy: stored.leaverPolicy, question: '',
     };
     for (const b of o.bots ?? []) {
       for (let i = 0; i < b.count; i++) this.seatNewPlayer(`${b.strategy} ${i + 1}`, b.strategy);
@@ -135,17 +158,32 @@ export class MarketRoom extends Room<MarketState> {
     this.runner = MatchRunner.resume(store, m.id, m.currentDay);
     this.seats = new SeatBook(store, m.id, m.seed);
     this.seats.load(store.seats(m.id));
-    const phase = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
+    if (o.classroom) {
+      this.classroom = new ClassroomSession(store.db, m.id, o.classroom, m.seed);
+      this.classroom.load();
+    }
+    let phase: RoomMeta['phase'] = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
+    // A re-opened class waits for its teacher instead of running on by itself.
+    if (o.classroom && m.status === 'abandoned') {
+      phase = m.currentDay === 0 ? 'waiting' : 'paused';
+      store.setStatus(m.id, phase);
+    }
     this.meta = {
       code: m.id, name: m.name, phase, daysPerSecond: o.daysPerSecond, hostPlayerId: String(m.options.hostPlayerId ?? ''),
-      maxPlayers: o.maxPlayers, isPrivate: o.private, leaverPolicy: o.leaverPolicy,
+      maxPlayers: o.maxPlayers, isPrivate: o.private, leaverPolicy: o.leaverPolicy, question: o.question ?? '',
     };
   }
 
-  private seatNewPlayer(name: string, strategy: string): Seat {
-    const playerId = `p${this.runner.state.playerOrder.length + 1}`;
-    this.runner.join(playerId, name, strategy);
-    return this.seats.add(playerId, name, strategy, this.runner.day);
+  /** `label`: the classroom label the seat is bound to (the same label always returns to it). */
+  private seatNewPlayer(name: string, strategy: string, label?: string): Seat {
+    const index = this.runner.state.playerOrder.length;
+    const playerId = `p${index + 1}`;
+    // Anonymous sessions: the engine (and so every screen and the match tables) only knows "Company A…".
+    const shown = this.classroom?.engineName(name, index) ?? name;
+    this.runner.join(playerId, shown, strategy);
+    const seat = this.seats.add(playerId, shown, strategy, this.runner.day);
+    this.classroom?.seatCreated(playerId, name, label);
+    return seat;
   }
 
   // ── joining and leaving ────────────────────────────────────────────────────────────────────────
@@ -157,15 +195,23 @@ export class MarketRoom extends Room<MarketState> {
     // colyseus#917: a cached full state can be stale after changes made while nobody was connected.
     (this as unknown as { _serializer: { needFullEncode: boolean } })._serializer.needFullEncode = true;
     this.sync();
+    const isCreator = this.creatorPending;
     const isHost = this.creatorPending || (o.hostToken !== undefined && o.hostToken === this.hostToken);
     this.creatorPending = false;
     let seat: Seat | null = null;
-    if (!o.spectate) {
-      if (o.seatToken) {
-        const found = this.seats.byToken(o.seatToken);
+    // A session's creator is the teacher: it watches unless it asks to play.
+    const spectate = o.spectate ?? (isCreator && this.classroom !== null);
+    const labelled = o.label !== undefined && this.classroom ? this.classroom.seatForLabel(o.label) : null;
+    if (!spectate) {
+      if (o.seatToken || labelled) {
+        const found = o.seatToken ? this.seats.byToken(o.seatToken) : this.seats.seats.get(labelled!);
         if (!found || found.kicked) throw new Error('This seat is not yours any more.');
         if (found.sessionId && this.clientInfo.has(found.sessionId)) throw new Error('This seat is in use.');
         seat = found;
+      } else if (o.label !== undefined && this.classroom) {
+        if (this.meta.phase === 'ended') throw new Error('The match has ended; join as a spectator.');
+        if (this.seats.seats.size >= this.meta.maxPlayers) throw new Error('The room is full; join as a spectator.');
+        seat = this.seatNewPlayer(o.playerName?.trim() || o.label.trim(), '', o.label);
       } else {
         if (this.meta.phase === 'ended') throw new Error('The match has ended; join as a spectator.');
         if (this.seats.seats.size >= this.meta.maxPlayers) throw new Error('The room is full; join as a spectator.');
@@ -210,6 +256,11 @@ export class MarketRoom extends Room<MarketState> {
     client.send(MSG.history, { days: this.runner.history });
     info.lastPrivate = '';
     this.sendPrivate(client, info);
+    if (this.classroom) {
+      const view = this.classroom.guessMessage(info.spectator ? null : info.playerId);
+      if (view) client.send(CLASSROOM_MESSAGES.guess, view);
+      if (info.isHost) client.send(CLASSROOM_MESSAGES.roster, { students: this.roster() });
+    }
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
@@ -283,6 +334,8 @@ export class MarketRoom extends Room<MarketState> {
       );
     }
     for (const cmd of HOST_COMMANDS) this.onMessage(cmd, (client, payload: unknown) => this.guard(client, cmd, payload, () => this.onHostCommand(client, cmd, payload)));
+    for (const cmd of TEACHER_COMMANDS) this.onMessage(cmd, (client, payload: unknown) => this.guard(client, cmd, payload, () => this.onTeacherCommand(client, cmd, payload)));
+    for (const type of STUDENT_MESSAGES) this.onMessage(type, (client, payload: unknown) => this.guard(client, type, payload, () => this.onStudentMessage(client, type, payload)));
     this.onMessage('*', (client, type, payload: unknown) =>
       this.guard(client, String(type), payload, () => this.refuse(client, String(type), payload, 'UNKNOWN_MESSAGE', `Unknown message type "${String(type).slice(0, 40)}".`)),
     );
@@ -313,8 +366,13 @@ export class MarketRoom extends Room<MarketState> {
     }
   }
 
-  private refuse(client: Client, type: string, payload: unknown, code: ErrorCode, message: string): void {
+  private refuse(client: Client, type: string, payload: unknown, code: RoomErrorCode, message: string): void {
     client.send(MSG.error, { code, message, ref: refOf(payload), type });
+    if (this.classroom) {
+      // The export's actions.csv shows refusals next to accepted actions.
+      const info = this.clientInfo.get(client.sessionId);
+      this.classroom.logRejected(this.runner.day, info?.playerId || (info?.isHost ? HOST_ACTOR : ''), type, payload, code, message);
+    }
   }
 
   private onAction(client: Client, type: string, payload: unknown): void {
@@ -328,6 +386,8 @@ export class MarketRoom extends Room<MarketState> {
     if (!body) return this.refuse(client, type, payload, 'BAD_ACTION', 'A message payload must be an object.');
     const parsed = parseAction({ ...body, type });
     if (!parsed.ok) return this.refuse(client, type, payload, 'BAD_ACTION', parsed.message);
+    const closed = this.classroom?.checkMarket(this.runner.state, parsed.action);
+    if (closed) return this.refuse(client, type, payload, closed.code, closed.message);
     const result = this.runner.apply(info.playerId, parsed.action);
     if (!result.ok) return this.refuse(client, type, payload, result.error.code, result.error.message);
     splitEvents(result.events, this.pendingEvents);
@@ -347,13 +407,22 @@ export class MarketRoom extends Room<MarketState> {
         if (p !== 'waiting') return wrong('The match has already started.');
         this.setPhase('running');
         break;
-      case 'pause':
+      case 'pause': {
+        const question = (parsed.data as { question?: string }).question;
+        // Pausing again with a question changes the question on screen.
+        if (p === 'paused' && question !== undefined) {
+          this.setQuestion(question);
+          break;
+        }
         if (p !== 'running') return wrong('Only a running match can be paused.');
         this.setPhase('paused');
+        this.setQuestion(question ?? '');
         break;
+      }
       case 'resume':
         if (p !== 'paused') return wrong('The match is not paused.');
         this.setPhase('running');
+        this.setQuestion('');
         break;
       case 'speed': {
         this.meta.daysPerSecond = (parsed.data as { daysPerSecond: number }).daysPerSecond;
@@ -398,7 +467,133 @@ export class MarketRoom extends Room<MarketState> {
   }
 
   private storedOptions(): StoredOptions {
-    return { daysPerSecond: this.meta.daysPerSecond, maxPlayers: this.meta.maxPlayers, private: this.meta.isPrivate, leaverPolicy: this.meta.leaverPolicy };
+    return {
+      daysPerSecond: this.meta.daysPerSecond, maxPlayers: this.meta.maxPlayers, private: this.meta.isPrivate, leaverPolicy: this.meta.leaverPolicy,
+      ...(this.classroom ? { classroom: this.classroom.settings } : {}), ...(this.meta.question ? { question: this.meta.question } : {}),
+    };
+  }
+
+  private setQuestion(question: string): void {
+    if (this.meta.question === question.trim()) return;
+    this.meta.question = question.trim();
+    this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
+  }
+
+  // ── classroom sessions (docs/classroom.md) ─────────────────────────────────────────────────────
+
+  private onTeacherCommand(client: Client, cmd: TeacherCommand, payload: unknown): void {
+    const info = this.clientInfo.get(client.sessionId)!;
+    if (!info.isHost) return this.refuse(client, cmd, payload, 'NOT_HOST', `Only the teacher may ${cmd}.`);
+    const session = this.classroom;
+    if (!session) return this.refuse(client, cmd, payload, 'NOT_CLASSROOM', `${cmd} is for classroom sessions.`);
+    const body = bodyOf(payload);
+    const parsed = body ? teacherCommandSchemas[cmd].safeParse(body) : null;
+    if (!parsed?.success) return this.refuse(client, cmd, payload, 'BAD_ACTION', `${cmd}: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
+    const p = this.meta.phase;
+    const day = this.runner.day;
+    const seatBots = () => [...this.seats.seats.values()].filter((s) => s.control === 'bot').map((s) => s.playerId);
+    let failure: { code: RoomErrorCode; message: string } | null = null;
+    let advanced: AdvanceKind | undefined;
+    switch (cmd) {
+      case 'guessStart': {
+        const d = parsed.data as { p: number; rounds: number; bots?: number };
+        failure = session.startGame(d.p, d.rounds, d.bots ?? 0, seatBots(), day);
+        break;
+      }
+      case 'guessOpen':
+        failure = session.openNext(seatBots(), day);
+        break;
+      case 'guessClose':
+        failure = session.close();
+        break;
+      case 'advance': {
+        advanced = (parsed.data as { what?: AdvanceKind }).what ?? (session.hasOpenRound() ? 'guess' : p === 'waiting' ? 'start' : 'contest');
+        if (advanced === 'guess') failure = session.close();
+        else if (advanced === 'start') {
+          if (p !== 'waiting') failure = { code: 'WRONG_PHASE', message: 'The match has already started.' };
+          else this.setPhase('running');
+        } else if (p === 'ended') failure = { code: 'MATCH_ENDED', message: 'The match has ended.' };
+        else if (p === 'waiting') failure = { code: 'WRONG_PHASE', message: 'Start the match before advancing the contest.' };
+        else this.playUntilContestResolves();
+        break;
+      }
+    }
+    if (failure) return this.refuse(client, cmd, payload, failure.code, failure.message);
+    this.log.info({ cmd, advanced }, 'teacher command');
+    this.metaDirty = true;
+    client.send(MSG.ack, { ref: refOf(payload), type: cmd, day: this.runner.day, ...(advanced ? { advanced } : {}) });
+  }
+
+  /** `advance` on the market: plays the days up to the current contest round's resolution at once. */
+  private playUntilContestResolves(): void {
+    const resolved = this.runner.state.contest.history.length;
+    const maxDays = this.runner.state.scenario.contest.periodDays + 1;
+    let failure: unknown = null;
+    this.ctx.store.transaction(() => {
+      for (let i = 0; i < maxDays && !this.runner.ended && this.runner.state.contest.history.length === resolved && !failure; i++) {
+        try {
+          this.playDay();
+        } catch (err) {
+          failure = err;
+        }
+      }
+      this.runner.persistProgress();
+    });
+    this.dayClock.reset();
+    if (failure) {
+      this.log.error({ err: failure, day: this.runner.day }, 'day failed: match paused');
+      this.setPhase('paused');
+    }
+    if (this.runner.ended) this.finish();
+  }
+
+  private onStudentMessage(client: Client, type: StudentMessage, payload: unknown): void {
+    const info = this.clientInfo.get(client.sessionId)!;
+    const session = this.classroom;
+    if (!session) return this.refuse(client, type, payload, 'NOT_CLASSROOM', `${type} is for classroom sessions.`);
+    if (info.spectator) return this.refuse(client, type, payload, 'SPECTATOR', 'Spectators cannot take part.');
+    const body = bodyOf(payload);
+    if (type === 'guess') {
+      const value = body && typeof body === 'object' ? body.value : undefined;
+      const r = session.guess(info.playerId, value as number, this.runner.day);
+      if ('code' in r) return this.refuse(client, type, payload, r.code, r.message);
+      client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day, round: r.round, value });
+      return;
+    }
+    if (!session.settings.chat) return this.refuse(client, type, payload, 'CHAT_OFF', 'Chat is switched off in this session.');
+    const parsed = body ? studentMessageSchemas.chat.safeParse(body) : null;
+    if (!parsed?.success) return this.refuse(client, type, payload, 'BAD_ACTION', `chat: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
+    const name = this.runner.state.players[info.playerId]?.name ?? '';
+    this.broadcast(CLASSROOM_MESSAGES.chat, { playerId: info.playerId, name, text: parsed.data.text, day: this.runner.day, at: new Date().toISOString() });
+    client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day });
+  }
+
+  private roster() {
+    return this.classroom ? this.classroom.roster(this.seats.seats.values(), this.runner.state, (sid) => this.clientInfo.has(sid)) : [];
+  }
+
+  /** Per tick: the ⅔ cues into the schema, throttled `guess` views, and roster changes to the teacher. */
+  private flushClassroom(): void {
+    const session = this.classroom;
+    if (!session) return;
+    session.syncInfo(this.state.classroom);
+    if (session.guessBroadcastDue(Date.now())) {
+      for (const client of this.clients) {
+        const info = this.clientInfo.get(client.sessionId);
+        if (!info) continue;
+        const view = session.guessMessage(info.spectator ? null : info.playerId);
+        if (view) client.send(CLASSROOM_MESSAGES.guess, view);
+      }
+    }
+    if (session.rosterDirty) {
+      session.rosterDirty = false;
+      const students = this.roster();
+      const json = JSON.stringify(students);
+      if (json !== this.lastRoster) {
+        this.lastRoster = json;
+        for (const client of this.clients) if (this.clientInfo.get(client.sessionId)?.isHost) client.send(CLASSROOM_MESSAGES.roster, { students });
+      }
+    }
   }
 
   // ── the clock ──────────────────────────────────────────────────────────────────────────────────
@@ -431,6 +626,7 @@ export class MarketRoom extends Room<MarketState> {
       if (this.runner.ended) this.finish();
     }
     const changed = this.sync();
+    this.flushClassroom();
     if (days > 0 || changed) {
       const ms = performance.now() - t0;
       for (const ring of days > 0 ? [this.live.tickMs, this.live.dayTickMs] : [this.live.tickMs]) {
@@ -445,6 +641,8 @@ export class MarketRoom extends Room<MarketState> {
       if (!seat.bot || this.runner.state.players[seat.playerId]?.bankrupt) continue;
       for (const action of seat.bot.decide(this.runner.state)) {
         if (HOST_ACTION_TYPES.has(action.type)) continue;
+        // Closed markets are closed for bots too.
+        if (this.classroom?.checkMarket(this.runner.state, action)) continue;
         const r = this.runner.apply(seat.playerId, action);
         if (r.ok) splitEvents(r.events, this.pendingEvents);
       }
@@ -478,6 +676,7 @@ export class MarketRoom extends Room<MarketState> {
     const connected = (sid: string) => this.clientInfo.has(sid);
     syncView(this.state, state, this.meta, this.seats.statuses(this.meta.hostPlayerId, connected));
     if (this.metaDirty || state.day - this.lobbyDay >= LOBBY_REFRESH_DAYS) this.refreshLobby();
+    if (this.metaDirty && this.classroom) this.classroom.rosterDirty = true;
     this.metaDirty = false;
     for (const client of this.clients) {
       const info = this.clientInfo.get(client.sessionId);

@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../shared/economy/scenarios/types.js';
 import type { ErrorCode } from '../../shared/rules/types.js';
+import type { ClassroomErrorCode } from '../classroom/protocol.js';
+
+/** Every code a room may send in `error`: the engine's plus the server's own (classroom sessions). */
+export type RoomErrorCode = ErrorCode | ClassroomErrorCode;
 
 export const ROOM_NAME = 'market';
 
@@ -27,6 +31,8 @@ export const createOptionsSchema = z.object({
   private: z.boolean().optional(),
   name: z.string().max(60).optional(),
   leaverPolicy: z.enum(['bot', 'freeze']).optional(),
+  /** Makes the room a classroom session; validated by server/classroom/settings.ts. */
+  classroom: z.record(z.string(), z.unknown()).optional(),
 });
 export type CreateOptions = z.infer<typeof createOptionsSchema>;
 
@@ -36,13 +42,16 @@ export const joinOptionsSchema = z.object({
   spectate: z.boolean().optional(),
   seatToken: z.string().max(64).optional(),
   hostToken: z.string().max(64).optional(),
+  /** Classroom sessions: a label from the teacher's list; the same label always gets the same seat. */
+  label: z.string().max(40).optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
 /** Host-only messages and their payloads. */
 export const hostCommandSchemas = {
   start: z.object({}).strict(),
-  pause: z.object({}).strict(),
+  /** `question`: shown to everyone while paused (`state.room.question`). */
+  pause: z.object({ question: z.string().max(280).optional() }).strict(),
   resume: z.object({}).strict(),
   speed: z.object({ daysPerSecond }).strict(),
   inject: z
@@ -72,7 +81,7 @@ export const SERVER_MESSAGES = Object.freeze({
 } as const);
 
 export interface ErrorMessage {
-  code: ErrorCode;
+  code: RoomErrorCode;
   message: string;
   /** The `ref` the client put in its message, echoed back (null when it sent none). */
   ref: string | number | null;

@@ -14,6 +14,10 @@ export interface LiveMatch {
   tickMs: number[];
   /** The subset of those ticks that advanced at least one day. */
   dayTickMs: number[];
+  /** Player ids whose person is connected now (classroom roster over HTTP). */
+  connectedPlayers?: () => string[];
+  /** The room's phase: 'waiting' | 'running' | 'paused' | 'ended'. */
+  phase?: () => string;
 }
 
 export interface RoomContext {

@@ -22,6 +22,30 @@ export class RoomInfo extends Schema {
   @type('boolean') isPrivate = false;
   /** What a seat becomes when its player is gone for good: 'bot' | 'freeze'. */
   @type('string') leaverPolicy = 'bot';
+  /** The host's discussion question, set with `pause { question }`, cleared on resume ('' = none). */
+  @type('string') question = '';
+}
+
+/** Classroom session settings and the ⅔ game's cues (docs/classroom.md). `enabled` false = an ordinary room. */
+export class ClassroomInfo extends Schema {
+  @type('boolean') enabled = false;
+  @type('boolean') anonymousNames = false;
+  @type('boolean') chat = false;
+  /** Open markets (a closed one refuses its actions with MARKET_CLOSED). */
+  @type('boolean') btcTrading = true;
+  @type('boolean') leaseBook = true;
+  @type('boolean') tenders = true;
+  @type('boolean') hosting = true;
+  @type('boolean') loans = true;
+  @type('boolean') equity = true;
+  @type('boolean') contest = true;
+  /** ⅔ games started so far (0 = none). */
+  @type('number') guessGame = 0;
+  /** 1-based number of the latest ⅔ round of the current game (0 = none). */
+  @type('number') guessRound = 0;
+  @type('boolean') guessOpen = false;
+  /** Guesses in that round so far. */
+  @type('number') guessCount = 0;
 }
 
 /** Prices and chain state of today (PlayerView.world, flattened). */
@@ -186,4 +210,5 @@ export class MarketState extends Schema {
   @type([NewsCard]) news = new ArraySchema<NewsCard>();
   /** Ring of the last CHART_RING days: slot `day % CHART_RING`; sort by `day` to draw. */
   @type([ChartPoint]) chart = new ArraySchema<ChartPoint>();
+  @type(ClassroomInfo) classroom = new ClassroomInfo();
 }

@@ -28,6 +28,8 @@ export interface RoomMeta {
   maxPlayers: number;
   isPrivate: boolean;
   leaverPolicy: 'bot' | 'freeze';
+  /** Discussion question shown while paused ('' = none). */
+  question: string;
 }
 
 /** Assigns `src[k]` to `dst[k]` for each key whose value changed. */

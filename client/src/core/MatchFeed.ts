@@ -7,6 +7,8 @@ import type { GameEvent } from '../../../shared/rules/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { Emitter } from '../util/Emitter.js';
 import type { SeriesStore } from './SeriesStore.js';
+import type { GuessView } from '../../../shared/classroom/guess.js';
+import type { ClassroomState, RosterEntry } from '../net/protocol.js';
 
 export type ActionResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -32,7 +34,13 @@ export interface FeedEvents {
   notice: { code: string; message: string };
   /** The server's final standings (sorted by market cap). */
   ended: MatchEnd;
+  /** Classroom sessions only (docs/classroom.md): the ⅔ game, the teacher's roster, the synced cues. */
+  guess: GuessMessage;
+  roster: RosterEntry[];
+  classroom: ClassroomState;
 }
+
+export type GuessMessage = GuessView & { game: number };
 
 export interface Standing {
   playerId: string;

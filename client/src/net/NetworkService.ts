@@ -11,9 +11,9 @@ import type { PlayerView } from '../../../shared/rules/view.js';
 import type { DaySummary } from '../../../shared/rules/summary.js';
 import { Emitter } from '../util/Emitter.js';
 import { SeriesStore } from '../core/SeriesStore.js';
-import type { ActionResult, ConnectionState, FeedEvents, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
+import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
-import { HOST_MSG, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type CreateOptions, type RoomListing, type ScenarioListing, type StoredSession } from './protocol.js';
+import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession } from './protocol.js';
 
 /** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
 const ACK_TIMEOUT_MS = 8000;
@@ -32,6 +32,10 @@ export class NetworkService implements MatchFeed {
   welcome: Welcome | null = null;
   ended: MatchEnd | null = null;
   connection: ConnectionState = 'offline';
+  /** Classroom sessions: the latest ⅔ view, the teacher's roster and the synced classroom cues. */
+  guess: GuessMessage | null = null;
+  roster: RosterEntry[] = [];
+  classroom: ClassroomState | null = null;
 
   private readonly client: Client;
   private readonly http: string;
@@ -92,6 +96,40 @@ export class NetworkService implements MatchFeed {
   async join(code: string, name: string, spectate = false): Promise<void> {
     const room = await this.client.joinById(code.trim().toUpperCase(), { playerName: name, ...(spectate ? { spectate } : {}) });
     this.attach(room, name, '');
+  }
+
+  /** A student joining a session: with a name, or with a label from the teacher's list. */
+  async joinSession(code: string, name: string, label: string): Promise<void> {
+    const options: Record<string, string> = {};
+    if (name.trim()) options.playerName = name.trim();
+    if (label.trim()) options.label = label.trim();
+    const room = await this.client.joinById(code.trim().toUpperCase(), options);
+    this.attach(room, name.trim() || label.trim(), '');
+  }
+
+  /**
+   * The teacher link (`/?teach=CODE&token=TOKEN`): joins as host and spectator; when the room is gone
+   * (everyone left, or a server restart) it asks the server to reopen the stored session first.
+   */
+  async teach(code: string, token: string): Promise<void> {
+    const id = code.trim().toUpperCase();
+    const join = async () => this.attach(await this.client.joinById(id, { hostToken: token, spectate: true }), 'teacher', token);
+    try {
+      await join();
+    } catch {
+      const res = await fetch(`${this.http}/api/sessions/${id}/open?token=${encodeURIComponent(token)}`, { method: 'POST' });
+      if (!res.ok) throw new Error(`${res.status} ${await res.text().catch(() => '')}`.trim());
+      await join();
+    }
+  }
+
+  /** Any room message with an ack (classroom commands, a student's guess). */
+  command(type: string, body: Record<string, unknown> = {}): Promise<ActionResult> {
+    return this.request(type, body);
+  }
+
+  get httpBase(): string {
+    return this.http;
   }
 
   storedSession(): StoredSession | null {
@@ -156,6 +194,9 @@ export class NetworkService implements MatchFeed {
     this.priv = null;
     this.lastJson = null;
     this.contestHistory = [];
+    this.guess = null;
+    this.roster = [];
+    this.classroom = null;
     this.series.clear();
   }
 
@@ -223,6 +264,16 @@ export class NetworkService implements MatchFeed {
       if (typeof err.ref === 'string' && this.pending.has(err.ref)) this.settle(err.ref, { ok: false, code: err.code, message: err.message });
       else this.bus.emit('notice', { code: err.code, message: err.message });
     });
+    room.onMessage(MSG.guess, (msg: GuessMessage) => {
+      this.guess = msg;
+      this.bus.emit('guess', msg);
+    });
+    room.onMessage(MSG.roster, (msg: { students?: RosterEntry[] }) => {
+      this.roster = msg.students ?? [];
+      this.bus.emit('roster', this.roster);
+    });
+    // Chat is a session option the client does not show yet; registered so colyseus.js does not warn.
+    room.onMessage(MSG.chat, () => undefined);
     room.onMessage(MSG.ack, (msg: { ref?: string }) => this.settle(msg.ref, { ok: true }));
     room.onMessage(MSG.ended, (msg: MatchEnd) => {
       this.ended = msg;
@@ -262,6 +313,11 @@ export class NetworkService implements MatchFeed {
       this.room = info;
       this.bus.emit('room', info);
     }
+    const cls = classroomFrom(json);
+    if (cls && JSON.stringify(cls) !== JSON.stringify(this.classroom)) {
+      this.classroom = cls;
+      this.bus.emit('classroom', cls);
+    }
     if (!this.welcome || !json.world?.date) return;
     const view = viewFromState(json, this.welcome, this.priv, this.contestHistory);
     this.view = view;
@@ -290,4 +346,22 @@ export class NetworkService implements MatchFeed {
   private persist(): void {
     if (this.session) sessionStorage.setItem(SESSION_KEY, JSON.stringify(this.session));
   }
+}
+
+/** The synced classroom block (server/schema/MarketState.ts `ClassroomInfo`) and `room.question`. */
+export function classroomFrom(json: StateJson): ClassroomState | null {
+  const c = (json as unknown as { classroom?: Record<string, unknown> }).classroom;
+  if (!c || !c.enabled) return null;
+  const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, c[k] !== false])) as ClassroomState['markets'];
+  return {
+    enabled: true,
+    anonymousNames: Boolean(c.anonymousNames),
+    chat: Boolean(c.chat),
+    markets,
+    guessGame: Number(c.guessGame ?? 0),
+    guessRound: Number(c.guessRound ?? 0),
+    guessOpen: Boolean(c.guessOpen),
+    guessCount: Number(c.guessCount ?? 0),
+    question: String((json.room as { question?: string } | undefined)?.question ?? ''),
+  };
 }

@@ -17,6 +17,19 @@ export const MSG = Object.freeze({
   error: 'error',
   ended: 'ended',
   kicked: 'kicked',
+  guess: 'guess',
+  roster: 'roster',
+  chat: 'chat',
+});
+
+/** Classroom commands and student messages (docs/classroom.md). */
+export const CLASS_MSG = Object.freeze({
+  pause: 'pause',
+  advance: 'advance',
+  guessStart: 'guessStart',
+  guessOpen: 'guessOpen',
+  guessClose: 'guessClose',
+  guess: 'guess',
 });
 
 /** Host commands as the server names them (the engine's injectEvent/endMatch are sent as inject/end). */
@@ -53,6 +66,50 @@ export interface CreateOptions {
   private?: boolean;
   seed?: string;
   maxPlayers?: number;
+  /** The creator watches instead of playing (a classroom teacher does by default). */
+  spectate?: boolean;
+  /** Makes the room a classroom session (docs/classroom.md). */
+  classroom?: ClassroomOptions;
+}
+
+export type MarketKey = 'btcTrading' | 'leaseBook' | 'tenders' | 'hosting' | 'loans' | 'equity' | 'contest';
+export const MARKET_KEYS: readonly MarketKey[] = Object.freeze(['btcTrading', 'leaseBook', 'tenders', 'hosting', 'loans', 'equity', 'contest']);
+
+/** The `classroom` create option (docs/classroom.md, "Creating a session"). */
+export interface ClassroomOptions {
+  startingCashUsd?: number;
+  marketsOpen?: Partial<Record<MarketKey, boolean>>;
+  events?: { day: number; kind: string; params?: Record<string, unknown>; headline?: string }[];
+  contestPeriodDays?: number;
+  maxStakeUsd?: number;
+  anonymousNames?: boolean;
+  chat?: boolean;
+  labels?: string[];
+}
+
+/** The synced `classroom` block plus the room's discussion question. */
+export interface ClassroomState {
+  enabled: boolean;
+  anonymousNames: boolean;
+  chat: boolean;
+  markets: Record<MarketKey, boolean>;
+  guessGame: number;
+  guessRound: number;
+  guessOpen: boolean;
+  guessCount: number;
+  question: string;
+}
+
+/** The teacher-only `roster` message. */
+export interface RosterEntry {
+  playerId: string;
+  name: string;
+  displayName: string;
+  label: string | null;
+  kind: 'student' | 'bot';
+  control: string;
+  connected: boolean;
+  joinedDay: number;
 }
 
 export interface RoomListing {

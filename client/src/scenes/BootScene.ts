@@ -22,7 +22,8 @@ export class BootScene extends Phaser.Scene {
       if (active) debugSet('scene', active.scene.key);
     });
     const params = new URLSearchParams(window.location.search);
-    const next = params.has('bench') ? SCENES.bench : params.has('replay') ? SCENES.replay : SCENES.title;
+    const next = params.has('bench') ? SCENES.bench : params.has('replay') ? SCENES.replay
+      : params.has('teach') ? SCENES.projector : params.has('join') && !net.storedSession() ? SCENES.classJoin : SCENES.title;
     this.scene.start(SCENES.preloader, { next });
   }
 }

@@ -8,6 +8,8 @@ import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
 import { debugSet } from '../core/debug.js';
 import { h } from '../ui/dom.js';
 import { serverEndpoint } from '../net/protocol.js';
+import { ClassOverlay } from '../classroom/ClassOverlay.js';
+import { t } from '../i18n/index.js';
 
 const RESULTS_DELAY_MS = 2500;
 
@@ -18,11 +20,12 @@ export class GameScene extends Phaser.Scene {
 
   create(): void {
     const net = this.registry.get(REG.net) as NetworkService;
-    const screen = new GameScreen(this, net, `Room ${net.roomCode}`);
+    const screen = new GameScreen(this, net, t('top.room', { code: net.roomCode }));
     const overlay = new ReconnectOverlay(() => void net.leave().then(() => this.scene.start(SCENES.title)));
     screen.root.append(overlay.el);
     const notice = h('div', { class: 'status err', testid: 'notice', style: 'position:absolute;left:50%;bottom:3em;transform:translateX(-50%);background:#0b1120;padding:0.3em 1em;border-radius:6px;display:none' });
     screen.root.append(notice);
+    const cls = new ClassOverlay(net, screen.root);
     let host: HostControls | null = null;
     const syncHost = () => {
       if (net.isHost && !host) {
@@ -66,6 +69,7 @@ export class GameScene extends Phaser.Scene {
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       bannerPoll.remove();
       offs.forEach((f) => f());
+      cls.destroy();
       screen.destroy();
     });
   }

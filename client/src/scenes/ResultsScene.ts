@@ -8,6 +8,7 @@ import { contestTable, metersTable, rankings } from '../ui/Rankings.js';
 import { PathCharts } from '../ui/PathCharts.js';
 import { serverEndpoint } from '../net/protocol.js';
 import { ReplayPlayer } from '../replay/ReplayPlayer.js';
+import { t } from '../i18n/index.js';
 
 export class ResultsScene extends Phaser.Scene {
   constructor() {
@@ -27,14 +28,14 @@ export class ResultsScene extends Phaser.Scene {
       return s ? { ...p, navUsd: s.navUsd, marketCapUsd: s.marketCapUsd, multiple: s.multiple, bankrupt: s.bankrupt } : p;
     }) : [];
     const panel = h('div', { class: 'side', style: 'position:absolute;left:0;top:0;bottom:0;width:56%;padding:1em 1.4em', testid: 'results' },
-      h('h1', {}, 'Results'),
-      h('div', { class: 'muted' }, `Room ${code} · ${net.welcome?.scenario.name ?? view?.scenarioId ?? ''} · ended on day ${net.ended?.finalDay ?? view?.day ?? 0}${net.ended?.stateHash ? ` · hash ${net.ended.stateHash.slice(0, 12)}` : ''}`),
+      h('h1', {}, t('results.title')),
+      h('div', { class: 'muted' }, `${t('results.line', { code, scenario: net.welcome?.scenario.name ?? view?.scenarioId ?? '', day: net.ended?.finalDay ?? view?.day ?? 0 })}${net.ended?.stateHash ? t('results.hash', { hash: net.ended.stateHash.slice(0, 12) }) : ''}`),
       rankings(rows, view?.playerId ?? ''),
       h('div', { class: 'cols' }, view ? contestTable(view) : null, view ? metersTable(view) : null),
       h('div', { class: 'row' },
-        h('button', { class: 'primary', testid: 'watch-replay', onclick: () => void this.openReplay(code, status) }, 'Watch the replay'),
-        h('a', { href: `${serverEndpoint().http}/api/matches/${code}/replay.json`, download: `${code}.replay.json`, style: 'color:#56b4e9' }, 'Download replay file'),
-        h('button', { testid: 'back-title', onclick: () => void net.leave().then(() => this.scene.start(SCENES.title)) }, 'Back to title')),
+        h('button', { class: 'primary', testid: 'watch-replay', onclick: () => void this.openReplay(code, status) }, t('results.watch')),
+        h('a', { href: `${serverEndpoint().http}/api/matches/${code}/replay.json`, download: `${code}.replay.json`, style: 'color:#56b4e9' }, t('results.download')),
+        h('button', { testid: 'back-title', onclick: () => void net.leave().then(() => this.scene.start(SCENES.title)) }, t('results.back'))),
       status);
     const right = h('div', { style: 'position:absolute;left:56%;right:0;top:0;bottom:0;display:flex;flex-direction:column;pointer-events:none' }, chartArea);
     const unmount = [mount(panel), mount(right)];
@@ -72,12 +73,12 @@ export class ResultsScene extends Phaser.Scene {
   }
 
   private async openReplay(code: string, status: HTMLElement): Promise<void> {
-    status.textContent = 'Loading the replay…';
+    status.textContent = t('results.loading');
     try {
       const file = this.replay ?? (await this.loadReplay(code));
       this.scene.start(SCENES.replay, { file });
     } catch (e) {
-      status.textContent = `Could not load the replay: ${(e as Error).message}`;
+      status.textContent = t('results.loadFailed', { message: (e as Error).message });
       status.className = 'status err';
     }
   }

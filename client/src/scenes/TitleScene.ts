@@ -3,8 +3,9 @@ import Phaser from 'phaser';
 import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
 import { BOT_STRATEGIES, type RoomListing } from '../net/protocol.js';
-import { h, mount, setChildren } from '../ui/dom.js';
+import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
+import { t } from '../i18n/index.js';
 
 const NAME_KEY = 'bc.name';
 
@@ -22,7 +23,7 @@ export class TitleScene extends Phaser.Scene {
     this.cleanup = [drawBackdrop(this)];
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.cleanup.forEach((f) => f()));
     if (this.net.storedSession()) {
-      const card = h('div', { class: 'card', testid: 'resuming' }, h('h2', {}, 'Rejoining your match…'));
+      const card = h('div', { class: 'card', testid: 'resuming' }, h('h2', {}, t('title.rejoining')));
       this.cleanup.push(mount(card));
       void this.net.resume().then((ok) => {
         card.remove();
@@ -35,40 +36,42 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private buildCard(): void {
-    const name = h('input', { testid: 'name', maxlength: 40, value: localStorage.getItem(NAME_KEY) ?? '', placeholder: 'Your company name' });
+    const name = h('input', { testid: 'name', maxlength: 40, value: localStorage.getItem(NAME_KEY) ?? '', placeholder: t('title.namePlaceholder') });
     const scenario = h('select', { testid: 'scenario' });
     const pace = h('input', { testid: 'pace', type: 'number', step: '0.5', min: '0.05', max: '50', value: '2' });
     const bots = h('input', { testid: 'bots', type: 'number', step: '1', min: '0', max: '40', value: '3' });
-    const botKind = h('select', { testid: 'bot-strategy' }, h('option', { value: 'mixed' }, 'mixed archetypes'), ...BOT_STRATEGIES.map((s) => h('option', { value: s }, s)));
+    const botKind = h('select', { testid: 'bot-strategy' }, h('option', { value: 'mixed' }, t('title.mixed')), ...BOT_STRATEGIES.map((s) => h('option', { value: s }, s)));
     const priv = h('input', { type: 'checkbox', testid: 'private' });
-    const code = h('input', { testid: 'join-code', placeholder: 'ROOM CODE', maxlength: 12, style: 'text-transform:uppercase;width:9em' });
+    const code = h('input', { testid: 'join-code', placeholder: t('title.codePlaceholder'), maxlength: 12, style: 'text-transform:uppercase;width:9em' });
     const rooms = h('div', { class: 'list', testid: 'room-list' });
     this.status = h('div', { class: 'status', testid: 'title-status' });
     const card = h('div', { class: 'card', style: 'width:min(980px,94vw)', testid: 'title' },
-      h('h1', {}, 'Beauty Contest'),
-      h('div', { class: 'muted', style: 'margin-bottom:1em' }, 'Bitcoin miners and AI data centres fight over megawatts. The crowd picks the winner; the books say who was worth it.'),
-      h('div', { class: 'row' }, h('label', {}, 'Your name'), name),
+      h('h1', {}, t('title.name')),
+      h('div', { class: 'muted', style: 'margin-bottom:1em' }, t('title.tagline')),
+      h('div', { class: 'row' }, h('label', {}, t('title.yourName')), name),
       h('div', { class: 'cols', style: 'margin-top:1em' },
-        h('div', {}, h('h2', {}, 'Create a match'),
-          h('div', { class: 'row' }, h('label', {}, 'Scenario'), scenario),
-          h('div', { class: 'row' }, h('label', {}, 'Pace (days/s)'), pace),
-          h('div', { class: 'row' }, h('label', {}, 'Bots'), bots, botKind),
-          h('div', { class: 'row' }, h('label', {}, 'Private'), priv, h('span', { class: 'muted' }, 'join by code only')),
-          h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'create', onclick: () => void this.createMatch(name.value, scenario.value, Number(pace.value), Number(bots.value), botKind.value, priv.checked) }, 'Create match'))),
-        h('div', {}, h('h2', {}, 'Join a match'),
-          h('div', { class: 'row' }, code, h('button', { class: 'primary', testid: 'join', onclick: () => void this.join(name.value, code.value) }, 'Join by code'),
-            h('button', { testid: 'spectate', title: 'watch without a seat', onclick: () => void this.join(name.value, code.value, true) }, 'Watch')),
-          h('h3', { style: 'margin-top:0.8em' }, 'Live matches'), rooms)),
-      h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay) }, 'Watch a replay file…'),
-        h('span', { class: 'muted' }, 'Keys in game: press ? for help')),
+        h('div', {}, h('h2', {}, t('title.create')),
+          h('div', { class: 'row' }, h('label', {}, t('title.scenario')), scenario),
+          h('div', { class: 'row' }, h('label', {}, t('title.pace')), pace),
+          h('div', { class: 'row' }, h('label', {}, t('title.bots')), bots, botKind),
+          h('div', { class: 'row' }, h('label', {}, t('title.private')), priv, h('span', { class: 'muted' }, t('title.privateHint'))),
+          h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'create', onclick: () => void this.createMatch(name.value, scenario.value, Number(pace.value), Number(bots.value), botKind.value, priv.checked) }, t('title.createButton')))),
+        h('div', {}, h('h2', {}, t('title.join')),
+          h('div', { class: 'row' }, code, h('button', { class: 'primary', testid: 'join', onclick: () => void this.join(name.value, code.value) }, t('title.joinButton')),
+            h('button', { testid: 'spectate', title: t('title.watchTitle'), onclick: () => void this.join(name.value, code.value, true) }, t('title.watch'))),
+          h('h3', { style: 'margin-top:0.8em' }, t('title.live')), rooms)),
+      h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { class: 'primary', testid: 'teach', onclick: () => this.scene.start(SCENES.teach) }, t('title.teach')),
+        h('span', { class: 'muted' }, t('title.teachHint'))),
+      h('div', { class: 'row' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay) }, t('title.replay')),
+        h('span', { class: 'muted' }, t('title.keysHint'))),
       this.status);
     this.cleanup.push(mount(card));
     code.addEventListener('keydown', (e) => { if (e.key === 'Enter') void this.join(name.value, code.value); });
     void this.net.listScenarios().then((list) => {
-      setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${s.days} days`)));
+      setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
       const sprint = list.find((s) => s.id === 'halving-sprint');
       if (sprint) scenario.value = sprint.id;
-    }).catch((e: Error) => this.say(`Server unreachable: ${e.message}`, true));
+    }).catch((e: Error) => this.say(t('title.unreachable', { message: e.message }), true));
     const refresh = () => void this.net.listRooms().then((list) => this.renderRooms(rooms, list, name)).catch(() => undefined);
     refresh();
     const timer = this.time.addEvent({ delay: 3000, loop: true, callback: refresh });
@@ -77,23 +80,23 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private renderRooms(el: HTMLElement, list: RoomListing[], name: HTMLInputElement): void {
-    setChildren(el, ...(list.length === 0 ? [h('div', { class: 'item muted' }, 'No public matches right now.')] : list.map((r) =>
+    setChildren(el, ...(list.length === 0 ? [h('div', { class: 'item muted' }, t('title.noMatches'))] : list.map((r) =>
       h('div', { class: 'item', testid: `room-${r.roomId}` },
-        h('span', {}, h('b', {}, r.code ?? r.roomId), ` ${r.name ?? ''}`, h('br'), h('span', { class: 'muted' }, `${r.scenarioId ?? ''} · ${r.phase ?? ''} · day ${r.day ?? 0}/${r.endDay ?? '?'} · ${r.humans ?? 0} people, ${r.seats ?? 0}/${r.maxPlayers ?? '?'} seats`)),
+        h('span', {}, h('b', {}, r.code ?? r.roomId), ` ${r.name ?? ''}`, h('br'), h('span', { class: 'muted' }, t('title.roomLine', { scenario: r.scenarioId ?? '', phase: r.phase ?? '', day: r.day ?? 0, end: r.endDay ?? '?', humans: r.humans ?? 0, seats: r.seats ?? 0, max: r.maxPlayers ?? '?' }))),
         h('span', {},
-          r.phase !== 'ended' ? h('button', { class: 'small primary', 'data-room': r.roomId, onclick: () => void this.join(name.value, r.roomId) }, 'Join') : null, ' ',
-          h('button', { class: 'small', onclick: () => void this.join(name.value, r.roomId, true) }, 'Watch'))))));
+          r.phase !== 'ended' ? h('button', { class: 'small primary', 'data-room': r.roomId, onclick: () => void this.join(name.value, r.roomId) }, t('title.joinRoom')) : null, ' ',
+          h('button', { class: 'small', onclick: () => void this.join(name.value, r.roomId, true) }, t('title.watch')))))));
   }
 
   private say(text: string, err = false): void {
-    this.status.textContent = text;
+    setText(this.status, text);
     this.status.className = `status ${err ? 'err' : ''}`;
   }
 
   private checkName(name: string): string | null {
     const n = name.trim();
     if (!n) {
-      this.say('Enter a name first.', true);
+      this.say(t('title.enterName'), true);
       return null;
     }
     localStorage.setItem(NAME_KEY, n);
@@ -107,25 +110,25 @@ export class TitleScene extends Phaser.Scene {
     const bots = botKind === 'mixed'
       ? BOT_STRATEGIES.map((strategy, i) => ({ strategy, count: Math.floor(count / BOT_STRATEGIES.length) + (i < count % BOT_STRATEGIES.length ? 1 : 0) })).filter((b) => b.count > 0)
       : count > 0 ? [{ strategy: botKind, count }] : [];
-    this.say('Creating…');
+    this.say(t('title.creating'));
     try {
-      await this.net.create({ playerName: name, name: `${name}'s match`, scenario, daysPerSecond: pace, bots, private: isPrivate });
+      await this.net.create({ playerName: name, name: t('title.matchName', { name }), scenario, daysPerSecond: pace, bots, private: isPrivate });
       this.scene.start(SCENES.lobby);
     } catch (e) {
-      this.say(`Could not create the match: ${(e as Error).message}`, true);
+      this.say(t('title.createFailed', { message: (e as Error).message }), true);
     }
   }
 
   private async join(rawName: string, code: string, spectate = false): Promise<void> {
-    const name = spectate ? rawName.trim() || 'Spectator' : this.checkName(rawName);
+    const name = spectate ? rawName.trim() || t('title.spectator') : this.checkName(rawName);
     if (!name) return;
-    if (!code.trim()) return this.say('Enter a room code.', true);
-    this.say('Joining…');
+    if (!code.trim()) return this.say(t('title.enterCode'), true);
+    this.say(t('title.joining'));
     try {
       await this.net.join(code, name, spectate);
       this.scene.start(SCENES.lobby);
     } catch (e) {
-      this.say(`Could not join: ${(e as Error).message}`, true);
+      this.say(t('title.joinFailed', { message: (e as Error).message }), true);
     }
   }
 }

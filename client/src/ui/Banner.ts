@@ -5,6 +5,8 @@
 import type { GameEvent } from '../../../shared/rules/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import { h } from './dom.js';
+import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/en.js';
 
 interface BannerSpec {
   kind: string;
@@ -13,32 +15,32 @@ interface BannerSpec {
   color: string;
 }
 
-const KIND_STYLE: Record<string, { title: string; color: string }> = {
-  halving: { title: 'HALVING', color: '#E69F00' },
-  pump: { title: 'BTC PUMP', color: '#009E73' },
-  crash: { title: 'CRASH', color: '#D55E00' },
-  miningBan: { title: 'MINING BAN', color: '#D55E00' },
-  etfApproval: { title: 'ETF APPROVED', color: '#009E73' },
-  aiBreakthrough: { title: 'AI BREAKTHROUGH', color: '#0072B2' },
-  openModelRelease: { title: 'OPEN MODEL RELEASED', color: '#CC79A7' },
-  gpuGlut: { title: 'GPU GLUT', color: '#CC79A7' },
-  heatwave: { title: 'HEATWAVE', color: '#D55E00' },
+const KIND_STYLE: Record<string, { title: MessageKey; color: string }> = {
+  halving: { title: 'banner.halving', color: '#E69F00' },
+  pump: { title: 'banner.pump', color: '#009E73' },
+  crash: { title: 'banner.crash', color: '#D55E00' },
+  miningBan: { title: 'banner.miningBan', color: '#D55E00' },
+  etfApproval: { title: 'banner.etfApproval', color: '#009E73' },
+  aiBreakthrough: { title: 'banner.aiBreakthrough', color: '#0072B2' },
+  openModelRelease: { title: 'banner.openModelRelease', color: '#CC79A7' },
+  gpuGlut: { title: 'banner.gpuGlut', color: '#CC79A7' },
+  heatwave: { title: 'banner.heatwave', color: '#D55E00' },
 };
 
 export function bannerFor(e: GameEvent, view: PlayerView | null): BannerSpec | null {
   switch (e.type) {
     case 'halving':
-      return { kind: 'halving', title: 'HALVING', detail: `Block ${e.heightBlocks.toLocaleString('en-US')}: subsidy now ${e.subsidyBtc} BTC`, color: '#E69F00' };
+      return { kind: 'halving', title: t('banner.halving'), detail: t('banner.halvingDetail', { height: e.heightBlocks.toLocaleString('en-US'), subsidy: e.subsidyBtc }), color: '#E69F00' };
     case 'marketEvent': {
       const style = KIND_STYLE[e.kind];
-      return style ? { kind: e.kind, title: style.title, detail: e.headline, color: style.color } : null;
+      return style ? { kind: e.kind, title: t(style.title), detail: e.headline, color: style.color } : null;
     }
     case 'contestResolved':
-      return { kind: 'contest', title: `CONTEST: ${e.result.winner.toUpperCase()} WINS`, detail: `Round ${e.result.round}${view ? ` · your payout $${Math.round((e.result.payouts[view.playerId] ?? 0) / 100).toLocaleString('en-US')}` : ''}`, color: '#56B4E9' };
+      return { kind: 'contest', title: t('banner.contest', { winner: e.result.winner.toUpperCase() }), detail: `${t('banner.contestDetail', { round: e.result.round })}${view ? t('banner.payout', { usd: `$${Math.round((e.result.payouts[view.playerId] ?? 0) / 100).toLocaleString('en-US')}` }) : ''}`, color: '#56B4E9' };
     case 'bankrupt':
-      return view && e.playerId === view.playerId ? { kind: 'bankrupt', title: 'BANKRUPT', detail: 'Equity wiped; you restart restructured.', color: '#D55E00' } : null;
+      return view && e.playerId === view.playerId ? { kind: 'bankrupt', title: t('banner.bankrupt'), detail: t('banner.bankruptDetail'), color: '#D55E00' } : null;
     case 'matchEnded':
-      return { kind: 'ended', title: 'MATCH OVER', detail: 'Final rankings next.', color: '#F0E442' };
+      return { kind: 'ended', title: t('banner.ended'), detail: t('banner.endedDetail'), color: '#F0E442' };
     default:
       return null;
   }
@@ -69,7 +71,7 @@ export class Banner {
       this.seenNews.add(key);
       if (n.day < view.day - 2) continue;
       const style = KIND_STYLE[n.kind];
-      if (style) this.show({ kind: n.kind, title: style.title, detail: n.headline, color: style.color }, `news:${n.day}:${n.kind}`);
+      if (style) this.show({ kind: n.kind, title: t(style.title), detail: n.headline, color: style.color }, `news:${n.day}:${n.kind}`);
     }
   }
 

@@ -16,16 +16,18 @@ import { NewsTicker } from './NewsTicker.js';
 import { Banner } from './Banner.js';
 import { WorldMap } from './WorldMap.js';
 import { MarketCharts } from './MarketCharts.js';
+import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/en.js';
 
-const HELP = [
-  ['1–6', 'switch action tab'],
-  ['B / G', 'buy a site / build greenfield'],
-  ['O / I', 'order / install hardware'],
-  ['L / X', 'lease order / trade BTC'],
-  ['T / F', 'tender bid / take a loan'],
-  ['P / N', 'contest pick / narrative'],
-  ['Space', 'host: pause or resume'],
-  ['?', 'this help · Esc closes'],
+const HELP: [string, MessageKey][] = [
+  ['1–6', 'help.tabs'],
+  ['B / G', 'help.sites'],
+  ['O / I', 'help.hardware'],
+  ['L / X', 'help.market'],
+  ['T / F', 'help.tender'],
+  ['P / N', 'help.contest'],
+  ['Space', 'help.pause'],
+  ['?', 'help.help'],
 ];
 
 export class GameScreen {
@@ -50,8 +52,8 @@ export class GameScreen {
     this.company = new CompanyPanel(send, feed.canAct);
     this.actions = new ActionPanel(send, feed.canAct);
     this.company.onSelect = (form, values) => this.actions.prefill(form, values);
-    this.help = h('div', { class: 'help', style: 'display:none', testid: 'help' }, h('h3', {}, 'Keyboard'),
-      h('table', {}, ...HELP.map(([k, d]) => h('tr', {}, h('td', {}, h('kbd', {}, k ?? '')), h('td', {}, d ?? '')))));
+    this.help = h('div', { class: 'help', style: 'display:none', testid: 'help' }, h('h3', {}, t('help.title')),
+      h('table', {}, ...HELP.map(([k, d]) => h('tr', {}, h('td', {}, h('kbd', {}, k ?? '')), h('td', {}, t(d))))));
     this.root = h('div', { class: 'game', testid: 'game-screen' }, this.top.el, this.company.el, this.center, this.actions.el, this.ticker.el, this.help);
     this.banner = new Banner(this.root);
     this.unmount = mount(this.root);

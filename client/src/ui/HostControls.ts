@@ -2,6 +2,7 @@
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 import type { HostCommand, ActionResult, RoomInfo } from '../core/MatchFeed.js';
 import { h } from './dom.js';
+import { t } from '../i18n/index.js';
 
 const SPEEDS = [0.5, 1, 2, 4, 8, 16];
 
@@ -17,24 +18,24 @@ export class HostControls {
   /** `links` are the host-only downloads (CSV export, live replay) with the host token in the URL. */
   constructor(private readonly send: (cmd: HostCommand) => Promise<ActionResult>, links: { csv: string; replay: string } | null = null) {
     this.kickSelect = h('select', { testid: 'host-kick-player' });
-    this.pauseBtn = h('button', { type: 'button', testid: 'host-pause', onclick: () => void this.togglePause() }, 'Pause');
-    this.speed = h('select', { testid: 'host-speed', title: 'days per second', onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) },
+    this.pauseBtn = h('button', { type: 'button', testid: 'host-pause', onclick: () => void this.togglePause() }, t('host.pause'));
+    this.speed = h('select', { testid: 'host-speed', title: t('host.speedTitle'), onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) },
       ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
     const kind = h('select', { testid: 'host-event-kind' }, ...EVENT_KINDS.map((k) => h('option', { value: k }, k)));
-    const headline = h('input', { placeholder: 'headline (optional)', testid: 'host-event-headline' });
-    const region = h('input', { placeholder: 'regionId (bans, heatwaves)', testid: 'host-event-region' });
+    const headline = h('input', { placeholder: t('host.headline'), testid: 'host-event-headline' });
+    const region = h('input', { placeholder: t('host.region'), testid: 'host-event-region' });
     this.panel = h('div', { class: 'help', style: 'display:none;top:3.5em;bottom:auto;right:1em', testid: 'host-panel' },
-      h('h3', {}, 'Inject event'),
+      h('h3', {}, t('host.inject')),
       h('div', { class: 'row' }, kind), h('div', { class: 'row' }, region), h('div', { class: 'row' }, headline),
       h('div', { class: 'row' },
-        h('button', { type: 'button', class: 'primary', testid: 'host-inject', onclick: () => void this.run(optionalEvent(kind.value, region.value.trim(), headline.value.trim())) }, 'Inject'),
-        h('button', { type: 'button', class: 'danger', testid: 'host-end', onclick: () => { if (confirm('End the match for everyone?')) void this.run({ type: 'endMatch' }); } }, 'End match')),
-      h('h3', { style: 'margin-top:0.6em' }, 'Players'),
-      h('div', { class: 'row' }, this.kickSelect, h('button', { type: 'button', testid: 'host-kick', onclick: () => { if (this.kickSelect.value) void this.run({ type: 'kick', playerId: this.kickSelect.value }); } }, 'Kick')),
-      links ? h('div', { class: 'row' }, h('a', { href: links.csv, style: 'color:#56b4e9', testid: 'host-csv' }, 'Export CSV'), h('a', { href: links.replay, style: 'color:#56b4e9' }, 'Replay so far')) : null);
+        h('button', { type: 'button', class: 'primary', testid: 'host-inject', onclick: () => void this.run(optionalEvent(kind.value, region.value.trim(), headline.value.trim())) }, t('host.injectButton')),
+        h('button', { type: 'button', class: 'danger', testid: 'host-end', onclick: () => { if (confirm(t('host.endConfirm'))) void this.run({ type: 'endMatch' }); } }, t('host.end'))),
+      h('h3', { style: 'margin-top:0.6em' }, t('host.players')),
+      h('div', { class: 'row' }, this.kickSelect, h('button', { type: 'button', testid: 'host-kick', onclick: () => { if (this.kickSelect.value) void this.run({ type: 'kick', playerId: this.kickSelect.value }); } }, t('host.kick'))),
+      links ? h('div', { class: 'row' }, h('a', { href: links.csv, style: 'color:#56b4e9', testid: 'host-csv' }, t('host.csv')), h('a', { href: links.replay, style: 'color:#56b4e9' }, t('host.replay'))) : null);
     this.el = h('span', { class: 'row', style: 'margin:0', testid: 'host-controls' },
-      h('b', { class: 'muted' }, 'HOST'), this.pauseBtn, this.speed,
-      h('button', { type: 'button', testid: 'host-events', onclick: () => { this.panel.style.display = this.panel.style.display === 'none' ? '' : 'none'; } }, 'Events…'),
+      h('b', { class: 'muted' }, t('host.label')), this.pauseBtn, this.speed,
+      h('button', { type: 'button', testid: 'host-events', onclick: () => { this.panel.style.display = this.panel.style.display === 'none' ? '' : 'none'; } }, t('host.events')),
       this.status, this.panel);
   }
 
@@ -45,7 +46,8 @@ export class HostControls {
       this.kickSelect.dataset.key = key;
       this.kickSelect.replaceChildren(...people.map((p) => h('option', { value: p.id }, p.name)));
     }
-    this.pauseBtn.textContent = room.status === 'paused' ? 'Resume' : 'Pause';
+    this.pauseBtn.textContent = t(room.status === 'paused' ? 'host.resume' : 'host.pause');
+    this.pauseBtn.dataset.paused = String(room.status === 'paused');
     this.pauseBtn.disabled = room.status === 'ended' || room.status === 'waiting';
     const v = String(room.daysPerSecond);
     if (SPEEDS.map(String).includes(v) && document.activeElement !== this.speed) this.speed.value = v;
@@ -54,7 +56,7 @@ export class HostControls {
   private paused = false;
 
   async togglePause(): Promise<void> {
-    this.paused = this.pauseBtn.textContent === 'Resume';
+    this.paused = this.pauseBtn.dataset.paused === 'true';
     await this.run({ type: this.paused ? 'resume' : 'pause' });
   }
 

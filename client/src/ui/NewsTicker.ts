@@ -1,6 +1,7 @@
 /** The news ticker along the bottom: the latest headlines from the view's news, newest first. */
 import type { PlayerView } from '../../../shared/rules/view.js';
 import { h, setChildren } from './dom.js';
+import { t } from '../i18n/index.js';
 
 export class NewsTicker {
   readonly el: HTMLElement;
@@ -16,7 +17,7 @@ export class NewsTicker {
     const key = items.map((n) => `${n.day}${n.headline}`).join('|');
     if (key === this.lastKey) return;
     this.lastKey = key;
-    setChildren(this.track, ...(items.length ? items : [{ day: view.day, date: view.date, kind: 'info', headline: 'Markets open. Good luck.' }]).map((n) =>
+    setChildren(this.track, ...(items.length ? items : [{ day: view.day, date: view.date, kind: 'info', headline: t('news.open') }]).map((n) =>
       h('span', { class: 'item' }, h('b', {}, n.date), n.headline)));
     // Restart the scroll so the newest headline is seen first.
     this.track.style.animation = 'none';

@@ -1,6 +1,7 @@
 /** Covers the screen while the connection is down; the network service reconnects by itself. */
 import type { ConnectionState } from '../core/MatchFeed.js';
 import { h } from './dom.js';
+import { t } from '../i18n/index.js';
 
 export class ReconnectOverlay {
   readonly el: HTMLElement;
@@ -8,11 +9,11 @@ export class ReconnectOverlay {
 
   constructor(onGiveUp: () => void) {
     this.el = h('div', { class: 'overlay', testid: 'reconnect-overlay', style: 'display:none' }, this.text,
-      h('button', { type: 'button', onclick: onGiveUp }, 'Back to title'));
+      h('button', { type: 'button', onclick: onGiveUp }, t('reconnect.back')));
   }
 
   update(state: ConnectionState): void {
     this.el.style.display = state === 'reconnecting' || state === 'lost' ? '' : 'none';
-    this.text.textContent = state === 'reconnecting' ? 'Connection lost: reconnecting…' : 'Could not reconnect. The match may have ended.';
+    this.text.textContent = t(state === 'reconnecting' ? 'reconnect.trying' : 'reconnect.failed');
   }
 }

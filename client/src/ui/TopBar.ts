@@ -4,6 +4,8 @@ import type { ConnectionState, RoomInfo } from '../core/MatchFeed.js';
 import { h, setText } from './dom.js';
 import { compact, days } from '../util/format.js';
 import { daysToHalving } from '../core/derive.js';
+import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/en.js';
 
 export class TopBar {
   readonly el: HTMLElement;
@@ -18,9 +20,9 @@ export class TopBar {
     };
     this.el = h('div', { class: 'topbar', testid: 'topbar' },
       h('span', { class: 'big' }, title),
-      kv('date', 'Date'), kv('day', 'Day'), kv('btc', 'BTC'), kv('halving', 'Halving in'), kv('contest', 'Contest'),
-      kv('gw', 'GW mining / AI'), kv('compute', 'AI compute'), kv('hype', 'Hype crypto / AI'),
-      h('span', { class: 'sp' }), kv('status', 'Status'), this.hostSlot);
+      kv('date', t('top.date')), kv('day', t('top.day')), kv('btc', t('top.btc')), kv('halving', t('top.halving')), kv('contest', t('top.contest')),
+      kv('gw', t('top.gw')), kv('compute', t('top.compute')), kv('hype', t('top.hype')),
+      h('span', { class: 'sp' }), kv('status', t('top.status')), this.hostSlot);
   }
 
   update(view: PlayerView): void {
@@ -29,8 +31,8 @@ export class TopBar {
     setText(f.date as HTMLElement, view.date);
     setText(f.day as HTMLElement, `${view.day} / ${view.endDay}`);
     setText(f.btc as HTMLElement, `$${compact(w.btcUsd)}`);
-    setText(f.halving as HTMLElement, `${days(daysToHalving(view))} · ${compact(w.nextHalvingHeight - w.heightBlocks)} blk`);
-    setText(f.contest as HTMLElement, `R${view.contest.round} in ${days(view.contest.resolveDay - view.day)}`);
+    setText(f.halving as HTMLElement, `${days(daysToHalving(view))} · ${compact(w.nextHalvingHeight - w.heightBlocks)} ${t('top.blocks')}`);
+    setText(f.contest as HTMLElement, t('top.contestIn', { round: view.contest.round, days: days(view.contest.resolveDay - view.day) }));
     setText(f.gw as HTMLElement, `${w.meters.miningGw.toFixed(2)} / ${w.meters.aiGw.toFixed(2)}`);
     setText(f.compute as HTMLElement, `${compact(w.meters.aiComputeH100Days)} H100-d`);
     setText(f.hype as HTMLElement, `${w.hype.crypto.toFixed(2)} / ${w.hype.ai.toFixed(2)}`);
@@ -38,7 +40,18 @@ export class TopBar {
 
   status(room: RoomInfo | null, conn: ConnectionState, phase?: string): void {
     const s = phase === 'ended' ? 'ended' : (room?.status ?? '');
-    const label = conn === 'connected' || conn === 'offline' ? `${s}${room ? ` · ${room.daysPerSecond} d/s` : ''}` : conn;
+    const label = conn === 'connected' || conn === 'offline' ? `${s ? statusLabel(s) : ''}${room ? ` · ${room.daysPerSecond} d/s` : ''}` : statusLabel(conn);
     setText(this.fields.status as HTMLElement, label);
   }
+}
+
+const STATUS_KEYS: Record<string, MessageKey> = {
+  waiting: 'status.waiting', running: 'status.running', paused: 'status.paused', ended: 'status.ended',
+  reconnecting: 'status.reconnecting', lost: 'status.lost', connected: 'status.connected', offline: 'status.offline',
+};
+
+/** A room or connection status in the UI language (unknown ones pass through). */
+export function statusLabel(s: string): string {
+  const key = STATUS_KEYS[s];
+  return key ? t(key) : s;
 }
