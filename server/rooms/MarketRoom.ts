@@ -9,7 +9,7 @@
 import { Room, updateLobby, type Client, type RoomException } from '@colyseus/core';
 import { HOST_ACTOR, HOST_ACTION_TYPES, PLAYER_ACTION_TYPES, parseAction, type Action } from '../../shared/rules/actions.js';
 import { getScenario } from '../../shared/economy/scenarios/index.js';
-import type { ErrorCode, GameEvent, GameState } from '../../shared/rules/types.js';
+import type { GameEvent, GameState } from '../../shared/rules/types.js';
 import { MatchRunner } from '../game/match.js';
 import { hasStrategy, loadStrategies } from '../game/bots.js';
 import type { Logger } from '../logger.js';
@@ -18,7 +18,7 @@ import { syncView, type RoomMeta } from '../schema/sync.js';
 import { splitEvents, type SplitEvents } from './events.js';
 import {
   bodyOf, createOptionsSchema, DEFAULT_DAYS_PER_SECOND, HOST_COMMANDS, hostCommandSchemas, jsonSize, joinOptionsSchema,
-  MAX_MESSAGE_JSON_BYTES, MAX_SPECTATORS, refOf, SERVER_MESSAGES as MSG, type HostCommand,
+  MAX_MESSAGE_JSON_BYTES, MAX_SPECTATORS, refOf, SERVER_MESSAGES as MSG, type HostCommand, type RoomErrorCode,
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
 import { DayClock } from './clock.js';
@@ -32,7 +32,6 @@ import {
   CLASSROOM_MESSAGES, STUDENT_MESSAGES, studentMessageSchemas, TEACHER_COMMANDS, teacherCommandSchemas,
   type AdvanceKind, type StudentMessage, type TeacherCommand,
 } from '../classroom/protocol.js';
-import type { RoomErrorCode } from './protocol.js';
 
 const TICK_MS = 100;
 /** Catch-up cap: after a stall the room drops the backlog instead of fast-forwarding. */
@@ -491,7 +490,9 @@ export class MarketRoom extends Room<MarketState> {
     if (!parsed?.success) return this.refuse(client, cmd, payload, 'BAD_ACTION', `${cmd}: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
     const p = this.meta.phase;
     const day = this.runner.day;
-    const seatBots = () => [...this.seats.seats.values()].filter((s) => s.control === 'bot').map((s) => s.playerId);
+    // Seats created as bots guess; a student's seat run by a bot after they left does not guess for them.
+    const seatBots = () =>
+      [...this.seats.seats.values()].filter((s) => s.control === 'bot' && this.runner.state.players[s.playerId]?.strategy).map((s) => s.playerId);
     let failure: { code: RoomErrorCode; message: string } | null = null;
     let advanced: AdvanceKind | undefined;
     switch (cmd) {

@@ -31,14 +31,8 @@ export class ClassroomInfo extends Schema {
   @type('boolean') enabled = false;
   @type('boolean') anonymousNames = false;
   @type('boolean') chat = false;
-  /** Open markets (a closed one refuses its actions with MARKET_CLOSED). */
-  @type('boolean') btcTrading = true;
-  @type('boolean') leaseBook = true;
-  @type('boolean') tenders = true;
-  @type('boolean') hosting = true;
-  @type('boolean') loans = true;
-  @type('boolean') equity = true;
-  @type('boolean') contest = true;
+  /** Markets this session closed (`btcTrading`, `leaseBook`, `tenders`, `hosting`, `loans`, `equity`, `contest`): their actions get MARKET_CLOSED. */
+  @type(['string']) closedMarkets = new ArraySchema<string>();
   /** ⅔ games started so far (0 = none). */
   @type('number') guessGame = 0;
   /** 1-based number of the latest ⅔ round of the current game (0 = none). */

@@ -1,0 +1,39 @@
+/** Wire vocabulary a classroom session adds to the `market` room (docs/classroom.md). */
+import { z } from 'zod';
+import { MAX_ROUNDS, P_MAX, type GuessErrorCode } from '../../shared/classroom/guess.js';
+
+export const MAX_GUESS_ONLY_BOTS = 100;
+export const MAX_CHAT_CHARS = 280;
+export const MAX_QUESTION_CHARS = 280;
+
+/** Teacher-only messages of a session. */
+export const teacherCommandSchemas = {
+  advance: z.object({ what: z.enum(['guess', 'start', 'contest']).optional() }).strict(),
+  guessStart: z
+    .object({
+      p: z.number().finite().gt(0).max(P_MAX),
+      rounds: z.number().int().min(1).max(MAX_ROUNDS),
+      bots: z.number().int().min(0).max(MAX_GUESS_ONLY_BOTS).optional(),
+    })
+    .strict(),
+  guessOpen: z.object({}).strict(),
+  guessClose: z.object({}).strict(),
+} as const;
+export type TeacherCommand = keyof typeof teacherCommandSchemas;
+export const TEACHER_COMMANDS = Object.freeze(Object.keys(teacherCommandSchemas) as TeacherCommand[]);
+
+/** Student messages of a session. */
+export const studentMessageSchemas = {
+  /** `value` is checked by the ⅔ model (BAD_GUESS), not here, so a typo gets the model's sentence. */
+  guess: z.object({ value: z.unknown() }),
+  chat: z.object({ text: z.string().trim().min(1).max(MAX_CHAT_CHARS) }).strict(),
+} as const;
+export type StudentMessage = keyof typeof studentMessageSchemas;
+export const STUDENT_MESSAGES = Object.freeze(Object.keys(studentMessageSchemas) as StudentMessage[]);
+
+export const CLASSROOM_MESSAGES = Object.freeze({ guess: 'guess', roster: 'roster', chat: 'chat' } as const);
+
+/** Codes only a session raises (server-side; the engine's `ErrorCode` is untouched). */
+export type ClassroomErrorCode = 'MARKET_CLOSED' | 'NOT_CLASSROOM' | 'CHAT_OFF' | 'NO_GUESS_GAME' | GuessErrorCode;
+
+export type AdvanceKind = 'guess' | 'start' | 'contest';

@@ -1,0 +1,263 @@
+/**
+ * The classroom side of a `market` room: treatment settings, labels → seats, the ⅔ games, the
+ * teacher's roster and the refused-action log. Colyseus-free: the room hands in what it knows
+ * (seats, connections, the day) and sends what this returns.
+ */
+import {
+  closeRound, createGuessGame, currentRound, guessView, openRound, submitGuess, botGuessesForRound,
+  type GuessGame, type GuessResult, type GuessView,
+} from '../../shared/classroom/guess.js';
+import type { Action } from '../../shared/rules/actions.js';
+import type { GameState } from '../../shared/rules/types.js';
+import type { ClassroomInfo } from '../schema/MarketState.js';
+import type { Seat } from '../rooms/seats.js';
+import { labelKey, marketOf, MARKET_LABELS, MARKETS, anonymousName, type ClassroomSettings } from './settings.js';
+import { classroomStore, type ClassroomStore } from './store.js';
+import type { ClassroomErrorCode } from './protocol.js';
+import type Database from 'better-sqlite3';
+
+export interface SessionError {
+  code: ClassroomErrorCode;
+  message: string;
+}
+
+export interface RosterEntry {
+  playerId: string;
+  /** The real name (the name the student typed, or the label). */
+  name: string;
+  /** What other players see (the anonymous name when names are anonymous). */
+  displayName: string;
+  label: string;
+  kind: 'student' | 'bot';
+  control: string;
+  connected: boolean;
+}
+
+/** The `guess` message: the ⅔ view plus which game it is (1-based). */
+export type GuessMessage = GuessView & { game: number };
+
+/** Minimum spacing of `guess` broadcasts: a class guessing at once must not cost 40 × 40 messages. */
+export const GUESS_BROADCAST_MIN_MS = 250;
+
+export class ClassroomSession {
+  /** label key → player id. */
+  private readonly labelSeats = new Map<string, string>();
+  /** player id → label as the teacher wrote it. */
+  private readonly seatLabels = new Map<string, string>();
+  /** Real names of seats (the engine holds the anonymous one when names are anonymous). */
+  readonly realNames = new Map<string, string>();
+  private games: GuessGame[] = [];
+  /** ⅔-only bots of the current game (ids `gbot1`…). */
+  private guessOnlyBots: string[] = [];
+  guessDirty = true;
+  rosterDirty = true;
+  private lastGuessSentMs = 0;
+  private readonly store: ClassroomStore;
+
+  constructor(db: Database.Database, readonly matchId: string, readonly settings: ClassroomSettings, private readonly seed: string) {
+    this.store = classroomStore(db);
+  }
+
+  /** Rebuilds a session from the store (server restart, re-opened session). */
+  load(): void {
+    for (const r of this.store.labels(this.matchId)) {
+      this.labelSeats.set(labelKey(r.label), r.playerId);
+      this.seatLabels.set(r.playerId, r.label);
+    }
+    for (const r of this.store.realNames(this.matchId)) this.realNames.set(r.playerId, r.name);
+    this.games = this.store.games(this.matchId);
+    const last = this.games[this.games.length - 1];
+    if (last) this.guessOnlyBots = guessOnlyBotIds(last);
+  }
+
+  // ── seats and labels ────────────────────────────────────────────────────────────────────────
+
+  /** The engine's name for the seat about to be created as number `index` (0-based). */
+  engineName(realName: string, index: number): string {
+    return this.settings.anonymousNames ? anonymousName(index) : realName;
+  }
+
+  /** Checks a join label: the seat it already owns, or null for a new seat; throws for unknown labels. */
+  seatForLabel(label: string): string | null {
+    const key = labelKey(label);
+    if (!this.settings.labels.some((l) => labelKey(l) === key)) throw new Error(`Unknown label "${label.trim()}": ask your teacher for yours.`);
+    return this.labelSeats.get(key) ?? null;
+  }
+
+  /** Records a seat's real name, and its label when it joined with one (persisted). */
+  seatCreated(playerId: string, realName: string, label?: string): void {
+    this.realNames.set(playerId, realName);
+    this.store.setRealName(this.matchId, playerId, realName);
+    if (label !== undefined) {
+      const canonical = this.settings.labels.find((l) => labelKey(l) === labelKey(label)) ?? label.trim();
+      this.labelSeats.set(labelKey(canonical), playerId);
+      this.seatLabels.set(playerId, canonical);
+      this.store.addLabel(this.matchId, labelKey(canonical), canonical, playerId);
+    }
+    this.rosterDirty = true;
+  }
+
+  labelOf(playerId: string): string {
+    return this.seatLabels.get(playerId) ?? '';
+  }
+
+  roster(seats: Iterable<Seat>, state: GameState, connected: (sessionId: string) => boolean): RosterEntry[] {
+    const out: RosterEntry[] = [];
+    for (const s of seats) {
+      const displayName = state.players[s.playerId]?.name ?? s.name;
+      out.push({
+        playerId: s.playerId, name: this.realNames.get(s.playerId) ?? displayName, displayName, label: this.labelOf(s.playerId),
+        kind: state.players[s.playerId]?.strategy ? 'bot' : 'student', control: s.control,
+        connected: s.sessionId !== '' && connected(s.sessionId),
+      });
+    }
+    return out;
+  }
+
+  // ── markets ─────────────────────────────────────────────────────────────────────────────────
+
+  /** MARKET_CLOSED when the action trades on a market this session closed. */
+  checkMarket(state: GameState, action: Action): SessionError | null {
+    const market = marketOf(state, action);
+    if (!market || this.settings.marketsOpen[market]) return null;
+    return { code: 'MARKET_CLOSED', message: `The ${MARKET_LABELS[market]} market is closed in this session.` };
+  }
+
+  logRejected(day: number, playerId: string, type: string, payload: unknown, code: string, message: string): void {
+    let json = '';
+    try {
+      json = JSON.stringify(payload ?? null).slice(0, 4096);
+    } catch {
+      json = '"(not serialisable)"';
+    }
+    this.store.logRejected(this.matchId, { day, playerId, type, payloadJson: json, code, message });
+  }
+
+  // ── the ⅔ game ──────────────────────────────────────────────────────────────────────────────
+
+  get game(): GuessGame | null {
+    return this.games[this.games.length - 1] ?? null;
+  }
+
+  get gameCount(): number {
+    return this.games.length;
+  }
+
+  /** A new game with round 1 open and the bots' guesses in. */
+  startGame(p: number, rounds: number, extraBots: number, seatBots: string[], day: number): SessionError | null {
+    const current = this.game;
+    if (current && currentRound(current)) return { code: 'ROUND_OPEN', message: `Round ${current.rounds.length} is still open: close it first.` };
+    const created = createGuessGame(p, rounds);
+    if (!created.ok) return created.error;
+    this.games.push(created.game);
+    this.guessOnlyBots = Array.from({ length: extraBots }, (_, i) => `gbot${i + 1}`);
+    this.saveGame();
+    return this.openNext(seatBots, day);
+  }
+
+  openNext(seatBots: string[], day: number): SessionError | null {
+    const game = this.game;
+    if (!game) return { code: 'NO_GUESS_GAME', message: 'Start a ⅔ game first (guessStart).' };
+    const opened = openRound(game);
+    if (!opened.ok) return opened.error;
+    let next = opened.game;
+    const bots = [...seatBots, ...this.guessOnlyBots];
+    // Seeded by the match seed and the game number: the same class replays the same bot guesses.
+    for (const g of botGuessesForRound(next, bots, `${this.seed}/game${this.games.length}`)) {
+      const r = submitGuess(next, g.playerId, g.value);
+      if (r.ok) {
+        next = r.game;
+        this.logGuess(next, g.playerId, day);
+      }
+    }
+    this.replaceGame(next);
+    return null;
+  }
+
+  close(): SessionError | null {
+    const game = this.game;
+    if (!game) return { code: 'NO_GUESS_GAME', message: 'No ⅔ game has been started.' };
+    return this.apply(closeRound(game));
+  }
+
+  /** A student's guess; returns the round number (1-based) on success. */
+  guess(playerId: string, value: number, day: number): { round: number } | SessionError {
+    const game = this.game;
+    if (!game) return { code: 'NO_GUESS_GAME', message: 'No ⅔ game is running: wait for your teacher.' };
+    const r = submitGuess(game, playerId, value);
+    if (!r.ok) return r.error;
+    this.replaceGame(r.game);
+    this.logGuess(r.game, playerId, day);
+    return { round: r.game.rounds.length };
+  }
+
+  hasOpenRound(): boolean {
+    const g = this.game;
+    return g !== null && currentRound(g) !== null;
+  }
+
+  private apply(r: GuessResult): SessionError | null {
+    if (!r.ok) return r.error;
+    this.replaceGame(r.game);
+    return null;
+  }
+
+  private replaceGame(game: GuessGame): void {
+    this.games[this.games.length - 1] = game;
+    this.saveGame();
+  }
+
+  private saveGame(): void {
+    const game = this.game;
+    if (game) this.store.saveGame(this.matchId, this.games.length, game);
+    this.guessDirty = true;
+  }
+
+  private logGuess(game: GuessGame, playerId: string, day: number): void {
+    const round = game.rounds[game.rounds.length - 1];
+    const g = round?.guesses.find((x) => x.playerId === playerId);
+    if (g) this.store.logGuess(this.matchId, { gameNo: this.games.length, round: game.rounds.length, playerId, value: g.value, seq: g.seq, day });
+  }
+
+  /** The `guess` message for one viewer (null: teacher, projector, spectators). */
+  guessMessage(viewerId: string | null): GuessMessage | null {
+    const game = this.game;
+    return game ? { ...guessView(game, viewerId), game: this.games.length } : null;
+  }
+
+  /** True when a throttled `guess` broadcast is due now. */
+  guessBroadcastDue(nowMs: number): boolean {
+    if (!this.guessDirty || nowMs - this.lastGuessSentMs < GUESS_BROADCAST_MIN_MS) return false;
+    this.guessDirty = false;
+    this.lastGuessSentMs = nowMs;
+    return true;
+  }
+
+  /** Copies settings and the ⅔ cues into the synced schema (only changed fields cost bytes). */
+  syncInfo(info: ClassroomInfo): void {
+    const game = this.game;
+    const last = game?.rounds[game.rounds.length - 1];
+    const fields: Record<string, boolean | number> = {
+      enabled: true, anonymousNames: this.settings.anonymousNames, chat: this.settings.chat,
+      guessGame: this.games.length, guessRound: game?.rounds.length ?? 0, guessOpen: last?.open ?? false, guessCount: last?.guesses.length ?? 0,
+    };
+    const target = info as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(fields)) if (target[k] !== v) target[k] = v;
+    const closed = MARKETS.filter((m) => !this.settings.marketsOpen[m]);
+    if (info.closedMarkets.join(',') !== closed.join(',')) {
+      info.closedMarkets.clear();
+      for (const m of closed) info.closedMarkets.push(m);
+    }
+  }
+
+  allGames(): GuessGame[] {
+    return this.games;
+  }
+}
+
+/** The ⅔-only bots of a stored game, read back from its guesses (they are not seats). */
+function guessOnlyBotIds(game: GuessGame): string[] {
+  const ids = new Set<string>();
+  for (const r of game.rounds) for (const g of r.guesses) if (/^gbot\d+$/.test(g.playerId)) ids.add(g.playerId);
+  return [...ids].sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)));
+}

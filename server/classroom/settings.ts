@@ -1,0 +1,159 @@
+/**
+ * Treatment settings of a classroom session: validation, and how they become engine parameters.
+ * Everything the engine must know (cash, contest period, stake limit, events, closed markets'
+ * arrival rates) goes into a copy of the scenario before `createGame`, so the state carries it
+ * and a replay of the session is exact without knowing it was a class.
+ */
+import { z } from 'zod';
+import { addDays } from '../../shared/economy/calendar.js';
+import { EVENT_KINDS, type Scenario } from '../../shared/economy/scenarios/types.js';
+import { validateEventParams } from '../../shared/economy/events.js';
+import { createGame } from '../../shared/rules/engine.js';
+import type { Action } from '../../shared/rules/actions.js';
+import type { GameState } from '../../shared/rules/types.js';
+
+export const MARKETS = ['btcTrading', 'leaseBook', 'tenders', 'hosting', 'loans', 'equity', 'contest'] as const;
+export type Market = (typeof MARKETS)[number];
+
+/** Words for error messages ("The loans market is closed…"). */
+export const MARKET_LABELS: Readonly<Record<Market, string>> = Object.freeze({
+  btcTrading: 'BTC trading', leaseBook: 'GPU-lease', tenders: 'AI-lab tender', hosting: 'hosting', loans: 'loans', equity: 'equity', contest: 'narrative contest',
+});
+
+/**
+ * Actions that need an open market. Cancelling a lease order and repaying a loan stay allowed:
+ * closing a market must never trap a position. `acceptOffer` is only a hosting action for
+ * hosting offers (buyouts are not a market), so it is decided by `marketOf` below.
+ */
+const MARKET_OF_ACTION: Partial<Record<Action['type'], Market>> = {
+  tradeBtc: 'btcTrading',
+  placeLeaseOrder: 'leaseBook',
+  bidTender: 'tenders',
+  takeLoan: 'loans',
+  raiseEquity: 'equity',
+  buyback: 'equity',
+  contestPick: 'contest',
+};
+
+export const MAX_LABELS = 200;
+export const MAX_SCHEDULED_EVENTS = 50;
+
+const usd = z.number().finite().min(0).max(1e12);
+
+const marketsOpenSchema = z
+  .object(Object.fromEntries(MARKETS.map((m) => [m, z.boolean().optional()])) as Record<Market, z.ZodOptional<z.ZodBoolean>>)
+  .strict();
+
+export const classroomOptionsSchema = z
+  .object({
+    startingCashUsd: usd.optional(),
+    marketsOpen: marketsOpenSchema.optional(),
+    events: z
+      .array(
+        z
+          .object({
+            day: z.number().int().min(1),
+            kind: z.enum(EVENT_KINDS),
+            params: z.record(z.string().max(32), z.union([z.number().finite(), z.string().max(64)])).optional(),
+            headline: z.string().max(140).optional(),
+          })
+          .strict(),
+      )
+      .max(MAX_SCHEDULED_EVENTS)
+      .optional(),
+    contestPeriodDays: z.number().int().min(1).max(365).optional(),
+    maxStakeUsd: usd.optional(),
+    anonymousNames: z.boolean().optional(),
+    chat: z.boolean().optional(),
+    labels: z.array(z.string().trim().min(1).max(40)).max(MAX_LABELS).optional(),
+  })
+  .strict();
+export type ClassroomOptions = z.infer<typeof classroomOptionsSchema>;
+
+/** Settings after defaults: what the session persists and runs on. */
+export interface ClassroomSettings {
+  startingCashUsd: number | null;
+  marketsOpen: Record<Market, boolean>;
+  events: { day: number; kind: (typeof EVENT_KINDS)[number]; params: Record<string, number | string>; headline?: string }[];
+  contestPeriodDays: number | null;
+  maxStakeUsd: number | null;
+  anonymousNames: boolean;
+  chat: boolean;
+  labels: string[];
+}
+
+/** Labels match case-insensitively, ignoring surrounding spaces. */
+export function labelKey(label: string): string {
+  return label.trim().toLowerCase();
+}
+
+/** Validates the raw `classroom` option; throws an Error with a sentence for the teacher. */
+export function parseClassroomOptions(raw: unknown): ClassroomSettings {
+  const parsed = classroomOptionsSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Bad classroom settings: ${['classroom', ...(issue?.path ?? [])].join('.')} ${issue?.message ?? ''}`.trim());
+  }
+  const o = parsed.data;
+  const labels = (o.labels ?? []).map((l) => l.trim());
+  const seen = new Set<string>();
+  for (const l of labels) {
+    if (seen.has(labelKey(l))) throw new Error(`Bad classroom settings: the label "${l}" appears twice.`);
+    seen.add(labelKey(l));
+  }
+  const marketsOpen = Object.fromEntries(MARKETS.map((m) => [m, o.marketsOpen?.[m] ?? true])) as Record<Market, boolean>;
+  return {
+    startingCashUsd: o.startingCashUsd ?? null,
+    marketsOpen,
+    events: (o.events ?? []).map((e) => ({ day: e.day, kind: e.kind, params: e.params ?? {}, ...(e.headline ? { headline: e.headline } : {}) })),
+    contestPeriodDays: o.contestPeriodDays ?? null,
+    maxStakeUsd: o.maxStakeUsd ?? null,
+    anonymousNames: o.anonymousNames ?? false,
+    chat: o.chat ?? false,
+    labels,
+  };
+}
+
+/**
+ * The scenario copy a session runs on. Throws when a scheduled event is out of range or has bad
+ * parameters (checked against a throwaway day-0 game, like `inject` checks them live).
+ */
+export function applyTreatment(base: Scenario, s: ClassroomSettings, seed: string): Scenario {
+  const scenario: Scenario = structuredClone(base);
+  if (s.startingCashUsd !== null) scenario.finance.startCashUsd = s.startingCashUsd;
+  if (s.contestPeriodDays !== null) scenario.contest.periodDays = s.contestPeriodDays;
+  if (s.maxStakeUsd !== null) scenario.contest.maxStakeUsd = s.maxStakeUsd;
+  // Nobody may answer them, so the engine should not post them either.
+  if (!s.marketsOpen.tenders) scenario.compute.tenderRatePerDay = 0;
+  if (!s.marketsOpen.hosting) scenario.compute.hostingOfferRatePerDay = 0;
+  if (s.events.length) {
+    const probe = createGame(scenario, seed);
+    for (const e of s.events) {
+      if (e.day >= scenario.days) throw new Error(`Bad classroom settings: event on day ${e.day}, but the scenario lasts ${scenario.days} days.`);
+      const problem = validateEventParams(probe, e.kind, e.params);
+      if (problem) throw new Error(`Bad classroom settings: day ${e.day}: ${problem}`);
+    }
+    scenario.events = [
+      ...scenario.events,
+      ...s.events.map((e) => ({ date: addDays(scenario.startDate, e.day), kind: e.kind, params: e.params, ...(e.headline ? { headline: e.headline } : {}) })),
+    ];
+  }
+  return scenario;
+}
+
+/** The market an action trades on, if it needs one. */
+export function marketOf(state: GameState, action: Action): Market | null {
+  if (action.type === 'acceptOffer') return state.offers[action.offerId]?.kind === 'hosting' ? 'hosting' : null;
+  return MARKET_OF_ACTION[action.type] ?? null;
+}
+
+/** "Company A" … "Company Z", "Company AA", … for seat index 0, 1, … */
+export function anonymousName(index: number): string {
+  let n = index;
+  let letters = '';
+  do {
+    letters = String.fromCharCode(65 + (n % 26)) + letters;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return `Company ${letters}`;
+}

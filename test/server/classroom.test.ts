@@ -1,0 +1,278 @@
+/** Classroom sessions over a real server and real colyseus.js clients (docs/classroom.md). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync, strFromU8 } from 'fflate';
+import { runReplay } from '../../shared/rules/replay.js';
+import { stateHash } from '../../shared/rules/engine.js';
+import { bootServer, createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+
+let ts: TestServer;
+beforeAll(async () => {
+  ts = await bootServer();
+});
+afterAll(async () => {
+  await ts?.stop();
+});
+
+/** Sends and waits for the matching ack or error. */
+async function ask(rec: Recorded, type: string, payload: Record<string, unknown> = {}): Promise<{ ok: boolean; payload: any }> {
+  const ref = `${type}-${Math.random().toString(36).slice(2)}`;
+  rec.room.send(type, { ...payload, ref });
+  const reply = await waitFor(
+    () => rec.messages.find((m) => (m.type === 'ack' || m.type === 'error') && m.payload.ref === ref),
+    10_000,
+    `reply to ${type}`,
+  );
+  return { ok: reply.type === 'ack', payload: reply.payload };
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const lines = text.trim().split('\n');
+  const header = splitLine(lines[0]!);
+  return lines.slice(1).map((l) => Object.fromEntries(splitLine(l).map((v, i) => [header[i]!, v])));
+}
+
+function splitLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+describe('classroom sessions', () => {
+  it('applies treatment settings, closes markets, anonymises names, and the teacher spectates by default', async () => {
+    const teacher = await createRoom(ts.url, {
+      daysPerSecond: 20,
+      classroom: {
+        startingCashUsd: 12_345_678, contestPeriodDays: 5, maxStakeUsd: 1000, anonymousNames: true,
+        marketsOpen: { loans: false, btcTrading: false, tenders: false },
+        events: [{ day: 3, kind: 'crash', params: { pct: 20 }, headline: 'Class crash at the exchange' }],
+      },
+    });
+    const tw = await welcomeOf(teacher);
+    expect(tw.isHost).toBe(true);
+    expect(tw.spectator).toBe(true);
+    const alice = await joinRoom(ts.url, teacher.room.roomId, { playerName: 'Alice Martin' });
+    const aw = await welcomeOf(alice);
+    const me = (await waitMessage(alice, 'private')).me;
+    expect(me.cashUsd).toBe(12_345_678);
+    await waitFor(() => alice.room.state.players?.get(aw.playerId), 5000, 'card');
+    expect(alice.room.state.players.get(aw.playerId).name).toBe('Company A');
+    expect(alice.room.state.contest.maxStakeUsd).toBe(1000);
+    expect(alice.room.state.contest.resolveDay).toBe(5);
+    expect(alice.room.state.classroom.enabled).toBe(true);
+    expect([...alice.room.state.classroom.closedMarkets].sort()).toEqual(['btcTrading', 'loans', 'tenders']);
+    // Only the teacher learns the real name.
+    const roster = await waitMessage(teacher, 'roster', (r) => r.students.some((s: any) => s.playerId === aw.playerId));
+    expect(roster.students.find((s: any) => s.playerId === aw.playerId)).toMatchObject({ name: 'Alice Martin', displayName: 'Company A', connected: true, kind: 'student' });
+    expect(alice.raw().includes(Buffer.from('Alice Martin'))).toBe(false);
+    expect(alice.messages.some((m) => m.type === 'roster')).toBe(false);
+
+    expect((await ask(teacher, 'start')).ok).toBe(true);
+    const loan = await ask(alice, 'takeLoan', { amountUsd: 1000, termDays: 60 });
+    expect(loan.payload.code).toBe('MARKET_CLOSED');
+    expect(loan.payload.message).toMatch(/loans market is closed/);
+    expect((await ask(alice, 'tradeBtc', { side: 'buy', amountBtc: 1 })).payload.code).toBe('MARKET_CLOSED');
+    expect((await ask(alice, 'contestPick', { narrative: 'ai', stakeUsd: 5000 })).payload.code).toBe('LIMIT');
+    expect((await ask(alice, 'contestPick', { narrative: 'ai', stakeUsd: 500 })).ok).toBe(true);
+    expect((await ask(alice, 'setTreasuryPolicy', { sellMinedPct: 30 })).ok).toBe(true);
+    await waitFor(() => [...alice.room.state.news].some((n: any) => n.headline === 'Class crash at the exchange'), 10_000, 'scheduled event');
+    expect([...alice.room.state.news].find((n: any) => n.headline === 'Class crash at the exchange').day).toBe(3);
+    // Closed tenders: the engine posts none.
+    await waitFor(() => alice.room.state.world.day >= 8, 10_000, 'a few days');
+    expect(alice.room.state.tenders.size).toBe(0);
+    expect(alice.room.state.contest.lastRound).toBeGreaterThanOrEqual(1);
+
+    const info = await (await fetch(`${ts.http}/api/sessions/${teacher.room.roomId}?token=${tw.hostToken}`)).json();
+    expect(info.settings.startingCashUsd).toBe(12_345_678);
+    expect(info.live).toBe(true);
+    expect(info.teacherLink).toBe(`/?teach=${teacher.room.roomId}&token=${tw.hostToken}`);
+    expect(info.roster).toEqual([expect.objectContaining({ playerId: aw.playerId, name: 'Alice Martin', displayName: 'Company A', connected: true })]);
+    expect((await fetch(`${ts.http}/api/sessions/${teacher.room.roomId}`)).status).toBe(403);
+    // The treatment travels in the scenario copy the replay file carries.
+    const replay = await (await fetch(`${ts.http}/api/matches/${teacher.room.roomId}/replay.json?token=${tw.hostToken}`)).json();
+    expect(replay.scenario.finance.startCashUsd).toBe(12_345_678);
+    expect(replay.scenario.contest).toMatchObject({ periodDays: 5, maxStakeUsd: 1000 });
+    expect(replay.scenario.compute.tenderRatePerDay).toBe(0);
+    expect(replay.scenario.events).toContainEqual({ date: '2024-03-04', kind: 'crash', params: { pct: 20 }, headline: 'Class crash at the exchange' });
+    const publicMatch = await (await fetch(`${ts.http}/api/matches/${teacher.room.roomId}`)).json();
+    expect(JSON.stringify(publicMatch)).not.toContain('Alice Martin');
+    await Promise.all([alice.room.leave(), teacher.room.leave()]);
+  });
+
+  it('refuses bad settings when the session is created', async () => {
+    await expect(createRoom(ts.url, { classroom: { events: [{ day: 2, kind: 'crash', params: { pct: 500 } }] } })).rejects.toThrow(/crash\.pct/);
+    await expect(createRoom(ts.url, { classroom: { labels: ['A1', 'a1'] } })).rejects.toThrow(/twice/);
+    await expect(createRoom(ts.url, { classroom: { marketsOpen: { casino: false } } })).rejects.toThrow(/classroom/);
+  });
+
+  it('gives a label the same seat back on any device, and refuses unknown labels', async () => {
+    const teacher = await createRoom(ts.url, { classroom: { labels: ['S01', 'S02'] } });
+    const code = teacher.room.roomId;
+    const first = await joinRoom(ts.url, code, { label: 's01 ', playerName: 'Sam' });
+    const fw = await welcomeOf(first);
+    await expect(joinRoom(ts.url, code, { label: 'S01' })).rejects.toThrow(/in use/);
+    await expect(joinRoom(ts.url, code, { label: 'S99' })).rejects.toThrow(/Unknown label/);
+    await first.room.leave();
+    // The seat is now bot-run (leaverPolicy 'bot'), but a bot does not guess for the student who left.
+    await waitFor(() => teacher.room.state.players.get(fw.playerId)?.control === 'bot', 5000, 'seat released');
+    expect((await ask(teacher, 'guessStart', { p: 0.5, rounds: 1 })).ok).toBe(true);
+    expect((await waitMessage(teacher, 'guess')).rounds[0]).toMatchObject({ open: true, count: 0 });
+    const again = await joinRoom(ts.url, code, { label: 'S01' });
+    const aw = await welcomeOf(again);
+    expect(aw.playerId).toBe(fw.playerId);
+    expect(aw.seatToken).toBe(fw.seatToken);
+    const other = await joinRoom(ts.url, code, { label: 'S02' });
+    expect((await welcomeOf(other)).playerId).not.toBe(fw.playerId);
+    const roster = await waitMessage(teacher, 'roster', (r) => r.students.length === 2 && r.students.every((s: any) => s.connected));
+    expect(roster.students.map((s: any) => s.label).sort()).toEqual(['S01', 'S02']);
+    expect(roster.students.find((s: any) => s.label === 'S01').name).toBe('Sam');
+    await Promise.all([again.room.leave(), other.room.leave(), teacher.room.leave()]);
+  });
+
+  it('pauses with a question everyone sees, and advance forces the next phase', async () => {
+    const teacher = await createRoom(ts.url, { daysPerSecond: 2, classroom: { contestPeriodDays: 10 } });
+    const student = await joinRoom(ts.url, teacher.room.roomId, { playerName: 'Kim' });
+    await welcomeOf(student);
+    expect((await ask(student, 'advance')).payload.code).toBe('NOT_HOST');
+    const started = await ask(teacher, 'advance');
+    expect(started.payload.advanced).toBe('start');
+    await waitFor(() => student.room.state.room?.phase === 'running', 5000, 'running');
+
+    const contest = await ask(teacher, 'advance');
+    expect(contest.payload.advanced).toBe('contest');
+    expect(contest.payload.day).toBeGreaterThanOrEqual(10);
+    await waitFor(() => student.room.state.contest.lastRound === 1, 5000, 'contest round 1 resolved');
+
+    expect((await ask(teacher, 'pause', { question: 'Why did the crowd pick AI?' })).ok).toBe(true);
+    await waitFor(() => student.room.state.room.phase === 'paused' && student.room.state.room.question === 'Why did the crowd pick AI?', 5000, 'question');
+    expect((await ask(teacher, 'pause', { question: 'And now?' })).ok).toBe(true);
+    await waitFor(() => student.room.state.room.question === 'And now?', 5000, 'question changed');
+    expect((await ask(teacher, 'resume')).ok).toBe(true);
+    await waitFor(() => student.room.state.room.phase === 'running' && student.room.state.room.question === '', 5000, 'question cleared');
+
+    expect((await ask(teacher, 'guessStart', { p: 0.5, rounds: 1 })).ok).toBe(true);
+    await waitFor(() => student.room.state.classroom.guessOpen, 5000, 'round open');
+    const closed = await ask(teacher, 'advance');
+    expect(closed.payload.advanced).toBe('guess');
+    await waitFor(() => !student.room.state.classroom.guessOpen, 5000, 'round closed');
+    expect((await ask(teacher, 'advance', { what: 'start' })).payload.code).toBe('WRONG_PHASE');
+    await Promise.all([student.room.leave(), teacher.room.leave()]);
+  });
+
+  it('runs a ⅔ round with 3 students and bots, scores it, and exports what happened', async () => {
+    const teacher = await createRoom(ts.url, {
+      daysPerSecond: 10, bots: [{ strategy: 'treasurer', count: 2 }], classroom: { marketsOpen: { equity: false }, labels: ['S1', 'S2', 'S3'], chat: true },
+    });
+    const tw = await welcomeOf(teacher);
+    const code = teacher.room.roomId;
+    const students = await Promise.all(['S1', 'S2', 'S3'].map((label) => joinRoom(ts.url, code, { label, playerName: `Student ${label}` })));
+    const ids = await Promise.all(students.map(async (s) => (await welcomeOf(s)).playerId));
+    const [s1, s2, s3] = students as [Recorded, Recorded, Recorded];
+
+    expect((await ask(s1, 'guess', { value: 20 })).payload.code).toBe('NO_GUESS_GAME');
+    expect((await ask(teacher, 'guess', { value: 20 })).payload.code).toBe('SPECTATOR');
+    expect((await ask(s1, 'guessStart', { p: 2 / 3, rounds: 2 })).payload.code).toBe('NOT_HOST');
+    expect((await ask(teacher, 'guessStart', { p: 2 / 3, rounds: 2, bots: 3 })).ok).toBe(true);
+    expect((await ask(teacher, 'guessOpen')).payload.code).toBe('ROUND_OPEN');
+    expect((await ask(s1, 'guess', { value: 150 })).payload.code).toBe('BAD_GUESS');
+    expect((await ask(s1, 'guess', { value: 'ten' })).payload.code).toBe('BAD_GUESS');
+    expect((await ask(s1, 'guess', { value: 50 })).ok).toBe(true);
+    const g1 = await ask(s1, 'guess', { value: 20 });
+    expect(g1.payload).toMatchObject({ round: 1, value: 20 });
+    expect((await ask(s2, 'guess', { value: 30 })).ok).toBe(true);
+    expect((await ask(s3, 'guess', { value: 40 })).ok).toBe(true);
+    // While open: counts are public, others' guesses are not; each student sees its own.
+    const live = await waitMessage(s2, 'guess', (v) => v.rounds[0]?.count === 8);
+    expect(live.rounds[0].open).toBe(true);
+    expect(live.rounds[0].guesses).toEqual([]);
+    expect(live.rounds[0].myGuess).toBe(30);
+    await waitFor(() => teacher.room.state.classroom.guessCount === 8, 5000, 'count synced');
+
+    expect((await ask(teacher, 'guessClose')).ok).toBe(true);
+    const done = await waitMessage(s1, 'guess', (v) => v.rounds[0] && !v.rounds[0].open);
+    const round = done.rounds[0];
+    const values: number[] = round.guesses.map((g: any) => g.value);
+    expect(values).toHaveLength(8);
+    const byPlayer = new Map(round.guesses.map((g: any) => [g.playerId, g.value]));
+    expect(byPlayer.get(ids[0])).toBe(20);
+    expect(byPlayer.get(ids[1])).toBe(30);
+    expect(byPlayer.get(ids[2])).toBe(40);
+    expect([...byPlayer.keys()].filter((k) => String(k).startsWith('gbot'))).toHaveLength(3);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(round.mean).toBeCloseTo(mean, 9);
+    expect(round.target).toBeCloseTo((2 / 3) * mean, 9);
+    const best = Math.min(...values.map((v) => Math.abs(v - round.target)));
+    expect(Math.abs((byPlayer.get(round.winner) as number) - round.target)).toBeCloseTo(best, 9);
+    const sorted = [...values].sort((a, b) => a - b);
+    expect(round.median).toBe((sorted[3]! + sorted[4]!) / 2);
+    expect(round.levels[0]).toMatchObject({ label: 'L0', value: 50 });
+    expect(round.histogram.reduce((a: number, b: number) => a + b, 0)).toBe(8);
+    expect((await ask(s1, 'guess', { value: 10 })).payload.code).toBe('NO_OPEN_ROUND');
+
+    // Some market play for the export: one accepted, one refused action.
+    expect((await ask(teacher, 'start')).ok).toBe(true);
+    expect((await ask(s2, 'setTreasuryPolicy', { sellMinedPct: 40 })).ok).toBe(true);
+    expect((await ask(s2, 'raiseEquity', { amountUsd: 1000 })).payload.code).toBe('MARKET_CLOSED');
+    expect((await ask(s3, 'chat', { text: 'hello class' })).ok).toBe(true);
+    expect((await waitMessage(s1, 'chat')).text).toBe('hello class');
+    await waitFor(() => teacher.room.state.world.day >= 5, 10_000, 'a few days');
+    expect((await ask(teacher, 'pause')).ok).toBe(true);
+    const day: number = (await (await fetch(`${ts.http}/api/sessions/${code}?token=${tw.hostToken}`)).json()).currentDay;
+
+    const res = await fetch(`${ts.http}/api/sessions/${code}/export.zip`, { headers: { authorization: `Bearer ${tw.hostToken}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/zip/);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(['actions.csv', 'contests.csv', 'guesses.csv', 'player_days.csv', 'summary.csv']);
+    const csv = (name: string) => parseCsv(strFromU8(files[name]!));
+
+    const playerDays = csv('player_days.csv');
+    expect(playerDays).toHaveLength(5 * day);
+    expect(playerDays.filter((r) => r.player_id === ids[1]).map((r) => Number(r.day))).toEqual(Array.from({ length: day }, (_, i) => i + 1));
+    expect(playerDays.find((r) => r.player_id === ids[0])).toMatchObject({ name: 'Student S1', label: 'S1', kind: 'student' });
+
+    const actions = csv('actions.csv');
+    expect(actions.find((a) => a.action_type === 'setTreasuryPolicy' && a.player_id === ids[1])).toMatchObject({ result: 'accepted', label: 'S2' });
+    const refused = actions.find((a) => a.action_type === 'raiseEquity');
+    expect(refused).toMatchObject({ result: 'MARKET_CLOSED', player_id: ids[1] });
+    expect(refused!.time).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(actions.filter((a) => a.result === 'BAD_GUESS')).toHaveLength(2);
+    expect(actions.filter((a) => a.action_type === 'guess' && a.result === 'accepted')).toHaveLength(9);
+    expect(actions.some((a) => a.result === 'NOT_HOST' && a.player_id === ids[0])).toBe(true);
+
+    const guesses = csv('guesses.csv');
+    expect(guesses).toHaveLength(8);
+    expect(guesses.find((g) => g.player_id === ids[2])).toMatchObject({ value: '40', round: '1', game: '1', label: 'S3', kind: 'student' });
+    expect(guesses.filter((g) => g.won === 'true').map((g) => g.player_id)).toContain(round.winner);
+    expect(Number(guesses[0]!.round_target)).toBeCloseTo(round.target, 9);
+
+    const summary = csv('summary.csv');
+    expect(summary).toHaveLength(5);
+    expect(summary.find((s) => s.player_id === ids[1])).toMatchObject({ actions_rejected: '1', guesses: '1', label: 'S2' });
+    expect(summary.filter((s) => s.kind === 'bot')).toHaveLength(2);
+    expect(csv('contests.csv').length).toBe(teacher.room.state.contest.lastRound);
+    // The export re-runs the log: its last day matches the live match exactly, and so does a replay.
+    const match = await (await fetch(`${ts.http}/api/matches/${code}`)).json();
+    for (const st of match.standings) expect(Number(summary.find((r) => r.player_id === st.playerId)!.market_cap_usd)).toBe(st.marketCapUsd);
+    const replay = await (await fetch(`${ts.http}/api/matches/${code}/replay.json?token=${tw.hostToken}`)).json();
+    expect(stateHash(runReplay(replay))).toBe(replay.stateHash);
+
+    expect((await fetch(`${ts.http}/api/sessions/${code}/export.zip?token=nope`)).status).toBe(403);
+    await Promise.all([...students.map((s) => s.room.leave()), teacher.room.leave()]);
+  });
+});
