@@ -8,7 +8,7 @@ import type { PlayerView } from '../../../shared/rules/view.js';
 import type { Emitter } from '../util/Emitter.js';
 import type { SeriesStore } from './SeriesStore.js';
 import type { GuessView } from '../../../shared/classroom/guess.js';
-import type { ClassroomState, RosterEntry } from '../net/protocol.js';
+import type { ChatLine, ClassroomState, RosterEntry } from '../net/protocol.js';
 
 export type ActionResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -38,6 +38,7 @@ export interface FeedEvents {
   guess: GuessMessage;
   roster: RosterEntry[];
   classroom: ClassroomState;
+  chat: ChatLine;
 }
 
 export type GuessMessage = GuessView & { game: number };

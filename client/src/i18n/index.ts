@@ -90,3 +90,8 @@ export function setDigits(next: DigitStyle, reload = true): void {
 }
 
 if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('lang')) setLang(current, false);
+
+/** For keys built at run time (form ids, field names, option values): the translation, or null when there is no such key. */
+export function tMaybe(key: string, vars?: Record<string, string | number>): string | null {
+  return key in en ? t(key as MessageKey, vars) : null;
+}

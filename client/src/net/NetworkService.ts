@@ -13,11 +13,12 @@ import { Emitter } from '../util/Emitter.js';
 import { SeriesStore } from '../core/SeriesStore.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
-import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession } from './protocol.js';
+import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession } from './protocol.js';
 
 /** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
 const ACK_TIMEOUT_MS = 8000;
 const RECONNECT_WINDOW_MS = 90_000;
+const CHAT_KEEP = 60;
 
 interface Pending {
   resolve: (r: ActionResult) => void;
@@ -36,6 +37,8 @@ export class NetworkService implements MatchFeed {
   guess: GuessMessage | null = null;
   roster: RosterEntry[] = [];
   classroom: ClassroomState | null = null;
+  /** The latest chat lines of a session with chat on, oldest first. */
+  chat: ChatLine[] = [];
 
   private readonly client: Client;
   private readonly http: string;
@@ -108,19 +111,24 @@ export class NetworkService implements MatchFeed {
   }
 
   /**
-   * The teacher link (`/?teach=CODE&token=TOKEN`): joins as host and spectator; when the room is gone
-   * (everyone left, or a server restart) it asks the server to reopen the stored session first.
+   * The teacher link (`/?teach=CODE&token=TOKEN`): asks the server about the session first, so no
+   * request fails in the console. A live room is joined as host and spectator; an unfinished session
+   * whose room is gone (everyone left, a server restart) is reopened first; an ended one that is no
+   * longer live has nothing to join (`'ended'`: its debrief and export still work over HTTP).
    */
-  async teach(code: string, token: string): Promise<void> {
+  async teach(code: string, token: string): Promise<'joined' | 'ended'> {
     const id = code.trim().toUpperCase();
-    const join = async () => this.attach(await this.client.joinById(id, { hostToken: token, spectate: true }), 'teacher', token);
-    try {
-      await join();
-    } catch {
-      const res = await fetch(`${this.http}/api/sessions/${id}/open?token=${encodeURIComponent(token)}`, { method: 'POST' });
-      if (!res.ok) throw new Error(`${res.status} ${await res.text().catch(() => '')}`.trim());
-      await join();
+    const q = `token=${encodeURIComponent(token)}`;
+    const res = await fetch(`${this.http}/api/sessions/${id}?${q}`);
+    if (!res.ok) throw new Error(await errorText(res));
+    const info = (await res.json()) as { live?: boolean; status?: string };
+    if (!info.live) {
+      if (info.status === 'ended') return 'ended';
+      const open = await fetch(`${this.http}/api/sessions/${id}/open?${q}`, { method: 'POST' });
+      if (!open.ok) throw new Error(await errorText(open));
     }
+    this.attach(await this.client.joinById(id, { hostToken: token, spectate: true }), 'teacher', token);
+    return 'joined';
   }
 
   /** Any room message with an ack (classroom commands, a student's guess). */
@@ -197,6 +205,7 @@ export class NetworkService implements MatchFeed {
     this.guess = null;
     this.roster = [];
     this.classroom = null;
+    this.chat = [];
     this.series.clear();
   }
 
@@ -272,8 +281,11 @@ export class NetworkService implements MatchFeed {
       this.roster = msg.students ?? [];
       this.bus.emit('roster', this.roster);
     });
-    // Chat is a session option the client does not show yet; registered so colyseus.js does not warn.
-    room.onMessage(MSG.chat, () => undefined);
+    room.onMessage(MSG.chat, (line: ChatLine) => {
+      this.chat.push(line);
+      if (this.chat.length > CHAT_KEEP) this.chat.shift();
+      this.bus.emit('chat', line);
+    });
     room.onMessage(MSG.ack, (msg: { ref?: string }) => this.settle(msg.ref, { ok: true }));
     room.onMessage(MSG.ended, (msg: MatchEnd) => {
       this.ended = msg;
@@ -364,4 +376,9 @@ export function classroomFrom(json: StateJson): ClassroomState | null {
     guessCount: Number(c.guessCount ?? 0),
     question: String((json.room as { question?: string } | undefined)?.question ?? ''),
   };
+}
+
+async function errorText(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { message?: string; error?: string } | null;
+  return body?.message ?? body?.error ?? `HTTP ${res.status}`;
 }

@@ -100,6 +100,15 @@ export interface ClassroomState {
   question: string;
 }
 
+/** A `chat` broadcast (sessions with chat on). */
+export interface ChatLine {
+  playerId: string;
+  name: string;
+  text: string;
+  day: number;
+  at: string;
+}
+
 /** The teacher-only `roster` message. */
 export interface RosterEntry {
   playerId: string;

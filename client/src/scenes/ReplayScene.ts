@@ -11,6 +11,7 @@ import { GameScreen } from '../ui/GameScreen.js';
 import { h, mount } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { debugSet } from '../core/debug.js';
+import { localDigits, t } from '../i18n/index.js';
 
 const SPEEDS = [1, 2, 5, 10, 20, 50];
 
@@ -36,10 +37,10 @@ export class ReplayScene extends Phaser.Scene {
     const backdrop = drawBackdrop(this);
     const status = h('div', { class: 'status', testid: 'replay-status' });
     const picker = h('input', { type: 'file', accept: '.json,application/json', testid: 'replay-file' });
-    const zone = h('div', { class: 'dropzone', testid: 'replay-drop' }, 'Drop a replay file here (.replay.json from a league or the server)');
+    const zone = h('div', { class: 'dropzone', testid: 'replay-drop' }, t('replay.drop'));
     const card = h('div', { class: 'card', style: 'width:min(620px,94vw)', testid: 'replay-open' },
-      h('h2', {}, 'Watch a replay'), zone, h('div', { class: 'row' }, picker), status,
-      h('div', { class: 'row' }, h('button', { onclick: () => this.scene.start(SCENES.title) }, 'Back')));
+      h('h2', {}, t('replay.title')), zone, h('div', { class: 'row' }, picker), status,
+      h('div', { class: 'row' }, h('button', { onclick: () => this.scene.start(SCENES.title) }, t('replay.back'))));
     const unmount = mount(card);
     const close = () => {
       unmount();
@@ -47,7 +48,7 @@ export class ReplayScene extends Phaser.Scene {
     };
     cleanup.push(close);
     const accept = async (text: Promise<string>) => {
-      status.textContent = 'Re-simulating…';
+      status.textContent = t('replay.resim');
       status.className = 'status';
       try {
         const file = JSON.parse(await text) as ReplayFile;
@@ -55,7 +56,7 @@ export class ReplayScene extends Phaser.Scene {
         cleanup.splice(cleanup.indexOf(close), 1);
         this.start(file, cleanup);
       } catch (e) {
-        status.textContent = `Could not open it: ${(e as Error).message}`;
+        status.textContent = t('replay.openFailed', { message: (e as Error).message });
         status.className = 'status err';
       }
     };
@@ -77,29 +78,29 @@ export class ReplayScene extends Phaser.Scene {
     try {
       summary = player.load(file);
     } catch (e) {
-      const card = h('div', { class: 'card status err', testid: 'replay-error' }, (e as Error).message, h('div', { class: 'row' }, h('button', { onclick: () => this.scene.restart({}) }, 'Back')));
+      const card = h('div', { class: 'card status err', testid: 'replay-error' }, (e as Error).message, h('div', { class: 'row' }, h('button', { onclick: () => this.scene.restart({}) }, t('replay.back'))));
       cleanup.push(mount(card));
       return;
     }
     this.player = player;
-    const screen = new GameScreen(this, player, 'Replay');
+    const screen = new GameScreen(this, player, t('replay.name'));
     cleanup.push(() => screen.destroy());
     this.scrubber = h('input', { type: 'range', min: 0, max: player.lastDay, value: 0, step: 1, testid: 'replay-scrubber', style: 'width:14em' });
     this.scrubber.addEventListener('input', () => player.seek(Number(this.scrubber?.value ?? 0)));
-    this.playBtn = h('button', { type: 'button', class: 'primary', testid: 'replay-play', onclick: () => this.toggle() }, 'Play');
+    this.playBtn = h('button', { type: 'button', class: 'primary', testid: 'replay-play', onclick: () => this.toggle() }, t('replay.play'));
     const speed = h('select', { testid: 'replay-speed', onchange: () => { player.daysPerSecond = Number(speed.value); } }, ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
     speed.value = String(player.daysPerSecond);
-    const viewer = h('select', { testid: 'replay-viewer', title: 'whose private data to show', onchange: () => player.setViewer(viewer.value || null) },
-      h('option', { value: '' }, 'public view'), ...(player.room?.seats ?? []).map((s) => h('option', { value: s.id }, s.name)));
+    const viewer = h('select', { testid: 'replay-viewer', title: t('replay.viewerTitle'), onchange: () => player.setViewer(viewer.value || null) },
+      h('option', { value: '' }, t('replay.public')), ...(player.room?.seats ?? []).map((s) => h('option', { value: s.id }, s.name)));
     viewer.value = player.viewerId ?? '';
     this.dayLabel = h('span', { testid: 'replay-day', class: 'num', style: 'min-width:6em' });
     // Node's and the browser's V8 may differ in the last bit of Math.pow/exp, so a browser re-run can miss the
     // recorded hash while every figure on screen agrees: say so rather than fail.
-    const hashNote = summary.hashMatches === null ? '' : summary.hashMatches ? ' · hash ✓' : ' · hash differs from the recording';
+    const hashNote = summary.hashMatches === null ? '' : summary.hashMatches ? t('replay.hashOk') : t('replay.hashDiffers');
     // The control bar floats over the top of the map (the top bar is full of figures already).
     const bar = h('div', { class: 'replaybar', testid: 'replay-bar' }, this.playBtn, speed, this.scrubber, this.dayLabel, viewer,
-      h('span', { class: 'muted', testid: 'replay-summary' }, `${summary.players} players · ${summary.days} days · ${summary.rejected} rejected${hashNote}`),
-      h('button', { type: 'button', onclick: () => this.scene.start(SCENES.title) }, 'Exit'));
+      h('span', { class: 'muted', testid: 'replay-summary' }, `${t('replay.summary', { players: summary.players, days: summary.days, rejected: summary.rejected })}${hashNote}`),
+      h('button', { type: 'button', onclick: () => this.scene.start(SCENES.title) }, t('replay.exit')));
     screen.root.append(bar);
     this.status = () => screen.top.status(player.room ? { ...player.room, status: player.playing ? 'running' : 'paused', daysPerSecond: player.daysPerSecond } : null, 'offline');
     screen.onHostToggle = () => this.toggle();
@@ -121,8 +122,8 @@ export class ReplayScene extends Phaser.Scene {
     const p = this.player;
     if (!p) return;
     if (this.scrubber && document.activeElement !== this.scrubber) this.scrubber.value = String(p.day);
-    if (this.dayLabel) this.dayLabel.textContent = `day ${p.day} / ${p.lastDay}`;
-    if (this.playBtn) this.playBtn.textContent = p.playing ? 'Pause' : 'Play';
+    if (this.dayLabel) this.dayLabel.textContent = localDigits(t('replay.day', { day: p.day, last: p.lastDay }));
+    if (this.playBtn) this.playBtn.textContent = t(p.playing ? 'replay.pause' : 'replay.play');
     this.status();
   }
 

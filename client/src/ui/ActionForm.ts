@@ -6,7 +6,8 @@
 import { parseAction, type Action } from '../../../shared/rules/actions.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { ActionResult } from '../core/MatchFeed.js';
-import { h } from './dom.js';
+import { h, setText } from './dom.js';
+import { t, tMaybe } from '../i18n/index.js';
 
 export interface Option {
   value: string;
@@ -53,17 +54,17 @@ export class ActionForm {
       const input =
         f.kind === 'select'
           ? h('select', { name: f.name, testid })
-          : h('input', { name: f.name, testid, type: f.kind === 'number' ? 'number' : 'text', step: f.step ?? 'any', placeholder: f.placeholder ?? (f.optional ? 'optional' : ''), value: f.initial ?? '' });
+          : h('input', { name: f.name, testid, type: f.kind === 'number' ? 'number' : 'text', step: f.step ?? 'any', placeholder: f.placeholder ?? (f.optional ? t('game.optional') : ''), value: f.initial ?? '' });
       this.inputs.set(f.name, input);
-      fields.append(h('label', { for: testid }, f.label), input);
+      fields.append(h('label', { for: testid }, fieldLabel(spec.id, f.name, f.label)), input);
     }
     this.status = h('div', { class: 'status', testid: `status-${spec.id}`, role: 'status' });
     this.hint = h('div', { class: 'hint' });
-    this.submit = h('button', { type: 'submit', class: spec.danger ? 'danger' : 'primary', testid: `submit-${spec.id}`, disabled: !enabled }, spec.submitLabel ?? spec.title);
+    this.submit = h('button', { type: 'submit', class: spec.danger ? 'danger' : 'primary', testid: `submit-${spec.id}`, disabled: !enabled }, spec.submitLabel ?? formTitle(spec));
     this.el = h(
       'form',
       { class: 'action', testid: `form-${spec.id}`, onsubmit: (e: Event) => { e.preventDefault(); void this.run(); } },
-      h('div', { class: 'title' }, h('span', {}, spec.title), spec.key ? h('kbd', {}, spec.key.toUpperCase()) : null),
+      h('div', { class: 'title' }, h('span', {}, formTitle(spec)), spec.key ? h('kbd', {}, spec.key.toUpperCase()) : null),
       fields,
       this.hint,
       h('div', { class: 'row' }, this.submit),
@@ -82,11 +83,11 @@ export class ActionForm {
       this.optionKeys.set(f.name, key);
       const keep = select.value;
       const list = f.optional ? [{ value: '', label: '—' }, ...options] : options;
-      select.replaceChildren(...list.map((o) => h('option', { value: o.value }, o.label)));
+      select.replaceChildren(...list.map((o) => h('option', { value: o.value }, o.label === o.value ? tMaybe(`opt.${o.value}`) ?? o.label : o.label)));
       if (list.some((o) => o.value === keep)) select.value = keep;
     }
     const hint = this.spec.hint?.(view) ?? '';
-    if (this.hint.textContent !== hint) this.hint.textContent = hint;
+    setText(this.hint, hint);
   }
 
   set(name: string, value: string): void {
@@ -115,15 +116,15 @@ export class ActionForm {
     if (!this.enabled) return;
     const values = this.values();
     for (const f of this.spec.fields) {
-      if (!f.optional && values[f.name] === '') return this.show(`${f.label} is required.`, 'err');
+      if (!f.optional && values[f.name] === '') return this.show(t('game.required', { label: fieldLabel(this.spec.id, f.name, f.label) }), 'err');
     }
     const parsed = parseAction(this.spec.build(values));
     if (!parsed.ok) return this.show(parsed.message, 'err');
     this.submit.disabled = true;
-    this.show('Sending…', '');
+    this.show(t('game.sending'), '');
     const result = await this.sender(parsed.action);
     this.submit.disabled = false;
-    if (result.ok) this.show('✓ Accepted', 'ok');
+    if (result.ok) this.show(t('game.accepted'), 'ok');
     else this.show(`${result.message} (${result.code})`, 'err');
   }
 }
@@ -132,4 +133,14 @@ export class ActionForm {
 export const num = (s: string | undefined): number => (s === undefined || s === '' ? NaN : Number(s));
 export function optional<T extends Record<string, unknown>>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== '' && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)))) as T;
+}
+
+/** A form's title in the UI language (the spec's English title when no locale key exists). */
+export function formTitle(spec: Pick<FormSpec, 'id' | 'title'>): string {
+  return tMaybe(`form.${spec.id}`) ?? spec.title;
+}
+
+/** A field label: a form-specific key first (`field.expandSite.mw`), then the field name's. */
+export function fieldLabel(formId: string, name: string, fallback: string): string {
+  return tMaybe(`field.${formId}.${name}`) ?? tMaybe(`field.${name}`) ?? fallback;
 }

@@ -9,6 +9,7 @@ import { DepthLadder } from './DepthLadder.js';
 import { TendersList } from './TendersList.js';
 import { h, setChildren } from './dom.js';
 import { usd } from '../util/format.js';
+import { t } from '../i18n/index.js';
 
 export class ActionPanel {
   readonly el: HTMLElement;
@@ -92,11 +93,11 @@ export class ActionPanel {
     this.tenders.update(view);
     setChildren(
       this.history,
-      h('h3', {}, 'Contest history'),
+      h('h3', {}, t('game.contestHistory')),
       view.contest.history.length === 0
-        ? h('div', { class: 'muted' }, 'No round resolved yet.')
+        ? h('div', { class: 'muted' }, t('game.noRound'))
         : h('table', { testid: 'contest-history' },
-            h('tr', {}, h('th', {}, 'Round'), h('th', {}, 'Day'), h('th', {}, 'Winner'), h('th', { class: 'num' }, 'Pool'), h('th', {}, 'Your payout')),
+            h('tr', {}, h('th', {}, t('contest.round')), h('th', {}, t('contest.day')), h('th', {}, t('contest.winner')), h('th', { class: 'num' }, t('contest.pool')), h('th', {}, t('game.yourPayout'))),
             ...[...view.contest.history].reverse().map((r) =>
               h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, r.winner.toUpperCase()), h('td', { class: 'num' }, usd(r.poolUsdCents / 100)),
                 h('td', { class: 'num' }, r.payouts[view.playerId] !== undefined ? usd((r.payouts[view.playerId] ?? 0) / 100) : '–'))),

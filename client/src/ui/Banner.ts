@@ -92,7 +92,7 @@ export class Banner {
     this.el?.remove();
     this.el = null;
     if (!spec) return;
-    this.el = h('div', { class: 'banner', testid: `banner-${spec.kind}`, style: `background:${spec.color};color:#0b1120` }, spec.title, h('small', {}, spec.detail));
+    this.el = h('div', { class: 'banner', testid: `banner-${spec.kind}`, style: `background:${spec.color};color:#0b1120` }, spec.title, h('small', { dir: 'auto' }, spec.detail));
     this.host.append(this.el);
     this.timer = setTimeout(() => this.next(), this.queue.length ? 3000 : 4000);
   }

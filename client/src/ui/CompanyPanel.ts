@@ -10,6 +10,7 @@ import { h, setChildren } from './dom.js';
 import { playerColor, seatLetter } from './palette.js';
 import { btc, compact, days, mw, usd } from '../util/format.js';
 import { siteLoads } from '../core/derive.js';
+import { t } from '../i18n/index.js';
 
 export class CompanyPanel {
   readonly el: HTMLElement;
@@ -29,10 +30,10 @@ export class CompanyPanel {
 
   private async act(action: Action): Promise<void> {
     if (!this.enabled) return;
-    this.status.textContent = 'Sending…';
+    this.status.textContent = t('game.sending');
     this.status.className = 'status';
     const r = await this.sender(action);
-    this.status.textContent = r.ok ? `✓ ${action.type} accepted` : `${r.message} (${r.code})`;
+    this.status.textContent = r.ok ? t('game.actionAccepted', { type: action.type }) : `${r.message} (${r.code})`;
     this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
   }
 
@@ -41,7 +42,7 @@ export class CompanyPanel {
     const btnAct = (label: string, action: Action, cls = 'small') =>
       this.enabled ? h('button', { type: 'button', class: cls, 'data-action': JSON.stringify(action), testid: `act-${action.type}` }, label) : null;
     if (!me) {
-      setChildren(this.body, h('h2', {}, 'Spectating'), this.rivals(view));
+      setChildren(this.body, h('h2', {}, t('game.spectating')), this.rivals(view));
       return;
     }
     const loads = siteLoads(view);
@@ -51,59 +52,59 @@ export class CompanyPanel {
     const models = new Map(view.catalogue.map((m) => [m.id, m.name]));
     setChildren(
       this.body,
-      h('h2', {}, h('span', { class: 'swatch', style: `background:${playerColor(me.colorIndex)}` }), `${seatLetter(me.colorIndex)} · ${me.name}`, me.bankrupt ? h('span', { class: 'pill banned' }, 'restructured') : null),
+      h('h2', {}, h('span', { class: 'swatch', style: `background:${playerColor(me.colorIndex)}` }), `${seatLetter(me.colorIndex)} · ${me.name}`, me.bankrupt ? h('span', { class: 'pill banned' }, t('game.restructured')) : null),
       h('div', { class: 'grid2 section' },
-        h('span', {}, 'Cash'), h('span', { class: 'v', testid: 'cash' }, usd(me.cashUsd)),
-        h('span', {}, 'BTC'), h('span', { class: 'v', testid: 'btc' }, btc(me.btc)),
-        h('span', {}, 'Debt'), h('span', { class: 'v' }, usd(me.debtUsd)),
-        h('span', {}, 'NAV'), h('span', { class: 'v', testid: 'nav' }, usd(me.navUsd)),
-        h('span', {}, 'Market cap'), h('span', { class: 'v', testid: 'mcap' }, usd(me.marketCapUsd)),
-        h('span', {}, 'Multiple'), h('span', { class: 'v' }, `${me.multiple.toFixed(2)}×`),
-        h('span', {}, 'Narrative'), h('span', { class: 'v' }, me.narrative),
-        h('span', {}, 'Sell mined'), h('span', { class: 'v' }, `${me.sellMinedPct}%`),
+        h('span', {}, t('game.cash')), h('span', { class: 'v', testid: 'cash' }, usd(me.cashUsd)),
+        h('span', {}, t('game.btc')), h('span', { class: 'v', testid: 'btc' }, btc(me.btc)),
+        h('span', {}, t('game.debt')), h('span', { class: 'v' }, usd(me.debtUsd)),
+        h('span', {}, t('game.nav')), h('span', { class: 'v', testid: 'nav' }, usd(me.navUsd)),
+        h('span', {}, t('game.mcap')), h('span', { class: 'v', testid: 'mcap' }, usd(me.marketCapUsd)),
+        h('span', {}, t('game.multiple')), h('span', { class: 'v' }, `${me.multiple.toFixed(2)}×`),
+        h('span', {}, t('game.narrative')), h('span', { class: 'v' }, me.narrative),
+        h('span', {}, t('game.sellMined')), h('span', { class: 'v' }, `${me.sellMinedPct}%`),
       ),
       h('div', { class: 'section' },
-        h('h3', {}, `Revenue/day ${usd(mix)}`),
-        h('div', { style: 'display:flex;height:0.8em;border-radius:4px;overflow:hidden;background:#0b1120', title: 'mining vs AI' },
+        h('h3', {}, t('game.revenue', { usd: usd(mix) })),
+        h('div', { style: 'display:flex;height:0.8em;border-radius:4px;overflow:hidden;background:#0b1120', title: t('game.miningVsAi') },
           h('div', { style: `width:${(miningShare * 100).toFixed(1)}%;background:#E69F00` }),
           h('div', { style: `width:${mix > 0 ? ((1 - miningShare) * 100).toFixed(1) : 0}%;background:#009E73` })),
-        h('div', { class: 'muted' }, `mining ${usd(me.revenueMiningUsdPerDay)} · AI ${usd(me.revenueAiUsdPerDay)}`)),
-      list('Sites', mine.map((s) => {
+        h('div', { class: 'muted' }, t('game.revenueSplit', { mining: usd(me.revenueMiningUsdPerDay), ai: usd(me.revenueAiUsdPerDay) }))),
+      list(t('game.sites'), mine.map((s) => {
         const load = loads.get(s.id);
         return h('div', { class: 'item', 'data-form': 'installHardware', 'data-values': JSON.stringify({ siteId: s.id }), testid: `my-site-${s.id}` },
           h('span', {}, `${s.id} ${s.name} · ${s.tier}`, h('br'), h('span', { class: 'muted' }, `${mw(load?.usedMw ?? 0)} / ${mw(s.energisedMw)}${s.buildingMw > 0 ? ` +${compact(s.buildingMw)} d${s.buildEtaDay}` : ''} · ${load?.asics ?? 0} ASIC · ${load?.gpus ?? 0} GPU`)),
-          h('span', {}, s.status !== 'active' ? h('span', { class: `pill ${s.status}` }, s.status) : null, s.curtailedToday ? h('span', { class: 'pill curtailed' }, 'curtailed') : null,
-            view.regions.find((r) => r.id === s.regionId && r.miningBanUntilDay > view.day) && s.tier === 'mining' ? h('span', { class: 'pill banned' }, 'banned') : null));
+          h('span', {}, s.status !== 'active' ? h('span', { class: `pill ${s.status}` }, s.status) : null, s.curtailedToday ? h('span', { class: 'pill curtailed' }, t('game.curtailed')) : null,
+            view.regions.find((r) => r.id === s.regionId && r.miningBanUntilDay > view.day) && s.tier === 'mining' ? h('span', { class: 'pill banned' }, t('game.banned')) : null));
       })),
-      list('Hardware', me.lots.map((l) => h('div', { class: 'item', 'data-form': 'installHardware', 'data-values': JSON.stringify({ lotId: l.id }), testid: `lot-${l.id}` },
-        h('span', {}, `${l.count}× ${models.get(l.modelId) ?? l.modelId}`, h('br'), h('span', { class: 'muted' }, l.status === 'ordered' ? `arrives day ${l.arrivesDay} (${days(l.arrivesDay - view.day)})` : `${l.status}${l.siteId ? ` @${l.siteId}` : ''}`)),
+      list(t('game.hardware'), me.lots.map((l) => h('div', { class: 'item', 'data-form': 'installHardware', 'data-values': JSON.stringify({ lotId: l.id }), testid: `lot-${l.id}` },
+        h('span', {}, `${l.count}× ${models.get(l.modelId) ?? l.modelId}`, h('br'), h('span', { class: 'muted' }, l.status === 'ordered' ? t('game.arrives', { day: l.arrivesDay, in: days(l.arrivesDay - view.day) }) : `${l.status}${l.siteId ? ` @${l.siteId}` : ''}`)),
         h('span', { class: 'muted' }, l.id)))),
-      list('Lease orders', me.leaseOrders.filter((o) => o.remaining > 0).map((o) => h('div', { class: 'item', testid: `my-order-${o.id}` },
+      list(t('game.leaseOrders'), me.leaseOrders.filter((o) => o.remaining > 0).map((o) => h('div', { class: 'item', testid: `my-order-${o.id}` },
         h('span', {}, `${o.side.toUpperCase()} ${o.remaining}/${o.quantity} @ $${o.priceUsdPerGpuHour.toFixed(2)}`),
-        btnAct('Cancel', { type: 'cancelLeaseOrder', orderId: o.id })))),
-      list('Leases', [...me.leasesIn.map((l) => ({ l, dir: 'in' })), ...me.leasesOut.map((l) => ({ l, dir: 'out' }))].map(({ l, dir }) =>
-        h('div', { class: 'item' }, h('span', {}, `${dir === 'in' ? 'Leased in' : 'Leased out'} ${l.gpus} GPUs @ $${l.priceUsdPerGpuHour.toFixed(2)}`), h('span', { class: 'muted' }, `to d${l.endDay}`)))),
-      list('Contracts', me.contracts.map((c) => h('div', { class: 'item' },
+        btnAct(t('game.cancel'), { type: 'cancelLeaseOrder', orderId: o.id })))),
+      list(t('game.leases'), [...me.leasesIn.map((l) => ({ l, dir: 'in' })), ...me.leasesOut.map((l) => ({ l, dir: 'out' }))].map(({ l, dir }) =>
+        h('div', { class: 'item' }, h('span', {}, `${t(dir === 'in' ? 'game.leasedIn' : 'game.leasedOut')} ${l.gpus} GPUs @ $${l.priceUsdPerGpuHour.toFixed(2)}`), h('span', { class: 'muted' }, `to d${l.endDay}`)))),
+      list(t('game.contracts'), me.contracts.map((c) => h('div', { class: 'item' },
         h('span', {}, `${c.kind} · ${c.counterparty}`, h('br'), h('span', { class: 'muted' }, c.kind === 'tender' ? `${c.gpus} GPUs @ $${c.priceUsdPerGpuHour.toFixed(2)}/h` : `${compact(c.mw)} MW @ $${c.priceUsdPerKwMonth.toFixed(0)}/kW-mo`)),
         h('span', { class: 'muted' }, `to d${c.endDay}${c.penaltiesUsd > 0 ? ` · pen ${usd(c.penaltiesUsd)}` : ''}`)))),
-      list('Loans', me.loans.map((l) => h('div', { class: 'item', 'data-form': 'repayLoan', 'data-values': JSON.stringify({ loanId: l.id }) },
-        h('span', {}, `${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}%`, h('br'), h('span', { class: l.marginCallDueDay > 0 ? 'bad' : 'muted' }, l.marginCallDueDay > 0 ? `MARGIN CALL due d${l.marginCallDueDay}` : `due d${l.dueDay}`)),
+      list(t('game.loans'), me.loans.map((l) => h('div', { class: 'item', 'data-form': 'repayLoan', 'data-values': JSON.stringify({ loanId: l.id }) },
+        h('span', {}, `${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}%`, h('br'), h('span', { class: l.marginCallDueDay > 0 ? 'bad' : 'muted' }, l.marginCallDueDay > 0 ? t('game.marginCall', { day: l.marginCallDueDay }) : t('game.due', { day: l.dueDay }))),
         h('span', { class: 'muted' }, l.id)))),
-      list('Offers', me.offers.map((o) => h('div', { class: 'item', testid: `offer-${o.id}` },
-        h('span', {}, `${o.kind === 'hosting' ? 'Hosting' : 'Buy-out'} · ${o.tenant} @${o.siteId}`, h('br'),
+      list(t('game.offers'), me.offers.map((o) => h('div', { class: 'item', testid: `offer-${o.id}` },
+        h('span', {}, `${t(o.kind === 'hosting' ? 'game.hosting' : 'game.buyout')} · ${o.tenant} @${o.siteId}`, h('br'),
           h('span', { class: 'muted' }, o.kind === 'hosting' ? `${compact(o.mw)} MW · $${o.priceUsdPerKwMonth}/kW-mo · ${o.years}y · funds ${o.retrofitFundedPct}% · exp d${o.expiresDay}` : `${usd(o.buyoutPriceUsd)} · exp d${o.expiresDay}`)),
-        h('span', {}, btnAct('Accept', { type: 'acceptOffer', offerId: o.id }, 'small primary'), ' ', btnAct('Decline', { type: 'declineOffer', offerId: o.id }))))),
+        h('span', {}, btnAct(t('game.accept'), { type: 'acceptOffer', offerId: o.id }, 'small primary'), ' ', btnAct(t('game.decline'), { type: 'declineOffer', offerId: o.id }))))),
       this.rivals(view),
     );
   }
 
   private rivals(view: PlayerView): HTMLElement {
     const ranked = [...view.players].sort((a, b) => b.marketCapUsd - a.marketCapUsd);
-    return h('div', { class: 'section' }, h('h3', {}, 'Companies'),
+    return h('div', { class: 'section' }, h('h3', {}, t('game.companies')),
       h('table', { testid: 'players-table' },
-        h('tr', {}, h('th', {}, 'Co.'), h('th', { class: 'num' }, 'Mkt cap'), h('th', { class: 'num' }, 'NAV'), h('th', { class: 'num' }, '×')),
+        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num' }, t('game.mcapShort')), h('th', { class: 'num' }, t('game.nav')), h('th', { class: 'num' }, '×')),
         ...ranked.map((p) => h('tr', { style: p.id === view.playerId ? 'background:#22304d' : '' },
-          h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? ' (bot)' : ''}`),
+          h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? t('rank.bot') : ''}`),
           h('td', { class: 'num' }, usd(p.marketCapUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
   }
 }

@@ -1,6 +1,7 @@
 /** The lease order book as a depth ladder: asks above (best lowest, nearest the spread), bids below. */
 import type { BookLevel, PlayerView } from '../../../shared/rules/view.js';
 import { h, setChildren } from './dom.js';
+import { t } from '../i18n/index.js';
 
 export class DepthLadder {
   readonly el: HTMLElement;
@@ -9,7 +10,7 @@ export class DepthLadder {
 
   constructor() {
     this.table = h('table', { class: 'ladder', testid: 'depth-ladder' });
-    this.el = h('div', { class: 'section' }, h('h3', {}, 'Lease book · $/GPU-hour · blocks'), this.table);
+    this.el = h('div', { class: 'section' }, h('h3', {}, t('game.ladder')), this.table);
     this.table.addEventListener('click', (e) => {
       const row = (e.target as HTMLElement).closest('tr[data-price]') as HTMLElement | null;
       if (row) this.onPick(row.dataset.side === 'bid' ? 'ask' : 'bid', Number(row.dataset.price));
@@ -30,7 +31,7 @@ export class DepthLadder {
     const spread = bids[0] && asks[0] ? `spread $${(asks[0].priceUsdPerGpuHour - bids[0].priceUsdPerGpuHour).toFixed(2)}` : 'no cross quotes';
     setChildren(
       this.table,
-      h('tr', {}, h('th', { class: 'num' }, 'Bid qty'), h('th', { class: 'num' }, 'Price'), h('th', {}, 'Ask qty')),
+      h('tr', {}, h('th', { class: 'num' }, t('game.bidQty')), h('th', { class: 'num' }, t('game.price')), h('th', {}, t('game.askQty'))),
       ...[...asks].reverse().map((l) => row(l, 'ask')),
       h('tr', { class: 'mid' }, h('td', { colspan: 3 }, `spot $${view.world.gpuRentUsdPerHour.toFixed(2)}/h · ${spread}`)),
       ...bids.map((l) => row(l, 'bid')),

@@ -2,7 +2,7 @@
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 import type { HostCommand, ActionResult, RoomInfo } from '../core/MatchFeed.js';
 import { h } from './dom.js';
-import { t } from '../i18n/index.js';
+import { t, tMaybe } from '../i18n/index.js';
 
 const SPEEDS = [0.5, 1, 2, 4, 8, 16];
 
@@ -21,7 +21,7 @@ export class HostControls {
     this.pauseBtn = h('button', { type: 'button', testid: 'host-pause', onclick: () => void this.togglePause() }, t('host.pause'));
     this.speed = h('select', { testid: 'host-speed', title: t('host.speedTitle'), onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) },
       ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
-    const kind = h('select', { testid: 'host-event-kind' }, ...EVENT_KINDS.map((k) => h('option', { value: k }, k)));
+    const kind = h('select', { testid: 'host-event-kind' }, ...EVENT_KINDS.map((k) => h('option', { value: k }, tMaybe(`event.${k}`) ?? k)));
     const headline = h('input', { placeholder: t('host.headline'), testid: 'host-event-headline' });
     const region = h('input', { placeholder: t('host.region'), testid: 'host-event-region' });
     this.panel = h('div', { class: 'help', style: 'display:none;top:3.5em;bottom:auto;right:1em', testid: 'host-panel' },

@@ -3,6 +3,7 @@
  * value. Several series may share one chart (the results screen's company paths).
  */
 import Phaser from 'phaser';
+import { dir, localDigits, t } from '../i18n/index.js';
 
 export interface ChartSeries {
   days: readonly number[];
@@ -31,11 +32,14 @@ export class LineChart {
   private readonly ends: Phaser.GameObjects.Text[] = [];
   private rect = new Phaser.Geom.Rectangle(0, 0, 100, 100);
   private lastKey = '';
+  private readonly rtl: boolean;
 
   constructor(private readonly scene: Phaser.Scene, private readonly opts: ChartOptions) {
     this.g = scene.add.graphics();
-    this.title = scene.add.text(0, 0, `${opts.title} (${opts.unit})`, { fontFamily: 'system-ui, sans-serif', color: '#93a0b8' });
-    this.current = scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', color: '#e8edf6', fontStyle: 'bold' }).setOrigin(1, 0);
+    // Arabic: the title reads from the right edge and the current value moves to the left.
+    this.rtl = dir() === 'rtl';
+    this.title = scene.add.text(0, 0, `${opts.title} (${opts.unit})`, { fontFamily: 'system-ui, sans-serif', color: '#93a0b8', rtl: this.rtl }).setOrigin(this.rtl ? 1 : 0, 0);
+    this.current = scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', color: '#e8edf6', fontStyle: 'bold' }).setOrigin(this.rtl ? 0 : 1, 0);
     for (let i = 0; i < 6; i += 1) {
       this.ticks.push(scene.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', color: '#7d8aa3' }));
     }
@@ -44,8 +48,8 @@ export class LineChart {
   layout(x: number, y: number, w: number, h: number): void {
     this.rect.setTo(x, y, w, h);
     const fs = Math.max(11, Math.min(16, Math.round(h / 11)));
-    this.title.setFontSize(fs).setPosition(x + 4, y + 2);
-    this.current.setFontSize(fs + 2).setPosition(x + w - 4, y + 1);
+    this.title.setFontSize(fs).setPosition(this.rtl ? x + w - 4 : x + 4, y + 2);
+    this.current.setFontSize(fs + 2).setPosition(this.rtl ? x + 4 : x + w - 4, y + 1);
     for (const t of this.ticks) t.setFontSize(Math.max(10, fs - 2));
     this.lastKey = '';
   }
@@ -102,11 +106,11 @@ export class LineChart {
       const py = sy(v);
       g.lineStyle(1, GRID, 1).lineBetween(plot.x, py, plot.right, py);
       const t = this.ticks[i];
-      if (t) t.setText(this.opts.format(v)).setOrigin(1, 0.5).setPosition(plot.x - 4, py).setVisible(true);
+      if (t) t.setText(localDigits(this.opts.format(v))).setOrigin(1, 0.5).setPosition(plot.x - 4, py).setVisible(true);
     }
     g.lineStyle(1, AXIS, 1).lineBetween(plot.x, plot.y, plot.x, plot.bottom).lineBetween(plot.x, plot.bottom, plot.right, plot.bottom);
-    this.ticks[4]?.setText(`day ${firstDay}`).setOrigin(0, 0).setPosition(plot.x, plot.bottom + 2).setVisible(true);
-    this.ticks[5]?.setText(`day ${maxDay}`).setOrigin(1, 0).setPosition(plot.right, plot.bottom + 2).setVisible(true);
+    this.ticks[4]?.setText(localDigits(t('chart.day', { day: firstDay }))).setOrigin(0, 0).setPosition(plot.x, plot.bottom + 2).setVisible(true);
+    this.ticks[5]?.setText(localDigits(t('chart.day', { day: maxDay }))).setOrigin(1, 0).setPosition(plot.right, plot.bottom + 2).setVisible(true);
 
     for (const t of this.ends) t.setVisible(false);
     series.forEach((s, si) => {
@@ -144,7 +148,7 @@ export class LineChart {
     if (main && series.length === 1) {
       let idx = main.days.length - 1;
       while (idx > 0 && (main.days[idx] ?? 0) > uptoDay) idx -= 1;
-      this.current.setText(this.opts.format(main.values[idx] ?? 0)).setColor(`#${main.color.toString(16).padStart(6, '0')}`);
+      this.current.setText(localDigits(this.opts.format(main.values[idx] ?? 0))).setColor(`#${main.color.toString(16).padStart(6, '0')}`);
     } else {
       this.current.setText('');
     }

@@ -4,12 +4,13 @@ import { LineChart } from './LineChart.js';
 import type { MarketSeriesKey, SeriesStore } from '../core/SeriesStore.js';
 import { SERIES_COLORS } from './palette.js';
 import { compact } from '../util/format.js';
+import { t } from '../i18n/index.js';
 
 const CHARTS: { key: MarketSeriesKey; title: string; unit: string; color: number; format: (v: number) => string; log?: boolean }[] = [
-  { key: 'btcUsd', title: 'BTC', unit: '$', color: SERIES_COLORS.btc, format: (v) => `$${compact(v)}`, log: true },
-  { key: 'hashpriceUsdPerPhDay', title: 'Hashprice', unit: '$/PH/day', color: SERIES_COLORS.hashprice, format: (v) => `$${v.toFixed(1)}` },
-  { key: 'gpuRentUsdPerHour', title: 'GPU rent', unit: '$/H100-hour', color: SERIES_COLORS.rent, format: (v) => `$${v.toFixed(2)}` },
-  { key: 'powerUsdPerMwh', title: 'Power', unit: '$/MWh, mean of regions', color: SERIES_COLORS.power, format: (v) => `$${v.toFixed(1)}` },
+  { key: 'btcUsd', title: t('chart.btc'), unit: '$', color: SERIES_COLORS.btc, format: (v) => `$${compact(v)}`, log: true },
+  { key: 'hashpriceUsdPerPhDay', title: t('chart.hashprice'), unit: t('chart.hashpriceUnit'), color: SERIES_COLORS.hashprice, format: (v) => `$${v.toFixed(1)}` },
+  { key: 'gpuRentUsdPerHour', title: t('chart.rent'), unit: t('chart.rentUnit'), color: SERIES_COLORS.rent, format: (v) => `$${v.toFixed(2)}` },
+  { key: 'powerUsdPerMwh', title: t('chart.power'), unit: t('chart.powerUnit'), color: SERIES_COLORS.power, format: (v) => `$${v.toFixed(1)}` },
 ];
 
 export class MarketCharts {

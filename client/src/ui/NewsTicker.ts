@@ -18,7 +18,7 @@ export class NewsTicker {
     if (key === this.lastKey) return;
     this.lastKey = key;
     setChildren(this.track, ...(items.length ? items : [{ day: view.day, date: view.date, kind: 'info', headline: t('news.open') }]).map((n) =>
-      h('span', { class: 'item' }, h('b', {}, n.date), n.headline)));
+      h('span', { class: 'item' }, h('b', {}, n.date), h('span', { dir: 'auto' }, n.headline))));
     // Restart the scroll so the newest headline is seen first.
     this.track.style.animation = 'none';
     void this.track.offsetWidth;

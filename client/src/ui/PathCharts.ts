@@ -5,6 +5,7 @@ import type { SeriesStore } from '../core/SeriesStore.js';
 import { LineChart } from './LineChart.js';
 import { playerColorInt, seatLetter } from './palette.js';
 import { compact } from '../util/format.js';
+import { t } from '../i18n/index.js';
 
 export class PathCharts {
   private readonly nav: LineChart;
@@ -12,8 +13,8 @@ export class PathCharts {
 
   constructor(scene: Phaser.Scene, private series: SeriesStore) {
     const format = (v: number) => `$${compact(v)}`;
-    this.mcap = new LineChart(scene, { title: 'Market cap by company', unit: '$', format, log: true });
-    this.nav = new LineChart(scene, { title: 'NAV by company', unit: '$', format, log: true });
+    this.mcap = new LineChart(scene, { title: t('chart.mcap'), unit: '$', format, log: true });
+    this.nav = new LineChart(scene, { title: t('chart.nav'), unit: '$', format, log: true });
   }
 
   layout(x: number, y: number, w: number, h: number): void {

@@ -2,6 +2,7 @@
 import type { PlayerView } from '../../../shared/rules/view.js';
 import { h, setChildren } from './dom.js';
 import { days } from '../util/format.js';
+import { t as tr } from '../i18n/index.js';
 
 export class TendersList {
   readonly el: HTMLElement;
@@ -10,7 +11,7 @@ export class TendersList {
 
   constructor() {
     this.body = h('div', { class: 'list', testid: 'tenders' });
-    this.el = h('div', { class: 'section' }, h('h3', {}, 'Open tenders'), this.body);
+    this.el = h('div', { class: 'section' }, h('h3', {}, tr('game.openTenders')), this.body);
     this.body.addEventListener('click', (e) => {
       const btn = (e.target as HTMLElement).closest('button[data-tender]') as HTMLElement | null;
       if (btn) this.onBid(btn.dataset.tender ?? '', Number(btn.dataset.reserve));
@@ -22,16 +23,16 @@ export class TendersList {
     setChildren(
       this.body,
       ...(open.length === 0
-        ? [h('div', { class: 'item muted' }, 'No open tenders.')]
+        ? [h('div', { class: 'item muted' }, tr('game.noTenders'))]
         : open.map((t) => {
             const left = t.closesDay - view.day;
             return h(
               'div',
               { class: 'item', testid: `tender-${t.id}` },
-              h('span', {}, h('b', {}, t.lab), ` ${t.gpus} GPUs × ${t.days}d · ${t.tier} · reserve $${t.reservePriceUsdPerGpuHour.toFixed(2)}`, h('br'),
-                h('span', { class: left <= 2 ? 'bad' : 'muted' }, `closes in ${days(left)}`), ` · ${t.bidCount} bids`,
-                t.myBidUsdPerGpuHour !== null ? h('span', { class: 'good' }, ` · your bid $${t.myBidUsdPerGpuHour.toFixed(2)}`) : null),
-              h('button', { class: 'small', type: 'button', 'data-tender': t.id, 'data-reserve': t.reservePriceUsdPerGpuHour }, 'Bid'),
+              h('span', {}, h('b', {}, t.lab), tr('game.tenderLine', { gpus: t.gpus, days: t.days, tier: t.tier, reserve: t.reservePriceUsdPerGpuHour.toFixed(2) }), h('br'),
+                h('span', { class: left <= 2 ? 'bad' : 'muted' }, tr('game.closesIn', { days: days(left) })), tr('game.bids', { n: t.bidCount }),
+                t.myBidUsdPerGpuHour !== null ? h('span', { class: 'good' }, tr('game.yourBid', { price: t.myBidUsdPerGpuHour.toFixed(2) })) : null),
+              h('button', { class: 'small', type: 'button', 'data-tender': t.id, 'data-reserve': t.reservePriceUsdPerGpuHour }, tr('game.bid')),
             );
           })),
     );

@@ -9,6 +9,7 @@ import type { GameEvent, Site } from '../../../shared/rules/types.js';
 import { playerColorInt, seatLetter } from './palette.js';
 import { btc as fmtBtc, compact, usd } from '../util/format.js';
 import { TEXTURES } from '../keys.js';
+import { dir, localDigits, t } from '../i18n/index.js';
 
 type LonLat = [number, number];
 const CONTINENTS: LonLat[][] = [
@@ -55,7 +56,7 @@ export class WorldMap {
     this.base = scene.add.graphics();
     this.g = scene.add.graphics();
     this.tip = scene.add
-      .text(0, 0, '', { fontFamily: FONT, fontSize: '13px', color: '#e8edf6', backgroundColor: '#0b1120', padding: { x: 8, y: 6 } })
+      .text(0, 0, '', { fontFamily: FONT, fontSize: '13px', color: '#e8edf6', backgroundColor: '#0b1120', padding: { x: 8, y: 6 }, rtl: dir() === 'rtl', align: dir() === 'rtl' ? 'right' : 'left' })
       .setDepth(50)
       .setVisible(false);
     const zone = scene.add.zone(0, 0, 10, 10).setOrigin(0).setInteractive();
@@ -139,7 +140,7 @@ export class WorldMap {
       if (banned) g.lineStyle(3, 0xd55e00, 1).lineBetween(cx - nodeR * 0.6, cy - nodeR * 0.6, cx + nodeR * 0.6, cy + nodeR * 0.6).lineBetween(cx - nodeR * 0.6, cy + nodeR * 0.6, cx + nodeR * 0.6, cy - nodeR * 0.6);
       const label = this.text(this.labels, li++, fs - 1);
       label
-        .setText(`${region.name}\n$${region.powerUsdPerMwh.toFixed(0)}/MWh · queue ${Math.round(region.gridQueueDays)}d · risk ${(region.politicalRiskPerYear * 100).toFixed(0)}%/y${banned ? `\nMINING BANNED to day ${region.miningBanUntilDay}` : ''}`)
+        .setText(`${region.name}\n${t('game.mapRegion', { power: region.powerUsdPerMwh.toFixed(0), queue: Math.round(region.gridQueueDays), risk: (region.politicalRiskPerYear * 100).toFixed(0) })}${banned ? `\n${t('game.mapBanned', { day: region.miningBanUntilDay })}` : ''}`)
         .setColor(banned ? '#ff8a4c' : '#c9d3e6')
         .setShadow(1, 1, '#000000', 2, false, true);
       placeLabel(label, cx, cy, nodeR, taken);
@@ -222,15 +223,15 @@ export class WorldMap {
       return;
     }
     const s = hit.site;
-    const owner = s.ownerId ? view.players.find((p) => p.id === s.ownerId)?.name ?? s.ownerId : 'for sale';
+    const owner = s.ownerId ? view.players.find((p) => p.id === s.ownerId)?.name ?? s.ownerId : t('game.forSale');
     const lines = [
-      `${s.name} (${s.id}) · ${s.tier} tier`,
-      `owner: ${owner}${s.ownerId === null ? ` · ${usd(s.listPriceUsd)}` : ''}`,
+      t('game.mapTier', { name: s.name, id: s.id, tier: s.tier }),
+      `${t('game.mapOwner', { owner })}${s.ownerId === null ? ` · ${usd(s.listPriceUsd)}` : ''}`,
       `${compact(s.energisedMw)} MW energised${s.buildingMw > 0 ? ` · +${compact(s.buildingMw)} MW at day ${s.buildEtaDay}` : ''}`,
-      `status: ${s.status}${s.status === 'retrofitting' ? ` to day ${s.retrofitEtaDay}` : ''}${s.curtailedToday ? ' · curtailed' : ''}`,
+      `${t('game.mapStatus', { status: s.status })}${s.status === 'retrofitting' ? ` to day ${s.retrofitEtaDay}` : ''}${s.curtailedToday ? ' · curtailed' : ''}`,
       `power: ${s.contract}${s.contract === 'ppa' ? ` $${s.ppaUsdPerMwh.toFixed(0)}/MWh` : s.curtailAboveUsdPerMwh > 0 ? ` curtail > $${s.curtailAboveUsdPerMwh}` : ''}${s.hostedMw > 0 ? ` · hosting ${compact(s.hostedMw)} MW` : ''}`,
     ];
-    this.tip.setText(lines.join('\n'));
+    this.tip.setText(localDigits(lines.join('\n')));
     const tx = Math.min(px + 14, this.rect.right - this.tip.width - 4);
     const ty = Math.min(py + 14, this.rect.bottom - this.tip.height - 4);
     this.tip.setPosition(tx, ty).setVisible(true);

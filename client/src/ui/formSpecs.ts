@@ -6,6 +6,7 @@ import type { PlayerView } from '../../../shared/rules/view.js';
 import type { FormSpec, Option } from './ActionForm.js';
 import { num, optional } from './ActionForm.js';
 import { compact, usd } from '../util/format.js';
+import { t } from '../i18n/index.js';
 
 const regionName = (v: PlayerView, id: string) => v.regions.find((r) => r.id === id)?.name ?? id;
 const modelName = (v: PlayerView, id: string) => v.catalogue.find((m) => m.id === id)?.name ?? id;
@@ -50,12 +51,14 @@ export interface TabSpec {
 export const TABS: TabSpec[] = [
   {
     id: 'sites',
-    label: 'Sites',
+    get label() {
+      return t('tab.sites');
+    },
     forms: [
       { id: 'buySite', title: 'Buy a listed site', key: 'b', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.listedSites }], build: (f) => ({ type: 'buySite', siteId: f.siteId }) },
       {
         id: 'buildSite', title: 'Build greenfield', key: 'g',
-        hint: (v) => `Capex: mining $${compact(v.capex.miningUsdPerMw)}/MW (${v.capex.miningBuildDays}d), AI $${compact(v.capex.aiUsdPerMw)}/MW (${v.capex.aiBuildDays}d), plus the region's grid queue.`,
+        hint: (v) => t('hint.buildSite', { mining: compact(v.capex.miningUsdPerMw), miningDays: v.capex.miningBuildDays, ai: compact(v.capex.aiUsdPerMw), aiDays: v.capex.aiBuildDays }),
         fields: [
           { name: 'regionId', label: 'Region', kind: 'select', options: opts.regions },
           { name: 'tier', label: 'Tier', kind: 'select', options: fixed('mining', 'ai') },
@@ -65,7 +68,7 @@ export const TABS: TabSpec[] = [
         build: (f) => optional({ type: 'buildSite', regionId: f.regionId, tier: f.tier, mw: num(f.mw), name: f.name }),
       },
       { id: 'expandSite', title: 'Expand a site', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites }, { name: 'mw', label: 'Extra MW', kind: 'number', initial: '10' }], build: (f) => ({ type: 'expandSite', siteId: f.siteId, mw: num(f.mw) }) },
-      { id: 'retrofitSite', title: 'Retrofit mining → AI', hint: (v) => `$${compact(v.capex.retrofitUsdPerMw)}/MW, ${v.capex.retrofitDays} days offline.`, fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.myMiningSites }], build: (f) => ({ type: 'retrofitSite', siteId: f.siteId }) },
+      { id: 'retrofitSite', title: 'Retrofit mining → AI', hint: (v) => t('hint.retrofitSite', { usd: compact(v.capex.retrofitUsdPerMw), days: v.capex.retrofitDays }), fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.myMiningSites }], build: (f) => ({ type: 'retrofitSite', siteId: f.siteId }) },
       {
         id: 'setPowerContract', title: 'Power contract',
         fields: [
@@ -80,11 +83,13 @@ export const TABS: TabSpec[] = [
   },
   {
     id: 'hardware',
-    label: 'Hardware',
+    get label() {
+      return t('tab.hardware');
+    },
     forms: [
       {
         id: 'orderHardware', title: 'Order hardware', key: 'o',
-        hint: (v) => `Lead time: ASIC ${v.world.asicLeadTimeDays}d, GPU ${v.world.gpuLeadTimeDays}d. ASIC index $${v.world.asicUsdPerTh.toFixed(1)}/TH.`,
+        hint: (v) => t('hint.orderHardware', { asicDays: v.world.asicLeadTimeDays, gpuDays: v.world.gpuLeadTimeDays, index: v.world.asicUsdPerTh.toFixed(1) }),
         fields: [
           { name: 'modelId', label: 'Model', kind: 'select', options: opts.models },
           { name: 'count', label: 'Units', kind: 'number', step: '1', initial: '100' },
@@ -107,7 +112,9 @@ export const TABS: TabSpec[] = [
   },
   {
     id: 'market',
-    label: 'Market',
+    get label() {
+      return t('tab.market');
+    },
     forms: [
       {
         id: 'placeLeaseOrder', title: 'Lease order (1 H100 × block)', key: 'l',
@@ -126,7 +133,7 @@ export const TABS: TabSpec[] = [
       },
       {
         id: 'setTreasuryPolicy', title: 'Treasury: sell mined BTC',
-        hint: (v) => `Now selling ${v.me?.sellMinedPct ?? 0}% of each day's mined BTC.`,
+        hint: (v) => t('hint.setTreasuryPolicy', { pct: v.me?.sellMinedPct ?? 0 }),
         fields: [{ name: 'sellMinedPct', label: 'Sell %', kind: 'number', step: '1', initial: '50' }],
         build: (f) => ({ type: 'setTreasuryPolicy', sellMinedPct: num(f.sellMinedPct) }),
       },
@@ -134,7 +141,9 @@ export const TABS: TabSpec[] = [
   },
   {
     id: 'tenders',
-    label: 'Tenders',
+    get label() {
+      return t('tab.tenders');
+    },
     forms: [
       { id: 'bidTender', title: 'Bid on a tender', key: 't', fields: [{ name: 'tenderId', label: 'Tender', kind: 'select', options: opts.tenders }, { name: 'priceUsdPerGpuHour', label: '$/GPU-hour', kind: 'number', step: '0.01' }], build: (f) => ({ type: 'bidTender', tenderId: f.tenderId, priceUsdPerGpuHour: num(f.priceUsdPerGpuHour) }) },
       { id: 'acceptOffer', title: 'Accept an offer', fields: [{ name: 'offerId', label: 'Offer', kind: 'select', options: opts.offers }], build: (f) => ({ type: 'acceptOffer', offerId: f.offerId }) },
@@ -143,11 +152,13 @@ export const TABS: TabSpec[] = [
   },
   {
     id: 'finance',
-    label: 'Finance',
+    get label() {
+      return t('tab.finance');
+    },
     forms: [
       {
         id: 'takeLoan', title: 'Take a loan', key: 'f',
-        hint: (v) => `Base rate ${v.world.interestRatePct.toFixed(1)}%/y; BTC collateral lowers it.`,
+        hint: (v) => t('hint.takeLoan', { rate: v.world.interestRatePct.toFixed(1) }),
         fields: [
           { name: 'amountUsd', label: 'Amount $', kind: 'number', initial: '1000000' },
           { name: 'termDays', label: 'Term (days)', kind: 'number', step: '1', initial: '365' },
@@ -156,23 +167,25 @@ export const TABS: TabSpec[] = [
         build: (f) => optional({ type: 'takeLoan', amountUsd: num(f.amountUsd), termDays: num(f.termDays), collateralBtc: num(f.collateralBtc) }),
       },
       { id: 'repayLoan', title: 'Repay a loan', fields: [{ name: 'loanId', label: 'Loan', kind: 'select', options: opts.loans }, { name: 'amountUsd', label: 'Amount $', kind: 'number' }], build: (f) => ({ type: 'repayLoan', loanId: f.loanId, amountUsd: num(f.amountUsd) }) },
-      { id: 'raiseEquity', title: 'Raise equity', hint: (v) => `Shares issue at market: multiple ${(v.me?.multiple ?? 1).toFixed(2)}× NAV.`, fields: [{ name: 'amountUsd', label: 'Amount $', kind: 'number' }], build: (f) => ({ type: 'raiseEquity', amountUsd: num(f.amountUsd) }) },
+      { id: 'raiseEquity', title: 'Raise equity', hint: (v) => t('hint.raiseEquity', { multiple: (v.me?.multiple ?? 1).toFixed(2) }), fields: [{ name: 'amountUsd', label: 'Amount $', kind: 'number' }], build: (f) => ({ type: 'raiseEquity', amountUsd: num(f.amountUsd) }) },
       { id: 'buyback', title: 'Buy back shares', fields: [{ name: 'amountUsd', label: 'Amount $', kind: 'number' }], build: (f) => ({ type: 'buyback', amountUsd: num(f.amountUsd) }) },
     ],
   },
   {
     id: 'contest',
-    label: 'Contest',
+    get label() {
+      return t('tab.contest');
+    },
     forms: [
       {
         id: 'contestPick', title: 'Beauty contest pick', key: 'p',
-        hint: (v) => `Round ${v.contest.round} resolves day ${v.contest.resolveDay} (${Math.max(0, v.contest.resolveDay - v.day)}d). Max stake ${usd(v.contest.maxStakeUsd)}. ${v.contest.pickCount} picks in.${v.me?.contestPick ? ` Yours: ${v.me.contestPick.narrative} ${usd(v.me.contestPick.stakeUsd)}.` : ''}`,
+        hint: (v) => `${t('hint.contestPick', { round: v.contest.round, day: v.contest.resolveDay, in: Math.max(0, v.contest.resolveDay - v.day), max: usd(v.contest.maxStakeUsd), picks: v.contest.pickCount })}${v.me?.contestPick ? t('hint.contestPickYours', { narrative: v.me.contestPick.narrative, usd: usd(v.me.contestPick.stakeUsd) }) : ''}`,
         fields: [{ name: 'narrative', label: 'Narrative', kind: 'select', options: fixed('crypto', 'ai') }, { name: 'stakeUsd', label: 'Stake $', kind: 'number', initial: '0' }],
         build: (f) => ({ type: 'contestPick', narrative: f.narrative, stakeUsd: num(f.stakeUsd) }),
       },
       {
         id: 'announceNarrative', title: 'Announce a narrative', key: 'n',
-        hint: (v) => `Current: ${v.me?.narrative ?? 'none'}. Moves your multiple with that sector's hype.`,
+        hint: (v) => t('hint.announceNarrative', { narrative: v.me?.narrative ?? 'none' }),
         fields: [{ name: 'narrative', label: 'Narrative', kind: 'select', options: fixed('crypto', 'ai', 'none') }],
         build: (f) => ({ type: 'announceNarrative', narrative: f.narrative }),
       },

@@ -1,0 +1,83 @@
+/** The teacher's projector view of a classroom session; reached from "Teach a class" or the teacher link. */
+import Phaser from 'phaser';
+import { REG, SCENES } from '../keys.js';
+import type { NetworkService } from '../net/NetworkService.js';
+import { h, mount } from '../ui/dom.js';
+import { t } from '../i18n/index.js';
+import { ProjectorView } from '../classroom/ProjectorView.js';
+import { joinUrl, teacherUrl } from '../classroom/links.js';
+import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
+import { ChatBox } from '../classroom/ChatBox.js';
+
+/** The session and teacher token from `?teach=CODE&token=TOKEN`, if this page was opened by the teacher link. */
+export function teacherParams(search = window.location.search): { code: string; token: string } | null {
+  const q = new URLSearchParams(search);
+  const code = q.get('teach');
+  const token = q.get('token');
+  return code && token ? { code: code.toUpperCase(), token } : null;
+}
+
+export class ProjectorScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.projector);
+  }
+
+  create(): void {
+    const net = this.registry.get(REG.net) as NetworkService;
+    const cleanup: (() => void)[] = [];
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => cleanup.forEach((f) => f()));
+    const params = teacherParams();
+    if (params && (!net.room || net.roomCode !== params.code)) {
+      const card = h('div', { class: 'card', testid: 'proj-loading' }, h('h2', {}, t('proj.loading')));
+      cleanup.push(mount(card));
+      void net.teach(params.code, params.token).then((how) => {
+        card.remove();
+        if (how === 'ended') this.scene.start(SCENES.debrief, { code: params.code, token: params.token, back: SCENES.title });
+        else this.build(net, cleanup);
+      }).catch((e: Error) => {
+        card.replaceChildren(h('h2', {}, t('proj.openFailed', { message: e.message })),
+          h('button', { onclick: () => { history.replaceState(null, '', window.location.pathname); this.scene.start(SCENES.title); } }, t('reconnect.back')));
+      });
+      return;
+    }
+    this.build(net, cleanup);
+  }
+
+  private build(net: NetworkService, cleanup: (() => void)[]): void {
+    const code = net.roomCode;
+    const token = net.hostToken;
+    const view = new ProjectorView(code, {
+      join: joinUrl(window.location, code),
+      teacher: teacherUrl(window.location, code, token),
+      exportZip: `${net.httpBase}/api/sessions/${code}/export.zip?token=${encodeURIComponent(token)}`,
+    }, (type, body) => net.command(type, body));
+    view.onDebrief = () => this.scene.start(SCENES.debrief, { code, token, back: SCENES.projector });
+    const overlay = new ReconnectOverlay(() => void net.leave().then(() => this.scene.start(SCENES.title)));
+    view.el.append(overlay.el);
+    cleanup.push(mount(view.el));
+    let chat: ChatBox | null = null;
+    const syncRoom = () => {
+      if (net.room) view.updateRoom(net.room, net.classroom);
+      if (net.classroom?.chat && !chat) {
+        chat = new ChatBox(net, () => false);
+        view.chatSlot.append(chat.el);
+        cleanup.push(() => chat?.destroy());
+      }
+    };
+    const offs = [
+      net.bus.on('room', syncRoom),
+      net.bus.on('classroom', syncRoom),
+      net.bus.on('roster', (list) => view.updateRoster(list)),
+      net.bus.on('view', (v) => view.updateView(v)),
+      net.bus.on('guess', (g) => view.guess.render(g, net.classroom)),
+      net.bus.on('classroom', (c) => view.guess.render(null, c)),
+      net.bus.on('connection', (c) => overlay.update(c)),
+    ];
+    cleanup.push(() => offs.forEach((f) => f()));
+    syncRoom();
+    view.updateRoster(net.roster);
+    if (net.view) view.updateView(net.view);
+    view.guess.render(net.guess, net.classroom);
+    overlay.update(net.connection);
+  }
+}

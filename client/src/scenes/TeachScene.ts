@@ -1,0 +1,110 @@
+/** "Teach a class": the treatment settings of a session, then the projector view. */
+import Phaser from 'phaser';
+import { REG, SCENES } from '../keys.js';
+import type { NetworkService } from '../net/NetworkService.js';
+import { MARKET_KEYS, type MarketKey } from '../net/protocol.js';
+import { h, mount, setChildren, setText } from '../ui/dom.js';
+import { drawBackdrop } from '../ui/Backdrop.js';
+import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/en.js';
+import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js';
+import { teacherUrl } from '../classroom/links.js';
+
+const MARKET_LABEL: Record<MarketKey, MessageKey> = {
+  btcTrading: 'teach.market.btc', leaseBook: 'teach.market.lease', tenders: 'teach.market.tenders', hosting: 'teach.market.hosting',
+  loans: 'teach.market.loans', equity: 'teach.market.equity', contest: 'teach.market.contest',
+};
+
+export class TeachScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.teach);
+  }
+
+  create(): void {
+    const net = this.registry.get(REG.net) as NetworkService;
+    const cleanup: (() => void)[] = [drawBackdrop(this)];
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => cleanup.forEach((f) => f()));
+    const input = (testid: string, attrs: Record<string, string | number> = {}) => h('input', { testid, ...attrs });
+    const className = input('teach-name', { maxlength: 60, value: t('teach.classNameDefault') });
+    const scenario = h('select', { testid: 'teach-scenario' });
+    const pace = input('teach-pace', { type: 'number', step: '0.5', min: '0.05', max: '50', value: '1' });
+    const cash = input('teach-cash', { type: 'number', min: '0', step: '1000000', placeholder: '—' });
+    const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, h('input', { type: 'checkbox', testid: `teach-market-${k}`, checked: true })])) as Record<MarketKey, HTMLInputElement>;
+    const events = h('textarea', { testid: 'teach-events', rows: 3, placeholder: '20 crash pct=30 Exchange collapse!', style: 'width:100%', dir: 'ltr' });
+    const period = input('teach-contest-days', { type: 'number', min: '1', max: '365', placeholder: '—' });
+    const stake = input('teach-stake', { type: 'number', min: '0', step: '100000', placeholder: '—' });
+    const anonymous = h('input', { type: 'checkbox', testid: 'teach-anonymous' });
+    const chat = h('input', { type: 'checkbox', testid: 'teach-chat' });
+    const bots = input('teach-bots', { type: 'number', min: '0', max: '40', step: '1', value: '0' });
+    const labels = h('textarea', { testid: 'teach-labels', rows: 4, style: 'width:100%' });
+    const labelCount = h('span', { class: 'muted', testid: 'teach-label-count' });
+    const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'max-width:14em' });
+    const status = h('div', { class: 'status', testid: 'teach-status' });
+    const countLabels = () => setText(labelCount, String(parseLabels(labels.value).length));
+    labels.addEventListener('input', countLabels);
+    file.addEventListener('change', () => {
+      const f = file.files?.[0];
+      if (f) void f.text().then((text) => { labels.value = text; countLabels(); });
+    });
+    const row = (label: MessageKey, ...children: (Node | string)[]) => h('div', { class: 'row' }, h('label', {}, t(label)), ...children);
+    const submit = async () => {
+      const built = buildSessionOptions({
+        className: className.value, scenario: scenario.value, daysPerSecond: Number(pace.value), startingCashUsd: cash.value,
+        markets: Object.fromEntries(MARKET_KEYS.map((k) => [k, markets[k].checked])) as Record<MarketKey, boolean>,
+        eventsText: events.value, contestPeriodDays: period.value, maxStakeUsd: stake.value, anonymousNames: anonymous.checked, chat: chat.checked,
+        bots: Number(bots.value), labelsText: labels.value,
+      });
+      if (!built.ok) {
+        setText(status, built.errors.join(' · '));
+        status.className = 'status err';
+        return;
+      }
+      setText(status, t('teach.creating'));
+      status.className = 'status';
+      try {
+        await net.create(built.options);
+        await waitFor(() => Boolean(net.welcome?.hostToken || net.hostToken));
+        // The teacher link in the address bar: a reload (or a bookmark) reopens this session.
+        history.replaceState(null, '', teacherUrl(window.location, net.roomCode, net.hostToken));
+        this.scene.start(SCENES.projector);
+      } catch (e) {
+        setText(status, t('teach.failed', { message: (e as Error).message }));
+        status.className = 'status err';
+      }
+    };
+    const card = h('div', { class: 'card', style: 'width:min(900px,96vw)', testid: 'teach-setup' },
+      h('h1', {}, t('teach.title')), h('div', { class: 'muted', style: 'margin-bottom:0.8em' }, t('teach.intro')),
+      h('div', { class: 'cols' },
+        h('div', {},
+          row('teach.className', className), row('teach.scenario', scenario), row('teach.pace', pace), row('teach.cash', cash),
+          row('teach.contestDays', period), row('teach.stake', stake), row('teach.bots', bots),
+          row('teach.anonymous', anonymous, h('span', { class: 'muted' }, t('teach.anonymousHint'))), row('teach.chat', chat)),
+        h('div', {},
+          h('h3', {}, t('teach.markets')),
+          h('div', { class: 'grid2' }, ...MARKET_KEYS.map((k) => h('label', {}, markets[k], ' ', t(MARKET_LABEL[k])))),
+          h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, h('div', { class: 'muted', style: 'font-size:0.85em' }, t('teach.eventsHint')),
+          h('h3', { style: 'margin-top:0.6em' }, t('teach.labels'), ' ', labelCount), labels,
+          h('div', { class: 'row' }, file, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))))),
+      h('div', { class: 'row', style: 'margin-top:0.8em' },
+        h('button', { class: 'primary', testid: 'teach-create', onclick: () => void submit() }, t('teach.create')),
+        h('button', { testid: 'teach-back', onclick: () => this.scene.start(SCENES.title) }, t('teach.back'))),
+      status);
+    cleanup.push(mount(card));
+    void net.listScenarios().then((list) => {
+      setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
+      if (list.some((s) => s.id === 'halving-sprint')) scenario.value = 'halving-sprint';
+    }).catch((e: Error) => setText(status, t('title.unreachable', { message: e.message })));
+  }
+}
+
+function waitFor(test: () => boolean, timeoutMs = 8000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      if (test()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error('no answer from the server'));
+      setTimeout(poll, 50);
+    };
+    poll();
+  });
+}

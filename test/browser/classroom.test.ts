@@ -1,0 +1,263 @@
+/**
+ * A classroom session in the browser: a teacher (projector, 1280×720) and three students (two
+ * phones at 390×844, one laptop) on a real server. Setup form → projector with code, join URL and
+ * QR → students join (name, label) → a ⅔ round → a pause with a question → the teacher switches to
+ * Arabic (the teacher link reopens the projector) → an injected crash → the debrief → the end → the
+ * zip export, whose CSV rows must match what happened. Screenshots in English and Arabic.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { unzipSync, strFromU8 } from 'fflate';
+import { shot, startHarness, submitForm, type Harness } from './harness.js';
+
+let H: Harness;
+
+beforeAll(async () => {
+  H = await startHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await H?.close();
+});
+
+const PHONE = { width: 390, height: 844 };
+
+/** RFC 4180 enough for the export: quoted cells with "" escapes and embedded commas/newlines. */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries((head ?? []).map((k, i) => [k, r[i] ?? ''])));
+}
+
+async function text(page: Page, testid: string): Promise<string> {
+  return ((await page.textContent(`[data-testid=${testid}]`)) ?? '').trim();
+}
+
+async function waitText(page: Page, testid: string, pattern: RegExp, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(([id, src]) => new RegExp(src as string).test(document.querySelector(`[data-testid=${id}]`)?.textContent ?? ''), [testid, pattern.source], { timeout });
+}
+
+async function cmdOk(page: Page, testid: string, fill?: () => Promise<void>): Promise<void> {
+  await fill?.();
+  await page.click(`[data-testid=${testid}]`);
+  await page.waitForFunction(() => {
+    const t = document.querySelector('[data-testid=proj-cmd-status]')?.textContent ?? '';
+    return t !== '' && t !== '…';
+  });
+  expect(await text(page, 'proj-cmd-status')).toMatch(/^✓/);
+}
+
+/** Types a guess and waits for the server's ack to echo `shown`. */
+async function guess(page: Page, value: string, shown = value): Promise<void> {
+  await page.fill('[data-testid=guess-input]', value);
+  await page.click('[data-testid=guess-submit]');
+  await waitText(page, 'guess-echo', new RegExp(`: ${shown}$`));
+}
+
+describe('a classroom session', () => {
+  it('runs a session with ⅔, a pause, a crash, the debrief and the export, in English and Arabic', async () => {
+    const teacher = (await H.newPage('teacher')).page;
+    teacher.on('dialog', (d) => void d.accept());
+
+    // ── setup ──
+    await teacher.goto(H.url);
+    await teacher.click('[data-testid=teach]');
+    await teacher.waitForSelector('[data-testid=teach-setup]');
+    await teacher.waitForFunction(() => (document.querySelector('[data-testid=teach-scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await teacher.fill('[data-testid=teach-name]', 'Econ 101');
+    await teacher.fill('[data-testid=teach-pace]', '2');
+    await teacher.fill('[data-testid=teach-contest-days]', '5');
+    await teacher.uncheck('[data-testid=teach-market-loans]');
+    await teacher.check('[data-testid=teach-chat]');
+    // The label list comes from a CSV file (first column, header skipped).
+    await teacher.setInputFiles('[data-testid=teach-labels-file]', { name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from('Label,Email\nS01,a@school\nS02,b@school\nS03,c@school\n') });
+    await waitText(teacher, 'teach-label-count', /^3$/);
+    expect(await teacher.inputValue('[data-testid=teach-labels]')).toContain('S02,b@school');
+    await shot(teacher, 'classroom-setup-en');
+    const title = (await H.newPage('title-ar')).page;
+    await title.goto(`${H.url}?lang=ar`);
+    await title.waitForSelector('[data-testid=title]');
+    expect(await text(title, 'teach')).toBe('درّس صفًّا');
+    await shot(title, 'classroom-title-ar');
+    await title.close();
+    await teacher.click('[data-testid=teach-create]');
+    await teacher.waitForSelector('[data-testid=projector]');
+    const code = await text(teacher, 'proj-code');
+    expect(code).toMatch(/^[A-Z]{6}$/);
+    const joinUrl = await text(teacher, 'proj-join-url');
+    expect(joinUrl).toBe(`${H.url}?join=${code}`);
+    expect(await teacher.getAttribute('[data-testid=join-qr]', 'data-text')).toBe(joinUrl);
+    expect(new URL(teacher.url()).searchParams.get('teach')).toBe(code);
+
+    // ── students: Arabic phone with a label, English phone with a name, laptop with a label ──
+    const s1 = (await H.newPage('student1', PHONE)).page;
+    const s2 = (await H.newPage('student2', PHONE)).page;
+    const s3 = (await H.newPage('student3')).page;
+    await s1.goto(`${joinUrl}&lang=ar`);
+    await s1.waitForSelector('[data-testid=class-join]');
+    expect(await s1.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await s1.inputValue('[data-testid=class-code]')).toBe(code);
+    await s1.fill('[data-testid=class-name]', 'ليلى');
+    await s1.fill('[data-testid=class-label]', 's01');
+    await shot(s1, 'classroom-join-phone-ar');
+    await s1.click('[data-testid=class-join-button]');
+    await s2.goto(joinUrl);
+    await s2.fill('[data-testid=class-name]', 'Sam');
+    await s2.click('[data-testid=class-join-button]');
+    await s3.goto(joinUrl);
+    await s3.fill('[data-testid=class-label]', 'S03');
+    await s3.click('[data-testid=class-join-button]');
+    for (const s of [s1, s2, s3]) await s.waitForSelector('[data-testid=lobby]');
+    await waitText(teacher, 'proj-roster-count', /^3 online · 3 seats$/);
+    const roster = await teacher.$$eval('[data-testid^=roster-state-]', (els) => els.map((e) => e.textContent));
+    expect(roster).toEqual(['● online', '● online', '● online']);
+    // Chat is on: a student's line reaches the projector and the other students.
+    await s2.fill('[data-testid=chat-input]', 'Hello class');
+    await s2.click('[data-testid=chat-send]');
+    await waitText(teacher, 'chat-lines', /Sam Hello class/);
+    await waitText(s1, 'chat-lines', /Sam Hello class/);
+    await shot(teacher, 'classroom-projector-lobby-en');
+
+    // ── start; a ⅔ round: 20, 40, 60 → mean 40, target 26.7, the 20 wins ──
+    await cmdOk(teacher, 'proj-start');
+    for (const s of [s1, s2, s3]) await s.waitForSelector('[data-testid=game-screen]');
+    await teacher.fill('[data-testid=guess-rounds]', '1');
+    await teacher.click('[data-testid=guess-start]');
+    await waitText(teacher, 'guess-round', /open/);
+    for (const s of [s1, s2, s3]) await s.waitForSelector('[data-testid=guess-input]', { state: 'visible' });
+    await guess(s1, '٢٠', '20');
+    await guess(s2, '45');
+    await guess(s2, '40');
+    await guess(s3, '60');
+    expect(await text(s2, 'guess-echo')).toBe('Your guess: 40');
+    await waitText(teacher, 'guess-round', /3 guesses/);
+    await shot(s2, 'classroom-guess-phone-en');
+    await shot(s1, 'classroom-guess-phone-ar');
+    await teacher.click('[data-testid=guess-close]');
+    await waitText(teacher, 'guess-target', /^26\.7$/);
+    expect(await text(teacher, 'guess-mean')).toBe('40');
+    expect(await text(teacher, 'guess-median')).toBe('40');
+    expect(await text(teacher, 'guess-winner')).toBe('ليلى · 20');
+    await waitText(s1, 'guess-won', /\S/);
+    await waitText(s2, 'guess-result', /target 26\.7/);
+    expect(await text(s2, 'guess-result')).toContain('You were 13.3 away.');
+    await shot(teacher, 'classroom-projector-guess-en');
+    await shot(s2, 'classroom-guess-result-phone-en');
+    // The card folds to its title so the phone can show the market, and unfolds again.
+    await s2.click('[data-testid=guess-card-toggle]');
+    expect(await s2.isVisible('[data-testid=guess-result]')).toBe(false);
+    await s2.click('[data-testid=guess-card-toggle]');
+    expect(await s2.isVisible('[data-testid=guess-result]')).toBe(true);
+    await shot(s1, 'classroom-guess-result-phone-ar');
+
+    // Arabic-Indic digits by setting: the page reloads, the seat comes back, the echo reads ٢٠.
+    await s1.click('[data-testid=digits-toggle]');
+    await s1.waitForSelector('[data-testid=game-screen]');
+    await waitText(s1, 'guess-echo', /٢٠/);
+    expect(await text(s1, 'top-day')).toMatch(/^[٠-٩]+ \/ ١٢٠$/);
+    await shot(s1, 'classroom-guess-result-phone-ar-digits');
+
+    // ── a contest pick from the laptop, so the export has a student action ──
+    expect(await submitForm(s3, 'contestPick', { narrative: 'ai', stakeUsd: '100000' })).toMatch(/accepted|✓/i);
+
+    // ── pause with a question: every student sees it ──
+    const question = 'Why would anyone pay more than NAV?';
+    await cmdOk(teacher, 'proj-pause', () => teacher.fill('[data-testid=proj-question-input]', question));
+    for (const s of [s1, s2, s3]) await waitText(s, 'class-question-text', /NAV/);
+    expect(await text(teacher, 'proj-question-text')).toBe(question);
+    await shot(s2, 'classroom-question-phone-en');
+    await shot(s1, 'classroom-question-phone-ar');
+    await shot(teacher, 'classroom-projector-paused-en');
+    // The laptop student switches to Arabic: the game screen mirrors (right-to-left) and keeps the seat.
+    await s3.selectOption('[data-testid=lang-select]', 'ar');
+    await s3.waitForSelector('[data-testid=game-screen]');
+    expect(await s3.getAttribute('#ui', 'dir')).toBe('rtl');
+    await waitText(s3, 'class-question-text', /NAV/);
+    expect(await text(s3, 'tab-contest')).toContain('المسابقة');
+    await shot(s3, 'classroom-game-desktop-ar');
+
+    // ── the teacher switches to Arabic: the page reloads on the teacher link, back to the projector ──
+    await teacher.selectOption('[data-testid=lang-select]', 'ar');
+    await teacher.waitForSelector('[data-testid=projector]');
+    expect(await teacher.getAttribute('html', 'dir')).toBe('rtl');
+    await waitText(teacher, 'proj-question-text', /NAV/);
+    await waitText(teacher, 'guess-target', /^26\.7$/);
+    await shot(teacher, 'classroom-projector-paused-ar');
+    await cmdOk(teacher, 'proj-resume');
+
+    // ── an injected crash with a custom headline ──
+    await teacher.selectOption('[data-testid=proj-event-kind]', 'crash');
+    await cmdOk(teacher, 'proj-inject', () => teacher.fill('[data-testid=proj-event-headline]', 'Class crash!'));
+    await s3.waitForFunction(() => (document.querySelector('[data-testid=news]')?.textContent ?? '').includes('Class crash!'), undefined, { timeout: 15_000 });
+    // Let a contest round resolve (5-day period at 2 days/s).
+    await cmdOk(teacher, 'proj-advance');
+    await teacher.waitForTimeout(1500);
+
+    // ── debrief during the session (Arabic) ──
+    await teacher.click('[data-testid=proj-debrief]');
+    await teacher.waitForSelector('[data-testid=chart-nav]', { timeout: 30_000 });
+    const deb = await teacher.evaluate(() => (window as unknown as { __bcDebrief: { events: { kind: string; headline: string; changePct: number }[]; companies: number; contests: number } }).__bcDebrief);
+    expect(deb.companies).toBe(3);
+    expect(deb.contests).toBeGreaterThanOrEqual(1);
+    const crash = deb.events.find((e) => e.headline === 'Class crash!');
+    expect(crash?.kind).toBe('crash');
+    expect(crash!.changePct).toBeLessThan(0);
+    await shot(teacher, 'classroom-debrief-ar');
+    const [png] = await Promise.all([teacher.waitForEvent('download'), teacher.click('[data-testid=png-nav]')]);
+    const pngBytes = readFileSync((await png.path())!);
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    await teacher.click('[data-testid=debrief-close]');
+    await teacher.waitForSelector('[data-testid=projector]');
+
+    // ── the end, then the export ──
+    await cmdOk(teacher, 'proj-end');
+    for (const s of [s1, s2, s3]) await s.waitForSelector('[data-testid=results]', { timeout: 20_000 });
+    const [zip] = await Promise.all([teacher.waitForEvent('download'), teacher.click('[data-testid=proj-export]')]);
+    const files = unzipSync(new Uint8Array(readFileSync((await zip.path())!)));
+    const csv = (name: string) => parseCsv(strFromU8(files[name] ?? new Uint8Array()));
+    expect(Object.keys(files).sort()).toEqual(['actions.csv', 'contests.csv', 'guesses.csv', 'player_days.csv', 'summary.csv']);
+    const guesses = csv('guesses.csv');
+    // Sam's 45 was replaced by 40: one row per student's standing guess.
+    expect(guesses.map((g) => Number(g.value)).sort((a, b) => a - b)).toEqual([20, 40, 60]);
+    const winners = guesses.filter((g) => g.won === 'true');
+    expect(winners.map((g) => g.label)).toEqual(['S01']);
+    expect(Number(winners[0]?.round_target)).toBeCloseTo(80 / 3, 6);
+    const summary = csv('summary.csv');
+    expect(summary.map((r) => r.label || r.name).sort()).toEqual(['S01', 'S03', 'Sam']);
+    const actions = csv('actions.csv');
+    expect(actions.some((a) => a.action_type === 'contestPick' && a.label === 'S03' && a.result === 'accepted')).toBe(true);
+    const contests = csv('contests.csv');
+    expect(contests.length).toBeGreaterThanOrEqual(1);
+    const days = csv('player_days.csv');
+    const finalDay = Math.max(...days.map((d) => Number(d.day)));
+    expect(days.filter((d) => Number(d.day) === finalDay)).toHaveLength(3);
+
+    await shot(s2, 'classroom-results-phone-en');
+
+    // The teacher link reopens the ended session later, in another browser (English): the debrief.
+    const later = (await H.newPage('teacher-later')).page;
+    await later.goto(teacher.url().replace(/&?lang=ar/, ''));
+    await later.waitForSelector('[data-testid=projector]');
+    expect(await later.getAttribute('html', 'dir')).toBe('ltr');
+    await later.click('[data-testid=proj-debrief]');
+    await later.waitForSelector('[data-testid=debrief-events]', { timeout: 30_000 });
+    expect(await later.textContent('[data-testid=debrief-events]')).toContain('Class crash!');
+    expect(await later.textContent('[data-testid=debrief-guess]')).toContain('26.7');
+    await shot(later, 'classroom-debrief-en');
+    await later.evaluate(() => document.querySelector('[data-testid=debrief-events]')?.scrollIntoView());
+    await shot(later, 'classroom-debrief-tables-en');
+    expect(H.errors).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../client/src/i18n/en.js';
+import { ar } from '../../../client/src/i18n/ar.js';
+import { format, localDigits } from '../../../client/src/i18n/index.js';
+
+describe('locales', () => {
+  it('Arabic has every English key, no extra ones, and no untranslated copies of long strings', () => {
+    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
+    const same = Object.entries(en).filter(([k, v]) => v.length > 12 && (ar as Record<string, string>)[k] === v).map(([k]) => k);
+    expect(same).toEqual([]);
+  });
+
+  it('keeps the same placeholders in both languages', () => {
+    const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
+    for (const [k, v] of Object.entries(en)) expect(`${k}:${vars((ar as Record<string, string>)[k] ?? '')}`).toBe(`${k}:${vars(v)}`);
+  });
+
+  it('fills placeholders and converts digits only when asked', () => {
+    expect(format('Round {round} of {total}', { round: 2, total: 5 })).toBe('Round 2 of 5');
+    expect(format('{missing} stays', {})).toBe('{missing} stays');
+    expect(localDigits('Day 12 / 2024', 'arabic')).toBe('Day ١٢ / ٢٠٢٤');
+    expect(localDigits('Day 12', 'western')).toBe('Day 12');
+  });
+});
