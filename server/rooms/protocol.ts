@@ -67,18 +67,7 @@ export const hostCommandSchemas = {
 export type HostCommand = keyof typeof hostCommandSchemas;
 export const HOST_COMMANDS = Object.freeze(Object.keys(hostCommandSchemas) as HostCommand[]);
 
-/** Messages the server sends. */
-export const SERVER_MESSAGES = Object.freeze({
-  welcome: 'welcome',
-  history: 'history',
-  private: 'private',
-  events: 'events',
-  myEvents: 'myEvents',
-  ack: 'ack',
-  error: 'error',
-  ended: 'ended',
-  kicked: 'kicked',
-} as const);
+export { SERVER_MESSAGES } from '../../shared/rules/messages.js';
 
 export interface ErrorMessage {
   code: RoomErrorCode;

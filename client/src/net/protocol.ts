@@ -1,26 +1,16 @@
 /**
  * Message names and shapes exchanged with the `market` room (server/rooms/protocol.ts,
- * docs/protocol.md). Kept in one frozen table so a rename on the server is a one-line change here.
+ * docs/protocol.md). Server message names come from shared/rules/messages.ts, the table the server
+ * sends by, so the two cannot drift apart.
  */
+import { SERVER_MESSAGES } from '../../../shared/rules/messages.js';
+
 export const ROOM_NAME = 'market';
 
 /** Set by client/vite.config.ts (`define`). */
 declare const __BC_DEV_SERVER__: boolean;
 
-export const MSG = Object.freeze({
-  welcome: 'welcome',
-  history: 'history',
-  private: 'private',
-  events: 'events',
-  myEvents: 'myEvents',
-  ack: 'ack',
-  error: 'error',
-  ended: 'ended',
-  kicked: 'kicked',
-  guess: 'guess',
-  roster: 'roster',
-  chat: 'chat',
-});
+export const MSG = SERVER_MESSAGES;
 
 /** Classroom commands and student messages (docs/classroom.md). */
 export const CLASS_MSG = Object.freeze({
