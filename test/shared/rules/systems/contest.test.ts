@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft, finishDraft } from 'immer';
-import { applyAction, createGame, stateHash } from '../../../../shared/rules/engine.js';
+import { createGame } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { balanceOf, cashCents, CONTEST_POOL, ledgerTotals } from '../../../../shared/economy/ledger.js';
 import { contestPhase } from '../../../../shared/rules/systems/contest.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
+import { accept, edit, rejects } from '../../../support/engineSteps.js';
 
 const scenario = getScenario('history-2023-2025')!;
 const start = createGame(scenario, 'contest', [
@@ -15,12 +16,6 @@ const start = createGame(scenario, 'contest', [
 ]);
 const START_CENTS = scenario.finance.startCashUsd * 100;
 
-function edit(s: GameState, fn: (d: GameState) => void): GameState {
-  const d = createDraft(s);
-  fn(d);
-  return finishDraft(d);
-}
-
 function runContest(s: GameState): { state: GameState; events: GameEvent[] } {
   const ctx = { events: [] as GameEvent[] };
   const d = createDraft(s);
@@ -28,26 +23,12 @@ function runContest(s: GameState): { state: GameState; events: GameEvent[] } {
   return { state: finishDraft(d), events: ctx.events };
 }
 
-function act(s: GameState, playerId: string, action: Action): GameState {
-  const r = applyAction(s, playerId, action);
-  if (!r.ok) throw new Error(`${action.type} rejected: ${r.error.message}`);
-  return r.state;
-}
-
-function rejects(s: GameState, playerId: string, action: Action, code: string): void {
-  const before = stateHash(s);
-  const r = applyAction(s, playerId, action);
-  expect(r.ok).toBe(false);
-  if (!r.ok) expect(r.error.code).toBe(code);
-  expect(stateHash(s)).toBe(before);
-}
-
 describe('contestPick', () => {
   it('escrows the stake in the pool and replaces an earlier pick with a refund', () => {
-    let s = act(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 1_000_000 });
+    let s = accept(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 1_000_000 });
     expect(s.contest.current.picks.a).toEqual({ narrative: 'crypto', stakeUsdCents: 100_000_000 });
     expect(balanceOf(s.ledger, CONTEST_POOL).usdCents).toBe(100_000_000);
-    s = act(s, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 250_000 });
+    s = accept(s, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 250_000 });
     expect(s.contest.current.picks.a).toEqual({ narrative: 'ai', stakeUsdCents: 25_000_000 });
     expect(balanceOf(s.ledger, CONTEST_POOL).usdCents).toBe(25_000_000);
     expect(cashCents(s.ledger, 'a')).toBe(START_CENTS - 25_000_000);
@@ -55,12 +36,12 @@ describe('contestPick', () => {
   });
 
   it('counts the refunded stake when a re-pick checks the cash', () => {
-    let s = act(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 5_000_000 });
+    let s = accept(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 5_000_000 });
     s = edit(s, (d) => {
       d.ledger.accounts['p:a']!.usdCents = 0;
       d.ledger.accounts.world!.usdCents += START_CENTS - 500_000_000;
     });
-    s = act(s, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 5_000_000 });
+    s = accept(s, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 5_000_000 });
     expect(cashCents(s.ledger, 'a')).toBe(0);
   });
 
@@ -71,20 +52,20 @@ describe('contestPick', () => {
       d.ledger.accounts.world!.usdCents += START_CENTS - 100;
     });
     rejects(poor, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 2 }, 'INSUFFICIENT_FUNDS');
-    const picked = act(poor, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 1 });
+    const picked = accept(poor, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 1 });
     rejects(picked, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 2.01 }, 'INSUFFICIENT_FUNDS');
   });
 
   it('records an announced narrative', () => {
-    expect(act(start, 'b', { type: 'announceNarrative', narrative: 'ai' }).players.b!.narrative).toBe('ai');
+    expect(accept(start, 'b', { type: 'announceNarrative', narrative: 'ai' }).players.b!.narrative).toBe('ai');
   });
 });
 
 describe('contestPhase', () => {
   const picked = (() => {
-    let s = act(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 1_000_000 });
-    s = act(s, 'b', { type: 'contestPick', narrative: 'crypto', stakeUsd: 3_000_000 });
-    return act(s, 'c', { type: 'contestPick', narrative: 'ai', stakeUsd: 2_000_000 });
+    let s = accept(start, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 1_000_000 });
+    s = accept(s, 'b', { type: 'contestPick', narrative: 'crypto', stakeUsd: 3_000_000 });
+    return accept(s, 'c', { type: 'contestPick', narrative: 'ai', stakeUsd: 2_000_000 });
   })();
 
   it('waits for the resolve day', () => {

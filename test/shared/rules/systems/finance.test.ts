@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft, finishDraft } from 'immer';
-import { applyAction, createGame, stateHash } from '../../../../shared/rules/engine.js';
+import { createGame } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { btcSats, balanceOf, cashCents, ledgerTotals, playerAccount, transfer, WORLD } from '../../../../shared/economy/ledger.js';
 import { dailyInterestCents, MARGIN_CALL_GRACE_DAYS } from '../../../../shared/economy/finance.js';
@@ -9,6 +9,7 @@ import { loanEscrow } from '../../../../shared/rules/systems/valuation.js';
 import { addLot } from '../../../../shared/rules/systems/capacity.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
+import { accept, edit, rejects } from '../../../support/engineSteps.js';
 
 const scenario = getScenario('history-2023-2025')!;
 const start = createGame(scenario, 'finance', [
@@ -17,33 +18,11 @@ const start = createGame(scenario, 'finance', [
 ]);
 const START_CENTS = scenario.finance.startCashUsd * 100;
 
-function edit(s: GameState, fn: (d: GameState) => void): GameState {
-  const d = createDraft(s);
-  fn(d);
-  return finishDraft(d);
-}
-
 function runFinance(s: GameState): { state: GameState; events: GameEvent[] } {
   const ctx = { events: [] as GameEvent[] };
   const d = createDraft(s);
   financePhase(d, ctx);
   return { state: finishDraft(d), events: ctx.events };
-}
-
-function act(s: GameState, playerId: string, action: Action): GameState {
-  const r = applyAction(s, playerId, action);
-  if (!r.ok) throw new Error(`${action.type} rejected: ${r.error.message}`);
-  return r.state;
-}
-
-function rejects(s: GameState, playerId: string, action: Action, code: string): string {
-  const before = stateHash(s);
-  const r = applyAction(s, playerId, action);
-  expect(r.ok).toBe(false);
-  expect(stateHash(s)).toBe(before);
-  if (r.ok) return '';
-  expect(r.error.code).toBe(code);
-  return r.error.message;
 }
 
 const giveBtc = (s: GameState, id: string, btc: number) =>
@@ -55,7 +34,7 @@ const zeroSum = (s: GameState) => expect(ledgerTotals(s.ledger)).toEqual({ usdCe
 
 describe('takeLoan', () => {
   it('lends from the world at a rate priced from leverage and sentiment', () => {
-    const s = act(start, 'a', { type: 'takeLoan', amountUsd: 10_000_000, termDays: 90 });
+    const s = accept(start, 'a', { type: 'takeLoan', amountUsd: 10_000_000, termDays: 90 });
     const loan = onlyLoan(s);
     expect(loan).toMatchObject({ ownerId: 'a', principalUsdCents: 1_000_000_000, startDay: 0, dueDay: 90, collateralSats: 0 });
     // No revenue, no narrative: hype = ½·0.35 + ½·0.7 = 0.525; leverage 10M / 50M = 0.2
@@ -68,7 +47,7 @@ describe('takeLoan', () => {
   it('caps debt at max leverage × NAV', () => {
     const msg = rejects(start, 'a', { type: 'takeLoan', amountUsd: 30_000_001, termDays: 90 }, 'LIMIT');
     expect(msg).toMatch(/at most \$30,000,000/);
-    const s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 90 });
+    const s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 90 });
     rejects(s, 'a', { type: 'takeLoan', amountUsd: 10_000_001, termDays: 90 }, 'LIMIT');
   });
 
@@ -77,7 +56,7 @@ describe('takeLoan', () => {
     rejects(rich, 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 11 }, 'INSUFFICIENT_BTC');
     // 1 BTC at $16,550 against $100,000 would open at 604% LTV
     expect(rejects(rich, 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 1 }, 'LIMIT')).toMatch(/needs at least/);
-    const s = act(rich, 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 10 });
+    const s = accept(rich, 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 10 });
     const loan = onlyLoan(s);
     expect(loan.collateralSats).toBe(1e9);
     expect(balanceOf(s.ledger, loanEscrow(loan.id)).sats).toBe(1e9);
@@ -87,13 +66,13 @@ describe('takeLoan', () => {
 });
 
 describe('repayLoan', () => {
-  const borrowed = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 10 });
+  const borrowed = accept(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 60, collateralBtc: 10 });
   const loanId = onlyLoan(borrowed).id;
 
   it('repays in part, then in full, returning the collateral', () => {
-    const part = act(borrowed, 'a', { type: 'repayLoan', loanId, amountUsd: 40_000 });
+    const part = accept(borrowed, 'a', { type: 'repayLoan', loanId, amountUsd: 40_000 });
     expect(part.loans[loanId]!.principalUsdCents).toBe(6_000_000);
-    const all = act(part, 'a', { type: 'repayLoan', loanId, amountUsd: 60_000 });
+    const all = accept(part, 'a', { type: 'repayLoan', loanId, amountUsd: 60_000 });
     expect(all.loans[loanId]).toBeUndefined();
     expect(btcSats(all.ledger, 'a')).toBe(1e9);
     expect(cashCents(all.ledger, 'a')).toBe(START_CENTS);
@@ -111,16 +90,16 @@ describe('repayLoan', () => {
 describe('equity', () => {
   it('raises at market cap ÷ shares, net of the fee, diluting', () => {
     // Start: $50M cap, 10M shares → $5/share; $1M buys 200,000 new shares, 4% fee
-    const s = act(start, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
+    const s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
     expect(s.players.a!.sharesOutstanding).toBe(10_200_000);
     expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 96_000_000);
     zeroSum(s);
   });
 
   it('holds the share price through the day, so a raise and a buyback cannot shrink the share count for free', () => {
-    let s = act(start, 'a', { type: 'raiseEquity', amountUsd: 10_000_000 });
+    let s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 10_000_000 });
     expect(s.players.a!.marketCapUsd / s.players.a!.sharesOutstanding).toBeCloseTo(5, 9);
-    s = act(s, 'a', { type: 'buyback', amountUsd: 9_600_000 });
+    s = accept(s, 'a', { type: 'buyback', amountUsd: 9_600_000 });
     // $9.6M at $5 retires 1.92M of the 2M new shares: the fee is the cost of the round trip
     expect(s.players.a!.sharesOutstanding).toBe(10_080_000);
     expect(cashCents(s.ledger, 'a')).toBe(START_CENTS);
@@ -132,7 +111,7 @@ describe('equity', () => {
   });
 
   it('buys back at the market price and keeps at least 10% of the starting shares', () => {
-    const s = act(start, 'a', { type: 'buyback', amountUsd: 1_000_000 });
+    const s = accept(start, 'a', { type: 'buyback', amountUsd: 1_000_000 });
     expect(s.players.a!.sharesOutstanding).toBe(9_800_000);
     expect(cashCents(s.ledger, 'a')).toBe(START_CENTS - 100_000_000);
     zeroSum(s);
@@ -145,7 +124,7 @@ describe('equity', () => {
 
 describe('financePhase', () => {
   it('charges daily interest to the world', () => {
-    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 10_000_000, termDays: 90 });
+    let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 10_000_000, termDays: 90 });
     const daily = dailyInterestCents(1_000_000_000, onlyLoan(s).ratePctYear);
     expect(daily).toBe(273_973); // $10M × 10% / 365 = $2,739.73
     for (let i = 0; i < 5; i++) s = runFinance(s).state;
@@ -155,14 +134,14 @@ describe('financePhase', () => {
   });
 
   it('repays a loan at maturity from cash', () => {
-    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 30 });
+    let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 30 });
     s = runFinance(edit(s, (d) => void (d.day = 30))).state;
     expect(Object.keys(s.loans)).toEqual([]);
     zeroSum(s);
   });
 
   it('rolls a solvent borrower over at a penalty rate when it cannot pay at maturity', () => {
-    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 30 });
+    let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 30 });
     const rate = onlyLoan(s).ratePctYear;
     // Cash gone into a site: no cash, but assets still exceed the debt
     s = edit(drainCash(s, 'a'), (d) => void (d.sites.L2!.ownerId = 'a'));
@@ -175,7 +154,7 @@ describe('financePhase', () => {
   });
 
   it('calls a BTC-backed loan when collateral falls, then liquidates it after the grace days', () => {
-    let s = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
+    let s = accept(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
     const loanId = onlyLoan(s).id;
     s = edit(s, (d) => void (d.btc.btcUsd = 12_000)); // 10 BTC = $120,000: 83% LTV
     const call = runFinance(s);
@@ -198,14 +177,14 @@ describe('financePhase', () => {
   });
 
   it('lifts a margin call when the price recovers', () => {
-    let s = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
+    let s = accept(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
     s = runFinance(edit(s, (d) => void (d.btc.btcUsd = 12_000))).state;
     s = runFinance(edit(s, (d) => void ((d.btc.btcUsd = 20_000), (d.day = 1)))).state;
     expect(onlyLoan(s).marginCallDueDay).toBe(0);
   });
 
   it('bankrupts a company whose margin call fails, restructuring it with fresh cash', () => {
-    let s = act(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
+    let s = accept(giveBtc(start, 'a', 10), 'a', { type: 'takeLoan', amountUsd: 100_000, termDays: 365, collateralBtc: 10 });
     s = edit(drainCash(s, 'a'), (d) => {
       d.btc.btcUsd = 5_000; // collateral $50,000 against $100,000
       d.sites.L1!.ownerId = 'a';
@@ -227,7 +206,7 @@ describe('financePhase', () => {
   });
 
   it('bankrupts a company with no cash and liabilities above assets after three days', () => {
-    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
+    let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
     s = drainCash(s, 'a'); // NAV = −$20M, cash 0
     const events: GameEvent[] = [];
     for (let day = 0; day < 3; day++) {
@@ -246,8 +225,8 @@ describe('financePhase', () => {
   });
 
   it('takes resting lease bids off the book in a bankruptcy, escrow and all', () => {
-    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
-    s = act(s, 'a', { type: 'placeLeaseOrder', side: 'bid', quantity: 10, priceUsdPerGpuHour: 2 });
+    let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
+    s = accept(s, 'a', { type: 'placeLeaseOrder', side: 'bid', quantity: 10, priceUsdPerGpuHour: 2 });
     expect(Object.keys(s.leaseOrders)).toHaveLength(1);
     s = drainCash(s, 'a');
     for (let day = 0; day < 3; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
@@ -259,10 +238,10 @@ describe('financePhase', () => {
   });
 
   it('lets a restructured company keep playing', () => {
-    let s = act(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
+    let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
     s = drainCash(s, 'a');
     for (let day = 0; day < 3; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
-    s = act(s, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 60 });
+    s = accept(s, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 60 });
     expect(Object.keys(s.loans)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createDraft, finishDraft } from 'immer';
-import { applyAction, createGame, stateHash } from '../../../../shared/rules/engine.js';
+import { applyAction, createGame } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { cashCents, ledgerTotals, playerAccount, transfer, WORLD } from '../../../../shared/economy/ledger.js';
 import { hardwarePhase } from '../../../../shared/rules/systems/hardware.js';
@@ -9,39 +9,17 @@ import { runningH100, runningHashrateThs, siteDrawMw, siteDrawsMw, siteFreeMw, s
 import { newUnitPriceUsd, resaleUnitPriceUsd } from '../../../../shared/rules/systems/prices.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState, HardwareLot } from '../../../../shared/rules/types.js';
+import { accept, edit, rejects } from '../../../support/engineSteps.js';
 
 const scenario = getScenario('history-2023-2025')!;
 // S19 XP: 140 TH/s × 21.5 J/TH = 3.01 kW; H100 all-in 1.2 kW.
 const XP_KW = 3.01;
-
-function edit(s: GameState, fn: (d: GameState) => void): GameState {
-  const d = createDraft(s);
-  fn(d);
-  return finishDraft(d);
-}
 
 function phase(s: GameState): { state: GameState; events: GameEvent[] } {
   const ctx = { events: [] as GameEvent[] };
   const d = createDraft(s);
   hardwarePhase(d, ctx);
   return { state: finishDraft(d), events: ctx.events };
-}
-
-function ok(s: GameState, player: string, action: Action): GameState {
-  const r = applyAction(s, player, action);
-  if (!r.ok) throw new Error(`${action.type}: ${r.error.message}`);
-  expect(ledgerTotals(r.state.ledger)).toEqual({ usdCents: 0, sats: 0 });
-  return r.state;
-}
-
-function rejects(s: GameState, player: string, action: Action, code: string): string {
-  const before = stateHash(s);
-  const r = applyAction(s, player, action);
-  expect(r.ok).toBe(false);
-  if (r.ok) return '';
-  expect(r.error.code).toBe(code);
-  expect(stateHash(s)).toBe(before);
-  return r.error.message;
 }
 
 function lot(id: string, ownerId: string, modelId: string, count: number, siteId: string | null, status: HardwareLot['status']): HardwareLot {
@@ -55,9 +33,9 @@ function world(): GameState {
     { id: 'b', name: 'Bob' },
   ]);
   s = edit(s, (d) => transfer(d.ledger, { from: WORLD, to: playerAccount('a'), usdCents: 500e6 * 100, reason: 'test' }));
-  s = ok(s, 'a', { type: 'buySite', siteId: 'L1' });
-  s = ok(s, 'a', { type: 'buySite', siteId: 'L4' });
-  return ok(s, 'b', { type: 'buySite', siteId: 'L2' });
+  s = accept(s, 'a', { type: 'buySite', siteId: 'L1' });
+  s = accept(s, 'a', { type: 'buySite', siteId: 'L4' });
+  return accept(s, 'b', { type: 'buySite', siteId: 'L2' });
 }
 
 describe('orderHardware', () => {
@@ -65,11 +43,11 @@ describe('orderHardware', () => {
     const s0 = world();
     const unit = s0.hardware.asicUsdPerTh * 140 * 0.95;
     expect(newUnitPriceUsd(s0, 's19xp')).toBeCloseTo(unit, 9);
-    const s = ok(s0, 'a', { type: 'orderHardware', modelId: 's19xp', count: 100, siteId: 'L1' });
+    const s = accept(s0, 'a', { type: 'orderHardware', modelId: 's19xp', count: 100, siteId: 'L1' });
     expect(cashCents(s0.ledger, 'a') - cashCents(s.ledger, 'a')).toBe(Math.round(unit * 100 * 100));
     const l = Object.values(s.lots).find((x) => x.ownerId === 'a')!;
     expect(l).toMatchObject({ modelId: 's19xp', count: 100, status: 'ordered', siteId: 'L1', arrivesDay: s0.hardware.asicLeadTimeDays });
-    const g = ok(s0, 'a', { type: 'orderHardware', modelId: 'h100', count: 10 });
+    const g = accept(s0, 'a', { type: 'orderHardware', modelId: 'h100', count: 10 });
     expect(Object.values(g.lots).find((x) => x.modelId === 'h100')!.arrivesDay).toBe(s0.compute.gpuLeadTimeDays);
     expect(g.ledger.flowsUsdCents.hardware).toBe(Math.round(s0.compute.gpuPriceUsd.h100! * 10 * 100));
   });
@@ -89,13 +67,13 @@ describe('orderHardware', () => {
       d.day = 304;
       d.date = '2023-11-01';
     });
-    expect(ok(s, 'a', { type: 'orderHardware', modelId: 's21', count: 1 }).nextId).toBeGreaterThan(s.nextId);
+    expect(accept(s, 'a', { type: 'orderHardware', modelId: 's21', count: 1 }).nextId).toBeGreaterThan(s.nextId);
   });
 });
 
 describe('arrivals', () => {
   it('installs into the addressed site when it fits, and announces it', () => {
-    let s = ok(world(), 'a', { type: 'orderHardware', modelId: 's19xp', count: 100, siteId: 'L1' });
+    let s = accept(world(), 'a', { type: 'orderHardware', modelId: 's19xp', count: 100, siteId: 'L1' });
     const id = Object.values(s.lots).find((x) => x.status === 'ordered')!.id;
     s = edit(s, (d) => void (d.day = d.lots[id]!.arrivesDay - 1));
     expect(phase(s).state.lots[id]!.status).toBe('ordered');
@@ -108,7 +86,7 @@ describe('arrivals', () => {
 
   it('splits what fits into the site and stores the rest', () => {
     // L1 has 50 MW: 50 / (3.01 kW × 1.1) = 15,100 units fit.
-    let s = ok(world(), 'a', { type: 'orderHardware', modelId: 's19xp', count: 16_000, siteId: 'L1' });
+    let s = accept(world(), 'a', { type: 'orderHardware', modelId: 's19xp', count: 16_000, siteId: 'L1' });
     const id = Object.values(s.lots).find((x) => x.status === 'ordered')!.id;
     s = edit(s, (d) => void (d.day = 200));
     const r = phase(s);
@@ -121,8 +99,8 @@ describe('arrivals', () => {
   });
 
   it('stores deliveries addressed to a site that was sold meanwhile or is not active', () => {
-    let s = ok(world(), 'a', { type: 'orderHardware', modelId: 's19xp', count: 10, siteId: 'L1' });
-    s = ok(s, 'a', { type: 'retrofitSite', siteId: 'L1' });
+    let s = accept(world(), 'a', { type: 'orderHardware', modelId: 's19xp', count: 10, siteId: 'L1' });
+    s = accept(s, 'a', { type: 'retrofitSite', siteId: 'L1' });
     const r = phase(edit(s, (d) => void (d.day = 100)));
     expect(Object.values(r.state.lots).find((x) => x.ownerId === 'a')).toMatchObject({ status: 'stored', siteId: null });
   });
@@ -140,15 +118,15 @@ describe('install, uninstall, sell', () => {
 
   it('installs a whole lot, or splits off a partial count into a new lot', () => {
     const s = stocked();
-    const all = ok(s, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
+    const all = accept(s, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
     expect(all.lots.A1).toMatchObject({ status: 'installed', siteId: 'L1', count: 100 });
-    const part = ok(s, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1', count: 30 });
+    const part = accept(s, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1', count: 30 });
     expect(part.lots.A1).toMatchObject({ status: 'stored', count: 70 });
     const split = Object.values(part.lots).find((x) => x.siteId === 'L1' && x.status === 'installed')!;
     expect(split).toMatchObject({ count: 30, modelId: 's19xp', ownerId: 'a' });
     expect(runningHashrateThs(part, 'a')).toBe(30 * 140);
     expect(lotsAtSite(part, 'L1').map((x) => x.id)).toEqual([split.id]);
-    const gpus = ok(s, 'a', { type: 'installHardware', lotId: 'G1', siteId: 'L4' });
+    const gpus = accept(s, 'a', { type: 'installHardware', lotId: 'G1', siteId: 'L4' });
     expect(runningH100(gpus, 'a')).toBe(8);
   });
 
@@ -163,31 +141,31 @@ describe('install, uninstall, sell', () => {
     rejects(s, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1', count: 101 }, 'BAD_ACTION');
     const full = edit(s, (d) => void (d.sites.L1!.hostedMw = 49.9));
     expect(rejects(full, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' }, 'NO_CAPACITY')).toMatch(/0\.10 MW free/);
-    const retro = ok(s, 'a', { type: 'retrofitSite', siteId: 'L1' });
+    const retro = accept(s, 'a', { type: 'retrofitSite', siteId: 'L1' });
     rejects(retro, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' }, 'WRONG_STATE');
-    const installed = ok(s, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
+    const installed = accept(s, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
     rejects(installed, 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' }, 'WRONG_STATE');
   });
 
   it('uninstalls to storage, whole or partial, and rejects lots not installed', () => {
-    const s = ok(stocked(), 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
-    const out = ok(s, 'a', { type: 'uninstallHardware', lotId: 'A1', count: 40 });
+    const s = accept(stocked(), 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
+    const out = accept(s, 'a', { type: 'uninstallHardware', lotId: 'A1', count: 40 });
     expect(out.lots.A1).toMatchObject({ status: 'installed', count: 60 });
     expect(Object.values(out.lots).filter((x) => x.status === 'stored' && x.modelId === 's19xp' && x.ownerId === 'a').map((x) => x.count)).toEqual([40]);
-    expect(ok(s, 'a', { type: 'uninstallHardware', lotId: 'A1' }).lots.A1).toMatchObject({ status: 'stored', siteId: null });
+    expect(accept(s, 'a', { type: 'uninstallHardware', lotId: 'A1' }).lots.A1).toMatchObject({ status: 'stored', siteId: null });
     rejects(s, 'a', { type: 'uninstallHardware', lotId: 'G1' }, 'WRONG_STATE');
     rejects(s, 'b', { type: 'uninstallHardware', lotId: 'A1' }, 'NOT_OWNER');
     rejects(s, 'a', { type: 'uninstallHardware', lotId: 'A1', count: 1000 }, 'BAD_ACTION');
   });
 
   it('sells stored or installed units at the new price less the 30% haircut, paid by the world', () => {
-    const s = ok(stocked(), 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
+    const s = accept(stocked(), 'a', { type: 'installHardware', lotId: 'A1', siteId: 'L1' });
     const unitUsd = resaleUnitPriceUsd(s, 's19xp');
     expect(unitUsd).toBeCloseTo(newUnitPriceUsd(s, 's19xp') * 0.7, 9);
-    const part = ok(s, 'a', { type: 'sellHardware', lotId: 'A1', count: 10 });
+    const part = accept(s, 'a', { type: 'sellHardware', lotId: 'A1', count: 10 });
     expect(cashCents(part.ledger, 'a') - cashCents(s.ledger, 'a')).toBe(Math.round(unitUsd * 10 * 100));
     expect(part.lots.A1!.count).toBe(90);
-    const all = ok(s, 'a', { type: 'sellHardware', lotId: 'G1' });
+    const all = accept(s, 'a', { type: 'sellHardware', lotId: 'G1' });
     expect(all.lots.G1).toBeUndefined();
     expect(all.ledger.flowsUsdCents.hardwareSale).toBe(Math.round(resaleUnitPriceUsd(s, 'h100') * 8 * 100));
     rejects(s, 'a', { type: 'sellHardware', lotId: 'O1' }, 'WRONG_STATE');
