@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { DEFAULT_DECISION_BUDGET_MS } from '../../shared/bots/runMatch.js';
-import { leagueIdFor, runLeague, toStored, type LeagueOptions, type LeagueSummary } from './runLeague.js';
+import { leagueOf, runLeague, toStored, type LeagueOptions, type LeagueSummary } from './runLeague.js';
 import { schedule } from './scheduler.js';
-import { LeagueStore, type LeagueDefinition } from './storage.js';
+import { LeagueStore } from './storage.js';
 import { playMatch, type MatchOutcome, type MatchTask } from './worker.js';
 
 export const LEAGUE_QUEUE = 'beauty-contest-league';
@@ -57,12 +57,8 @@ export function playQueuedMatch(task: MatchTask): QueuedResult {
  */
 export async function runLeagueQueued(opts: LeagueOptions & { redisUrl: string; queueName?: string }): Promise<LeagueSummary & { queuedMs: number }> {
   const t0 = performance.now();
-  const rankBy = opts.rankBy ?? 'marketCap';
-  const days = opts.days ?? 0;
-  const def: Omit<LeagueDefinition, 'id'> = {
-    bots: opts.bots, scenarioId: opts.scenarioId, days, seed: opts.seed, playersPerMatch: opts.playersPerMatch, rankBy,
-  };
-  const leagueId = opts.leagueId ?? leagueIdFor(def);
+  const { def, leagueId, rankBy } = leagueOf(opts);
+  const { days } = def;
   const connection = redisConnection(opts.redisUrl);
   const name = opts.queueName ?? LEAGUE_QUEUE;
   const store = new LeagueStore(opts.dbFile);

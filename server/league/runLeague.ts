@@ -63,14 +63,19 @@ export function toStored(o: MatchOutcome, rankBy: RankBy): StoredMatch {
   };
 }
 
+/** The league's stored definition (with defaults) and its id: the same options name the same league. */
+export function leagueOf(opts: LeagueOptions): { def: Omit<LeagueDefinition, 'id'>; leagueId: string; rankBy: RankBy } {
+  const rankBy = opts.rankBy ?? 'marketCap';
+  const def: Omit<LeagueDefinition, 'id'> = {
+    bots: opts.bots, scenarioId: opts.scenarioId, days: opts.days ?? 0, seed: opts.seed, playersPerMatch: opts.playersPerMatch, rankBy,
+  };
+  return { def, leagueId: opts.leagueId ?? leagueIdFor(def), rankBy };
+}
+
 export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
   const t0 = performance.now();
-  const rankBy = opts.rankBy ?? 'marketCap';
-  const days = opts.days ?? 0;
-  const def: Omit<LeagueDefinition, 'id'> = {
-    bots: opts.bots, scenarioId: opts.scenarioId, days, seed: opts.seed, playersPerMatch: opts.playersPerMatch, rankBy,
-  };
-  const leagueId = opts.leagueId ?? leagueIdFor(def);
+  const { def, leagueId, rankBy } = leagueOf(opts);
+  const { days } = def;
   const store = new LeagueStore(opts.dbFile);
   try {
     store.openLeague({ id: leagueId, ...def });
