@@ -12,20 +12,21 @@ import { powerLandlord } from './strategies/powerLandlord.js';
 import { leaseSpeculator } from './strategies/leaseSpeculator.js';
 import { narrativeChaser } from './strategies/narrativeChaser.js';
 import { template } from './strategies/template.js';
+import { EXPLOIT_STRATEGY_LIST } from './exploits/index.js';
 
 export type { Strategy, BotContext } from './types.js';
 
 export const STRATEGIES: Readonly<Record<string, Strategy>> = Object.freeze(
-  Object.fromEntries([idle, random, hodlMiner, disciplinedMiner, aiPivot, powerLandlord, leaseSpeculator, narrativeChaser, template].map((s) => [s.name, s])),
+  Object.fromEntries([idle, random, hodlMiner, disciplinedMiner, aiPivot, powerLandlord, leaseSpeculator, narrativeChaser, template, ...EXPLOIT_STRATEGY_LIST].map((s) => [s.name, s])),
 );
 
-/** The seven reference archetypes (no idle, no template): what a full league plays. */
-export const REFERENCE_STRATEGIES = Object.freeze([
-  'random', 'hodl-miner', 'disciplined-miner', 'ai-pivot', 'power-landlord', 'lease-speculator', 'narrative-chaser',
-]);
+export { REFERENCE_STRATEGIES } from './reference.js';
 
 export const STRATEGY_NAMES = Object.freeze(Object.keys(STRATEGIES));
 
 export function getStrategy(name: string): Strategy | undefined {
   return Object.prototype.hasOwnProperty.call(STRATEGIES, name) ? STRATEGIES[name] : undefined;
 }
+
+/** Plans that must not win (the exploit test plays them; `idle` is the do-nothing one). */
+export const EXPLOIT_STRATEGIES = Object.freeze(['idle', ...EXPLOIT_STRATEGY_LIST.map((s) => s.name)]);

@@ -76,20 +76,37 @@ export function sharePriceUsd(marketCapUsd: number, sharesOutstanding: number): 
   return marketCapUsd / sharesOutstanding;
 }
 
+/** New shares sell to the crowd this far below the market price (a placement's discount). */
+export const EQUITY_DISCOUNT_PCT = 8;
+/** A buyback pays this far above the market price (sellers want a premium). */
+export const BUYBACK_PREMIUM_PCT = 3;
+/** Issuance and buybacks are bounded per window, as real at-the-market programmes are. */
+export const ISSUANCE_WINDOW_DAYS = 30;
+/** Shares a company may issue in one window, as a share of its count when the window opened. */
+export const MAX_ISSUE_SHARE_PER_WINDOW = 0.2;
+/** Shares a company may retire in one window, likewise. */
+export const MAX_BUYBACK_SHARE_PER_WINDOW = 0.1;
+/** What the founders keep of a company restructured out of bankruptcy (creditors get the rest). */
+export const RESTRUCTURED_FOUNDER_SHARE = 0.05;
+/** No company may have more shares than this: keeps every figure far inside exact integers. */
+export const MAX_SHARES_OUTSTANDING = 1e12;
+
 export interface EquityIssue {
   newShares: number;
   /** Cash the company receives after the underwriting fee. */
   netCents: number;
   feeCents: number;
+  /** Price per new share: the market price less the discount. */
   priceUsd: number;
 }
 
 /**
- * Selling `grossUsdCents` of new shares at today's market price: the buyers pay the gross, the
- * company keeps it less `feePct`. Shares are whole, rounded up so the buyers never get a discount.
+ * Selling `grossUsdCents` of new shares at today's market price less EQUITY_DISCOUNT_PCT: the buyers
+ * pay the gross, the company keeps it less `feePct`. Shares are whole, rounded up so the buyers
+ * never get less than the discount.
  */
 export function equityIssue(grossUsdCents: number, marketCapUsd: number, sharesOutstanding: number, feePct: number): EquityIssue | null {
-  const priceUsd = sharePriceUsd(marketCapUsd, sharesOutstanding);
+  const priceUsd = sharePriceUsd(marketCapUsd, sharesOutstanding) * (1 - EQUITY_DISCOUNT_PCT / 100);
   if (priceUsd <= 0 || grossUsdCents <= 0) return null;
   const newShares = Math.ceil(centsToUsd(grossUsdCents) / priceUsd);
   const feeCents = usdToCents((centsToUsd(grossUsdCents) * feePct) / 100);
@@ -102,13 +119,36 @@ export interface Buyback {
   priceUsd: number;
 }
 
-/** Buying back with up to `budgetUsdCents` at the market price: whole shares, paying only for those. */
+/** Buying back with up to `budgetUsdCents` at the market price plus the premium: whole shares, paying only for those. */
 export function buybackShares(budgetUsdCents: number, marketCapUsd: number, sharesOutstanding: number): Buyback | null {
-  const priceUsd = sharePriceUsd(marketCapUsd, sharesOutstanding);
+  const priceUsd = sharePriceUsd(marketCapUsd, sharesOutstanding) * (1 + BUYBACK_PREMIUM_PCT / 100);
   if (priceUsd <= 0) return null;
   const sharesRetired = Math.floor(centsToUsd(budgetUsdCents) / priceUsd);
   if (sharesRetired <= 0) return null;
   return { sharesRetired, costCents: Math.min(budgetUsdCents, usdToCents(sharesRetired * priceUsd)), priceUsd };
+}
+
+export interface IssuanceWindow {
+  issuanceWindowStartDay: number;
+  issuanceWindowBaseShares: number;
+  sharesIssuedInWindow: number;
+  sharesRetiredInWindow: number;
+}
+
+/** The window in force on `day`: the current one, or a fresh one opened today. */
+export function currentWindow(w: IssuanceWindow, sharesOutstanding: number, day: number): IssuanceWindow {
+  if (day < w.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS) return w;
+  return { issuanceWindowStartDay: day, issuanceWindowBaseShares: sharesOutstanding, sharesIssuedInWindow: 0, sharesRetiredInWindow: 0 };
+}
+
+/** Shares that may still be issued in the window. */
+export function issuableShares(w: IssuanceWindow): number {
+  return Math.max(0, Math.floor(w.issuanceWindowBaseShares * MAX_ISSUE_SHARE_PER_WINDOW) - w.sharesIssuedInWindow);
+}
+
+/** Shares that may still be retired in the window. */
+export function retirableShares(w: IssuanceWindow): number {
+  return Math.max(0, Math.floor(w.issuanceWindowBaseShares * MAX_BUYBACK_SHARE_PER_WINDOW) - w.sharesRetiredInWindow);
 }
 
 /** The fewest shares a buyback may leave outstanding. */

@@ -1,6 +1,11 @@
 /**
- * What a company is worth (NAV) and what the crowd pays for it (market cap = NAV × a sentiment
- * multiple). Pure: dollars in, dollars out.
+ * What a company is worth (NAV) and what the crowd pays for it (market cap). Pure: dollars in,
+ * dollars out.
+ *
+ * The crowd pays a sentiment multiple on the operating business only (machines running, energised
+ * sites in use, contracts being delivered). Cash, BTC, escrow, stakes and capacity leased in are
+ * counted at par: a wrapper around money is worth the money. So market cap = NAV + operating ×
+ * (multiple − 1), and the premium over NAV is bounded by the business a company actually runs.
  */
 import type { Narrative } from './scenarios/types.js';
 import * as dm from './detMath.js';
@@ -9,35 +14,56 @@ export const MIN_MULTIPLE = 0.3;
 export const MAX_MULTIPLE = 4;
 /** ln(multiple) per unit of blended hype away from neutral (0.5): hype 1 → ×4, hype 0 → ×0.3 (clamped). */
 export const HYPE_MULTIPLE_SLOPE = 2.8;
-/** How far an announced narrative pulls the perceived business mix toward itself (0–1). */
-export const NARRATIVE_PULL = 0.35;
+/** Premium a narrative earns when all revenue matches it (scaled by the matching share). */
+export const NARRATIVE_MATCH_PREMIUM = 0.15;
+/** A fresh story's premium (on the business it has) before any matching revenue, fading over STORY_DAYS. */
+export const STORY_PREMIUM = 0.2;
+/** Days a story has to show matching revenue before the crowd turns on it (the concept stock's reckoning). */
+export const STORY_DAYS = 45;
+/** The discount a story that never earned: full below no matching revenue, none at STORY_MATCH_TARGET. */
+export const STORY_DISCOUNT = 0.2;
+export const STORY_MATCH_TARGET = 0.3;
 
 export interface NavParts {
   cashUsd: number;
+  /** BTC held, including what is pledged as collateral. */
   btc: number;
   btcUsd: number;
+  /** Cash parked in lease-bid escrow and contest stakes: still the company's money. */
+  reservedUsd: number;
+  /** Capacity leased in and not passed on, at today's spot rent. */
+  heldLeasesUsd: number;
+  /** All hardware at resale, and the part of it running today. */
   hardwareUsd: number;
+  operatingHardwareUsd: number;
+  /** Sites at market (MW hosted for a tenant excluded: the contract values them), and the part in use. */
   sitesUsd: number;
+  operatingSitesUsd: number;
+  /** Present value of the net margin of contracts being delivered (tenders, hosting, leases sold). */
   contractsPvUsd: number;
   debtUsd: number;
 }
 
 /** Net asset value in dollars (negative when debts exceed assets). */
 export function navUsd(p: NavParts): number {
-  return p.cashUsd + p.btc * p.btcUsd + p.hardwareUsd + p.sitesUsd + p.contractsPvUsd - p.debtUsd;
+  return p.cashUsd + p.btc * p.btcUsd + p.reservedUsd + p.heldLeasesUsd + p.hardwareUsd + p.sitesUsd + p.contractsPvUsd - p.debtUsd;
 }
 
-/**
- * Share of the company the crowd files under AI (0–1): the revenue mix, pulled toward the announced
- * narrative. A company with no revenue yet is judged on its story alone, from an even split.
- */
-export function aiWeight(revenueMiningUsdPerDay: number, revenueAiUsdPerDay: number, narrative: Narrative): number {
+/** The operating business the multiple applies to. */
+export function operatingUsd(p: NavParts): number {
+  return p.operatingHardwareUsd + p.operatingSitesUsd + p.contractsPvUsd;
+}
+
+/** NAV plus the crowd's premium (or discount) on the operating business; never below zero. */
+export function marketCapUsd(p: NavParts, multiple: number): number {
+  return Math.max(0, navUsd(p) + operatingUsd(p) * (multiple - 1));
+}
+
+/** Share of revenue the crowd files under AI (0–1); a company with no revenue yet is an even split. */
+export function aiWeight(revenueMiningUsdPerDay: number, revenueAiUsdPerDay: number): number {
   const mining = Math.max(0, revenueMiningUsdPerDay);
   const ai = Math.max(0, revenueAiUsdPerDay);
-  const mix = mining + ai > 0 ? ai / (mining + ai) : 0.5;
-  if (narrative === 'ai') return mix + (1 - mix) * NARRATIVE_PULL;
-  if (narrative === 'crypto') return mix * (1 - NARRATIVE_PULL);
-  return mix;
+  return mining + ai > 0 ? ai / (mining + ai) : 0.5;
 }
 
 export interface MultipleInputs {
@@ -46,27 +72,42 @@ export interface MultipleInputs {
   revenueMiningUsdPerDay: number;
   revenueAiUsdPerDay: number;
   narrative: Narrative;
+  /** Days since the narrative was announced. */
+  narrativeAgeDays: number;
 }
 
-/** Sentiment multiple on NAV: exp(slope × (blended hype − ½)), bounded to [0.3, 4]. */
-export function sentimentMultiple(m: MultipleInputs): number {
-  const multiple = dm.exp(HYPE_MULTIPLE_SLOPE * (sectorHype(m) - 0.5));
-  return Math.min(MAX_MULTIPLE, Math.max(MIN_MULTIPLE, multiple));
+/** Share of revenue that matches the announced narrative (0 with no narrative or no revenue). */
+export function matchingRevenueShare(m: MultipleInputs): number {
+  const mining = Math.max(0, m.revenueMiningUsdPerDay);
+  const ai = Math.max(0, m.revenueAiUsdPerDay);
+  if (m.narrative === 'none' || mining + ai <= 0) return 0;
+  return (m.narrative === 'ai' ? ai : mining) / (mining + ai);
 }
 
 /**
- * The crowd pays the multiple on the business (sites, machines, BTC, contracts), not on the bank
- * balance: a dollar of cash is worth a dollar. Without this, raising equity at a high multiple
- * would multiply the raised cash itself, a money machine no market offers. Market cap never goes
- * below zero: shareholders are not liable for more than they put in.
+ * The story's effect on the multiple: a premium in proportion to revenue that matches the
+ * narrative, plus a fresh story's hope that fades over STORY_DAYS and, if the revenue never
+ * followed, becomes a discount.
  */
-export function marketCapUsd(nav: number, multiple: number, cashUsd = 0): number {
-  const business = nav - cashUsd;
-  return Math.max(0, business > 0 ? cashUsd + business * multiple : nav);
+export function storyFactor(m: MultipleInputs): number {
+  if (m.narrative === 'none') return 1;
+  const match = matchingRevenueShare(m);
+  const earned = NARRATIVE_MATCH_PREMIUM * match;
+  const age = Math.max(0, m.narrativeAgeDays);
+  const hope = age < STORY_DAYS
+    ? STORY_PREMIUM * (1 - age / STORY_DAYS) * (1 - match)
+    : -STORY_DISCOUNT * Math.max(0, 1 - match / STORY_MATCH_TARGET);
+  return 1 + earned + hope;
 }
 
-/** Sector hype as a lender sees the borrower: the same blend as the multiple. */
-export function sectorHype(m: MultipleInputs): number {
-  const w = aiWeight(m.revenueMiningUsdPerDay, m.revenueAiUsdPerDay, m.narrative);
+/** Sentiment multiple on the operating business: exp(slope × (sector hype − ½)) × story, bounded to [0.3, 4]. */
+export function sentimentMultiple(m: MultipleInputs): number {
+  const multiple = dm.exp(HYPE_MULTIPLE_SLOPE * (sectorHype(m) - 0.5)) * storyFactor(m);
+  return Math.min(MAX_MULTIPLE, Math.max(MIN_MULTIPLE, multiple));
+}
+
+/** Sector hype as the crowd and a lender see the company: the hype indices weighted by its revenue mix. */
+export function sectorHype(m: Pick<MultipleInputs, 'hypeCrypto' | 'hypeAi' | 'revenueMiningUsdPerDay' | 'revenueAiUsdPerDay'>): number {
+  const w = aiWeight(m.revenueMiningUsdPerDay, m.revenueAiUsdPerDay);
   return (1 - w) * m.hypeCrypto + w * m.hypeAi;
 }

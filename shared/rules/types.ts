@@ -239,6 +239,15 @@ export interface PlayerState {
   /** Share of each day's mined BTC sold at once (0–100). */
   sellMinedPct: number;
   sharesOutstanding: number;
+  /** Shares the founders hold (the headline score is their stake); fixed, diluted only by issuance. */
+  founderShares: number;
+  /** The share count when the current issuance window opened, what was issued and retired since (bounded per window). */
+  issuanceWindowStartDay: number;
+  issuanceWindowBaseShares: number;
+  sharesIssuedInWindow: number;
+  sharesRetiredInWindow: number;
+  /** Day the current narrative was announced: a fresh story earns a premium that turns into a discount if revenue does not follow. */
+  narrativeSinceDay: number;
   bankrupt: boolean;
   restructurings: number;
   joinedDay: number;

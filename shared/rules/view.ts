@@ -11,6 +11,10 @@ import { balanceOf, playerAccount } from '../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../economy/money.js';
 import { daysBetween } from '../economy/calendar.js';
 import { lotsOf } from './systems/capacity.js';
+import { navPartsByPlayer } from './systems/valuation.js';
+import { founderStakeUsd } from './score.js';
+import { operatingUsd, type NavParts } from '../economy/valuation.js';
+import { currentWindow, ISSUANCE_WINDOW_DAYS, issuableShares, retirableShares } from '../economy/finance.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -23,6 +27,10 @@ export interface PublicPlayer {
   marketCapUsd: number;
   multiple: number;
   sharesOutstanding: number;
+  founderShares: number;
+  /** The headline score: the founders' stake at market ("chosen") and at NAV ("worth"), whole dollars. */
+  scoreMarketUsd: number;
+  scoreNavUsd: number;
   revenueMiningUsdPerDay: number;
   revenueAiUsdPerDay: number;
   btcMinedBtc: number;
@@ -50,6 +58,13 @@ export interface PrivatePlayer {
   offers: Offer[];
   loans: Loan[];
   contestPick: { narrative: 'crypto' | 'ai'; stakeUsd: number } | null;
+  /** Today's NAV by part and the operating business the multiple applies to (the engine's own figures). */
+  navParts: NavParts;
+  operatingUsd: number;
+  /** Shares that may still be issued / bought back in the current window, and the day it resets. */
+  issuableShares: number;
+  retirableShares: number;
+  issuanceWindowEndsDay: number;
 }
 
 export interface PlayerView {
@@ -98,6 +113,7 @@ export function publicPlayer(state: GameState, id: PlayerId): PublicPlayer | nul
   return {
     id: p.id, name: p.name, colorIndex: p.colorIndex, strategy: p.strategy, narrative: p.narrative, bankrupt: p.bankrupt,
     navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, sharesOutstanding: p.sharesOutstanding,
+    founderShares: p.founderShares, scoreMarketUsd: founderStakeUsd(p, 'market'), scoreNavUsd: founderStakeUsd(p, 'nav'),
     revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay,
     btcMinedBtc: satsToBtc(p.btcMinedSats), computeDeliveredH100Days: p.computeDeliveredH100Days,
   };
@@ -122,7 +138,10 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   const bal = balanceOf(state.ledger, playerAccount(id));
   const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => Object.values(items).filter((x) => x.ownerId === id);
   const loans = mine(state.loans);
-  const pick = state.contest.current.picks[id];
+  const pick = Object.prototype.hasOwnProperty.call(state.contest.current.picks, id) ? state.contest.current.picks[id] : undefined;
+  const p = state.players[id];
+  const navParts = navPartsOf(state)[id] ?? EMPTY_NAV_PARTS;
+  const window = p ? currentWindow(p, p.sharesOutstanding, state.day) : null;
   return {
     cashUsd: centsToUsd(bal.usdCents),
     btc: satsToBtc(bal.sats),
@@ -136,7 +155,25 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     offers: Object.values(state.offers).filter((o) => o.playerId === id),
     loans,
     contestPick: pick ? { narrative: pick.narrative, stakeUsd: centsToUsd(pick.stakeUsdCents) } : null,
+    navParts,
+    operatingUsd: operatingUsd(navParts),
+    issuableShares: p ? issuableShares(window!) : 0,
+    retirableShares: p ? retirableShares(window!) : 0,
+    issuanceWindowEndsDay: window ? window.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS : state.day,
   };
+}
+
+const EMPTY_NAV_PARTS: NavParts = Object.freeze({
+  cashUsd: 0, btc: 0, btcUsd: 0, reservedUsd: 0, heldLeasesUsd: 0, hardwareUsd: 0, operatingHardwareUsd: 0, sitesUsd: 0,
+  operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
+});
+
+// NAV parts of every seat, once per state (views of one state share them; states are immutable).
+const navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
+function navPartsOf(state: GameState): Record<PlayerId, NavParts> {
+  let parts = navPartsCache.get(state);
+  if (!parts) navPartsCache.set(state, (parts = navPartsByPlayer(state)));
+  return parts;
 }
 
 type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'me'>;

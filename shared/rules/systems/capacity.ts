@@ -109,8 +109,9 @@ function scenarioMaps(state: GameState): ScenarioMaps {
   if (!m) {
     const sc = raw(state.scenario);
     m = {
-      specs: new Map(raw(sc.catalogue).map((x) => [x.id, x])),
-      regions: new Map(raw(sc.regions).map((x) => [x.id, x])),
+      // Plain entries: a cached draft proxy would be revoked once its draft is finished.
+      specs: new Map(raw(sc.catalogue).map((x) => [raw(x).id, raw(x)])),
+      regions: new Map(raw(sc.regions).map((x) => [raw(x).id, raw(x)])),
     };
     scenarioCache.set(state, m);
   }

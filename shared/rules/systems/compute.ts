@@ -17,6 +17,7 @@ import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder } 
 import { clearSpot, DEFAULT_NPC_LEAD_DAYS, type SpotCurve } from '../../economy/spotMarket.js';
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { buyoutPriceUsd, DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
+import { HOSTING_OPEX_SHARE } from './computeValue.js';
 import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns } from './capacity.js';
 import { siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 import { startRetrofit } from './sites.js';
@@ -356,6 +357,8 @@ function runContracts(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
         }
         const pay = hostingDayCents(c.mw, c.priceUsdPerKwMonth);
         transfer(draft.ledger, { from: WORLD, to: playerAccount(c.ownerId), usdCents: pay, reason: 'hosting' });
+        // The hall's running costs: what makes hosting a margin, not a gift (valued the same way).
+        payUpTo(draft, c.ownerId, Math.round(pay * HOSTING_OPEX_SHARE), 'hostingOpex');
         pd.revenueCents += pay;
       }
     }

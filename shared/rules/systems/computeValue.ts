@@ -1,48 +1,118 @@
 /**
- * What players' AI contracts are worth today (for NAV): the present value of the income still to
- * come from tender and hosting contracts and from leases they sold, plus the prepaid value of leases
- * they hold (at cost, as they may use or resell it) and the escrow behind resting bids (refundable).
+ * What players' AI contracts are worth today (for NAV): the present value of the net margin of
+ * contracts being delivered (tenders, hosting, leases sold), and capacity leased in at today's
+ * spot rent. Nothing is counted before its delivery starts, nothing beyond CONTRACT_HORIZON_DAYS,
+ * and one GPU is never counted twice: capacity a lessee passes on (resold, or promised to a
+ * tender) leaves its held-lease value, and the lessor's receivable is the escrow, counted once.
  */
 import type { GameState, PlayerId } from '../types.js';
 import { centsToUsd } from '../../economy/money.js';
 import { blockCents } from '../../economy/leaseBook.js';
 import { hostingUsdPerDay, presentValueUsd } from '../../economy/hosting.js';
+import { lotIdsOf, modelSpec, raw, rawAt, regionPue, siteRuns } from './capacity.js';
 
-/** Every seated player's contract value in dollars, in one pass (simple discount at `state.interestRatePct`). */
-export function contractsPvByPlayer(state: GameState): Record<PlayerId, number> {
-  const out: Record<PlayerId, number> = {};
-  for (const id of state.playerOrder) out[id] = 0;
-  const add = (id: PlayerId, usd: number) => {
-    if (out[id] !== undefined) out[id] += usd;
-  };
-  const rate = state.interestRatePct;
-  const day = state.day;
-  for (const c of Object.values(state.contracts)) {
-    if (c.endDay <= day) continue;
-    const daysLeft = c.endDay - Math.max(day, c.startDay);
-    const waitDays = Math.max(0, c.startDay - day);
-    const perDay = c.kind === 'tender' ? c.gpus * c.priceUsdPerGpuHour * 24 : hostingUsdPerDay(c.mw, c.priceUsdPerKwMonth);
-    // A contract starting later is discounted for the wait as well.
-    add(c.ownerId, presentValueUsd(perDay, daysLeft, rate) / (1 + ((rate / 100) * waitDays) / 365));
+/** The market values at most two years of contracted income: tenants renegotiate, labs walk away. */
+export const CONTRACT_HORIZON_DAYS = 730;
+/** A company's cost of capital over the base rate, for discounting its contracts. */
+export const COST_OF_CAPITAL_SPREAD_PCT = 8;
+/** Share of hosting rent that goes to running the hall (staff, maintenance, insurance): billed daily. */
+export const HOSTING_OPEX_SHARE = 0.25;
+
+export interface ContractValues {
+  contractsPvUsd: number;
+  heldLeasesUsd: number;
+}
+
+/** Discount rate for contract cash flows, percent a year. */
+export function costOfCapitalPct(state: GameState): number {
+  return state.interestRatePct + COST_OF_CAPITAL_SPREAD_PCT;
+}
+
+interface GpuBook {
+  ownH100: number;
+  /** Power cost of one running H100-equivalent, $/h (0 without running GPUs). */
+  powerUsdPerGpuHour: number;
+  inH100: number;
+  outH100: number;
+  tenderH100: number;
+}
+
+function gpuBooks(draftOrState: GameState): Map<PlayerId, GpuBook> {
+  const state = raw(draftOrState);
+  const books = new Map<PlayerId, GpuBook>();
+  const lots = raw(state.lots);
+  const sites = raw(state.sites);
+  const regions = raw(state.regions);
+  for (const id of state.playerOrder) {
+    const book: GpuBook = { ownH100: 0, powerUsdPerGpuHour: 0, inH100: 0, outH100: 0, tenderH100: 0 };
+    let powerUsdPerHour = 0;
+    for (const lotId of lotIdsOf(state, id)) {
+      const lot = rawAt(lots, lotId);
+      const spec = lot ? modelSpec(draftOrState, lot.modelId) : undefined;
+      const site = lot?.siteId ? rawAt(sites, lot.siteId) : undefined;
+      if (!lot || spec?.kind !== 'gpu' || lot.status !== 'installed' || !site || !siteRuns(draftOrState, site, 'ai')) continue;
+      book.ownH100 += spec.h100Equivalent * lot.count;
+      const usdPerMwh = rawAt(regions, site.regionId)?.powerUsdPerMwh ?? 0;
+      powerUsdPerHour += (spec.powerKw / 1000) * regionPue(draftOrState, site.regionId) * usdPerMwh * lot.count;
+    }
+    book.powerUsdPerGpuHour = book.ownH100 > 0 ? powerUsdPerHour / book.ownH100 : 0;
+    books.set(id, book);
   }
-  for (const l of Object.values(state.leases)) {
+  return books;
+}
+
+/** Every seated player's contract and held-lease value in dollars, in one pass. */
+export function contractValuesByPlayer(draftOrState: GameState): Record<PlayerId, ContractValues> {
+  const state = raw(draftOrState);
+  const out: Record<PlayerId, ContractValues> = {};
+  for (const id of state.playerOrder) out[id] = { contractsPvUsd: 0, heldLeasesUsd: 0 };
+  const rate = costOfCapitalPct(state);
+  const day = state.day;
+  const books = gpuBooks(draftOrState);
+  const pv = (usdPerDay: number, days: number) => presentValueUsd(usdPerDay, Math.min(days, CONTRACT_HORIZON_DAYS), rate);
+
+  for (const c of Object.values(raw(state.contracts))) {
+    const v = out[c.ownerId];
+    if (!v || c.startDay > day || c.endDay <= day) continue;
+    if (c.kind === 'tender') {
+      books.get(c.ownerId)!.tenderH100 += c.gpus;
+      const cost = books.get(c.ownerId)!.powerUsdPerGpuHour || state.compute.spotUsdPerGpuHour;
+      v.contractsPvUsd += pv(c.gpus * (c.priceUsdPerGpuHour - cost) * 24, c.endDay - day);
+    } else {
+      v.contractsPvUsd += pv(hostingUsdPerDay(c.mw, c.priceUsdPerKwMonth) * (1 - HOSTING_OPEX_SHARE), c.endDay - day);
+    }
+  }
+  const held: { lesseeId: PlayerId; gpus: number; daysLeft: number }[] = [];
+  for (const l of Object.values(raw(state.leases))) {
     const days = l.endDay - l.startDay;
-    const totalCents = l.gpus * blockCents(l.priceUsdPerGpuHour);
     const paidDays = Math.min(days, Math.max(0, day - l.startDay));
     const daysLeft = days - paidDays;
-    if (daysLeft <= 0) continue;
-    const unpaidCents = totalCents - Math.floor((totalCents * paidDays) / days);
-    const value = presentValueUsd(centsToUsd(unpaidCents) / daysLeft, daysLeft, rate);
-    add(l.lessorId, value);
-    add(l.lesseeId, value);
+    if (daysLeft <= 0 || l.startDay > day) continue;
+    const lessor = out[l.lessorId];
+    if (lessor) {
+      books.get(l.lessorId)!.outH100 += l.gpus;
+      const totalCents = l.gpus * blockCents(l.priceUsdPerGpuHour);
+      const unpaidUsd = centsToUsd(totalCents - Math.floor((totalCents * paidDays) / days));
+      const powerUsd = books.get(l.lessorId)!.powerUsdPerGpuHour * l.gpus * 24 * daysLeft;
+      lessor.contractsPvUsd += pv((unpaidUsd - powerUsd) / daysLeft, daysLeft);
+    }
+    if (out[l.lesseeId]) {
+      books.get(l.lesseeId)!.inH100 += l.gpus;
+      held.push({ lesseeId: l.lesseeId, gpus: l.gpus, daysLeft });
+    }
   }
-  for (const o of Object.values(state.leaseOrders)) {
-    if (o.side === 'bid') add(o.ownerId, centsToUsd(o.remaining * blockCents(o.priceUsdPerGpuHour)));
+  const spotUsdPerDay = state.compute.spotUsdPerGpuHour * 24;
+  for (const h of held) {
+    const b = books.get(h.lesseeId)!;
+    // Capacity passed on (leased out or promised to tenders beyond own GPUs) is valued where it went.
+    const passedOn = Math.max(0, b.outH100 + b.tenderH100 - b.ownH100);
+    const keptShare = b.inH100 > 0 ? Math.max(0, 1 - passedOn / b.inH100) : 0;
+    out[h.lesseeId]!.heldLeasesUsd += pv(spotUsdPerDay * h.gpus * keptShare, h.daysLeft);
   }
   return out;
 }
 
-/** One player's contract value in dollars (see `contractsPvByPlayer`). */
+/** One player's contract value in dollars (see `contractValuesByPlayer`). */
 export function contractsPvUsd(state: GameState, playerId: PlayerId): number {
-  return contractsPvByPlayer(state)[playerId] ?? 0;
+  return contractValuesByPlayer(state)[playerId]?.contractsPvUsd ?? 0;
 }

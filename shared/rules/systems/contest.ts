@@ -83,6 +83,8 @@ export const contestReducers: { [K in T]: Reducer<K> } = {
     const p = draft.players[playerId];
     if (!p) return fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`);
     if (p.bankrupt) return fail('BANKRUPT', 'Your company is in bankruptcy proceedings.');
+    if (p.narrative === action.narrative) return;
     p.narrative = action.narrative;
+    p.narrativeSinceDay = draft.day;
   },
 };

@@ -10,8 +10,16 @@ import {
   buybackShares,
   dailyInterestCents,
   DISTRESS_DAYS_TO_BANKRUPTCY,
+  currentWindow,
   equityIssue,
   isMarginCallTriggered,
+  ISSUANCE_WINDOW_DAYS,
+  issuableShares,
+  MAX_BUYBACK_SHARE_PER_WINDOW,
+  MAX_ISSUE_SHARE_PER_WINDOW,
+  MAX_SHARES_OUTSTANDING,
+  RESTRUCTURED_FOUNDER_SHARE,
+  retirableShares,
   loanRatePct,
   MARGIN_CALL_GRACE_DAYS,
   minCollateralSats,
@@ -24,10 +32,10 @@ import { loanEscrow, navPartsByPlayer, playerNavUsd, playerSectorHype, tierUsdPe
 /** A solvent company that cannot repay at maturity is rolled over this long, at a penalty rate. */
 export const ROLLOVER_DAYS = 30;
 export const ROLLOVER_PENALTY_PCT = 2;
-/** An equity raise may sell at most this share of today's market cap in one go. */
-export const MAX_RAISE_OF_MARKET_CAP = 0.5;
 
 const usd = (cents: number) => `$${Math.round(centsToUsd(cents)).toLocaleString('en-US')}`;
+const usdPrice = (usd: number) => `$${usd.toFixed(2)}`;
+const pct = (share: number) => `${Math.round(share * 100)}%`;
 const btcText = (sats: number) => `${String(Math.round(satsToBtc(sats) * 1e4) / 1e4)} BTC`;
 
 function activePlayer(draft: GameState, playerId: PlayerId): PlayerState | RuleError {
@@ -118,9 +126,12 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
   }
   const restartCents = usdToCents(draft.scenario.finance.restructureCashUsd);
   transfer(draft.ledger, { from: WORLD, to: account, usdCents: restartCents, reason: 'restructure' });
-  p.sharesOutstanding = draft.scenario.finance.startShares;
+  // Shareholders are wiped out: the creditors own the restructured company, the founders keep a sliver.
+  p.sharesOutstanding = Math.round(p.founderShares / RESTRUCTURED_FOUNDER_SHARE);
+  Object.assign(p, { issuanceWindowStartDay: draft.day, issuanceWindowBaseShares: p.sharesOutstanding, sharesIssuedInWindow: 0, sharesRetiredInWindow: 0 });
   p.restructurings += 1;
   p.narrative = 'none';
+  p.narrativeSinceDay = draft.day;
   p.distressDays = 0;
   p.revenueMiningUsdPerDay = 0;
   p.revenueAiUsdPerDay = 0;
@@ -286,13 +297,18 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
     const gross = usdToCents(action.amountUsd);
     const issue = equityIssue(gross, p.marketCapUsd, p.sharesOutstanding, draft.scenario.finance.equityFeePct);
     if (!issue) return fail('NOT_AVAILABLE', 'The market values your company at nothing: nobody will buy new shares.');
-    const cap = usdToCents(p.marketCapUsd * MAX_RAISE_OF_MARKET_CAP);
-    if (gross > cap) return fail('LIMIT', `You can raise at most ${usd(cap)} at once (half of your market cap).`);
+    const window = currentWindow(p, p.sharesOutstanding, draft.day);
+    const room = Math.min(issuableShares(window), MAX_SHARES_OUTSTANDING - p.sharesOutstanding);
+    if (issue.newShares > room) {
+      return fail('LIMIT', `You can sell at most ${room.toLocaleString('en-US')} more shares (about ${usd(usdToCents(room * issue.priceUsd))} at ${usdPrice(issue.priceUsd)} a share) until day ${window.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS}: issuance is capped at ${pct(MAX_ISSUE_SHARE_PER_WINDOW)} of shares per ${ISSUANCE_WINDOW_DAYS} days.`);
+    }
     transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: issue.netCents, reason: 'equity' });
+    Object.assign(p, window);
     p.sharesOutstanding += issue.newShares;
-    // Post-money until tonight's valuation: the share price holds, so raising and buying back the
-    // same day cannot shrink the share count for free.
-    p.marketCapUsd += centsToUsd(gross);
+    p.sharesIssuedInWindow += issue.newShares;
+    // Post-money until tonight's valuation: the new cash counts at par, so raising and buying back
+    // the same day cannot shrink the share count for free.
+    p.marketCapUsd += centsToUsd(issue.netCents);
     p.navUsd += centsToUsd(issue.netCents);
   },
 
@@ -308,8 +324,15 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
     if (p.sharesOutstanding - bb.sharesRetired < floor) {
       return fail('LIMIT', `A buyback must leave at least ${floor.toLocaleString('en-US')} shares outstanding.`);
     }
+    const window = currentWindow(p, p.sharesOutstanding, draft.day);
+    const room = retirableShares(window);
+    if (bb.sharesRetired > room) {
+      return fail('LIMIT', `You can buy back at most ${room.toLocaleString('en-US')} more shares (about ${usd(usdToCents(room * bb.priceUsd))}) until day ${window.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS}: buybacks are capped at ${pct(MAX_BUYBACK_SHARE_PER_WINDOW)} of shares per ${ISSUANCE_WINDOW_DAYS} days.`);
+    }
     transfer(draft.ledger, { from: playerAccount(playerId), to: WORLD, usdCents: bb.costCents, reason: 'buyback' });
+    Object.assign(p, window);
     p.sharesOutstanding -= bb.sharesRetired;
+    p.sharesRetiredInWindow += bb.sharesRetired;
     p.marketCapUsd = Math.max(0, p.marketCapUsd - centsToUsd(bb.costCents));
     p.navUsd -= centsToUsd(bb.costCents);
   },

@@ -1,13 +1,14 @@
 /** NAV, sentiment multiples, market caps and the world meters. */
 import type { Phase } from '../context.js';
-import type { GameState, PlayerId, Tier } from '../types.js';
+import type { GameState, PlayerId, PlayerState, Tier } from '../types.js';
 import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
 import { playerAccount } from '../../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../../economy/money.js';
-import { marketCapUsd, navUsd, sentimentMultiple, sectorHype, type NavParts } from '../../economy/valuation.js';
-import { raw, regionPue, siteRuns } from './capacity.js';
+import { marketCapUsd, navUsd, sentimentMultiple, sectorHype, type MultipleInputs, type NavParts } from '../../economy/valuation.js';
+import { blockCents } from '../../economy/leaseBook.js';
+import { modelSpec, raw, regionPue, siteRuns, siteUsedMw } from './capacity.js';
 import { resaleUnitPriceUsd, siteValueUsd } from './prices.js';
-import { contractsPvByPlayer } from './computeValue.js';
+import { contractValuesByPlayer } from './computeValue.js';
 
 /** Escrow account holding a loan's BTC collateral: still the borrower's asset until liquidated. */
 export const loanEscrow = (loanId: string): string => `escrow:loan:${loanId}`;
@@ -31,7 +32,7 @@ export function tierUsdPerMw(state: GameState, tier: Tier): number {
   return tier === 'ai' ? state.scenario.capex.aiUsdPerMw : state.scenario.capex.miningUsdPerMw;
 }
 
-/** NAV components for every seated player, in one pass over lots, sites and loans. */
+/** NAV components for every seated player, in one pass over lots, sites, loans and orders. */
 export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavParts> {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
@@ -41,18 +42,35 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
   const btcUsd = state.btc.btcUsd;
   for (const id of order) {
     const bal = accounts[playerAccount(id)];
-    out[id] = { cashUsd: centsToUsd(bal?.usdCents ?? 0), btc: satsToBtc(bal?.sats ?? 0), btcUsd, hardwareUsd: 0, sitesUsd: 0, contractsPvUsd: 0, debtUsd: 0 };
+    out[id] = {
+      cashUsd: centsToUsd(bal?.usdCents ?? 0), btc: satsToBtc(bal?.sats ?? 0), btcUsd, reservedUsd: 0, heldLeasesUsd: 0,
+      hardwareUsd: 0, operatingHardwareUsd: 0, sitesUsd: 0, operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
+    };
   }
+  const sites = raw(state.sites);
   const resale: Record<string, number> = {};
   for (const lot of Object.values(raw(state.lots))) {
     const parts = out[lot.ownerId];
     if (!parts) continue;
     const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(state, lot.modelId));
     parts.hardwareUsd += unit * lot.count;
+    const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
+    const kind = modelSpec(draftOrState, lot.modelId)?.kind;
+    if (site && kind && siteRuns(draftOrState, site, kind === 'asic' ? 'mining' : 'ai')) parts.operatingHardwareUsd += unit * lot.count;
   }
-  for (const site of Object.values(raw(state.sites))) {
+  for (const site of Object.values(sites)) {
     const parts = site.ownerId ? out[site.ownerId] : undefined;
-    if (parts) parts.sitesUsd += siteValueUsd(state, site);
+    if (!parts) continue;
+    const totalMw = site.energisedMw + site.buildingMw;
+    // Hosted MW earn through their contract: counting them here as well would count them twice.
+    const ownMw = Math.max(0, totalMw - site.hostedMw);
+    const value = totalMw > 0 ? (siteValueUsd(state, site) * ownMw) / totalMw : 0;
+    parts.sitesUsd += value;
+    const usableMw = site.energisedMw - site.hostedMw;
+    if (site.status === 'active' && usableMw > 0) {
+      const usedShare = Math.min(1, siteUsedMw(draftOrState, site) / usableMw);
+      parts.operatingSitesUsd += ((value * usableMw) / Math.max(usableMw, ownMw)) * usedShare;
+    }
   }
   for (const loan of Object.values(raw(state.loans))) {
     const parts = out[loan.ownerId];
@@ -60,10 +78,22 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
     parts.debtUsd += centsToUsd(loan.principalUsdCents);
     parts.btc += satsToBtc(accounts[loanEscrow(loan.id)]?.sats ?? 0);
   }
-  const pv = contractsPvByPlayer(state);
+  for (const o of Object.values(raw(state.leaseOrders))) {
+    const parts = out[o.ownerId];
+    if (parts && o.side === 'bid') parts.reservedUsd += centsToUsd(o.remaining * blockCents(o.priceUsdPerGpuHour));
+  }
+  const picks = raw(raw(state.contest).current).picks;
+  for (const id of order) {
+    const pick = Object.prototype.hasOwnProperty.call(picks, id) ? picks[id] : undefined;
+    if (pick) out[id]!.reservedUsd += centsToUsd(pick.stakeUsdCents);
+  }
+  const contracts = contractValuesByPlayer(draftOrState);
   for (const id of order) {
     const parts = out[id];
-    if (parts) parts.contractsPvUsd = pv[id] ?? 0;
+    const v = contracts[id];
+    if (!parts || !v) continue;
+    parts.contractsPvUsd = v.contractsPvUsd;
+    parts.heldLeasesUsd = v.heldLeasesUsd;
   }
   return out;
 }
@@ -74,17 +104,22 @@ export function playerNavUsd(state: GameState, playerId: PlayerId): number {
   return parts ? navUsd(parts) : 0;
 }
 
-/** Sector hype the crowd (and a lender) applies to a player, from its revenue mix and narrative. */
-export function playerSectorHype(state: GameState, playerId: PlayerId): number {
-  const p = state.players[playerId];
-  if (!p) return 0.5;
-  return sectorHype({
+/** The inputs of a player's sentiment multiple today. */
+export function multipleInputs(state: GameState, p: PlayerState): MultipleInputs {
+  return {
     hypeCrypto: state.hype.crypto,
     hypeAi: state.hype.ai,
     revenueMiningUsdPerDay: p.revenueMiningUsdPerDay,
     revenueAiUsdPerDay: p.revenueAiUsdPerDay,
     narrative: p.narrative,
-  });
+    narrativeAgeDays: state.day - p.narrativeSinceDay,
+  };
+}
+
+/** Sector hype the crowd (and a lender) applies to a player, from its revenue mix. */
+export function playerSectorHype(state: GameState, playerId: PlayerId): number {
+  const p = state.players[playerId];
+  return p ? sectorHype(multipleInputs(state, p)) : 0.5;
 }
 
 function updateMeters(draft: GameState): void {
@@ -127,21 +162,13 @@ function updateMeters(draft: GameState): void {
 export const valuationPhase: Phase = (draft) => {
   const parts = navPartsByPlayer(draft);
   const players = raw(draft.players);
-  const { crypto: hypeCrypto, ai: hypeAi } = draft.hype;
   for (const id of raw(draft.playerOrder)) {
     const p = players[id];
     const np = parts[id];
     if (!p || !np) continue;
-    const nav = navUsd(np);
-    const multiple = sentimentMultiple({
-      hypeCrypto,
-      hypeAi,
-      revenueMiningUsdPerDay: p.revenueMiningUsdPerDay,
-      revenueAiUsdPerDay: p.revenueAiUsdPerDay,
-      narrative: p.narrative,
-    });
-    const navRounded = Math.round(nav);
-    const capRounded = Math.round(marketCapUsd(nav, multiple, np.cashUsd));
+    const multiple = sentimentMultiple(multipleInputs(draft, p));
+    const navRounded = Math.round(navUsd(np));
+    const capRounded = Math.round(marketCapUsd(np, multiple));
     // Writing only what changed keeps idle players' records out of the day's draft.
     if (p.navUsd === navRounded && p.multiple === multiple && p.marketCapUsd === capRounded) continue;
     const w = draft.players[id]!;

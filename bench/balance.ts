@@ -1,0 +1,49 @@
+/**
+ * `npm run balance`: the fair-game report. For each exploit strategy, a league of it against the
+ * seven reference bots (a ring sits two seats); then the reference bots against `idle`. Prints win
+ * share and mean rank by the headline score (founders' stake at market, or --basis nav) and the
+ * share of rank variance that bot identity explains.
+ *
+ *   npm run balance -- --scenario halving-sprint --matches 20 [--basis nav] [--only hype-shell]
+ */
+import { parseArgs } from 'node:util';
+import { getScenario } from '../shared/economy/scenarios/index.js';
+import { EXPLOIT_STRATEGIES, REFERENCE_STRATEGIES } from '../shared/bots/index.js';
+import { playBalance, type BalanceResult } from '../shared/bots/balance.js';
+import { exploitLineup } from '../shared/bots/exploits/index.js';
+import type { ScoreBasis } from '../shared/rules/score.js';
+
+const { values: args } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'halving-sprint' },
+    matches: { type: 'string', default: '20' },
+    basis: { type: 'string', default: 'market' },
+    only: { type: 'string' },
+    seed: { type: 'string', default: 'balance' },
+  },
+});
+const scenario = getScenario(args.scenario!);
+if (!scenario) throw new Error(`unknown scenario ${args.scenario}`);
+const basis = args.basis as ScoreBasis;
+const seeds = Array.from({ length: Number(args.matches) }, (_, i) => `${args.seed}-${i + 1}`);
+
+function print(title: string, r: BalanceResult, focus?: string) {
+  console.log(`\n${title}  (${r.matches} matches, rank variance explained by bot: ${(r.rankVarianceExplained * 100).toFixed(0)} %)`);
+  console.log('| bot | seats | wins | win share | mean rank |\n|---|---|---|---|---|');
+  for (const row of r.rows) {
+    const mark = row.bot === focus ? ' **' : '';
+    console.log(`| ${row.bot}${mark} | ${row.seats} | ${row.wins} | ${(row.winShare * 100).toFixed(0)} % | ${row.meanRank.toFixed(2)} |`);
+  }
+}
+
+const exploits = args.only ? args.only.split(',') : EXPLOIT_STRATEGIES;
+const t0 = performance.now();
+for (const exploit of exploits) {
+  const r = playBalance({ scenario, seeds, lineup: exploitLineup(exploit), basis });
+  print(`${scenario.id}: ${exploit} vs the reference seven, by ${basis}`, r, exploit);
+}
+if (!args.only) {
+  const r = playBalance({ scenario, seeds, lineup: [...REFERENCE_STRATEGIES, 'idle'], basis });
+  print(`${scenario.id}: the reference seven and idle, by ${basis}`, r);
+}
+console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`);
