@@ -72,7 +72,8 @@ export function buildOnlineView(s: SyncedState, welcome: Welcome, priv: PrivateM
     .map((p) => ({
       id: str(p.id), name: str(p.name), colorIndex: num(p.colorIndex), strategy: str(p.strategy), narrative: (str(p.narrative) || 'none') as Narrative,
       bankrupt: p.bankrupt === true, navUsd: num(p.navUsd), marketCapUsd: num(p.marketCapUsd), multiple: num(p.multiple),
-      sharesOutstanding: num(p.sharesOutstanding), revenueMiningUsdPerDay: num(p.revenueMiningUsdPerDay), revenueAiUsdPerDay: num(p.revenueAiUsdPerDay),
+      sharesOutstanding: num(p.sharesOutstanding), founderShares: num(p.founderShares), scoreMarketUsd: num(p.scoreMarketUsd),
+      scoreNavUsd: num(p.scoreNavUsd), revenueMiningUsdPerDay: num(p.revenueMiningUsdPerDay), revenueAiUsdPerDay: num(p.revenueAiUsdPerDay),
       btcMinedBtc: num(p.btcMinedBtc), computeDeliveredH100Days: num(p.computeDeliveredH100Days),
     }))
     .sort((a, b) => a.colorIndex - b.colorIndex);

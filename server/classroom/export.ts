@@ -4,6 +4,7 @@
  * scenario copy, same seed); actions merge the accepted log, the ⅔ guesses and the refusals.
  */
 import { strToU8, zipSync } from 'fflate';
+import { founderStakeUsd, type ScoreBasis } from '../../shared/rules/score.js';
 import { guessExportRows, type GuessGame } from '../../shared/classroom/guess.js';
 import { addDays } from '../../shared/economy/calendar.js';
 import { balanceOf, playerAccount } from '../../shared/economy/ledger.js';
@@ -32,7 +33,8 @@ export interface SessionExportInput {
 
 export const PLAYER_DAY_COLUMNS = [
   'day', 'date', 'player_id', 'name', 'display_name', 'label', 'kind', 'cash_usd', 'btc', 'debt_usd', 'nav_usd', 'market_cap_usd', 'multiple',
-  'shares_outstanding', 'revenue_mining_usd_per_day', 'revenue_ai_usd_per_day', 'ai_revenue_share', 'narrative', 'bankrupt', 'btc_mined_btc',
+  'shares_outstanding', 'founder_shares', 'score_market_usd', 'score_nav_usd', 'revenue_mining_usd_per_day', 'revenue_ai_usd_per_day',
+  'ai_revenue_share', 'narrative', 'bankrupt', 'btc_mined_btc',
   'compute_delivered_h100_days', 'btc_usd',
 ] as const;
 export const ACTION_COLUMNS = [
@@ -48,7 +50,7 @@ export const GUESS_COLUMNS = [
 ] as const;
 export const SUMMARY_COLUMNS = [
   'player_id', 'name', 'display_name', 'label', 'kind', 'joined_day', 'final_day', 'cash_usd', 'btc', 'debt_usd', 'nav_usd', 'market_cap_usd',
-  'multiple', 'rank_market_cap', 'bankrupt', 'narrative', 'btc_mined_btc', 'compute_delivered_h100_days', 'actions_accepted', 'actions_rejected',
+  'multiple', 'score_market_usd', 'score_nav_usd', 'rank_score_market', 'rank_score_nav', 'bankrupt', 'narrative', 'btc_mined_btc', 'compute_delivered_h100_days', 'actions_accepted', 'actions_rejected',
   'contest_rounds_staked', 'contest_staked_usd', 'contest_paid_usd', 'guesses', 'guess_rounds_won', 'mean_guess', 'mean_guess_distance',
 ] as const;
 
@@ -83,7 +85,8 @@ function playerDayRow(state: GameState, id: string, who: Who | undefined, debts:
   return {
     day: state.day, date: state.date, player_id: id, name: who?.name ?? p.name, display_name: p.name, label: who?.label ?? '', kind: who?.kind ?? 'student',
     cash_usd: centsToUsd(bal.usdCents), btc: satsToBtc(bal.sats), debt_usd: centsToUsd(debts.get(id) ?? 0), nav_usd: p.navUsd,
-    market_cap_usd: p.marketCapUsd, multiple: p.multiple, shares_outstanding: p.sharesOutstanding, revenue_mining_usd_per_day: p.revenueMiningUsdPerDay,
+    market_cap_usd: p.marketCapUsd, multiple: p.multiple, shares_outstanding: p.sharesOutstanding, founder_shares: p.founderShares,
+    score_market_usd: founderStakeUsd(p, 'market'), score_nav_usd: founderStakeUsd(p, 'nav'), revenue_mining_usd_per_day: p.revenueMiningUsdPerDay,
     revenue_ai_usd_per_day: p.revenueAiUsdPerDay, ai_revenue_share: revenue > 0 ? p.revenueAiUsdPerDay / revenue : null, narrative: p.narrative,
     bankrupt: p.bankrupt, btc_mined_btc: satsToBtc(p.btcMinedSats), compute_delivered_h100_days: p.computeDeliveredH100Days, btc_usd: state.btc.btcUsd,
   };
@@ -216,9 +219,11 @@ export function sessionCsvs(input: SessionExportInput): Record<string, string> {
     }),
   );
 
-  // summary.csv: one row per seat, ranked by final market cap.
+  // summary.csv: one row per seat, ranked by the headline score (founders' stake) at market and at NAV.
   const ids = final.playerOrder.filter((id) => final.players[id]);
-  const rank = new Map([...ids].sort((a, b) => final.players[b]!.marketCapUsd - final.players[a]!.marketCapUsd).map((id, i) => [id, i + 1]));
+  const rankBy = (basis: ScoreBasis) => new Map([...ids].sort((a, b) => founderStakeUsd(final.players[b]!, basis) - founderStakeUsd(final.players[a]!, basis)).map((id, i) => [id, i + 1]));
+  const rank = rankBy('market');
+  const rankNav = rankBy('nav');
   const finalDebts = debtsByPlayer(final);
   const summary = ids.map((id) => {
     const d = playerDayRow(final, id, who.get(id), finalDebts);
@@ -228,7 +233,7 @@ export function sessionCsvs(input: SessionExportInput): Record<string, string> {
     return {
       player_id: id, name: d.name, display_name: d.display_name, label: d.label, kind: d.kind, joined_day: who.get(id)?.joinedDay ?? 0, final_day: final.day,
       cash_usd: d.cash_usd, btc: d.btc, debt_usd: d.debt_usd, nav_usd: d.nav_usd, market_cap_usd: d.market_cap_usd, multiple: d.multiple,
-      rank_market_cap: rank.get(id), bankrupt: d.bankrupt, narrative: d.narrative, btc_mined_btc: d.btc_mined_btc,
+      score_market_usd: d.score_market_usd, score_nav_usd: d.score_nav_usd, rank_score_market: rank.get(id), rank_score_nav: rankNav.get(id), bankrupt: d.bankrupt, narrative: d.narrative, btc_mined_btc: d.btc_mined_btc,
       compute_delivered_h100_days: d.compute_delivered_h100_days, actions_accepted: c.accepted, actions_rejected: c.rejected,
       contest_rounds_staked: st?.rounds ?? 0, contest_staked_usd: centsToUsd(st?.usdCents ?? 0), contest_paid_usd: centsToUsd(st?.paidCents ?? 0),
       guesses: gs?.n ?? 0, guess_rounds_won: gs?.won ?? 0, mean_guess: gs ? gs.sum / gs.n : null, mean_guess_distance: gs && gs.distN ? gs.dist / gs.distN : null,

@@ -1,6 +1,6 @@
 /**
  * `npm run league -- --bots a,b,c --matches N --scenario ID [--seed S] [--players-per-match K]
- *   [--workers W] [--out DIR] [--db FILE] [--league ID] [--days D] [--rank-by marketCap|nav]
+ *   [--workers W] [--out DIR] [--db FILE] [--league ID] [--days D] [--rank-by stakeMarket|stakeNav|marketCap|nav]
  *   [--budget-ms MS] [--quiet] [--queue]`
  * Plays a league of headless matches on worker threads, rates the bots with OpenSkill, writes
  * DIR/results.json, DIR/leaderboard.csv and DIR/replays/<seed>.json, and prints the leaderboard.
@@ -14,7 +14,7 @@ import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.
 import { getStrategy, STRATEGY_NAMES } from '../../shared/bots/index.js';
 import { rejectionRate, runLeague } from '../league/runLeague.js';
 import { runLeagueQueued } from '../league/queue.js';
-import { RANK_BY, type RankBy } from '../league/ratings.js';
+import { DEFAULT_RANK_BY, RANK_BY, type RankBy } from '../league/ratings.js';
 
 function die(message: string): never {
   console.error(`league: ${message}`);
@@ -69,7 +69,7 @@ const playersPerMatch = intArg('players-per-match', args['players-per-match'], b
 const workers = intArg('workers', args.workers, Math.max(1, availableParallelism() - 1), 0);
 const days = intArg('days', args.days, 0, 0);
 if (days > scenario.days) die(`--days must be at most ${scenario.days} for ${scenario.id}`);
-const rankBy = (args['rank-by'] ?? 'marketCap') as RankBy;
+const rankBy = (args['rank-by'] ?? DEFAULT_RANK_BY) as RankBy;
 if (!RANK_BY.includes(rankBy)) die(`--rank-by must be one of ${RANK_BY.join(', ')}`);
 const decisionBudgetMs = intArg('budget-ms', args['budget-ms'], 50, 1);
 const outDir = resolve(args.out ?? join('leagues', `${scenario.id}-${seed}`));

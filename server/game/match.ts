@@ -7,6 +7,7 @@
  * yields the same state, so the log and the state never disagree.
  */
 import { applyAction, addPlayer, createGame, stateHash, step } from '../../shared/rules/engine.js';
+import { founderStakeUsd } from '../../shared/rules/score.js';
 import { applyEntry, REPLAY_FORMAT, type LogEntry, type ReplayFile } from '../../shared/rules/replay.js';
 import { daySummary, type DaySummary } from '../../shared/rules/summary.js';
 import type { Action } from '../../shared/rules/actions.js';
@@ -24,6 +25,9 @@ export interface Standing {
   marketCapUsd: number;
   multiple: number;
   bankrupt: boolean;
+  /** The headline score: founders' stake at market and at NAV (shared/rules/score.ts). */
+  scoreMarketUsd: number;
+  scoreNavUsd: number;
 }
 
 export class MatchRunner {
@@ -127,8 +131,11 @@ export class MatchRunner {
     return this.state.playerOrder
       .map((id) => this.state.players[id])
       .filter((p): p is NonNullable<typeof p> => p !== undefined)
-      .map((p) => ({ playerId: p.id, name: p.name, strategy: p.strategy, navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, bankrupt: p.bankrupt }))
-      .sort((a, b) => b.marketCapUsd - a.marketCapUsd);
+      .map((p) => ({
+        playerId: p.id, name: p.name, strategy: p.strategy, navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, bankrupt: p.bankrupt,
+        scoreMarketUsd: founderStakeUsd(p, 'market'), scoreNavUsd: founderStakeUsd(p, 'nav'),
+      }))
+      .sort((a, b) => b.scoreMarketUsd - a.scoreMarketUsd);
   }
 
   replayFile(): ReplayFile {

@@ -3,6 +3,7 @@
  * order), so the same matches always give the same table.
  */
 import { ordinal, rate, rating } from 'openskill';
+import { founderStakeUsd } from '../../shared/rules/score.js';
 
 export interface MatchPlayerResult {
   bot: string;
@@ -27,21 +28,31 @@ export interface RatingRow {
 }
 
 /**
- * What a match ranks by. The per-share scores divide by shares outstanding, so a company that only
- * grew by issuing stock does not outrank one that grew its business.
+ * What a match ranks by. The default is the game's headline score: the founders' stake at market
+ * (`stakeMarket`) or at NAV (`stakeNav`), so a company that only grew by issuing stock does not
+ * outrank one that grew its business (shared/rules/score.ts). Market cap and NAV stay available.
  */
-export const RANK_BY = ['marketCap', 'nav', 'marketCapPerShare', 'navPerShare'] as const;
+export const RANK_BY = ['stakeMarket', 'stakeNav', 'marketCap', 'nav', 'marketCapPerShare', 'navPerShare'] as const;
+export const DEFAULT_RANK_BY: RankBy = 'stakeMarket';
 export type RankBy = (typeof RANK_BY)[number];
 
 interface Scored {
   navUsd: number;
   marketCapUsd: number;
   sharesOutstanding?: number;
+  founderShares?: number;
+}
+
+function founderStake(p: Scored, valueUsd: number): number {
+  if (!p.sharesOutstanding || p.founderShares === undefined) return valueUsd;
+  return founderStakeUsd({ sharesOutstanding: p.sharesOutstanding, founderShares: p.founderShares, navUsd: valueUsd, marketCapUsd: valueUsd }, 'market');
 }
 
 export function rankScore(p: Scored, by: RankBy): number {
   const shares = p.sharesOutstanding && p.sharesOutstanding > 0 ? p.sharesOutstanding : 1;
   switch (by) {
+    case 'stakeMarket': return founderStake(p, p.marketCapUsd);
+    case 'stakeNav': return founderStake(p, p.navUsd);
     case 'nav': return p.navUsd;
     case 'marketCap': return p.marketCapUsd;
     case 'navPerShare': return p.navUsd / shares;

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { DEFAULT_DECISION_BUDGET_MS } from '../../shared/bots/runMatch.js';
-import { computeRatings, rankPlayers, type MatchResultRow, type RankBy, type RatingRow } from './ratings.js';
+import { computeRatings, DEFAULT_RANK_BY, rankPlayers, type MatchResultRow, type RankBy, type RatingRow } from './ratings.js';
 import { schedule, type ScheduledMatch } from './scheduler.js';
 import { LeagueStore, type BotTotals, type LeagueDefinition, type StoredMatch } from './storage.js';
 import { playMatch, type MatchOutcome, type MatchTask } from './worker.js';
@@ -65,7 +65,7 @@ export function toStored(o: MatchOutcome, rankBy: RankBy): StoredMatch {
 
 /** The league's stored definition (with defaults) and its id: the same options name the same league. */
 export function leagueOf(opts: LeagueOptions): { def: Omit<LeagueDefinition, 'id'>; leagueId: string; rankBy: RankBy } {
-  const rankBy = opts.rankBy ?? 'marketCap';
+  const rankBy = opts.rankBy ?? DEFAULT_RANK_BY;
   const def: Omit<LeagueDefinition, 'id'> = {
     bots: opts.bots, scenarioId: opts.scenarioId, days: opts.days ?? 0, seed: opts.seed, playersPerMatch: opts.playersPerMatch, rankBy,
   };

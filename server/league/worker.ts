@@ -29,7 +29,7 @@ export interface MatchOutcome {
   seed: string;
   stateHash: string;
   finalDay: number;
-  players: { bot: string; navUsd: number; marketCapUsd: number; sharesOutstanding: number }[];
+  players: { bot: string; navUsd: number; marketCapUsd: number; sharesOutstanding: number; founderShares: number }[];
   stats: BotTotals[];
   wallMs: number;
 }
@@ -59,7 +59,7 @@ export function playMatch(task: MatchTask): MatchOutcome {
     finalDay: state.day,
     players: task.seats.map((s) => {
       const p = state.players[s.id];
-      return { bot: s.bot, navUsd: p?.navUsd ?? 0, marketCapUsd: p?.marketCapUsd ?? 0, sharesOutstanding: p?.sharesOutstanding ?? 0 };
+      return { bot: s.bot, navUsd: p?.navUsd ?? 0, marketCapUsd: p?.marketCapUsd ?? 0, sharesOutstanding: p?.sharesOutstanding ?? 0, founderShares: p?.founderShares ?? 0 };
     }),
     stats: task.seats.map((s) => ({ bot: s.bot, actions: stats[s.id]?.actions ?? 0, rejected: stats[s.id]?.rejected ?? 0, strikes: stats[s.id]?.strikes ?? 0 })),
     wallMs: performance.now() - t0,

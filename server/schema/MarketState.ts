@@ -99,6 +99,10 @@ export class PlayerCard extends Schema {
   @type('number') marketCapUsd = 0;
   @type('number') multiple = 0;
   @type('number') sharesOutstanding = 0;
+  @type('number') founderShares = 0;
+  /** The headline score: founders' stake at market and at NAV. */
+  @type('number') scoreMarketUsd = 0;
+  @type('number') scoreNavUsd = 0;
   @type('number') revenueMiningUsdPerDay = 0;
   @type('number') revenueAiUsdPerDay = 0;
   @type('number') btcMinedBtc = 0;

@@ -6,6 +6,7 @@
  */
 import { runReplay, type LogEntry, type ReplayFile } from '../../../shared/rules/replay.js';
 import { cashCents } from '../../../shared/economy/ledger.js';
+import { founderStakeUsd } from '../../../shared/rules/score.js';
 import type { ContestResult, GameState } from '../../../shared/rules/types.js';
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 
@@ -18,6 +19,9 @@ export interface CompanyPath {
   cashUsd: (number | null)[];
   navUsd: (number | null)[];
   marketCapUsd: (number | null)[];
+  /** The headline score: founders' stake at market and at NAV. */
+  scoreMarketUsd: (number | null)[];
+  scoreNavUsd: (number | null)[];
 }
 
 export interface Decision {
@@ -73,7 +77,7 @@ export function buildDebrief(file: ReplayFile, lagDays = EVENT_LAG_DAYS): Debrie
       if (!p) continue;
       let path = byId.get(id);
       if (!path) {
-        path = { id, name: p.name, colorIndex: p.colorIndex, bot: Boolean(p.strategy), cashUsd: [], navUsd: [], marketCapUsd: [] };
+        path = { id, name: p.name, colorIndex: p.colorIndex, bot: Boolean(p.strategy), cashUsd: [], navUsd: [], marketCapUsd: [], scoreMarketUsd: [], scoreNavUsd: [] };
         byId.set(id, path);
         data.companies.push(path);
       }
@@ -81,10 +85,14 @@ export function buildDebrief(file: ReplayFile, lagDays = EVENT_LAG_DAYS): Debrie
         path.cashUsd.push(null);
         path.navUsd.push(null);
         path.marketCapUsd.push(null);
+        path.scoreMarketUsd.push(null);
+        path.scoreNavUsd.push(null);
       }
       path.cashUsd.push(cashCents(s.ledger, id) / 100);
       path.navUsd.push(p.navUsd);
       path.marketCapUsd.push(p.marketCapUsd);
+      path.scoreMarketUsd.push(founderStakeUsd(p, 'market'));
+      path.scoreNavUsd.push(founderStakeUsd(p, 'nav'));
     }
   };
   const final = runReplay(file, {

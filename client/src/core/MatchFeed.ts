@@ -51,6 +51,8 @@ export interface Standing {
   marketCapUsd: number;
   multiple: number;
   bankrupt: boolean;
+  scoreMarketUsd: number;
+  scoreNavUsd: number;
 }
 
 export interface MatchEnd {

@@ -114,6 +114,7 @@ export function viewFromState(json: StateJson, welcome: Welcome | null, priv: Pr
       .map((p) => ({
         id: p.id, name: p.name, colorIndex: p.colorIndex, strategy: p.strategy, narrative: p.narrative as PlayerView['players'][number]['narrative'],
         bankrupt: p.bankrupt, navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, sharesOutstanding: p.sharesOutstanding,
+        founderShares: p.founderShares, scoreMarketUsd: p.scoreMarketUsd, scoreNavUsd: p.scoreNavUsd,
         revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay, btcMinedBtc: p.btcMinedBtc,
         computeDeliveredH100Days: p.computeDeliveredH100Days,
       }))

@@ -68,6 +68,8 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
     d.companies.map((c) => ({ label: `${seatLetter(c.colorIndex)} ${nameOf(c.id)}`, color: playerColor(c.colorIndex), values: pick(c) }));
   const premium = premiumPaths(d);
   const charts = h('div', { class: 'charts' },
+    figure('score-market', code, (c) => drawLines(c, t('debrief.scoreMarket'), d.days, per((x) => x.scoreMarketUsd))),
+    figure('score-nav', code, (c) => drawLines(c, t('debrief.scoreNav'), d.days, per((x) => x.scoreNavUsd))),
     figure('cash', code, (c) => drawLines(c, t('debrief.cash'), d.days, per((x) => x.cashUsd))),
     figure('nav', code, (c) => drawLines(c, t('debrief.nav'), d.days, per((x) => x.navUsd))),
     figure('mcap', code, (c) => drawLines(c, t('debrief.mcap'), d.days, per((x) => x.marketCapUsd))),

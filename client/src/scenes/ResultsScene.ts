@@ -25,7 +25,7 @@ export class ResultsScene extends Phaser.Scene {
     const standings = net.ended?.standings;
     const rows = view ? view.players.map((p) => {
       const s = standings?.find((x) => x.playerId === p.id);
-      return s ? { ...p, navUsd: s.navUsd, marketCapUsd: s.marketCapUsd, multiple: s.multiple, bankrupt: s.bankrupt } : p;
+      return s ? { ...p, navUsd: s.navUsd, marketCapUsd: s.marketCapUsd, multiple: s.multiple, bankrupt: s.bankrupt, scoreMarketUsd: s.scoreMarketUsd ?? p.scoreMarketUsd, scoreNavUsd: s.scoreNavUsd ?? p.scoreNavUsd } : p;
     }) : [];
     const panel = h('div', { class: 'side', style: 'position:absolute;left:0;top:0;bottom:0;width:56%;padding:1em 1.4em', testid: 'results' },
       h('h1', {}, t('results.title')),

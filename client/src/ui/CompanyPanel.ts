@@ -99,13 +99,13 @@ export class CompanyPanel {
   }
 
   private rivals(view: PlayerView): HTMLElement {
-    const ranked = [...view.players].sort((a, b) => b.marketCapUsd - a.marketCapUsd);
+    const ranked = [...view.players].sort((a, b) => b.scoreMarketUsd - a.scoreMarketUsd);
     return h('div', { class: 'section' }, h('h3', {}, t('game.companies')),
       h('table', { testid: 'players-table' },
-        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num' }, t('game.mcapShort')), h('th', { class: 'num' }, t('game.nav')), h('th', { class: 'num' }, '×')),
+        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', title: t('rank.stakeHelp') }, t('rank.stake')), h('th', { class: 'num' }, t('game.mcapShort')), h('th', { class: 'num' }, t('game.nav')), h('th', { class: 'num' }, '×')),
         ...ranked.map((p) => h('tr', { style: p.id === view.playerId ? 'background:#22304d' : '' },
           h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? t('rank.bot') : ''}`),
-          h('td', { class: 'num' }, usd(p.marketCapUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
+          h('td', { class: 'num' }, usd(p.scoreMarketUsd)), h('td', { class: 'num' }, usd(p.marketCapUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
   }
 }
 

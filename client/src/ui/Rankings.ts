@@ -1,28 +1,32 @@
-/** The results tables: market cap (who the crowd picked) and NAV (who was worth it), side by side. */
+/**
+ * The results tables, side by side: the founders' stake at market (who the crowd picked) and at NAV
+ * (who was worth it), the headline score; market cap and NAV beside each.
+ */
 import type { PlayerView, PublicPlayer } from '../../../shared/rules/view.js';
 import { h } from './dom.js';
 import { playerColor, seatLetter } from './palette.js';
 import { usd } from '../util/format.js';
 import { t } from '../i18n/index.js';
 
-type Row = Pick<PublicPlayer, 'id' | 'name' | 'colorIndex' | 'navUsd' | 'marketCapUsd' | 'multiple' | 'bankrupt' | 'strategy'>;
+type Row = Pick<PublicPlayer, 'id' | 'name' | 'colorIndex' | 'navUsd' | 'marketCapUsd' | 'scoreMarketUsd' | 'scoreNavUsd' | 'multiple' | 'bankrupt' | 'strategy'>;
 
-function table(title: string, testid: string, rows: Row[], key: 'marketCapUsd' | 'navUsd', meId: string): HTMLElement {
+function table(title: string, testid: string, rows: Row[], key: 'scoreMarketUsd' | 'scoreNavUsd', meId: string): HTMLElement {
   const sorted = [...rows].sort((a, b) => b[key] - a[key]);
+  const market = key === 'scoreMarketUsd';
   return h('div', {}, h('h2', {}, title),
     h('table', { testid },
-      h('tr', {}, h('th', {}, '#'), h('th', {}, t('rank.company')), h('th', { class: 'num' }, t(key === 'marketCapUsd' ? 'rank.mcap' : 'rank.nav')), h('th', { class: 'num' }, t(key === 'marketCapUsd' ? 'rank.nav' : 'rank.mcapShort'))),
+      h('tr', {}, h('th', {}, '#'), h('th', {}, t('rank.company')), h('th', { class: 'num', title: t('rank.stakeHelp') }, t('rank.stake')), h('th', { class: 'num' }, t(market ? 'rank.mcapShort' : 'rank.nav'))),
       ...sorted.map((p, i) => h('tr', { style: p.id === meId ? 'background:#22304d' : '', testid: `${testid}-row` },
         h('td', {}, String(i + 1)),
         h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? t('rank.bot') : ''}${p.bankrupt ? ' †' : ''}`),
         h('td', { class: 'num' }, h('b', {}, usd(p[key]))),
-        h('td', { class: 'num muted' }, usd(key === 'marketCapUsd' ? p.navUsd : p.marketCapUsd))))));
+        h('td', { class: 'num muted' }, usd(market ? p.marketCapUsd : p.navUsd))))));
 }
 
 export function rankings(rows: Row[], meId: string): HTMLElement {
   return h('div', { class: 'cols', testid: 'rankings' },
-    table(t('rank.mcapTitle'), 'rank-mcap', rows, 'marketCapUsd', meId),
-    table(t('rank.navTitle'), 'rank-nav', rows, 'navUsd', meId));
+    table(t('rank.mcapTitle'), 'rank-mcap', rows, 'scoreMarketUsd', meId),
+    table(t('rank.navTitle'), 'rank-nav', rows, 'scoreNavUsd', meId));
 }
 
 export function contestTable(view: PlayerView): HTMLElement {
