@@ -8,6 +8,7 @@ import type { HardwareModelSpec } from '../economy/scenarios/types.js';
 import type { PlayerView } from '../rules/view.js';
 import type { HardwareLot, Site } from '../rules/types.js';
 import type { BotContext } from './types.js';
+import { EQUITY_DISCOUNT_PCT } from '../economy/finance.js';
 
 export type Me = NonNullable<PlayerView['me']>;
 export type ViewRegion = PlayerView['regions'][number];
@@ -370,4 +371,21 @@ export function trend(ctx: BotContext, key: string, value: number, alpha = 0.1):
   const ema = typeof prev === 'number' && prev > 0 ? prev : value;
   ctx.memory[key] = ema + alpha * (value - ema);
   return ema > 0 ? value / ema - 1 : 0;
+}
+
+/** Gross dollars of new stock the issuance window still lets this company sell, at the discounted issue price. */
+export function issuableUsd(view: PlayerView): number {
+  const me = view.me;
+  if (!me || me.sharesOutstanding <= 0 || me.marketCapUsd <= 0) return 0;
+  const priceUsd = (me.marketCapUsd / me.sharesOutstanding) * (1 - EQUITY_DISCOUNT_PCT / 100);
+  // A hair under the room: the engine rounds new shares up.
+  return Math.max(0, Math.floor(me.issuableShares * priceUsd * 0.995));
+}
+
+/** Sells up to `maxUsd` of stock if the window allows at least $1M of it. */
+export function raiseEquity(view: PlayerView, maxUsd: number, out: Action[]): boolean {
+  const amountUsd = Math.floor(Math.min(maxUsd, issuableUsd(view)));
+  if (amountUsd < 1_000_000) return false;
+  out.push({ type: 'raiseEquity', amountUsd });
+  return true;
 }

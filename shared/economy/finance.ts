@@ -106,9 +106,10 @@ export interface EquityIssue {
  * never get less than the discount.
  */
 export function equityIssue(grossUsdCents: number, marketCapUsd: number, sharesOutstanding: number, feePct: number): EquityIssue | null {
-  const priceUsd = sharePriceUsd(marketCapUsd, sharesOutstanding) * (1 - EQUITY_DISCOUNT_PCT / 100);
+  const priceUsd = (sharePriceUsd(marketCapUsd, sharesOutstanding) * (100 - EQUITY_DISCOUNT_PCT)) / 100;
   if (priceUsd <= 0 || grossUsdCents <= 0) return null;
-  const newShares = Math.ceil(centsToUsd(grossUsdCents) / priceUsd);
+  // The epsilon keeps float noise (920 / 9.2 = 100.00000000000001) from costing the buyer a share.
+  const newShares = Math.ceil(centsToUsd(grossUsdCents) / priceUsd - 1e-9);
   const feeCents = usdToCents((centsToUsd(grossUsdCents) * feePct) / 100);
   return { newShares, netCents: grossUsdCents - feeCents, feeCents, priceUsd };
 }
@@ -121,7 +122,7 @@ export interface Buyback {
 
 /** Buying back with up to `budgetUsdCents` at the market price plus the premium: whole shares, paying only for those. */
 export function buybackShares(budgetUsdCents: number, marketCapUsd: number, sharesOutstanding: number): Buyback | null {
-  const priceUsd = sharePriceUsd(marketCapUsd, sharesOutstanding) * (1 + BUYBACK_PREMIUM_PCT / 100);
+  const priceUsd = (sharePriceUsd(marketCapUsd, sharesOutstanding) * (100 + BUYBACK_PREMIUM_PCT)) / 100;
   if (priceUsd <= 0) return null;
   const sharesRetired = Math.floor(centsToUsd(budgetUsdCents) / priceUsd);
   if (sharesRetired <= 0) return null;

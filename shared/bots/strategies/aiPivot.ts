@@ -9,7 +9,7 @@ import type { PlayerView } from '../../rules/view.js';
 import type { Strategy } from '../types.js';
 import {
   announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, installStored, mySites, powerReserveUsd,
-  round2, treasuryPolicy, trend, uncommittedH100,
+  raiseEquity, round2, treasuryPolicy, trend, uncommittedH100,
 } from '../helpers.js';
 import { acquireAiMw, fillGpus, freeAiMw } from '../plays.js';
 
@@ -59,8 +59,8 @@ export const aiPivot: Strategy = {
     if (ordered === 0 && freeAiMw(view, budget) > 1) shortOfCash = true;
     if (shortOfCash) {
       // The crowd funds AI stories: sell it stock while it pays at least book value, else borrow.
-      if (me.multiple >= 0.9 && every(ctx, 'equity', 60)) {
-        out.push({ type: 'raiseEquity', amountUsd: Math.floor(Math.min(me.marketCapUsd * 0.25, 200_000_000)) });
+      if (me.multiple >= 0.9 && every(ctx, 'equity', 60) && raiseEquity(view, Math.min(me.marketCapUsd * 0.25, 200_000_000), out)) {
+        // funded by the crowd
       } else if (me.debtUsd < me.navUsd * 0.2 && every(ctx, 'loan', 90)) {
         borrow(view, me.navUsd * 0.2, 720, out);
       }

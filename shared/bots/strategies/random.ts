@@ -7,7 +7,7 @@ import type { Action } from '../../rules/actions.js';
 import type { PlayerView } from '../../rules/view.js';
 import type { BotContext, Strategy } from '../types.js';
 import {
-  affordableListings, Budget, installStored, LEASE_BLOCK_DAYS, mySites, orderForSite, releasedModels, round2,
+  affordableListings, Budget, installStored, issuableUsd, LEASE_BLOCK_DAYS, mySites, orderForSite, releasedModels, round2,
   uncommittedH100,
 } from '../helpers.js';
 
@@ -122,7 +122,8 @@ const MOVES: readonly Move[] = [
     const me = view.me;
     if (!me || me.marketCapUsd <= 0) return;
     if (ctx.rng.chance(0.5)) {
-      out.push({ type: 'raiseEquity', amountUsd: Math.max(1, Math.floor(me.marketCapUsd * 0.1 * ctx.rng.next())) });
+      const amountUsd = Math.floor(Math.min(me.marketCapUsd * 0.1 * ctx.rng.next(), issuableUsd(view)));
+      if (amountUsd >= 1) out.push({ type: 'raiseEquity', amountUsd });
     } else {
       const amount = Math.floor(budget.cashUsd * 0.05 * ctx.rng.next());
       if (amount >= 1 && budget.spend(amount)) out.push({ type: 'buyback', amountUsd: amount });

@@ -3,7 +3,10 @@ import {
   borrowingRoomCents,
   buybackShares,
   dailyInterestCents,
+  currentWindow,
   equityIssue,
+  issuableShares,
+  retirableShares,
   isMarginCallTriggered,
   loanRatePct,
   loanToValue,
@@ -74,18 +77,28 @@ describe('loan-to-value and margin calls', () => {
 });
 
 describe('equity', () => {
-  it('issues shares at market cap ÷ shares and keeps the proceeds less the fee', () => {
-    // $100M cap, 10M shares → $10/share; $1M raise → 100,000 shares, 4% fee = $40,000
-    expect(equityIssue(100_000_000, 100_000_000, 10_000_000, 4)).toEqual({ newShares: 100_000, netCents: 96_000_000, feeCents: 4_000_000, priceUsd: 10 });
-    // Rounds shares up: $1,005 at $10 buys 101 shares (never a discount to the buyers)
-    expect(equityIssue(100_500, 100_000_000, 10_000_000, 0)?.newShares).toBe(101);
+  it('issues shares at the market price less the discount and keeps the proceeds less the fee', () => {
+    // $100M cap, 10M shares → $10/share, issued at 8% off = $9.20; $1M buys ⌈108,695.65⌉ shares; 4% fee = $40,000
+    expect(equityIssue(100_000_000, 100_000_000, 10_000_000, 4)).toEqual({ newShares: 108_696, netCents: 96_000_000, feeCents: 4_000_000, priceUsd: 9.2 });
+    // Rounds shares up: $920 at $9.20 is exactly 100 shares; $921 buys 101 (never less than the discount)
+    expect(equityIssue(92_000, 100_000_000, 10_000_000, 0)?.newShares).toBe(100);
+    expect(equityIssue(92_100, 100_000_000, 10_000_000, 0)?.newShares).toBe(101);
     expect(equityIssue(100_000, 0, 10_000_000, 4)).toBeNull();
   });
 
-  it('buys back whole shares and pays only for those', () => {
-    expect(buybackShares(100_500, 100_000_000, 10_000_000)).toEqual({ sharesRetired: 100, costCents: 100_000, priceUsd: 10 });
-    expect(buybackShares(999, 100_000_000, 10_000_000)).toBeNull();
+  it('buys back whole shares at the market price plus the premium and pays only for those', () => {
+    // $10/share + 3% = $10.30: $1,035 buys 100 shares for $1,030
+    expect(buybackShares(103_500, 100_000_000, 10_000_000)).toEqual({ sharesRetired: 100, costCents: 103_000, priceUsd: 10.3 });
+    expect(buybackShares(1_029, 100_000_000, 10_000_000)).toBeNull();
     expect(sharePriceUsd(-1, 10)).toBe(0);
     expect(minSharesOutstanding(10_000_000)).toBe(1_000_000);
+  });
+
+  it('bounds issuance and buybacks per 30-day window and opens a fresh window after it', () => {
+    const w = { issuanceWindowStartDay: 10, issuanceWindowBaseShares: 10_000_000, sharesIssuedInWindow: 1_500_000, sharesRetiredInWindow: 400_000 };
+    expect(issuableShares(w)).toBe(500_000);
+    expect(retirableShares(w)).toBe(600_000);
+    expect(currentWindow(w, 11_100_000, 39)).toBe(w);
+    expect(currentWindow(w, 11_100_000, 40)).toEqual({ issuanceWindowStartDay: 40, issuanceWindowBaseShares: 11_100_000, sharesIssuedInWindow: 0, sharesRetiredInWindow: 0 });
   });
 });

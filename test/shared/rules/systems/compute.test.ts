@@ -5,7 +5,8 @@ import { balanceOf, cashCents, LEASE_ESCROW, ledgerTotals } from '../../../../sh
 import { blockCents, LEASE_BLOCK_DAYS } from '../../../../shared/economy/leaseBook.js';
 import { gpuDayCents, shortfallPenaltyCents } from '../../../../shared/economy/tenders.js';
 import { hostingDayCents, hostingUsdPerDay, presentValueUsd } from '../../../../shared/economy/hosting.js';
-import { contractsPvUsd } from '../../../../shared/rules/systems/computeValue.js';
+import { contractsPvUsd, contractValuesByPlayer, CONTRACT_HORIZON_DAYS, costOfCapitalPct, HOSTING_OPEX_SHARE } from '../../../../shared/rules/systems/computeValue.js';
+import { navPartsByPlayer } from '../../../../shared/rules/systems/valuation.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState, Offer, Tender } from '../../../../shared/rules/types.js';
 
@@ -231,10 +232,13 @@ describe('hosting and buy-out offers', () => {
     expect(s.sites[AI_SITE]!.hostedMw).toBe(5);
     const c = Object.values(s.contracts)[0]!;
     expect(c).toMatchObject({ kind: 'hosting', ownerId: 'a', mw: 5, siteId: AI_SITE, startDay: 0, endDay: 3650 });
-    expect(contractsPvUsd(s, 'a')).toBeCloseTo(presentValueUsd(hostingUsdPerDay(5, 125), 3650, s.interestRatePct), 6);
+    // Net of the hall's running costs, two years at most, at the company's cost of capital.
+    const net = hostingUsdPerDay(5, 125) * (1 - HOSTING_OPEX_SHARE);
+    expect(contractsPvUsd(s, 'a')).toBeCloseTo(presentValueUsd(net, CONTRACT_HORIZON_DAYS, costOfCapitalPct(s)), 6);
     expect(contractsPvUsd(s, 'b')).toBe(0);
     s = step(step(s).state).state;
     expect(flow(s, 'hosting')).toBe(2 * hostingDayCents(5, 125));
+    expect(flow(s, 'hostingOpex')).toBe(2 * Math.round(hostingDayCents(5, 125) * HOSTING_OPEX_SHARE));
     expect(hostingDayCents(5, 125)).toBe(2_054_795); // 5 MW × $125/kW-month × 12 ÷ 365
   });
 
@@ -316,14 +320,27 @@ describe('the spot market and NPC clouds', () => {
     expect(s.compute.npcOrdersFirstDay).toBe(1);
   });
 
-  it('values a sold lease for both sides and a resting bid at its escrow', () => {
+  it('values a sold lease once: the lessor escrow net of power, the lessee capacity at spot, a resting bid at its escrow', () => {
     let s = ok(world(), 'a', ask(10, 2)).state;
     s = ok(s, 'b', bid(10, 2)).state;
     s = ok(s, 'c', bid(3, 1)).state;
-    const total = 10 * blockCents(2) / 100;
-    const pv = presentValueUsd(total / 30, 30, s.interestRatePct);
-    expect(contractsPvUsd(s, 'a')).toBeCloseTo(pv, 6);
-    expect(contractsPvUsd(s, 'b')).toBeCloseTo(pv, 6);
-    expect(contractsPvUsd(s, 'c')).toBe(3 * blockCents(1) / 100);
+    const gross = presentValueUsd((10 * blockCents(2)) / 100 / 30, 30, costOfCapitalPct(s));
+    const v = contractValuesByPlayer(s);
+    expect(v.a!.contractsPvUsd).toBeLessThan(gross);
+    expect(v.a!.contractsPvUsd).toBeGreaterThan(gross * 0.7);
+    expect(v.b!.contractsPvUsd).toBe(0);
+    expect(v.b!.heldLeasesUsd).toBeCloseTo(presentValueUsd(s.compute.spotUsdPerGpuHour * 24 * 10, 30, costOfCapitalPct(s)), 6);
+    expect(navPartsByPlayer(s).c!.reservedUsd).toBe((3 * blockCents(1)) / 100);
+  });
+
+  it('never counts passed-on capacity twice: a lessee that resells keeps the receivable, not the capacity', () => {
+    let s = ok(world(), 'a', ask(10, 2)).state;
+    s = ok(s, 'b', bid(10, 2)).state;
+    s = ok(s, 'b', ask(10, 2.5)).state;
+    s = ok(s, 'c', bid(10, 2.5)).state;
+    const v = contractValuesByPlayer(s);
+    expect(v.b!.heldLeasesUsd).toBe(0);
+    expect(v.b!.contractsPvUsd).toBeGreaterThan(0);
+    expect(v.c!.heldLeasesUsd).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { founderStakeUsd } from '../../../../shared/rules/score.js';
 import { createDraft, finishDraft } from 'immer';
-import { createGame } from '../../../../shared/rules/engine.js';
+import { applyAction, createGame } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { btcSats, balanceOf, cashCents, ledgerTotals, playerAccount, transfer, WORLD } from '../../../../shared/economy/ledger.js';
 import { dailyInterestCents, MARGIN_CALL_GRACE_DAYS } from '../../../../shared/economy/finance.js';
@@ -88,37 +89,61 @@ describe('repayLoan', () => {
 });
 
 describe('equity', () => {
-  it('raises at market cap ÷ shares, net of the fee, diluting', () => {
-    // Start: $50M cap, 10M shares → $5/share; $1M buys 200,000 new shares, 4% fee
+  it('sells new shares at the market price less the discount, net of the fee, diluting the founders', () => {
+    // Start: $50M cap, 10M shares → $5/share, issued at $4.60; $1M buys ⌈217,391.3⌉ shares, 4% fee
     const s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
-    expect(s.players.a!.sharesOutstanding).toBe(10_200_000);
+    expect(s.players.a!.sharesOutstanding).toBe(10_217_392);
+    expect(s.players.a!.founderShares).toBe(10_000_000);
     expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 96_000_000);
+    // Raising and keeping the cash makes the founders poorer per share: $50.96M ÷ 10.217M × 10M < $50M
+    expect(founderStakeUsd(s.players.a!, 'market')).toBeLessThan(50_000_000);
     zeroSum(s);
   });
 
-  it('holds the share price through the day, so a raise and a buyback cannot shrink the share count for free', () => {
-    let s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 10_000_000 });
-    expect(s.players.a!.marketCapUsd / s.players.a!.sharesOutstanding).toBeCloseTo(5, 9);
-    s = accept(s, 'a', { type: 'buyback', amountUsd: 9_600_000 });
-    // $9.6M at $5 retires 1.92M of the 2M new shares: the fee is the cost of the round trip
-    expect(s.players.a!.sharesOutstanding).toBe(10_080_000);
-    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS);
+  it('counts the new cash at par through the day, so a raise and a buyback cannot shrink the share count for free', () => {
+    let s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 5_000_000 });
+    expect(s.players.a!.marketCapUsd).toBe(50_000_000 + 4_800_000);
+    s = accept(s, 'a', { type: 'buyback', amountUsd: 4_800_000 });
+    // The round trip costs the fee, the discount and the premium: more shares than before, no more cash.
+    expect(s.players.a!.sharesOutstanding).toBeGreaterThan(10_000_000);
+    expect(cashCents(s.ledger, 'a')).toBeGreaterThanOrEqual(START_CENTS - 100);
+    expect(founderStakeUsd(s.players.a!, 'market')).toBeLessThan(50_000_000);
   });
 
-  it('refuses a raise above half the market cap or when the market values the company at nothing', () => {
-    rejects(start, 'a', { type: 'raiseEquity', amountUsd: 25_000_001 }, 'LIMIT');
+  it('caps issuance at 20% of the shares per 30-day window, and refuses when the market values the company at nothing', () => {
+    // 2M shares at $4.60 = $9.2M is the window's room.
+    let s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 9_000_000 });
+    expect(rejects(s, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 }, 'LIMIT')).toMatch(/until day 30: issuance is capped at 20% of shares per 30 days/);
+    s = edit(s, (d) => void (d.day = 30));
+    accept(s, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
+    rejects(start, 'a', { type: 'raiseEquity', amountUsd: 9_300_000 }, 'LIMIT');
     rejects(edit(start, (d) => void (d.players.a!.marketCapUsd = 0)), 'a', { type: 'raiseEquity', amountUsd: 10 }, 'NOT_AVAILABLE');
   });
 
-  it('buys back at the market price and keeps at least 10% of the starting shares', () => {
-    const s = accept(start, 'a', { type: 'buyback', amountUsd: 1_000_000 });
+  it('buys back at the market price plus the premium, at most 10% of the shares per window, keeping 10% of the starting shares', () => {
+    // $5 + 3% = $5.15: $1,030,000 retires 200,000 shares
+    const s = accept(start, 'a', { type: 'buyback', amountUsd: 1_030_000 });
     expect(s.players.a!.sharesOutstanding).toBe(9_800_000);
-    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS - 100_000_000);
+    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS - 103_000_000);
     zeroSum(s);
-    // $46M at $5 would retire 9.2M shares, leaving 0.8M < 1M
-    expect(rejects(start, 'a', { type: 'buyback', amountUsd: 46_000_000 }, 'LIMIT')).toMatch(/at least 1,000,000 shares/);
+    expect(rejects(s, 'a', { type: 'buyback', amountUsd: 5_000_000 }, 'LIMIT')).toMatch(/buybacks are capped at 10% of shares per 30 days/);
     rejects(start, 'a', { type: 'buyback', amountUsd: 50_000_001 }, 'INSUFFICIENT_FUNDS');
     rejects(start, 'a', { type: 'buyback', amountUsd: 1 }, 'LIMIT');
+    const few = edit(start, (d) => void (d.players.a!.sharesOutstanding = 1_050_000));
+    expect(rejects(few, 'a', { type: 'buyback', amountUsd: 46_000_000 }, 'LIMIT')).toMatch(/at least 1,000,000 shares/);
+  });
+
+  it('keeps integers exact under extreme issuance: 400 raises leave the ledger at zero to the cent', () => {
+    let s = start;
+    for (let day = 0; day < 400; day++) {
+      s = edit(s, (d) => void (d.day = day));
+      const p = s.players.a!;
+      const r = applyAction(s, 'a', { type: 'raiseEquity', amountUsd: Math.max(1, Math.floor((p.marketCapUsd / p.sharesOutstanding) * 0.92 * p.issuanceWindowBaseShares * 0.2 * 0.99)) });
+      if (r.ok) s = r.state;
+    }
+    expect(s.players.a!.sharesOutstanding).toBeLessThan(Number.MAX_SAFE_INTEGER / 1e3);
+    expect(Number.isSafeInteger(cashCents(s.ledger, 'a'))).toBe(true);
+    zeroSum(s);
   });
 });
 
@@ -195,7 +220,8 @@ describe('financePhase', () => {
     for (let day = 1; day <= MARGIN_CALL_GRACE_DAYS; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
     const last = s;
     expect(Object.keys(last.loans)).toEqual([]);
-    expect(last.players.a).toMatchObject({ restructurings: 1, sharesOutstanding: scenario.finance.startShares, bankrupt: false, narrative: 'none' });
+    // The creditors own the restructured company: the founders keep 5%.
+    expect(last.players.a).toMatchObject({ restructurings: 1, sharesOutstanding: scenario.finance.startShares * 20, founderShares: scenario.finance.startShares, bankrupt: false, narrative: 'none' });
     expect(cashCents(last.ledger, 'a')).toBe(scenario.finance.restructureCashUsd * 100);
     expect(btcSats(last.ledger, 'a')).toBe(0);
     expect(last.sites.L1!.ownerId).toBeNull();

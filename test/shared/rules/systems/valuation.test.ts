@@ -45,11 +45,14 @@ describe('valuationPhase', () => {
     const after = runValuation(s);
     const p = after.players.a!;
     expect(p.navUsd).toBe(Math.round(playerNavUsd(s, 'a')));
-    const multiple = sentimentMultiple({ hypeCrypto: s.hype.crypto, hypeAi: s.hype.ai, revenueMiningUsdPerDay: 0, revenueAiUsdPerDay: 0, narrative: 'none' });
+    const multiple = sentimentMultiple({ hypeCrypto: s.hype.crypto, hypeAi: s.hype.ai, revenueMiningUsdPerDay: 0, revenueAiUsdPerDay: 0, narrative: 'none', narrativeAgeDays: 0 });
     expect(p.multiple).toBe(multiple);
-    // Cash at par, the rest of NAV at the multiple.
-    const cash = 50_010_000;
-    expect(p.marketCapUsd).toBe(Math.round(cash + (playerNavUsd(s, 'a') - cash) * multiple));
+    // NAV at par, plus the premium on the running machines and the MW they use.
+    const parts = navPartsByPlayer(s).a!;
+    expect(parts.operatingHardwareUsd).toBeCloseTo(parts.hardwareUsd, 6);
+    expect(parts.operatingSitesUsd).toBeGreaterThan(0);
+    expect(parts.operatingSitesUsd).toBeLessThan(parts.sitesUsd);
+    expect(p.marketCapUsd).toBe(Math.round(playerNavUsd(s, 'a') + (parts.operatingHardwareUsd + parts.operatingSitesUsd) * (multiple - 1)));
   });
 
   it('meters the GW going to mining and AI, players and NPCs', () => {
