@@ -32,19 +32,27 @@ export function tierCapexUsdPerMw(state: GameState, tier: Tier): number {
   return tier === 'ai' ? state.scenario.capex.aiUsdPerMw : state.scenario.capex.miningUsdPerMw;
 }
 
-/** Market value per MW of a tier (whole dollars): what NAV counts for energised MW. */
-export function siteMarketUsdPerMw(state: GameState, tier: Tier): number {
-  return tierCapexUsdPerMw(state, tier) * (1 - SITE_MARKET_DISCOUNT_PCT / 100);
+/**
+ * Market value per MW of a site (whole dollars): what NAV counts for energised MW. The tier's build
+ * cost less the discount, or what comparable sites in the region are listed at if that is lower
+ * (a Kazakh shed is cheap for a reason): buying the cheapest listing is never a gain on the spot.
+ */
+export function siteMarketUsdPerMw(state: GameState, site: Pick<Site, 'tier' | 'regionId'>): number {
+  let usdPerMw = tierCapexUsdPerMw(state, site.tier) * (1 - SITE_MARKET_DISCOUNT_PCT / 100);
+  for (const l of state.scenario.listings) {
+    if (l.tier === site.tier && l.regionId === site.regionId) usdPerMw = Math.min(usdPerMw, l.priceUsdPerMw);
+  }
+  return usdPerMw;
 }
 
 /** Market value of a site's energised MW (its hardware is valued separately). */
 export function siteMarketValueUsd(state: GameState, site: Site): number {
-  return Math.round(site.energisedMw * siteMarketUsdPerMw(state, site.tier));
+  return Math.round(site.energisedMw * siteMarketUsdPerMw(state, site));
 }
 
 /** What the world pays today for an owned site's energised MW: market value less the sale haircut. */
 export function siteSaleValueUsd(state: GameState, site: Site): number {
-  return Math.round(site.energisedMw * siteMarketUsdPerMw(state, site.tier) * (1 - SITE_SALE_HAIRCUT_PCT / 100));
+  return Math.round(site.energisedMw * siteMarketUsdPerMw(state, site) * (1 - SITE_SALE_HAIRCUT_PCT / 100));
 }
 
 /**
@@ -52,5 +60,5 @@ export function siteSaleValueUsd(state: GameState, site: Site): number {
  * same rate (capex already sunk, valued as if finished: conservative by the market discount).
  */
 export function siteValueUsd(state: GameState, site: Site): number {
-  return Math.round((site.energisedMw + site.buildingMw) * siteMarketUsdPerMw(state, site.tier));
+  return Math.round((site.energisedMw + site.buildingMw) * siteMarketUsdPerMw(state, site));
 }

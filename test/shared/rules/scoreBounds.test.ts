@@ -1,0 +1,51 @@
+/**
+ * DESIGN.md §6.2: no single click decides a match. Replaying what the reference and exploit bots
+ * do, every accepted action is re-valued on the spot: NAV may grow by at most the cash the crowd
+ * paid in (equity proceeds), and the market's premium over NAV never exceeds the operating
+ * business times (maximum multiple − 1).
+ */
+import { describe, expect, it } from 'vitest';
+import { addPlayer, applyAction, createGame, step } from '../../../shared/rules/engine.js';
+import { getScenario } from '../../../shared/economy/scenarios/index.js';
+import { getStrategy, REFERENCE_STRATEGIES, EXPLOIT_STRATEGIES } from '../../../shared/bots/index.js';
+import { playerView } from '../../../shared/rules/view.js';
+import { seedRng } from '../../../shared/rules/rng.js';
+import { navPartsByPlayer, multipleInputs } from '../../../shared/rules/systems/valuation.js';
+import { MAX_MULTIPLE, marketCapUsd, navUsd, operatingUsd, sentimentMultiple } from '../../../shared/economy/valuation.js';
+import type { GameState, PlayerId } from '../../../shared/rules/types.js';
+
+function fresh(state: GameState, id: PlayerId) {
+  const parts = navPartsByPlayer(state)[id]!;
+  const multiple = sentimentMultiple(multipleInputs(state, state.players[id]!));
+  return { nav: navUsd(parts), cap: marketCapUsd(parts, multiple), operating: operatingUsd(parts), equityCents: state.ledger.flowsUsdCents.equity ?? 0 };
+}
+
+describe('score bounds', () => {
+  it.each([['halving-sprint', 120], ['history-2023-2025', 400]] as const)('on %s, no action raises NAV by more than the equity it sold, and the premium stays bounded by the business', (scenarioId, days) => {
+    const lineup = [...REFERENCE_STRATEGIES, 'random', 'random', ...EXPLOIT_STRATEGIES.filter((s) => s !== 'idle')];
+    let state = createGame({ ...getScenario(scenarioId)!, days }, 'bounds');
+    const seats = lineup.map((name, i) => ({ id: `p${i + 1}`, strategy: getStrategy(name)!, rng: seedRng(`bounds/${i}`), memory: {} }));
+    for (const s of seats) state = addPlayer(state, { id: s.id, name: s.strategy.name, strategy: s.strategy.name });
+    let checked = 0;
+    let worst = 0;
+    while (state.phase === 'running') {
+      for (const seat of seats) {
+        for (const action of seat.strategy.decide(playerView(state, seat.id), { rng: seat.rng, day: state.day, memory: seat.memory })) {
+          const before = fresh(state, seat.id);
+          const r = applyAction(state, seat.id, action);
+          if (!r.ok) continue;
+          state = r.state;
+          const after = fresh(state, seat.id);
+          const paidIn = (after.equityCents - before.equityCents) / 100;
+          worst = Math.max(worst, after.nav - before.nav - paidIn);
+          expect(after.nav - before.nav, `${action.type} on day ${state.day}`).toBeLessThanOrEqual(paidIn + 1);
+          expect(after.cap - after.nav).toBeLessThanOrEqual(after.operating * (MAX_MULTIPLE - 1) + 1);
+          checked += 1;
+        }
+      }
+      state = step(state).state;
+    }
+    console.log(`score bounds on ${scenarioId}: ${checked} accepted actions re-valued; largest NAV gain beyond equity proceeds $${worst.toFixed(2)}`);
+    expect(checked).toBeGreaterThan(100);
+  }, 300_000);
+});
