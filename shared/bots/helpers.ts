@@ -382,8 +382,21 @@ export function issuableUsd(view: PlayerView): number {
   return Math.max(0, Math.floor(me.issuableShares * priceUsd * 0.995));
 }
 
-/** Sells up to `maxUsd` of stock if the window allows at least $1M of it. */
+/**
+ * Market cap ÷ NAV above which selling stock at the discount, net of fees, adds NAV per share
+ * (1 ÷ (0.92 × 0.96) ≈ 1.13, with a margin): below it a raise only dilutes the founders.
+ */
+export const ACCRETIVE_CAP_TO_NAV = 1.2;
+
+/** Market cap ÷ NAV (0 when NAV is not positive). */
+export function capToNav(view: PlayerView): number {
+  const me = view.me;
+  return me && me.navUsd > 0 ? me.marketCapUsd / me.navUsd : 0;
+}
+
+/** Sells up to `maxUsd` of stock if the crowd pays enough for it to be accretive and the window allows at least $1M. */
 export function raiseEquity(view: PlayerView, maxUsd: number, out: Action[]): boolean {
+  if (capToNav(view) < ACCRETIVE_CAP_TO_NAV) return false;
   const amountUsd = Math.floor(Math.min(maxUsd, issuableUsd(view)));
   if (amountUsd < 1_000_000) return false;
   out.push({ type: 'raiseEquity', amountUsd });

@@ -7,7 +7,7 @@
 import type { Action } from '../../rules/actions.js';
 import type { PlayerView } from '../../rules/view.js';
 import type { BotContext, Strategy } from '../types.js';
-import { announce, Budget, contestPick, every, installStored, momentumNarrative, mySites, powerReserveUsd, raiseEquity, treasuryPolicy } from '../helpers.js';
+import { announce, Budget, contestPick, every, installStored, momentumNarrative, mySites, powerReserveUsd, capToNav, raiseEquity, treasuryPolicy } from '../helpers.js';
 import { acquireAiMw, fillGpus, growMining } from '../plays.js';
 
 type Side = 'crypto' | 'ai';
@@ -72,10 +72,11 @@ export const narrativeChaser: Strategy = {
     treasuryPolicy(view, forecast.pick === 'crypto' ? 25 : 100, out);
     contestPick(view, forecast.pick, view.contest.maxStakeUsd * (0.2 + 0.8 * forecast.confidence), out);
     // The crowd is paying more than the company is worth: sell it stock. And the reverse.
-    if (me.multiple >= 1.4 && every(ctx, 'equity', 30)) {
+    // Only when the money has somewhere to go: a raise that sits in the bank just dilutes.
+    if (me.cashUsd < me.navUsd * 0.25 && every(ctx, 'equity', 30)) {
       raiseEquity(view, Math.min(me.marketCapUsd * 0.15, 500_000_000), out);
-    } else if (me.multiple > 0 && me.multiple <= 0.75 && me.cashUsd > 20_000_000 && every(ctx, 'buyback', 30)) {
-      out.push({ type: 'buyback', amountUsd: Math.floor(me.cashUsd * 0.1) });
+    } else if (capToNav(view) > 0 && capToNav(view) <= 0.9 && me.cashUsd > 20_000_000 && me.retirableShares > 0 && every(ctx, 'buyback', 30)) {
+      out.push({ type: 'buyback', amountUsd: Math.floor(Math.min(me.cashUsd * 0.1, (me.retirableShares * me.marketCapUsd) / Math.max(1, me.sharesOutstanding))) });
     }
     const budget = new Budget(view, powerReserveUsd(view, 30, 5_000_000));
     if (forecast.pick === 'crypto') {
