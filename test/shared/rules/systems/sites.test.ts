@@ -33,6 +33,10 @@ function lot(id: string, ownerId: string, modelId: string, count: number, siteId
   return { id, ownerId, modelId, count, status, siteId, arrivesDay: 0, unitCostUsd: 0, committedGpus: 0 };
 }
 
+// Market value per MW: tier capex less 25%, or the cheapest comparable listing in the region
+// (Rockdale Annex, Texas mining, $420k/MW) when that is lower.
+const TEXAS_MINING_USD_PER_MW = Math.min(600_000 * 0.75, 420_000);
+
 describe('buySite', () => {
   it('pays the list price to the world and takes ownership', () => {
     const s0 = game();
@@ -168,7 +172,7 @@ describe('retrofitSite', () => {
 });
 
 describe('sellSite', () => {
-  it('pays tier capex per MW less 25% (market) less 40% (haircut), moves hardware to storage and relists at market', () => {
+  it('pays the market value per MW less 40% (haircut), moves hardware to storage and relists at market', () => {
     let s = accept(game(), 'a', { type: 'buySite', siteId: 'L1' });
     s = edit(s, (d) => {
       d.lots.X1 = lot('X1', 'a', 's19xp', 10, 'L1');
@@ -176,8 +180,8 @@ describe('sellSite', () => {
     });
     const before = cashCents(s.ledger, 'a');
     s = accept(s, 'a', { type: 'sellSite', siteId: 'L1' });
-    expect(cashCents(s.ledger, 'a') - before).toBe(50 * 600_000 * 0.75 * 0.6 * 100);
-    expect(s.sites.L1).toMatchObject({ ownerId: null, listPriceUsd: 50 * 600_000 * 0.75 });
+    expect(cashCents(s.ledger, 'a') - before).toBe(Math.round(50 * TEXAS_MINING_USD_PER_MW * 0.6) * 100);
+    expect(s.sites.L1).toMatchObject({ ownerId: null, listPriceUsd: 50 * TEXAS_MINING_USD_PER_MW });
     expect(s.lots.X1).toMatchObject({ status: 'stored', siteId: null });
     expect(s.lots.X2).toMatchObject({ status: 'ordered', siteId: null });
     expect(siteUsedMw(s, s.sites.L1!)).toBe(0);
@@ -209,9 +213,9 @@ describe('site prices', () => {
 
   it('values a site for NAV at market, counting MW under construction', () => {
     const s = edit(accept(game(), 'a', { type: 'buySite', siteId: 'L1' }), (d) => void (d.sites.L1!.buildingMw = 10));
-    expect(siteValueUsd(s, s.sites.L1!)).toBe(60 * 600_000 * 0.75);
-    expect(siteMarketValueUsd(s, s.sites.L1!)).toBe(50 * 600_000 * 0.75);
-    expect(siteSaleValueUsd(s, s.sites.L1!)).toBe(50 * 600_000 * 0.75 * 0.6);
+    expect(siteValueUsd(s, s.sites.L1!)).toBe(60 * TEXAS_MINING_USD_PER_MW);
+    expect(siteMarketValueUsd(s, s.sites.L1!)).toBe(50 * TEXAS_MINING_USD_PER_MW);
+    expect(siteSaleValueUsd(s, s.sites.L1!)).toBe(Math.round(50 * TEXAS_MINING_USD_PER_MW * 0.6));
   });
 });
 
