@@ -61,6 +61,13 @@ export interface BitcoinState {
   regime: 'bull' | 'bear' | 'calm';
   /** For keyframe scenarios: the Brownian bridge's current deviation from the pinned path, in log space. */
   bridgeLogDeviation: number;
+  /** The players' lasting mark on the price (log): their net flow and contest hype, decaying, never pinned. */
+  crowdLogOffset: number;
+  /**
+   * This seed's turning points (days since the start, USD): the published keyframes jittered per
+   * seed. Server-side only: a view must not show it, or the future would be on screen.
+   */
+  keyframePath: { day: number; usd: number }[];
 }
 
 export interface NpcCohort {
