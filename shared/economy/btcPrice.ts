@@ -177,14 +177,14 @@ export function nextRegime(regime: Regime, u: number): Regime {
 }
 
 /**
- * Average execution price for trading `notionalUsd` at once: the book has already moved by the
- * day's earlier net flow (`netFlowTodayUsd`, so ten small buys fill like one big one), then moves
- * by notional ÷ depth (log) and the trade fills on average halfway along it.
+ * Average execution price for trading `notionalUsd` at once: the book on that side has already
+ * been eaten by the day's earlier trades the same way (`sameSideTodayUsd`, so a hundred small buys
+ * fill like one big one), then moves by notional ÷ depth (log) and the trade fills on average
+ * halfway along it. A round trip still costs the impact both ways.
  */
-export function executionPriceUsd(btcUsd: number, side: 'buy' | 'sell', notionalUsd: number, marketDepthUsd: number, netFlowTodayUsd = 0): number {
-  const signed = side === 'buy' ? Math.abs(notionalUsd) : -Math.abs(notionalUsd);
-  const move = impactLogReturn(netFlowTodayUsd + signed / 2, marketDepthUsd);
-  return btcUsd * dm.exp(move);
+export function executionPriceUsd(btcUsd: number, side: 'buy' | 'sell', notionalUsd: number, marketDepthUsd: number, sameSideTodayUsd = 0): number {
+  const move = impactLogReturn(Math.abs(sameSideTodayUsd) + Math.abs(notionalUsd) / 2, marketDepthUsd);
+  return btcUsd * dm.exp(side === 'buy' ? move : -move);
 }
 
 export interface PriceStepInput {

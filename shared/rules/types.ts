@@ -55,6 +55,9 @@ export interface BitcoinState {
   playerHashrateEhs: number;
   /** Net USD players bought (+) or sold (−) today; moves tomorrow's price. */
   playerNetFlowUsd: number;
+  /** USD notional of today's manual buys and sells so far: how much of each side of the book is eaten. */
+  playerBoughtTodayUsd: number;
+  playerSoldTodayUsd: number;
   /** Extra log-return to apply to the next price step (jumps from events). */
   pendingJumpLog: number;
   /** Regime for free-price scenarios. */

@@ -56,6 +56,8 @@ export const marketPhase: Phase = (draft) => {
   btc.regime = next.regime;
   btc.pendingJumpLog = 0;
   btc.playerNetFlowUsd = 0;
+  btc.playerBoughtTodayUsd = 0;
+  btc.playerSoldTodayUsd = 0;
   pushRecent(draft, 'btcUsd', next.usd);
 };
 
@@ -68,14 +70,17 @@ function formatBtc(sats: number): string {
 }
 
 /**
- * Buys or sells BTC against the world at today's price, moved by the day's earlier net flow and
- * the trade's own impact; the day's flow becomes part of the players' mark on tomorrow's price.
+ * Buys or sells BTC against the world at today's price, moved by the day's earlier trades on the
+ * same side and the trade's own impact; the day's net flow becomes part of the players' mark on
+ * tomorrow's price.
  */
 function tradeBtc(draft: GameState, playerId: string, side: 'buy' | 'sell', amountBtc: number) {
   const sats = btcToSats(amountBtc);
   if (sats <= 0) return fail('BAD_ACTION', 'Trade at least one satoshi (0.00000001 BTC).');
   const price = draft.btc.btcUsd;
-  const execUsd = executionPriceUsd(price, side, amountBtc * price, draft.scenario.btc.marketDepthUsd, draft.btc.playerNetFlowUsd);
+  const notionalUsd = amountBtc * price;
+  const eatenUsd = side === 'buy' ? draft.btc.playerBoughtTodayUsd : draft.btc.playerSoldTodayUsd;
+  const execUsd = executionPriceUsd(price, side, notionalUsd, draft.scenario.btc.marketDepthUsd, eatenUsd);
   const cents = satsValueCents(sats, execUsd);
   if (cents <= 0) return fail('BAD_ACTION', `${formatBtc(sats)} is worth less than a cent; trade a larger amount.`);
   const account = playerAccount(playerId);
@@ -87,12 +92,14 @@ function tradeBtc(draft: GameState, playerId: string, side: 'buy' | 'sell', amou
     transfer(draft.ledger, { from: account, to: WORLD, usdCents: cents, reason: 'btcTrade' });
     transfer(draft.ledger, { from: WORLD, to: account, sats, reason: 'btcTrade' });
     draft.btc.playerNetFlowUsd += centsToUsd(cents);
+    draft.btc.playerBoughtTodayUsd += notionalUsd;
   } else {
     const held = btcSats(draft.ledger, playerId);
     if (held < sats) return fail('INSUFFICIENT_BTC', `You hold ${formatBtc(held)}; you cannot sell ${formatBtc(sats)}.`);
     transfer(draft.ledger, { from: account, to: WORLD, sats, reason: 'btcTrade' });
     transfer(draft.ledger, { from: WORLD, to: account, usdCents: cents, reason: 'btcTrade' });
     draft.btc.playerNetFlowUsd -= centsToUsd(cents);
+    draft.btc.playerSoldTodayUsd += notionalUsd;
   }
 }
 

@@ -79,6 +79,8 @@ export function initialWorld(scenario: Scenario, seed: string): World {
       npcHashrateEhs: npcHashrate,
       playerHashrateEhs: 0,
       playerNetFlowUsd: 0,
+      playerBoughtTodayUsd: 0,
+      playerSoldTodayUsd: 0,
       pendingJumpLog: 0,
       regime: 'calm',
       bridgeLogDeviation: 0,

@@ -236,8 +236,8 @@ describe('players\' mark on the price', () => {
       if (i === 99) expect(px).toBeGreaterThan(whole);
     }
     expect(paid).toBe(400e6);
-    // Selling it straight back the same day fills where the buys did, not higher: no round-trip profit.
-    expect(executionPriceUsd(100_000, 'sell', 400e6, depth, 400e6)).toBeCloseTo(whole, 6);
+    // Selling is the other side of the book: it starts from the quote, so the round trip pays impact twice.
+    expect(executionPriceUsd(100_000, 'sell', 400e6, depth, 0)).toBeCloseTo(100_000 * Math.exp(-0.05), 6);
   });
 
   it('hype above the scenario baseline pushes up, below pushes down', () => {
