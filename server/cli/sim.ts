@@ -1,12 +1,13 @@
 /**
- * `npm run sim -- --scenario ID --seed N [--days D] [--bots a,b,...] [--out report.json]`
+ * `npm run sim -- --scenario ID --seed N [--days D] [--bots a,b,...] [--pinned] [--out report.json]`
+ *   (`--pinned`: the published BTC keyframes exactly, without the seed's jitter; for calibration)
  * `npm run sim -- --replay FILE [--out report.json]`
  * Runs a match headless and prints key prices and the final table; `--out` writes the JSON report
  * documented in docs/sim-report.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
+import { getScenario, pinnedHistory, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
 import { STRATEGIES, getStrategy } from '../../shared/bots/index.js';
 import { runMatch } from '../../shared/bots/runMatch.js';
 import { runReplay, REPLAY_FORMAT, type ReplayFile } from '../../shared/rules/replay.js';
@@ -39,6 +40,7 @@ function parse() {
         out: { type: 'string' },
         replay: { type: 'string' },
         quiet: { type: 'boolean' },
+        pinned: { type: 'boolean' },
       },
       allowPositionals: false,
     }).values;
@@ -71,7 +73,7 @@ function matchFromArgs(args: ReturnType<typeof parse>): ReplayFile {
   }
   const names = (args.bots ?? 'idle').split(',').map((s) => s.trim()).filter(Boolean);
   for (const n of names) if (!getStrategy(n)) die(`unknown bot "${n}" (one of: ${Object.keys(STRATEGIES).join(', ')})`);
-  const scenario = { ...base, days };
+  const scenario = args.pinned ? pinnedHistory({ ...base, days }) : { ...base, days };
   const bots = names.map((strategy, i) => ({ id: `p${i + 1}`, name: `${strategy} #${i + 1}`, strategy }));
   const { state, log } = runMatch({ scenario, seed, bots });
   return { format: REPLAY_FORMAT, scenario, seed, finalDay: state.day, entries: log, stateHash: stateHash(state) };

@@ -55,12 +55,22 @@ export interface BitcoinState {
   playerHashrateEhs: number;
   /** Net USD players bought (+) or sold (−) today; moves tomorrow's price. */
   playerNetFlowUsd: number;
+  /** USD notional of today's manual buys and sells so far: how much of each side of the book is eaten. */
+  playerBoughtTodayUsd: number;
+  playerSoldTodayUsd: number;
   /** Extra log-return to apply to the next price step (jumps from events). */
   pendingJumpLog: number;
   /** Regime for free-price scenarios. */
   regime: 'bull' | 'bear' | 'calm';
   /** For keyframe scenarios: the Brownian bridge's current deviation from the pinned path, in log space. */
   bridgeLogDeviation: number;
+  /** The players' lasting mark on the price (log): their net flow and contest hype, decaying, never pinned. */
+  crowdLogOffset: number;
+  /**
+   * This seed's turning points (days since the start, USD): the published keyframes jittered per
+   * seed. Server-side only: a view must not show it, or the future would be on screen.
+   */
+  keyframePath: { day: number; usd: number }[];
 }
 
 export interface NpcCohort {

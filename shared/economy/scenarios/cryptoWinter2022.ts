@@ -45,6 +45,8 @@ export const cryptoWinter2022: Scenario = {
     volAnnual: 0.75,
     driftAnnual: 0,
     marketDepthUsd: 3e9,
+    // Each seed moves the turning points (docs/engine.md, History variants).
+    keyframeJitter: { days: 14, levelPct: 12 },
   },
   npc: {
     // Jan 2022 (~185 EH/s at ~$220/PH/day): everything runs, even S9s.

@@ -37,6 +37,8 @@ export const halvingSprint: Scenario = {
     volAnnual: 0.5,
     driftAnnual: 0,
     marketDepthUsd: 4e9,
+    // Each seed moves the turning points (docs/engine.md, History variants).
+    keyframeJitter: { days: 12, levelPct: 10 },
   },
   npc: {
     // ~620 EH/s: new S21s and S19 XPs, the S19j Pro bulk, and an old tail that the halving switches off.

@@ -46,6 +46,8 @@ export const history2023: Scenario = {
     volAnnual: 0.5,
     driftAnnual: 0,
     marketDepthUsd: 4e9,
+    // Each seed moves the turning points (docs/engine.md, History variants).
+    keyframeJitter: { days: 10, levelPct: 10 },
   },
   npc: {
     // Jan 2023 fleet (~260 EH/s running at ~$60/PH/day; all-in power incl. hosting margin): S19-class

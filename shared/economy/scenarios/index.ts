@@ -17,3 +17,11 @@ export const SCENARIO_IDS = Object.freeze(Object.keys(SCENARIOS));
 export function getScenario(id: string): Scenario | undefined {
   return Object.prototype.hasOwnProperty.call(SCENARIOS, id) ? SCENARIOS[id] : undefined;
 }
+
+/**
+ * The same scenario with its published keyframes pinned exactly (no per-seed jitter): for
+ * calibration runs and for tests that measure what the published history alone would give.
+ */
+export function pinnedHistory(scenario: Scenario): Scenario {
+  return { ...scenario, btc: { ...scenario.btc, keyframeJitter: { days: 0, levelPct: 0 } } };
+}

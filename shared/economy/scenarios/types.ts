@@ -104,6 +104,13 @@ export interface Scenario {
     driftAnnual: number;
     /** USD of net player buying that moves the price by e (log-impact depth). */
     marketDepthUsd: number;
+    /**
+     * How far each seed's turning points may stray from the published keyframes (all but the first):
+     * dates by up to ± `days`, levels by up to ± `levelPct` % (log-symmetric). Absent or zero pins
+     * the published history exactly (calibration runs); playable presets set it so the scenario
+     * file tells a story, not the dates.
+     */
+    keyframeJitter?: { days: number; levelPct: number };
   };
   npc: {
     cohorts: NpcCohortSpec[];

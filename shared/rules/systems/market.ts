@@ -4,8 +4,7 @@ import { fail } from '../context.js';
 import type { GameState } from '../types.js';
 import { withRng } from '../rng.js';
 import { raw } from './capacity.js';
-import { daysBetween } from '../../economy/calendar.js';
-import { executionPriceUsd, hypeLogReturn, impactLogReturn, keyframePoints, stepBtcPrice } from '../../economy/btcPrice.js';
+import { executionPriceUsd, hypeLogReturn, impactLogReturn, seedKeyframePoints, stepBtcPrice } from '../../economy/btcPrice.js';
 import { btcSats, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { btcToSats, centsToUsd, satsToBtc, satsValueCents } from '../../economy/money.js';
 
@@ -25,35 +24,40 @@ export function pushRecent(draft: GameState, key: keyof GameState['recent'], val
 
 /**
  * Moves the price from today's to tomorrow's (the date the state shows after this step), so a
- * state dated on a keyframe carries that keyframe's price. Event jumps, the hype term and players'
- * net flow are consumed here and reset.
+ * state dated on one of the seed's keyframes carries that keyframe's price (plus the players'
+ * mark). Event jumps, the hype term and players' net flow are consumed here and reset.
  */
 export const marketPhase: Phase = (draft) => {
   const s = raw(draft.scenario);
   const btc = draft.btc;
-  const shockLog =
-    btc.pendingJumpLog + hypeLogReturn(draft.hype.crypto, s.hype.crypto) + impactLogReturn(btc.playerNetFlowUsd, s.btc.marketDepthUsd);
-  const points = s.btc.mode === 'keyframes' ? keyframePoints(s.btc.keyframes, (date) => daysBetween(s.startDate, date)) : [];
+  const keyframes = s.btc.mode === 'keyframes';
+  const hypeLog = hypeLogReturn(draft.hype.crypto, s.hype.crypto);
   const next = withRng(draft.rng, 'price', (rng) =>
     stepBtcPrice({
       mode: s.btc.mode,
-      points,
+      points: keyframes ? seedKeyframePoints(raw(btc.keyframePath)) : [],
       prevUsd: btc.btcUsd,
       day: draft.day,
       prevBridgeLogDeviation: btc.bridgeLogDeviation,
+      prevCrowdLogOffset: btc.crowdLogOffset,
       regime: btc.regime,
       volAnnual: s.btc.volAnnual,
       driftAnnual: s.btc.driftAnnual,
-      shockLog,
+      shockLog: btc.pendingJumpLog,
+      hypeLog,
+      impactLog: impactLogReturn(btc.playerNetFlowUsd, s.btc.marketDepthUsd),
       z: rng.normal(),
       u: rng.next(),
     }),
   );
   btc.btcUsd = next.usd;
   btc.bridgeLogDeviation = next.bridgeLogDeviation;
+  btc.crowdLogOffset = next.crowdLogOffset;
   btc.regime = next.regime;
   btc.pendingJumpLog = 0;
   btc.playerNetFlowUsd = 0;
+  btc.playerBoughtTodayUsd = 0;
+  btc.playerSoldTodayUsd = 0;
   pushRecent(draft, 'btcUsd', next.usd);
 };
 
@@ -65,12 +69,18 @@ function formatBtc(sats: number): string {
   return `${satsToBtc(sats).toLocaleString('en-US', { maximumFractionDigits: 8 })} BTC`;
 }
 
-/** Buys or sells BTC against the world at today's price moved by the trade's own impact; the flow moves tomorrow's price. */
+/**
+ * Buys or sells BTC against the world at today's price, moved by the day's earlier trades on the
+ * same side and the trade's own impact; the day's net flow becomes part of the players' mark on
+ * tomorrow's price.
+ */
 function tradeBtc(draft: GameState, playerId: string, side: 'buy' | 'sell', amountBtc: number) {
   const sats = btcToSats(amountBtc);
   if (sats <= 0) return fail('BAD_ACTION', 'Trade at least one satoshi (0.00000001 BTC).');
   const price = draft.btc.btcUsd;
-  const execUsd = executionPriceUsd(price, side, amountBtc * price, draft.scenario.btc.marketDepthUsd);
+  const notionalUsd = amountBtc * price;
+  const eatenUsd = side === 'buy' ? draft.btc.playerBoughtTodayUsd : draft.btc.playerSoldTodayUsd;
+  const execUsd = executionPriceUsd(price, side, notionalUsd, draft.scenario.btc.marketDepthUsd, eatenUsd);
   const cents = satsValueCents(sats, execUsd);
   if (cents <= 0) return fail('BAD_ACTION', `${formatBtc(sats)} is worth less than a cent; trade a larger amount.`);
   const account = playerAccount(playerId);
@@ -82,12 +92,14 @@ function tradeBtc(draft: GameState, playerId: string, side: 'buy' | 'sell', amou
     transfer(draft.ledger, { from: account, to: WORLD, usdCents: cents, reason: 'btcTrade' });
     transfer(draft.ledger, { from: WORLD, to: account, sats, reason: 'btcTrade' });
     draft.btc.playerNetFlowUsd += centsToUsd(cents);
+    draft.btc.playerBoughtTodayUsd += notionalUsd;
   } else {
     const held = btcSats(draft.ledger, playerId);
     if (held < sats) return fail('INSUFFICIENT_BTC', `You hold ${formatBtc(held)}; you cannot sell ${formatBtc(sats)}.`);
     transfer(draft.ledger, { from: account, to: WORLD, sats, reason: 'btcTrade' });
     transfer(draft.ledger, { from: WORLD, to: account, usdCents: cents, reason: 'btcTrade' });
     draft.btc.playerNetFlowUsd -= centsToUsd(cents);
+    draft.btc.playerSoldTodayUsd += notionalUsd;
   }
 }
 

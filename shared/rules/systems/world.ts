@@ -3,6 +3,8 @@ import type { GameState, Scenario, Site, RegionState } from '../types.js';
 import { daysBetween } from '../../economy/calendar.js';
 import { DEFAULT_NPC_LEAD_DAYS } from '../../economy/spotMarket.js';
 import * as dm from '../../economy/detMath.js';
+import { jitterKeyframes, keyframePoints, warpDay } from '../../economy/btcPrice.js';
+import { seedRng } from '../rng.js';
 import { newSite } from './sites.js';
 
 type World = Pick<
@@ -10,7 +12,24 @@ type World = Pick<
   'btc' | 'npc' | 'regions' | 'hardware' | 'compute' | 'hype' | 'interestRatePct' | 'contest' | 'events' | 'meters' | 'recent' | 'sites'
 >;
 
-export function initialWorld(scenario: Scenario, _seed: string): World {
+/** Scripted events that move BTC: they happen on the seed's calendar, with the drop or rally they belong to. */
+const PRICE_EVENT_KINDS: ReadonlySet<string> = new Set(['pump', 'crash', 'etfApproval']);
+
+/**
+ * The seed's BTC turning points. Drawn from a stream of their own (`<seed>/keyframes`, used once
+ * here and never stored) so a pinned scenario draws exactly what it drew before jitter existed.
+ */
+export function seedKeyframePath(scenario: Scenario, seed: string): { day: number; usd: number }[] {
+  if (scenario.btc.mode !== 'keyframes') return [];
+  const rng = seedRng(`${seed}/keyframes`);
+  return jitterKeyframes(publishedPoints(scenario), scenario.btc.keyframeJitter, () => rng.next());
+}
+
+function publishedPoints(scenario: Scenario) {
+  return keyframePoints(scenario.btc.keyframes, (date) => daysBetween(scenario.startDate, date));
+}
+
+export function initialWorld(scenario: Scenario, seed: string): World {
   const regions: Record<string, RegionState> = {};
   for (const r of scenario.regions) {
     regions[r.id] = {
@@ -36,6 +55,12 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
   const pipelineDays = (scenario.compute.npcPipelineH100PerDay ?? 0) > 0 ? (scenario.compute.npcLeadDays ?? DEFAULT_NPC_LEAD_DAYS) : 0;
   for (const m of scenario.catalogue) if (m.kind === 'gpu') gpuPriceUsd[m.id] = m.basePriceUsd;
   const startHeight = scenario.startHeight;
+  const keyframePath = seedKeyframePath(scenario, seed);
+  const published = publishedPoints(scenario);
+  const eventDay = (kind: string, date: string) => {
+    const day = daysBetween(scenario.startDate, date);
+    return PRICE_EVENT_KINDS.has(kind) && day > 0 ? Math.max(1, warpDay(published, keyframePath, day)) : day;
+  };
   return {
     btc: {
       heightBlocks: startHeight,
@@ -54,9 +79,13 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
       npcHashrateEhs: npcHashrate,
       playerHashrateEhs: 0,
       playerNetFlowUsd: 0,
+      playerBoughtTodayUsd: 0,
+      playerSoldTodayUsd: 0,
       pendingJumpLog: 0,
       regime: 'calm',
       bridgeLogDeviation: 0,
+      crowdLogOffset: 0,
+      keyframePath,
     },
     npc: {
       cohorts: scenario.npc.cohorts.map((c, i) => ({ id: `npc${i + 1}`, ...c, runningEhs: c.hashrateEhs })),
@@ -89,7 +118,7 @@ export function initialWorld(scenario: Scenario, _seed: string): World {
       history: [],
     },
     events: scenario.events
-      .map((e) => ({ day: daysBetween(scenario.startDate, e.date), kind: e.kind, params: e.params, source: 'scenario', headline: e.headline }))
+      .map((e) => ({ day: eventDay(e.kind, e.date), kind: e.kind, params: e.params, source: 'scenario', headline: e.headline }))
       .filter((e) => e.day >= 0 && e.day < scenario.days)
       .sort((a, b) => a.day - b.day),
     meters: { miningGw: 0, aiGw: 0, aiComputeH100Days: 0, btcMinedBtc: 0, energyPriceIndex: 100 },

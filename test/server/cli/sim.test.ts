@@ -32,6 +32,20 @@ describe('npm run sim', () => {
     expect(report.stateHash).toMatch(/^[0-9a-f]{28}$/);
   }, 180_000);
 
+  it('--pinned runs the published BTC path; without it each seed draws its own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+    const btcOn14March = (...extra: string[]) => {
+      const out = join(dir, `r${extra.length}.json`);
+      const run = sim('--scenario', 'halving-sprint', '--seed', '3', '--days', '20', '--quiet', '--out', out, ...extra);
+      expect(run.status, run.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(out, 'utf8')) as SimReport;
+      return report.days.find((d) => d.date === '2024-03-14')!.btcUsd;
+    };
+    // The published close is $73,100; pinned, only the hype's mark (well under 1 %) rides on it.
+    expect(Math.abs(btcOn14March('--pinned') / 73_100 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(btcOn14March() / 73_100 - 1)).toBeGreaterThan(0.01);
+  }, 180_000);
+
   it('reproduces a replay file and flags one whose recorded hash does not match', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
     const report = join(dir, 'r.json');
