@@ -25,6 +25,8 @@ export interface ServerConfig {
   /** Spectators per room, and per room from one address (hosts, seat and student-link holders never count). */
   maxSpectatorsPerRoom: number;
   maxSpectatorsPerAddress: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For / X-Real-IP (else they are ignored: anyone can send them). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -41,6 +43,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   rateLimitBurst: 40,
   maxSpectatorsPerRoom: 100,
   maxSpectatorsPerAddress: 20,
+  trustProxy: false,
 };
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -65,5 +68,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rateLimitBurst: intFrom(env.RATE_LIMIT_BURST, DEFAULT_CONFIG.rateLimitBurst),
     maxSpectatorsPerRoom: intFrom(env.MAX_SPECTATORS_PER_ROOM, DEFAULT_CONFIG.maxSpectatorsPerRoom),
     maxSpectatorsPerAddress: intFrom(env.MAX_SPECTATORS_PER_ADDRESS, DEFAULT_CONFIG.maxSpectatorsPerAddress),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

@@ -200,7 +200,7 @@ export class MarketRoom extends Room<MarketState> {
 
   /** Runs once per create/join request, before any room exists for a create (hostKey.ts). */
   static override async onAuth(_token: string, options: Record<string, unknown>, context: AuthContext): Promise<SeatAuth> {
-    return authorise(options, context);
+    return authorise(options, context, roomContext().config.trustProxy);
   }
 
   /**

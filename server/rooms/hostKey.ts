@@ -26,21 +26,26 @@ export interface SeatAuth {
 
 const CREATE_ROUTE = /\/matchmake\/(create|joinOrCreate)\//;
 
-function addressOf(context: AuthContext | undefined): string {
-  const raw = context?.ip;
-  const first = Array.isArray(raw) ? raw[0] : raw;
-  return String(first ?? '').split(',')[0]!.trim() || 'unknown';
+/**
+ * The caller's address. Colyseus' own `context.ip` prefers X-Real-IP / X-Forwarded-For, which any
+ * client can write; they count only behind a proxy the operator declared (`TRUST_PROXY=1`).
+ */
+export function addressOf(context: AuthContext | undefined, trustProxy: boolean): string {
+  const forwarded = context?.headers?.['x-forwarded-for'] ?? context?.headers?.['x-real-ip'];
+  const header = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  if (trustProxy && header) return header.split(',')[0]!.trim() || 'unknown';
+  return context?.req?.socket?.remoteAddress ?? 'unknown';
 }
 
 /** Static `onAuth` body: mints the creator key on create requests, strips forged ones everywhere. */
-export function authorise(options: Record<string, unknown> | undefined, context: AuthContext | undefined): SeatAuth {
+export function authorise(options: Record<string, unknown> | undefined, context: AuthContext | undefined, trustProxy: boolean): SeatAuth {
   const isCreate = CREATE_ROUTE.test(context?.req?.url ?? '');
   const creatorKey = isCreate ? secretToken() : '';
   if (options && typeof options === 'object') {
     if (isCreate) options[CREATOR_KEY_OPTION] = creatorKey;
     else delete options[CREATOR_KEY_OPTION];
   }
-  return { creatorKey, ip: addressOf(context) };
+  return { creatorKey, ip: addressOf(context, trustProxy) };
 }
 
 /** The auth data of a reservation, whatever shape it came in (in-process callers pass none). */
