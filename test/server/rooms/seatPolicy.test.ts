@@ -35,7 +35,7 @@ describe('seat policy', () => {
     const lastOwner = tokens.filter((t) => t.playerId === fw.playerId).at(-1)!;
     await expect(joinRoom(ts.url, host.room.roomId, { seatToken: lastOwner.seatToken })).rejects.toThrow(/not yours/);
     // Everyone else's token still takes their own company back.
-    const other = tokens.findLast((t) => t.playerId !== fw.playerId)!;
+    const other = tokens.filter((t) => t.playerId !== fw.playerId).at(-1)!;
     const back = await joinRoom(ts.url, host.room.roomId, { seatToken: other.seatToken });
     expect((await welcomeOf(back)).playerId).toBe(other.playerId);
     await Promise.all([host.room.leave(), fresh.room.leave(), back.room.leave()]);
