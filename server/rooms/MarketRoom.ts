@@ -28,6 +28,7 @@ import { secretToken, uniqueCode } from './roomCode.js';
 import { SeatBook, type Seat } from './seats.js';
 import { authorise, CREATOR_KEY_OPTION, sameSecret, seatAuthOf, type SeatAuth } from './hostKey.js';
 import { spectatorRefusal, vacatedSeat } from './seatPolicy.js';
+import { cleanName } from './names.js';
 import { applyTreatment, guestsAllowed, parseClassroomOptions, type ClassroomSettings } from '../classroom/settings.js';
 import { ClassroomSession } from '../classroom/session.js';
 import {
@@ -132,7 +133,7 @@ export class MarketRoom extends Room<MarketState> {
     const creatorKey = raw[CREATOR_KEY_OPTION];
     this.creatorKey = typeof creatorKey === 'string' ? creatorKey : '';
     const seed = o.seed !== undefined ? String(o.seed) : secretToken().slice(0, 12);
-    const name = o.name?.trim() || `${scenario.name} ${this.roomId}`;
+    const name = cleanName(o.name) || `${scenario.name} ${this.roomId}`;
     const classroom = o.classroom !== undefined ? parseClassroomOptions(o.classroom) : null;
     // Treatment settings that are engine parameters travel in the scenario copy (replays stay exact).
     const played = classroom ? applyTreatment(scenario, classroom, seed) : scenario;
@@ -284,7 +285,7 @@ export class MarketRoom extends Room<MarketState> {
       throw new Error('This session admits only its students: open the personal link your teacher gave you.');
     }
     if (this.meta.phase === 'ended') throw new Error('The match has ended; join as a spectator.');
-    const name = o.playerName?.trim() || label || `Player ${this.seats.seats.size + 1}`;
+    const name = cleanName(o.playerName) || label || `Player ${this.seats.seats.size + 1}`;
     if (this.seats.seats.size < this.meta.maxPlayers) return this.seatNewPlayer(name, '', label);
     const takeable = label === undefined
       ? vacatedSeat(
