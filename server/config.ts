@@ -22,6 +22,11 @@ export interface ServerConfig {
   /** Per-client message budget: tokens per second and bucket size. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** Spectators per room, and per room from one address (hosts, seat and student-link holders never count). */
+  maxSpectatorsPerRoom: number;
+  maxSpectatorsPerAddress: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For / X-Real-IP (else they are ignored: anyone can send them). */
+  trustProxy: boolean;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -36,6 +41,9 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxPayloadBytes: 16 * 1024,
   rateLimitPerSecond: 20,
   rateLimitBurst: 40,
+  maxSpectatorsPerRoom: 100,
+  maxSpectatorsPerAddress: 20,
+  trustProxy: false,
 };
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -58,5 +66,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // Load tests and fuzzers raise these; players never need to.
     rateLimitPerSecond: intFrom(env.RATE_LIMIT_PER_SECOND, DEFAULT_CONFIG.rateLimitPerSecond),
     rateLimitBurst: intFrom(env.RATE_LIMIT_BURST, DEFAULT_CONFIG.rateLimitBurst),
+    maxSpectatorsPerRoom: intFrom(env.MAX_SPECTATORS_PER_ROOM, DEFAULT_CONFIG.maxSpectatorsPerRoom),
+    maxSpectatorsPerAddress: intFrom(env.MAX_SPECTATORS_PER_ADDRESS, DEFAULT_CONFIG.maxSpectatorsPerAddress),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

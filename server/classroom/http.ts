@@ -13,6 +13,7 @@ import { ROOM_NAME } from '../rooms/protocol.js';
 import { sessionCsvs, zipCsvs } from './export.js';
 import type { ClassroomSettings } from './settings.js';
 import { classroomStore } from './store.js';
+import { ClassroomSession } from './session.js';
 
 function tokenOf(req: Request): string {
   const q = req.query.token;
@@ -61,6 +62,8 @@ export function sessionRouter(ctx: RoomContext): Router {
       id: m.id, name: m.name, scenarioId: m.scenarioId, status: m.status, live: Boolean(live), phase: live?.phase?.() ?? m.status,
       currentDay: live?.runner.day ?? m.currentDay, endDay: state?.endDay ?? null, createdAt: m.createdAt, settings,
       teacherLink: `/?teach=${m.id}&token=${m.hostToken}`,
+      // One secret link per label (a label alone does not let anyone in): the teacher hands these out.
+      studentLinks: new ClassroomSession(ctx.store.db, m.id, settings, m.seed).linksForTeacher(),
       roster,
       guess: {
         games: games.length,

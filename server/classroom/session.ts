@@ -15,10 +15,17 @@ import { labelKey, marketOf, MARKET_LABELS, MARKETS, anonymousName, type Classro
 import { classroomStore, type ClassroomStore } from './store.js';
 import type { ClassroomErrorCode } from './protocol.js';
 import type Database from 'better-sqlite3';
+import { secretToken } from '../rooms/roomCode.js';
 
 export interface SessionError {
   code: ClassroomErrorCode;
   message: string;
+}
+
+/** A label's personal join link (`/?join=CODE&key=KEY`): only the teacher is given these. */
+export interface StudentLink {
+  label: string;
+  key: string;
 }
 
 export interface RosterEntry {
@@ -44,6 +51,9 @@ export class ClassroomSession {
   private readonly labelSeats = new Map<string, string>();
   /** player id → label as the teacher wrote it. */
   private readonly seatLabels = new Map<string, string>();
+  /** label key → its link token, and back. */
+  private readonly linkOfLabel = new Map<string, string>();
+  private readonly labelOfLink = new Map<string, string>();
   /** Real names of seats (the engine holds the anonymous one when names are anonymous). */
   readonly realNames = new Map<string, string>();
   private games: GuessGame[] = [];
@@ -65,6 +75,7 @@ export class ClassroomSession {
       this.seatLabels.set(r.playerId, r.label);
     }
     for (const r of this.store.realNames(this.matchId)) this.realNames.set(r.playerId, r.name);
+    this.issueLinks();
     this.games = this.store.games(this.matchId);
     const last = this.games[this.games.length - 1];
     if (last) this.guessOnlyBots = guessOnlyBotIds(last);
@@ -75,6 +86,43 @@ export class ClassroomSession {
   /** The engine's name for the seat about to be created as number `index` (0-based). */
   engineName(realName: string, index: number): string {
     return this.settings.anonymousNames ? anonymousName(index) : realName;
+  }
+
+  /**
+   * Gives every label its secret link token (persisted; existing ones are kept, so a link handed
+   * out before a restart still works, and sessions stored before links existed get theirs).
+   */
+  issueLinks(): void {
+    for (const r of this.store.links(this.matchId)) this.remember(r.labelKey, r.token);
+    for (const label of this.settings.labels) {
+      const key = labelKey(label);
+      if (this.linkOfLabel.has(key)) continue;
+      const token = secretToken();
+      this.store.addLink(this.matchId, key, token);
+      this.remember(key, token);
+    }
+  }
+
+  private remember(key: string, token: string): void {
+    this.linkOfLabel.set(key, token);
+    this.labelOfLink.set(token, key);
+  }
+
+  /** The label (as the teacher wrote it) a student link opens, or null for an unknown key. */
+  labelOfKey(token: string): string | null {
+    const key = this.labelOfLink.get(token);
+    return key === undefined ? null : (this.settings.labels.find((l) => labelKey(l) === key) ?? null);
+  }
+
+  /** The stored links with their join paths (for the teacher's HTTP view; does not mint any). */
+  linksForTeacher(): (StudentLink & { path: string })[] {
+    for (const r of this.store.links(this.matchId)) this.remember(r.labelKey, r.token);
+    return this.studentLinks().filter((l) => l.key).map((l) => ({ ...l, path: `/?join=${this.matchId}&key=${encodeURIComponent(l.key)}` }));
+  }
+
+  /** Every label's link key, in the teacher's order. */
+  studentLinks(): StudentLink[] {
+    return this.settings.labels.map((label) => ({ label, key: this.linkOfLabel.get(labelKey(label)) ?? '' }));
   }
 
   /** Checks a join label: the seat it already owns, or null for a new seat; throws for unknown labels. */

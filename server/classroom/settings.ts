@@ -66,6 +66,8 @@ export const classroomOptionsSchema = z
     anonymousNames: z.boolean().optional(),
     chat: z.boolean().optional(),
     labels: z.array(z.string().trim().min(1).max(40)).max(MAX_LABELS).optional(),
+    /** With labels: also admit people without a student link (as new, unlabelled seats). */
+    allowGuests: z.boolean().optional(),
   })
   .strict();
 export type ClassroomOptions = z.infer<typeof classroomOptionsSchema>;
@@ -80,6 +82,13 @@ export interface ClassroomSettings {
   anonymousNames: boolean;
   chat: boolean;
   labels: string[];
+  /** Whether people without a student link get in; absent in sessions stored before it existed. */
+  allowGuests?: boolean;
+}
+
+/** A session without labels is open to anyone with the code; a labelled one only to its links unless the teacher allows guests. */
+export function guestsAllowed(s: ClassroomSettings): boolean {
+  return s.allowGuests ?? s.labels.length === 0;
 }
 
 /** Labels match case-insensitively, ignoring surrounding spaces. */
@@ -111,6 +120,7 @@ export function parseClassroomOptions(raw: unknown): ClassroomSettings {
     anonymousNames: o.anonymousNames ?? false,
     chat: o.chat ?? false,
     labels,
+    allowGuests: o.allowGuests ?? labels.length === 0,
   };
 }
 

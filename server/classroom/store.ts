@@ -11,6 +11,8 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS session_labels (
   match_id TEXT NOT NULL, label_key TEXT NOT NULL, label TEXT NOT NULL, player_id TEXT NOT NULL,
   PRIMARY KEY (match_id, label_key));
+CREATE TABLE IF NOT EXISTS session_label_links (
+  match_id TEXT NOT NULL, label_key TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY (match_id, label_key));
 CREATE TABLE IF NOT EXISTS session_names (
   match_id TEXT NOT NULL, player_id TEXT NOT NULL, real_name TEXT NOT NULL, PRIMARY KEY (match_id, player_id));
 CREATE TABLE IF NOT EXISTS guess_games (
@@ -37,6 +39,8 @@ export class ClassroomStore {
     db.exec(SCHEMA);
     this.stmts = {
       insertLabel: db.prepare('INSERT INTO session_labels (match_id, label_key, label, player_id) VALUES (?, ?, ?, ?)'),
+      insertLink: db.prepare('INSERT OR IGNORE INTO session_label_links (match_id, label_key, token) VALUES (?, ?, ?)'),
+      links: db.prepare('SELECT label_key AS labelKey, token FROM session_label_links WHERE match_id = ?'),
       insertName: db.prepare('INSERT OR REPLACE INTO session_names (match_id, player_id, real_name) VALUES (?, ?, ?)'),
       names: db.prepare('SELECT player_id AS playerId, real_name AS name FROM session_names WHERE match_id = ?'),
       labels: db.prepare('SELECT label, player_id AS playerId FROM session_labels WHERE match_id = ?'),
@@ -51,6 +55,15 @@ export class ClassroomStore {
 
   addLabel(matchId: string, key: string, label: string, playerId: string): void {
     this.stmts.insertLabel.run(matchId, key, label, playerId);
+  }
+
+  /** A label's secret link token; a label that already has one keeps it. */
+  addLink(matchId: string, key: string, token: string): void {
+    this.stmts.insertLink.run(matchId, key, token);
+  }
+
+  links(matchId: string): { labelKey: string; token: string }[] {
+    return this.stmts.links.all(matchId) as { labelKey: string; token: string }[];
   }
 
   setRealName(matchId: string, playerId: string, name: string): void {

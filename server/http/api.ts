@@ -8,6 +8,7 @@ import { SCENARIO_IDS, getScenario } from '../../shared/economy/scenarios/index.
 import { replayFileFor } from '../game/match.js';
 import type { RoomContext } from '../rooms/roomContext.js';
 import { normaliseCode } from '../rooms/roomCode.js';
+import { sameSecret } from '../rooms/hostKey.js';
 import { ROOM_NAME } from '../rooms/protocol.js';
 import { exportCsv } from './csv.js';
 import { sessionRouter } from '../classroom/http.js';
@@ -18,6 +19,11 @@ function tokenOf(req: Request): string {
   if (typeof q === 'string' && q) return q;
   const auth = req.headers.authorization ?? '';
   return auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+}
+
+/** Whether a stored match may appear in public lists (private rooms and classroom sessions do not). */
+function isListed(options: Record<string, unknown>): boolean {
+  return options.private !== true && options.classroom === undefined;
 }
 
 function notFound(res: Response, what: string): void {
@@ -62,9 +68,11 @@ export function apiRouter(ctx: RoomContext): Router {
     res.json({ roomId: room.roomId, clients: room.clients, maxClients: room.maxClients, ...(room.metadata ?? {}) });
   });
 
-  r.get('/api/matches', (_req, res) => {
+  /** Stored matches. Private rooms and classroom sessions are unlisted: shown only to a caller holding their host token. */
+  r.get('/api/matches', (req, res) => {
+    const token = tokenOf(req);
     res.json(
-      ctx.store.listMatches().map((m) => ({
+      ctx.store.listMatches().filter((m) => isListed(m.options) || sameSecret(token, m.hostToken)).map((m) => ({
         id: m.id, name: m.name, scenarioId: m.scenarioId, status: m.status, currentDay: m.currentDay, createdAt: m.createdAt, updatedAt: m.updatedAt,
       })),
     );

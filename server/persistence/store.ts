@@ -129,6 +129,7 @@ export class MatchStore {
       insertSeat: db.prepare(`INSERT INTO players (match_id, player_id, name, strategy, seat_token, control, kicked, joined_day)
         VALUES (@matchId, @playerId, @name, @strategy, @seatToken, @control, @kicked, @joinedDay)`),
       updateSeat: db.prepare('UPDATE players SET control = ?, strategy = ?, kicked = ? WHERE match_id = ? AND player_id = ?'),
+      setSeatToken: db.prepare('UPDATE players SET seat_token = ? WHERE match_id = ? AND player_id = ?'),
       seats: db.prepare('SELECT * FROM players WHERE match_id = ? ORDER BY rowid'),
       insertEntry: db.prepare('INSERT INTO actions (match_id, seq, day, player_id, kind, entry_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       entriesFrom: db.prepare('SELECT entry_json FROM actions WHERE match_id = ? AND seq > ? ORDER BY seq'),
@@ -176,6 +177,11 @@ export class MatchStore {
 
   updateSeat(matchId: string, playerId: string, control: SeatControl, strategy: string, kicked: boolean): void {
     this.stmts.updateSeat.run(control, strategy, kicked ? 1 : 0, matchId, playerId);
+  }
+
+  /** A new token for a seat: the old one stops working (kick, seat handed to someone else). */
+  setSeatToken(matchId: string, playerId: string, seatToken: string): void {
+    this.stmts.setSeatToken.run(seatToken, matchId, playerId);
   }
 
   seats(matchId: string): SeatRecord[] {

@@ -6,7 +6,7 @@
  * exactly where a replay applies them. Days advance on a fixed-step accumulator
  * (`daysPerSecond`); bots decide at the start of each day, then the engine steps.
  */
-import { Room, updateLobby, type Client, type RoomException } from '@colyseus/core';
+import { Room, updateLobby, type AuthContext, type Client, type Deferred, type RoomException } from '@colyseus/core';
 import { HOST_ACTOR, HOST_ACTION_TYPES, PLAYER_ACTION_TYPES, parseAction, type Action } from '../../shared/rules/actions.js';
 import { getScenario } from '../../shared/economy/scenarios/index.js';
 import type { GameEvent, GameState } from '../../shared/rules/types.js';
@@ -18,7 +18,7 @@ import { syncView, type RoomMeta } from '../schema/sync.js';
 import { splitEvents, type SplitEvents } from './events.js';
 import {
   bodyOf, createOptionsSchema, DEFAULT_DAYS_PER_SECOND, HOST_COMMANDS, hostCommandSchemas, jsonSize, joinOptionsSchema,
-  MAX_MESSAGE_JSON_BYTES, MAX_SPECTATORS, refOf, SERVER_MESSAGES as MSG, type HostCommand, type RoomErrorCode,
+  MAX_MESSAGE_JSON_BYTES, refOf, SERVER_MESSAGES as MSG, type HostCommand, type JoinOptions, type RoomErrorCode,
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
 import { DayClock } from './clock.js';
@@ -26,7 +26,10 @@ import { privatePayload } from './privateFeed.js';
 import { roomContext, type LiveMatch, type RoomContext } from './roomContext.js';
 import { secretToken, uniqueCode } from './roomCode.js';
 import { SeatBook, type Seat } from './seats.js';
-import { applyTreatment, parseClassroomOptions, type ClassroomSettings } from '../classroom/settings.js';
+import { authorise, CREATOR_KEY_OPTION, sameSecret, seatAuthOf, type SeatAuth } from './hostKey.js';
+import { spectatorRefusal, vacatedSeat } from './seatPolicy.js';
+import { cleanName } from './names.js';
+import { applyTreatment, guestsAllowed, parseClassroomOptions, type ClassroomSettings } from '../classroom/settings.js';
 import { ClassroomSession } from '../classroom/session.js';
 import {
   CLASSROOM_MESSAGES, STUDENT_MESSAGES, studentMessageSchemas, TEACHER_COMMANDS, teacherCommandSchemas,
@@ -43,6 +46,8 @@ interface ClientInfo {
   playerId: string;
   spectator: boolean;
   isHost: boolean;
+  /** The caller's address (per-address spectator limit). */
+  ip: string;
   bucket: TokenBucket;
   rateErrorAtMs: number;
   /** JSON of the last `private` payload sent, to send only changes. */
@@ -70,9 +75,10 @@ export class MarketRoom extends Room<MarketState> {
   private meta!: RoomMeta;
   private hostToken = '';
   private clientInfo = new Map<string, ClientInfo>();
-  /** Seats whose person dropped and may still come back with a reconnection token. */
-  private reconnecting = new Set<string>();
-  private creatorPending = true;
+  /** Seats whose person dropped and may still come back with a reconnection token, by player id. */
+  private reconnections = new Map<string, Deferred<Client>>();
+  /** Minted by `onAuth` for the create request; only that request's reservation carries it (hostKey.ts). */
+  private creatorKey = '';
   /** A resumed room keeps its clock still until someone comes back. */
   private holdClock = false;
   private readonly dayClock = new DayClock(MAX_DAYS_PER_TICK);
@@ -95,12 +101,14 @@ export class MarketRoom extends Room<MarketState> {
       connectedPlayers: () => [...this.clientInfo.values()].flatMap((i) => (i.playerId ? [i.playerId] : [])),
     };
     this.ctx.live.set(this.roomId, this.live);
-    this.maxClients = this.meta.maxPlayers + MAX_SPECTATORS;
+    // What the listing shows; admission itself is seatPolicy.ts's (see hasReachedMaxClients).
+    this.maxClients = this.meta.maxPlayers + this.ctx.config.maxSpectatorsPerRoom;
+    // Private rooms and classroom sessions are never listed (lobby, /api/rooms): set before the first listing.
+    if (this.meta.isPrivate || this.classroom) await this.setPrivate(true);
     this.setState(new MarketState());
     this.sync();
     // A crash between the last day (or the host's `end`) and saving the results: finish now.
     if (this.runner.ended && this.meta.phase !== 'ended') this.finish();
-    if (this.meta.isPrivate) await this.setPrivate(true);
     this.registerHandlers();
     this.setSimulationInterval((dt) => this.tick(dt), TICK_MS);
     this.log.info({ scenario: this.runner.state.scenario.id, resumed: this.holdClock, day: this.runner.day }, 'room ready');
@@ -122,8 +130,10 @@ export class MarketRoom extends Room<MarketState> {
     const store = this.ctx.store;
     this.roomId = uniqueCode((code) => this.ctx.live.has(code) || store.getMatch(code) !== undefined);
     this.hostToken = secretToken();
+    const creatorKey = raw[CREATOR_KEY_OPTION];
+    this.creatorKey = typeof creatorKey === 'string' ? creatorKey : '';
     const seed = o.seed !== undefined ? String(o.seed) : secretToken().slice(0, 12);
-    const name = o.name?.trim() || `${scenario.name} ${this.roomId}`;
+    const name = cleanName(o.name) || `${scenario.name} ${this.roomId}`;
     const classroom = o.classroom !== undefined ? parseClassroomOptions(o.classroom) : null;
     // Treatment settings that are engine parameters travel in the scenario copy (replays stay exact).
     const played = classroom ? applyTreatment(scenario, classroom, seed) : scenario;
@@ -131,7 +141,10 @@ export class MarketRoom extends Room<MarketState> {
     store.createMatch({
       id: this.roomId, name, scenarioId: scenario.id, seed, options: { ...stored }, hostToken: this.hostToken, status: 'waiting', currentDay: 0,
     });
-    if (classroom) this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed);
+    if (classroom) {
+      this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed);
+      this.classroom.issueLinks();
+    }
     this.runner = MatchRunner.create(store, this.roomId, played, seed);
     this.seats = new SeatBook(store, this.roomId, seed);
     this.meta = {
@@ -151,7 +164,6 @@ export class MarketRoom extends Room<MarketState> {
     const o = m.options as unknown as StoredOptions;
     this.roomId = m.id;
     this.hostToken = m.hostToken;
-    this.creatorPending = false;
     this.holdClock = true;
     this.autoDispose = false;
     this.runner = MatchRunner.resume(store, m.id, m.currentDay);
@@ -187,44 +199,47 @@ export class MarketRoom extends Room<MarketState> {
 
   // ── joining and leaving ────────────────────────────────────────────────────────────────────────
 
-  override onJoin(client: Client, rawOptions: Record<string, unknown> = {}): void {
+  /** Runs once per create/join request, before any room exists for a create (hostKey.ts). */
+  static override async onAuth(_token: string, options: Record<string, unknown>, context: AuthContext): Promise<SeatAuth> {
+    return authorise(options, context, roomContext().config.trustProxy);
+  }
+
+  /**
+   * Admission is decided in `onJoin` (seatPolicy.ts), never by the socket count: Colyseus would
+   * lock a room whose spectators (or unused reservations) reach `maxClients`, and then refuse even
+   * the seat-token and host-token rejoins of its own players.
+   */
+  override hasReachedMaxClients(): boolean {
+    return (this as unknown as { _internalState: number })._internalState === 2; // DISPOSING
+  }
+
+  override onJoin(client: Client, rawOptions: Record<string, unknown> = {}, auth?: unknown): void {
     const parsed = joinOptionsSchema.safeParse(rawOptions ?? {});
     if (!parsed.success) throw new Error('Bad join options.');
     const o = parsed.data;
+    const who = seatAuthOf(auth);
     // colyseus#917: a cached full state can be stale after changes made while nobody was connected.
     (this as unknown as { _serializer: { needFullEncode: boolean } })._serializer.needFullEncode = true;
     this.sync();
-    const isCreator = this.creatorPending;
-    const isHost = this.creatorPending || (o.hostToken !== undefined && o.hostToken === this.hostToken);
-    this.creatorPending = false;
-    let seat: Seat | null = null;
+    const isCreator = this.creatorKey !== '' && sameSecret(who.creatorKey, this.creatorKey);
+    const isHost = isCreator || (o.hostToken !== undefined && sameSecret(o.hostToken, this.hostToken));
     // A session's creator is the teacher: it watches unless it asks to play.
     const spectate = o.spectate ?? (isCreator && this.classroom !== null);
-    const labelled = o.label !== undefined && this.classroom ? this.classroom.seatForLabel(o.label) : null;
-    if (!spectate) {
-      if (o.seatToken || labelled) {
-        const found = o.seatToken ? this.seats.byToken(o.seatToken) : this.seats.seats.get(labelled!);
-        if (!found || found.kicked) throw new Error('This seat is not yours any more.');
-        if (found.sessionId && this.clientInfo.has(found.sessionId)) throw new Error('This seat is in use.');
-        seat = found;
-      } else if (o.label !== undefined && this.classroom) {
-        if (this.meta.phase === 'ended') throw new Error('The match has ended; join as a spectator.');
-        if (this.seats.seats.size >= this.meta.maxPlayers) throw new Error('The room is full; join as a spectator.');
-        seat = this.seatNewPlayer(o.playerName?.trim() || o.label.trim(), '', o.label);
-      } else {
-        if (this.meta.phase === 'ended') throw new Error('The match has ended; join as a spectator.');
-        if (this.seats.seats.size >= this.meta.maxPlayers) throw new Error('The room is full; join as a spectator.');
-        seat = this.seatNewPlayer(o.playerName?.trim() || `Player ${this.seats.seats.size + 1}`, '');
-      }
+    let seat: Seat | null = null;
+    if (spectate) {
+      if (!isHost) this.admitSpectator(who.ip);
+    } else {
+      seat = this.admitPlayer(o);
       this.seats.claim(seat, client.sessionId);
       if (isHost && !this.meta.hostPlayerId) {
         this.meta.hostPlayerId = seat.playerId;
         this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: seat.playerId });
       }
     }
+    if (isCreator) this.creatorKey = '';
     const { config } = this.ctx;
     this.clientInfo.set(client.sessionId, {
-      playerId: seat?.playerId ?? '', spectator: seat === null, isHost,
+      playerId: seat?.playerId ?? '', spectator: seat === null, isHost, ip: who.ip,
       bucket: new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst, Date.now()), rateErrorAtMs: 0, lastPrivate: '',
     });
     if (this.holdClock) {
@@ -235,7 +250,74 @@ export class MarketRoom extends Room<MarketState> {
     }
     this.metaDirty = true;
     this.welcome(client);
-    this.log.info({ session: client.sessionId, playerId: seat?.playerId ?? null, isHost }, 'joined');
+    this.log.info({ session: client.sessionId, playerId: seat?.playerId ?? null, isHost, ip: who.ip }, 'joined');
+  }
+
+  /** Throws (a refusal the client sees) when one more spectator would pass a limit. */
+  private admitSpectator(ip: string): void {
+    const session = this.classroom;
+    if (session && session.settings.labels.length > 0 && !guestsAllowed(session.settings)) {
+      throw new Error('This session admits only its students: open the personal link your teacher gave you.');
+    }
+    const { maxSpectatorsPerRoom: perRoom, maxSpectatorsPerAddress: perAddress } = this.ctx.config;
+    const refusal = spectatorRefusal(this.clientInfo.values(), ip, { perRoom, perAddress });
+    if (refusal) throw new Error(refusal);
+  }
+
+  /**
+   * The seat a joining player gets (seatPolicy.ts): its own by seat token or student link, else a
+   * free one, else one a player left for good. Throws a refusal the client sees.
+   */
+  private admitPlayer(o: JoinOptions): Seat {
+    const session = this.classroom;
+    if (o.seatToken) return this.ownSeat(this.seats.byToken(o.seatToken));
+    let label: string | undefined;
+    if (session && o.studentKey !== undefined) {
+      label = session.labelOfKey(o.studentKey) ?? undefined;
+      if (label === undefined) throw new Error('This student link is not valid for this session: ask your teacher for yours.');
+      const owned = session.seatForLabel(label);
+      if (owned) return this.ownSeat(this.seats.seats.get(owned));
+    } else if (session && o.label !== undefined) {
+      // A label is printed on a list anyone can read: only the label's secret link is a key.
+      if (session.settings.labels.length > 0) throw new Error('A label alone is not enough: open the personal link your teacher gave you.');
+      session.seatForLabel(o.label);
+    } else if (session && !guestsAllowed(session.settings)) {
+      throw new Error('This session admits only its students: open the personal link your teacher gave you.');
+    }
+    if (this.meta.phase === 'ended') throw new Error('The match has ended; join as a spectator.');
+    const name = cleanName(o.playerName) || label || `Player ${this.seats.seats.size + 1}`;
+    if (this.seats.seats.size < this.meta.maxPlayers) return this.seatNewPlayer(name, '', label);
+    const takeable = label === undefined
+      ? vacatedSeat(
+        this.seats.seats.values(),
+        (id) => Boolean(this.runner.state.players[id]?.strategy) || Boolean(this.runner.state.players[id]?.bankrupt),
+        (s) => this.reconnections.has(s.playerId) || (session !== null && session.labelOf(s.playerId) !== ''),
+      )
+      : undefined;
+    if (!takeable) throw new Error('The room is full; join as a spectator.');
+    // The company changes hands: the leaver's token dies, the newcomer gets its own.
+    this.seats.rotateToken(takeable);
+    this.classroom?.seatCreated(takeable.playerId, name);
+    this.log.info({ playerId: takeable.playerId }, 'vacated seat taken over');
+    return takeable;
+  }
+
+  /**
+   * A seat its owner comes back to. One live session per seat: a live holder keeps it ("in use"),
+   * while a holder that dropped and is inside its reconnection window loses that window, so its
+   * reconnection cannot also succeed.
+   */
+  private ownSeat(found: Seat | undefined): Seat {
+    if (!found || found.kicked) throw new Error('This seat is not yours any more.');
+    const pending = this.reconnections.get(found.playerId);
+    if (pending) {
+      this.reconnections.delete(found.playerId);
+      pending.reject(new Error('seat taken back with its token'));
+      found.sessionId = '';
+    } else if (found.sessionId && this.clientInfo.has(found.sessionId)) {
+      throw new Error('This seat is in use.');
+    }
+    return found;
   }
 
   private welcome(client: Client): void {
@@ -258,7 +340,7 @@ export class MarketRoom extends Room<MarketState> {
     if (this.classroom) {
       const view = this.classroom.guessMessage(info.spectator ? null : info.playerId);
       if (view) client.send(CLASSROOM_MESSAGES.guess, view);
-      if (info.isHost) client.send(CLASSROOM_MESSAGES.roster, { students: this.roster() });
+      if (info.isHost) client.send(CLASSROOM_MESSAGES.roster, { students: this.roster(), links: this.classroom.studentLinks() });
     }
   }
 
@@ -269,9 +351,15 @@ export class MarketRoom extends Room<MarketState> {
     const seat = info?.playerId ? this.seats.seats.get(info.playerId) : undefined;
     if (!info || !seat || seat.sessionId !== client.sessionId || this.ctx.shuttingDown) return;
     if (!consented && !seat.kicked && this.meta.phase !== 'ended' && this.ctx.config.reconnectSeconds > 0) {
-      this.reconnecting.add(seat.playerId);
+      const pending = this.allowReconnection(client, this.ctx.config.reconnectSeconds);
+      this.reconnections.set(seat.playerId, pending);
       try {
-        const back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
+        const back = await pending;
+        if (seat.kicked || seat.sessionId !== client.sessionId) {
+          // Kicked or taken back meanwhile: this session has nothing to come back to.
+          back.leave(4000);
+          return;
+        }
         this.clientInfo.set(back.sessionId, { ...info, lastPrivate: '' });
         this.metaDirty = true;
         this.welcome(back);
@@ -280,7 +368,7 @@ export class MarketRoom extends Room<MarketState> {
       } catch {
         // Timed out: the player is gone for good.
       } finally {
-        this.reconnecting.delete(seat.playerId);
+        if (this.reconnections.get(seat.playerId) === pending) this.reconnections.delete(seat.playerId);
       }
     }
     if (!seat.kicked && seat.sessionId === client.sessionId) {
@@ -302,7 +390,7 @@ export class MarketRoom extends Room<MarketState> {
   private releaseUnclaimedSeats(): void {
     if (this.meta.phase === 'ended') return;
     for (const seat of this.seats.seats.values()) {
-      if (seat.control === 'human' && !seat.kicked && !this.reconnecting.has(seat.playerId) && !this.clientInfo.has(seat.sessionId)) {
+      if (seat.control === 'human' && !seat.kicked && !this.reconnections.has(seat.playerId) && !this.clientInfo.has(seat.sessionId)) {
         this.seats.release(seat, this.meta.leaverPolicy);
         this.metaDirty = true;
       }
@@ -445,6 +533,10 @@ export class MarketRoom extends Room<MarketState> {
         if (!seat) return this.refuse(client, cmd, payload, 'NOT_FOUND', 'No such player.');
         if (seat.playerId === info.playerId) return this.refuse(client, cmd, payload, 'WRONG_STATE', 'The host cannot kick itself.');
         const victim = this.clients.find((c) => c.sessionId === seat.sessionId);
+        // A dropped player's open reconnection window closes with the kick.
+        const pending = this.reconnections.get(seat.playerId);
+        this.reconnections.delete(seat.playerId);
+        pending?.reject(new Error('kicked'));
         this.seats.kick(seat, this.meta.leaverPolicy);
         if (victim) {
           this.clientInfo.delete(victim.sessionId);
@@ -592,7 +684,8 @@ export class MarketRoom extends Room<MarketState> {
       const json = JSON.stringify(students);
       if (json !== this.lastRoster) {
         this.lastRoster = json;
-        for (const client of this.clients) if (this.clientInfo.get(client.sessionId)?.isHost) client.send(CLASSROOM_MESSAGES.roster, { students });
+        const links = session.studentLinks();
+        for (const client of this.clients) if (this.clientInfo.get(client.sessionId)?.isHost) client.send(CLASSROOM_MESSAGES.roster, { students, links });
       }
     }
   }

@@ -16,7 +16,6 @@ export const DEFAULT_DAYS_PER_SECOND = 1;
 export const MIN_DAYS_PER_SECOND = 0.05;
 export const MAX_DAYS_PER_SECOND = 50;
 export const MAX_PLAYERS_LIMIT = 100;
-export const MAX_SPECTATORS = 100;
 /** Decoded client messages above this many bytes of JSON are refused with TOO_LARGE. */
 export const MAX_MESSAGE_JSON_BYTES = 4096;
 
@@ -42,8 +41,10 @@ export const joinOptionsSchema = z.object({
   spectate: z.boolean().optional(),
   seatToken: z.string().max(64).optional(),
   hostToken: z.string().max(64).optional(),
-  /** Classroom sessions: a label from the teacher's list; the same label always gets the same seat. */
+  /** Classroom sessions without labels only: labels of a labelled session are reached by `studentKey`. */
   label: z.string().max(40).optional(),
+  /** Classroom sessions: the key of a student's personal link (`/?join=CODE&key=…`); the same key always gets the same seat. */
+  studentKey: z.string().max(64).optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 

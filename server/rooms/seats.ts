@@ -68,9 +68,17 @@ export class SeatBook {
     else this.setControl(seat, 'frozen', '');
   }
 
+  /** The kicked seat's token dies with it: nobody can come back in on it. */
   kick(seat: Seat, policy: 'bot' | 'freeze'): void {
     seat.kicked = true;
     this.release(seat, policy);
+    this.rotateToken(seat);
+  }
+
+  /** A new seat token (persisted); whoever held the old one can no longer take the seat. */
+  rotateToken(seat: Seat): void {
+    seat.seatToken = secretToken();
+    this.store.setSeatToken(this.matchId, seat.playerId, seat.seatToken);
   }
 
   private setControl(seat: Seat, control: SeatControl, strategy: string): void {

@@ -85,6 +85,8 @@ describe('a classroom session', () => {
     await teacher.setInputFiles('[data-testid=teach-labels-file]', { name: 'class.csv', mimeType: 'text/csv', buffer: Buffer.from('Label,Email\nS01,a@school\nS02,b@school\nS03,c@school\n') });
     await waitText(teacher, 'teach-label-count', /^3$/);
     expect(await teacher.inputValue('[data-testid=teach-labels]')).toContain('S02,b@school');
+    // Sam has no label: the teacher lets guests in too.
+    await teacher.check('[data-testid=teach-guests]');
     await shot(teacher, 'classroom-setup-en');
     const title = (await H.newPage('title-ar')).page;
     await title.goto(`${H.url}?lang=ar`);
@@ -101,23 +103,28 @@ describe('a classroom session', () => {
     expect(await teacher.getAttribute('[data-testid=join-qr]', 'data-text')).toBe(joinUrl);
     expect(new URL(teacher.url()).searchParams.get('teach')).toBe(code);
 
-    // ── students: Arabic phone with a label, English phone with a name, laptop with a label ──
+    // Each label has its personal link (folded on the projector, printable); a label alone lets nobody in.
+    const links = new Map(await teacher.$$eval('[data-testid=proj-student-link] a', (els) => els.map((a) => [a.getAttribute('data-label') ?? '', a.getAttribute('href') ?? ''] as [string, string])));
+    expect([...links.keys()]).toEqual(['S01', 'S02', 'S03']);
+    for (const href of links.values()) expect(href).toMatch(new RegExp(`\\?join=${code}&key=[\\w-]{20,}$`));
+    expect([...links.values()].every((href) => href.startsWith(`${H.url}?join=${code}&key=`))).toBe(true);
+
+    // ── students: Arabic phone with its personal link, English phone as a guest with a name, laptop with its link ──
     const s1 = (await H.newPage('student1', PHONE)).page;
     const s2 = (await H.newPage('student2', PHONE)).page;
     const s3 = (await H.newPage('student3')).page;
-    await s1.goto(`${joinUrl}&lang=ar`);
+    await s1.goto(`${links.get('S01')}&lang=ar`);
     await s1.waitForSelector('[data-testid=class-join]');
     expect(await s1.getAttribute('html', 'dir')).toBe('rtl');
     expect(await s1.inputValue('[data-testid=class-code]')).toBe(code);
     await s1.fill('[data-testid=class-name]', 'ليلى');
-    await s1.fill('[data-testid=class-label]', 's01');
+    await s1.waitForSelector('[data-testid=class-key]');
     await shot(s1, 'classroom-join-phone-ar');
     await s1.click('[data-testid=class-join-button]');
     await s2.goto(joinUrl);
     await s2.fill('[data-testid=class-name]', 'Sam');
     await s2.click('[data-testid=class-join-button]');
-    await s3.goto(joinUrl);
-    await s3.fill('[data-testid=class-label]', 'S03');
+    await s3.goto(links.get('S03')!);
     await s3.click('[data-testid=class-join-button]');
     for (const s of [s1, s2, s3]) await s.waitForSelector('[data-testid=lobby]');
     await waitText(teacher, 'proj-roster-count', /^3 online · 3 seats$/);

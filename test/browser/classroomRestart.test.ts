@@ -46,7 +46,7 @@ async function page(label: string): Promise<Page> {
 const seatOf = (p: Page) => p.evaluate(() => (window as unknown as { __bc: { view: { playerId: string } | null } }).__bc.view?.playerId ?? '');
 
 describe('a classroom session across a server restart', () => {
-  it('reopens from the teacher link with its roster and ⅔ result; a label returns to its seat', async () => {
+  it('reopens from the teacher link with its roster and ⅔ result; a personal link returns to its seat', async () => {
     const first = await start();
     const teacher = await page('teacher');
     await teacher.goto(first.url);
@@ -59,9 +59,11 @@ describe('a classroom session across a server restart', () => {
     const code = ((await teacher.textContent('[data-testid=proj-code]')) ?? '').trim();
     const link = new URL(teacher.url());
 
+    const studentLink = await teacher.getAttribute('[data-testid=proj-student-link] a[data-label="S01"]', 'href');
+    const key = new URL(studentLink ?? '').searchParams.get('key') ?? '';
+    expect(key).not.toBe('');
     const student = await page('student');
-    await student.goto(`${first.url}?join=${code}`);
-    await student.fill('[data-testid=class-label]', 'S01');
+    await student.goto(`${first.url}?join=${code}&key=${encodeURIComponent(key)}`);
     await student.click('[data-testid=class-join-button]');
     await student.waitForSelector('[data-testid=lobby]');
     await teacher.click('[data-testid=proj-start]');
@@ -91,8 +93,8 @@ describe('a classroom session across a server restart', () => {
     await again.waitForSelector(`[data-testid=roster-${seat}]`);
 
     const phone = await page('student-other-device');
-    await phone.goto(`${second.url}?join=${code}`);
-    await phone.fill('[data-testid=class-label]', 's01');
+    // The same personal link, after the restart, on another device.
+    await phone.goto(`${second.url}?join=${code}&key=${encodeURIComponent(key)}`);
     await phone.click('[data-testid=class-join-button]');
     await phone.waitForFunction(() => Boolean((window as unknown as { __bc: { view: unknown } }).__bc.view));
     expect(await seatOf(phone)).toBe(seat);

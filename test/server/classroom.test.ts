@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runReplay } from '../../shared/rules/replay.js';
 import { stateHash } from '../../shared/rules/engine.js';
-import { bootServer, createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+import { bootServer, createRoom, joinRoom, waitFor, waitMessage, studentKeys, welcomeOf, type Recorded, type TestServer } from './helpers.js';
 
 let ts: TestServer;
 beforeAll(async () => {
@@ -120,23 +120,28 @@ describe('classroom sessions', () => {
     await expect(createRoom(ts.url, { classroom: { marketsOpen: { casino: false } } })).rejects.toThrow(/classroom/);
   });
 
-  it('gives a label the same seat back on any device, and refuses unknown labels', async () => {
+  it('gives a label\'s personal link the same seat back on any device; a label alone, an unknown key or a second live session gets nothing', async () => {
     const teacher = await createRoom(ts.url, { classroom: { labels: ['S01', 'S02'] } });
     const code = teacher.room.roomId;
-    const first = await joinRoom(ts.url, code, { label: 's01 ', playerName: 'Sam' });
+    const keys = await studentKeys(teacher);
+    expect([...keys.keys()]).toEqual(['S01', 'S02']);
+    const first = await joinRoom(ts.url, code, { studentKey: keys.get('S01'), playerName: 'Sam' });
     const fw = await welcomeOf(first);
-    await expect(joinRoom(ts.url, code, { label: 'S01' })).rejects.toThrow(/in use/);
-    await expect(joinRoom(ts.url, code, { label: 'S99' })).rejects.toThrow(/Unknown label/);
+    await expect(joinRoom(ts.url, code, { studentKey: keys.get('S01') })).rejects.toThrow(/in use/);
+    await expect(joinRoom(ts.url, code, { label: 'S02' })).rejects.toThrow(/label alone is not enough/);
+    await expect(joinRoom(ts.url, code, { studentKey: 'S02' })).rejects.toThrow(/not valid/);
+    await expect(joinRoom(ts.url, code, { playerName: 'Guest' })).rejects.toThrow(/admits only its students/);
+    await expect(joinRoom(ts.url, code, { spectate: true })).rejects.toThrow(/admits only its students/);
     await first.room.leave();
     // The seat is now bot-run (leaverPolicy 'bot'), but a bot does not guess for the student who left.
     await waitFor(() => teacher.room.state.players.get(fw.playerId)?.control === 'bot', 5000, 'seat released');
     expect((await ask(teacher, 'guessStart', { p: 0.5, rounds: 1 })).ok).toBe(true);
     expect((await waitMessage(teacher, 'guess')).rounds[0]).toMatchObject({ open: true, count: 0 });
-    const again = await joinRoom(ts.url, code, { label: 'S01' });
+    const again = await joinRoom(ts.url, code, { studentKey: keys.get('S01') });
     const aw = await welcomeOf(again);
     expect(aw.playerId).toBe(fw.playerId);
     expect(aw.seatToken).toBe(fw.seatToken);
-    const other = await joinRoom(ts.url, code, { label: 'S02' });
+    const other = await joinRoom(ts.url, code, { studentKey: keys.get('S02') });
     expect((await welcomeOf(other)).playerId).not.toBe(fw.playerId);
     const roster = await waitMessage(teacher, 'roster', (r) => r.students.length === 2 && r.students.every((s: any) => s.connected));
     expect(roster.students.map((s: any) => s.label).sort()).toEqual(['S01', 'S02']);
@@ -180,7 +185,8 @@ describe('classroom sessions', () => {
     });
     const tw = await welcomeOf(teacher);
     const code = teacher.room.roomId;
-    const students = await Promise.all(['S1', 'S2', 'S3'].map((label) => joinRoom(ts.url, code, { label, playerName: `Student ${label}` })));
+    const keys = await studentKeys(teacher);
+    const students = await Promise.all(['S1', 'S2', 'S3'].map((label) => joinRoom(ts.url, code, { studentKey: keys.get(label), playerName: `Student ${label}` })));
     const ids = await Promise.all(students.map(async (s) => (await welcomeOf(s)).playerId));
     const [s1, s2, s3] = students as [Recorded, Recorded, Recorded];
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { Client } from 'colyseus.js';
-import { bootServer, record, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+import { bootServer, record, waitFor, waitMessage, studentKeys, welcomeOf, type Recorded, type TestServer } from './helpers.js';
 
 const STUDENTS = 40;
 const DAYS_PER_SECOND = 4;
@@ -34,8 +34,9 @@ describe('a 40-student class', () => {
     const teacher = record(teacherRoom, false);
     const tw = await welcomeOf(teacher);
     const code = teacherRoom.roomId;
+    const keys = await studentKeys(teacher);
     const students: Recorded[] = await Promise.all(
-      Array.from({ length: STUDENTS }, async (_, i) => record(await new Client(ts.url).joinById(code, { label: `S${String(i + 1).padStart(2, '0')}` }), false)),
+      Array.from({ length: STUDENTS }, async (_, i) => record(await new Client(ts.url).joinById(code, { studentKey: keys.get(`S${String(i + 1).padStart(2, '0')}`) }), false)),
     );
     const ids = await Promise.all(students.map(async (s) => (await welcomeOf(s)).playerId));
     expect(new Set(ids).size).toBe(STUDENTS);

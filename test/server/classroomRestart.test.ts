@@ -1,7 +1,7 @@
 /** A classroom session survives `kill -9`: labels, ⅔ guesses, the question, refusals and the teacher link. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { joinRoom, createRoom, waitFor, waitMessage, welcomeOf, type Recorded } from './helpers.js';
+import { joinRoom, createRoom, waitFor, waitMessage, studentKeys, welcomeOf, type Recorded } from './helpers.js';
 import { killAll, startServerProcess, tempDir } from './processes.js';
 
 afterAll(async () => {
@@ -28,8 +28,9 @@ describe('classroom persistence', () => {
     });
     const tw = await welcomeOf(teacher);
     const code = teacher.room.roomId;
-    const s1 = await joinRoom(first.url, code, { label: 'S1', playerName: 'Ana' });
-    const s2 = await joinRoom(first.url, code, { label: 'S2', playerName: 'Ben' });
+    const keys = await studentKeys(teacher);
+    const s1 = await joinRoom(first.url, code, { studentKey: keys.get('S1'), playerName: 'Ana' });
+    const s2 = await joinRoom(first.url, code, { studentKey: keys.get('S2'), playerName: 'Ben' });
     const id1 = (await welcomeOf(s1)).playerId;
     const id2 = (await welcomeOf(s2)).playerId;
     expect((await ask(teacher, 'start')).ok).toBe(true);
@@ -69,11 +70,11 @@ describe('classroom persistence', () => {
     expect(view.rounds[1]).toMatchObject({ open: true, count: 2 });
     expect(view.rounds[0].guesses.map((g: any) => g.value).sort((a: number, b: number) => a - b)).toEqual(expect.arrayContaining([10, 60]));
 
-    // A student comes back on another device with the label.
-    const s1b = await joinRoom(second.url, code, { label: 'S1' });
+    // A student comes back on another device with the same personal link (its key survives the restart).
+    const s1b = await joinRoom(second.url, code, { studentKey: keys.get('S1') });
     expect((await welcomeOf(s1b)).playerId).toBe(id1);
     expect((await waitMessage(s1b, 'guess', () => true, 0, 15_000)).rounds[1].myGuess).toBe(5);
-    const s2b = await joinRoom(second.url, code, { label: 's2' });
+    const s2b = await joinRoom(second.url, code, { studentKey: keys.get('S2') });
     expect((await welcomeOf(s2b)).playerId).toBe(id2);
     expect((await ask(s2b, 'guess', { value: 3 })).ok).toBe(true);
     expect((await ask(teacher2, 'guessClose')).ok).toBe(true);

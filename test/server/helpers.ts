@@ -91,3 +91,9 @@ export async function joinRoom(url: string, code: string, options: Record<string
 export function welcomeOf(rec: Recorded): Promise<{ playerId: string; seatToken: string; hostToken: string; isHost: boolean; spectator: boolean }> {
   return waitMessage(rec, 'welcome');
 }
+
+/** A session's personal student links (label → key), from the teacher's first roster message. */
+export async function studentKeys(teacher: Recorded): Promise<Map<string, string>> {
+  const roster = await waitMessage(teacher, 'roster', (r) => Array.isArray(r.links));
+  return new Map((roster.links as { label: string; key: string }[]).map((l) => [l.label, l.key]));
+}

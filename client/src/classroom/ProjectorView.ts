@@ -14,6 +14,7 @@ import { t, tMaybe } from '../i18n/index.js';
 import { statusLabel } from '../ui/TopBar.js';
 import { qrCanvas } from './qr.js';
 import { GuessPanel } from './GuessPanel.js';
+import { StudentLinksPanel } from './studentLinks.js';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 
@@ -26,6 +27,8 @@ export interface ProjectorLinks {
 export class ProjectorView {
   readonly el: HTMLElement;
   readonly guess: GuessPanel;
+  /** Each label's personal link, folded (the wall is public) and printable. */
+  readonly studentLinks: StudentLinksPanel;
   onDebrief: () => void = () => undefined;
   private readonly day = h('div', { class: 'big', testid: 'proj-day' });
   private readonly state = h('span', { class: 'pill', testid: 'proj-status' });
@@ -50,6 +53,7 @@ export class ProjectorView {
 
   constructor(code: string, links: ProjectorLinks, private readonly command: (type: string, body?: Record<string, unknown>) => Promise<ActionResult>) {
     this.guess = new GuessPanel(command, (id) => this.nameOf(id));
+    this.studentLinks = new StudentLinksPanel(`${t('proj.code')} ${code}`);
     const codeEl = h('div', { class: 'roomcode', testid: 'proj-code' });
     codeEl.textContent = code;
     const joinEl = h('div', { class: 'ltr joinurl', testid: 'proj-join-url' });
@@ -88,7 +92,8 @@ export class ProjectorView {
             h('button', { testid: 'proj-debrief', onclick: () => this.onDebrief() }, t('proj.debrief')),
             h('a', { href: links.exportZip, download: '', testid: 'proj-export', style: 'color:#56b4e9' }, t('proj.export'))),
           // Folded: the projector is on the wall, and the link is the teacher's key.
-          h('details', { style: 'margin-top:0.6em;font-size:0.85em', testid: 'proj-teacher-details' }, h('summary', { class: 'muted' }, t('proj.teacherLink')), teacherLink))));
+          h('details', { style: 'margin-top:0.6em;font-size:0.85em', testid: 'proj-teacher-details' }, h('summary', { class: 'muted' }, t('proj.teacherLink')), teacherLink),
+          this.studentLinks.el)));
   }
 
   private async run(type: string, body: Record<string, unknown> = {}): Promise<void> {

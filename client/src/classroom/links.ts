@@ -1,9 +1,17 @@
-/** The session's two links: the students' join URL (and QR code) and the teacher's secret link. */
+/** The session's links: the students' join URL (and QR code), each label's personal link, and the teacher's secret link. */
 
 /** `/?join=CODE` on this server: opens the student join screen with the code filled in. */
 export function joinUrl(loc: Pick<Location, 'origin' | 'pathname' | 'search'>, code: string): string {
   const server = new URLSearchParams(loc.search).get('server');
   const q = new URLSearchParams({ join: code });
+  if (server) q.set('server', server);
+  return `${loc.origin}${loc.pathname}?${q.toString()}`;
+}
+
+/** `/?join=CODE&key=KEY`: one student's personal link (a label alone does not let anyone in). */
+export function studentUrl(loc: Pick<Location, 'origin' | 'pathname' | 'search'>, code: string, key: string): string {
+  const server = new URLSearchParams(loc.search).get('server');
+  const q = new URLSearchParams({ join: code, key });
   if (server) q.set('server', server);
   return `${loc.origin}${loc.pathname}?${q.toString()}`;
 }

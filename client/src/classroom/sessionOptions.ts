@@ -75,6 +75,8 @@ export interface SetupValues {
   chat: boolean;
   bots: number;
   labelsText: string;
+  /** With labels: also admit people without a personal link. */
+  allowGuests?: boolean;
 }
 
 const optionalNumber = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
@@ -102,6 +104,7 @@ export function buildSessionOptions(v: SetupValues): { ok: true; options: Create
     ...(stake !== undefined ? { maxStakeUsd: stake } : {}),
     ...(events.length ? { events } : {}),
     ...(labels.length ? { labels } : {}),
+    ...(labels.length && v.allowGuests ? { allowGuests: true } : {}),
   };
   return {
     ok: true,

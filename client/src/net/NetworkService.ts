@@ -13,7 +13,7 @@ import { Emitter } from '../util/Emitter.js';
 import { SeriesStore } from '../core/SeriesStore.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
-import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession } from './protocol.js';
+import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink } from './protocol.js';
 
 /** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
 const ACK_TIMEOUT_MS = 8000;
@@ -36,6 +36,8 @@ export class NetworkService implements MatchFeed {
   /** Classroom sessions: the latest ⅔ view, the teacher's roster and the synced classroom cues. */
   guess: GuessMessage | null = null;
   roster: RosterEntry[] = [];
+  /** The teacher's personal link keys, one per label (from the `roster` message). */
+  studentLinks: StudentLink[] = [];
   classroom: ClassroomState | null = null;
   /** The latest chat lines of a session with chat on, oldest first. */
   chat: ChatLine[] = [];
@@ -101,13 +103,16 @@ export class NetworkService implements MatchFeed {
     this.attach(room, name, '');
   }
 
-  /** A student joining a session: with a name, or with a label from the teacher's list. */
-  async joinSession(code: string, name: string, label: string): Promise<void> {
+  /**
+   * A student joining a session: with the key of their personal link (`/?join=CODE&key=KEY`, the
+   * seat of their label) or, where the teacher admits guests, with a name alone.
+   */
+  async joinSession(code: string, name: string, key: string): Promise<void> {
     const options: Record<string, string> = {};
     if (name.trim()) options.playerName = name.trim();
-    if (label.trim()) options.label = label.trim();
+    if (key.trim()) options.studentKey = key.trim();
     const room = await this.client.joinById(code.trim().toUpperCase(), options);
-    this.attach(room, name.trim() || label.trim(), '');
+    this.attach(room, name.trim(), '');
   }
 
   /**
@@ -204,6 +209,7 @@ export class NetworkService implements MatchFeed {
     this.contestHistory = [];
     this.guess = null;
     this.roster = [];
+    this.studentLinks = [];
     this.classroom = null;
     this.chat = [];
     this.series.clear();
@@ -277,8 +283,9 @@ export class NetworkService implements MatchFeed {
       this.guess = msg;
       this.bus.emit('guess', msg);
     });
-    room.onMessage(MSG.roster, (msg: { students?: RosterEntry[] }) => {
+    room.onMessage(MSG.roster, (msg: { students?: RosterEntry[]; links?: StudentLink[] }) => {
       this.roster = msg.students ?? [];
+      if (msg.links) this.studentLinks = msg.links;
       this.bus.emit('roster', this.roster);
     });
     room.onMessage(MSG.chat, (line: ChatLine) => {

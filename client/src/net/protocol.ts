@@ -74,7 +74,10 @@ export interface ClassroomOptions {
   maxStakeUsd?: number;
   anonymousNames?: boolean;
   chat?: boolean;
+  /** Each label gets a personal link (`roster.links`); a label alone lets nobody in. */
   labels?: string[];
+  /** With labels: also admit people without a personal link, as new unlabelled seats. */
+  allowGuests?: boolean;
 }
 
 /** The synced `classroom` block plus the room's discussion question. */
@@ -109,6 +112,12 @@ export interface RosterEntry {
   control: string;
   connected: boolean;
   joinedDay: number;
+}
+
+/** One label's personal join link, in the teacher-only `roster` message. */
+export interface StudentLink {
+  label: string;
+  key: string;
 }
 
 export interface RoomListing {

@@ -1,4 +1,7 @@
-/** A student's way into a class (`/?join=CODE`, the QR code): a name, or a label from the teacher's list. */
+/**
+ * A student's way into a class: `/?join=CODE&key=KEY` (their personal link or QR code) or, where
+ * the teacher admits guests, `/?join=CODE` (the projector's QR code) and a name.
+ */
 import Phaser from 'phaser';
 import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
@@ -7,7 +10,6 @@ import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
 
 const NAME_KEY = 'bc.name';
-const LABEL_KEY = 'bc.label';
 
 export class ClassJoinScene extends Phaser.Scene {
   constructor() {
@@ -19,29 +21,30 @@ export class ClassJoinScene extends Phaser.Scene {
     const cleanup: (() => void)[] = [drawBackdrop(this)];
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => cleanup.forEach((f) => f()));
     const params = new URLSearchParams(window.location.search);
+    const key = (params.get('key') ?? '').trim();
     const code = h('input', { testid: 'class-code', maxlength: 12, value: (params.get('join') ?? '').toUpperCase(), dir: 'ltr', style: 'text-transform:uppercase;width:8em' });
     const name = h('input', { testid: 'class-name', maxlength: 40, value: localStorage.getItem(NAME_KEY) ?? '', placeholder: t('title.namePlaceholder') });
-    const label = h('input', { testid: 'class-label', maxlength: 40, value: localStorage.getItem(LABEL_KEY) ?? '', placeholder: t('student.pick') });
     const status = h('div', { class: 'status', testid: 'class-status' });
     const join = async () => {
       if (!code.value.trim()) return setText(status, t('title.enterCode'));
-      if (!name.value.trim() && !label.value.trim()) return setText(status, t('title.enterName'));
+      // With a personal link the label names the seat; a guest needs a name.
+      if (!key && !name.value.trim()) return setText(status, t('title.enterName'));
       setText(status, t('title.joining'));
       try {
-        await net.joinSession(code.value, name.value, label.value);
+        await net.joinSession(code.value, name.value, key);
         localStorage.setItem(NAME_KEY, name.value.trim());
-        localStorage.setItem(LABEL_KEY, label.value.trim());
         this.scene.start(SCENES.lobby);
       } catch (e) {
-        setText(status, t('title.joinFailed', { message: (e as Error).message }));
+        const message = (e as Error).message;
+        setText(status, /admits only its students|label alone/.test(message) ? t('student.needLink') : t('title.joinFailed', { message }));
         status.className = 'status err';
       }
     };
     const card = h('div', { class: 'card', style: 'width:min(460px,96vw)', testid: 'class-join' },
       h('h2', {}, t('student.join')),
       h('div', { class: 'row' }, h('label', {}, t('student.code')), code),
+      key ? h('div', { class: 'row', testid: 'class-key' }, h('label', {}, t('student.label')), h('span', { class: 'good' }, `✓ ${t('student.pick')}`)) : null,
       h('div', { class: 'row' }, h('label', {}, t('title.yourName')), name),
-      h('div', { class: 'row' }, h('label', {}, t('student.label')), label),
       h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'class-join-button', onclick: () => void join() }, t('student.joinButton'))),
       status);
     cleanup.push(mount(card));

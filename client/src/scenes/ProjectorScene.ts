@@ -5,7 +5,7 @@ import type { NetworkService } from '../net/NetworkService.js';
 import { h, mount } from '../ui/dom.js';
 import { t } from '../i18n/index.js';
 import { ProjectorView } from '../classroom/ProjectorView.js';
-import { joinUrl, teacherUrl } from '../classroom/links.js';
+import { joinUrl, studentUrl, teacherUrl } from '../classroom/links.js';
 import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
 import { ChatBox } from '../classroom/ChatBox.js';
 
@@ -56,6 +56,7 @@ export class ProjectorScene extends Phaser.Scene {
     view.el.append(overlay.el);
     cleanup.push(mount(view.el));
     let chat: ChatBox | null = null;
+    const linksOf = () => net.studentLinks.map((l) => ({ label: l.label, url: studentUrl(window.location, code, l.key) }));
     const syncRoom = () => {
       if (net.room) view.updateRoom(net.room, net.classroom);
       if (net.classroom?.chat && !chat) {
@@ -67,7 +68,10 @@ export class ProjectorScene extends Phaser.Scene {
     const offs = [
       net.bus.on('room', syncRoom),
       net.bus.on('classroom', syncRoom),
-      net.bus.on('roster', (list) => view.updateRoster(list)),
+      net.bus.on('roster', (list) => {
+        view.updateRoster(list);
+        view.studentLinks.update(linksOf());
+      }),
       net.bus.on('view', (v) => view.updateView(v)),
       net.bus.on('guess', (g) => view.guess.render(g, net.classroom)),
       net.bus.on('classroom', (c) => view.guess.render(null, c)),
@@ -76,6 +80,7 @@ export class ProjectorScene extends Phaser.Scene {
     cleanup.push(() => offs.forEach((f) => f()));
     syncRoom();
     view.updateRoster(net.roster);
+    view.studentLinks.update(linksOf());
     if (net.view) view.updateView(net.view);
     view.guess.render(net.guess, net.classroom);
     overlay.update(net.connection);

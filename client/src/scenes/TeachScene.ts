@@ -38,6 +38,7 @@ export class TeachScene extends Phaser.Scene {
     const bots = input('teach-bots', { type: 'number', min: '0', max: '40', step: '1', value: '0' });
     const labels = h('textarea', { testid: 'teach-labels', rows: 4, style: 'width:100%' });
     const labelCount = h('span', { class: 'muted', testid: 'teach-label-count' });
+    const guests = h('input', { type: 'checkbox', testid: 'teach-guests' });
     const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'max-width:14em' });
     const status = h('div', { class: 'status', testid: 'teach-status' });
     const countLabels = () => setText(labelCount, String(parseLabels(labels.value).length));
@@ -52,7 +53,7 @@ export class TeachScene extends Phaser.Scene {
         className: className.value, scenario: scenario.value, daysPerSecond: Number(pace.value), startingCashUsd: cash.value,
         markets: Object.fromEntries(MARKET_KEYS.map((k) => [k, markets[k].checked])) as Record<MarketKey, boolean>,
         eventsText: events.value, contestPeriodDays: period.value, maxStakeUsd: stake.value, anonymousNames: anonymous.checked, chat: chat.checked,
-        bots: Number(bots.value), labelsText: labels.value,
+        bots: Number(bots.value), labelsText: labels.value, allowGuests: guests.checked,
       });
       if (!built.ok) {
         setText(status, built.errors.join(' · '));
@@ -84,7 +85,8 @@ export class TeachScene extends Phaser.Scene {
           h('div', { class: 'grid2' }, ...MARKET_KEYS.map((k) => h('label', {}, markets[k], ' ', t(MARKET_LABEL[k])))),
           h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, h('div', { class: 'muted', style: 'font-size:0.85em' }, t('teach.eventsHint')),
           h('h3', { style: 'margin-top:0.6em' }, t('teach.labels'), ' ', labelCount), labels,
-          h('div', { class: 'row' }, file, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))))),
+          h('div', { class: 'row' }, file, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
+          h('div', { class: 'row' }, h('label', { style: 'min-width:0' }, guests, ' ', t('teach.allowGuests'))))),
       h('div', { class: 'row', style: 'margin-top:0.8em' },
         h('button', { class: 'primary', testid: 'teach-create', onclick: () => void submit() }, t('teach.create')),
         h('button', { testid: 'teach-back', onclick: () => this.scene.start(SCENES.title) }, t('teach.back'))),
