@@ -11,6 +11,7 @@ import { balanceOf, playerAccount } from '../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../economy/money.js';
 import { daysBetween } from '../economy/calendar.js';
 import { lotsOf } from './systems/capacity.js';
+import { coloOffers, type ColoOffer } from './systems/colocation.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -37,6 +38,18 @@ export interface BookLevel {
 
 export type PublicTender = Omit<Tender, 'bids'> & { bidCount: number; myBidUsdPerGpuHour: number | null };
 
+/** A company's own sealed bid on an offer. */
+export interface MyOfferBid {
+  siteId: string;
+  priceUsdPerKwMonth: number;
+  priceUsdPerMw: number;
+}
+
+/** An offer to the whole market as every company sees it: the terms and how many bids, never whose. */
+export type PublicOffer = Omit<Offer, 'bids'> & { bidCount: number; myBid: MyOfferBid | null };
+
+export type { ColoOffer };
+
 export interface PrivatePlayer {
   cashUsd: number;
   btc: number;
@@ -47,7 +60,6 @@ export interface PrivatePlayer {
   leasesIn: LeaseHolding[];
   leasesOut: LeaseHolding[];
   contracts: Contract[];
-  offers: Offer[];
   loans: Loan[];
   contestPick: { narrative: 'crypto' | 'ai'; stakeUsd: number } | null;
 }
@@ -85,6 +97,10 @@ export interface PlayerView {
   sites: Site[];
   book: { bids: BookLevel[]; asks: BookLevel[] };
   tenders: PublicTender[];
+  /** Hosting and buy-out offers open to every company (sealed bids). */
+  offers: PublicOffer[];
+  /** NPC colocation providers: terms and MW still to let. */
+  colocation: ColoOffer[];
   contest: { round: number; resolveDay: number; pickCount: number; history: ContestResult[]; maxStakeUsd: number };
   news: NewsItem[];
   me: (PublicPlayer & PrivatePlayer) | null;
@@ -133,13 +149,12 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     leasesIn: Object.values(state.leases).filter((l) => l.lesseeId === id),
     leasesOut: Object.values(state.leases).filter((l) => l.lessorId === id),
     contracts: mine(state.contracts),
-    offers: Object.values(state.offers).filter((o) => o.playerId === id),
     loans,
     contestPick: pick ? { narrative: pick.narrative, stakeUsd: centsToUsd(pick.stakeUsdCents) } : null,
   };
 }
 
-type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'me'>;
+type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
 
 // Every seat's view of one state shares its public part: a league builds a view per bot per day.
 // States are never mutated once built, so caching on the object is safe.
@@ -180,6 +195,7 @@ function publicPart(state: GameState): PublicPart {
     players: state.playerOrder.map((id) => publicPlayer(state, id)).filter((p): p is PublicPlayer => p !== null),
     sites: Object.values(state.sites),
     book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask') },
+    colocation: coloOffers(state),
     contest: {
       round: state.contest.current.round,
       resolveDay: state.contest.current.resolveDay,
@@ -207,6 +223,19 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
       bidCount: bids.length,
       myBidUsdPerGpuHour: bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
     })),
+    offers: publicOffers(state, playerId),
     me: me && playerId ? { ...me, ...privatePlayer(state, playerId) } : null,
   };
+}
+
+/** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
+export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
+  return Object.values(state.offers).map(({ bids, ...o }) => {
+    const mine = playerId ? bids.find((b) => b.playerId === playerId) : undefined;
+    return {
+      ...o,
+      bidCount: bids.length,
+      myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
+    };
+  });
 }

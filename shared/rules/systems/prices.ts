@@ -50,7 +50,10 @@ export function siteSaleValueUsd(state: GameState, site: Site): number {
 /**
  * A site's value for NAV: market value of its energised MW plus the MW under construction at the
  * same rate (capex already sunk, valued as if finished: conservative by the market discount).
+ * Colocation space is worth nothing to its tenant (it cannot be sold).
  */
 export function siteValueUsd(state: GameState, site: Site): number {
+  // Rented colocation space is not an asset of the tenant.
+  if (site.coloProviderId) return 0;
   return Math.round((site.energisedMw + site.buildingMw) * siteMarketUsdPerMw(state, site.tier));
 }
