@@ -229,7 +229,7 @@ export function offerOwnCostUsd(state: GameState, offer: Offer, site: Site): num
   return retrofitCostUsd(state, site) * (1 - Math.min(100, Math.max(0, offer.retrofitFundedPct)) / 100);
 }
 
-/** The player's sites that could take `offer` today, in id order. */
+/** The player's sites that could take `offer` today: ai halls first (no retrofit to pay), then in id order. */
 export function offerEligibleSites(state: GameState, playerId: PlayerId, offer: Offer): Site[] {
   const sites = raw(state.sites);
   const out: Site[] = [];
@@ -237,7 +237,7 @@ export function offerEligibleSites(state: GameState, playerId: PlayerId, offer: 
     const s = sites[id]!;
     if (s.ownerId === playerId && offerSiteProblem(state, playerId, offer, s) === null) out.push(s);
   }
-  return out;
+  return out.sort((x, y) => (x.tier === y.tier ? 0 : x.tier === 'ai' ? -1 : 1));
 }
 
 function offerWants(offer: Offer): string {
@@ -269,7 +269,9 @@ const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
     const problem = offerSiteProblem(draft, playerId, offer, site);
     if (problem) return problem;
   } else {
-    site = offerEligibleSites(draft, playerId, offer)[0];
+    const eligible = offerEligibleSites(draft, playerId, offer);
+    const cash = cashCents(draft.ledger, playerId);
+    site = eligible.find((x) => usdToCents(offerOwnCostUsd(draft, offer, x)) <= cash) ?? eligible[0];
     if (!site) return fail('NO_CAPACITY', `None of your sites can take offer ${offer.id}: ${offer.tenant} wants ${offerWants(offer)}.`);
   }
   const ownUsd = offerOwnCostUsd(draft, offer, site);
