@@ -609,15 +609,15 @@ function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
   const wantHosting = rng.chance(c.hostingOfferRatePerDay);
   const wantBuyout = rng.chance(c.buyoutOfferRatePerDay);
   if (!wantHosting && !wantBuyout) return;
-  const base = { id: '', tenant: rng.pick(TENANTS), postedDay: draft.day, closesDay: draft.day + OFFER_OPEN_DAYS, bids: [] };
+  const base = { id: '', tenant: rng.pick(TENANTS), postedDay: draft.day, closesDay: draft.day + OFFER_OPEN_DAYS };
   const hosting: Offer = {
-    ...base, kind: 'hosting', mw: rng.int(2, 12), priceUsdPerKwMonth: Math.round(c.hostingUsdPerKwMonth * (0.95 + 0.2 * rng.next()) * 100) / 100,
+    ...base, bids: [], kind: 'hosting', mw: rng.int(2, 12), priceUsdPerKwMonth: Math.round(c.hostingUsdPerKwMonth * (0.95 + 0.2 * rng.next()) * 100) / 100,
     years: rng.int(10, 15), retrofitFundedPct: 10 * rng.int(3, 7), buyoutUsdPerMw: 0,
   };
   // A buyer pays a premium for speed to power over what the world pays for a used mining MW.
   const saleUsdPerMw = siteMarketUsdPerMw(draft, 'mining') * (1 - SITE_SALE_HAIRCUT_PCT / 100);
   const buyout: Offer = {
-    ...base, kind: 'buyout', mw: 10 * rng.int(1, 5), priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0,
+    ...base, bids: [], kind: 'buyout', mw: 10 * rng.int(1, 5), priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0,
     buyoutUsdPerMw: Math.round(saleUsdPerMw * Math.max(1, 1.2 + 0.5 * rng.next() + 0.3 * draft.hype.ai)),
   };
   const made = [...(wantHosting ? [hosting] : []), ...(wantBuyout ? [buyout] : [])];
