@@ -26,7 +26,7 @@ function bidOffers(view: PlayerView, budget: Budget, out: Action[]): void {
     // Only mining halls: a tenant in our ai MW would evict our own GPUs.
     const site = offerSites(view, offer).find((s) => s.tier === 'mining');
     if (!site) continue;
-    const ownShareUsd = view.capex.retrofitUsdPerMw * site.energisedMw * (1 - offer.retrofitFundedPct / 100);
+    const ownShareUsd = view.capex.retrofitUsdPerMw * offer.mw * (1 - offer.retrofitFundedPct / 100);
     if (!budget.spend(ownShareUsd)) continue;
     out.push({ type: 'acceptOffer', offerId: offer.id, siteId: site.id, priceUsdPerKwMonth: round2(offer.priceUsdPerKwMonth * (1 - OFFER_UNDERCUT)) });
   }

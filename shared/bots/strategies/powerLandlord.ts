@@ -44,7 +44,7 @@ function bidOffer(view: PlayerView, offer: PublicOffer, budget: Budget, out: Act
     const floorUsdPerKwMonth = (miningUsdPerMwYear(view, site.regionId) * 0.9) / 12_000;
     const ask = round2(Math.max(floorUsdPerKwMonth, offer.priceUsdPerKwMonth * (1 - OFFER_UNDERCUT)));
     if (ask > offer.priceUsdPerKwMonth) continue;
-    const ownShareUsd = site.tier === 'mining' ? view.capex.retrofitUsdPerMw * site.energisedMw * (1 - offer.retrofitFundedPct / 100) : 0;
+    const ownShareUsd = site.tier === 'mining' ? view.capex.retrofitUsdPerMw * offer.mw * (1 - offer.retrofitFundedPct / 100) : 0;
     if (ownShareUsd > 0 && !budget.spend(ownShareUsd)) continue;
     budget.takeMw(site, offer.mw);
     out.push({ type: 'acceptOffer', offerId: offer.id, siteId: site.id, priceUsdPerKwMonth: ask });

@@ -17,9 +17,9 @@ import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder } 
 import { clearSpot, DEFAULT_NPC_LEAD_DAYS, type SpotCurve } from '../../economy/spotMarket.js';
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
-import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns } from './capacity.js';
-import { SITE_SALE_HAIRCUT_PCT, siteMarketUsdPerMw, tierCapexUsdPerMw } from './prices.js';
-import { coloRefusal, retrofitCostUsd, startRetrofit } from './sites.js';
+import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
+import { siteMarketUsdPerMw, tierCapexUsdPerMw } from './prices.js';
+import { coloRefusal, newSite, startRetrofit } from './sites.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
@@ -217,16 +217,39 @@ export function offerSiteProblem(state: GameState, playerId: PlayerId, offer: Of
     if (free + 1e-9 < offer.mw) return fail('NO_CAPACITY', `Site ${site.name} has ${mwText(free)} free; ${offer.tenant} wants ${mwText(offer.mw)}.`);
     return null;
   }
-  // A mining site: the tenant takes the hall once it is retrofitted (the ASICs go to storage).
+  // A mining site: `mw` of it become an ai hall for the tenant once retrofitted (carved out if the
+  // site is bigger; the rest keeps mining).
   if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} already hosts a tenant.`);
   if (site.energisedMw + 1e-9 < offer.mw) return fail('NO_CAPACITY', `Site ${site.name} has ${mwText(site.energisedMw)}; ${offer.tenant} wants ${mwText(offer.mw)}.`);
   return tooLate(state, state.day + state.scenario.capex.retrofitDays, `Retrofitting ${site.name} for ${offer.tenant}`);
 }
 
-/** The player's share of a mining site's retrofit under a hosting offer (whole dollars; 0 for ai sites and buy-outs). */
+/** The player's share of retrofitting the tenant's `mw` of a mining site (whole dollars; 0 for ai sites and buy-outs). */
 export function offerOwnCostUsd(state: GameState, offer: Offer, site: Site): number {
   if (offer.kind !== 'hosting' || site.tier === 'ai') return 0;
-  return retrofitCostUsd(state, site) * (1 - Math.min(100, Math.max(0, offer.retrofitFundedPct)) / 100);
+  return offer.mw * state.scenario.capex.retrofitUsdPerMw * (1 - Math.min(100, Math.max(0, offer.retrofitFundedPct)) / 100);
+}
+
+/**
+ * Splits `mw` energised MW off a mining site into a new site of the same owner and region (the
+ * tenant's hall); hardware the rest no longer holds goes to storage, largest draw first.
+ */
+function carveHall(draft: GameState, playerId: PlayerId, site: Site, mw: number, tenant: string): Site {
+  const id = newId(draft, 'S');
+  draft.sites[id] = newSite({ id, name: `${site.name} · ${tenant} hall`, regionId: site.regionId, ownerId: playerId, tier: site.tier, energisedMw: mw });
+  site.energisedMw -= mw;
+  const installed = lotIdsOf(draft, playerId)
+    .map((lid) => raw(draft.lots)[lid])
+    .filter((l): l is NonNullable<typeof l> => !!l && l.ownerId === playerId && l.siteId === site.id && l.status === 'installed')
+    .sort((x, y) => y.count * (modelSpec(draft, y.modelId)?.powerKw ?? 0) - x.count * (modelSpec(draft, x.modelId)?.powerKw ?? 0));
+  for (const l of installed) {
+    if (siteUsedMw(draft, site) <= site.energisedMw + 1e-9) break;
+    const d = draft.lots[l.id]!;
+    d.status = 'stored';
+    d.siteId = null;
+    d.committedGpus = 0;
+  }
+  return draft.sites[id]!;
 }
 
 /** The player's sites that could take `offer` today: ai halls first (no retrofit to pay), then in id order. */
@@ -243,7 +266,7 @@ export function offerEligibleSites(state: GameState, playerId: PlayerId, offer: 
 function offerWants(offer: Offer): string {
   return offer.kind === 'buyout'
     ? `a mining site of at least ${mwText(offer.mw)} with no tenant`
-    : `${mwText(offer.mw)} free in an ai-tier site, or a mining site of at least ${mwText(offer.mw)} to retrofit before the match ends`;
+    : `${mwText(offer.mw)} free in an ai-tier site, or ${mwText(offer.mw)} of a mining site to retrofit before the match ends`;
 }
 
 const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
@@ -549,9 +572,12 @@ function executeBuyout(draft: GameState, ctx: Ctx, offer: Offer, playerId: Playe
 function executeHosting(draft: GameState, ctx: Ctx, offer: Offer, playerId: PlayerId, site: Site, usdPerKwMonth: number): boolean {
   let startDay = draft.day;
   if (site.tier !== 'ai') {
-    if (startRetrofit(draft, playerId, site.id, offer.retrofitFundedPct / 100)) return false;
-    moveLotsToStorage(draft, playerId, site.id);
-    startDay = site.retrofitEtaDay;
+    const hall = site.energisedMw > offer.mw + 1e-9 ? carveHall(draft, playerId, site, offer.mw, offer.tenant) : site;
+    if (hall === site) moveLotsToStorage(draft, playerId, site.id);
+    // The tenant funds its share of the retrofit off the player's books; the player pays the rest.
+    if (startRetrofit(draft, playerId, hall.id, offer.retrofitFundedPct / 100)) return false;
+    site = hall;
+    startDay = hall.retrofitEtaDay;
   }
   site.hostedMw += offer.mw;
   const id = newId(draft, 'C');
@@ -614,11 +640,10 @@ function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
     ...base, bids: [], kind: 'hosting', mw: rng.int(2, 12), priceUsdPerKwMonth: Math.round(c.hostingUsdPerKwMonth * (0.95 + 0.2 * rng.next()) * 100) / 100,
     years: rng.int(10, 15), retrofitFundedPct: 10 * rng.int(3, 7), buyoutUsdPerMw: 0,
   };
-  // A buyer pays a premium for speed to power over what the world pays for a used mining MW.
-  const saleUsdPerMw = siteMarketUsdPerMw(draft, 'mining') * (1 - SITE_SALE_HAIRCUT_PCT / 100);
+  // A buyer pays above market for speed to power (DESIGN §3.4), more when AI is hot.
   const buyout: Offer = {
     ...base, bids: [], kind: 'buyout', mw: 10 * rng.int(1, 5), priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0,
-    buyoutUsdPerMw: Math.round(saleUsdPerMw * Math.max(1, 1.2 + 0.5 * rng.next() + 0.3 * draft.hype.ai)),
+    buyoutUsdPerMw: Math.round(siteMarketUsdPerMw(draft, 'mining') * (1.05 + 0.35 * rng.next() + 0.2 * draft.hype.ai)),
   };
   const made = [...(wantHosting ? [hosting] : []), ...(wantBuyout ? [buyout] : [])];
   for (const o of made) {

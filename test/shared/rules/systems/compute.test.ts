@@ -326,6 +326,22 @@ describe('hosting and buy-out offers (sealed bids, open to every company)', () =
     rejects(withOffer(world(), { mw: 30, retrofitFundedPct: 50 }), 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: MINING_SITE }, 'INSUFFICIENT_FUNDS');
   });
 
+  it('carves the tenant’s MW out of a bigger mining site into a hall of its own; the rest keeps mining', () => {
+    const s0 = withOffer(world(), { mw: 10, retrofitFundedPct: 60 });
+    let s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: MINING_SITE }).state;
+    s = closeOffer(s).state;
+    const hall = Object.values(s.sites).find((x) => x.hostedMw > 0)!;
+    expect(hall).toMatchObject({ ownerId: 'a', regionId: 'quebec', energisedMw: 10, hostedMw: 10, status: 'retrofitting', tier: 'mining' });
+    expect(hall.id).not.toBe(MINING_SITE);
+    expect(s.sites[MINING_SITE]).toMatchObject({ energisedMw: 20, tier: 'mining', status: 'active', hostedMw: 0 });
+    // 1,000 S21s draw 3.8 MW: they fit in the 20 MW left and keep running.
+    expect(s.lots.A1).toMatchObject({ status: 'installed', siteId: MINING_SITE });
+    // a pays 40% of retrofitting the 10 MW: 10 × $6M × 40%.
+    expect(flow(s, 'retrofit')).toBe(24_000_000_00);
+    expect(Object.values(s.contracts)[0]).toMatchObject({ siteId: hall.id, mw: 10, startDay: scenario.capex.retrofitDays });
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+
   it('sells a mining site on a buy-out at the price per MW asked: the world pays, the site is listed again, hardware goes to storage', () => {
     const s0 = withOffer(world(), { kind: 'buyout', mw: 30, priceUsdPerKwMonth: 0, years: 0, buyoutUsdPerMw: 900_000 });
     rejects(s0, 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: AI_SITE }, 'WRONG_TIER');
