@@ -134,9 +134,10 @@ export const history2023: Scenario = {
     floorUsdPerGpuHour: 1.0,
     capUsdPerGpuHour: 40,
     tenderRatePerDay: 0.3,
-    // Market-wide (not per company): ~7 hosting and ~4 buy-out offers in two years.
-    hostingOfferRatePerDay: 0.01,
-    buyoutOfferRatePerDay: 0.006,
+    // Market-wide (not per company), and only when some company could take one: about four
+    // hosting and three buy-out offers in two years (two and one or two in the one-year presets).
+    hostingOfferRatePerDay: 0.006,
+    buyoutOfferRatePerDay: 0.004,
     hostingUsdPerKwMonth: 135,
   },
   finance: {
