@@ -108,7 +108,7 @@ export const en = {
 
   'help.title': 'Keyboard',
   'help.tabs': 'switch action tab',
-  'help.sites': 'buy a site / build greenfield',
+  'help.sites': 'buy a site / build greenfield / rent colocation',
   'help.hardware': 'order / install hardware',
   'help.market': 'lease order / trade BTC',
   'help.tender': 'tender bid / take a loan',
