@@ -392,6 +392,8 @@ export interface GameState {
   tenders: Record<string, Tender>;
   contracts: Record<string, Contract>;
   offers: Record<string, Offer>;
+  /** The latest closed offers (who won, or null when it lapsed), so a late bid hears why it is refused. */
+  closedOffers?: Record<string, { day: number; kind: OfferKind; winnerId: PlayerId | null }>;
   loans: Record<string, Loan>;
   contest: ContestState;
   events: ScheduledEvent[];

@@ -269,9 +269,21 @@ function offerWants(offer: Offer): string {
     : `${mwText(offer.mw)} free in an ai-tier site, or ${mwText(offer.mw)} of a mining site to retrofit before the match ends`;
 }
 
+/** Closed offers remembered for late bidders. */
+export const CLOSED_OFFERS_KEPT = 20;
+
+/** Why an offer id is not open: who won it and when, that it lapsed, or that it never existed. */
+function closedOfferMessage(state: GameState, offerId: string): string {
+  const closed = state.closedOffers ? raw(state.closedOffers)[offerId] : undefined;
+  if (!closed) return `Offer ${offerId} does not exist or has been awarded.`;
+  if (!closed.winnerId) return `Offer ${offerId} lapsed on day ${closed.day}: no company could take it.`;
+  const name = raw(state.players)[closed.winnerId]?.name ?? closed.winnerId;
+  return `Offer ${offerId} has been awarded: ${name} won it on day ${closed.day}.`;
+}
+
 const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
   const offer = draft.offers[action.offerId];
-  if (!offer) return fail('NOT_FOUND', `Offer ${action.offerId} does not exist or has been awarded.`);
+  if (!offer) return fail('NOT_FOUND', closedOfferMessage(draft, action.offerId));
   if (draft.day >= offer.closesDay) return fail('WRONG_STATE', `Offer ${offer.id} closed on day ${offer.closesDay}.`);
   if (draft.players[playerId]?.bankrupt) return fail('BANKRUPT', 'A company in bankruptcy cannot bid.');
   const hosting = offer.kind === 'hosting';
@@ -309,7 +321,7 @@ const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
 
 const declineOffer: Reducer<'declineOffer'> = (draft, playerId, action) => {
   const offer = draft.offers[action.offerId];
-  if (!offer) return fail('NOT_FOUND', `Offer ${action.offerId} does not exist or has been awarded.`);
+  if (!offer) return fail('NOT_FOUND', closedOfferMessage(draft, action.offerId));
   if (!offer.bids.some((b) => b.playerId === playerId)) return fail('NOT_FOUND', `You have no bid on offer ${offer.id}.`);
   offer.bids = offer.bids.filter((b) => b.playerId !== playerId);
 };
@@ -615,6 +627,10 @@ function awardOffers(draft: GameState, ctx: Ctx): void {
     }
     if (!winner) pushNews(draft, ctx, o.kind, `${o.tenant}'s ${o.kind === 'buyout' ? 'buy-out' : 'hosting'} offer lapses: no company could take it.`);
     ctx.events.push({ type: 'offerAwarded', day: draft.day, offerId: o.id, kind: o.kind, playerId: winner?.playerId ?? null, siteId: winner?.siteId ?? '', bidCount: o.bids.length });
+    const closed = { ...(draft.closedOffers ? raw(draft.closedOffers) : {}), [o.id]: { day: draft.day, kind: o.kind, winnerId: winner?.playerId ?? null } };
+    const ids = Object.keys(closed);
+    for (const id of ids.slice(0, Math.max(0, ids.length - CLOSED_OFFERS_KEPT))) delete closed[id];
+    draft.closedOffers = closed;
     delete draft.offers[oid];
   }
 }

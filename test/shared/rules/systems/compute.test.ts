@@ -270,7 +270,7 @@ describe('hosting and buy-out offers (sealed bids, open to every company)', () =
     // The loser learns it lost: a bid now is refused with a reason, and nothing changes.
     rejects(s, 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'NOT_FOUND');
     const late = applyAction(s, 'a', { type: 'acceptOffer', offerId: 'OF1' });
-    expect(late.ok === false && late.error.message).toMatch(/has been awarded/);
+    expect(late.ok === false && late.error.message).toBe('Offer OF1 has been awarded: Beta won it on day 0.');
     expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
   });
 
@@ -296,6 +296,8 @@ describe('hosting and buy-out offers (sealed bids, open to every company)', () =
     const lapsed = closeOffer(withOffer(world(), {}));
     expect(awarded(lapsed.events)).toMatchObject({ playerId: null, bidCount: 0 });
     expect(lapsed.state.offers).toEqual({});
+    const r = applyAction(lapsed.state, 'a', { type: 'acceptOffer', offerId: 'OF1' });
+    expect(r.ok === false && r.error).toEqual({ code: 'NOT_FOUND', message: 'Offer OF1 lapsed on day 0: no company could take it.' });
   });
 
   it('turns a won hosting offer into a contract that pays rent daily and counts in NAV', () => {
