@@ -67,7 +67,7 @@ export const TABS: TabSpec[] = [
       { id: 'buySite', title: 'Buy a listed site', key: 'b', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.listedSites }], build: (f) => ({ type: 'buySite', siteId: f.siteId }) },
       {
         id: 'buildSite', title: 'Build greenfield', key: 'g',
-        hint: (v) => t('hint.buildSite', { mining: compact(v.capex.miningUsdPerMw), miningDays: v.capex.miningBuildDays, ai: compact(v.capex.aiUsdPerMw), aiDays: v.capex.aiBuildDays }),
+        hint: (v) => t('hint.buildSite', { mining: compact(v.capex.miningUsdPerMw), miningDays: v.capex.miningBuildDays, ai: compact(v.capex.aiUsdPerMw), aiDays: v.capex.aiBuildDays, last: v.endDay - 1 }),
         fields: [
           { name: 'regionId', label: 'Region', kind: 'select', options: opts.regions },
           { name: 'tier', label: 'Tier', kind: 'select', options: fixed('mining', 'ai') },
@@ -86,7 +86,7 @@ export const TABS: TabSpec[] = [
         build: (f) => ({ type: 'rentColocation', providerId: f.providerId, mw: num(f.mw) }),
       },
       { id: 'expandSite', title: 'Expand a site', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites }, { name: 'mw', label: 'Extra MW', kind: 'number', initial: '10' }], build: (f) => ({ type: 'expandSite', siteId: f.siteId, mw: num(f.mw) }) },
-      { id: 'retrofitSite', title: 'Retrofit mining → AI', hint: (v) => t('hint.retrofitSite', { usd: compact(v.capex.retrofitUsdPerMw), days: v.capex.retrofitDays }), fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.myMiningSites }], build: (f) => ({ type: 'retrofitSite', siteId: f.siteId }) },
+      { id: 'retrofitSite', title: 'Retrofit mining → AI', hint: (v) => t('hint.retrofitSite', { usd: compact(v.capex.retrofitUsdPerMw), days: v.capex.retrofitDays, last: v.endDay - 1 }), fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.myMiningSites }], build: (f) => ({ type: 'retrofitSite', siteId: f.siteId }) },
       {
         id: 'setPowerContract', title: 'Power contract',
         fields: [
@@ -107,7 +107,7 @@ export const TABS: TabSpec[] = [
     forms: [
       {
         id: 'orderHardware', title: 'Order hardware', key: 'o',
-        hint: (v) => t('hint.orderHardware', { asicDays: v.world.asicLeadTimeDays, gpuDays: v.world.gpuLeadTimeDays, index: v.world.asicUsdPerTh.toFixed(1) }),
+        hint: (v) => t('hint.orderHardware', { asicDays: v.world.asicLeadTimeDays, gpuDays: v.world.gpuLeadTimeDays, index: v.world.asicUsdPerTh.toFixed(1), last: v.endDay - 1 }),
         fields: [
           { name: 'modelId', label: 'Model', kind: 'select', options: opts.models },
           { name: 'count', label: 'Units', kind: 'number', step: '1', initial: '100' },
