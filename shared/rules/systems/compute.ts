@@ -578,8 +578,9 @@ function executeBuyout(draft: GameState, ctx: Ctx, offer: Offer, playerId: Playe
 }
 
 /**
- * The tenant leases `mw` at the winning rent: at once in an ai hall; in a mining site after the
- * retrofit (the tenant funds its share off the player's books, the ASICs go to storage).
+ * The tenant leases `mw` at the winning rent: at once in an ai hall; from a mining site, `mw` of
+ * it (carved into a hall of their own when the site is bigger) are retrofitted first, the tenant
+ * funding its share off the player's books, and rent starts when the retrofit ends.
  */
 function executeHosting(draft: GameState, ctx: Ctx, offer: Offer, playerId: PlayerId, site: Site, usdPerKwMonth: number): boolean {
   let startDay = draft.day;
