@@ -11,7 +11,7 @@ import type { HardwareModelSpec, RegionSpec, Scenario } from '../../shared/econo
 import type { Action } from '../../shared/rules/actions.js';
 import { seedRng, type Rng } from '../../shared/rules/rng.js';
 import type { ContestResult, Narrative, Site, Tier } from '../../shared/rules/types.js';
-import type { BookLevel, PlayerView, PrivatePlayer, PublicPlayer, PublicTender } from '../../shared/rules/view.js';
+import type { BookLevel, ColoOffer, PlayerView, PrivatePlayer, PublicOffer, PublicPlayer, PublicTender } from '../../shared/rules/view.js';
 import { validateDecision } from '../../shared/bots/runMatch.js';
 import type { Strategy } from '../../shared/bots/types.js';
 
@@ -28,6 +28,7 @@ export interface Welcome {
 export interface PrivateMessage {
   me: (PublicPlayer & PrivatePlayer) | null;
   tenderBids: { tenderId: string; priceUsdPerGpuHour: number }[];
+  offerBids?: { offerId: string; siteId: string; priceUsdPerKwMonth: number; priceUsdPerMw: number }[];
 }
 
 /** The synced state read by shape (see server/schema/MarketState.ts); collections are MapSchema/ArraySchema. */
@@ -42,6 +43,8 @@ interface SyncedState {
   players: Collection<Record<string, unknown>>;
   sites: Collection<Record<string, unknown>>;
   tenders: Collection<Record<string, unknown>>;
+  offers?: Collection<Record<string, unknown>>;
+  colocation?: Collection<Record<string, unknown>>;
   bookBids: Iterable<BookLevel>;
   bookAsks: Iterable<BookLevel>;
   contest: { round: number; resolveDay: number; pickCount: number; maxStakeUsd: number; lastRound: number; lastWinner: string; lastPoolUsd: number };
@@ -82,6 +85,21 @@ export function buildOnlineView(s: SyncedState, welcome: Welcome, priv: PrivateM
     energisedMw: num(c.energisedMw), buildingMw: num(c.buildingMw), buildEtaDay: num(c.buildEtaDay), status: str(c.status) as Site['status'],
     retrofitEtaDay: num(c.retrofitEtaDay), contract: str(c.contract) as Site['contract'], ppaUsdPerMwh: num(c.ppaUsdPerMwh), ppaUntilDay: num(c.ppaUntilDay),
     curtailAboveUsdPerMwh: num(c.curtailAboveUsdPerMwh), curtailedToday: c.curtailedToday === true, hostedMw: num(c.hostedMw), listPriceUsd: num(c.listPriceUsd),
+    coloProviderId: str(c.coloProviderId), coloUsdPerKwMonth: num(c.coloUsdPerKwMonth), coloEndDay: num(c.coloEndDay),
+  }));
+  const myOfferBids = new Map((priv?.offerBids ?? []).map((b) => [b.offerId, b]));
+  const offers: PublicOffer[] = values(s.offers).map((o) => {
+    const mine = myOfferBids.get(str(o.id));
+    return {
+      id: str(o.id), kind: str(o.kind) as PublicOffer['kind'], tenant: str(o.tenant), mw: num(o.mw), priceUsdPerKwMonth: num(o.priceUsdPerKwMonth),
+      years: num(o.years), retrofitFundedPct: num(o.retrofitFundedPct), buyoutUsdPerMw: num(o.buyoutUsdPerMw), postedDay: num(o.postedDay),
+      closesDay: num(o.closesDay), bidCount: num(o.bidCount),
+      myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
+    };
+  });
+  const colocation: ColoOffer[] = values(s.colocation).map((p) => ({
+    id: str(p.id), name: str(p.name), regionId: str(p.regionId), capacityMw: num(p.capacityMw), availableMw: num(p.availableMw),
+    usdPerKwMonth: num(p.usdPerKwMonth), termDays: num(p.termDays), readyDays: num(p.readyDays),
   }));
   const tenders: PublicTender[] = values(s.tenders).map((t) => ({
     id: str(t.id), lab: str(t.lab), gpus: num(t.gpus), days: num(t.days), startDay: num(t.startDay), closesDay: num(t.closesDay),
@@ -117,6 +135,8 @@ export function buildOnlineView(s: SyncedState, welcome: Welcome, priv: PrivateM
     sites,
     book: { bids: [...s.bookBids].map(level), asks: [...s.bookAsks].map(level) },
     tenders,
+    offers,
+    colocation,
     contest: { round: s.contest.round, resolveDay: s.contest.resolveDay, pickCount: s.contest.pickCount, history, maxStakeUsd: s.contest.maxStakeUsd },
     news: [...s.news].map((n) => ({ day: n.day, date: n.date, kind: n.kind, headline: n.headline })),
     me: priv?.me ?? null,

@@ -7,6 +7,8 @@ export interface PrivatePayload {
   me: (PublicPlayer & PrivatePlayer) | null;
   /** This player's sealed tender bids (other players only see `bidCount`). */
   tenderBids: { tenderId: string; priceUsdPerGpuHour: number }[];
+  /** This player's sealed bids on hosting and buy-out offers. */
+  offerBids: { offerId: string; siteId: string; priceUsdPerKwMonth: number; priceUsdPerMw: number }[];
 }
 
 export function privatePayload(state: GameState, playerId: PlayerId): PrivatePayload {
@@ -16,5 +18,11 @@ export function privatePayload(state: GameState, playerId: PlayerId): PrivatePay
   for (const t of Object.values(state.tenders)) {
     for (const b of t.bids) if (b.playerId === playerId) tenderBids.push({ tenderId: t.id, priceUsdPerGpuHour: b.priceUsdPerGpuHour });
   }
-  return { me, tenderBids };
+  const offerBids: PrivatePayload['offerBids'] = [];
+  for (const o of Object.values(state.offers)) {
+    for (const b of o.bids) {
+      if (b.playerId === playerId) offerBids.push({ offerId: o.id, siteId: b.siteId, priceUsdPerKwMonth: b.priceUsdPerKwMonth, priceUsdPerMw: b.priceUsdPerMw });
+    }
+  }
+  return { me, tenderBids, offerBids };
 }

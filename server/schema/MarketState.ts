@@ -1,6 +1,6 @@
 /**
  * The synced (public) state of a `market` room, @colyseus/schema 3. Everything here reaches every
- * client, spectators included: no cash, BTC, orders, lots, contracts, loans, offers, tender bids or
+ * client, spectators included: no cash, BTC, orders, lots, contracts, loans, tender or offer bids or
  * contest picks (those travel in the owner-only `private` message, see docs/protocol.md).
  *
  * Field names mirror the engine's `PlayerView` (shared/rules/view.ts) so the client can use one
@@ -134,6 +134,38 @@ export class SiteCard extends Schema {
   @type('boolean') curtailedToday = false;
   @type('number') hostedMw = 0;
   @type('number') listPriceUsd = 0;
+  /** Colocation: the provider renting this space ('' = owned), its rent and the day it goes back. */
+  @type('string') coloProviderId = '';
+  @type('number') coloUsdPerKwMonth = 0;
+  @type('number') coloEndDay = 0;
+}
+
+/** A hosting or buy-out offer open to every company. Sealed bids are never synced; `bidCount` only. */
+export class OfferCard extends Schema {
+  @type('string') id = '';
+  /** 'hosting' | 'buyout'. */
+  @type('string') kind = '';
+  @type('string') tenant = '';
+  @type('number') mw = 0;
+  @type('number') priceUsdPerKwMonth = 0;
+  @type('number') years = 0;
+  @type('number') retrofitFundedPct = 0;
+  @type('number') buyoutUsdPerMw = 0;
+  @type('number') postedDay = 0;
+  @type('number') closesDay = 0;
+  @type('number') bidCount = 0;
+}
+
+/** An NPC colocation provider's terms and the MW it still has to let. */
+export class ColoCard extends Schema {
+  @type('string') id = '';
+  @type('string') name = '';
+  @type('string') regionId = '';
+  @type('number') capacityMw = 0;
+  @type('number') availableMw = 0;
+  @type('number') usdPerKwMonth = 0;
+  @type('number') termDays = 0;
+  @type('number') readyDays = 0;
 }
 
 /** An open AI-lab tender. Sealed bids are never synced; `bidCount` only. */
@@ -200,6 +232,8 @@ export class MarketState extends Schema {
   @type({ map: PlayerCard }) players = new MapSchema<PlayerCard>();
   @type({ map: SiteCard }) sites = new MapSchema<SiteCard>();
   @type({ map: TenderCard }) tenders = new MapSchema<TenderCard>();
+  @type({ map: OfferCard }) offers = new MapSchema<OfferCard>();
+  @type({ map: ColoCard }) colocation = new MapSchema<ColoCard>();
   /** Best first: bids high→low, asks low→high, at most 10 levels each. */
   @type([BookLevelCard]) bookBids = new ArraySchema<BookLevelCard>();
   @type([BookLevelCard]) bookAsks = new ArraySchema<BookLevelCard>();

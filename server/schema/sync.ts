@@ -4,10 +4,11 @@
  */
 import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
 import { bookLevels, publicPlayer, type BookLevel } from '../../shared/rules/view.js';
+import { coloOffers } from '../../shared/rules/systems/colocation.js';
 import { daySummary } from '../../shared/rules/summary.js';
 import type { GameState, NewsItem } from '../../shared/rules/types.js';
 import {
-  BookLevelCard, ChartPoint, CHART_RING, MarketState, NEWS_RING, NewsCard, PlayerCard, RegionCard, SiteCard, TenderCard,
+  BookLevelCard, ChartPoint, CHART_RING, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
 } from './MarketState.js';
 
 /** Seat data the engine does not know: who controls it and whether its person is connected. */
@@ -131,6 +132,11 @@ export function syncView(ms: MarketState, state: GameState, meta: RoomMeta, seat
     const { bids, ...open } = t;
     assign(c, { ...open, bidCount: bids.length });
   });
+  syncMap(ms.offers, Object.entries(state.offers), () => new OfferCard(), (c, o) => {
+    const { bids, ...open } = o;
+    assign(c, { ...open, bidCount: bids.length });
+  });
+  syncMap(ms.colocation, coloOffers(state).map((p) => [p.id, p] as [string, typeof p]), () => new ColoCard(), (c, p) => assign(c, p));
   syncBook(ms.bookBids, bookLevels(state, 'bid'));
   syncBook(ms.bookAsks, bookLevels(state, 'ask'));
 

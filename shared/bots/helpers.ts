@@ -5,7 +5,7 @@
  */
 import type { Action } from '../rules/actions.js';
 import type { HardwareModelSpec } from '../economy/scenarios/types.js';
-import type { PlayerView } from '../rules/view.js';
+import type { PlayerView, PublicOffer } from '../rules/view.js';
 import type { HardwareLot, Site } from '../rules/types.js';
 import type { BotContext } from './types.js';
 import { EQUITY_DISCOUNT_PCT } from '../economy/finance.js';
@@ -214,6 +214,27 @@ export function orderForSite(view: PlayerView, budget: Budget, site: Site, model
   budget.takeMw(site, count * perUnit);
   out.push({ type: 'orderHardware', modelId: model.id, count, siteId: site.id });
   return count;
+}
+
+/**
+ * The player's sites that could take an offer today, as the engine judges them: hosting wants
+ * `mw` free in an ai hall, or a whole mining site of at least `mw` whose retrofit ends before the
+ * match does; a buy-out wants a mining site of at least `mw` with no tenant or contract.
+ * Colocation space never qualifies (it is the provider's).
+ */
+export function offerSites(view: PlayerView, offer: PublicOffer): Site[] {
+  const bound = new Set((view.me?.contracts ?? []).filter((c) => c.endDay > view.day && c.siteId).map((c) => c.siteId));
+  return mySites(view).filter((s) => {
+    if (s.coloProviderId || s.status !== 'active' || s.buildingMw > 0) return false;
+    if (offer.kind === 'buyout') return s.tier === 'mining' && s.hostedMw === 0 && s.energisedMw >= offer.mw && !bound.has(s.id);
+    if (s.tier === 'ai') return siteFreeMw(view, s) >= offer.mw;
+    return s.hostedMw === 0 && s.energisedMw >= offer.mw && view.day + view.capex.retrofitDays < view.endDay;
+  });
+}
+
+/** Open offers this player has not bid on yet (bids close on `closesDay`). */
+export function openOffers(view: PlayerView): PublicOffer[] {
+  return view.offers.filter((o) => o.myBid === null && o.closesDay > view.day);
 }
 
 /** Listed sites of a tier the budget can pay for, cheapest per MW first. */

@@ -7,7 +7,7 @@ import type { PlayerView } from '../rules/view.js';
 import type { Site } from '../rules/types.js';
 import {
   affordableListings, asicBreakevenUsdPerMwh, asicPaybackDays, bestAsic, bestGpu, Budget, cheapestRegion, installStored,
-  modelOf, mySites, orderForSite, regionOf, lotsOf,
+  MIN_USEFUL_DAYS, modelOf, mySites, orderForSite, regionOf, lotsOf,
 } from './helpers.js';
 
 export interface MiningPlan {
@@ -79,13 +79,40 @@ export function retrofitCostUsd(view: PlayerView, site: Site): number {
   return view.capex.retrofitUsdPerMw * (site.energisedMw + site.buildingMw);
 }
 
+/** Cost of the GPUs that fill one MW of ai-tier space in a region (whole dollars). */
+export function gpuUsdPerMw(view: PlayerView, regionId: string): number {
+  const model = bestGpu(view);
+  if (!model) return Infinity;
+  const perUnitMw = (model.powerKw / 1000) * (regionOf(view, regionId)?.pue ?? 1);
+  return perUnitMw > 0 ? ((view.world.gpuPriceUsd[model.id] ?? model.basePriceUsd) * 1.02) / perUnitMw : Infinity;
+}
+
 /**
- * Gets ai-tier MW the cheapest way the budget allows: an ai listing, a retrofit of an owned mining
- * site, or a small greenfield ai build that energises before the match ends.
+ * Rents colocation space sized to what `share` of the budget can fill with GPUs (whole half-MW,
+ * at most what the provider has), from the cheapest provider with room. Rent is billed daily, so
+ * the budget keeps its cash for the GPUs.
+ */
+export function rentColo(view: PlayerView, budget: Budget, share: number, out: Action[], maxMw = 40): boolean {
+  const provider = [...view.colocation]
+    .filter((p) => p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)
+    .sort((a, b) => a.usdPerKwMonth - b.usdPerKwMonth)[0];
+  if (!provider) return false;
+  const perMw = gpuUsdPerMw(view, provider.regionId);
+  const mw = Math.floor(Math.min(maxMw, provider.availableMw, (budget.cashUsd * share) / perMw) * 2) / 2;
+  if (!(mw >= 0.5)) return false;
+  out.push({ type: 'rentColocation', providerId: provider.id, mw });
+  return true;
+}
+
+/**
+ * Gets ai-tier MW the fastest way the budget allows: colocation space (ready in days, no capex),
+ * an ai listing, a retrofit of an owned mining site, or a small greenfield ai build that
+ * energises before the match ends.
  */
 export function acquireAiMw(view: PlayerView, budget: Budget, out: Action[]): boolean {
   const owned = mySites(view);
   if (owned.some((s) => s.tier === 'ai' && (s.status === 'building' || s.status === 'retrofitting'))) return false;
+  if (rentColo(view, budget, 0.85, out)) return true;
   const listing = affordableListings(view, budget, 'ai').find((s) => s.listPriceUsd <= budget.cashUsd * 0.7);
   if (listing && budget.spend(listing.listPriceUsd)) {
     out.push({ type: 'buySite', siteId: listing.id });

@@ -20,6 +20,7 @@ export const actionSchemas = {
     .object({ type: z.literal('buildSite'), regionId: id, tier: z.enum(['mining', 'ai']), mw, name: z.string().max(40).optional() })
     .strict(),
   expandSite: z.object({ type: z.literal('expandSite'), siteId: id, mw }).strict(),
+  rentColocation: z.object({ type: z.literal('rentColocation'), providerId: id, mw }).strict(),
   retrofitSite: z.object({ type: z.literal('retrofitSite'), siteId: id }).strict(),
   sellSite: z.object({ type: z.literal('sellSite'), siteId: id }).strict(),
   setPowerContract: z
@@ -43,7 +44,18 @@ export const actionSchemas = {
     .strict(),
   cancelLeaseOrder: z.object({ type: z.literal('cancelLeaseOrder'), orderId: id }).strict(),
   bidTender: z.object({ type: z.literal('bidTender'), tenderId: id, priceUsdPerGpuHour: rent }).strict(),
-  acceptOffer: z.object({ type: z.literal('acceptOffer'), offerId: id }).strict(),
+  // A sealed bid on a market-wide offer: the site to use (default: the company's first that
+  // qualifies) and the price asked (default: the tenant's terms). Bidding again replaces the bid.
+  acceptOffer: z
+    .object({
+      type: z.literal('acceptOffer'),
+      offerId: id,
+      siteId: id.optional(),
+      priceUsdPerKwMonth: z.number().finite().positive().max(10_000).optional(),
+      priceUsdPerMw: z.number().finite().positive().max(1e9).optional(),
+    })
+    .strict(),
+  /** Withdraws the company's bid on an offer. */
   declineOffer: z.object({ type: z.literal('declineOffer'), offerId: id }).strict(),
   takeLoan: z
     .object({ type: z.literal('takeLoan'), amountUsd: usd, termDays: z.number().int().min(30).max(3650), collateralBtc: z.number().finite().min(0).max(21_000_000).optional() })

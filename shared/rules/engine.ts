@@ -19,6 +19,7 @@ import { powerPhase } from './systems/power.js';
 import { marketPhase, treasuryReducers } from './systems/market.js';
 import { sitesPhase, siteReducers } from './systems/sites.js';
 import { hardwarePhase, hardwareReducers } from './systems/hardware.js';
+import { colocationPhase, colocationReducers } from './systems/colocation.js';
 import { miningPhase } from './systems/mining.js';
 import { computePhase, computeReducers } from './systems/compute.js';
 import { financePhase, financeReducers } from './systems/finance.js';
@@ -31,6 +32,7 @@ setAutoFreeze(false);
 
 const reducers: ReducerTable = {
   ...siteReducers,
+  ...colocationReducers,
   ...hardwareReducers,
   ...treasuryReducers,
   ...computeReducers,
@@ -45,6 +47,7 @@ const PHASES: readonly Phase[] = [
   powerPhase,
   marketPhase,
   sitesPhase,
+  colocationPhase,
   hardwarePhase,
   miningPhase,
   computePhase,

@@ -132,6 +132,14 @@ export interface Site {
   hostedMw: number;
   /** Asking price while listed (whole dollars). */
   listPriceUsd: number;
+  /**
+   * Colocation: space rented from an NPC provider ('' = a site the player owns). A colo site is
+   * never sold, expanded, retrofitted or offered to tenants; it is billed `coloUsdPerKwMonth` on its
+   * MW every day it is energised and returns to the provider on `coloEndDay`.
+   */
+  coloProviderId: string;
+  coloUsdPerKwMonth: number;
+  coloEndDay: number;
 }
 
 export type LotStatus = 'ordered' | 'stored' | 'installed';
@@ -210,19 +218,38 @@ export interface Contract {
 
 export type OfferKind = 'hosting' | 'buyout';
 
+/**
+ * A sealed bid on an offer: the site the company would use and its price (hosting: rent it asks in
+ * $/kW-month; buy-out: price it asks per energised MW). Never sent to other companies.
+ */
+export interface OfferBid {
+  playerId: PlayerId;
+  siteId: string;
+  priceUsdPerKwMonth: number;
+  priceUsdPerMw: number;
+  seq: number;
+}
+
+/**
+ * An NPC tenant's offer to the whole market (DESIGN §3.4), awarded by sealed bid on `closesDay`:
+ * hosting goes to the lowest rent asked (at most `priceUsdPerKwMonth`) from a site that can take
+ * `mw`; a buy-out to the lowest price per MW asked (at most `buyoutUsdPerMw`) for a mining site of
+ * at least `mw`. Ties go to the earlier bid.
+ */
 export interface Offer {
   id: string;
   kind: OfferKind;
-  playerId: PlayerId;
-  siteId: string;
   tenant: string;
-  /** hosting: MW, $/kW-month, years, share of retrofit capex the tenant funds; buyout: price. */
+  /** hosting: MW wanted, the most rent the tenant pays, years, share of a retrofit it funds; buyout: smallest site (MW). */
   mw: number;
   priceUsdPerKwMonth: number;
   years: number;
   retrofitFundedPct: number;
-  buyoutPriceUsd: number;
-  expiresDay: number;
+  /** buyout: the most the buyer pays per energised MW (whole dollars). */
+  buyoutUsdPerMw: number;
+  postedDay: number;
+  closesDay: number;
+  bids: OfferBid[];
 }
 
 export interface Loan {
@@ -384,6 +411,8 @@ export interface GameState {
   tenders: Record<string, Tender>;
   contracts: Record<string, Contract>;
   offers: Record<string, Offer>;
+  /** The latest closed offers (who won, or null when it lapsed), so a late bid hears why it is refused. */
+  closedOffers?: Record<string, { day: number; kind: OfferKind; winnerId: PlayerId | null }>;
   loans: Record<string, Loan>;
   contest: ContestState;
   events: ScheduledEvent[];
@@ -408,6 +437,8 @@ export type ErrorCode =
   | 'BANKRUPT'
   | 'MATCH_ENDED'
   | 'NOT_HOST'
+  /** It would complete after the match's last day. */
+  | 'TOO_LATE'
   // Raised by the server, never by the engine:
   | 'UNKNOWN_MESSAGE'
   | 'RATE_LIMITED'
@@ -431,7 +462,8 @@ export type GameEvent =
   | { type: 'leaseTrade'; day: number; buyerId: PlayerId; sellerId: PlayerId; quantity: number; priceUsdPerGpuHour: number }
   | { type: 'tenderPosted'; day: number; tenderId: string }
   | { type: 'tenderAwarded'; day: number; tenderId: string; playerId: PlayerId | null; priceUsdPerGpuHour: number }
-  | { type: 'offer'; day: number; offerId: string; playerId: PlayerId; kind: OfferKind }
+  | { type: 'offer'; day: number; offerId: string; kind: OfferKind }
+  | { type: 'offerAwarded'; day: number; offerId: string; kind: OfferKind; playerId: PlayerId | null; siteId: string; bidCount: number }
   | { type: 'hardwareArrived'; day: number; playerId: PlayerId; lotId: string }
   | { type: 'siteEnergised'; day: number; playerId: PlayerId; siteId: string }
   | { type: 'marginCall'; day: number; playerId: PlayerId; loanId: string }

@@ -15,6 +15,7 @@ import { navPartsByPlayer } from './systems/valuation.js';
 import { founderStakeUsd } from './score.js';
 import { operatingUsd, type NavParts } from '../economy/valuation.js';
 import { currentWindow, ISSUANCE_WINDOW_DAYS, issuableShares, retirableShares } from '../economy/finance.js';
+import { coloOffers, type ColoOffer } from './systems/colocation.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -45,6 +46,18 @@ export interface BookLevel {
 
 export type PublicTender = Omit<Tender, 'bids'> & { bidCount: number; myBidUsdPerGpuHour: number | null };
 
+/** A company's own sealed bid on an offer. */
+export interface MyOfferBid {
+  siteId: string;
+  priceUsdPerKwMonth: number;
+  priceUsdPerMw: number;
+}
+
+/** An offer to the whole market as every company sees it: the terms and how many bids, never whose. */
+export type PublicOffer = Omit<Offer, 'bids'> & { bidCount: number; myBid: MyOfferBid | null };
+
+export type { ColoOffer };
+
 export interface PrivatePlayer {
   cashUsd: number;
   btc: number;
@@ -55,7 +68,6 @@ export interface PrivatePlayer {
   leasesIn: LeaseHolding[];
   leasesOut: LeaseHolding[];
   contracts: Contract[];
-  offers: Offer[];
   loans: Loan[];
   contestPick: { narrative: 'crypto' | 'ai'; stakeUsd: number } | null;
   /** Today's NAV by part and the operating business the multiple applies to (the engine's own figures). */
@@ -100,6 +112,10 @@ export interface PlayerView {
   sites: Site[];
   book: { bids: BookLevel[]; asks: BookLevel[] };
   tenders: PublicTender[];
+  /** Hosting and buy-out offers open to every company (sealed bids). */
+  offers: PublicOffer[];
+  /** NPC colocation providers: terms and MW still to let. */
+  colocation: ColoOffer[];
   contest: { round: number; resolveDay: number; pickCount: number; history: ContestResult[]; maxStakeUsd: number };
   news: NewsItem[];
   me: (PublicPlayer & PrivatePlayer) | null;
@@ -152,7 +168,6 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     leasesIn: Object.values(state.leases).filter((l) => l.lesseeId === id),
     leasesOut: Object.values(state.leases).filter((l) => l.lessorId === id),
     contracts: mine(state.contracts),
-    offers: Object.values(state.offers).filter((o) => o.playerId === id),
     loans,
     contestPick: pick ? { narrative: pick.narrative, stakeUsd: centsToUsd(pick.stakeUsdCents) } : null,
     navParts,
@@ -176,7 +191,7 @@ function navPartsOf(state: GameState): Record<PlayerId, NavParts> {
   return parts;
 }
 
-type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'me'>;
+type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
 
 // Every seat's view of one state shares its public part: a league builds a view per bot per day.
 // States are never mutated once built, so caching on the object is safe.
@@ -217,6 +232,7 @@ function publicPart(state: GameState): PublicPart {
     players: state.playerOrder.map((id) => publicPlayer(state, id)).filter((p): p is PublicPlayer => p !== null),
     sites: Object.values(state.sites),
     book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask') },
+    colocation: coloOffers(state),
     contest: {
       round: state.contest.current.round,
       resolveDay: state.contest.current.resolveDay,
@@ -244,6 +260,19 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
       bidCount: bids.length,
       myBidUsdPerGpuHour: bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
     })),
+    offers: publicOffers(state, playerId),
     me: me && playerId ? { ...me, ...privatePlayer(state, playerId) } : null,
   };
+}
+
+/** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
+export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
+  return Object.values(state.offers).map(({ bids, ...o }) => {
+    const mine = playerId ? bids.find((b) => b.playerId === playerId) : undefined;
+    return {
+      ...o,
+      bidCount: bids.length,
+      myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
+    };
+  });
 }

@@ -10,7 +10,8 @@ const SAMPLE: Record<string, string> = {
   siteId: 'L1', regionId: 'texas', tier: 'mining', mw: '20', name: 'North yard', contract: 'index', curtailAboveUsdPerMwh: '90',
   modelId: 's21', count: '100', lotId: 'H3', sellMinedPct: '40', side: 'bid', amountBtc: '0.5', quantity: '10',
   priceUsdPerGpuHour: '2.10', orderId: 'LO4', tenderId: 'T2', offerId: 'O5', amountUsd: '1000000', termDays: '365',
-  collateralBtc: '', loanId: 'N1', narrative: 'crypto', stakeUsd: '50000',
+  collateralBtc: '', loanId: 'N1', narrative: 'crypto', stakeUsd: '50000', providerId: 'dfw-colo', priceUsdPerKwMonth: '120',
+  priceUsdPerMw: '',
 };
 
 /** Field names shared by forms with different vocabularies. */

@@ -3,6 +3,13 @@ import { roomInfoFrom, viewFromState, type StateJson, type Welcome } from '../..
 import { SeriesStore } from '../../client/src/core/SeriesStore.js';
 import { compact, btc } from '../../client/src/util/format.js';
 import { halvingSprint } from '../../shared/economy/scenarios/halvingSprint.js';
+import { applyAction, createGame, step } from '../../shared/rules/engine.js';
+import { playerView } from '../../shared/rules/view.js';
+import type { GameState, Offer } from '../../shared/rules/types.js';
+import { MarketState } from '../../server/schema/MarketState.js';
+import { syncView } from '../../server/schema/sync.js';
+import { privatePayload } from '../../server/rooms/privateFeed.js';
+import { buildOnlineView, type Welcome as BotWelcome } from '../../server/bots/onlineBot.js';
 
 const welcome: Welcome = {
   roomCode: 'ABCDEF', playerId: 'p2', spectator: false, isHost: false, seatToken: 's', hostToken: '', reconnectSeconds: 120,
@@ -53,6 +60,41 @@ describe('viewFromState', () => {
     expect(view.contest.maxStakeUsd).toBe(1_000_000);
     expect(view.catalogue.every((m) => m.releaseDate <= '2024-03-04')).toBe(true);
     expect(view.catalogue.some((m) => m.id === 's21xp')).toBe(false);
+  });
+
+  it('carries market-wide offers (sealed: own bid only), colocation providers and rented sites exactly as playerView builds them', () => {
+    let g: GameState = createGame(halvingSprint, 'adapter', [{ id: 'p1', name: 'Alice' }, { id: 'p2', name: 'Bob' }]);
+    const act = (pid: string, a: Parameters<typeof applyAction>[2]) => {
+      const r = applyAction(g, pid, a);
+      if (!r.ok) throw new Error(r.error.message);
+      g = r.state;
+    };
+    act('p1', { type: 'buySite', siteId: 'L8' });
+    act('p2', { type: 'rentColocation', providerId: 'dfw-colo', mw: 3 });
+    for (let i = 0; i < 6; i++) g = step(g).state;
+    const offer: Offer = {
+      id: 'OF1', kind: 'hosting', tenant: 'Hyperion Cloud', mw: 2, priceUsdPerKwMonth: 130, years: 12, retrofitFundedPct: 40,
+      buyoutUsdPerMw: 0, postedDay: g.day, closesDay: g.day + 10, bids: [],
+    };
+    g = { ...g, offers: { OF1: offer } };
+    act('p1', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerKwMonth: 120 });
+    const ms = new MarketState();
+    syncView(ms, g, { code: 'ABCDEF', name: 'x', phase: 'running', daysPerSecond: 1, hostPlayerId: 'p1', maxPlayers: 8, isPrivate: false, leaverPolicy: 'bot', question: '' }, new Map());
+    for (const pid of ['p1', 'p2']) {
+      const want = playerView(g, pid);
+      const priv = privatePayload(g, pid);
+      const view = viewFromState(ms.toJSON() as unknown as StateJson, { ...welcome, playerId: pid }, priv, []);
+      const bot = buildOnlineView(ms as never, { ...welcome, playerId: pid } as unknown as BotWelcome, priv, []);
+      for (const got of [view, bot]) {
+        expect(got.offers, pid).toEqual(want.offers);
+        expect(got.colocation, pid).toEqual(want.colocation);
+        const colo = (v: typeof want) => v.sites.filter((x) => x.coloProviderId).map(({ id, ownerId, coloProviderId, coloUsdPerKwMonth, coloEndDay, status, energisedMw }) => ({ id, ownerId, coloProviderId, coloUsdPerKwMonth, coloEndDay, status, energisedMw }));
+        expect(colo(got), pid).toEqual(colo(want));
+      }
+    }
+    expect(playerView(g, 'p1').offers[0]).toMatchObject({ bidCount: 1, myBid: { siteId: 'L8', priceUsdPerKwMonth: 120 } });
+    expect(playerView(g, 'p2').offers[0]).toMatchObject({ bidCount: 1, myBid: null });
+    expect(playerView(g, 'p2').colocation.find((p) => p.id === 'dfw-colo')!.availableMw).toBe(37);
   });
 
   it('reads seats, host and phase for the waiting room', () => {

@@ -34,7 +34,8 @@ export function resolve(view: PlayerView, t: Template): Action | unknown {
   const model = at(view.catalogue, t.a);
   const lot = at(me.lots, t.a);
   const tender = at(view.tenders, t.a);
-  const offer = at(me.offers, t.a);
+  const offer = at(view.offers, t.a);
+  const provider = at(view.colocation, t.b);
   const loan = at(me.loans, t.a);
   const order = at(me.leaseOrders, t.a);
   const cash = Math.max(1, me.cashUsd);
@@ -59,6 +60,8 @@ export function resolve(view: PlayerView, t: Template): Action | unknown {
     () => order && { type: 'cancelLeaseOrder', orderId: order.id },
     () => tender && { type: 'bidTender', tenderId: tender.id, priceUsdPerGpuHour: rent },
     () => offer && { type: t.b % 2 ? 'acceptOffer' : 'declineOffer', offerId: offer.id },
+    () => offer && mySites.length && { type: 'acceptOffer', offerId: offer.id, siteId: at(mySites, t.b)!.id, ...(offer.kind === 'hosting' ? { priceUsdPerKwMonth: offer.priceUsdPerKwMonth * (0.5 + t.x) } : { priceUsdPerMw: offer.buyoutUsdPerMw * (0.5 + t.x) }) },
+    () => provider && { type: 'rentColocation', providerId: provider.id, mw: 0.5 + (t.a % 8) },
     () => ({ type: 'takeLoan', amountUsd: Math.max(1, cash * t.x), termDays: 30 + (t.b % 700) }),
     () => loan && { type: 'repayLoan', loanId: loan.id, amountUsd: Math.max(1, cash * t.x) },
     () => ({ type: 'raiseEquity', amountUsd: Math.max(1, cash * t.x * 0.5) }),

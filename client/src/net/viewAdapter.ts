@@ -6,7 +6,9 @@
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { ContestResult } from '../../../shared/rules/types.js';
 import type { RegionSpec } from '../../../shared/economy/scenarios/types.js';
-import type { MarketState, PlayerCard, SiteCard, TenderCard, BookLevelCard, RegionCard, NewsCard } from '../../../server/schema/MarketState.js';
+import type {
+  MarketState, PlayerCard, SiteCard, TenderCard, BookLevelCard, RegionCard, NewsCard, OfferCard, ColoCard,
+} from '../../../server/schema/MarketState.js';
 import type { RoomInfo } from '../core/MatchFeed.js';
 
 /** `toJSON()` of a schema class: its data fields, collections as plain objects/arrays. */
@@ -18,6 +20,8 @@ export type StateJson = {
   players: Record<string, PlayerCard>;
   sites: Record<string, SiteCard>;
   tenders: Record<string, TenderCard>;
+  offers?: Record<string, OfferCard>;
+  colocation?: Record<string, ColoCard>;
   bookBids: BookLevelCard[];
   bookAsks: BookLevelCard[];
   contest: Partial<MarketState['contest']>;
@@ -50,6 +54,7 @@ export interface Welcome {
 export interface PrivateMessage {
   me: PlayerView['me'];
   tenderBids: { tenderId: string; priceUsdPerGpuHour: number }[];
+  offerBids?: { offerId: string; siteId: string; priceUsdPerKwMonth: number; priceUsdPerMw: number }[];
 }
 
 const values = <T>(v: Record<string, T> | T[] | undefined): T[] => (Array.isArray(v) ? v : Object.values(v ?? {}));
@@ -74,6 +79,7 @@ export function viewFromState(json: StateJson, welcome: Welcome | null, priv: Pr
   const c = json.contest ?? {};
   const staticRegions = new Map((welcome?.scenario.regions ?? []).map((r) => [r.id, r]));
   const myBids = new Map((priv?.tenderBids ?? []).map((b) => [b.tenderId, b.priceUsdPerGpuHour]));
+  const myOfferBids = new Map((priv?.offerBids ?? []).map((b) => [b.offerId, b]));
   const day = w.day ?? 0;
   return {
     day,
@@ -125,6 +131,14 @@ export function viewFromState(json: StateJson, welcome: Welcome | null, priv: Pr
     }) as PlayerView['sites'][number]),
     book: { bids: values(json.bookBids).map((l) => ({ ...l })), asks: values(json.bookAsks).map((l) => ({ ...l })) },
     tenders: values(json.tenders).map((t) => ({ ...t, tier: t.tier as 'mining' | 'ai', myBidUsdPerGpuHour: myBids.get(t.id) ?? null })),
+    offers: values(json.offers).map((o) => {
+      const mine = myOfferBids.get(o.id);
+      return {
+        ...o, kind: o.kind as PlayerView['offers'][number]['kind'],
+        myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
+      };
+    }),
+    colocation: values(json.colocation).map((p) => ({ ...p })),
     contest: {
       round: c.round ?? 0,
       resolveDay: c.resolveDay ?? 0,

@@ -1,7 +1,8 @@
 /**
  * The left column: your company (cash, BTC, debt, NAV, market cap, revenue mix), your sites,
- * hardware, lease orders and holdings, contracts, loans and offers, and the table of rivals.
- * Row buttons (cancel, accept, decline) send at once and show the server's answer in place.
+ * hardware, lease orders and holdings, contracts, loans, the market's hosting and buy-out offers,
+ * the colocation providers, and the table of rivals. Row buttons (cancel, bid, withdraw) send at
+ * once and show the server's answer in place; clicking a row opens its form for a custom bid.
  */
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { Action } from '../../../shared/rules/actions.js';
@@ -72,7 +73,7 @@ export class CompanyPanel {
       list(t('game.sites'), mine.map((s) => {
         const load = loads.get(s.id);
         return h('div', { class: 'item', 'data-form': 'installHardware', 'data-values': JSON.stringify({ siteId: s.id }), testid: `my-site-${s.id}` },
-          h('span', {}, `${s.id} ${s.name} · ${s.tier}`, h('br'), h('span', { class: 'muted' }, `${mw(load?.usedMw ?? 0)} / ${mw(s.energisedMw)}${s.buildingMw > 0 ? ` +${compact(s.buildingMw)} d${s.buildEtaDay}` : ''} · ${load?.asics ?? 0} ASIC · ${load?.gpus ?? 0} GPU`)),
+          h('span', {}, `${s.id} ${s.name} · ${s.tier}${s.coloProviderId ? ` · ${t('game.coloRented', { usd: s.coloUsdPerKwMonth.toFixed(0), day: s.coloEndDay })}` : ''}`, h('br'), h('span', { class: 'muted' }, `${mw(load?.usedMw ?? 0)} / ${mw(s.energisedMw)}${s.buildingMw > 0 ? ` +${compact(s.buildingMw)} d${s.buildEtaDay}` : ''} · ${load?.asics ?? 0} ASIC · ${load?.gpus ?? 0} GPU`)),
           h('span', {}, s.status !== 'active' ? h('span', { class: `pill ${s.status}` }, s.status) : null, s.curtailedToday ? h('span', { class: 'pill curtailed' }, t('game.curtailed')) : null,
             view.regions.find((r) => r.id === s.regionId && r.miningBanUntilDay > view.day) && s.tier === 'mining' ? h('span', { class: 'pill banned' }, t('game.banned')) : null));
       })),
@@ -90,10 +91,19 @@ export class CompanyPanel {
       list(t('game.loans'), me.loans.map((l) => h('div', { class: 'item', 'data-form': 'repayLoan', 'data-values': JSON.stringify({ loanId: l.id }) },
         h('span', {}, `${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}%`, h('br'), h('span', { class: l.marginCallDueDay > 0 ? 'bad' : 'muted' }, l.marginCallDueDay > 0 ? t('game.marginCall', { day: l.marginCallDueDay }) : t('game.due', { day: l.dueDay }))),
         h('span', { class: 'muted' }, l.id)))),
-      list(t('game.offers'), me.offers.map((o) => h('div', { class: 'item', testid: `offer-${o.id}` },
-        h('span', {}, `${t(o.kind === 'hosting' ? 'game.hosting' : 'game.buyout')} · ${o.tenant} @${o.siteId}`, h('br'),
-          h('span', { class: 'muted' }, o.kind === 'hosting' ? `${compact(o.mw)} MW · $${o.priceUsdPerKwMonth}/kW-mo · ${o.years}y · funds ${o.retrofitFundedPct}% · exp d${o.expiresDay}` : `${usd(o.buyoutPriceUsd)} · exp d${o.expiresDay}`)),
-        h('span', {}, btnAct(t('game.accept'), { type: 'acceptOffer', offerId: o.id }, 'small primary'), ' ', btnAct(t('game.decline'), { type: 'declineOffer', offerId: o.id }))))),
+      list(t('game.offers'), view.offers.map((o) => h('div', { class: 'item', testid: `offer-${o.id}`, 'data-form': 'acceptOffer', 'data-values': JSON.stringify({ offerId: o.id }) },
+        h('span', {}, `${t(o.kind === 'hosting' ? 'game.hosting' : 'game.buyout')} · ${o.tenant}`, h('br'),
+          h('span', { class: 'muted' }, `${o.kind === 'hosting'
+            ? t('game.offerHosting', { mw: compact(o.mw), usd: o.priceUsdPerKwMonth.toFixed(2), years: o.years, funded: o.retrofitFundedPct })
+            : t('game.offerBuyout', { mw: compact(o.mw), usd: usd(o.buyoutUsdPerMw) })} · ${t('game.offerBids', { n: o.bidCount, day: o.closesDay })}`),
+          o.myBid ? h('br') : null,
+          o.myBid ? h('span', { class: 'ok' }, t('game.offerMyBid', { site: o.myBid.siteId, price: o.kind === 'hosting' ? `$${o.myBid.priceUsdPerKwMonth.toFixed(2)}/kW-mo` : `${usd(o.myBid.priceUsdPerMw)}/MW` })) : null),
+        h('span', {}, o.myBid
+          ? btnAct(t('game.withdraw'), { type: 'declineOffer', offerId: o.id })
+          : btnAct(t('game.bid'), { type: 'acceptOffer', offerId: o.id }, 'small primary'))))),
+      list(t('game.colocation'), view.colocation.map((p) => h('div', { class: 'item', testid: `colo-${p.id}`, 'data-form': 'rentColocation', 'data-values': JSON.stringify({ providerId: p.id }) },
+        h('span', {}, `${p.name} · ${view.regions.find((r) => r.id === p.regionId)?.name ?? p.regionId}`, h('br'),
+          h('span', { class: 'muted' }, t('game.coloTerms', { usd: p.usdPerKwMonth.toFixed(0), free: compact(p.availableMw), cap: compact(p.capacityMw), term: p.termDays, ready: p.readyDays })))))),
       this.rivals(view),
     );
   }

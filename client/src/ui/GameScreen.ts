@@ -21,7 +21,7 @@ import type { MessageKey } from '../i18n/en.js';
 
 const HELP: [string, MessageKey][] = [
   ['1–6', 'help.tabs'],
-  ['B / G', 'help.sites'],
+  ['B / G / C', 'help.sites'],
   ['O / I', 'help.hardware'],
   ['L / X', 'help.market'],
   ['T / F', 'help.tender'],

@@ -226,7 +226,7 @@ export class WorldMap {
     const owner = s.ownerId ? view.players.find((p) => p.id === s.ownerId)?.name ?? s.ownerId : t('game.forSale');
     const lines = [
       t('game.mapTier', { name: s.name, id: s.id, tier: s.tier }),
-      `${t('game.mapOwner', { owner })}${s.ownerId === null ? ` · ${usd(s.listPriceUsd)}` : ''}`,
+      `${t('game.mapOwner', { owner })}${s.ownerId === null ? ` · ${usd(s.listPriceUsd)}` : ''}${s.coloProviderId ? ` · ${t('game.coloRented', { usd: s.coloUsdPerKwMonth.toFixed(0), day: s.coloEndDay })}` : ''}`,
       `${compact(s.energisedMw)} MW energised${s.buildingMw > 0 ? ` · +${compact(s.buildingMw)} MW at day ${s.buildEtaDay}` : ''}`,
       `${t('game.mapStatus', { status: s.status })}${s.status === 'retrofitting' ? ` to day ${s.retrofitEtaDay}` : ''}${s.curtailedToday ? ' · curtailed' : ''}`,
       `power: ${s.contract}${s.contract === 'ppa' ? ` $${s.ppaUsdPerMwh.toFixed(0)}/MWh` : s.curtailAboveUsdPerMwh > 0 ? ` curtail > $${s.curtailAboveUsdPerMwh}` : ''}${s.hostedMw > 0 ? ` · hosting ${compact(s.hostedMw)} MW` : ''}`,

@@ -27,7 +27,16 @@ export const opts = {
   tenders: (v: PlayerView): Option[] =>
     v.tenders.map((t) => ({ value: t.id, label: `${t.id} · ${t.lab} · ${t.gpus} GPUs × ${t.days}d · closes d${t.closesDay}` })),
   offers: (v: PlayerView): Option[] =>
-    (v.me?.offers ?? []).map((o) => ({ value: o.id, label: `${o.id} · ${o.kind} ${o.tenant} @${o.siteId}` })),
+    v.offers.map((o) => ({
+      value: o.id,
+      label: `${o.id} · ${o.kind} ${o.tenant} · ${compact(o.mw)}${o.kind === 'buyout' ? '+' : ''} MW · ≤ ${o.kind === 'hosting' ? `$${o.priceUsdPerKwMonth.toFixed(2)}/kW-mo` : `${usd(o.buyoutUsdPerMw)}/MW`} · closes d${o.closesDay}${o.myBid ? ' · bid in' : ''}`,
+    })),
+  myOfferBids: (v: PlayerView): Option[] => opts.offers({ ...v, offers: v.offers.filter((o) => o.myBid) }),
+  colocation: (v: PlayerView): Option[] =>
+    v.colocation.map((p) => ({
+      value: p.id,
+      label: `${p.name} · ${regionName(v, p.regionId)} · $${p.usdPerKwMonth.toFixed(0)}/kW-mo · ${compact(p.availableMw)} MW free · ${p.termDays}d term · ready in ${p.readyDays}d`,
+    })),
   loans: (v: PlayerView): Option[] =>
     (v.me?.loans ?? []).map((l) => ({ value: l.id, label: `${l.id} · ${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}% · due d${l.dueDay}` })),
 };
@@ -58,7 +67,7 @@ export const TABS: TabSpec[] = [
       { id: 'buySite', title: 'Buy a listed site', key: 'b', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.listedSites }], build: (f) => ({ type: 'buySite', siteId: f.siteId }) },
       {
         id: 'buildSite', title: 'Build greenfield', key: 'g',
-        hint: (v) => t('hint.buildSite', { mining: compact(v.capex.miningUsdPerMw), miningDays: v.capex.miningBuildDays, ai: compact(v.capex.aiUsdPerMw), aiDays: v.capex.aiBuildDays }),
+        hint: (v) => t('hint.buildSite', { mining: compact(v.capex.miningUsdPerMw), miningDays: v.capex.miningBuildDays, ai: compact(v.capex.aiUsdPerMw), aiDays: v.capex.aiBuildDays, last: v.endDay - 1 }),
         fields: [
           { name: 'regionId', label: 'Region', kind: 'select', options: opts.regions },
           { name: 'tier', label: 'Tier', kind: 'select', options: fixed('mining', 'ai') },
@@ -67,8 +76,17 @@ export const TABS: TabSpec[] = [
         ],
         build: (f) => optional({ type: 'buildSite', regionId: f.regionId, tier: f.tier, mw: num(f.mw), name: f.name }),
       },
+      {
+        id: 'rentColocation', title: 'Rent colocation (AI-ready MW)', key: 'c',
+        hint: (v) => t('hint.rentColocation', { n: v.colocation.filter((p) => p.availableMw > 0).length }),
+        fields: [
+          { name: 'providerId', label: 'Provider', kind: 'select', options: opts.colocation },
+          { name: 'mw', label: 'MW', kind: 'number', initial: '2' },
+        ],
+        build: (f) => ({ type: 'rentColocation', providerId: f.providerId, mw: num(f.mw) }),
+      },
       { id: 'expandSite', title: 'Expand a site', fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites }, { name: 'mw', label: 'Extra MW', kind: 'number', initial: '10' }], build: (f) => ({ type: 'expandSite', siteId: f.siteId, mw: num(f.mw) }) },
-      { id: 'retrofitSite', title: 'Retrofit mining → AI', hint: (v) => t('hint.retrofitSite', { usd: compact(v.capex.retrofitUsdPerMw), days: v.capex.retrofitDays }), fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.myMiningSites }], build: (f) => ({ type: 'retrofitSite', siteId: f.siteId }) },
+      { id: 'retrofitSite', title: 'Retrofit mining → AI', hint: (v) => t('hint.retrofitSite', { usd: compact(v.capex.retrofitUsdPerMw), days: v.capex.retrofitDays, last: v.endDay - 1 }), fields: [{ name: 'siteId', label: 'Site', kind: 'select', options: opts.myMiningSites }], build: (f) => ({ type: 'retrofitSite', siteId: f.siteId }) },
       {
         id: 'setPowerContract', title: 'Power contract',
         fields: [
@@ -89,7 +107,7 @@ export const TABS: TabSpec[] = [
     forms: [
       {
         id: 'orderHardware', title: 'Order hardware', key: 'o',
-        hint: (v) => t('hint.orderHardware', { asicDays: v.world.asicLeadTimeDays, gpuDays: v.world.gpuLeadTimeDays, index: v.world.asicUsdPerTh.toFixed(1) }),
+        hint: (v) => t('hint.orderHardware', { asicDays: v.world.asicLeadTimeDays, gpuDays: v.world.gpuLeadTimeDays, index: v.world.asicUsdPerTh.toFixed(1), last: v.endDay - 1 }),
         fields: [
           { name: 'modelId', label: 'Model', kind: 'select', options: opts.models },
           { name: 'count', label: 'Units', kind: 'number', step: '1', initial: '100' },
@@ -146,8 +164,18 @@ export const TABS: TabSpec[] = [
     },
     forms: [
       { id: 'bidTender', title: 'Bid on a tender', key: 't', fields: [{ name: 'tenderId', label: 'Tender', kind: 'select', options: opts.tenders }, { name: 'priceUsdPerGpuHour', label: '$/GPU-hour', kind: 'number', step: '0.01' }], build: (f) => ({ type: 'bidTender', tenderId: f.tenderId, priceUsdPerGpuHour: num(f.priceUsdPerGpuHour) }) },
-      { id: 'acceptOffer', title: 'Accept an offer', fields: [{ name: 'offerId', label: 'Offer', kind: 'select', options: opts.offers }], build: (f) => ({ type: 'acceptOffer', offerId: f.offerId }) },
-      { id: 'declineOffer', title: 'Decline an offer', danger: true, fields: [{ name: 'offerId', label: 'Offer', kind: 'select', options: opts.offers }], build: (f) => ({ type: 'declineOffer', offerId: f.offerId }) },
+      {
+        id: 'acceptOffer', title: 'Bid on an offer',
+        hint: () => t('hint.acceptOffer'),
+        fields: [
+          { name: 'offerId', label: 'Offer', kind: 'select', options: opts.offers },
+          { name: 'siteId', label: 'Site', kind: 'select', options: opts.mySites, optional: true },
+          { name: 'priceUsdPerKwMonth', label: 'Hosting: $/kW-month', kind: 'number', step: '0.01', optional: true },
+          { name: 'priceUsdPerMw', label: 'Buy-out: $ per MW', kind: 'number', optional: true },
+        ],
+        build: (f) => optional({ type: 'acceptOffer', offerId: f.offerId, siteId: f.siteId, priceUsdPerKwMonth: num(f.priceUsdPerKwMonth), priceUsdPerMw: num(f.priceUsdPerMw) }),
+      },
+      { id: 'declineOffer', title: 'Withdraw an offer bid', danger: true, fields: [{ name: 'offerId', label: 'Offer', kind: 'select', options: opts.myOfferBids }], build: (f) => ({ type: 'declineOffer', offerId: f.offerId }) },
     ],
   },
   {

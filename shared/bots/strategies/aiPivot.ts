@@ -1,6 +1,7 @@
 /**
- * ai-pivot: the 2024 miner-turned-neocloud. Gets ai-tier MW (an ai listing, a retrofit of a mining
- * site — gladly with a tenant paying part of it — or a greenfield build), fills it with the best
+ * ai-pivot: the 2024 miner-turned-neocloud. Gets ai-tier MW (colocation space first, as the
+ * neoclouds did; an ai listing, a retrofit of a mining site — gladly with a tenant paying part of
+ * it — or a greenfield build), fills it with the best
  * GPUs per dollar, bids NPC lab tenders above its power cost, offers idle GPUs on the lease book,
  * sells mined BTC, and funds the pivot with equity while the crowd pays for an AI story.
  */
@@ -8,35 +9,49 @@ import type { Action } from '../../rules/actions.js';
 import type { PlayerView } from '../../rules/view.js';
 import type { Strategy } from '../types.js';
 import {
-  announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, installStored, mySites, powerReserveUsd,
-  raiseEquity, round2, treasuryPolicy, trend, uncommittedH100,
+  announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, installStored, mySites, offerSites, openOffers,
+  powerReserveUsd, raiseEquity, round2, treasuryPolicy, trend, uncommittedH100,
 } from '../helpers.js';
-import { acquireAiMw, fillGpus, freeAiMw } from '../plays.js';
+import { acquireAiMw, fillGpus, freeAiMw, rentColo } from '../plays.js';
 
 /** Hosting offers that fund at least this share of a retrofit are the Core Scientific path. */
 const MIN_FUNDED_PCT = 50;
+/** Bids undercut the tenant's most by this share: offers are sealed-bid, lowest rent wins. */
+const OFFER_UNDERCUT = 0.04;
 
-function judgeOffers(view: PlayerView, budget: Budget, out: Action[]): void {
-  for (const offer of view.me?.offers ?? []) {
-    if (offer.expiresDay < view.day) continue;
-    const site = view.sites.find((s) => s.id === offer.siteId);
-    const ownShareUsd = site?.tier === 'mining' ? view.capex.retrofitUsdPerMw * offer.mw * (1 - offer.retrofitFundedPct / 100) : 0;
-    // Only MW nothing of ours is using or waiting for: a tenant must not evict our own GPUs.
-    const good = offer.kind === 'hosting' && site !== undefined && offer.mw <= budget.freeMw(site)
-      && (site.tier === 'ai' || offer.retrofitFundedPct >= MIN_FUNDED_PCT) && (ownShareUsd === 0 || budget.spend(ownShareUsd));
-    if (good) budget.takeMw(site, offer.mw);
-    out.push({ type: good ? 'acceptOffer' : 'declineOffer', offerId: offer.id });
+/** Bids the hosting offers a mining site of ours can take with a tenant funding most of the retrofit. */
+function bidOffers(view: PlayerView, budget: Budget, out: Action[]): void {
+  for (const offer of openOffers(view)) {
+    if (offer.kind !== 'hosting' || offer.retrofitFundedPct < MIN_FUNDED_PCT) continue;
+    // Only mining halls: a tenant in our ai MW would evict our own GPUs.
+    const site = offerSites(view, offer).find((s) => s.tier === 'mining');
+    if (!site) continue;
+    const ownShareUsd = view.capex.retrofitUsdPerMw * offer.mw * (1 - offer.retrofitFundedPct / 100);
+    if (!budget.spend(ownShareUsd)) continue;
+    out.push({ type: 'acceptOffer', offerId: offer.id, siteId: site.id, priceUsdPerKwMonth: round2(offer.priceUsdPerKwMonth * (1 - OFFER_UNDERCUT)) });
   }
 }
 
-/** When its ai MW is full (or GPUs wait in storage), adds MW to its largest active ai site. */
+/**
+ * When its ai MW is full (or GPUs wait in storage), adds MW: more colocation space when its
+ * largest hall is rented, else an expansion of its largest owned ai site.
+ */
 function growAiSite(view: PlayerView, budget: Budget, day: number, out: Action[]): void {
-  const site = mySites(view).filter((s) => s.tier === 'ai' && s.status === 'active').sort((a, b) => b.energisedMw - a.energisedMw)[0];
-  if (!site || site.buildingMw > 0 || budget.freeMw(site) > 0.5) return;
-  const region = view.regions.find((r) => r.id === site.regionId);
-  if (!region || day + view.capex.aiBuildDays + region.gridQueueDays > view.endDay - 30) return;
+  const active = mySites(view).filter((s) => s.tier === 'ai' && s.status === 'active');
+  if (active.length === 0 || active.some((s) => budget.freeMw(s) > 0.5) || mySites(view).some((s) => s.tier === 'ai' && s.status === 'building')) return;
+  const owned = active.filter((s) => !s.coloProviderId).sort((a, b) => b.energisedMw - a.energisedMw)[0];
+  if (!owned) {
+    rentColo(view, budget, 0.85, out);
+    return;
+  }
+  if (owned.buildingMw > 0) return;
+  const region = view.regions.find((r) => r.id === owned.regionId);
+  if (!region || day + view.capex.aiBuildDays + region.gridQueueDays > view.endDay - 30) {
+    rentColo(view, budget, 0.85, out);
+    return;
+  }
   const mw = Math.floor(Math.min(20, (budget.cashUsd * 0.5) / view.capex.aiUsdPerMw));
-  if (mw >= 1 && budget.spend(mw * view.capex.aiUsdPerMw)) out.push({ type: 'expandSite', siteId: site.id, mw });
+  if (mw >= 1 && budget.spend(mw * view.capex.aiUsdPerMw)) out.push({ type: 'expandSite', siteId: owned.id, mw });
 }
 
 export const aiPivot: Strategy = {
@@ -50,7 +65,7 @@ export const aiPivot: Strategy = {
     announce(view, 'ai', out);
     const reserve = powerReserveUsd(view, 30);
     const budget = new Budget(view, reserve);
-    judgeOffers(view, budget, out);
+    bidOffers(view, budget, out);
     installStored(view, budget, out);
     let shortOfCash = false;
     if (!mySites(view).some((s) => s.tier === 'ai') && every(ctx, 'acquire', 5)) shortOfCash = !acquireAiMw(view, budget, out);

@@ -4,12 +4,11 @@
  * buyer pays a premium over the market.
  */
 import type { Action } from '../../rules/actions.js';
-import type { Offer } from '../../rules/types.js';
-import type { PlayerView } from '../../rules/view.js';
+import type { PlayerView, PublicOffer } from '../../rules/view.js';
 import type { Strategy } from '../types.js';
 import {
-  announce, asicRevenueUsdPerDay, bestAsic, Budget, contestPick, every, marketUsdPerMw, mySites, powerReserveUsd,
-  siteFreeMw, treasuryPolicy, unitMw,
+  announce, asicRevenueUsdPerDay, bestAsic, Budget, contestPick, every, marketUsdPerMw, mySites, offerSites, openOffers,
+  powerReserveUsd, round2, siteFreeMw, treasuryPolicy, unitMw,
 } from '../helpers.js';
 import { addMiningMw, growMining } from '../plays.js';
 
@@ -23,30 +22,34 @@ function miningUsdPerMwYear(view: PlayerView, regionId: string): number {
   return (asicRevenueUsdPerDay(view, model) / unitMw(view, model, regionId)) * 365;
 }
 
-function judgeOffer(view: PlayerView, offer: Offer, budget: Budget, out: Action[]): void {
-  const site = view.sites.find((s) => s.id === offer.siteId);
-  if (!site || site.ownerId !== view.playerId || offer.expiresDay < view.day) return;
+/** Sealed bids undercut the buyer's or tenant's most by this share (lowest price wins). */
+const OFFER_UNDERCUT = 0.05;
+
+/**
+ * Bids on offers its sites can take: a buy-out when the buyer's price beats the market's $/MW by
+ * the premium, hosting when the rent beats mining the same MW. Asks the higher of its own floor
+ * and a small undercut of the offer's most, so a rival has to give something up to win.
+ */
+function bidOffer(view: PlayerView, offer: PublicOffer, budget: Budget, out: Action[]): void {
+  const sites = offerSites(view, offer);
   if (offer.kind === 'buyout') {
-    const fair = marketUsdPerMw(view, site.tier) * (site.energisedMw + site.buildingMw);
-    out.push({ type: offer.buyoutPriceUsd >= fair * BUYOUT_PREMIUM ? 'acceptOffer' : 'declineOffer', offerId: offer.id });
+    const site = sites.sort((a, b) => a.energisedMw - b.energisedMw)[0];
+    if (!site) return;
+    const floorUsdPerMw = marketUsdPerMw(view, site.tier) * BUYOUT_PREMIUM;
+    const ask = Math.max(floorUsdPerMw, offer.buyoutUsdPerMw * (1 - OFFER_UNDERCUT));
+    if (ask <= offer.buyoutUsdPerMw) out.push({ type: 'acceptOffer', offerId: offer.id, siteId: site.id, priceUsdPerMw: Math.round(ask) });
     return;
   }
-  const rentUsdPerMwYear = offer.priceUsdPerKwMonth * 1000 * 12;
-  const ownShareUsd = site.tier === 'mining' ? view.capex.retrofitUsdPerMw * offer.mw * (1 - offer.retrofitFundedPct / 100) : 0;
-  const paysBetter = rentUsdPerMwYear >= miningUsdPerMwYear(view, site.regionId) * 0.9;
-  if (!paysBetter || offer.mw > site.energisedMw || (ownShareUsd > 0 && !budget.spend(ownShareUsd))) {
-    out.push({ type: 'declineOffer', offerId: offer.id });
+  for (const site of sites) {
+    const floorUsdPerKwMonth = (miningUsdPerMwYear(view, site.regionId) * 0.9) / 12_000;
+    const ask = round2(Math.max(floorUsdPerKwMonth, offer.priceUsdPerKwMonth * (1 - OFFER_UNDERCUT)));
+    if (ask > offer.priceUsdPerKwMonth) continue;
+    const ownShareUsd = site.tier === 'mining' ? view.capex.retrofitUsdPerMw * offer.mw * (1 - offer.retrofitFundedPct / 100) : 0;
+    if (ownShareUsd > 0 && !budget.spend(ownShareUsd)) continue;
+    budget.takeMw(site, offer.mw);
+    out.push({ type: 'acceptOffer', offerId: offer.id, siteId: site.id, priceUsdPerKwMonth: ask });
     return;
   }
-  // Make room: the tenant takes MW our own machines are using.
-  const short = offer.mw - siteFreeMw(view, site);
-  if (short > 0) {
-    for (const lot of view.me?.lots ?? []) {
-      if (lot.siteId === site.id && lot.status === 'installed') out.push({ type: 'uninstallHardware', lotId: lot.id });
-    }
-  }
-  budget.takeMw(site, offer.mw);
-  out.push({ type: 'acceptOffer', offerId: offer.id });
 }
 
 export const powerLandlord: Strategy = {
@@ -60,7 +63,7 @@ export const powerLandlord: Strategy = {
     announce(view, 'ai', out);
     const reserve = powerReserveUsd(view, 45, 2_000_000);
     const budget = new Budget(view, reserve);
-    for (const offer of me.offers) judgeOffer(view, offer, budget, out);
+    for (const offer of openOffers(view)) bidOffer(view, offer, budget, out);
     // Land first, machines second: half the budget goes to MW while listings last.
     if (every(ctx, 'land', 10) && !mySites(view).some((s) => s.status === 'building')) addMiningMw(view, budget, [10, 80], out);
     growMining(view, budget, { maxPaybackDays: 400, hardwareShare: 0.5, expand: false, buildMw: [10, 80] }, out);

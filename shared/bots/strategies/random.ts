@@ -7,7 +7,7 @@ import type { Action } from '../../rules/actions.js';
 import type { PlayerView } from '../../rules/view.js';
 import type { BotContext, Strategy } from '../types.js';
 import {
-  affordableListings, Budget, installStored, issuableUsd, LEASE_BLOCK_DAYS, mySites, orderForSite, releasedModels, round2,
+  affordableListings, Budget, installStored, issuableUsd, LEASE_BLOCK_DAYS, mySites, offerSites, openOffers, orderForSite, releasedModels, round2,
   uncommittedH100,
 } from '../helpers.js';
 
@@ -88,14 +88,27 @@ const MOVES: readonly Move[] = [
     }
   },
   (view, _budget, ctx, out) => {
-    const offers = (view.me?.offers ?? []).filter((o) => o.expiresDay >= view.day);
+    const mine = view.offers.filter((o) => o.myBid !== null && o.closesDay > view.day);
+    if (mine.length > 0 && ctx.rng.chance(0.3)) {
+      out.push({ type: 'declineOffer', offerId: ctx.rng.pick(mine).id });
+      return;
+    }
+    const offers = openOffers(view).filter((o) => offerSites(view, o).length > 0);
     if (!offers.length) return;
     const offer = ctx.rng.pick(offers);
-    const site = view.sites.find((s) => s.id === offer.siteId);
-    const installed = (view.me?.lots ?? []).some((l) => l.siteId === offer.siteId && l.status === 'installed');
-    // Accept only what the site can take as it stands; otherwise say no.
-    const accept = ctx.rng.chance(0.5) && site?.tier === 'ai' && !installed;
-    out.push({ type: accept ? 'acceptOffer' : 'declineOffer', offerId: offer.id });
+    const site = ctx.rng.pick(offerSites(view, offer));
+    const cut = 0.8 + 0.2 * ctx.rng.next();
+    out.push(offer.kind === 'hosting'
+      ? { type: 'acceptOffer', offerId: offer.id, siteId: site.id, priceUsdPerKwMonth: round2(offer.priceUsdPerKwMonth * cut) }
+      : { type: 'acceptOffer', offerId: offer.id, siteId: site.id, priceUsdPerMw: Math.round(offer.buyoutUsdPerMw * cut) });
+  },
+  (view, budget, ctx, out) => {
+    // Colocation: a little AI-ready space, sized so a month's rent is easily covered.
+    const providers = view.colocation.filter((p) => p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay);
+    if (!providers.length) return;
+    const p = ctx.rng.pick(providers);
+    const mw = Math.min(p.availableMw, 0.5 * ctx.rng.int(1, 4));
+    if (mw * 1000 * p.usdPerKwMonth * 2 < budget.cashUsd) out.push({ type: 'rentColocation', providerId: p.id, mw });
   },
   (view, _budget, ctx, out) => {
     const me = view.me;

@@ -5,6 +5,17 @@
  */
 import type { Scenario } from './types.js';
 import { history2023 } from './history2023.js';
+import { REGIONS } from './common.js';
+
+/**
+ * A class game compresses time: the sprint's 120 days stand for the two-year story of
+ * history-2023-2025 (730 days), so what a company builds, retrofits, orders or rents takes a
+ * sixth of its real time, or the AI half of the story could not be played (a real greenfield AI
+ * hall takes 330 days plus the grid queue; an H100 order 120). Prices, the chain, the NPC fleet
+ * and the NPC clouds keep real time: the halving and the rent path stay where history put them.
+ */
+export const SPRINT_TIME_COMPRESSION = 1 / 6;
+const fast = (days: number) => Math.max(1, Math.round(days * SPRINT_TIME_COMPRESSION));
 
 export const halvingSprint: Scenario = {
   ...history2023,
@@ -67,9 +78,26 @@ export const halvingSprint: Scenario = {
     maxGrowthPerDay: 0.0027,
     newPowerUsdPerMwh: 45,
   },
-  hardware: { ...history2023.hardware, asicStartUsdPerTh: 18 },
+  regions: REGIONS.map((r) => ({ ...r, gridQueueBaseDays: fast(r.gridQueueBaseDays), gridQueueDaysPer100Mw: fast(r.gridQueueDaysPer100Mw) })),
+  capex: {
+    ...history2023.capex,
+    miningBuildDays: fast(history2023.capex.miningBuildDays),
+    aiBuildDays: fast(history2023.capex.aiBuildDays),
+    retrofitDays: fast(history2023.capex.retrofitDays),
+  },
+  hardware: {
+    ...history2023.hardware,
+    asicStartUsdPerTh: 18,
+    asicLeadTimeDays: fast(history2023.hardware.asicLeadTimeDays),
+    gpuLeadTimeDays: fast(history2023.hardware.gpuLeadTimeDays),
+  },
+  // Space is ready in days; the term outlasts the match, as a real colocation contract would.
+  colocation: (history2023.colocation ?? []).map((c) => ({ ...c, readyDays: fast(c.readyDays), termDays: 180 })),
   compute: {
     ...history2023.compute,
+    // Market-wide: about four hosting and two buy-out offers a match.
+    hostingOfferRatePerDay: 0.035,
+    buyoutOfferRatePerDay: 0.02,
     // The compute market of history-2023-2025 on 1 March 2024 (day 425, seeds 1–3): demand, racked NPC
     // supply, and the 2023 orders still arriving (the glut in the making).
     startRentUsdPerGpuHour: 4.9,

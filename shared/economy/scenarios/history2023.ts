@@ -87,6 +87,18 @@ export const history2023: Scenario = {
     { name: 'Ekibastuz Shed', regionId: 'kazakhstan', tier: 'mining', mw: 60, priceUsdPerMw: 300_000 },
     { name: 'Ashburn Data Hall', regionId: 'nova', tier: 'ai', mw: 12, priceUsdPerMw: 11_000_000 },
     { name: 'Abilene Campus', regionId: 'texas', tier: 'ai', mw: 40, priceUsdPerMw: 8_000_000 },
+    // Small AI-ready halls a company can buy with its starting cash and still afford GPUs: the
+    // Dallas enterprise suites and the Quebec hydro halls miners were converting in 2023–24.
+    { name: 'Plano Data Suite', regionId: 'texas', tier: 'ai', mw: 3, priceUsdPerMw: 8_500_000 },
+    { name: 'Beauharnois Hall', regionId: 'quebec', tier: 'ai', mw: 4, priceUsdPerMw: 8_000_000 },
+  ],
+  // NPC colocation: AI-ready MW to rent while one's own halls are years away (the neocloud path).
+  // Rent sits above the $135 hosting tenants pay the game's landlords (the provider's margin), NoVA
+  // dearest; power is billed on top at the region's index.
+  colocation: [
+    { id: 'dfw-colo', name: 'DFW Colo', regionId: 'texas', capacityMw: 40, usdPerKwMonth: 150, termDays: 365, readyDays: 30 },
+    { id: 'fjord-colo', name: 'Fjord Colocation', regionId: 'nordics', capacityMw: 25, usdPerKwMonth: 140, termDays: 365, readyDays: 30 },
+    { id: 'ashburn-colo', name: 'Ashburn Colo', regionId: 'nova', capacityMw: 20, usdPerKwMonth: 190, termDays: 365, readyDays: 45 },
   ],
   capex: {
     miningUsdPerMw: 600_000,
@@ -124,8 +136,10 @@ export const history2023: Scenario = {
     floorUsdPerGpuHour: 1.0,
     capUsdPerGpuHour: 40,
     tenderRatePerDay: 0.3,
-    hostingOfferRatePerDay: 0.05,
-    buyoutOfferRatePerDay: 0.02,
+    // Market-wide (not per company), and only when some company could take one: about four
+    // hosting and three buy-out offers in two years (two and one or two in the one-year presets).
+    hostingOfferRatePerDay: 0.006,
+    buyoutOfferRatePerDay: 0.004,
     hostingUsdPerKwMonth: 135,
   },
   finance: {

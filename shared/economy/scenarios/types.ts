@@ -70,6 +70,21 @@ export interface SiteListingSpec {
   priceUsdPerMw: number;
 }
 
+/**
+ * An NPC colocation provider: AI-tier space (liquid cooling, redundancy, fibre) a company rents by
+ * the MW for `termDays`, ready `readyDays` after signing, at $/kW-month plus power at the region's
+ * index price. `capacityMw` is all it has to let, shared by every company.
+ */
+export interface ColocationSpec {
+  id: string;
+  name: string;
+  regionId: string;
+  capacityMw: number;
+  usdPerKwMonth: number;
+  termDays: number;
+  readyDays: number;
+}
+
 export interface ScriptedEventSpec {
   date: string;
   kind: EventKind;
@@ -126,6 +141,8 @@ export interface Scenario {
   regions: RegionSpec[];
   catalogue: HardwareModelSpec[];
   listings: SiteListingSpec[];
+  /** NPC colocation providers (none when absent). */
+  colocation?: ColocationSpec[];
   capex: {
     miningUsdPerMw: number;
     aiUsdPerMw: number;
@@ -157,6 +174,7 @@ export interface Scenario {
     npcSupplyGrowthPerDay: number;
     floorUsdPerGpuHour: number;
     tenderRatePerDay: number;
+    /** Offers to the whole market per day (not per company): a few per match. */
     hostingOfferRatePerDay: number;
     buyoutOfferRatePerDay: number;
     hostingUsdPerKwMonth: number;

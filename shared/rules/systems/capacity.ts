@@ -109,9 +109,10 @@ function scenarioMaps(state: GameState): ScenarioMaps {
   if (!m) {
     const sc = raw(state.scenario);
     m = {
-      // Plain entries: a cached draft proxy would be revoked once its draft is finished.
-      specs: new Map(raw(sc.catalogue).map((x) => [raw(x).id, raw(x)])),
-      regions: new Map(raw(sc.regions).map((x) => [raw(x).id, raw(x)])),
+      // raw() per entry too: a phase that iterated the catalogue through a draft leaves drafts of
+      // its entries in the array's copy, and they are revoked once the day is finished.
+      specs: new Map(raw(sc.catalogue).map((x) => [x.id, raw(x)])),
+      regions: new Map(raw(sc.regions).map((x) => [x.id, raw(x)])),
     };
     scenarioCache.set(state, m);
   }

@@ -8,23 +8,23 @@
  * by day, so the escrow balance always equals resting bids plus the unpaid part of running leases.
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
-import { fail, newId, nextSeq, pushNews } from '../context.js';
-import type { Contract, GameState, LeaseHolding, LeaseOrder, Offer, PlayerId, Site } from '../types.js';
+import { fail, newId, nextSeq, pushNews, tooLate } from '../context.js';
+import type { Contract, GameState, LeaseHolding, LeaseOrder, Offer, PlayerId, RuleError, Site } from '../types.js';
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
 import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder } from '../../economy/leaseBook.js';
 import { clearSpot, DEFAULT_NPC_LEAD_DAYS, type SpotCurve } from '../../economy/spotMarket.js';
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
-import { buyoutPriceUsd, DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
+import { DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
 import { HOSTING_OPEX_SHARE } from './computeValue.js';
-import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns } from './capacity.js';
-import { siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
-import { startRetrofit } from './sites.js';
+import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
+import { tierCapexUsdPerMw, tierMarketUsdPerMw } from './prices.js';
+import { coloRefusal, newSite, startRetrofit } from './sites.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
-/** Days a hosting or buy-out offer stays open. */
+/** Days a hosting or buy-out offer takes sealed bids before it is awarded. */
 export const OFFER_OPEN_DAYS = 10;
 /** 12,345,678: locale-free, so headlines (which live in the state) hash the same everywhere. */
 export function thousands(n: number): string {
@@ -176,12 +176,6 @@ const bidTender: Reducer<'bidTender'> = (draft, playerId, action) => {
   t.bids.push({ playerId, priceUsdPerGpuHour: action.priceUsdPerGpuHour, seq: nextSeq(draft) });
 };
 
-function ownedSite(draft: GameState, playerId: PlayerId, offer: Offer): Site | string {
-  const site = draft.sites[offer.siteId];
-  if (!site || site.ownerId !== playerId) return `Site ${offer.siteId} is no longer yours.`;
-  return site;
-}
-
 /** Hardware leaves a site for storage (a tenant takes the hall, or the site is sold); orders addressed there too. */
 function moveLotsToStorage(draft: GameState, playerId: PlayerId, siteId: string): void {
   const lots = raw(draft.lots);
@@ -195,65 +189,142 @@ function moveLotsToStorage(draft: GameState, playerId: PlayerId, siteId: string)
   }
 }
 
-function dropOffersFor(draft: GameState, siteId: string): void {
-  for (const o of Object.values(draft.offers)) if (o.siteId === siteId) delete draft.offers[o.id];
+const mwText = (mw: number) => `${Math.round(mw * 10) / 10} MW`;
+
+/**
+ * Why `site` cannot serve `offer` for `playerId` today, or null. Hosting: an ai-tier hall with
+ * `mw` free, or a whole mining site of at least `mw` that can be retrofitted before the match
+ * ends; buy-out: a mining site of at least `mw` with no tenant and no contract. Colocation space
+ * is the provider's and never qualifies.
+ */
+export function offerSiteProblem(state: GameState, playerId: PlayerId, offer: Offer, site: Site): RuleError | null {
+  if (site.ownerId !== playerId) return fail('NOT_OWNER', `Site ${site.name} is not yours.`);
+  const colo = coloRefusal(site, offer.kind === 'buyout' ? 'sold' : 'sublet to a tenant');
+  if (colo) return colo;
+  if (site.status !== 'active' || site.buildingMw > 0) {
+    return fail('WRONG_STATE', `Site ${site.name} is ${site.buildingMw > 0 ? 'building' : site.status}; offers need an active site with nothing under construction.`);
+  }
+  if (offer.kind === 'buyout') {
+    if (site.tier !== 'mining') return fail('WRONG_TIER', `${offer.tenant} buys mining sites; ${site.name} is ai tier.`);
+    if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} hosts a tenant; it cannot be sold while the lease runs.`);
+    if (site.energisedMw + 1e-9 < offer.mw) return fail('NO_CAPACITY', `${offer.tenant} wants a site of at least ${mwText(offer.mw)}; ${site.name} has ${mwText(site.energisedMw)}.`);
+    for (const c of Object.values(raw(state.contracts))) {
+      if (c.siteId === site.id && c.endDay > state.day) return fail('WRONG_STATE', `Site ${site.name} is bound by contract ${c.id}.`);
+    }
+    return null;
+  }
+  if (site.tier === 'ai') {
+    const free = siteFreeMw(state, site);
+    if (free + 1e-9 < offer.mw) return fail('NO_CAPACITY', `Site ${site.name} has ${mwText(free)} free; ${offer.tenant} wants ${mwText(offer.mw)}.`);
+    return null;
+  }
+  // A mining site: `mw` of it become an ai hall for the tenant once retrofitted (carved out if the
+  // site is bigger; the rest keeps mining).
+  if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} already hosts a tenant.`);
+  if (site.energisedMw + 1e-9 < offer.mw) return fail('NO_CAPACITY', `Site ${site.name} has ${mwText(site.energisedMw)}; ${offer.tenant} wants ${mwText(offer.mw)}.`);
+  return tooLate(state, state.day + state.scenario.capex.retrofitDays, `Retrofitting ${site.name} for ${offer.tenant}`);
 }
 
-const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action, ctx) => {
+/** The player's share of retrofitting the tenant's `mw` of a mining site (whole dollars; 0 for ai sites and buy-outs). */
+export function offerOwnCostUsd(state: GameState, offer: Offer, site: Site): number {
+  if (offer.kind !== 'hosting' || site.tier === 'ai') return 0;
+  return offer.mw * state.scenario.capex.retrofitUsdPerMw * (1 - Math.min(100, Math.max(0, offer.retrofitFundedPct)) / 100);
+}
+
+/**
+ * Splits `mw` energised MW off a mining site into a new site of the same owner and region (the
+ * tenant's hall); hardware the rest no longer holds goes to storage, largest draw first.
+ */
+function carveHall(draft: GameState, playerId: PlayerId, site: Site, mw: number, tenant: string): Site {
+  const id = newId(draft, 'S');
+  draft.sites[id] = newSite({ id, name: `${site.name} · ${tenant} hall`, regionId: site.regionId, ownerId: playerId, tier: site.tier, energisedMw: mw });
+  site.energisedMw -= mw;
+  const installed = lotIdsOf(draft, playerId)
+    .map((lid) => raw(draft.lots)[lid])
+    .filter((l): l is NonNullable<typeof l> => !!l && l.ownerId === playerId && l.siteId === site.id && l.status === 'installed')
+    .sort((x, y) => y.count * (modelSpec(draft, y.modelId)?.powerKw ?? 0) - x.count * (modelSpec(draft, x.modelId)?.powerKw ?? 0));
+  for (const l of installed) {
+    if (siteUsedMw(draft, site) <= site.energisedMw + 1e-9) break;
+    const d = draft.lots[l.id]!;
+    d.status = 'stored';
+    d.siteId = null;
+    d.committedGpus = 0;
+  }
+  return draft.sites[id]!;
+}
+
+/** The player's sites that could take `offer` today: ai halls first (no retrofit to pay), then in id order. */
+export function offerEligibleSites(state: GameState, playerId: PlayerId, offer: Offer): Site[] {
+  const sites = raw(state.sites);
+  const out: Site[] = [];
+  for (const id in sites) {
+    const s = sites[id]!;
+    if (s.ownerId === playerId && offerSiteProblem(state, playerId, offer, s) === null) out.push(s);
+  }
+  return out.sort((x, y) => (x.tier === y.tier ? 0 : x.tier === 'ai' ? -1 : 1));
+}
+
+function offerWants(offer: Offer): string {
+  return offer.kind === 'buyout'
+    ? `a mining site of at least ${mwText(offer.mw)} with no tenant`
+    : `${mwText(offer.mw)} free in an ai-tier site, or ${mwText(offer.mw)} of a mining site to retrofit before the match ends`;
+}
+
+/** Closed offers remembered for late bidders. */
+export const CLOSED_OFFERS_KEPT = 20;
+
+/** Why an offer id is not open: who won it and when, that it lapsed, or that it never existed. */
+function closedOfferMessage(state: GameState, offerId: string): string {
+  const closed = state.closedOffers ? raw(state.closedOffers)[offerId] : undefined;
+  if (!closed) return `Offer ${offerId} does not exist or has been awarded.`;
+  if (!closed.winnerId) return `Offer ${offerId} lapsed on day ${closed.day}: no company could take it.`;
+  const name = raw(state.players)[closed.winnerId]?.name ?? closed.winnerId;
+  return `Offer ${offerId} has been awarded: ${name} won it on day ${closed.day}.`;
+}
+
+const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
   const offer = draft.offers[action.offerId];
-  if (!offer) return fail('NOT_FOUND', `Offer ${action.offerId} does not exist or has expired.`);
-  if (offer.playerId !== playerId) return fail('NOT_OWNER', `Offer ${offer.id} was made to another company.`);
-  if (offer.expiresDay <= draft.day) return fail('WRONG_STATE', `Offer ${offer.id} expired on day ${offer.expiresDay}.`);
-  const site = ownedSite(draft, playerId, offer);
-  if (typeof site === 'string') return fail('NOT_OWNER', site);
-  if (site.status !== 'active') return fail('WRONG_STATE', `Site ${site.name} is ${site.status}; offers need an active site.`);
-
-  if (offer.kind === 'buyout') {
-    if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} hosts a tenant; it cannot be sold while the lease runs.`);
-    moveLotsToStorage(draft, playerId, site.id);
-    // Back on the listing, as the sites system relists a sold site.
-    site.ownerId = null;
-    site.listPriceUsd = Math.round(site.energisedMw * tierCapexUsdPerMw(draft, site.tier));
-    site.contract = 'index';
-    site.ppaUsdPerMwh = 0;
-    site.ppaUntilDay = 0;
-    site.curtailAboveUsdPerMwh = 0;
-    site.curtailedToday = false;
-    transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: usdToCents(offer.buyoutPriceUsd), reason: 'siteBuyout' });
-    dropOffersFor(draft, site.id);
-    pushNews(draft, ctx, 'buyout', `${offer.tenant} buys ${site.name} (${site.energisedMw} MW) for $${Math.round(offer.buyoutPriceUsd / 1e6)}M.`);
-    return;
+  if (!offer) return fail('NOT_FOUND', closedOfferMessage(draft, action.offerId));
+  if (draft.day >= offer.closesDay) return fail('WRONG_STATE', `Offer ${offer.id} closed on day ${offer.closesDay}.`);
+  if (draft.players[playerId]?.bankrupt) return fail('BANKRUPT', 'A company in bankruptcy cannot bid.');
+  const hosting = offer.kind === 'hosting';
+  if (hosting ? action.priceUsdPerMw !== undefined : action.priceUsdPerKwMonth !== undefined) {
+    return fail('BAD_ACTION', hosting ? 'Hosting bids are in priceUsdPerKwMonth.' : 'Buy-out bids are in priceUsdPerMw.');
   }
-
-  let startDay = draft.day;
-  if (site.tier === 'ai') {
-    if (siteFreeMw(draft, site) + 1e-9 < offer.mw) {
-      return fail('NO_CAPACITY', `Site ${site.name} has ${siteFreeMw(draft, site).toFixed(1)} MW free; the tenant wants ${offer.mw} MW.`);
-    }
+  const price = hosting ? (action.priceUsdPerKwMonth ?? offer.priceUsdPerKwMonth) : (action.priceUsdPerMw ?? offer.buyoutUsdPerMw);
+  const cap = hosting ? offer.priceUsdPerKwMonth : offer.buyoutUsdPerMw;
+  if (price > cap + 1e-9) {
+    return fail('LIMIT', hosting
+      ? `${offer.tenant} pays at most $${cap.toFixed(2)}/kW-month; ask that or less.`
+      : `${offer.tenant} pays at most $${thousands(cap)} per MW; ask that or less.`);
+  }
+  let site: Site | undefined;
+  if (action.siteId !== undefined) {
+    site = draft.sites[action.siteId];
+    if (!site) return fail('NOT_FOUND', `No site ${action.siteId}.`);
+    const problem = offerSiteProblem(draft, playerId, offer, site);
+    if (problem) return problem;
   } else {
-    // The tenant takes the whole hall: the retrofit follows the sites system's rules, the tenant
-    // funding its share off the player's books, and the ASICs go to storage.
-    const err = startRetrofit(draft, playerId, site.id, offer.retrofitFundedPct / 100);
-    if (err) return err;
-    moveLotsToStorage(draft, playerId, site.id);
-    startDay = site.retrofitEtaDay;
+    const eligible = offerEligibleSites(draft, playerId, offer);
+    const cash = cashCents(draft.ledger, playerId);
+    site = eligible.find((x) => usdToCents(offerOwnCostUsd(draft, offer, x)) <= cash) ?? eligible[0];
+    if (!site) return fail('NO_CAPACITY', `None of your sites can take offer ${offer.id}: ${offer.tenant} wants ${offerWants(offer)}.`);
   }
-  site.hostedMw += offer.mw;
-  const id = newId(draft, 'C');
-  draft.contracts[id] = {
-    id, kind: 'hosting', ownerId: playerId, counterparty: offer.tenant, gpus: 0, mw: offer.mw, siteId: site.id,
-    priceUsdPerGpuHour: 0, priceUsdPerKwMonth: offer.priceUsdPerKwMonth,
-    startDay, endDay: startDay + Math.round(offer.years * DAYS_PER_YEAR), penaltiesUsd: 0,
-  };
-  dropOffersFor(draft, site.id);
-  pushNews(draft, ctx, 'hosting', `${offer.tenant} leases ${offer.mw} MW at ${site.name} for ${offer.years} years.`);
+  const ownUsd = offerOwnCostUsd(draft, offer, site);
+  if (usdToCents(ownUsd) > cashCents(draft.ledger, playerId)) {
+    return fail('INSUFFICIENT_FUNDS', `Your share of retrofitting ${site.name} is $${thousands(ownUsd)}; you do not have enough cash.`);
+  }
+  offer.bids = offer.bids.filter((b) => b.playerId !== playerId);
+  offer.bids.push({
+    playerId, siteId: site.id, priceUsdPerKwMonth: hosting ? price : 0, priceUsdPerMw: hosting ? 0 : price, seq: nextSeq(draft),
+  });
 };
 
 const declineOffer: Reducer<'declineOffer'> = (draft, playerId, action) => {
   const offer = draft.offers[action.offerId];
-  if (!offer) return fail('NOT_FOUND', `Offer ${action.offerId} does not exist or has expired.`);
-  if (offer.playerId !== playerId) return fail('NOT_OWNER', `Offer ${offer.id} was made to another company.`);
-  delete draft.offers[offer.id];
+  if (!offer) return fail('NOT_FOUND', closedOfferMessage(draft, action.offerId));
+  if (!offer.bids.some((b) => b.playerId === playerId)) return fail('NOT_FOUND', `You have no bid on offer ${offer.id}.`);
+  offer.bids = offer.bids.filter((b) => b.playerId !== playerId);
 };
 
 type T = 'placeLeaseOrder' | 'cancelLeaseOrder' | 'bidTender' | 'acceptOffer' | 'declineOffer';
@@ -493,62 +564,116 @@ function postTenders(draft: GameState, ctx: Ctx, rng: Rng): void {
   }
 }
 
-/** Sites of a player an NPC tenant would bid on: ai-tier halls with ≥ 1 MW free, or whole mining sites. */
-function offerTargets(draft: GameState, playerId: PlayerId, kind: 'hosting' | 'buyout', taken: ReadonlySet<string>): Site[] {
-  const sites = raw(draft.sites);
-  const out: Site[] = [];
-  for (const id in sites) {
-    const s = sites[id]!;
-    if (s.ownerId !== playerId || s.status !== 'active' || taken.has(id)) continue;
-    const fits = kind === 'buyout'
-      ? s.tier === 'mining' && s.hostedMw === 0
-      : s.tier === 'ai' ? siteFreeMw(draft, s) >= 1 : s.hostedMw === 0 && s.energisedMw >= 1;
-    if (fits) out.push(s);
-  }
-  return out;
+/** The winning bid's site goes to the buyer, back on the world's listing at build cost. */
+function executeBuyout(draft: GameState, ctx: Ctx, offer: Offer, playerId: PlayerId, site: Site, usdPerMw: number): void {
+  const priceUsd = Math.round(usdPerMw * site.energisedMw);
+  moveLotsToStorage(draft, playerId, site.id);
+  site.ownerId = null;
+  site.listPriceUsd = Math.round(site.energisedMw * tierCapexUsdPerMw(draft, site.tier));
+  site.contract = 'index';
+  site.ppaUsdPerMwh = 0;
+  site.ppaUntilDay = 0;
+  site.curtailAboveUsdPerMwh = 0;
+  site.curtailedToday = false;
+  transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: usdToCents(priceUsd), reason: 'siteBuyout' });
+  const name = raw(draft.players)[playerId]?.name ?? playerId;
+  pushNews(draft, ctx, 'buyout', `${offer.tenant} buys ${site.name} (${site.energisedMw} MW) from ${name} for $${thousands(priceUsd / 1e6)}M (${offer.bids.length} bid${offer.bids.length === 1 ? '' : 's'}).`);
 }
 
-function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
-  const offers = raw(draft.offers);
-  for (const id in offers) if (offers[id]!.expiresDay <= draft.day) delete draft.offers[id];
-  const c = computeParams(draft);
-  const made: Offer[] = [];
-  let taken: Set<string> | null = null;
-  for (const pid of draft.playerOrder) {
-    const wantHosting = rng.chance(c.hostingOfferRatePerDay);
-    const wantBuyout = rng.chance(c.buyoutOfferRatePerDay);
-    const p = raw(draft.players)[pid];
-    if (!p || p.bankrupt || (!wantHosting && !wantBuyout)) continue;
-    // One open offer per site at a time.
-    taken ??= new Set(Object.values(raw(draft.offers)).map((o) => o.siteId));
-    const base = { playerId: pid, tenant: rng.pick(TENANTS), expiresDay: draft.day + OFFER_OPEN_DAYS };
-    const hosting = wantHosting ? offerTargets(draft, pid, 'hosting', taken) : [];
-    if (hosting.length > 0) {
-      const site = rng.pick(hosting);
-      taken.add(site.id);
-      const isAi = site.tier === 'ai';
-      const mw = isAi ? Math.floor(siteFreeMw(draft, site)) : site.energisedMw;
-      // A tenant that funds the retrofit asks a little less rent.
-      const price = c.hostingUsdPerKwMonth * (isAi ? 0.9 + 0.25 * rng.next() : 0.85 + 0.15 * rng.next());
-      made.push({
-        ...base, id: '', kind: 'hosting', siteId: site.id, mw, priceUsdPerKwMonth: Math.round(price * 100) / 100,
-        years: rng.int(10, 15), retrofitFundedPct: isAi ? 0 : 10 * rng.int(4, 8), buyoutPriceUsd: 0,
-      });
-    }
-    const buyout = wantBuyout ? offerTargets(draft, pid, 'buyout', taken) : [];
-    if (buyout.length > 0) {
-      const site = rng.pick(buyout);
-      taken.add(site.id);
-      made.push({
-        ...base, id: '', kind: 'buyout', siteId: site.id, mw: site.energisedMw, priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0,
-        buyoutPriceUsd: buyoutPriceUsd(siteSaleValueUsd(draft, site), 1.2 + 0.5 * rng.next() + 0.3 * draft.hype.ai),
-      });
-    }
+/**
+ * The tenant leases `mw` at the winning rent: at once in an ai hall; from a mining site, `mw` of
+ * it (carved into a hall of their own when the site is bigger) are retrofitted first, the tenant
+ * funding its share off the player's books, and rent starts when the retrofit ends.
+ */
+function executeHosting(draft: GameState, ctx: Ctx, offer: Offer, playerId: PlayerId, site: Site, usdPerKwMonth: number): boolean {
+  let startDay = draft.day;
+  if (site.tier !== 'ai') {
+    const hall = site.energisedMw > offer.mw + 1e-9 ? carveHall(draft, playerId, site, offer.mw, offer.tenant) : site;
+    if (hall === site) moveLotsToStorage(draft, playerId, site.id);
+    // The tenant funds its share of the retrofit off the player's books; the player pays the rest.
+    if (startRetrofit(draft, playerId, hall.id, offer.retrofitFundedPct / 100)) return false;
+    site = hall;
+    startDay = hall.retrofitEtaDay;
   }
+  site.hostedMw += offer.mw;
+  const id = newId(draft, 'C');
+  draft.contracts[id] = {
+    id, kind: 'hosting', ownerId: playerId, counterparty: offer.tenant, gpus: 0, mw: offer.mw, siteId: site.id,
+    priceUsdPerGpuHour: 0, priceUsdPerKwMonth: usdPerKwMonth,
+    startDay, endDay: startDay + Math.round(offer.years * DAYS_PER_YEAR), penaltiesUsd: 0,
+  };
+  const name = raw(draft.players)[playerId]?.name ?? playerId;
+  pushNews(draft, ctx, 'hosting', `${offer.tenant} leases ${offer.mw} MW at ${site.name} from ${name} for ${offer.years} years at $${usdPerKwMonth.toFixed(2)}/kW-month (${offer.bids.length} bid${offer.bids.length === 1 ? '' : 's'}).`);
+  return true;
+}
+
+/**
+ * Offers closing today go to the lowest price asked (earlier bid on a tie) whose site still
+ * qualifies and whose company can still pay its share; offers nobody can take lapse.
+ */
+function awardOffers(draft: GameState, ctx: Ctx): void {
+  const offers = raw(draft.offers);
+  for (const oid in offers) {
+    const o = offers[oid]!;
+    if (o.closesDay > draft.day) continue;
+    const price = (b: Offer['bids'][number]) => (o.kind === 'hosting' ? b.priceUsdPerKwMonth : b.priceUsdPerMw);
+    const ranked = [...o.bids].sort((x, y) => price(x) - price(y) || x.seq - y.seq);
+    let winner: Offer['bids'][number] | null = null;
+    for (const b of ranked) {
+      const p = raw(draft.players)[b.playerId];
+      const site = draft.sites[b.siteId];
+      if (!p || p.bankrupt || !site || offerSiteProblem(draft, b.playerId, o, site)) continue;
+      if (usdToCents(offerOwnCostUsd(draft, o, site)) > cashCents(draft.ledger, b.playerId)) continue;
+      if (o.kind === 'buyout') executeBuyout(draft, ctx, o, b.playerId, site, b.priceUsdPerMw);
+      else if (!executeHosting(draft, ctx, o, b.playerId, site, b.priceUsdPerKwMonth)) continue;
+      winner = b;
+      break;
+    }
+    if (!winner) pushNews(draft, ctx, o.kind, `${o.tenant}'s ${o.kind === 'buyout' ? 'buy-out' : 'hosting'} offer lapses: no company could take it.`);
+    ctx.events.push({ type: 'offerAwarded', day: draft.day, offerId: o.id, kind: o.kind, playerId: winner?.playerId ?? null, siteId: winner?.siteId ?? '', bidCount: o.bids.length });
+    const closed = { ...(draft.closedOffers ? raw(draft.closedOffers) : {}), [o.id]: { day: draft.day, kind: o.kind, winnerId: winner?.playerId ?? null } };
+    const ids = Object.keys(closed);
+    for (const id of ids.slice(0, Math.max(0, ids.length - CLOSED_OFFERS_KEPT))) delete closed[id];
+    draft.closedOffers = closed;
+    delete draft.offers[oid];
+  }
+}
+
+/** Whether some company could take `offer` today (an offer nobody could bid on is not made). */
+function anyoneEligible(draft: GameState, offer: Offer): boolean {
+  const players = raw(draft.players);
+  return raw(draft.playerOrder).some((pid) => !players[pid]?.bankrupt && offerEligibleSites(draft, pid, offer).length > 0);
+}
+
+/**
+ * NPC tenants make a few offers a match to the whole market (rates are per day, not per company),
+ * each open OFFER_OPEN_DAYS for sealed bids. The draws are the same whatever the players own, so
+ * the stream stays aligned across matches of one seed.
+ */
+function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
+  const c = computeParams(draft);
+  const wantHosting = rng.chance(c.hostingOfferRatePerDay);
+  const wantBuyout = rng.chance(c.buyoutOfferRatePerDay);
+  if (!wantHosting && !wantBuyout) return;
+  const base = { id: '', tenant: rng.pick(TENANTS), postedDay: draft.day, closesDay: draft.day + OFFER_OPEN_DAYS };
+  const hosting: Offer = {
+    ...base, bids: [], kind: 'hosting', mw: rng.int(2, 12), priceUsdPerKwMonth: Math.round(c.hostingUsdPerKwMonth * (0.95 + 0.2 * rng.next()) * 100) / 100,
+    years: rng.int(10, 15), retrofitFundedPct: 10 * rng.int(3, 7), buyoutUsdPerMw: 0,
+  };
+  // A buyer pays above market for speed to power (DESIGN §3.4), more when AI is hot.
+  const buyout: Offer = {
+    ...base, bids: [], kind: 'buyout', mw: 10 * rng.int(1, 5), priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0,
+    buyoutUsdPerMw: Math.round(tierMarketUsdPerMw(draft, 'mining') * (1.05 + 0.35 * rng.next() + 0.2 * draft.hype.ai)),
+  };
+  const made = [...(wantHosting ? [hosting] : []), ...(wantBuyout ? [buyout] : [])];
   for (const o of made) {
+    if (!anyoneEligible(draft, o)) continue;
     o.id = newId(draft, 'OF');
     draft.offers[o.id] = o;
-    ctx.events.push({ type: 'offer', day: draft.day, offerId: o.id, playerId: o.playerId, kind: o.kind });
+    ctx.events.push({ type: 'offer', day: draft.day, offerId: o.id, kind: o.kind });
+    pushNews(draft, ctx, 'offer', o.kind === 'hosting'
+      ? `${o.tenant} seeks ${o.mw} MW of AI-ready power for ${o.years} years at up to $${o.priceUsdPerKwMonth.toFixed(2)}/kW-month; sealed bids close on day ${o.closesDay}.`
+      : `${o.tenant} will buy a mining site of ${o.mw}+ MW at up to $${thousands(o.buyoutUsdPerMw)} per MW; sealed bids close on day ${o.closesDay}.`);
   }
 }
 
@@ -563,6 +688,7 @@ export const computePhase: Phase = (draft, ctx) => {
   clearSpotMarket(draft, ctx, days);
   moveNpcMarket(draft);
   awardTenders(draft, ctx);
+  awardOffers(draft, ctx);
   // One restore of the stream a day: tenders, then offers.
   withRng(draft.rng, 'tenders', (rng) => {
     postTenders(draft, ctx, rng);

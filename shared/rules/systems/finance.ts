@@ -114,12 +114,19 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
   transfer(draft.ledger, { from: account, to: WORLD, usdCents: bal.usdCents, sats: bal.sats, reason: 'bankruptcy' });
   for (const lotId of [...lotIdsOf(draft, playerId)]) if (draft.lots[lotId]?.ownerId === playerId) delete draft.lots[lotId];
   for (const c of Object.values(draft.contracts)) if (c.ownerId === playerId) delete draft.contracts[c.id];
-  for (const o of Object.values(draft.offers)) if (o.playerId === playerId) delete draft.offers[o.id];
+  for (const o of Object.values(draft.offers)) {
+    if (o.bids.some((b) => b.playerId === playerId)) o.bids = o.bids.filter((b) => b.playerId !== playerId);
+  }
   for (const t of Object.values(draft.tenders)) {
     if (t.bids.some((b) => b.playerId === playerId)) t.bids = t.bids.filter((b) => b.playerId !== playerId);
   }
   for (const site of Object.values(draft.sites)) {
     if (site.ownerId !== playerId) continue;
+    // Rented colocation space goes back to its provider, not onto the listing.
+    if (site.coloProviderId) {
+      delete draft.sites[site.id];
+      continue;
+    }
     site.ownerId = null;
     site.hostedMw = 0;
     site.listPriceUsd = Math.round((site.energisedMw + site.buildingMw) * tierUsdPerMw(draft, site.tier));

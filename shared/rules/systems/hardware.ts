@@ -5,7 +5,7 @@
  * then has the tier and free MW (as many units as fit), the rest into storage.
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
-import { fail, newId } from '../context.js';
+import { fail, newId, tooLate } from '../context.js';
 import type { GameState, HardwareLot, PlayerId, RuleError, Site } from '../types.js';
 import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
 import { canTransfer, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
@@ -72,6 +72,9 @@ export const hardwareReducers: { [K in T]: Reducer<K> } = {
         return fail('WRONG_TIER', `Site ${site.name} is mining tier; GPUs need an ai-tier site.`);
       }
     }
+    const arrivesDay = draft.day + leadTimeFor(draft, spec);
+    const late = tooLate(draft, arrivesDay, `${action.count} × ${spec.name} (lead time ${arrivesDay - draft.day} days)`);
+    if (late) return late;
     const unitUsd = newUnitPriceUsd(draft, spec.id);
     const totalUsd = unitUsd * action.count;
     const t = { from: playerAccount(playerId), to: WORLD, usdCents: usdToCents(totalUsd), reason: 'hardware' };
@@ -86,7 +89,7 @@ export const hardwareReducers: { [K in T]: Reducer<K> } = {
       count: action.count,
       status: 'ordered',
       siteId: action.siteId ?? null,
-      arrivesDay: draft.day + leadTimeFor(draft, spec),
+      arrivesDay,
       unitCostUsd: Math.round(unitUsd),
       committedGpus: 0,
     });

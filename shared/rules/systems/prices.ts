@@ -32,13 +32,18 @@ export function tierCapexUsdPerMw(state: GameState, tier: Tier): number {
   return tier === 'ai' ? state.scenario.capex.aiUsdPerMw : state.scenario.capex.miningUsdPerMw;
 }
 
+/** An energised MW of a tier at market, before regional comparables: build cost less the discount. */
+export function tierMarketUsdPerMw(state: GameState, tier: Tier): number {
+  return tierCapexUsdPerMw(state, tier) * (1 - SITE_MARKET_DISCOUNT_PCT / 100);
+}
+
 /**
  * Market value per MW of a site (whole dollars): what NAV counts for energised MW. The tier's build
  * cost less the discount, or what comparable sites in the region are listed at if that is lower
  * (a Kazakh shed is cheap for a reason): buying the cheapest listing is never a gain on the spot.
  */
 export function siteMarketUsdPerMw(state: GameState, site: Pick<Site, 'tier' | 'regionId'>): number {
-  let usdPerMw = tierCapexUsdPerMw(state, site.tier) * (1 - SITE_MARKET_DISCOUNT_PCT / 100);
+  let usdPerMw = tierMarketUsdPerMw(state, site.tier);
   for (const l of state.scenario.listings) {
     if (l.tier === site.tier && l.regionId === site.regionId) usdPerMw = Math.min(usdPerMw, l.priceUsdPerMw);
   }
@@ -58,7 +63,10 @@ export function siteSaleValueUsd(state: GameState, site: Site): number {
 /**
  * A site's value for NAV: market value of its energised MW plus the MW under construction at the
  * same rate (capex already sunk, valued as if finished: conservative by the market discount).
+ * Colocation space is worth nothing to its tenant (it cannot be sold).
  */
 export function siteValueUsd(state: GameState, site: Site): number {
+  // Rented colocation space is not an asset of the tenant.
+  if (site.coloProviderId) return 0;
   return Math.round((site.energisedMw + site.buildingMw) * siteMarketUsdPerMw(state, site));
 }

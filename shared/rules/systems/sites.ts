@@ -7,7 +7,7 @@
  * A site with MW under construction cannot start another expansion, a retrofit, or be sold.
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
-import { fail, newId } from '../context.js';
+import { fail, newId, tooLate } from '../context.js';
 import type { GameState, PlayerId, RuleError, Site } from '../types.js';
 import { addDays } from '../../economy/calendar.js';
 import { canTransfer, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
@@ -30,7 +30,8 @@ type NewSite = Pick<Site, 'id' | 'name' | 'regionId' | 'ownerId' | 'tier'> & Par
 export function newSite(fields: NewSite): Site {
   return {
     energisedMw: 0, buildingMw: 0, buildEtaDay: 0, status: 'active', retrofitEtaDay: 0, contract: 'index', ppaUsdPerMwh: 0,
-    ppaUntilDay: 0, curtailAboveUsdPerMwh: 0, curtailedToday: false, hostedMw: 0, listPriceUsd: 0, ...fields,
+    ppaUntilDay: 0, curtailAboveUsdPerMwh: 0, curtailedToday: false, hostedMw: 0, listPriceUsd: 0, coloProviderId: '', coloUsdPerKwMonth: 0,
+    coloEndDay: 0, ...fields,
   };
 }
 
@@ -41,6 +42,12 @@ function ownedSite(draft: GameState, playerId: PlayerId, siteId: string): Site |
   if (!site) return fail('NOT_FOUND', `No site ${siteId}.`);
   if (site.ownerId !== playerId) return fail('NOT_OWNER', `Site ${site.name} is not yours.`);
   return site;
+}
+
+/** Colocation space belongs to its provider: the tenant installs hardware, nothing more. */
+export function coloRefusal(site: Site, what: string): RuleError | null {
+  if (!site.coloProviderId) return null;
+  return fail('WRONG_STATE', `${site.name} is colocation space rented until day ${site.coloEndDay}; it cannot be ${what}.`);
 }
 
 const isError = (x: unknown): x is RuleError => typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
@@ -84,6 +91,8 @@ export function startRetrofit(draft: GameState, playerId: PlayerId, siteId: stri
   if (site.status !== 'active') return fail('WRONG_STATE', `Site ${site.name} is ${site.status}; retrofit it once it is active.`);
   if (site.buildingMw > 0) return fail('WRONG_STATE', `Site ${site.name} has MW under construction; retrofit after they energise.`);
   if (site.energisedMw <= 0) return fail('WRONG_STATE', `Site ${site.name} has no energised MW to retrofit.`);
+  const late = tooLate(draft, draft.day + draft.scenario.capex.retrofitDays, `Retrofitting ${site.name}`);
+  if (late) return late;
   const share = Math.min(1, Math.max(0, fundedShare));
   const err = pay(draft, playerId, retrofitCostUsd(draft, site) * (1 - share), 'retrofit', `Retrofitting ${site.name}`);
   if (err) return err;
@@ -112,6 +121,8 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
     const spec = regionSpec(draft, action.regionId);
     if (!spec || !draft.regions[action.regionId]) return fail('NOT_FOUND', `No region ${action.regionId}.`);
     const capexUsd = tierCapexUsdPerMw(draft, action.tier) * action.mw;
+    const late = tooLate(draft, draft.day + energiseQuote(draft, action.regionId, action.tier, action.mw), `Building ${action.mw} MW (${action.tier} tier) in ${spec.name}`);
+    if (late) return late;
     const err = pay(draft, playerId, capexUsd, 'capex', `Building ${action.mw} MW (${action.tier} tier) in ${spec.name}`);
     if (err) return err;
     const days = energiseQuote(draft, action.regionId, action.tier, action.mw);
@@ -134,6 +145,10 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
     if (isError(site)) return site;
     if (site.status !== 'active') return fail('WRONG_STATE', `Site ${site.name} is ${site.status}; expand it once it is active.`);
     if (site.buildingMw > 0) return fail('WRONG_STATE', `Site ${site.name} already has ${site.buildingMw} MW under construction.`);
+    const colo = coloRefusal(site, 'expanded (rent more space from the provider instead)');
+    if (colo) return colo;
+    const late = tooLate(draft, draft.day + energiseQuote(draft, site.regionId, site.tier, action.mw), `Adding ${action.mw} MW to ${site.name}`);
+    if (late) return late;
     const err = pay(draft, playerId, tierCapexUsdPerMw(draft, site.tier) * action.mw, 'capex', `Adding ${action.mw} MW to ${site.name}`);
     if (err) return err;
     const days = energiseQuote(draft, site.regionId, site.tier, action.mw);
@@ -149,6 +164,8 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
     if (isError(site)) return site;
     if (site.status !== 'active' || site.buildingMw > 0) return fail('WRONG_STATE', `Site ${site.name} is under construction; sell it once it is finished.`);
     if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} hosts a tenant (${site.hostedMw} MW); it cannot be sold.`);
+    const colo = coloRefusal(site, 'sold');
+    if (colo) return colo;
     for (const c of Object.values(raw(draft.contracts))) {
       if (c.siteId === site.id && c.endDay > draft.day) return fail('WRONG_STATE', `Site ${site.name} is bound by contract ${c.id} until ${addDays(draft.scenario.startDate, c.endDay)}.`);
     }

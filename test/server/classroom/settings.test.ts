@@ -54,8 +54,8 @@ describe('classroom settings', () => {
     const withOffers = {
       ...state,
       offers: {
-        H: { id: 'H', kind: 'hosting', playerId: 'p1', siteId: 'L1', tenant: 't', mw: 1, priceUsdPerKwMonth: 1, years: 1, retrofitFundedPct: 0, buyoutPriceUsd: 0, expiresDay: 9 },
-        B: { id: 'B', kind: 'buyout', playerId: 'p1', siteId: 'L1', tenant: 't', mw: 1, priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0, buyoutPriceUsd: 5, expiresDay: 9 },
+        H: { id: 'H', kind: 'hosting', tenant: 't', mw: 1, priceUsdPerKwMonth: 1, years: 1, retrofitFundedPct: 0, buyoutUsdPerMw: 0, postedDay: 0, closesDay: 9, bids: [] },
+        B: { id: 'B', kind: 'buyout', tenant: 't', mw: 1, priceUsdPerKwMonth: 0, years: 0, retrofitFundedPct: 0, buyoutUsdPerMw: 5, postedDay: 0, closesDay: 9, bids: [] },
       },
     } as typeof state;
     expect(marketOf(withOffers, { type: 'acceptOffer', offerId: 'H' })).toBe('hosting');

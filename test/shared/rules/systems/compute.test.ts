@@ -9,6 +9,9 @@ import { contractsPvUsd, contractValuesByPlayer, CONTRACT_HORIZON_DAYS, costOfCa
 import { navPartsByPlayer } from '../../../../shared/rules/systems/valuation.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState, Offer, Tender } from '../../../../shared/rules/types.js';
+import { computePhase } from '../../../../shared/rules/systems/compute.js';
+import { playerView } from '../../../../shared/rules/view.js';
+import { edit, runPhase } from '../../../support/engineSteps.js';
 
 const scenario = getScenario('history-2023-2025')!;
 const AI_SITE = 'L4'; // Luleå Hall: ai tier, 20 MW, Nordics
@@ -209,27 +212,98 @@ describe('tenders', () => {
   });
 });
 
+const OTHER_AI_SITE = 'L7'; // Abilene Campus: ai tier, 40 MW, Texas
+
+/** world() with b owning an ai hall too, so two companies can take the same offer. */
+function contested(): GameState {
+  const s = world();
+  return { ...s, sites: { ...s.sites, [OTHER_AI_SITE]: { ...s.sites[OTHER_AI_SITE]!, ownerId: 'b', listPriceUsd: 0 } } };
+}
+
 function withOffer(s: GameState, o: Partial<Offer>): GameState {
   const offer: Offer = {
-    id: 'OF1', kind: 'hosting', playerId: 'a', siteId: AI_SITE, tenant: 'Hyperion Cloud', mw: 5, priceUsdPerKwMonth: 125, years: 10,
-    retrofitFundedPct: 0, buyoutPriceUsd: 0, expiresDay: s.day + 10, ...o,
+    id: 'OF1', kind: 'hosting', tenant: 'Hyperion Cloud', mw: 5, priceUsdPerKwMonth: 125, years: 10, retrofitFundedPct: 0,
+    buyoutUsdPerMw: 0, postedDay: s.day, closesDay: s.day + 10, bids: [], ...o,
   };
   return { ...s, offers: { ...s.offers, [offer.id]: offer } };
 }
 
-describe('hosting and buy-out offers', () => {
-  it('rejects offers that are not yours, expired, or too big for the free MW', () => {
-    rejects(withOffer(world(), {}), 'b', { type: 'acceptOffer', offerId: 'OF1' }, 'NOT_OWNER');
+/** Runs today's compute phase as if the offer's bids closed today. */
+function closeOffer(s: GameState, offerId = 'OF1'): { state: GameState; events: GameEvent[] } {
+  return runPhase(edit(s, (d) => void (d.offers[offerId]!.closesDay = d.day)), computePhase);
+}
+
+const awarded = (events: GameEvent[]) => events.find((e) => e.type === 'offerAwarded');
+
+describe('hosting and buy-out offers (sealed bids, open to every company)', () => {
+  it('refuses bids on unknown or closed offers, above the tenant’s price, in the wrong unit, or from companies with no site that fits', () => {
     rejects(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF2' }, 'NOT_FOUND');
-    rejects(withOffer(world(), { expiresDay: 0 }), 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'WRONG_STATE');
-    rejects(withOffer(world(), { mw: 20 }), 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'NO_CAPACITY');
-    rejects(withOffer(world(), {}), 'b', { type: 'declineOffer', offerId: 'OF1' }, 'NOT_OWNER');
+    rejects(withOffer(world(), { closesDay: 0 }), 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'WRONG_STATE');
+    rejects(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerKwMonth: 130 }, 'LIMIT');
+    rejects(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerMw: 100 }, 'BAD_ACTION');
+    // b owns nothing: the message says what the tenant wants.
+    const s = withOffer(world(), {});
+    const r = applyAction(s, 'b', { type: 'acceptOffer', offerId: 'OF1' });
+    expect(r.ok === false && r.error).toMatchObject({ code: 'NO_CAPACITY', message: expect.stringMatching(/5 MW free in an ai-tier site/) });
+    // 100 H100s use 0.13 MW of Luleå's 20: a 20 MW tenant does not fit.
+    rejects(withOffer(world(), { mw: 20 }), 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: AI_SITE }, 'NO_CAPACITY');
+    rejects(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: OTHER_AI_SITE }, 'NOT_OWNER');
+    rejects(withOffer(world(), {}), 'a', { type: 'declineOffer', offerId: 'OF1' }, 'NOT_FOUND');
   });
 
-  it('turns an accepted hosting offer into a contract that pays rent daily and counts in NAV', () => {
-    let s = ok(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+  it('is seen by every company, bids stay sealed, and only the lowest rent asked gets it', () => {
+    let s = withOffer(contested(), {});
+    // Both companies (and spectators) see the offer; nobody sees another's bid.
+    for (const who of ['a', 'b', 'c', null]) expect(playerView(s, who).offers.map((o) => o.id)).toEqual(['OF1']);
+    s = ok(s, 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+    s = ok(s, 'b', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerKwMonth: 118.5 }).state;
+    expect(playerView(s, 'c').offers[0]).toMatchObject({ bidCount: 2, myBid: null });
+    expect(playerView(s, 'a').offers[0]!.myBid).toEqual({ siteId: AI_SITE, priceUsdPerKwMonth: 125, priceUsdPerMw: 0 });
+    expect(playerView(s, 'b').offers[0]!.myBid).toEqual({ siteId: OTHER_AI_SITE, priceUsdPerKwMonth: 118.5, priceUsdPerMw: 0 });
+    const r = closeOffer(s);
+    expect(awarded(r.events)).toMatchObject({ offerId: 'OF1', playerId: 'b', siteId: OTHER_AI_SITE, bidCount: 2 });
+    s = r.state;
     expect(s.offers).toEqual({});
-    expect(s.sites[AI_SITE]!.hostedMw).toBe(5);
+    expect(Object.values(s.contracts)).toEqual([expect.objectContaining({ kind: 'hosting', ownerId: 'b', siteId: OTHER_AI_SITE, mw: 5, priceUsdPerKwMonth: 118.5 })]);
+    expect(s.sites[OTHER_AI_SITE]!.hostedMw).toBe(5);
+    expect(s.sites[AI_SITE]!.hostedMw).toBe(0);
+    expect(s.news.at(-1)!.headline).toMatch(/Hyperion Cloud leases 5 MW at Abilene Campus from Beta .*\$118\.50\/kW-month \(2 bids\)/);
+    // The loser learns it lost: a bid now is refused with a reason, and nothing changes.
+    rejects(s, 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'NOT_FOUND');
+    const late = applyAction(s, 'a', { type: 'acceptOffer', offerId: 'OF1' });
+    expect(late.ok === false && late.error.message).toBe('Offer OF1 has been awarded: Beta won it on day 0.');
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+
+  it('breaks a tie in favour of the earlier bid, and replaces a company’s bid when it bids again', () => {
+    let s = withOffer(contested(), {});
+    s = ok(s, 'b', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerKwMonth: 110 }).state;
+    s = ok(s, 'a', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerKwMonth: 120 }).state;
+    s = ok(s, 'a', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerKwMonth: 110 }).state;
+    expect(s.offers.OF1!.bids).toHaveLength(2);
+    expect(awarded(closeOffer(s).events)).toMatchObject({ playerId: 'b' });
+    // A withdrawn bid cannot win.
+    s = ok(s, 'b', { type: 'declineOffer', offerId: 'OF1' }).state;
+    expect(awarded(closeOffer(s).events)).toMatchObject({ playerId: 'a' });
+  });
+
+  it('skips a winning bid whose site no longer fits and lapses an offer nobody can take', () => {
+    let s = withOffer(contested(), {});
+    s = ok(s, 'b', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerKwMonth: 100 }).state;
+    s = ok(s, 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+    // b sells its hall before bids close.
+    s = ok(s, 'b', { type: 'sellSite', siteId: OTHER_AI_SITE }).state;
+    expect(awarded(closeOffer(s).events)).toMatchObject({ playerId: 'a', siteId: AI_SITE });
+    const lapsed = closeOffer(withOffer(world(), {}));
+    expect(awarded(lapsed.events)).toMatchObject({ playerId: null, bidCount: 0 });
+    expect(lapsed.state.offers).toEqual({});
+    const r = applyAction(lapsed.state, 'a', { type: 'acceptOffer', offerId: 'OF1' });
+    expect(r.ok === false && r.error).toEqual({ code: 'NOT_FOUND', message: 'Offer OF1 lapsed on day 0: no company could take it.' });
+  });
+
+  it('turns a won hosting offer into a contract that pays rent daily and counts in NAV', () => {
+    let s = ok(withOffer(world(), {}), 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+    s = closeOffer(s).state;
     const c = Object.values(s.contracts)[0]!;
     expect(c).toMatchObject({ kind: 'hosting', ownerId: 'a', mw: 5, siteId: AI_SITE, startDay: 0, endDay: 3650 });
     // Net of the hall's running costs, two years at most, at the company's cost of capital.
@@ -243,44 +317,74 @@ describe('hosting and buy-out offers', () => {
   });
 
   it('retrofits a mining site for a tenant that funds most of it; rent starts when the retrofit ends', () => {
-    const s0 = withOffer(world(), { siteId: MINING_SITE, mw: 30, retrofitFundedPct: 80 });
+    const s0 = withOffer(world(), { mw: 30, retrofitFundedPct: 80 });
     const cash0 = cashCents(s0.ledger, 'a');
-    const s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
+    let s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: MINING_SITE }).state;
+    // Nothing is paid until the bid wins.
+    expect(cashCents(s.ledger, 'a')).toBe(cash0);
+    s = closeOffer(s).state;
     // 30 MW × $6M × 20% = $36M paid by a; the tenant's 80% never touches a's books.
-    expect(cashCents(s.ledger, 'a')).toBe(cash0 - 36_000_000_00);
+    expect(flow(s, 'retrofit')).toBe(36_000_000_00);
     expect(s.sites[MINING_SITE]).toMatchObject({ status: 'retrofitting', retrofitEtaDay: scenario.capex.retrofitDays, hostedMw: 30 });
     expect(s.lots.A1).toMatchObject({ status: 'stored', siteId: null });
     expect(Object.values(s.contracts)[0]).toMatchObject({ startDay: scenario.capex.retrofitDays, mw: 30 });
-    // Without the cash for its share, the offer cannot be taken.
-    rejects(withOffer(world(), { siteId: MINING_SITE, mw: 30, retrofitFundedPct: 50 }), 'a', { type: 'acceptOffer', offerId: 'OF1' }, 'INSUFFICIENT_FUNDS');
+    // Without the cash for its share, the bid is refused.
+    rejects(withOffer(world(), { mw: 30, retrofitFundedPct: 50 }), 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: MINING_SITE }, 'INSUFFICIENT_FUNDS');
   });
 
-  it('sells a mining site on a buy-out: the world pays, the site is listed again, hardware goes to storage', () => {
-    const s0 = withOffer(world(), { kind: 'buyout', siteId: MINING_SITE, mw: 30, buyoutPriceUsd: 25_000_000 });
-    const cash0 = cashCents(s0.ledger, 'a');
-    const s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1' }).state;
-    expect(cashCents(s.ledger, 'a')).toBe(cash0 + 25_000_000_00);
+  it('carves the tenant’s MW out of a bigger mining site into a hall of its own; the rest keeps mining', () => {
+    const s0 = withOffer(world(), { mw: 10, retrofitFundedPct: 60 });
+    let s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: MINING_SITE }).state;
+    s = closeOffer(s).state;
+    const hall = Object.values(s.sites).find((x) => x.hostedMw > 0)!;
+    expect(hall).toMatchObject({ ownerId: 'a', regionId: 'quebec', energisedMw: 10, hostedMw: 10, status: 'retrofitting', tier: 'mining' });
+    expect(hall.id).not.toBe(MINING_SITE);
+    expect(s.sites[MINING_SITE]).toMatchObject({ energisedMw: 20, tier: 'mining', status: 'active', hostedMw: 0 });
+    // 1,000 S21s draw 3.8 MW: they fit in the 20 MW left and keep running.
+    expect(s.lots.A1).toMatchObject({ status: 'installed', siteId: MINING_SITE });
+    // a pays 40% of retrofitting the 10 MW: 10 × $6M × 40%.
+    expect(flow(s, 'retrofit')).toBe(24_000_000_00);
+    expect(Object.values(s.contracts)[0]).toMatchObject({ siteId: hall.id, mw: 10, startDay: scenario.capex.retrofitDays });
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+
+  it('sells a mining site on a buy-out at the price per MW asked: the world pays, the site is listed again, hardware goes to storage', () => {
+    const s0 = withOffer(world(), { kind: 'buyout', mw: 30, priceUsdPerKwMonth: 0, years: 0, buyoutUsdPerMw: 900_000 });
+    rejects(s0, 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: AI_SITE }, 'WRONG_TIER');
+    let s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1', priceUsdPerMw: 800_000 }).state;
+    s = closeOffer(s).state;
+    expect(flow(s, 'siteBuyout')).toBe(30 * 800_000 * 100);
     expect(s.sites[MINING_SITE]!.ownerId).toBeNull();
     expect(s.sites[MINING_SITE]!.listPriceUsd).toBeGreaterThan(0);
     expect(s.lots.A1).toMatchObject({ status: 'stored', siteId: null });
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
   });
 
-  it('declines an offer', () => {
-    const s = ok(withOffer(world(), {}), 'a', { type: 'declineOffer', offerId: 'OF1' }).state;
-    expect(s.offers).toEqual({});
+  it('makes a few offers a match to the whole market, each open for sealed bids until it closes', () => {
+    let s = createGame(getScenario('halving-sprint')!, 'offers', [{ id: 'a', name: 'Alpha' }, { id: 'b', name: 'Beta' }]);
+    s = ok(s, 'a', { type: 'buySite', siteId: 'L2' }).state; // Rockdale Annex, 100 MW mining
+    s = ok(s, 'b', { type: 'buySite', siteId: 'L8' }).state; // Plano Data Suite, 3 MW ai
+    let posted = 0;
+    while (s.phase === 'running') {
+      const r = step(s);
+      s = r.state;
+      posted += r.events.filter((e) => e.type === 'offer').length;
+      for (const o of Object.values(s.offers)) expect(o.closesDay).toBeGreaterThanOrEqual(s.day);
+    }
+    expect(posted).toBeGreaterThanOrEqual(1);
+    expect(posted).toBeLessThanOrEqual(12);
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
   });
 
-  it('posts tenders and offers over time, and expires offers', () => {
+  it('posts tenders over time', () => {
     let s = world();
     const seen = new Set<string>();
     for (let d = 0; d < 120; d++) {
       const r = step(s);
       s = r.state;
       for (const e of r.events) seen.add(e.type);
-      for (const o of Object.values(s.offers)) expect(o.expiresDay).toBeGreaterThan(s.day - 1);
     }
     expect(seen.has('tenderPosted')).toBe(true);
-    expect(seen.has('offer')).toBe(true);
     for (const t of Object.values(s.tenders)) {
       expect(t.gpus).toBeGreaterThanOrEqual(8);
       expect(t.reservePriceUsdPerGpuHour).toBeGreaterThan(0);

@@ -56,7 +56,7 @@ describe('orderHardware', () => {
     const s = world();
     rejects(s, 'a', { type: 'orderHardware', modelId: 'quantum', count: 1 }, 'NOT_FOUND');
     expect(rejects(s, 'a', { type: 'orderHardware', modelId: 's21', count: 1 }, 'NOT_AVAILABLE')).toMatch(/2023-11-01/);
-    rejects(s, 'a', { type: 'orderHardware', modelId: 's19xp', count: 1, siteId: 'L9' }, 'NOT_FOUND');
+    rejects(s, 'a', { type: 'orderHardware', modelId: 's19xp', count: 1, siteId: 'L99' }, 'NOT_FOUND');
     rejects(s, 'a', { type: 'orderHardware', modelId: 's19xp', count: 1, siteId: 'L2' }, 'NOT_OWNER');
     expect(rejects(s, 'a', { type: 'orderHardware', modelId: 'h100', count: 1, siteId: 'L1' }, 'WRONG_TIER')).toMatch(/GPUs need an ai-tier site/);
     rejects(s, 'b', { type: 'orderHardware', modelId: 'h100', count: 10_000 }, 'INSUFFICIENT_FUNDS');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame, stateHash } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { cashCents, ledgerTotals, playerAccount, transfer, WORLD } from '../../../../shared/economy/ledger.js';
-import { sitesPhase } from '../../../../shared/rules/systems/sites.js';
+import { energiseQuote, sitesPhase } from '../../../../shared/rules/systems/sites.js';
 import { powerPhase } from '../../../../shared/rules/systems/power.js';
 import { siteRuns, siteUsedMw } from '../../../../shared/rules/systems/capacity.js';
 import { PPA_TERM_DAYS } from '../../../../shared/economy/power.js';
@@ -103,10 +103,11 @@ describe('buildSite and construction', () => {
       expect(months, regionId).toBeGreaterThanOrEqual(12);
       expect(months, regionId).toBeLessThanOrEqual(24);
     }
-    const nova = accept(s, 'a', { type: 'buildSite', regionId: 'nova', tier: 'ai', mw: 150 });
-    const years = Object.values(nova.sites).find((x) => x.ownerId === 'a')!.buildEtaDay / 365;
+    // Years in Northern Virginia: longer than the two-year story, so the build is refused outright.
+    const years = energiseQuote(s, 'nova', 'ai', 150) / 365;
     expect(years).toBeGreaterThanOrEqual(4);
     expect(years).toBeLessThanOrEqual(7.5);
+    expect(rejects(s, 'a', { type: 'buildSite', regionId: 'nova', tier: 'ai', mw: 150 }, 'TOO_LATE')).toMatch(/the match's last day is day 729/);
   });
 });
 
