@@ -1,13 +1,11 @@
 /**
  * What players' AI contracts are worth today (for NAV): the present value of the net margin of
- * contracts being delivered (tenders, hosting, leases sold), and capacity leased in at today's
- * spot rent. Nothing is counted before its delivery starts, nothing beyond CONTRACT_HORIZON_DAYS,
+ * contracts being delivered (tenders, hosting; leases sold at their spread over spot), and capacity
+ * leased in at today's spot rent. Nothing is counted before its delivery starts, nothing beyond CONTRACT_HORIZON_DAYS,
  * and one GPU is never counted twice: capacity a lessee passes on (resold, or promised to a
  * tender) leaves its held-lease value, and the lessor's receivable is the escrow, counted once.
  */
 import type { GameState, PlayerId } from '../types.js';
-import { centsToUsd } from '../../economy/money.js';
-import { blockCents } from '../../economy/leaseBook.js';
 import { hostingUsdPerDay, presentValueUsd } from '../../economy/hosting.js';
 import { lotIdsOf, modelSpec, raw, rawAt, regionPue, siteRuns } from './capacity.js';
 
@@ -90,11 +88,12 @@ export function contractValuesByPlayer(draftOrState: GameState): Record<PlayerId
     if (daysLeft <= 0 || l.startDay > day) continue;
     const lessor = out[l.lessorId];
     if (lessor) {
+      // The lessor's GPUs are valued as hardware, which already prices what they earn at spot: the
+      // lease adds (or costs) only its spread over spot. The escrow behind it is the lessee's cash,
+      // counted once, through the lessee's capacity at spot plus this spread.
       books.get(l.lessorId)!.outH100 += l.gpus;
-      const totalCents = l.gpus * blockCents(l.priceUsdPerGpuHour);
-      const unpaidUsd = centsToUsd(totalCents - Math.floor((totalCents * paidDays) / days));
-      const powerUsd = books.get(l.lessorId)!.powerUsdPerGpuHour * l.gpus * 24 * daysLeft;
-      lessor.contractsPvUsd += pv((unpaidUsd - powerUsd) / daysLeft, daysLeft);
+      const spreadUsdPerDay = (l.priceUsdPerGpuHour - state.compute.spotUsdPerGpuHour) * 24 * l.gpus;
+      lessor.contractsPvUsd += pv(spreadUsdPerDay, daysLeft);
     }
     if (out[l.lesseeId]) {
       books.get(l.lesseeId)!.inH100 += l.gpus;
