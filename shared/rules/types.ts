@@ -386,6 +386,8 @@ export type ErrorCode =
   | 'NOT_AVAILABLE'
   | 'WRONG_STATE'
   | 'LIMIT'
+  /** A lease order priced outside the day's band around spot rent. */
+  | 'PRICE_BAND'
   | 'BANKRUPT'
   | 'MATCH_ENDED'
   | 'NOT_HOST'

@@ -6,6 +6,11 @@
  * holds, minus leases it sold. Tender contracts draw on the pool first; whatever is left is idle and
  * sells on the spot market. Lease buyers prepay into `LEASE_ESCROW`; the escrow pays the seller day
  * by day, so the escrow balance always equals resting bids plus the unpaid part of running leases.
+ *
+ * The NPC clouds' lease desk (`LEASE_MAKER_ID`, economy/leaseMakers.ts) is a party on the book like
+ * a seat, except that its cash is `world`'s: its bids are escrowed from the world, and leases it
+ * sells pay the world. Capacity it leases out comes off the NPC clouds' spot supply; capacity it
+ * leases in from players is resold on spot, so players' GPUs move rent whichever way they sell.
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, nextSeq, pushNews } from '../context.js';
@@ -13,8 +18,11 @@ import type { Contract, GameState, LeaseHolding, LeaseOrder, Offer, PlayerId, Si
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
-import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder } from '../../economy/leaseBook.js';
-import { clearSpot, DEFAULT_NPC_LEAD_DAYS, type SpotCurve } from '../../economy/spotMarket.js';
+import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder, type LeaseFill } from '../../economy/leaseBook.js';
+import { clearSpot, DEFAULT_NPC_LEAD_DAYS, spotDemandH100, type SpotCurve } from '../../economy/spotMarket.js';
+import {
+  DEFAULT_LEASE_MAKERS, inBand, LEASE_MAKER_ID, LEASE_PRICE_BAND_PCT, leasePriceBand, makerQuotes, type PriceBand,
+} from '../../economy/leaseMakers.js';
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { buyoutPriceUsd, DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
 import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns } from './capacity.js';
@@ -45,19 +53,37 @@ export function computeParams(state: GameState) {
     npcInvestResponse: c.npcInvestResponse ?? 0.005,
     demandShockDecayPerDay: c.demandShockDecayPerDay ?? 0.01,
     capUsdPerGpuHour: c.capUsdPerGpuHour ?? c.refPriceUsdPerGpuHour * 10,
+    spotShare: (c.spotSharePct ?? 100) / 100,
+    leaseMakers: { ...DEFAULT_LEASE_MAKERS, ...(c.leaseMakers ?? {}) },
   };
 }
 
+/** The curve of the spot market alone: the spot share of NPC demand (the rest is under term contracts). */
 export function spotCurve(state: GameState): SpotCurve {
   const c = computeParams(state);
   return {
-    demandScaleH100: state.compute.demandScaleH100,
+    demandScaleH100: state.compute.demandScaleH100 * c.spotShare,
     demandShock: state.compute.demandShock,
     refPriceUsdPerGpuHour: c.refPriceUsdPerGpuHour,
     elasticity: c.elasticity,
     floorUsdPerGpuHour: c.floorUsdPerGpuHour,
     capUsdPerGpuHour: c.capUsdPerGpuHour,
   };
+}
+
+/** The ledger account behind a party to a lease: the desk trades with the world's money. */
+export function leaseAccount(partyId: PlayerId) {
+  return partyId === LEASE_MAKER_ID ? WORLD : playerAccount(partyId);
+}
+
+/** Where lease orders may be priced and trade today (±`LEASE_PRICE_BAND_PCT` of spot). */
+export function leaseBand(state: GameState): PriceBand {
+  return leasePriceBand(state.compute.spotUsdPerGpuHour, LEASE_PRICE_BAND_PCT);
+}
+
+/** Resting orders that may trade today: a drifted-out order waits until spot comes back to it. */
+function tradableBook(state: GameState, band: PriceBand): LeaseOrder[] {
+  return Object.values(raw(state.leaseOrders)).filter((o) => inBand(band, o.priceUsdPerGpuHour));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,19 +132,24 @@ export function uncommittedH100(state: GameState, playerId: PlayerId): number {
 // ---------------------------------------------------------------------------------------------
 // Reducers
 
-function leaseFill(draft: GameState, ctx: Ctx, buyerId: PlayerId, sellerId: PlayerId, quantity: number, priceUsdPerGpuHour: number): void {
+function leaseFill(draft: GameState, ctx: Ctx, f: LeaseFill, startDay: number): void {
   const id = newId(draft, 'LH');
+  const { buyerId, sellerId, quantity, priceUsdPerGpuHour } = f;
   draft.leases[id] = {
     id, lesseeId: buyerId, lessorId: sellerId, gpus: quantity, priceUsdPerGpuHour,
-    startDay: draft.day, endDay: draft.day + LEASE_BLOCK_DAYS,
+    startDay, endDay: startDay + LEASE_BLOCK_DAYS,
   };
-  ctx.events.push({ type: 'leaseTrade', day: draft.day, buyerId, sellerId, quantity, priceUsdPerGpuHour });
+  ctx.events.push({ type: 'leaseTrade', day: startDay, buyerId, sellerId, quantity, priceUsdPerGpuHour });
 }
 
 const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ctx) => {
   const { side, quantity, priceUsdPerGpuHour: price } = action;
   const mine = ownOrders(draft, playerId);
   if (mine.count >= MAX_OPEN_LEASE_ORDERS) return fail('LIMIT', `You already have ${mine.count} open lease orders; cancel one first.`);
+  const band = leaseBand(draft);
+  if (!inBand(band, price)) {
+    return fail('PRICE_BAND', `Lease orders must be priced within ±${LEASE_PRICE_BAND_PCT} % of today's spot rent ($${draft.compute.spotUsdPerGpuHour.toFixed(2)}/GPU-h): between $${band.minUsdPerGpuHour.toFixed(2)} and $${band.maxUsdPerGpuHour.toFixed(2)}; $${price} is outside.`);
+  }
   const escrowCents = quantity * blockCents(price);
   if (side === 'bid') {
     const cash = cashCents(draft.ledger, playerId);
@@ -136,7 +167,16 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
     id: newId(draft, 'LO'), ownerId: playerId, side, priceUsdPerGpuHour: price, quantity, remaining: quantity,
     seq: nextSeq(draft), placedDay: draft.day,
   };
-  const result = matchOrder(Object.values(draft.leaseOrders), incoming);
+  matchIncoming(draft, ctx, incoming, band, draft.day);
+};
+
+/**
+ * Matches an escrowed incoming order against the tradable book, settles its fills and rests the
+ * remainder. Leases start on `startDay`: today for a player's action, tomorrow for the desk's
+ * refresh (today's lease payments have already run by then).
+ */
+function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: PriceBand, startDay: number): void {
+  const result = matchOrder(tradableBook(draft, band), incoming);
   for (const f of result.fills) {
     const resting = draft.leaseOrders[f.restingOrderId];
     if (resting) {
@@ -145,11 +185,11 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
     }
     // The bid escrowed at its own limit; a cheaper resting ask returns the difference at once.
     const refund = f.quantity * (blockCents(f.bidPriceUsdPerGpuHour) - blockCents(f.priceUsdPerGpuHour));
-    if (refund > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: playerAccount(f.buyerId), usdCents: refund, reason: 'leaseRefund' });
-    leaseFill(draft, ctx, f.buyerId, f.sellerId, f.quantity, f.priceUsdPerGpuHour);
+    if (refund > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: leaseAccount(f.buyerId), usdCents: refund, reason: 'leaseRefund' });
+    leaseFill(draft, ctx, f, startDay);
   }
   if (result.resting) draft.leaseOrders[incoming.id] = result.resting;
-};
+}
 
 const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) => {
   const r = cancelOrder(Object.values(draft.leaseOrders), action.orderId, playerId);
@@ -303,7 +343,13 @@ function markCommittedGpus(draft: GameState, committed: Map<PlayerId, number>): 
   }
 }
 
-function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
+/** The desk's leases running today: capacity it holds from players (in) and has leased to them (out). */
+interface MakerDay {
+  inH100: number;
+  outH100: number;
+}
+
+function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>, maker: MakerDay): void {
   const leases = raw(draft.leases);
   for (const id in leases) {
     const l = leases[id]!;
@@ -312,9 +358,11 @@ function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
     const lessor = days.get(l.lessorId);
     if (lessee) lessee.inH100 += l.gpus;
     if (lessor) lessor.outH100 += l.gpus;
+    if (l.lesseeId === LEASE_MAKER_ID) maker.inH100 += l.gpus;
+    if (l.lessorId === LEASE_MAKER_ID) maker.outH100 += l.gpus;
     const cents = leaseDayCents(l.gpus * blockCents(l.priceUsdPerGpuHour), draft.day - l.startDay, l.endDay - l.startDay);
     if (cents > 0) {
-      transfer(draft.ledger, { from: LEASE_ESCROW, to: playerAccount(l.lessorId), usdCents: cents, reason: 'leasePayment' });
+      transfer(draft.ledger, { from: LEASE_ESCROW, to: leaseAccount(l.lessorId), usdCents: cents, reason: 'leasePayment' });
       if (lessor) {
         lessor.leaseIncomeCents += cents;
         lessor.revenueCents += cents;
@@ -378,17 +426,30 @@ function leaseShortfalls(draft: GameState, days: Map<PlayerId, PlayerDay>, spot:
   }
 }
 
-function clearSpotMarket(draft: GameState, ctx: Ctx, days: Map<PlayerId, PlayerDay>): void {
+/** The NPC clouds' capacity that sells on the spot market (their spot share; what the desk's limits scale with). */
+export function npcSpotCapacityH100(state: GameState): number {
+  return state.compute.npcSupplyH100 * computeParams(state).spotShare;
+}
+
+function clearSpotMarket(draft: GameState, ctx: Ctx, days: Map<PlayerId, PlayerDay>, maker: MakerDay): void {
+  const share = computeParams(draft).spotShare;
   const npcSupply = draft.compute.npcSupplyH100;
-  const supplies = [npcSupply];
+  // The desk's leases move capacity between the clouds' spot pool and players' pools; what it leased
+  // in from players is resold here.
+  const npcSpot = Math.max(0, npcSupply * share - maker.outH100) + maker.inH100;
+  const supplies = [npcSpot];
   for (const id of draft.playerOrder) supplies.push(days.get(id)?.spotOfferedH100 ?? 0);
-  const r = clearSpot(spotCurve(draft), supplies);
+  const curve = spotCurve(draft);
+  const r = clearSpot(curve, supplies);
   const c = draft.compute;
   c.spotUsdPerGpuHour = r.priceUsdPerGpuHour;
-  c.playerSupplyH100 = r.supplyH100 - npcSupply;
-  c.clearedH100 = r.clearedH100;
+  c.playerSupplyH100 = r.supplyH100 - npcSpot;
+  // Reserved capacity runs too: the term share clears like the spot share would without players.
+  const termDemandH100 = (spotDemandH100(curve, r.priceUsdPerGpuHour) * (1 - share)) / Math.max(share, 1e-9);
+  const termClearedH100 = share < 1 ? Math.min(npcSupply * (1 - share), termDemandH100) : 0;
+  c.clearedH100 = r.clearedH100 + termClearedH100;
   leaseShortfalls(draft, days, r.priceUsdPerGpuHour);
-  let delivered = r.clearedH100;
+  let delivered = c.clearedH100;
   const committed = new Map<PlayerId, number>();
   const players = raw(draft.players);
   const order = raw(draft.playerOrder);
@@ -549,16 +610,58 @@ function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
   }
 }
 
+/** The desk's net position in blocks: leased in from players minus leased out to them, still running after today. */
+function makerInventoryH100(state: GameState): number {
+  let n = 0;
+  const leases = raw(state.leases);
+  for (const id in leases) {
+    const l = leases[id]!;
+    if (l.endDay <= state.day + 1) continue;
+    if (l.lesseeId === LEASE_MAKER_ID) n += l.gpus;
+    if (l.lessorId === LEASE_MAKER_ID) n -= l.gpus;
+  }
+  return n;
+}
+
+/**
+ * The desk's daily refresh: yesterday's quotes come off (their escrow back to the world) and new
+ * ones go up around the spot price just cleared, for `tradingDay` (tomorrow in the day step, day 0
+ * when a match is created). A new quote that crosses a player's resting order trades with it at
+ * once, at the player's price.
+ */
+export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draft.day + 1): void {
+  const orders = raw(draft.leaseOrders);
+  for (const id in orders) {
+    const o = orders[id]!;
+    if (o.ownerId !== LEASE_MAKER_ID) continue;
+    if (o.side === 'bid') transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: 'leaseMakerRefund' });
+    delete draft.leaseOrders[id];
+  }
+  // Quotes are for the trading day ahead, whose band is set by today's spot.
+  const band = leaseBand(draft);
+  const quotes = makerQuotes(draft.compute.spotUsdPerGpuHour, npcSpotCapacityH100(draft), makerInventoryH100(draft), band, computeParams(draft).leaseMakers);
+  for (const q of quotes) {
+    if (q.side === 'bid') transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: q.quantity * blockCents(q.priceUsdPerGpuHour), reason: 'leaseMakerEscrow' });
+    const incoming: LeaseOrder = {
+      id: newId(draft, 'LO'), ownerId: LEASE_MAKER_ID, side: q.side, priceUsdPerGpuHour: q.priceUsdPerGpuHour, quantity: q.quantity,
+      remaining: q.quantity, seq: nextSeq(draft), placedDay: tradingDay,
+    };
+    matchIncoming(draft, ctx, incoming, band, tradingDay);
+  }
+}
+
 export const computePhase: Phase = (draft, ctx) => {
   rackNpcOrders(draft);
   const days = new Map<PlayerId, PlayerDay>();
   for (const id of draft.playerOrder) {
     days.set(id, { ownH100: runningH100(draft, id), inH100: 0, outH100: 0, tenderDeliveredH100: 0, spotOfferedH100: 0, revenueCents: 0, leaseIncomeCents: 0 });
   }
-  payLeases(draft, days);
+  const maker: MakerDay = { inH100: 0, outH100: 0 };
+  payLeases(draft, days, maker);
   runContracts(draft, days);
-  clearSpotMarket(draft, ctx, days);
+  clearSpotMarket(draft, ctx, days, maker);
   moveNpcMarket(draft);
+  refreshLeaseMakers(draft, ctx);
   awardTenders(draft, ctx);
   // One restore of the stream a day: tenders, then offers.
   withRng(draft.rng, 'tenders', (rng) => {
