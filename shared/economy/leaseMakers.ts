@@ -67,6 +67,36 @@ export interface MakerQuote {
 
 const cents = (usd: number) => Math.round(usd * 100) / 100;
 
+/** The largest position, long or short, the desk takes (blocks). */
+export function makerInventoryLimitH100(capacityH100: number, p: LeaseMakerParams = DEFAULT_LEASE_MAKERS): number {
+  return Math.max(1, Math.floor((capacityH100 * p.maxInventoryPct) / 100));
+}
+
+/**
+ * Moves quotes off resting orders they would cross (post-only, as market makers quote): bids to a
+ * cent under the best other ask, asks to a cent over the best other bid, each side kept strictly
+ * ordered; a level pushed out of the band is dropped.
+ */
+export function postOnly(quotes: readonly MakerQuote[], bestOtherBid: number, bestOtherAsk: number, band: PriceBand): MakerQuote[] {
+  const out: MakerQuote[] = [];
+  let lastBid = Infinity;
+  let lastAsk = -Infinity;
+  for (const q of quotes) {
+    if (q.side === 'bid') {
+      const px = cents(Math.min(q.priceUsdPerGpuHour, bestOtherAsk - 0.01, lastBid - 0.01));
+      if (px < band.minUsdPerGpuHour || px <= 0) continue;
+      out.push({ ...q, priceUsdPerGpuHour: px });
+      lastBid = px;
+    } else {
+      const px = cents(Math.max(q.priceUsdPerGpuHour, bestOtherBid + 0.01, lastAsk + 0.01));
+      if (px > band.maxUsdPerGpuHour) continue;
+      out.push({ ...q, priceUsdPerGpuHour: px });
+      lastAsk = px;
+    }
+  }
+  return out;
+}
+
 /**
  * The desk's quotes for today, best level first on each side. `capacityH100` is the NPC clouds'
  * capacity on the spot market (what depth and position limits scale with); `inventoryH100` is the
@@ -82,7 +112,7 @@ export function makerQuotes(
   p: LeaseMakerParams = DEFAULT_LEASE_MAKERS,
 ): MakerQuote[] {
   if (!(spotUsdPerGpuHour > 0) || p.levels <= 0 || band.maxUsdPerGpuHour - band.minUsdPerGpuHour < 0.02) return [];
-  const limit = Math.max(1, (capacityH100 * p.maxInventoryPct) / 100);
+  const limit = makerInventoryLimitH100(capacityH100, p);
   const fill = Math.max(-1, Math.min(1, inventoryH100 / limit));
   const mid = spotUsdPerGpuHour * (1 - (p.skewPct / 100) * fill);
   const depth = Math.max(1, (capacityH100 * p.depthPctPerLevel) / 100);

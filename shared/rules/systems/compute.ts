@@ -14,14 +14,14 @@
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, nextSeq, pushNews } from '../context.js';
-import type { Contract, GameState, LeaseHolding, LeaseOrder, Offer, PlayerId, Site } from '../types.js';
+import type { Contract, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, Site } from '../types.js';
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
 import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder, type LeaseFill } from '../../economy/leaseBook.js';
 import { clearSpot, DEFAULT_NPC_LEAD_DAYS, spotDemandH100, type SpotCurve } from '../../economy/spotMarket.js';
 import {
-  DEFAULT_LEASE_MAKERS, inBand, LEASE_MAKER_ID, LEASE_PRICE_BAND_PCT, leasePriceBand, makerQuotes, type PriceBand,
+  DEFAULT_LEASE_MAKERS, inBand, LEASE_MAKER_ID, LEASE_PRICE_BAND_PCT, leasePriceBand, makerInventoryLimitH100, makerQuotes, postOnly, type PriceBand,
 } from '../../economy/leaseMakers.js';
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { buyoutPriceUsd, DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
@@ -175,7 +175,7 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
  * remainder. Leases start on `startDay`: today for a player's action, tomorrow for the desk's
  * refresh (today's lease payments have already run by then).
  */
-function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: PriceBand, startDay: number): void {
+function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: PriceBand, startDay: number, rest = true): number {
   const result = matchOrder(tradableBook(draft, band), incoming);
   for (const f of result.fills) {
     const resting = draft.leaseOrders[f.restingOrderId];
@@ -188,7 +188,8 @@ function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: P
     if (refund > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: leaseAccount(f.buyerId), usdCents: refund, reason: 'leaseRefund' });
     leaseFill(draft, ctx, f, startDay);
   }
-  if (result.resting) draft.leaseOrders[incoming.id] = result.resting;
+  if (result.resting && rest) draft.leaseOrders[incoming.id] = result.resting;
+  return result.resting?.remaining ?? 0;
 }
 
 const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) => {
@@ -624,29 +625,56 @@ function makerInventoryH100(state: GameState): number {
 }
 
 /**
- * The desk's daily refresh: yesterday's quotes come off (their escrow back to the world) and new
- * ones go up around the spot price just cleared, for `tradingDay` (tomorrow in the day step, day 0
- * when a match is created). A new quote that crosses a player's resting order trades with it at
- * once, at the player's price.
+ * The desk's daily refresh, for `tradingDay` (tomorrow in the day step, day 0 when a match is
+ * created), around the spot price just cleared:
+ * 1. yesterday's quotes come off (their escrow back to the world), and so do players' orders the
+ *    new band leaves outside (escrow back to the player, a `leaseOrderCancelled` event), so
+ *    the ladder never shows prices that cannot trade;
+ * 2. it takes players' resting orders its new best quotes would cross, at the players' prices, as
+ *    far as its position limit allows (a player's ask under the desk's bid is sold, as it asked);
+ * 3. it posts its levels, post-only: never crossing what is left, so both sides stay on the book.
  */
 export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draft.day + 1): void {
+  // The trading day's band is set by the spot just cleared.
+  const band = leaseBand(draft);
   const orders = raw(draft.leaseOrders);
   for (const id in orders) {
     const o = orders[id]!;
-    if (o.ownerId !== LEASE_MAKER_ID) continue;
-    if (o.side === 'bid') transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: 'leaseMakerRefund' });
+    const desk = o.ownerId === LEASE_MAKER_ID;
+    if (!desk && inBand(band, o.priceUsdPerGpuHour)) continue;
+    if (o.side === 'bid') {
+      transfer(draft.ledger, { from: LEASE_ESCROW, to: leaseAccount(o.ownerId), usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: desk ? 'leaseMakerRefund' : 'leaseRefund' });
+    }
     delete draft.leaseOrders[id];
+    if (!desk) ctx.events.push({ type: 'leaseOrderCancelled', day: draft.day, playerId: o.ownerId, orderId: o.id, reason: 'priceBand' });
   }
-  // Quotes are for the trading day ahead, whose band is set by today's spot.
-  const band = leaseBand(draft);
-  const quotes = makerQuotes(draft.compute.spotUsdPerGpuHour, npcSpotCapacityH100(draft), makerInventoryH100(draft), band, computeParams(draft).leaseMakers);
+  const spot = draft.compute.spotUsdPerGpuHour;
+  const capacity = npcSpotCapacityH100(draft);
+  const params = computeParams(draft).leaseMakers;
+  const limit = makerInventoryLimitH100(capacity, params);
+  const order = (side: LeaseSide, priceUsdPerGpuHour: number, quantity: number): LeaseOrder => ({
+    id: newId(draft, 'LO'), ownerId: LEASE_MAKER_ID, side, priceUsdPerGpuHour, quantity, remaining: quantity, seq: nextSeq(draft), placedDay: tradingDay,
+  });
+  for (const side of ['bid', 'ask'] as const) {
+    const best = makerQuotes(spot, capacity, makerInventoryH100(draft), band, params).find((q) => q.side === side);
+    const inventory = makerInventoryH100(draft);
+    const room = side === 'bid' ? limit - inventory : limit + inventory;
+    if (!best || room <= 0) continue;
+    if (side === 'bid') transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: room * blockCents(best.priceUsdPerGpuHour), reason: 'leaseMakerEscrow' });
+    const left = matchIncoming(draft, ctx, order(side, best.priceUsdPerGpuHour, room), band, tradingDay, false);
+    if (side === 'bid' && left > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: left * blockCents(best.priceUsdPerGpuHour), reason: 'leaseMakerRefund' });
+  }
+  let bestBid = -Infinity;
+  let bestAsk = Infinity;
+  for (const o of tradableBook(draft, band)) {
+    if (o.side === 'bid') bestBid = Math.max(bestBid, o.priceUsdPerGpuHour);
+    else bestAsk = Math.min(bestAsk, o.priceUsdPerGpuHour);
+  }
+  const quotes = postOnly(makerQuotes(spot, capacity, makerInventoryH100(draft), band, params), bestBid, bestAsk, band);
   for (const q of quotes) {
     if (q.side === 'bid') transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: q.quantity * blockCents(q.priceUsdPerGpuHour), reason: 'leaseMakerEscrow' });
-    const incoming: LeaseOrder = {
-      id: newId(draft, 'LO'), ownerId: LEASE_MAKER_ID, side: q.side, priceUsdPerGpuHour: q.priceUsdPerGpuHour, quantity: q.quantity,
-      remaining: q.quantity, seq: nextSeq(draft), placedDay: tradingDay,
-    };
-    matchIncoming(draft, ctx, incoming, band, tradingDay);
+    const o = order(q.side, q.priceUsdPerGpuHour, q.quantity);
+    draft.leaseOrders[o.id] = o;
   }
 }
 
