@@ -632,7 +632,11 @@ function makerInventoryH100(state: GameState): number {
  *    the ladder never shows prices that cannot trade;
  * 2. it takes players' resting orders its new best quotes would cross, at the players' prices, as
  *    far as its position limit allows (a player's ask under the desk's bid is sold, as it asked);
- * 3. it posts its levels, post-only: never crossing what is left, so both sides stay on the book.
+ * 3. orders resting at the very edge of the band (asks at its floor, bids at its ceiling) leave no
+ *    price to quote between them and the edge, so the desk takes them all, position limit or not
+ *    (asks without bound: it resells them on spot, where they would have gone anyway; bids up to
+ *    the clouds' spot capacity, which it must be able to deliver): the band's backstop;
+ * 4. it posts its levels, post-only: never crossing what is left, so both sides stay on the book.
  */
 export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draft.day + 1): void {
   // The trading day's band is set by the spot just cleared.
@@ -664,6 +668,19 @@ export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draf
     const left = matchIncoming(draft, ctx, order(side, best.priceUsdPerGpuHour, room), band, tradingDay, false);
     if (side === 'bid' && left > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: left * blockCents(best.priceUsdPerGpuHour), reason: 'leaseMakerRefund' });
   }
+  let atFloor = 0;
+  let atCeiling = 0;
+  for (const o of tradableBook(draft, band)) {
+    if (o.side === 'ask' && o.priceUsdPerGpuHour <= band.minUsdPerGpuHour) atFloor += o.remaining;
+    if (o.side === 'bid' && o.priceUsdPerGpuHour >= band.maxUsdPerGpuHour) atCeiling += o.remaining;
+  }
+  if (atFloor > 0) {
+    transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: atFloor * blockCents(band.minUsdPerGpuHour), reason: 'leaseMakerEscrow' });
+    const left = matchIncoming(draft, ctx, order('bid', band.minUsdPerGpuHour, atFloor), band, tradingDay, false);
+    if (left > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: left * blockCents(band.minUsdPerGpuHour), reason: 'leaseMakerRefund' });
+  }
+  const deliverable = Math.floor(capacity + Math.min(0, makerInventoryH100(draft)));
+  if (atCeiling > 0 && deliverable > 0) matchIncoming(draft, ctx, order('ask', band.maxUsdPerGpuHour, Math.min(atCeiling, deliverable)), band, tradingDay, false);
   let bestBid = -Infinity;
   let bestAsk = Infinity;
   for (const o of tradableBook(draft, band)) {
