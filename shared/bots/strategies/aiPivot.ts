@@ -10,6 +10,7 @@ import type { Strategy } from '../types.js';
 import {
   announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, installStored, mySites, powerReserveUsd,
   round2, treasuryPolicy, trend, uncommittedH100,
+  inLeaseBand,
 } from '../helpers.js';
 import { acquireAiMw, fillGpus, freeAiMw } from '../plays.js';
 
@@ -75,7 +76,7 @@ export const aiPivot: Strategy = {
     const rentTrend = trend(ctx, 'rentEma', spot);
     if (idle >= 8 && spot > floor && !me.leaseOrders.some((o) => o.side === 'ask' && o.remaining > 0) && every(ctx, 'ask', 10)) {
       const price = Math.max(floor * 1.05, spot * (rentTrend < -0.02 ? 0.97 : 1.05));
-      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(idle / 2), priceUsdPerGpuHour: round2(Math.min(1_000, price)) });
+      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(idle / 2), priceUsdPerGpuHour: inLeaseBand(view, price) });
     }
     contestPick(view, 'ai', Math.min(1_000_000, me.cashUsd * 0.02), out);
     return out;
