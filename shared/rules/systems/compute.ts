@@ -9,8 +9,9 @@
  *
  * The NPC clouds' lease desk (`LEASE_MAKER_ID`, economy/leaseMakers.ts) is a party on the book like
  * a seat, except that its cash is `world`'s: its bids are escrowed from the world, and leases it
- * sells pay the world. Capacity it leases out comes off the NPC clouds' spot supply; capacity it
- * leases in from players is resold on spot, so players' GPUs move rent whichever way they sell.
+ * sells pay the world. Capacity it leases out is the clouds' reserved (term) capacity, so a lessee
+ * reselling it on spot adds supply; capacity it leases in from players is resold on spot, so
+ * players' GPUs move rent whichever way they sell.
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, nextSeq, pushNews } from '../context.js';
@@ -435,9 +436,12 @@ export function npcSpotCapacityH100(state: GameState): number {
 function clearSpotMarket(draft: GameState, ctx: Ctx, days: Map<PlayerId, PlayerDay>, maker: MakerDay): void {
   const share = computeParams(draft).spotShare;
   const npcSupply = draft.compute.npcSupplyH100;
-  // The desk's leases move capacity between the clouds' spot pool and players' pools; what it leased
-  // in from players is resold here.
-  const npcSpot = Math.max(0, npcSupply * share - maker.outH100) + maker.inH100;
+  // What the desk leases out is reserved capacity (the term share, then spot if there is no term
+  // share): a lessee who dumps it on spot adds to supply, the seed's "resale of reserved capacity
+  // collapses rent". What it leases in from players is resold here.
+  const fromTermH100 = Math.min(maker.outH100, npcSupply * (1 - share));
+  const termSupplyH100 = npcSupply * (1 - share) - fromTermH100;
+  const npcSpot = Math.max(0, npcSupply * share - (maker.outH100 - fromTermH100)) + maker.inH100;
   const supplies = [npcSpot];
   for (const id of draft.playerOrder) supplies.push(days.get(id)?.spotOfferedH100 ?? 0);
   const curve = spotCurve(draft);
@@ -447,7 +451,7 @@ function clearSpotMarket(draft: GameState, ctx: Ctx, days: Map<PlayerId, PlayerD
   c.playerSupplyH100 = r.supplyH100 - npcSpot;
   // Reserved capacity runs too: the term share clears like the spot share would without players.
   const termDemandH100 = (spotDemandH100(curve, r.priceUsdPerGpuHour) * (1 - share)) / Math.max(share, 1e-9);
-  const termClearedH100 = share < 1 ? Math.min(npcSupply * (1 - share), termDemandH100) : 0;
+  const termClearedH100 = share < 1 ? Math.min(termSupplyH100, termDemandH100) : 0;
   c.clearedH100 = r.clearedH100 + termClearedH100;
   leaseShortfalls(draft, days, r.priceUsdPerGpuHour);
   let delivered = c.clearedH100;

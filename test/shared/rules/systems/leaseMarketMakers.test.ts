@@ -99,7 +99,7 @@ describe('the NPC lease desk', () => {
     expect(ledgerTotals(s1.ledger)).toEqual({ usdCents: 0, sats: 0 });
   });
 
-  it('sells a player capacity at its ask: the player may resell or run it, and the world is paid day by day', () => {
+  it('sells a player reserved capacity at its ask: the player may resell it on spot (pushing rent down), and the world is paid day by day', () => {
     const s0 = sprintWith([0]);
     const bestAsk = bestOf(s0, 'ask')!;
     const r = accept(s0, 'a', order('bid', 20, 5.2));
@@ -112,8 +112,10 @@ describe('the NPC lease desk', () => {
     expect(flow(s1, 'leasePayment')).toBe((20 * blockCents(bestAsk.priceUsdPerGpuHour)) / 30);
     expect(flow(s1, 'spot')).toBe(gpuDayCents(20, s1.compute.spotUsdPerGpuHour));
     expect(s1.players.a!.computeDeliveredH100Days).toBeCloseTo(20, 9);
-    // The clouds' spot capacity gave up the 20 the desk leased: rent is what it was with no one trading.
-    expect(s1.compute.spotUsdPerGpuHour).toBeCloseTo(step(createGame(sprint, 'desk')).state.compute.spotUsdPerGpuHour, 9);
+    // The 20 came out of the clouds' reserved capacity, so reselling them adds to spot supply (as
+    // 20 GPUs of a's own would): resale of reserved capacity pushes rent down.
+    expect(s1.compute.spotUsdPerGpuHour).toBeCloseTo(step(sprintWith([20])).state.compute.spotUsdPerGpuHour, 9);
+    expect(s1.compute.spotUsdPerGpuHour).toBeLessThan(step(createGame(sprint, 'desk')).state.compute.spotUsdPerGpuHour);
   });
 
   it('takes players’ resting orders its refreshed quotes cross, at the players’ prices, then rests above them', () => {
@@ -201,5 +203,39 @@ describe('players move rent', () => {
     expect(four).toBeLessThan(0.4);
     expect(one).toBeGreaterThan(0.015);
     expect(one).toBeLessThan(0.04);
+  });
+});
+
+describe('resale of reserved capacity', () => {
+  it('collapses rent: companies that lift the desk’s asks and leave the capacity idle push spot down, and pay for it', () => {
+    let base = createGame(sprint, 'resale');
+    let s = sprintWith([0, 0, 0, 0], 'resale');
+    const cash0 = s.playerOrder.map((id) => playerView(s, id).me!.cashUsd);
+    for (let d = 0; d < 30; d++) {
+      for (const id of s.playerOrder) {
+        const ask = bestOf(s, 'ask');
+        if (ask) s = accept(s, id, order('bid', ask.quantity, ask.priceUsdPerGpuHour));
+      }
+      s = step(s).state;
+      base = step(base).state;
+    }
+    const drop = 1 - s.compute.spotUsdPerGpuHour / base.compute.spotUsdPerGpuHour;
+    expect(drop).toBeGreaterThan(0.1);
+    expect(drop).toBeLessThan(0.25);
+    // Bought at the desk's ask, sold on a spot market they pushed down: every one of them lost money.
+    // Bought at the desk's ask, sold on a spot market they pushed down: cash plus what is still
+    // prepaid is less than they started with, for every one that traded.
+    const traders = s.playerOrder.filter((id) => Object.values(s.leases).some((l) => l.lesseeId === id));
+    expect(traders.length).toBeGreaterThanOrEqual(3);
+    for (const id of traders) {
+      let prepaidCents = 0;
+      for (const l of Object.values(s.leases)) {
+        if (l.lesseeId !== id) continue;
+        const total = l.gpus * blockCents(l.priceUsdPerGpuHour);
+        prepaidCents += total - Math.floor((total * Math.max(0, s.day - l.startDay)) / (l.endDay - l.startDay));
+      }
+      expect(playerView(s, id).me!.cashUsd + prepaidCents / 100).toBeLessThan(cash0[s.playerOrder.indexOf(id)]!);
+    }
+    expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
   });
 });
