@@ -15,7 +15,7 @@
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, nextSeq, pushNews } from '../context.js';
-import type { Contract, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, Site } from '../types.js';
+import type { AccountId, Contract, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, Site } from '../types.js';
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
@@ -73,7 +73,7 @@ export function spotCurve(state: GameState): SpotCurve {
 }
 
 /** The ledger account behind a party to a lease: the desk trades with the world's money. */
-export function leaseAccount(partyId: PlayerId) {
+export function leaseAccount(partyId: PlayerId): AccountId {
   return partyId === LEASE_MAKER_ID ? WORLD : playerAccount(partyId);
 }
 
@@ -82,7 +82,10 @@ export function leaseBand(state: GameState): PriceBand {
   return leasePriceBand(state.compute.spotUsdPerGpuHour, LEASE_PRICE_BAND_PCT);
 }
 
-/** Resting orders that may trade today: a drifted-out order waits until spot comes back to it. */
+/**
+ * Resting orders that may trade under `band`. After the daily refresh that is all of them (it
+ * cancels the rest); the refresh itself matches under the new band before that sweep is visible.
+ */
 function tradableBook(state: GameState, band: PriceBand): LeaseOrder[] {
   return Object.values(raw(state.leaseOrders)).filter((o) => inBand(band, o.priceUsdPerGpuHour));
 }
