@@ -82,10 +82,7 @@ export function leaseBand(state: GameState): PriceBand {
   return leasePriceBand(state.compute.spotUsdPerGpuHour, LEASE_PRICE_BAND_PCT);
 }
 
-/**
- * Resting orders that may trade under `band`. After the daily refresh that is all of them (it
- * cancels the rest); the refresh itself matches under the new band before that sweep is visible.
- */
+/** Resting orders that may trade under `band`: the whole book, as the daily refresh cancels the rest, unless a state was edited by hand. */
 function tradableBook(state: GameState, band: PriceBand): LeaseOrder[] {
   return Object.values(raw(state.leaseOrders)).filter((o) => inBand(band, o.priceUsdPerGpuHour));
 }
