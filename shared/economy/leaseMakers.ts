@@ -120,27 +120,25 @@ export function makerQuotes(
   const bidDepth = Math.max(1, Math.floor(depth * Math.max(0.1, 1 - Math.max(0, fill))));
   const askDepth = Math.max(1, Math.floor(depth * Math.max(0.1, 1 + Math.min(0, fill))));
   const clamp = (x: number) => Math.min(band.maxUsdPerGpuHour, Math.max(band.minUsdPerGpuHour, x));
-  const out: MakerQuote[] = [];
   let lastBid = Infinity;
   let lastAsk = -Infinity;
   const bids: MakerQuote[] = [];
   const asks: MakerQuote[] = [];
   for (let k = 0; k < p.levels; k++) {
     const off = (p.halfSpreadPct + k * p.levelStepPct) / 100;
-    const bidPx = Math.min(cents(clamp(mid - spotUsdPerGpuHour * off)), lastBid - 0.01);
-    const askPx = Math.max(cents(clamp(mid + spotUsdPerGpuHour * off)), lastAsk + 0.01);
+    // Whole cents, and a cent apart at least where the clamp squeezes levels together.
+    const bidPx = cents(Math.min(clamp(mid - spotUsdPerGpuHour * off), lastBid - 0.01));
+    const askPx = cents(Math.max(clamp(mid + spotUsdPerGpuHour * off), lastAsk + 0.01));
     if (bidPx >= band.minUsdPerGpuHour && bidPx > 0) {
-      bids.push({ side: 'bid', priceUsdPerGpuHour: cents(bidPx), quantity: bidDepth });
+      bids.push({ side: 'bid', priceUsdPerGpuHour: bidPx, quantity: bidDepth });
       lastBid = bidPx;
     }
     if (askPx <= band.maxUsdPerGpuHour) {
-      asks.push({ side: 'ask', priceUsdPerGpuHour: cents(askPx), quantity: askDepth });
+      asks.push({ side: 'ask', priceUsdPerGpuHour: askPx, quantity: askDepth });
       lastAsk = askPx;
     }
   }
   // A band squeezed by the clamp could put the best bid on the best ask: drop crossing levels.
   const bestAsk = asks[0]?.priceUsdPerGpuHour ?? Infinity;
-  for (const b of bids) if (b.priceUsdPerGpuHour < bestAsk) out.push(b);
-  out.push(...asks);
-  return out;
+  return [...bids.filter((b) => b.priceUsdPerGpuHour < bestAsk), ...asks];
 }
