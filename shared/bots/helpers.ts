@@ -9,6 +9,7 @@ import type { PlayerView, PublicOffer } from '../rules/view.js';
 import type { HardwareLot, Site } from '../rules/types.js';
 import type { BotContext } from './types.js';
 import { EQUITY_DISCOUNT_PCT } from '../economy/finance.js';
+import { leasePriceBand } from '../economy/leaseMakers.js';
 
 export type Me = NonNullable<PlayerView['me']>;
 export type ViewRegion = PlayerView['regions'][number];
@@ -343,6 +344,12 @@ export function every(ctx: BotContext, key: string, days: number): boolean {
 
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+/** A lease price moved into today's band around spot (orders outside it are refused), in whole cents. */
+export function inLeaseBand(view: PlayerView, priceUsdPerGpuHour: number): number {
+  const band = leasePriceBand(view.world.gpuRentUsdPerHour);
+  return round2(Math.min(band.maxUsdPerGpuHour, Math.max(band.minUsdPerGpuHour, priceUsdPerGpuHour)));
 }
 
 export function lotsOf(view: PlayerView, kind: 'asic' | 'gpu'): HardwareLot[] {

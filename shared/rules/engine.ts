@@ -21,7 +21,8 @@ import { sitesPhase, siteReducers } from './systems/sites.js';
 import { hardwarePhase, hardwareReducers } from './systems/hardware.js';
 import { colocationPhase, colocationReducers } from './systems/colocation.js';
 import { miningPhase } from './systems/mining.js';
-import { computePhase, computeReducers } from './systems/compute.js';
+import { computePhase, computeReducers, refreshLeaseMakers } from './systems/compute.js';
+import { LEASE_MAKER_ID } from '../economy/leaseMakers.js';
 import { financePhase, financeReducers } from './systems/finance.js';
 import { contestPhase, contestReducers } from './systems/contest.js';
 import { valuationPhase } from './systems/valuation.js';
@@ -88,6 +89,10 @@ export function createGame(scenario: Scenario, seed: string, players: NewPlayer[
     news: [],
     ...initialWorld(scenario, seed),
   };
+  // The NPC lease desk quotes from day 0, so the book is two-sided before the first step.
+  const draft = createDraft(state);
+  refreshLeaseMakers(draft, { events: [] }, 0);
+  state = finishDraft(draft);
   for (const p of players) state = addPlayer(state, p);
   return state;
 }
@@ -95,6 +100,7 @@ export function createGame(scenario: Scenario, seed: string, players: NewPlayer[
 /** Seats a new company with the scenario's starting capital (paid by the world, through the ledger). */
 export function addPlayer(state: GameState, p: NewPlayer): GameState {
   if (state.players[p.id]) throw new Error(`player ${p.id} already seated`);
+  if (p.id === LEASE_MAKER_ID || p.id === HOST_ACTOR) throw new Error(`player id ${p.id} is reserved`);
   const draft = createDraft(state);
   draft.players[p.id] = {
     id: p.id,

@@ -434,6 +434,8 @@ export type ErrorCode =
   | 'NOT_AVAILABLE'
   | 'WRONG_STATE'
   | 'LIMIT'
+  /** A lease order priced outside the day's band around spot rent. */
+  | 'PRICE_BAND'
   | 'BANKRUPT'
   | 'MATCH_ENDED'
   | 'NOT_HOST'
@@ -460,6 +462,8 @@ export type GameEvent =
   | { type: 'mined'; day: number; playerId: PlayerId; sats: number }
   | { type: 'leaseIncome'; day: number; playerId: PlayerId; usdCents: number }
   | { type: 'leaseTrade'; day: number; buyerId: PlayerId; sellerId: PlayerId; quantity: number; priceUsdPerGpuHour: number }
+  /** A resting order the day's price band left outside: taken off the book, escrow refunded. */
+  | { type: 'leaseOrderCancelled'; day: number; playerId: PlayerId; orderId: string; reason: 'priceBand' }
   | { type: 'tenderPosted'; day: number; tenderId: string }
   | { type: 'tenderAwarded'; day: number; tenderId: string; playerId: PlayerId | null; priceUsdPerGpuHour: number }
   | { type: 'offer'; day: number; offerId: string; kind: OfferKind }

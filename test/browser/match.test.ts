@@ -90,10 +90,11 @@ describe('a two-person match in the browser', () => {
     expect(rejected).not.toContain('Accepted');
     await shot(a, '03-game-1280');
 
-    // Alice bids for lease capacity; Bob sees the level in his depth ladder.
-    expect(await submitForm(a, 'placeLeaseOrder', { side: 'bid', quantity: '3', priceUsdPerGpuHour: '0.57' })).toContain('Accepted');
+    // Alice bids for lease capacity (inside the ±20 % band around $4.90 spot, under the NPC desk's
+    // asks, so it rests); Bob sees the level in his depth ladder, next to the desk's quotes.
+    expect(await submitForm(a, 'placeLeaseOrder', { side: 'bid', quantity: '3', priceUsdPerGpuHour: '4.25' })).toContain('Accepted');
     await b.click('[data-testid=tab-market]');
-    await b.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=book-bid]')).some((r) => (r.textContent ?? '').includes('$0.57')), undefined, { timeout: 10_000 });
+    await b.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=book-bid]')).some((r) => (r.textContent ?? '').includes('$4.25')), undefined, { timeout: 10_000 });
     await shot(b, '04-lease-book-bob');
 
     // A spectator sees the match read-only.

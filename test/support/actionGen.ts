@@ -40,6 +40,8 @@ export function resolve(view: PlayerView, t: Template): Action | unknown {
   const order = at(me.leaseOrders, t.a);
   const cash = Math.max(1, me.cashUsd);
   const rent = Math.round((0.5 + t.x * 8) * 100) / 100;
+  // Lease prices mostly inside the day's ±20 % band around spot, some outside (refused).
+  const leaseRent = Math.round(view.world.gpuRentUsdPerHour * (0.7 + t.x * 0.6) * 100) / 100;
   const table: (() => unknown)[] = [
     () => listed.length && { type: 'buySite', siteId: at(listed, t.a)!.id },
     () => region && { type: 'buildSite', regionId: region.id, tier: t.b % 2 ? 'ai' : 'mining', mw: 1 + (t.b % 40) },
@@ -55,8 +57,8 @@ export function resolve(view: PlayerView, t: Template): Action | unknown {
     () => ({ type: 'setTreasuryPolicy', sellMinedPct: t.a % 101 }),
     () => ({ type: 'tradeBtc', side: 'buy', amountBtc: Math.max(0.001, (cash * t.x * 0.2) / view.world.btcUsd) }),
     () => ({ type: 'tradeBtc', side: 'sell', amountBtc: Math.max(0.001, me.btc * t.x || 0.01) }),
-    () => ({ type: 'placeLeaseOrder', side: 'bid', quantity: 1 + (t.b % 20), priceUsdPerGpuHour: rent }),
-    () => ({ type: 'placeLeaseOrder', side: 'ask', quantity: 1 + (t.b % 20), priceUsdPerGpuHour: rent }),
+    () => ({ type: 'placeLeaseOrder', side: 'bid', quantity: 1 + (t.b % 20), priceUsdPerGpuHour: leaseRent }),
+    () => ({ type: 'placeLeaseOrder', side: 'ask', quantity: 1 + (t.b % 20), priceUsdPerGpuHour: leaseRent }),
     () => order && { type: 'cancelLeaseOrder', orderId: order.id },
     () => tender && { type: 'bidTender', tenderId: tender.id, priceUsdPerGpuHour: rent },
     () => offer && { type: t.b % 2 ? 'acceptOffer' : 'declineOffer', offerId: offer.id },

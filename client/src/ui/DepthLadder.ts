@@ -2,6 +2,7 @@
 import type { BookLevel, PlayerView } from '../../../shared/rules/view.js';
 import { h, setChildren } from './dom.js';
 import { t } from '../i18n/index.js';
+import { leasePriceBand } from '../../../shared/economy/leaseMakers.js';
 
 export class DepthLadder {
   readonly el: HTMLElement;
@@ -28,12 +29,15 @@ export class DepthLadder {
         h('td', { class: 'num', style: `color:${side === 'bid' ? '#3fd0a4' : '#ff8a4c'}` }, `$${l.priceUsdPerGpuHour.toFixed(2)}`),
         h('td', {}, side === 'ask' ? h('span', { class: 'bar', style: `width:${((l.quantity / maxQ) * 100).toFixed(0)}%` }) : null, side === 'ask' ? String(l.quantity) : ''),
       );
+    // Orders outside the band are refused: show where it lies so a price can be picked inside it.
+    const band = leasePriceBand(view.world.gpuRentUsdPerHour);
+    const bandText = `$${band.minUsdPerGpuHour.toFixed(2)}–$${band.maxUsdPerGpuHour.toFixed(2)}`;
     const spread = bids[0] && asks[0] ? `spread $${(asks[0].priceUsdPerGpuHour - bids[0].priceUsdPerGpuHour).toFixed(2)}` : 'no cross quotes';
     setChildren(
       this.table,
       h('tr', {}, h('th', { class: 'num' }, t('game.bidQty')), h('th', { class: 'num' }, t('game.price')), h('th', {}, t('game.askQty'))),
       ...[...asks].reverse().map((l) => row(l, 'ask')),
-      h('tr', { class: 'mid' }, h('td', { colspan: 3 }, `spot $${view.world.gpuRentUsdPerHour.toFixed(2)}/h · ${spread}`)),
+      h('tr', { class: 'mid' }, h('td', { colspan: 3, testid: 'ladder-mid' }, `spot $${view.world.gpuRentUsdPerHour.toFixed(2)}/h · ${spread} · band ${bandText}`)),
       ...bids.map((l) => row(l, 'bid')),
     );
   }

@@ -9,8 +9,8 @@ import type { Action } from '../../rules/actions.js';
 import type { PlayerView } from '../../rules/view.js';
 import type { Strategy } from '../types.js';
 import {
-  announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, installStored, mySites, offerSites, openOffers,
-  powerReserveUsd, raiseEquity, round2, treasuryPolicy, trend, uncommittedH100,
+  announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, inLeaseBand, installStored, mySites, offerSites,
+  openOffers, powerReserveUsd, raiseEquity, round2, treasuryPolicy, trend, uncommittedH100,
 } from '../helpers.js';
 import { acquireAiMw, fillGpus, freeAiMw, rentColo } from '../plays.js';
 
@@ -90,7 +90,7 @@ export const aiPivot: Strategy = {
     const rentTrend = trend(ctx, 'rentEma', spot);
     if (idle >= 8 && spot > floor && !me.leaseOrders.some((o) => o.side === 'ask' && o.remaining > 0) && every(ctx, 'ask', 10)) {
       const price = Math.max(floor * 1.05, spot * (rentTrend < -0.02 ? 0.97 : 1.05));
-      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(idle / 2), priceUsdPerGpuHour: round2(Math.min(1_000, price)) });
+      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(idle / 2), priceUsdPerGpuHour: inLeaseBand(view, price) });
     }
     contestPick(view, 'ai', Math.min(1_000_000, me.cashUsd * 0.02), out);
     return out;

@@ -5,7 +5,7 @@
  */
 import type { Action } from '../../rules/actions.js';
 import type { Strategy } from '../types.js';
-import { announce, bidTenders, contestPick, LEASE_BLOCK_DAYS, leasedInGpus, momentumNarrative, round2, trend } from '../helpers.js';
+import { announce, bidTenders, contestPick, inLeaseBand, LEASE_BLOCK_DAYS, leasedInGpus, momentumNarrative, trend } from '../helpers.js';
 
 /** Cancel and reprice resting orders older than this. */
 const STALE_DAYS = 10;
@@ -39,10 +39,11 @@ export const leaseSpeculator: Strategy = {
       const qty = Math.min(bestAsk.quantity, Math.floor((cash * 0.5) / blockUsd(bestAsk.priceUsdPerGpuHour)));
       if (qty > 0) {
         cash -= qty * blockUsd(bestAsk.priceUsdPerGpuHour);
-        out.push({ type: 'placeLeaseOrder', side: 'bid', quantity: qty, priceUsdPerGpuHour: round2(bestAsk.priceUsdPerGpuHour) });
+        out.push({ type: 'placeLeaseOrder', side: 'bid', quantity: qty, priceUsdPerGpuHour: inLeaseBand(view, bestAsk.priceUsdPerGpuHour) });
       }
     } else if (restingBids.length === 0 && spot > 0) {
-      const price = round2(Math.max(0.01, spot * (0.7 + 0.1 * ctx.rng.next())));
+      // As deep under spot as the band allows (a bid further down would be refused).
+      const price = inLeaseBand(view, spot * (0.7 + 0.1 * ctx.rng.next()));
       const qty = Math.min(2_000, Math.floor((cash * 0.2) / blockUsd(price)));
       if (qty > 0) out.push({ type: 'placeLeaseOrder', side: 'bid', quantity: qty, priceUsdPerGpuHour: price });
     }
@@ -63,7 +64,7 @@ export const leaseSpeculator: Strategy = {
       const price = bestBid && (bestBid.priceUsdPerGpuHour >= costUsdPerGpuHour * 1.03 || falling)
         ? bestBid.priceUsdPerGpuHour
         : falling ? spot * 0.95 : Math.max(markup, spot * 1.05);
-      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: toSell, priceUsdPerGpuHour: round2(Math.min(1_000, Math.max(0.01, price))) });
+      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: toSell, priceUsdPerGpuHour: inLeaseBand(view, price) });
     }
     contestPick(view, momentumNarrative(view), Math.min(250_000, me.cashUsd * 0.01), out);
     return out;

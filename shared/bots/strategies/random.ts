@@ -9,6 +9,7 @@ import type { BotContext, Strategy } from '../types.js';
 import {
   affordableListings, Budget, installStored, issuableUsd, LEASE_BLOCK_DAYS, mySites, offerSites, openOffers, orderForSite, releasedModels, round2,
   uncommittedH100,
+  inLeaseBand,
 } from '../helpers.js';
 
 type Move = (view: PlayerView, budget: Budget, ctx: BotContext, out: Action[]) => void;
@@ -66,7 +67,7 @@ const MOVES: readonly Move[] = [
   (view, budget, ctx, out) => {
     const spot = view.world.gpuRentUsdPerHour;
     if (spot <= 0) return;
-    const price = round2(Math.max(0.01, spot * (0.6 + 0.8 * ctx.rng.next())));
+    const price = inLeaseBand(view, spot * (0.6 + 0.8 * ctx.rng.next()));
     const free = uncommittedH100(view);
     if (free > 0 && ctx.rng.chance(0.5)) {
       out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: ctx.rng.int(1, free), priceUsdPerGpuHour: price });

@@ -74,7 +74,8 @@ export const cryptoWinter2022: Scenario = {
     newPowerUsdPerMwh: 45,
   },
   hardware: { ...history2023.hardware, asicStartUsdPerTh: 75, asicUsdPerThPerHashprice: 0.3 },
-  compute: { ...history2023.compute, startRentUsdPerGpuHour: 4, demandH100: 150_000, npcSupplyH100: 120_000 },
+  // A smaller fleet than 2024's: 3 % of it on spot (≈ 3,600 H100) keeps one company's impact near halving-sprint's.
+  compute: { ...history2023.compute, startRentUsdPerGpuHour: 4, demandH100: 150_000, npcSupplyH100: 120_000, spotSharePct: 3 },
   finance: { ...history2023.finance, baseRatePct: 0.25 },
   hype: { crypto: 0.75, ai: 0.35 },
   events: [

@@ -141,6 +141,10 @@ export const history2023: Scenario = {
     hostingOfferRatePerDay: 0.006,
     buyoutOfferRatePerDay: 0.004,
     hostingUsdPerKwMonth: 135,
+    // Most H100s sit under multi-year reserved contracts; rent is set in the thin spot market, about
+    // 1.5 % of the clouds' fleet (≈ 2,300 H100 in Jan 2023, ≈ 5,800 in Mar 2024), so a company's
+    // 1,000–1,700 GPUs (its $50M start) are a visible part of it (docs/engine.md, "The lease market").
+    spotSharePct: 1.5,
   },
   finance: {
     startCashUsd: 50_000_000,

@@ -36,7 +36,7 @@ export const sandbox: Scenario = {
     newPowerUsdPerMwh: 45,
   },
   hardware: { ...history2023.hardware, asicStartUsdPerTh: 12 },
-  compute: { ...history2023.compute, startRentUsdPerGpuHour: 2.2, demandH100: 900_000, npcSupplyH100: 1_500_000, demandGrowthPerDay: 0.002, npcSupplyGrowthPerDay: 0.002, npcPipelineH100PerDay: 3_000 },
+  compute: { ...history2023.compute, startRentUsdPerGpuHour: 2.2, demandH100: 900_000, npcSupplyH100: 1_500_000, demandGrowthPerDay: 0.002, npcSupplyGrowthPerDay: 0.002, npcPipelineH100PerDay: 3_000, spotSharePct: 0.5 },
   hype: { crypto: 0.5, ai: 0.6 },
   events: [],
   randomEvents: { pump: 2, crash: 2, miningBan: 0.5, heatwave: 2, feeSpike: 2, openModelRelease: 1, aiBreakthrough: 1, gpuGlut: 0.5, capexBoom: 0.5, rateChange: 2 },

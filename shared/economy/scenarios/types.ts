@@ -1,4 +1,5 @@
 /** A scenario is data: everything a match needs to start, with no code. */
+import type { LeaseMakerParams } from '../leaseMakers.js';
 
 export type Narrative = 'crypto' | 'ai' | 'none';
 export type Tier = 'mining' | 'ai';
@@ -190,6 +191,14 @@ export interface Scenario {
     demandShockDecayPerDay?: number;
     /** Spot price of a market with (almost) no supply (default 10 × the reference price). */
     capUsdPerGpuHour?: number;
+    /**
+     * Share of NPC capacity and demand that trades on the daily spot market, in % (default 100).
+     * The rest is under multi-year reserved contracts: it counts in the world's meters but never
+     * sets the price, so the companies compete in the thin market where rent is made.
+     */
+    spotSharePct?: number;
+    /** The NPC lease desk's quoting (default `DEFAULT_LEASE_MAKERS`, economy/leaseMakers.ts). */
+    leaseMakers?: Partial<LeaseMakerParams>;
   };
   finance: {
     startCashUsd: number;

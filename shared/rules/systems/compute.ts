@@ -6,15 +6,24 @@
  * holds, minus leases it sold. Tender contracts draw on the pool first; whatever is left is idle and
  * sells on the spot market. Lease buyers prepay into `LEASE_ESCROW`; the escrow pays the seller day
  * by day, so the escrow balance always equals resting bids plus the unpaid part of running leases.
+ *
+ * The NPC clouds' lease desk (`LEASE_MAKER_ID`, economy/leaseMakers.ts) is a party on the book like
+ * a seat, except that its cash is `world`'s: its bids are escrowed from the world, and leases it
+ * sells pay the world. Capacity it leases out is the clouds' reserved (term) capacity, so a lessee
+ * reselling it on spot adds supply; capacity it leases in from players is resold on spot, so
+ * players' GPUs move rent whichever way they sell.
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, nextSeq, pushNews, tooLate } from '../context.js';
-import type { Contract, GameState, LeaseHolding, LeaseOrder, Offer, PlayerId, RuleError, Site } from '../types.js';
+import type { AccountId, Contract, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, RuleError, Site } from '../types.js';
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
-import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder } from '../../economy/leaseBook.js';
-import { clearSpot, DEFAULT_NPC_LEAD_DAYS, type SpotCurve } from '../../economy/spotMarket.js';
+import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder, type LeaseFill } from '../../economy/leaseBook.js';
+import { clearSpot, DEFAULT_NPC_LEAD_DAYS, spotDemandH100, type SpotCurve } from '../../economy/spotMarket.js';
+import {
+  DEFAULT_LEASE_MAKERS, inBand, LEASE_MAKER_ID, LEASE_PRICE_BAND_PCT, leasePriceBand, makerInventoryLimitH100, makerQuotes, postOnly, type PriceBand,
+} from '../../economy/leaseMakers.js';
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
 import { HOSTING_OPEX_SHARE } from './computeValue.js';
@@ -46,19 +55,37 @@ export function computeParams(state: GameState) {
     npcInvestResponse: c.npcInvestResponse ?? 0.005,
     demandShockDecayPerDay: c.demandShockDecayPerDay ?? 0.01,
     capUsdPerGpuHour: c.capUsdPerGpuHour ?? c.refPriceUsdPerGpuHour * 10,
+    spotShare: (c.spotSharePct ?? 100) / 100,
+    leaseMakers: { ...DEFAULT_LEASE_MAKERS, ...(c.leaseMakers ?? {}) },
   };
 }
 
+/** The curve of the spot market alone: the spot share of NPC demand (the rest is under term contracts). */
 export function spotCurve(state: GameState): SpotCurve {
   const c = computeParams(state);
   return {
-    demandScaleH100: state.compute.demandScaleH100,
+    demandScaleH100: state.compute.demandScaleH100 * c.spotShare,
     demandShock: state.compute.demandShock,
     refPriceUsdPerGpuHour: c.refPriceUsdPerGpuHour,
     elasticity: c.elasticity,
     floorUsdPerGpuHour: c.floorUsdPerGpuHour,
     capUsdPerGpuHour: c.capUsdPerGpuHour,
   };
+}
+
+/** The ledger account behind a party to a lease: the desk trades with the world's money. */
+export function leaseAccount(partyId: PlayerId): AccountId {
+  return partyId === LEASE_MAKER_ID ? WORLD : playerAccount(partyId);
+}
+
+/** Where lease orders may be priced and trade today (±`LEASE_PRICE_BAND_PCT` of spot). */
+export function leaseBand(state: GameState): PriceBand {
+  return leasePriceBand(state.compute.spotUsdPerGpuHour, LEASE_PRICE_BAND_PCT);
+}
+
+/** Resting orders that may trade under `band`: the whole book, as the daily refresh cancels the rest, unless a state was edited by hand. */
+function tradableBook(state: GameState, band: PriceBand): LeaseOrder[] {
+  return Object.values(raw(state.leaseOrders)).filter((o) => inBand(band, o.priceUsdPerGpuHour));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,19 +134,24 @@ export function uncommittedH100(state: GameState, playerId: PlayerId): number {
 // ---------------------------------------------------------------------------------------------
 // Reducers
 
-function leaseFill(draft: GameState, ctx: Ctx, buyerId: PlayerId, sellerId: PlayerId, quantity: number, priceUsdPerGpuHour: number): void {
+function leaseFill(draft: GameState, ctx: Ctx, f: LeaseFill, startDay: number): void {
   const id = newId(draft, 'LH');
+  const { buyerId, sellerId, quantity, priceUsdPerGpuHour } = f;
   draft.leases[id] = {
     id, lesseeId: buyerId, lessorId: sellerId, gpus: quantity, priceUsdPerGpuHour,
-    startDay: draft.day, endDay: draft.day + LEASE_BLOCK_DAYS,
+    startDay, endDay: startDay + LEASE_BLOCK_DAYS,
   };
-  ctx.events.push({ type: 'leaseTrade', day: draft.day, buyerId, sellerId, quantity, priceUsdPerGpuHour });
+  ctx.events.push({ type: 'leaseTrade', day: startDay, buyerId, sellerId, quantity, priceUsdPerGpuHour });
 }
 
 const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ctx) => {
   const { side, quantity, priceUsdPerGpuHour: price } = action;
   const mine = ownOrders(draft, playerId);
   if (mine.count >= MAX_OPEN_LEASE_ORDERS) return fail('LIMIT', `You already have ${mine.count} open lease orders; cancel one first.`);
+  const band = leaseBand(draft);
+  if (!inBand(band, price)) {
+    return fail('PRICE_BAND', `Lease orders must be priced within ±${LEASE_PRICE_BAND_PCT} % of today's spot rent ($${draft.compute.spotUsdPerGpuHour.toFixed(2)}/GPU-h): between $${band.minUsdPerGpuHour.toFixed(2)} and $${band.maxUsdPerGpuHour.toFixed(2)}; $${price} is outside.`);
+  }
   const escrowCents = quantity * blockCents(price);
   if (side === 'bid') {
     const cash = cashCents(draft.ledger, playerId);
@@ -137,7 +169,16 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
     id: newId(draft, 'LO'), ownerId: playerId, side, priceUsdPerGpuHour: price, quantity, remaining: quantity,
     seq: nextSeq(draft), placedDay: draft.day,
   };
-  const result = matchOrder(Object.values(draft.leaseOrders), incoming);
+  matchIncoming(draft, ctx, incoming, band, draft.day);
+};
+
+/**
+ * Matches an escrowed incoming order against the tradable book, settles its fills and rests the
+ * remainder. Leases start on `startDay`: today for a player's action, tomorrow for the desk's
+ * refresh (today's lease payments have already run by then).
+ */
+function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: PriceBand, startDay: number, rest = true): number {
+  const result = matchOrder(tradableBook(draft, band), incoming);
   for (const f of result.fills) {
     const resting = draft.leaseOrders[f.restingOrderId];
     if (resting) {
@@ -146,11 +187,12 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
     }
     // The bid escrowed at its own limit; a cheaper resting ask returns the difference at once.
     const refund = f.quantity * (blockCents(f.bidPriceUsdPerGpuHour) - blockCents(f.priceUsdPerGpuHour));
-    if (refund > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: playerAccount(f.buyerId), usdCents: refund, reason: 'leaseRefund' });
-    leaseFill(draft, ctx, f.buyerId, f.sellerId, f.quantity, f.priceUsdPerGpuHour);
+    if (refund > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: leaseAccount(f.buyerId), usdCents: refund, reason: 'leaseRefund' });
+    leaseFill(draft, ctx, f, startDay);
   }
-  if (result.resting) draft.leaseOrders[incoming.id] = result.resting;
-};
+  if (result.resting && rest) draft.leaseOrders[incoming.id] = result.resting;
+  return result.resting?.remaining ?? 0;
+}
 
 const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) => {
   const r = cancelOrder(Object.values(draft.leaseOrders), action.orderId, playerId);
@@ -375,7 +417,13 @@ function markCommittedGpus(draft: GameState, committed: Map<PlayerId, number>): 
   }
 }
 
-function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
+/** The desk's leases running today: capacity it holds from players (in) and has leased to them (out). */
+interface MakerDay {
+  inH100: number;
+  outH100: number;
+}
+
+function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>, maker: MakerDay): void {
   const leases = raw(draft.leases);
   for (const id in leases) {
     const l = leases[id]!;
@@ -384,9 +432,11 @@ function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
     const lessor = days.get(l.lessorId);
     if (lessee) lessee.inH100 += l.gpus;
     if (lessor) lessor.outH100 += l.gpus;
+    if (l.lesseeId === LEASE_MAKER_ID) maker.inH100 += l.gpus;
+    if (l.lessorId === LEASE_MAKER_ID) maker.outH100 += l.gpus;
     const cents = leaseDayCents(l.gpus * blockCents(l.priceUsdPerGpuHour), draft.day - l.startDay, l.endDay - l.startDay);
     if (cents > 0) {
-      transfer(draft.ledger, { from: LEASE_ESCROW, to: playerAccount(l.lessorId), usdCents: cents, reason: 'leasePayment' });
+      transfer(draft.ledger, { from: LEASE_ESCROW, to: leaseAccount(l.lessorId), usdCents: cents, reason: 'leasePayment' });
       if (lessor) {
         lessor.leaseIncomeCents += cents;
         lessor.revenueCents += cents;
@@ -452,17 +502,33 @@ function leaseShortfalls(draft: GameState, days: Map<PlayerId, PlayerDay>, spot:
   }
 }
 
-function clearSpotMarket(draft: GameState, ctx: Ctx, days: Map<PlayerId, PlayerDay>): void {
+/** The NPC clouds' capacity that sells on the spot market (their spot share; what the desk's limits scale with). */
+export function npcSpotCapacityH100(state: GameState): number {
+  return state.compute.npcSupplyH100 * computeParams(state).spotShare;
+}
+
+function clearSpotMarket(draft: GameState, ctx: Ctx, days: Map<PlayerId, PlayerDay>, maker: MakerDay): void {
+  const share = computeParams(draft).spotShare;
   const npcSupply = draft.compute.npcSupplyH100;
-  const supplies = [npcSupply];
+  // What the desk leases out is reserved capacity (the term share, then spot if there is no term
+  // share): a lessee who dumps it on spot adds to supply, the seed's "resale of reserved capacity
+  // collapses rent". What it leases in from players is resold here.
+  const fromTermH100 = Math.min(maker.outH100, npcSupply * (1 - share));
+  const termSupplyH100 = npcSupply * (1 - share) - fromTermH100;
+  const npcSpot = Math.max(0, npcSupply * share - (maker.outH100 - fromTermH100)) + maker.inH100;
+  const supplies = [npcSpot];
   for (const id of draft.playerOrder) supplies.push(days.get(id)?.spotOfferedH100 ?? 0);
-  const r = clearSpot(spotCurve(draft), supplies);
+  const curve = spotCurve(draft);
+  const r = clearSpot(curve, supplies);
   const c = draft.compute;
   c.spotUsdPerGpuHour = r.priceUsdPerGpuHour;
-  c.playerSupplyH100 = r.supplyH100 - npcSupply;
-  c.clearedH100 = r.clearedH100;
+  c.playerSupplyH100 = r.supplyH100 - npcSpot;
+  // Reserved capacity runs too: the term share clears like the spot share would without players.
+  const termDemandH100 = (spotDemandH100(curve, r.priceUsdPerGpuHour) * (1 - share)) / Math.max(share, 1e-9);
+  const termClearedH100 = share < 1 ? Math.min(termSupplyH100, termDemandH100) : 0;
+  c.clearedH100 = r.clearedH100 + termClearedH100;
   leaseShortfalls(draft, days, r.priceUsdPerGpuHour);
-  let delivered = r.clearedH100;
+  let delivered = c.clearedH100;
   const committed = new Map<PlayerId, number>();
   const players = raw(draft.players);
   const order = raw(draft.playerOrder);
@@ -677,16 +743,102 @@ function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
   }
 }
 
+/** The desk's net position in blocks: leased in from players minus leased out to them, still running after today. */
+function makerInventoryH100(state: GameState): number {
+  let n = 0;
+  const leases = raw(state.leases);
+  for (const id in leases) {
+    const l = leases[id]!;
+    if (l.endDay <= state.day + 1) continue;
+    if (l.lesseeId === LEASE_MAKER_ID) n += l.gpus;
+    if (l.lessorId === LEASE_MAKER_ID) n -= l.gpus;
+  }
+  return n;
+}
+
+/**
+ * The desk's daily refresh, for `tradingDay` (tomorrow in the day step, day 0 when a match is
+ * created), around the spot price just cleared:
+ * 1. yesterday's quotes come off (their escrow back to the world), and so do players' orders the
+ *    new band leaves outside (escrow back to the player, a `leaseOrderCancelled` event), so
+ *    the ladder never shows prices that cannot trade;
+ * 2. it takes players' resting orders its new best quotes would cross, at the players' prices, as
+ *    far as its position limit allows (a player's ask under the desk's bid is sold, as it asked);
+ * 3. orders resting at the very edge of the band (asks at its floor, bids at its ceiling) leave no
+ *    price to quote between them and the edge, so the desk takes them all, position limit or not
+ *    (asks without bound: it resells them on spot, where they would have gone anyway; bids up to
+ *    the clouds' spot capacity, which it must be able to deliver): the band's backstop;
+ * 4. it posts its levels, post-only: never crossing what is left, so both sides stay on the book.
+ */
+export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draft.day + 1): void {
+  // The trading day's band is set by the spot just cleared.
+  const band = leaseBand(draft);
+  const orders = raw(draft.leaseOrders);
+  for (const id in orders) {
+    const o = orders[id]!;
+    const desk = o.ownerId === LEASE_MAKER_ID;
+    if (!desk && inBand(band, o.priceUsdPerGpuHour)) continue;
+    if (o.side === 'bid') {
+      transfer(draft.ledger, { from: LEASE_ESCROW, to: leaseAccount(o.ownerId), usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: desk ? 'leaseMakerRefund' : 'leaseRefund' });
+    }
+    delete draft.leaseOrders[id];
+    if (!desk) ctx.events.push({ type: 'leaseOrderCancelled', day: draft.day, playerId: o.ownerId, orderId: o.id, reason: 'priceBand' });
+  }
+  const spot = draft.compute.spotUsdPerGpuHour;
+  const capacity = npcSpotCapacityH100(draft);
+  const params = computeParams(draft).leaseMakers;
+  const limit = makerInventoryLimitH100(capacity, params);
+  const order = (side: LeaseSide, priceUsdPerGpuHour: number, quantity: number): LeaseOrder => ({
+    id: newId(draft, 'LO'), ownerId: LEASE_MAKER_ID, side, priceUsdPerGpuHour, quantity, remaining: quantity, seq: nextSeq(draft), placedDay: tradingDay,
+  });
+  for (const side of ['bid', 'ask'] as const) {
+    const best = makerQuotes(spot, capacity, makerInventoryH100(draft), band, params).find((q) => q.side === side);
+    const inventory = makerInventoryH100(draft);
+    const room = side === 'bid' ? limit - inventory : limit + inventory;
+    if (!best || room <= 0) continue;
+    if (side === 'bid') transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: room * blockCents(best.priceUsdPerGpuHour), reason: 'leaseMakerEscrow' });
+    const left = matchIncoming(draft, ctx, order(side, best.priceUsdPerGpuHour, room), band, tradingDay, false);
+    if (side === 'bid' && left > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: left * blockCents(best.priceUsdPerGpuHour), reason: 'leaseMakerRefund' });
+  }
+  let atFloor = 0;
+  let atCeiling = 0;
+  for (const o of tradableBook(draft, band)) {
+    if (o.side === 'ask' && o.priceUsdPerGpuHour <= band.minUsdPerGpuHour) atFloor += o.remaining;
+    if (o.side === 'bid' && o.priceUsdPerGpuHour >= band.maxUsdPerGpuHour) atCeiling += o.remaining;
+  }
+  if (atFloor > 0) {
+    transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: atFloor * blockCents(band.minUsdPerGpuHour), reason: 'leaseMakerEscrow' });
+    const left = matchIncoming(draft, ctx, order('bid', band.minUsdPerGpuHour, atFloor), band, tradingDay, false);
+    if (left > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: left * blockCents(band.minUsdPerGpuHour), reason: 'leaseMakerRefund' });
+  }
+  const deliverable = Math.floor(capacity + Math.min(0, makerInventoryH100(draft)));
+  if (atCeiling > 0 && deliverable > 0) matchIncoming(draft, ctx, order('ask', band.maxUsdPerGpuHour, Math.min(atCeiling, deliverable)), band, tradingDay, false);
+  let bestBid = -Infinity;
+  let bestAsk = Infinity;
+  for (const o of tradableBook(draft, band)) {
+    if (o.side === 'bid') bestBid = Math.max(bestBid, o.priceUsdPerGpuHour);
+    else bestAsk = Math.min(bestAsk, o.priceUsdPerGpuHour);
+  }
+  const quotes = postOnly(makerQuotes(spot, capacity, makerInventoryH100(draft), band, params), bestBid, bestAsk, band);
+  for (const q of quotes) {
+    if (q.side === 'bid') transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: q.quantity * blockCents(q.priceUsdPerGpuHour), reason: 'leaseMakerEscrow' });
+    const o = order(q.side, q.priceUsdPerGpuHour, q.quantity);
+    draft.leaseOrders[o.id] = o;
+  }
+}
+
 export const computePhase: Phase = (draft, ctx) => {
   rackNpcOrders(draft);
   const days = new Map<PlayerId, PlayerDay>();
   for (const id of draft.playerOrder) {
     days.set(id, { ownH100: runningH100(draft, id), inH100: 0, outH100: 0, tenderDeliveredH100: 0, spotOfferedH100: 0, revenueCents: 0, leaseIncomeCents: 0 });
   }
-  payLeases(draft, days);
+  const maker: MakerDay = { inH100: 0, outH100: 0 };
+  payLeases(draft, days, maker);
   runContracts(draft, days);
-  clearSpotMarket(draft, ctx, days);
+  clearSpotMarket(draft, ctx, days, maker);
   moveNpcMarket(draft);
+  refreshLeaseMakers(draft, ctx);
   awardTenders(draft, ctx);
   awardOffers(draft, ctx);
   // One restore of the stream a day: tenders, then offers.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, createGame, stateHash, step } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
-import { balanceOf, cashCents, LEASE_ESCROW, ledgerTotals } from '../../../../shared/economy/ledger.js';
+import { balanceOf, cashCents, cloneLedger, LEASE_ESCROW, ledgerTotals, transfer, WORLD } from '../../../../shared/economy/ledger.js';
+import { LEASE_MAKER_ID } from '../../../../shared/economy/leaseMakers.js';
 import { blockCents, LEASE_BLOCK_DAYS } from '../../../../shared/economy/leaseBook.js';
 import { gpuDayCents, shortfallPenaltyCents } from '../../../../shared/economy/tenders.js';
 import { hostingDayCents, hostingUsdPerDay, presentValueUsd } from '../../../../shared/economy/hosting.js';
@@ -14,16 +15,32 @@ import { playerView } from '../../../../shared/rules/view.js';
 import { edit, runPhase } from '../../../support/engineSteps.js';
 
 const scenario = getScenario('history-2023-2025')!;
+
+/** The state with the NPC desk's resting quotes taken off the book (their escrow back to the world). */
+function withoutDesk(s: GameState): GameState {
+  const ledger = cloneLedger(s.ledger);
+  const leaseOrders = { ...s.leaseOrders };
+  for (const o of Object.values(s.leaseOrders)) {
+    if (o.ownerId !== LEASE_MAKER_ID) continue;
+    if (o.side === 'bid') transfer(ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: 'test' });
+    delete leaseOrders[o.id];
+  }
+  return { ...s, ledger, leaseOrders };
+}
 const AI_SITE = 'L4'; // Luleå Hall: ai tier, 20 MW, Nordics
 const MINING_SITE = 'L3'; // Baie-Comeau Mill: mining tier, 30 MW, Quebec
 
-/** Players a (100 H100 running in an ai-tier site, plus an S21 lot in a mining site), b and c (nothing). */
+/**
+ * Players a (100 H100 running in an ai-tier site, plus an S21 lot in a mining site), b and c
+ * (nothing), on a book without the NPC desk's day-0 quotes, so trades here are between seats
+ * (the desk has its own tests in leaseMarketMakers.test.ts). Spot is $7.20: the band is $5.76–8.64.
+ */
 function world(): GameState {
-  const s = createGame(scenario, 'compute-test', [
+  const s = withoutDesk(createGame(scenario, 'compute-test', [
     { id: 'a', name: 'Alpha' },
     { id: 'b', name: 'Beta' },
     { id: 'c', name: 'Gamma' },
-  ]);
+  ]));
   const lot = (id: string, modelId: string, count: number, siteId: string) => ({
     id, ownerId: 'a', modelId, count, status: 'installed' as const, siteId, arrivesDay: 0, unitCostUsd: 1, committedGpus: 0,
   });
@@ -64,51 +81,51 @@ const bid = (quantity: number, priceUsdPerGpuHour: number): Action => ({ type: '
 describe('lease orders', () => {
   it('rejects asks beyond uncommitted capacity and bids beyond cash, leaving the state untouched', () => {
     const s = world();
-    rejects(s, 'b', ask(1, 3), 'NO_CAPACITY');
-    rejects(s, 'a', ask(101, 3), 'NO_CAPACITY');
-    // 10,000 blocks × $10 × 720 h = $72M > $50M.
-    rejects(s, 'b', bid(10_000, 10), 'INSUFFICIENT_FUNDS');
+    rejects(s, 'b', ask(1, 7), 'NO_CAPACITY');
+    rejects(s, 'a', ask(101, 7), 'NO_CAPACITY');
+    // 10,000 blocks × $8 × 720 h = $57.6M > $50M.
+    rejects(s, 'b', bid(10_000, 8), 'INSUFFICIENT_FUNDS');
   });
 
   it('matches a bid against a resting ask at the ask price, escrowing and refunding exactly', () => {
-    let s = ok(world(), 'a', ask(40, 3)).state;
+    let s = ok(world(), 'a', ask(40, 7)).state;
     expect(Object.values(s.leaseOrders)).toHaveLength(1);
     const cashB = cashCents(s.ledger, 'b');
-    const r = ok(s, 'b', bid(30, 3.5));
+    const r = ok(s, 'b', bid(30, 7.5));
     s = r.state;
-    expect(r.events).toContainEqual({ type: 'leaseTrade', day: 0, buyerId: 'b', sellerId: 'a', quantity: 30, priceUsdPerGpuHour: 3 });
-    // Escrowed 30 × $3.50 × 720, refunded the $0.50 difference: net 30 × $2,160.
-    expect(cashCents(s.ledger, 'b')).toBe(cashB - 30 * blockCents(3));
-    expect(escrow(s)).toBe(30 * 216_000);
+    expect(r.events).toContainEqual({ type: 'leaseTrade', day: 0, buyerId: 'b', sellerId: 'a', quantity: 30, priceUsdPerGpuHour: 7 });
+    // Escrowed 30 × $7.50 × 720, refunded the $0.50 difference: net 30 × $5,040.
+    expect(cashCents(s.ledger, 'b')).toBe(cashB - 30 * blockCents(7));
+    expect(escrow(s)).toBe(30 * 504_000);
     const [holding] = Object.values(s.leases);
-    expect(holding).toMatchObject({ lesseeId: 'b', lessorId: 'a', gpus: 30, priceUsdPerGpuHour: 3, startDay: 0, endDay: LEASE_BLOCK_DAYS });
+    expect(holding).toMatchObject({ lesseeId: 'b', lessorId: 'a', gpus: 30, priceUsdPerGpuHour: 7, startDay: 0, endDay: LEASE_BLOCK_DAYS });
     expect(Object.values(s.leaseOrders).map((o) => o.remaining)).toEqual([10]);
     // a: 100 running − 30 leased out − 10 still offered = 60 left to offer.
-    rejects(s, 'a', ask(61, 3), 'NO_CAPACITY');
-    ok(s, 'a', ask(60, 3));
+    rejects(s, 'a', ask(61, 7), 'NO_CAPACITY');
+    ok(s, 'a', ask(60, 7));
     // b resells its leased capacity.
-    ok(s, 'b', ask(30, 2));
-    rejects(s, 'b', ask(31, 2), 'NO_CAPACITY');
+    ok(s, 'b', ask(30, 6));
+    rejects(s, 'b', ask(31, 6), 'NO_CAPACITY');
   });
 
   it('fills an incoming ask at the resting bid’s price, which was escrowed in full', () => {
-    let s = ok(world(), 'b', bid(10, 3)).state;
-    const r = ok(s, 'a', ask(10, 2));
+    let s = ok(world(), 'b', bid(10, 7)).state;
+    const r = ok(s, 'a', ask(10, 6));
     s = r.state;
-    expect(r.events).toContainEqual({ type: 'leaseTrade', day: 0, buyerId: 'b', sellerId: 'a', quantity: 10, priceUsdPerGpuHour: 3 });
-    expect(escrow(s)).toBe(10 * blockCents(3));
+    expect(r.events).toContainEqual({ type: 'leaseTrade', day: 0, buyerId: 'b', sellerId: 'a', quantity: 10, priceUsdPerGpuHour: 7 });
+    expect(escrow(s)).toBe(10 * blockCents(7));
     expect(s.leaseOrders).toEqual({});
   });
 
   it('caps open orders per player', () => {
     let s = world();
-    for (let i = 0; i < 20; i++) s = ok(s, 'b', bid(1, 1 + i / 100)).state;
-    rejects(s, 'b', bid(1, 0.5), 'LIMIT');
+    for (let i = 0; i < 20; i++) s = ok(s, 'b', bid(1, 6 + i / 100)).state;
+    rejects(s, 'b', bid(1, 6.5), 'LIMIT');
   });
 
   it('does not trade with itself: its own bid rests under its own ask', () => {
-    let s = ok(world(), 'a', ask(10, 2)).state;
-    s = ok(s, 'a', bid(5, 3)).state;
+    let s = ok(world(), 'a', ask(10, 6)).state;
+    s = ok(s, 'a', bid(5, 7)).state;
     expect(Object.keys(s.leases)).toHaveLength(0);
     expect(Object.values(s.leaseOrders).map((o) => [o.side, o.remaining])).toEqual([['ask', 10], ['bid', 5]]);
   });
@@ -116,9 +133,9 @@ describe('lease orders', () => {
   it('cancels only the owner’s order and refunds the unused escrow', () => {
     const s0 = world();
     const cash0 = cashCents(s0.ledger, 'b');
-    const s = ok(s0, 'b', bid(7, 2.25)).state;
+    const s = ok(s0, 'b', bid(7, 6.25)).state;
     const orderId = Object.keys(s.leaseOrders)[0]!;
-    expect(escrow(s)).toBe(7 * blockCents(2.25));
+    expect(escrow(s)).toBe(7 * blockCents(6.25));
     rejects(s, 'a', { type: 'cancelLeaseOrder', orderId }, 'NOT_OWNER');
     rejects(s, 'b', { type: 'cancelLeaseOrder', orderId: 'nope' }, 'NOT_FOUND');
     const after = ok(s, 'b', { type: 'cancelLeaseOrder', orderId }).state;
@@ -128,9 +145,9 @@ describe('lease orders', () => {
   });
 
   it('pays the lessor from escrow day by day, sells idle capacity on spot, and ends the lease at 30 days', () => {
-    let s = ok(world(), 'a', ask(30, 3)).state;
-    s = ok(s, 'b', bid(30, 3)).state;
-    const total = 30 * blockCents(3);
+    let s = ok(world(), 'a', ask(30, 7)).state;
+    s = ok(s, 'b', bid(30, 7)).state;
+    const total = 30 * blockCents(7);
     const r = step(s);
     s = r.state;
     const price = s.compute.spotUsdPerGpuHour;
@@ -145,7 +162,8 @@ describe('lease orders', () => {
     expect(s.players.b!.revenueAiUsdPerDay).toBe(Math.round(0.1 * gpuDayCents(30, price) / 100));
     for (let d = 1; d < LEASE_BLOCK_DAYS; d++) s = step(s).state;
     expect(flow(s, 'leasePayment')).toBe(total);
-    expect(escrow(s)).toBe(0);
+    // What is left in escrow backs the desk's resting bids alone.
+    expect(escrow(s)).toBe(Object.values(s.leaseOrders).filter((o) => o.side === 'bid').reduce((t, o) => t + o.remaining * blockCents(o.priceUsdPerGpuHour), 0));
     expect(s.leases).toEqual({});
     expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
   });
@@ -188,7 +206,7 @@ describe('tenders', () => {
     const contract = Object.values(s.contracts).find((c) => c.kind === 'tender')!;
     expect(contract).toMatchObject({ ownerId: 'a', gpus: 80, priceUsdPerGpuHour: 3.5, startDay: 2, endDay: 12 });
     // a: 100 running − 80 promised = 20 left to offer.
-    rejects(s, 'a', ask(21, 3), 'NO_CAPACITY');
+    rejects(s, 'a', ask(21, 7), 'NO_CAPACITY');
     // Thirty GPUs go dark (sold, say): from day 2 a delivers 70 of 80.
     s = { ...s, lots: { ...s.lots, G1: { ...s.lots.G1!, count: 70 } } };
     s = step(s).state;
@@ -398,10 +416,11 @@ describe('the spot market and NPC clouds', () => {
     const base = step(createGame(scenario, 'spot')).state;
     const withGpus = step(world()).state;
     const c = scenario.compute;
-    // Same world, 100 more GPUs offered: p = pRef · (A / S)^(1/ε).
-    const expected = (supply: number) => c.refPriceUsdPerGpuHour * (c.demandH100 / supply) ** (1 / c.elasticity);
-    expect(base.compute.spotUsdPerGpuHour).toBeCloseTo(expected(c.npcSupplyH100), 9);
-    expect(withGpus.compute.spotUsdPerGpuHour).toBeCloseTo(expected(c.npcSupplyH100 + 100), 9);
+    // Same world, 100 more GPUs offered on the spot share of it: p = pRef · (share·A / (share·S + 100))^(1/ε).
+    const share = c.spotSharePct! / 100;
+    const expected = (players: number) => c.refPriceUsdPerGpuHour * ((share * c.demandH100) / (share * c.npcSupplyH100 + players)) ** (1 / c.elasticity);
+    expect(base.compute.spotUsdPerGpuHour).toBeCloseTo(expected(0), 9);
+    expect(withGpus.compute.spotUsdPerGpuHour).toBeCloseTo(expected(100), 9);
     expect(withGpus.compute.playerSupplyH100).toBe(100);
   });
 
@@ -424,27 +443,30 @@ describe('the spot market and NPC clouds', () => {
     expect(s.compute.npcOrdersFirstDay).toBe(1);
   });
 
-  it('values a sold lease once: the lessor escrow net of power, the lessee capacity at spot, a resting bid at its escrow', () => {
-    let s = ok(world(), 'a', ask(10, 2)).state;
-    s = ok(s, 'b', bid(10, 2)).state;
-    s = ok(s, 'c', bid(3, 1)).state;
-    const gross = presentValueUsd((10 * blockCents(2)) / 100 / 30, 30, costOfCapitalPct(s));
+  it('values a sold lease once: the lessor at its spread over spot, the lessee capacity at spot, a resting bid at its escrow', () => {
+    let s = ok(world(), 'a', ask(10, 6)).state;
+    s = ok(s, 'b', bid(10, 6)).state;
+    s = ok(s, 'c', bid(3, 5.9)).state;
+    const rate = costOfCapitalPct(s);
+    const spot = s.compute.spotUsdPerGpuHour;
     const v = contractValuesByPlayer(s);
-    expect(v.a!.contractsPvUsd).toBeLessThan(gross);
-    expect(v.a!.contractsPvUsd).toBeGreaterThan(gross * 0.7);
+    // a's GPUs are valued as hardware already; the lease adds its spread over spot (a discount here).
+    expect(v.a!.contractsPvUsd).toBeCloseTo(presentValueUsd((6 - spot) * 24 * 10, 30, rate), 6);
     expect(v.b!.contractsPvUsd).toBe(0);
-    expect(v.b!.heldLeasesUsd).toBeCloseTo(presentValueUsd(s.compute.spotUsdPerGpuHour * 24 * 10, 30, costOfCapitalPct(s)), 6);
-    expect(navPartsByPlayer(s).c!.reservedUsd).toBe((3 * blockCents(1)) / 100);
+    expect(v.b!.heldLeasesUsd).toBeCloseTo(presentValueUsd(spot * 24 * 10, 30, rate), 6);
+    // Together they hold what b paid into escrow, once.
+    expect(v.a!.contractsPvUsd + v.b!.heldLeasesUsd).toBeCloseTo(presentValueUsd(6 * 24 * 10, 30, rate), 6);
+    expect(navPartsByPlayer(s).c!.reservedUsd).toBe((3 * blockCents(5.9)) / 100);
   });
 
-  it('never counts passed-on capacity twice: a lessee that resells keeps the receivable, not the capacity', () => {
-    let s = ok(world(), 'a', ask(10, 2)).state;
-    s = ok(s, 'b', bid(10, 2)).state;
-    s = ok(s, 'b', ask(10, 2.5)).state;
-    s = ok(s, 'c', bid(10, 2.5)).state;
+  it('never counts passed-on capacity twice: a lessee that resells keeps the spread, not the capacity', () => {
+    let s = ok(world(), 'a', ask(10, 6)).state;
+    s = ok(s, 'b', bid(10, 6)).state;
+    s = ok(s, 'b', ask(10, 6.5)).state;
+    s = ok(s, 'c', bid(10, 6.5)).state;
     const v = contractValuesByPlayer(s);
     expect(v.b!.heldLeasesUsd).toBe(0);
-    expect(v.b!.contractsPvUsd).toBeGreaterThan(0);
+    expect(v.b!.contractsPvUsd).toBeCloseTo(presentValueUsd((6.5 - s.compute.spotUsdPerGpuHour) * 24 * 10, 30, costOfCapitalPct(s)), 6);
     expect(v.c!.heldLeasesUsd).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import { dailyInterestCents, MARGIN_CALL_GRACE_DAYS } from '../../../../shared/e
 import { financePhase, ROLLOVER_PENALTY_PCT } from '../../../../shared/rules/systems/finance.js';
 import { loanEscrow } from '../../../../shared/rules/systems/valuation.js';
 import { addLot } from '../../../../shared/rules/systems/capacity.js';
+import { blockCents } from '../../../../shared/economy/leaseBook.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
 import { accept, edit, rejects } from '../../../support/engineSteps.js';
@@ -252,13 +253,17 @@ describe('financePhase', () => {
 
   it('takes resting lease bids off the book in a bankruptcy, escrow and all', () => {
     let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
-    s = accept(s, 'a', { type: 'placeLeaseOrder', side: 'bid', quantity: 10, priceUsdPerGpuHour: 2 });
-    expect(Object.keys(s.leaseOrders)).toHaveLength(1);
+    // Inside the day's band ($5.76–8.64 around $7.20 spot) and under the NPC desk's asks, so it rests.
+    s = accept(s, 'a', { type: 'placeLeaseOrder', side: 'bid', quantity: 10, priceUsdPerGpuHour: 6.5 });
+    const aOrders = (st: GameState) => Object.values(st.leaseOrders).filter((o) => o.ownerId === 'a');
+    expect(aOrders(s)).toHaveLength(1);
     s = drainCash(s, 'a');
     for (let day = 0; day < 3; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
     expect(s.players.a!.restructurings).toBe(1);
-    expect(Object.keys(s.leaseOrders)).toEqual([]);
-    expect(balanceOf(s.ledger, 'escrow:leases').usdCents).toBe(0);
+    expect(aOrders(s)).toEqual([]);
+    // What is left in escrow backs the NPC desk's own bids alone.
+    const deskBids = Object.values(s.leaseOrders).filter((o) => o.side === 'bid').reduce((t, o) => t + o.remaining * blockCents(o.priceUsdPerGpuHour), 0);
+    expect(balanceOf(s.ledger, 'escrow:leases').usdCents).toBe(deskBids);
     expect(cashCents(s.ledger, 'a')).toBe(scenario.finance.restructureCashUsd * 100);
     zeroSum(s);
   });
