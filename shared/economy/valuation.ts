@@ -54,9 +54,9 @@ export function operatingUsd(p: NavParts): number {
   return p.operatingHardwareUsd + p.operatingSitesUsd + p.contractsPvUsd;
 }
 
-/** NAV plus the crowd's premium (or discount) on the operating business; never below zero. */
+/** NAV plus the crowd's premium (or discount) on the operating business, if it is worth anything; never below zero. */
 export function marketCapUsd(p: NavParts, multiple: number): number {
-  return Math.max(0, navUsd(p) + operatingUsd(p) * (multiple - 1));
+  return Math.max(0, navUsd(p) + Math.max(0, operatingUsd(p)) * (multiple - 1));
 }
 
 /** Share of revenue the crowd files under AI (0–1); a company with no revenue yet is an even split. */
