@@ -36,6 +36,7 @@ function print(title: string, r: BalanceResult, focus?: string) {
   }
 }
 
+const pct = (x: number | undefined) => `${Math.round((x ?? 0) * 100)} %`;
 const exploits = args.only ? args.only.split(',') : EXPLOIT_STRATEGIES;
 const t0 = performance.now();
 for (const exploit of exploits) {
@@ -45,5 +46,9 @@ for (const exploit of exploits) {
 if (!args.only) {
   const r = playBalance({ scenario, seeds, lineup: [...REFERENCE_STRATEGIES, 'idle'], basis });
   print(`${scenario.id}: the reference seven and idle, by ${basis}`, r);
+  console.log('\n| bot | beats random | beats idle |\n|---|---|---|');
+  for (const bot of REFERENCE_STRATEGIES.filter((b) => b !== 'random')) {
+    console.log(`| ${bot} | ${pct(r.beats[bot]?.random)} | ${pct(r.beats[bot]?.idle)} |`);
+  }
 }
 console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -18,6 +18,8 @@ export interface BalanceRow {
 
 export interface BalanceResult {
   rows: BalanceRow[];
+  /** beats[a][b]: share of matches where a's best seat outranked b's best seat. */
+  beats: Record<string, Record<string, number>>;
   /** Share of the variance of rank explained by which strategy played the seat (eta squared). */
   rankVarianceExplained: number;
   matches: number;
@@ -46,6 +48,7 @@ export function playBalance(opts: BalanceOptions): BalanceResult {
   const n = opts.lineup.length;
   const byBot = new Map<string, { seats: number; wins: number; rankSum: number }>();
   const samples: { bot: string; rank: number }[] = [];
+  const wonOver = new Map<string, Map<string, number>>();
   opts.seeds.forEach((seed, m) => {
     // Rotate who acts first each day so seat order is not a hidden advantage.
     const bots = opts.lineup.map((_, i) => {
@@ -65,13 +68,25 @@ export function playBalance(opts: BalanceOptions): BalanceResult {
       samples.push({ bot: b.strategy, rank });
     }
     for (const bot of wonThisMatch) byBot.get(bot)!.wins += 1;
+    const best = new Map<string, number>();
+    for (const b of bots) best.set(b.strategy, Math.min(best.get(b.strategy) ?? Infinity, ranks[b.id]!));
+    for (const [a, ra] of best) {
+      const row = wonOver.get(a) ?? new Map<string, number>();
+      for (const [b, rb] of best) if (a !== b && ra < rb) row.set(b, (row.get(b) ?? 0) + 1);
+      wonOver.set(a, row);
+    }
     opts.onMatch?.(m + 1, state);
   });
   const matches = opts.seeds.length;
   const rows = [...byBot.entries()]
     .map(([bot, r]) => ({ bot, seats: r.seats, wins: r.wins, winShare: matches ? r.wins / matches : 0, meanRank: r.seats ? r.rankSum / r.seats : 0 }))
     .sort((a, b) => a.meanRank - b.meanRank);
-  return { rows, rankVarianceExplained: etaSquared(samples), matches };
+  const beats: Record<string, Record<string, number>> = {};
+  for (const a of byBot.keys()) {
+    beats[a] = {};
+    for (const b of byBot.keys()) if (a !== b) beats[a]![b] = matches ? (wonOver.get(a)?.get(b) ?? 0) / matches : 0;
+  }
+  return { rows, beats, rankVarianceExplained: etaSquared(samples), matches };
 }
 
 /** Between-group sum of squares over total sum of squares of rank, grouped by strategy. */

@@ -68,12 +68,15 @@ export const narrativeChaser: Strategy = {
     if (!me || view.phase !== 'running') return [];
     const out: Action[] = [];
     const forecast = levelKForecast(view, levelOf(ctx));
-    announce(view, forecast.pick, out);
+    // The story it tells matches the business it runs (a story without revenue turns into a
+    // discount); the contest pick is where it plays the crowd.
+    const story = me.revenueAiUsdPerDay + me.revenueMiningUsdPerDay > 0 ? (me.revenueAiUsdPerDay >= me.revenueMiningUsdPerDay ? 'ai' : 'crypto') : forecast.pick;
+    announce(view, story, out);
     treasuryPolicy(view, forecast.pick === 'crypto' ? 25 : 100, out);
     contestPick(view, forecast.pick, view.contest.maxStakeUsd * (0.2 + 0.8 * forecast.confidence), out);
     // The crowd is paying more than the company is worth: sell it stock. And the reverse.
     // Only when the money has somewhere to go: a raise that sits in the bank just dilutes.
-    if (me.cashUsd < me.navUsd * 0.25 && every(ctx, 'equity', 30)) {
+    if (me.cashUsd + me.btc * view.world.btcUsd < me.navUsd * 0.25 && every(ctx, 'equity', 30)) {
       raiseEquity(view, Math.min(me.marketCapUsd * 0.15, 500_000_000), out);
     } else if (capToNav(view) > 0 && capToNav(view) <= 0.9 && me.cashUsd > 20_000_000 && me.retirableShares > 0 && every(ctx, 'buyback', 30)) {
       out.push({ type: 'buyback', amountUsd: Math.floor(Math.min(me.cashUsd * 0.1, (me.retirableShares * me.marketCapUsd) / Math.max(1, me.sharesOutstanding))) });
