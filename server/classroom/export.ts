@@ -116,7 +116,8 @@ export function sessionCsvs(input: SessionExportInput): Record<string, string> {
     state = r.state;
     const debts = debtsByPlayer(state);
     for (const id of state.playerOrder) if (state.players[id]) playerDays.push(playerDayRow(state, id, who.get(id), debts));
-    for (const e of r.events) if (e.type === 'contestResolved') contestRows.push({ result: e.result, state });
+    // The teacher's export reads the full result from the state; the event only carries the public summary.
+    for (const e of r.events) if (e.type === 'contestResolved') contestRows.push({ result: state.contest.history[state.contest.history.length - 1]!, state });
   };
   for (const entry of input.entries) {
     while (state.day < entry.day && state.phase === 'running') stepOnce();

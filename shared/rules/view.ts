@@ -3,7 +3,7 @@
  * The client, the online bot and the headless bot all read this shape; secrets never enter it.
  */
 import type {
-  ContestResult, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
+  ContestSummary, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
   PlayerId, RegionState, Site, Tender, Narrative,
 } from './types.js';
 import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.js';
@@ -11,6 +11,7 @@ import { balanceOf, playerAccount } from '../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../economy/money.js';
 import { daysBetween } from '../economy/calendar.js';
 import { lotsOf } from './systems/capacity.js';
+import { publicContestSummary } from './systems/contest.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -85,7 +86,7 @@ export interface PlayerView {
   sites: Site[];
   book: { bids: BookLevel[]; asks: BookLevel[] };
   tenders: PublicTender[];
-  contest: { round: number; resolveDay: number; pickCount: number; history: ContestResult[]; maxStakeUsd: number };
+  contest: { round: number; resolveDay: number; pickCount: number; history: ContestSummary[]; maxStakeUsd: number };
   news: NewsItem[];
   me: (PublicPlayer & PrivatePlayer) | null;
 }
@@ -184,7 +185,7 @@ function publicPart(state: GameState): PublicPart {
       round: state.contest.current.round,
       resolveDay: state.contest.current.resolveDay,
       pickCount: Object.keys(state.contest.current.picks).length,
-      history: state.contest.history,
+      history: state.contest.history.map((r) => publicContestSummary(r)),
       maxStakeUsd: s.contest.maxStakeUsd,
     },
     news: state.news.slice(-20),
@@ -199,8 +200,11 @@ function publicPart(state: GameState): PublicPart {
  */
 export function playerView(state: GameState, playerId: PlayerId | null): PlayerView {
   const me = playerId ? publicPlayer(state, playerId) : null;
+  const pub = publicPart(state);
   return {
-    ...publicPart(state),
+    ...pub,
+    // The shared public part has no payouts; a player sees its own in each round.
+    contest: playerId ? { ...pub.contest, history: state.contest.history.map((r) => publicContestSummary(r, playerId)) } : pub.contest,
     playerId: playerId ?? '',
     tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
       ...t,

@@ -20,6 +20,7 @@ import { buyoutPriceUsd, DAYS_PER_YEAR, hostingDayCents } from '../../economy/ho
 import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns } from './capacity.js';
 import { siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 import { startRetrofit } from './sites.js';
+import { own } from '../own.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
@@ -164,7 +165,7 @@ const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) 
 };
 
 const bidTender: Reducer<'bidTender'> = (draft, playerId, action) => {
-  const t = draft.tenders[action.tenderId];
+  const t = own(draft.tenders, action.tenderId);
   if (!t) return fail('NOT_FOUND', `Tender ${action.tenderId} does not exist or has been awarded.`);
   if (draft.day >= t.closesDay) return fail('WRONG_STATE', `Tender ${t.id} closed on day ${t.closesDay}.`);
   const hasAiSite = Object.values(draft.sites).some((s) => s.ownerId === playerId && s.tier === 'ai');
@@ -199,7 +200,7 @@ function dropOffersFor(draft: GameState, siteId: string): void {
 }
 
 const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action, ctx) => {
-  const offer = draft.offers[action.offerId];
+  const offer = own(draft.offers, action.offerId);
   if (!offer) return fail('NOT_FOUND', `Offer ${action.offerId} does not exist or has expired.`);
   if (offer.playerId !== playerId) return fail('NOT_OWNER', `Offer ${offer.id} was made to another company.`);
   if (offer.expiresDay <= draft.day) return fail('WRONG_STATE', `Offer ${offer.id} expired on day ${offer.expiresDay}.`);
@@ -249,7 +250,7 @@ const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action, ctx) => {
 };
 
 const declineOffer: Reducer<'declineOffer'> = (draft, playerId, action) => {
-  const offer = draft.offers[action.offerId];
+  const offer = own(draft.offers, action.offerId);
   if (!offer) return fail('NOT_FOUND', `Offer ${action.offerId} does not exist or has expired.`);
   if (offer.playerId !== playerId) return fail('NOT_OWNER', `Offer ${offer.id} was made to another company.`);
   delete draft.offers[offer.id];
