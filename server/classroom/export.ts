@@ -13,8 +13,9 @@ import { applyEntry, type LogEntry } from '../../shared/rules/replay.js';
 import { HOST_ACTOR } from '../../shared/rules/actions.js';
 import type { ContestResult, ContestRound, GameState, Scenario } from '../../shared/rules/types.js';
 import type { GuessLogRow, RejectedRow } from './store.js';
+import { toCsv, type CsvValue } from '../csv.js';
 
-type Cell = string | number | boolean | null | undefined;
+type Cell = CsvValue;
 
 export interface SessionExportInput {
   scenario: Scenario;
@@ -52,15 +53,6 @@ export const SUMMARY_COLUMNS = [
   'contest_rounds_staked', 'contest_staked_usd', 'contest_paid_usd', 'guesses', 'guess_rounds_won', 'mean_guess', 'mean_guess_distance',
 ] as const;
 
-function cell(v: Cell): string {
-  if (v === undefined || v === null) return '';
-  const s = typeof v === 'number' && !Number.isFinite(v) ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv<C extends string>(columns: readonly C[], rows: Partial<Record<C, Cell>>[]): string {
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
-}
 
 interface Who {
   name: string;

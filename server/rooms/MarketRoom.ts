@@ -401,6 +401,8 @@ export class MarketRoom extends Room<MarketState> {
     if (!parsed?.success) return this.refuse(client, cmd, payload, 'BAD_ACTION', `${cmd}: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
     const p = this.meta.phase;
     const wrong = (msg: string) => this.refuse(client, cmd, payload, 'WRONG_PHASE', msg);
+    // An ended match is a record: nothing the host does may change it (or its seats) any more.
+    if (p === 'ended') return this.refuse(client, cmd, payload, 'MATCH_ENDED', 'The match has ended.');
     switch (cmd) {
       case 'start':
         if (p !== 'waiting') return wrong('The match has already started.');
@@ -430,7 +432,6 @@ export class MarketRoom extends Room<MarketState> {
       }
       case 'inject':
       case 'end': {
-        if (p === 'ended') return this.refuse(client, cmd, payload, 'MATCH_ENDED', 'The match has ended.');
         if (p === 'waiting' && cmd === 'inject') return wrong('Start the match before injecting events.');
         const action = (cmd === 'end' ? { type: 'endMatch' } : { type: 'injectEvent', ...(parsed.data as object) }) as Action;
         const result = this.runner.apply(HOST_ACTOR, action);
