@@ -8,7 +8,7 @@ import { createServer as createNetServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
+import { LobbyRoom, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { RedisDriver } from '@colyseus/redis-driver';
@@ -23,6 +23,9 @@ import { secretToken } from './rooms/roomCode.js';
 import { ROOM_NAME } from './rooms/protocol.js';
 import { apiRouter } from './http/api.js';
 import { statusPage } from './http/statusPage.js';
+import { HeavyWork } from './http/heavyWork.js';
+import { RequestGuard } from './http/requestGuard.js';
+import { ensureLive } from './rooms/resume.js';
 
 export interface GameServer {
   /** The port actually bound (useful with port 0). */
@@ -68,7 +71,8 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...rest };
   const logger = givenLogger ?? createLogger(config.logLevel);
   const store = new MatchStore(config.dataDir);
-  const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), shuttingDown: false };
+  const heavy = new HeavyWork({ threads: config.exportThreads, queue: config.exportQueue });
+  const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), resuming: new Map(), heavy, shuttingDown: false };
   setRoomContext(context);
 
   const app = express();
@@ -106,6 +110,9 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   });
   gameServer.define(ROOM_NAME, MarketRoom);
   gameServer.define('lobby', LobbyRoom);
+  // After Colyseus added its /matchmake handler, so the guard runs before it too.
+  const guard = new RequestGuard(config, { liveRooms: () => context.live.size, isLive: (id) => context.live.has(id) }, logger.child({ component: 'http' }));
+  guard.install(httpServer);
   await gameServer.listen(config.port);
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -113,8 +120,7 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   const resumed: string[] = [];
   for (const m of store.unfinishedMatches()) {
     try {
-      // Locally: this process owns the store (with Redis, createRoom could pick another process).
-      await matchMaker.handleCreateRoom(ROOM_NAME, { resumeKey: context.resumeKey, matchId: m.id });
+      await ensureLive(context, m.id);
       resumed.push(m.id);
     } catch (err) {
       logger.error({ err, match: m.id }, 'could not resume match');
@@ -129,6 +135,7 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
       context.shuttingDown = true;
       await gameServer.gracefullyShutdown(false);
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await heavy.close();
       store.close();
       setRoomContext(null);
       logger.info('server stopped');

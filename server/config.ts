@@ -22,6 +22,20 @@ export interface ServerConfig {
   /** Per-client message budget: tokens per second and bucket size. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** Largest HTTP request body accepted on any route, /matchmake included (413 above it). */
+  maxHttpBodyBytes: number;
+  /** Live rooms one client address may have created (429 above it). */
+  maxRoomsPerClient: number;
+  /** Live rooms in this process (503 above it). */
+  maxRooms: number;
+  /** Seconds a room resumed at boot (or re-opened) waits for anyone before it closes (stays resumable). */
+  resumeGraceSeconds: number;
+  /** Worker threads for exports and replay files, and how many requests may wait for one. */
+  exportThreads: number;
+  exportQueue: number;
+  /** Refused messages kept in `rejected_actions` per client and per match; the rest are only counted. */
+  rejectedLogPerClient: number;
+  rejectedLogPerMatch: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -36,6 +50,14 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxPayloadBytes: 16 * 1024,
   rateLimitPerSecond: 20,
   rateLimitBurst: 40,
+  maxHttpBodyBytes: 64 * 1024,
+  maxRoomsPerClient: 20,
+  maxRooms: 300,
+  resumeGraceSeconds: 600,
+  exportThreads: 1,
+  exportQueue: 4,
+  rejectedLogPerClient: 100,
+  rejectedLogPerMatch: 2000,
 };
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -58,5 +80,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // Load tests and fuzzers raise these; players never need to.
     rateLimitPerSecond: intFrom(env.RATE_LIMIT_PER_SECOND, DEFAULT_CONFIG.rateLimitPerSecond),
     rateLimitBurst: intFrom(env.RATE_LIMIT_BURST, DEFAULT_CONFIG.rateLimitBurst),
+    maxHttpBodyBytes: intFrom(env.MAX_HTTP_BODY_BYTES, DEFAULT_CONFIG.maxHttpBodyBytes),
+    maxRoomsPerClient: intFrom(env.MAX_ROOMS_PER_CLIENT, DEFAULT_CONFIG.maxRoomsPerClient),
+    maxRooms: intFrom(env.MAX_ROOMS, DEFAULT_CONFIG.maxRooms),
+    resumeGraceSeconds: intFrom(env.RESUME_GRACE_SECONDS, DEFAULT_CONFIG.resumeGraceSeconds),
+    exportThreads: Math.max(1, intFrom(env.EXPORT_THREADS, DEFAULT_CONFIG.exportThreads)),
+    exportQueue: intFrom(env.EXPORT_QUEUE, DEFAULT_CONFIG.exportQueue),
+    rejectedLogPerClient: intFrom(env.REJECTED_LOG_PER_CLIENT, DEFAULT_CONFIG.rejectedLogPerClient),
+    rejectedLogPerMatch: intFrom(env.REJECTED_LOG_PER_MATCH, DEFAULT_CONFIG.rejectedLogPerMatch),
   };
 }

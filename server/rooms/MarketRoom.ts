@@ -103,6 +103,8 @@ export class MarketRoom extends Room<MarketState> {
     if (this.meta.isPrivate) await this.setPrivate(true);
     this.registerHandlers();
     this.setSimulationInterval((dt) => this.tick(dt), TICK_MS);
+    // A resumed room nobody comes back to closes after the grace; the match stays resumable from the store.
+    if (this.holdClock) this.clock.setTimeout(() => this.holdClock && this.closeIdle(), this.ctx.config.resumeGraceSeconds * 1000);
     this.log.info({ scenario: this.runner.state.scenario.id, resumed: this.holdClock, day: this.runner.day }, 'room ready');
   }
 
@@ -131,7 +133,7 @@ export class MarketRoom extends Room<MarketState> {
     store.createMatch({
       id: this.roomId, name, scenarioId: scenario.id, seed, options: { ...stored }, hostToken: this.hostToken, status: 'waiting', currentDay: 0,
     });
-    if (classroom) this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed);
+    if (classroom) this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed, this.rejectedLimits());
     this.runner = MatchRunner.create(store, this.roomId, played, seed);
     this.seats = new SeatBook(store, this.roomId, seed);
     this.meta = {
@@ -148,6 +150,8 @@ export class MarketRoom extends Room<MarketState> {
     const store = this.ctx.store;
     const m = store.getMatch(raw.matchId);
     if (!m) throw new Error(`No stored match ${raw.matchId}.`);
+    // One room instance per match, always: a second one would fork the log.
+    if (this.ctx.live.has(m.id)) throw new Error(`Match ${m.id} is already live.`);
     const o = m.options as unknown as StoredOptions;
     this.roomId = m.id;
     this.hostToken = m.hostToken;
@@ -158,7 +162,7 @@ export class MarketRoom extends Room<MarketState> {
     this.seats = new SeatBook(store, m.id, m.seed);
     this.seats.load(store.seats(m.id));
     if (o.classroom) {
-      this.classroom = new ClassroomSession(store.db, m.id, o.classroom, m.seed);
+      this.classroom = new ClassroomSession(store.db, m.id, o.classroom, m.seed, this.rejectedLimits());
       this.classroom.load();
     }
     let phase: RoomMeta['phase'] = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
@@ -309,16 +313,29 @@ export class MarketRoom extends Room<MarketState> {
     }
   }
 
+  private rejectedLimits() {
+    return { perClient: this.ctx.config.rejectedLogPerClient, perMatch: this.ctx.config.rejectedLogPerMatch };
+  }
+
+  /** Set when a resumed room closes for want of anyone: its match keeps its status (resumable). */
+  private idleClosed = false;
+
+  private closeIdle(): void {
+    this.idleClosed = true;
+    this.log.info({ graceS: this.ctx.config.resumeGraceSeconds }, 'nobody came back: closing the resumed room');
+    void this.disconnect();
+  }
+
   override onDispose(): void {
     this.ctx.live.delete(this.roomId);
     updateLobby(this, true);
-    if (!this.ctx.shuttingDown && this.meta.phase !== 'ended') {
+    if ((this.ctx.shuttingDown || this.idleClosed) && this.meta.phase !== 'ended') {
+      this.runner.persistProgress();
+      this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
+    } else if (this.meta.phase !== 'ended') {
       this.runner.snapshot();
       this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
       this.ctx.store.setStatus(this.roomId, 'abandoned');
-    } else if (this.meta.phase !== 'ended') {
-      this.runner.persistProgress();
-      this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
     }
     this.log.info({ day: this.runner.day }, 'room disposed');
   }
@@ -370,7 +387,7 @@ export class MarketRoom extends Room<MarketState> {
     if (this.classroom) {
       // The export's actions.csv shows refusals next to accepted actions.
       const info = this.clientInfo.get(client.sessionId);
-      this.classroom.logRejected(this.runner.day, info?.playerId || (info?.isHost ? HOST_ACTOR : ''), type, payload, code, message);
+      this.classroom.logRejected(client.sessionId, this.runner.day, info?.playerId || (info?.isHost ? HOST_ACTOR : ''), type, payload, code, message);
     }
   }
 
