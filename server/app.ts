@@ -8,7 +8,7 @@ import { createServer as createNetServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { LobbyRoom, Server } from '@colyseus/core';
+import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { RedisDriver } from '@colyseus/redis-driver';
@@ -111,7 +111,11 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   gameServer.define(ROOM_NAME, MarketRoom);
   gameServer.define('lobby', LobbyRoom);
   // After Colyseus added its /matchmake handler, so the guard runs before it too.
-  const guard = new RequestGuard(config, { liveRooms: () => context.live.size, isLive: (id) => context.live.has(id) }, logger.child({ component: 'http' }));
+  const guard = new RequestGuard(
+    config,
+    { liveRooms: () => matchMaker.stats.local.roomCount, isLive: (id) => matchMaker.getLocalRoomById(id) !== undefined },
+    logger.child({ component: 'http' }),
+  );
   guard.install(httpServer);
   await gameServer.listen(config.port);
   const address = httpServer.address();

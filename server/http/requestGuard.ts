@@ -6,7 +6,6 @@
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
-import { ROOM_NAME } from '../rooms/protocol.js';
 
 export interface RequestLimits {
   maxHttpBodyBytes: number;
@@ -15,7 +14,7 @@ export interface RequestLimits {
 }
 
 export interface RoomAdmission {
-  /** Live market rooms right now (this process). */
+  /** Live rooms right now (this process, any room name). */
   liveRooms(): number;
   isLive(roomId: string): boolean;
 }
@@ -39,11 +38,11 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number, code:
   res.once('finish', () => req.destroy());
 }
 
-/** `POST /matchmake/<method>/market`: the methods that may create a room. */
+/** `POST …/matchmake/create|joinOrCreate/<any room name>`: the methods that may create a room (lobby rooms too). */
 function createMethod(req: IncomingMessage): 'create' | 'joinOrCreate' | null {
   if (req.method !== 'POST' || !req.url) return null;
-  const m = /\/matchmake\/(create|joinOrCreate)\/([^/?#]+)/.exec(req.url);
-  return m && decodeURIComponent(m[2]!) === ROOM_NAME ? (m[1] as 'create' | 'joinOrCreate') : null;
+  const m = /\/matchmake\/(create|joinOrCreate)\//.exec(req.url);
+  return m ? (m[1] as 'create' | 'joinOrCreate') : null;
 }
 
 export class RequestGuard {
