@@ -36,6 +36,8 @@ export interface GameServer {
   context: RoomContext;
   /** Room codes resumed from the store at boot. */
   resumed: string[];
+  /** Body and room-creation limits in front of every HTTP route (its `stats` count refusals). */
+  guard: RequestGuard;
   /** Graceful stop: rooms persist their progress, clients are disconnected, the DB closes. */
   close(): Promise<void>;
 }
@@ -87,6 +89,15 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   } else {
     app.get('/', (_req, res) => res.type('html').send(statusPage()));
   }
+
+  // Malformed requests (bad URL escapes, …) get a JSON error and a log line, not a stack trace on stderr.
+  app.use((err: { status?: number; statusCode?: number; message?: string }, req: Request, res: Response, next: NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    if (res.headersSent) return next(err);
+    if (status >= 500) logger.error({ err, url: req.url.slice(0, 200) }, 'request failed');
+    else logger.warn({ status, url: req.url.slice(0, 200), reason: err.message }, 'bad request');
+    res.status(status).json({ error: status >= 500 ? 'SERVER_ERROR' : 'BAD_REQUEST', message: status >= 500 ? 'The server could not handle this request.' : 'Malformed request.' });
+  });
 
   const httpServer = http.createServer(app);
   // Scale-out: rooms and seat reservations are shared through Redis; each process announces the
@@ -146,5 +157,5 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
     })();
     return closing;
   };
-  return { port, config, store, logger, context, resumed, close };
+  return { port, config, store, logger, context, resumed, guard, close };
 }

@@ -75,6 +75,12 @@ export class RequestGuard {
 
   /** False when the request was refused (already answered). */
   private admit(req: IncomingMessage, res: ServerResponse): boolean {
+    // Colyseus answers only GET, POST and OPTIONS under /matchmake: a PUT or HEAD would hold its socket open for good.
+    if (req.url?.includes('/matchmake') && !['GET', 'POST', 'OPTIONS'].includes(req.method ?? '')) {
+      res.setHeader('Allow', 'GET, POST, OPTIONS');
+      refuse(req, res, 405, 'METHOD_NOT_ALLOWED', 'Matchmaking takes POST requests.');
+      return false;
+    }
     const max = this.limits.maxHttpBodyBytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (Number.isFinite(declared) && declared > max) {

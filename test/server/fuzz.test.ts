@@ -65,6 +65,8 @@ const WEIRD: unknown[] = [
   -5e12, 1e13, 21_000_001, '', ' ', '1e9', null, true, false, [], {}, [1, 2, 3], { a: 1 }, 'x'.repeat(70), '__proto__', 'constructor', '💥\u0000',
 ];
 
+const chanceOf = (rand: () => number, p: number) => rand() < p;
+
 /** Message types nobody handles; `*` and `__no_message_handler` are left out: Colyseus uses them itself. */
 const UNKNOWN_TYPES = ['hack', 'ack', 'error', 'welcome', 'constructor', '__proto__', 'toString', 'START', 'buysite', '', ' '.repeat(3), 'x'.repeat(200)];
 
@@ -384,4 +386,50 @@ describe('fuzzing the market room', () => {
     );
     await Promise.all([...fuzzers.map((f) => f.rec.room.leave()), flooder.room.leave()]);
   }, 300_000);
+
+  it('answers hostile HTTP and matchmaking bodies below 500 and stays healthy', async () => {
+    const rand = prng(SEED ^ 0x5eed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const BODIES: string[] = [
+      '', 'null', '[]', '"str"', '{', '{"scenario":', '1e309', 'x'.repeat(128 * 1024), deep(20_000), `{"a":${deep(5_000)}}`,
+      '{"__proto__":{"resumeKey":"x","matchId":"ABCDEF","isHost":true}}', '{"constructor":{"prototype":{"polluted":1}}}',
+      '{"resumeKey":"guess","matchId":"ABCDEF"}', '{"scenario":"constructor"}', '{"scenario":"__proto__"}', '{"scenario":"toString"}',
+      '{"scenario":"sandbox","bots":[{"strategy":"constructor","count":1}]}', '{"scenario":"sandbox","bots":[{"strategy":"treasurer","count":1e9}]}',
+      '{"scenario":"sandbox","maxPlayers":-1}', '{"scenario":"sandbox","daysPerSecond":1e308}', '{"scenario":"sandbox","seed":{"toString":1}}',
+      '{"scenario":"sandbox","classroom":{"labels":["__proto__","constructor"]}}', '{"scenario":"sandbox","classroom":{"__proto__":{"polluted":1}}}',
+      '{"scenario":"sandbox","name":"\u0000\u202e=HYPERLINK()"}', '{"playerName":"__proto__","seatToken":"constructor","hostToken":"toString"}',
+      '{"reconnectionToken":"nope"}', JSON.stringify({ scenario: 'sandbox', name: 'y'.repeat(10_000) }),
+    ];
+    const PATHS = [
+      '/matchmake/create/market', '/matchmake/joinOrCreate/market', '/matchmake/join/market', '/matchmake/joinById/ABCDEF', '/matchmake/joinById/%00',
+      '/matchmake/reconnect/ABCDEF', '/matchmake/nope/market', '/matchmake/create/__proto__', '/matchmake/create/constructor', '/matchmake/create/lobby',
+      '/matchmake/create/..%2f..%2fmarket', '/matchmake/', '/api/sessions/ABCDEF/open', '/api/matches/ABCDEF/open', '/api/sessions/__proto__/open',
+      '/api/matches/constructor/export.csv', '/api/rooms/%E0%A4%A', '/api/matches/ABCDEF/replay.json?token[]=1&token[]=2', '/healthz',
+    ];
+    const TRIES = Number(process.env.FUZZ_HTTP) || 300;
+    const byStatus: Record<string, number> = {};
+    let held = 0;
+    for (let i = 0; i < TRIES; i++) {
+      const path = PATHS[i % PATHS.length]!;
+      const method = chanceOf(rand, 0.85) ? 'POST' : pick(['GET', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']);
+      const body = method === 'GET' || method === 'OPTIONS' ? undefined : pick(BODIES);
+      const headers: Record<string, string> = { 'content-type': pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded']) };
+      if (chanceOf(rand, 0.2)) headers.authorization = pick(['Bearer ', 'Bearer constructor', 'Basic Og==', 'x'.repeat(2000)]);
+      let status = 0;
+      try {
+        status = (await fetch(`${ts.http}${path}`, { method, headers, body })).status;
+      } catch {
+        status = -1;
+      }
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+      if (status > 0 && status < 500) held++;
+      if (i % 50 === 49) expect((await (await fetch(`${ts.http}/healthz`)).json()).ok).toBe(true);
+    }
+    expect(held, JSON.stringify(byStatus)).toBe(TRIES);
+    expect(byStatus['413']).toBeGreaterThan(0);
+    expectCleanPrototype();
+    expect((await (await fetch(`${ts.http}/healthz`)).json()).ok).toBe(true);
+    console.log(`fuzz http: ${JSON.stringify({ tried: TRIES, held, byStatus, guard: ts.server.guard.stats })}`);
+  }, 120_000);
 });

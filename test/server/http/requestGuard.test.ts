@@ -109,6 +109,15 @@ describe('request guard', () => {
     await Promise.all([again, ...made.map((m) => (m as PromiseFulfilledResult<Awaited<ReturnType<Client['create']>>>).value).slice(1)].map((r) => r.leave()));
   }, 60_000);
 
+  it('answers PUT and HEAD under /matchmake with 405 instead of leaving the socket open', async () => {
+    ts = await bootServer();
+    for (const method of ['PUT', 'HEAD', 'DELETE']) {
+      // Before: Colyseus answered only GET/POST/OPTIONS, so these hung until the client gave up.
+      const r = await fetch(`${ts.http}/matchmake/create/market`, { method, signal: AbortSignal.timeout(10_000) });
+      expect(r.status).toBe(405);
+    }
+  }, 60_000);
+
   it('caps live rooms in total (503)', async () => {
     ts = await bootServer({ maxRoomsPerClient: 10, maxRooms: 2 });
     const a = await quiet(new Client(ts.url).create('market', { scenario: SCENARIO }));
