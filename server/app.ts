@@ -94,8 +94,8 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   app.use((err: { status?: number; statusCode?: number; message?: string }, req: Request, res: Response, next: NextFunction) => {
     const status = err.status ?? err.statusCode ?? 500;
     if (res.headersSent) return next(err);
-    if (status >= 500) logger.error({ err, url: req.url.slice(0, 200) }, 'request failed');
-    else logger.warn({ status, url: req.url.slice(0, 200), reason: err.message }, 'bad request');
+    if (status >= 500) logger.error({ err, url: req.path.slice(0, 200) }, 'request failed');
+    else logger.warn({ status, url: req.path.slice(0, 200), reason: err.message }, 'bad request');
     res.status(status).json({ error: status >= 500 ? 'SERVER_ERROR' : 'BAD_REQUEST', message: status >= 500 ? 'The server could not handle this request.' : 'Malformed request.' });
   });
 

@@ -24,6 +24,11 @@ export function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
+/** The path without its query: logs never carry a `?token=`. */
+export function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '').split('?')[0]!.slice(0, 120);
+}
+
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) {
     res.destroy();
@@ -85,7 +90,7 @@ export class RequestGuard {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (Number.isFinite(declared) && declared > max) {
       this.stats.bodyRefused++;
-      this.log.warn({ addr: clientAddress(req), url: req.url?.slice(0, 120), bytes: declared }, 'request body too large');
+      this.log.warn({ addr: clientAddress(req), url: pathOf(req), bytes: declared }, 'request body too large');
       refuse(req, res, 413, 'TOO_LARGE', `Request bodies are limited to ${max} bytes.`);
       return false;
     }
@@ -96,7 +101,7 @@ export class RequestGuard {
         seen += chunk.length;
         if (seen > max && !res.writableEnded) {
           this.stats.bodyRefused++;
-          this.log.warn({ addr: clientAddress(req), url: req.url?.slice(0, 120), bytes: seen }, 'request body too large');
+          this.log.warn({ addr: clientAddress(req), url: pathOf(req), bytes: seen }, 'request body too large');
           refuse(req, res, 413, 'TOO_LARGE', `Request bodies are limited to ${max} bytes.`);
         }
       });
