@@ -7,19 +7,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGameServer, type GameServer } from '../../../server/app.js';
 import { createLogger } from '../../../server/logger.js';
 import { createRoom, joinRoom, waitFor, waitMessage, welcomeOf } from '../helpers.js';
-import { freePort } from '../processes.js';
+import { freePort, killAll, startRedis } from '../processes.js';
 
 const dirs: string[] = [];
-afterAll(() => {
+afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await killAll();
 });
 
 function boot(dataDir: string, extra: Parameters<typeof createGameServer>[0] = {}): Promise<GameServer> {
   return createGameServer({ port: 0, dataDir, logger: createLogger('silent'), clientDir: join(dataDir, 'no-client'), ...extra });
+}
+
+/** A logger that keeps its lines: every room instance logs "room ready" once from onCreate. */
+function recordingLogger() {
+  const lines: { room?: string; msg?: string }[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { logger, instancesOf: (code: string) => lines.filter((l) => l.msg === 'room ready' && l.room === code).length };
 }
 
 describe('resuming stored matches', () => {
@@ -29,16 +38,20 @@ describe('resuming stored matches', () => {
     const first = await boot(dataDir);
     const url = `ws://127.0.0.1:${first.port}`;
     const sessions: { id: string; token: string }[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 16; i++) {
       const teacher = await createRoom(url, { daysPerSecond: 1, classroom: { labels: ['S1'] } });
       sessions.push({ id: teacher.room.roomId, token: (await welcomeOf(teacher)).hostToken });
     }
-    // A graceful stop keeps them unfinished: the next boot resumes all eight, one after another.
+    // A graceful stop keeps them unfinished: the next boot resumes all of them, one after another.
     await first.close();
 
     const port = await freePort();
+    const log = recordingLogger();
+    // With Redis the boot-time resume does real I/O between rooms, so requests are served meanwhile
+    // (with the in-memory driver the whole loop runs before the first request is read).
+    const redis = await startRedis();
     let booted = false;
-    const booting = boot(dataDir, { port }).then((s) => {
+    const booting = boot(dataDir, { port, logger: log.logger, redisUrl: redis.url, publicAddress: `127.0.0.1:${port}` }).then((s) => {
       booted = true;
       return s;
     });
@@ -62,6 +75,8 @@ describe('resuming stored matches', () => {
       for (const r of rooms) perMatch.set(r.roomId, (perMatch.get(r.roomId) ?? 0) + 1);
       expect([...perMatch.entries()].filter(([, n]) => n > 1)).toEqual([]);
       expect([...perMatch.keys()].sort()).toEqual(sessions.map((s) => s.id).sort());
+      // The registry keeps one listing per code, so count the instances themselves.
+      expect(sessions.map((s) => log.instancesOf(s.id))).toEqual(sessions.map(() => 1));
       // None was given up as "could not resume" because `open` got there first.
       expect(second.resumed.sort()).toEqual(sessions.map((s) => s.id).sort());
       for (const s of sessions) expect(second.store.getMatch(s.id)!.status).toBe('waiting');
