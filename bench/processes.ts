@@ -101,7 +101,8 @@ export async function startServerChild(env: Record<string, string> = {}): Promis
   const child = fork(join(ROOT, 'bench/serverProcess.ts'), [], {
     cwd: ROOT,
     execArgv: ['--expose-gc', '--import', 'tsx'],
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: join(dataDir, 'none'), ...env },
+    // Every load client comes from 127.0.0.1: the per-client and total room caps would stop the capacity search.
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: join(dataDir, 'none'), MAX_ROOMS_PER_CLIENT: '100000', MAX_ROOMS: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const ipc = new IpcChild(child) as ServerChild;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: finds (or, as root, installs) a Chromium for the browser tests, then runs the lint,
-// the type check and every vitest suite. One command for developers, newcomers and CI.
+// `npm test`: finds (or, as root, installs) a Chromium for the browser tests and a `redis-server`
+// for the scale-out and league-queue tests, then runs the lint, the type check and every vitest
+// suite, none skipped. One command for developers, newcomers and CI.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -23,14 +24,25 @@ function findChromium() {
   return candidates.find((p) => p && existsSync(p)) ?? null;
 }
 
+function hasRedisServer() {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
 let chromium = findChromium();
-if (!chromium && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log('npm test: no Chromium found; installing Debian\'s chromium (root)…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null', { stdio: 'inherit' });
+let redis = hasRedisServer();
+const missing = [...(chromium ? [] : ['chromium']), ...(redis ? [] : ['redis-server'])];
+if (missing.length && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log(`npm test: installing Debian's ${missing.join(' and ')} (root)…`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`, { stdio: 'inherit' });
   chromium = findChromium();
+  redis = hasRedisServer();
 }
 if (!chromium) {
   console.error('npm test: no Chromium found: install one (sudo apt-get install -y chromium) or set CHROMIUM_PATH=/path/to/chromium');
+  process.exit(1);
+}
+if (!redis) {
+  console.error('npm test: no redis-server found: install it (sudo apt-get install -y redis-server); the scale-out and league-queue tests need it');
   process.exit(1);
 }
 process.env.CHROMIUM_PATH = chromium;

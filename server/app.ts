@@ -23,6 +23,9 @@ import { secretToken } from './rooms/roomCode.js';
 import { ROOM_NAME } from './rooms/protocol.js';
 import { apiRouter } from './http/api.js';
 import { statusPage } from './http/statusPage.js';
+import { HeavyWork } from './http/heavyWork.js';
+import { RequestGuard } from './http/requestGuard.js';
+import { ensureLive } from './rooms/resume.js';
 
 export interface GameServer {
   /** The port actually bound (useful with port 0). */
@@ -33,6 +36,8 @@ export interface GameServer {
   context: RoomContext;
   /** Room codes resumed from the store at boot. */
   resumed: string[];
+  /** Body and room-creation limits in front of every HTTP route (its `stats` count refusals). */
+  guard: RequestGuard;
   /** Graceful stop: rooms persist their progress, clients are disconnected, the DB closes. */
   close(): Promise<void>;
 }
@@ -68,7 +73,8 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...rest };
   const logger = givenLogger ?? createLogger(config.logLevel);
   const store = new MatchStore(config.dataDir);
-  const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), shuttingDown: false };
+  const heavy = new HeavyWork({ threads: config.exportThreads, queue: config.exportQueue });
+  const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), resuming: new Map(), heavy, shuttingDown: false };
   setRoomContext(context);
 
   const app = express();
@@ -83,6 +89,15 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   } else {
     app.get('/', (_req, res) => res.type('html').send(statusPage()));
   }
+
+  // Malformed requests (bad URL escapes, …) get a JSON error and a log line, not a stack trace on stderr.
+  app.use((err: { status?: number; statusCode?: number; message?: string }, req: Request, res: Response, next: NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    if (res.headersSent) return next(err);
+    if (status >= 500) logger.error({ err, url: req.path.slice(0, 200) }, 'request failed');
+    else logger.warn({ status, url: req.path.slice(0, 200), reason: err.message }, 'bad request');
+    res.status(status).json({ error: status >= 500 ? 'SERVER_ERROR' : 'BAD_REQUEST', message: status >= 500 ? 'The server could not handle this request.' : 'Malformed request.' });
+  });
 
   const httpServer = http.createServer(app);
   // Scale-out: rooms and seat reservations are shared through Redis; each process announces the
@@ -106,6 +121,13 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   });
   gameServer.define(ROOM_NAME, MarketRoom);
   gameServer.define('lobby', LobbyRoom);
+  // After Colyseus added its /matchmake handler, so the guard runs before it too.
+  const guard = new RequestGuard(
+    config,
+    { liveRooms: () => matchMaker.stats.local.roomCount, isLive: (id) => matchMaker.getLocalRoomById(id) !== undefined },
+    logger.child({ component: 'http' }),
+  );
+  guard.install(httpServer);
   await gameServer.listen(config.port);
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -113,8 +135,7 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   const resumed: string[] = [];
   for (const m of store.unfinishedMatches()) {
     try {
-      // Locally: this process owns the store (with Redis, createRoom could pick another process).
-      await matchMaker.handleCreateRoom(ROOM_NAME, { resumeKey: context.resumeKey, matchId: m.id });
+      await ensureLive(context, m.id);
       resumed.push(m.id);
     } catch (err) {
       logger.error({ err, match: m.id }, 'could not resume match');
@@ -129,11 +150,12 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
       context.shuttingDown = true;
       await gameServer.gracefullyShutdown(false);
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await heavy.close();
       store.close();
       setRoomContext(null);
       logger.info('server stopped');
     })();
     return closing;
   };
-  return { port, config, store, logger, context, resumed, close };
+  return { port, config, store, logger, context, resumed, guard, close };
 }

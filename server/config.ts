@@ -27,6 +27,20 @@ export interface ServerConfig {
   maxSpectatorsPerAddress: number;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For / X-Real-IP (else they are ignored: anyone can send them). */
   trustProxy: boolean;
+  /** Largest HTTP request body accepted on any route, /matchmake included (413 above it). */
+  maxHttpBodyBytes: number;
+  /** Live rooms one client address may have created (429 above it). */
+  maxRoomsPerClient: number;
+  /** Live rooms in this process (503 above it). */
+  maxRooms: number;
+  /** Seconds a room resumed at boot (or re-opened) waits for anyone before it closes (stays resumable). */
+  resumeGraceSeconds: number;
+  /** Worker threads for exports and replay files, and how many requests may wait for one. */
+  exportThreads: number;
+  exportQueue: number;
+  /** Refused messages kept in `rejected_actions` per client and per match; the rest are only counted. */
+  rejectedLogPerClient: number;
+  rejectedLogPerMatch: number;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -44,6 +58,14 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxSpectatorsPerRoom: 100,
   maxSpectatorsPerAddress: 20,
   trustProxy: false,
+  maxHttpBodyBytes: 64 * 1024,
+  maxRoomsPerClient: 20,
+  maxRooms: 300,
+  resumeGraceSeconds: 600,
+  exportThreads: 1,
+  exportQueue: 4,
+  rejectedLogPerClient: 100,
+  rejectedLogPerMatch: 2000,
 };
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -69,5 +91,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxSpectatorsPerRoom: intFrom(env.MAX_SPECTATORS_PER_ROOM, DEFAULT_CONFIG.maxSpectatorsPerRoom),
     maxSpectatorsPerAddress: intFrom(env.MAX_SPECTATORS_PER_ADDRESS, DEFAULT_CONFIG.maxSpectatorsPerAddress),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    maxHttpBodyBytes: intFrom(env.MAX_HTTP_BODY_BYTES, DEFAULT_CONFIG.maxHttpBodyBytes),
+    maxRoomsPerClient: intFrom(env.MAX_ROOMS_PER_CLIENT, DEFAULT_CONFIG.maxRoomsPerClient),
+    maxRooms: intFrom(env.MAX_ROOMS, DEFAULT_CONFIG.maxRooms),
+    resumeGraceSeconds: intFrom(env.RESUME_GRACE_SECONDS, DEFAULT_CONFIG.resumeGraceSeconds),
+    exportThreads: Math.max(1, intFrom(env.EXPORT_THREADS, DEFAULT_CONFIG.exportThreads)),
+    exportQueue: intFrom(env.EXPORT_QUEUE, DEFAULT_CONFIG.exportQueue),
+    rejectedLogPerClient: intFrom(env.REJECTED_LOG_PER_CLIENT, DEFAULT_CONFIG.rejectedLogPerClient),
+    rejectedLogPerMatch: intFrom(env.REJECTED_LOG_PER_MATCH, DEFAULT_CONFIG.rejectedLogPerMatch),
   };
 }

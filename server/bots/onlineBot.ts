@@ -10,7 +10,7 @@ import { daysBetween } from '../../shared/economy/calendar.js';
 import type { HardwareModelSpec, RegionSpec, Scenario } from '../../shared/economy/scenarios/types.js';
 import type { Action } from '../../shared/rules/actions.js';
 import { seedRng, type Rng } from '../../shared/rules/rng.js';
-import type { ContestResult, Narrative, Site, Tier } from '../../shared/rules/types.js';
+import type { ContestSummary, Narrative, Site, Tier } from '../../shared/rules/types.js';
 import type { BookLevel, ColoOffer, PlayerView, PrivatePlayer, PublicOffer, PublicPlayer, PublicTender } from '../../shared/rules/view.js';
 import { validateDecision } from '../../shared/bots/runMatch.js';
 import type { Strategy } from '../../shared/bots/types.js';
@@ -64,7 +64,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
  * Builds the PlayerView the headless runner would have produced from what the server synced.
  * `history` carries contest results seen so far (the schema only holds the last one).
  */
-export function buildOnlineView(s: SyncedState, welcome: Welcome, priv: PrivateMessage | null, history: ContestResult[]): PlayerView {
+export function buildOnlineView(s: SyncedState, welcome: Welcome, priv: PrivateMessage | null, history: ContestSummary[]): PlayerView {
   const w = s.world;
   const date = str(w.date);
   const gpuPriceUsd: Record<string, number> = {};
@@ -184,7 +184,7 @@ export async function startOnlineBot(opts: OnlineBotOptions): Promise<OnlineBot>
   const stats: OnlineBotStats = { playerId: '', decisions: 0, sent: 0, acked: 0, refused: 0, refusedByCode: {}, strikes: 0, reconnects: 0, lastDay: -1, ended: false };
   const rng: Rng = seedRng(opts.seed ?? `${opts.room}/${opts.strategy.name}`);
   const memory: Record<string, unknown> = {};
-  const history: ContestResult[] = [];
+  const history: ContestSummary[] = [];
   const queue: Action[] = [];
   const gapMs = 1000 / (opts.maxMessagesPerSecond ?? 15);
   let welcome: Welcome | null = null;
@@ -217,7 +217,7 @@ export async function startOnlineBot(opts: OnlineBotOptions): Promise<OnlineBot>
     stats.lastDay = day;
     const c = state.contest;
     if (c && c.lastRound > 0 && !history.some((h) => h.round === c.lastRound) && (c.lastWinner === 'crypto' || c.lastWinner === 'ai')) {
-      history.push({ round: c.lastRound, day, winner: c.lastWinner, weightCrypto: 0, weightAi: 0, npcWeightCrypto: 0, npcWeightAi: 0, poolUsdCents: Math.round(c.lastPoolUsd * 100), payouts: {} });
+      history.push({ round: c.lastRound, day, winner: c.lastWinner, weightCrypto: null, weightAi: null, npcWeightCrypto: 0, npcWeightAi: 0, stakers: 0, poolUsdCents: c.lastPoolUsd > 0 ? Math.round(c.lastPoolUsd * 100) : null, payouts: {} });
     }
     // Actions not sent by the next day are stale: the view they came from is gone.
     queue.length = 0;

@@ -14,8 +14,9 @@ import { applyEntry, type LogEntry } from '../../shared/rules/replay.js';
 import { HOST_ACTOR } from '../../shared/rules/actions.js';
 import type { ContestResult, ContestRound, GameState, Scenario } from '../../shared/rules/types.js';
 import type { GuessLogRow, RejectedRow } from './store.js';
+import { toCsv, type CsvValue } from '../csv.js';
 
-type Cell = string | number | boolean | null | undefined;
+type Cell = CsvValue;
 
 export interface SessionExportInput {
   scenario: Scenario;
@@ -54,15 +55,6 @@ export const SUMMARY_COLUMNS = [
   'contest_rounds_staked', 'contest_staked_usd', 'contest_paid_usd', 'guesses', 'guess_rounds_won', 'mean_guess', 'mean_guess_distance',
 ] as const;
 
-function cell(v: Cell): string {
-  if (v === undefined || v === null) return '';
-  const s = typeof v === 'number' && !Number.isFinite(v) ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv<C extends string>(columns: readonly C[], rows: Partial<Record<C, Cell>>[]): string {
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
-}
 
 interface Who {
   name: string;
@@ -119,7 +111,8 @@ export function sessionCsvs(input: SessionExportInput): Record<string, string> {
     state = r.state;
     const debts = debtsByPlayer(state);
     for (const id of state.playerOrder) if (state.players[id]) playerDays.push(playerDayRow(state, id, who.get(id), debts));
-    for (const e of r.events) if (e.type === 'contestResolved') contestRows.push({ result: e.result, state });
+    // The teacher's export reads the full result from the state; the event only carries the public summary.
+    for (const e of r.events) if (e.type === 'contestResolved') contestRows.push({ result: state.contest.history[state.contest.history.length - 1]!, state });
   };
   for (const entry of input.entries) {
     while (state.day < entry.day && state.phase === 'running') stepOnce();

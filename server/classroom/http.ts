@@ -3,24 +3,16 @@
  * session whose room is gone, and the zip export. All need the teacher (host) token.
  */
 import express, { type Request, type Response, type Router } from 'express';
-import { matchMaker } from '@colyseus/core';
 import { currentRound } from '../../shared/classroom/guess.js';
-import { replayFileFor } from '../game/match.js';
 import type { MatchRecord } from '../persistence/store.js';
 import type { RoomContext } from '../rooms/roomContext.js';
 import { normaliseCode } from '../rooms/roomCode.js';
-import { ROOM_NAME } from '../rooms/protocol.js';
-import { sessionCsvs, zipCsvs } from './export.js';
+import { ensureLive } from '../rooms/resume.js';
+import { sendExport, tokenOf } from '../http/exports.js';
 import type { ClassroomSettings } from './settings.js';
 import { classroomStore } from './store.js';
 import { ClassroomSession } from './session.js';
 
-function tokenOf(req: Request): string {
-  const q = req.query.token;
-  if (typeof q === 'string' && q) return q;
-  const auth = req.headers.authorization ?? '';
-  return auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-}
 
 /** The session and its settings, or an error response already sent. */
 function sessionOf(ctx: RoomContext, req: Request, res: Response): { m: MatchRecord; settings: ClassroomSettings } | null {
@@ -50,9 +42,10 @@ export function sessionRouter(ctx: RoomContext): Router {
     const names = new Map(cs.realNames(m.id).map((n) => [n.playerId, n.name]));
     const labels = new Map(cs.labels(m.id).map((l) => [l.playerId, l.label]));
     const connected = new Set(live?.connectedPlayers?.() ?? []);
-    const state = live?.runner.state ?? ctx.store.latestSnapshot(m.id)?.state;
+    // The end day is fixed at creation: the small day-0 state has it (the latest one can be large).
+    const state = live?.runner.state ?? ctx.store.firstState(m.id);
     // Seated as a bot = joined with a strategy (a leaver's seat run by a bot stays a student's).
-    const bots = new Set(ctx.store.entries(m.id).flatMap((e) => (e.kind === 'join' && e.strategy ? [e.playerId] : [])));
+    const bots = new Set(ctx.store.joinEntries(m.id).flatMap((e) => (e.strategy ? [e.playerId] : [])));
     const roster = ctx.store.seats(m.id).map((s) => ({
       playerId: s.playerId, name: names.get(s.playerId) ?? s.name, displayName: s.name, label: labels.get(s.playerId) ?? '',
       kind: bots.has(s.playerId) ? 'bot' : 'student', control: s.control, connected: connected.has(s.playerId), joinedDay: s.joinedDay,
@@ -88,7 +81,7 @@ export function sessionRouter(ctx: RoomContext): Router {
     }
     if (!ctx.live.has(m.id)) {
       try {
-        await matchMaker.handleCreateRoom(ROOM_NAME, { resumeKey: ctx.resumeKey, matchId: m.id });
+        await ensureLive(ctx, m.id);
       } catch (err) {
         ctx.logger.error({ err, match: m.id }, 'could not re-open session');
         res.status(500).json({ error: 'REOPEN_FAILED', message: 'The session could not be re-opened.' });
@@ -98,27 +91,13 @@ export function sessionRouter(ctx: RoomContext): Router {
     res.json({ id: m.id, live: true });
   });
 
-  r.get('/api/sessions/:id/export.zip', (req, res) => {
+  r.get('/api/sessions/:id/export.zip', async (req, res) => {
     const found = sessionOf(ctx, req, res);
     if (!found) return;
     const { m } = found;
-    const snap = ctx.store.latestSnapshot(m.id);
-    if (!snap) {
-      res.status(404).json({ error: 'NOT_FOUND', message: 'Session data not found.' });
-      return;
-    }
-    const cs = classroomStore(ctx.store.db);
     const live = ctx.live.get(m.id);
     const finalDay = live?.runner.day ?? ctx.store.getResult(m.id)?.finalDay ?? m.currentDay;
-    const replay = replayFileFor(ctx.store, m.id, snap.state.scenario, snap.state.seed, finalDay);
-    const files = sessionCsvs({
-      scenario: replay.scenario, seed: replay.seed, finalDay, entries: replay.entries, actionRows: ctx.store.actionRows(m.id),
-      rejected: cs.rejected(m.id), guessGames: cs.games(m.id), guessLog: cs.guessLog(m.id),
-      realNames: new Map(cs.realNames(m.id).map((n) => [n.playerId, n.name])), labels: new Map(cs.labels(m.id).map((l) => [l.playerId, l.label])),
-    });
-    res.setHeader('Content-Type', 'application/zip');
-    res.setHeader('Content-Disposition', `attachment; filename="${m.id}-session.zip"`);
-    res.send(Buffer.from(zipCsvs(files)));
+    await sendExport(ctx, req, res, 'sessionZip', m.id, finalDay, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${m.id}-session.zip"` });
   });
 
   return r;

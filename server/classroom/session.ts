@@ -46,6 +46,15 @@ export type GuessMessage = GuessView & { game: number };
 /** Minimum spacing of `guess` broadcasts: a class guessing at once must not cost 40 × 40 messages. */
 export const GUESS_BROADCAST_MIN_MS = 250;
 
+/** Rows of `rejected_actions` one client, and one match, may fill; later refusals are only counted. */
+export interface RejectedLogLimits {
+  perClient: number;
+  perMatch: number;
+}
+
+/** Longest refused payload kept (JSON characters): enough to see what was sent. */
+const REJECTED_PAYLOAD_CHARS = 512;
+
 export class ClassroomSession {
   /** label key → player id. */
   private readonly labelSeats = new Map<string, string>();
@@ -64,8 +73,21 @@ export class ClassroomSession {
   private lastGuessSentMs = 0;
   private readonly store: ClassroomStore;
 
-  constructor(db: Database.Database, readonly matchId: string, readonly settings: ClassroomSettings, private readonly seed: string) {
+  /** Rows logged per client key (player id, or the session id of a seatless client) and in all. */
+  private readonly rejectedBy = new Map<string, number>();
+  private rejectedTotal = 0;
+  /** Refusals not written because a cap was reached (reported in the log, not the table). */
+  rejectedDropped = 0;
+
+  constructor(
+    db: Database.Database, readonly matchId: string, readonly settings: ClassroomSettings, private readonly seed: string,
+    private readonly rejectedLimits: RejectedLogLimits = { perClient: 100, perMatch: 2000 },
+  ) {
     this.store = classroomStore(db);
+    for (const r of this.store.rejectedCounts(matchId)) {
+      this.rejectedTotal += r.n;
+      if (r.playerId) this.rejectedBy.set(r.playerId, r.n);
+    }
   }
 
   /** Rebuilds a session from the store (server restart, re-opened session). */
@@ -171,14 +193,28 @@ export class ClassroomSession {
     return { code: 'MARKET_CLOSED', message: `The ${MARKET_LABELS[market]} market is closed in this session.` };
   }
 
-  logRejected(day: number, playerId: string, type: string, payload: unknown, code: string, message: string): void {
+  /**
+   * Logs a refusal for the export, within the caps: a client flooding refusals (a spectator at the
+   * rate limit wrote 344 rows / 1.35 MB in 20 s) fills its own share and then only counts.
+   * Returns false when the row was dropped.
+   */
+  logRejected(sessionId: string, day: number, playerId: string, type: string, payload: unknown, code: string, message: string): boolean {
+    const key = playerId || `session:${sessionId}`;
+    const mine = this.rejectedBy.get(key) ?? 0;
+    if (mine >= this.rejectedLimits.perClient || this.rejectedTotal >= this.rejectedLimits.perMatch) {
+      this.rejectedDropped += 1;
+      return false;
+    }
+    this.rejectedBy.set(key, mine + 1);
+    this.rejectedTotal += 1;
     let json = '';
     try {
-      json = JSON.stringify(payload ?? null).slice(0, 4096);
+      json = JSON.stringify(payload ?? null).slice(0, REJECTED_PAYLOAD_CHARS);
     } catch {
       json = '"(not serialisable)"';
     }
-    this.store.logRejected(this.matchId, { day, playerId, type, payloadJson: json, code, message });
+    this.store.logRejected(this.matchId, { day, playerId, type: type.slice(0, 64), payloadJson: json, code, message });
+    return true;
   }
 
   // ── the ⅔ game ──────────────────────────────────────────────────────────────────────────────

@@ -49,6 +49,7 @@ export class ClassroomStore {
       insertGuess: db.prepare('INSERT INTO guess_log (match_id, game_no, round, player_id, value, seq, day, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       guesses: db.prepare('SELECT game_no AS gameNo, round, player_id AS playerId, value, seq, day, created_at AS createdAt FROM guess_log WHERE match_id = ? ORDER BY id'),
       insertRejected: db.prepare('INSERT INTO rejected_actions (match_id, day, player_id, type, payload_json, code, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      rejectedCounts: db.prepare('SELECT player_id AS playerId, COUNT(*) AS n FROM rejected_actions WHERE match_id = ? GROUP BY player_id'),
       rejected: db.prepare('SELECT day, player_id AS playerId, type, payload_json AS payloadJson, code, message, created_at AS createdAt FROM rejected_actions WHERE match_id = ? ORDER BY id'),
     };
   }
@@ -97,6 +98,11 @@ export class ClassroomStore {
 
   logRejected(matchId: string, r: Omit<RejectedRow, 'createdAt'>): void {
     this.stmts.insertRejected.run(matchId, r.day, r.playerId, r.type, r.payloadJson, r.code, r.message, new Date().toISOString());
+  }
+
+  /** Rows already logged per player id ('' = spectators), for the caps after a restart. */
+  rejectedCounts(matchId: string): { playerId: string; n: number }[] {
+    return this.stmts.rejectedCounts.all(matchId) as { playerId: string; n: number }[];
   }
 
   rejected(matchId: string): RejectedRow[] {

@@ -44,7 +44,7 @@ interface Row {
 
 async function runCase(label: string, roomCount: number): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bc-bench-'));
-  const server = await createGameServer({ port: 0, dataDir, logger: createLogger('silent'), clientDir: join(dataDir, 'none'), rateLimitPerSecond: 1000, rateLimitBurst: 1000 });
+  const server = await createGameServer({ port: 0, dataDir, logger: createLogger('silent'), clientDir: join(dataDir, 'none'), rateLimitPerSecond: 1000, rateLimitBurst: 1000, maxRoomsPerClient: 1000 });
   const url = `ws://127.0.0.1:${server.port}`;
   const rooms: Room[] = [];
   let bytes = 0;

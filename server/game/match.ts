@@ -48,16 +48,21 @@ export class MatchRunner {
   static create(store: MatchStore, matchId: string, scenario: Scenario, seed: string): MatchRunner {
     const state = createGame(scenario, seed);
     const runner = new MatchRunner(store, matchId, state, 0, [daySummary(state)]);
-    store.saveSnapshot(matchId, { day: 0, seq: 0, state, history: runner.history });
+    store.transaction(() => {
+      store.appendSummaries(matchId, runner.history);
+      store.saveSnapshot(matchId, { day: 0, seq: 0, state });
+    });
+    runner.summariesSavedDay = 0;
     return runner;
   }
 
   /** Latest snapshot + the log after it, then the quiet days up to `currentDay` (they are deterministic). */
   static resume(store: MatchStore, matchId: string, currentDay: number): MatchRunner {
-    const snap = store.latestSnapshot(matchId);
+    const snap = store.latestSnapshot(matchId, HISTORY_CAP);
     if (!snap) throw new Error(`match ${matchId} has no snapshot`);
     const runner = new MatchRunner(store, matchId, snap.state, snap.seq, snap.history.slice());
     runner.lastSnapshotDay = snap.day;
+    runner.summariesSavedDay = snap.day;
     for (const entry of store.entries(matchId, snap.seq)) {
       runner.advanceTo(entry.day);
       const r = applyEntry(runner.state, entry);
@@ -117,10 +122,16 @@ export class MatchRunner {
   }
 
   private lastSnapshotDay = 0;
+  /** Last day whose chart summary is in the store: each snapshot appends only the days since. */
+  private summariesSavedDay = 0;
 
   snapshot(): void {
     this.lastSnapshotDay = this.state.day;
-    this.store.saveSnapshot(this.matchId, { day: this.state.day, seq: this.seq, state: this.state, history: this.history });
+    this.store.transaction(() => {
+      this.store.appendSummaries(this.matchId, this.history.filter((s) => s.day > this.summariesSavedDay));
+      this.store.saveSnapshot(this.matchId, { day: this.state.day, seq: this.seq, state: this.state });
+    });
+    this.summariesSavedDay = this.state.day;
   }
 
   hash(): string {

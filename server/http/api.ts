@@ -2,24 +2,17 @@
  * The HTTP API: health, scenarios, the live lobby, stored matches, results, CSV export and replay
  * files. Read-only; everything that changes a match goes through the room.
  */
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { matchMaker } from '@colyseus/core';
 import { SCENARIO_IDS, getScenario } from '../../shared/economy/scenarios/index.js';
-import { replayFileFor } from '../game/match.js';
 import type { RoomContext } from '../rooms/roomContext.js';
+import { ensureLive } from '../rooms/resume.js';
+import { sendExport, tokenOf } from './exports.js';
 import { normaliseCode } from '../rooms/roomCode.js';
 import { sameSecret } from '../rooms/hostKey.js';
 import { ROOM_NAME } from '../rooms/protocol.js';
-import { exportCsv } from './csv.js';
 import { sessionRouter } from '../classroom/http.js';
 
-/** Host token from `?token=` or `Authorization: Bearer …`. */
-function tokenOf(req: Request): string {
-  const q = req.query.token;
-  if (typeof q === 'string' && q) return q;
-  const auth = req.headers.authorization ?? '';
-  return auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-}
 
 /** Whether a stored match may appear in public lists (private rooms and classroom sessions do not). */
 function isListed(options: Record<string, unknown>): boolean {
@@ -94,7 +87,7 @@ export function apiRouter(ctx: RoomContext): Router {
   });
 
   /** The action log and final hash. Sealed tender bids are in it, so a live match needs the host token. */
-  r.get('/api/matches/:id/replay.json', (req, res) => {
+  r.get('/api/matches/:id/replay.json', async (req, res) => {
     const id = normaliseCode(req.params.id ?? '');
     const m = id ? ctx.store.getMatch(id) : undefined;
     if (!id || !m) return notFound(res, 'Match');
@@ -103,19 +96,14 @@ export function apiRouter(ctx: RoomContext): Router {
       return;
     }
     const live = ctx.live.get(id);
-    let file;
-    if (live) file = live.runner.replayFile();
-    else {
-      const snap = ctx.store.latestSnapshot(id);
-      if (!snap) return notFound(res, 'Match data');
-      const result = ctx.store.getResult(id);
-      file = replayFileFor(ctx.store, id, snap.state.scenario, snap.state.seed, result?.finalDay ?? m.currentDay, result?.stateHash);
-    }
-    res.setHeader('Content-Disposition', `attachment; filename="${id}.replay.json"`);
-    res.json(file);
+    const result = ctx.store.getResult(id);
+    const finalDay = live?.runner.day ?? result?.finalDay ?? m.currentDay;
+    await sendExport(ctx, req, res, 'replayJson', id, finalDay, {
+      'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${id}.replay.json"`,
+    }, live ? live.runner.hash() : result?.stateHash);
   });
 
-  r.get('/api/matches/:id/export.csv', (req, res) => {
+  r.get('/api/matches/:id/export.csv', async (req, res) => {
     const id = normaliseCode(req.params.id ?? '');
     const m = id ? ctx.store.getMatch(id) : undefined;
     if (!id || !m) return notFound(res, 'Match');
@@ -123,14 +111,32 @@ export function apiRouter(ctx: RoomContext): Router {
       res.status(403).json({ error: 'NOT_HOST', message: 'The CSV export needs the host token.' });
       return;
     }
-    const snap = ctx.store.latestSnapshot(id);
-    if (!snap) return notFound(res, 'Match data');
     const live = ctx.live.get(id);
     const finalDay = live?.runner.day ?? ctx.store.getResult(id)?.finalDay ?? m.currentDay;
-    const replay = replayFileFor(ctx.store, id, snap.state.scenario, snap.state.seed, finalDay);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${id}.csv"`);
-    res.send(exportCsv(replay, ctx.store.actionRows(id)));
+    await sendExport(ctx, req, res, 'matchCsv', id, finalDay, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${id}.csv"` });
+  });
+
+  /** Brings back a stored, unfinished match whose room closed (nobody came back in time); host token. */
+  r.post('/api/matches/:id/open', async (req, res) => {
+    const id = normaliseCode(req.params.id ?? '');
+    const m = id ? ctx.store.getMatch(id) : undefined;
+    if (!id || !m) return notFound(res, 'Match');
+    if (tokenOf(req) !== m.hostToken) {
+      res.status(403).json({ error: 'NOT_HOST', message: 'Re-opening a match needs the host token.' });
+      return;
+    }
+    if (m.status === 'ended') {
+      res.status(409).json({ error: 'ENDED', message: 'This match has ended: its data stays available (replay and export).' });
+      return;
+    }
+    try {
+      await ensureLive(ctx, id);
+    } catch (err) {
+      ctx.logger.error({ err, match: id }, 'could not re-open match');
+      res.status(500).json({ error: 'REOPEN_FAILED', message: 'The match could not be re-opened.' });
+      return;
+    }
+    res.json({ id, live: true });
   });
 
   // Classroom sessions: /api/sessions/* (docs/classroom.md).

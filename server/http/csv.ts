@@ -5,18 +5,13 @@
 import { runReplay, type ReplayFile } from '../../shared/rules/replay.js';
 import { balanceOf, playerAccount } from '../../shared/economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../../shared/economy/money.js';
+import { toCsv, type CsvValue } from '../csv.js';
 
 const COLUMNS = [
   'record', 'seq', 'day', 'date', 'player_id', 'name', 'action_type', 'action_json',
   'nav_usd', 'market_cap_usd', 'multiple', 'cash_usd', 'btc', 'narrative', 'bankrupt', 'logged_at',
 ] as const;
-type Row = Partial<Record<(typeof COLUMNS)[number], string | number | boolean>>;
-
-function cell(v: string | number | boolean | undefined): string {
-  if (v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+type Row = Partial<Record<(typeof COLUMNS)[number], CsvValue>>;
 
 export function exportCsv(
   replay: Pick<ReplayFile, 'scenario' | 'seed' | 'finalDay' | 'entries'>,
@@ -46,5 +41,5 @@ export function exportCsv(
       action_type: a.kind, action_json: a.kind === 'join' ? '' : JSON.stringify(entry.action), logged_at: a.created_at,
     });
   }
-  return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  return toCsv(COLUMNS, rows);
 }

@@ -2,6 +2,8 @@
  * Write-ahead persistence in one SQLite file (WAL): matches, seats, the accepted-action log (the
  * engine's `LogEntry` format, written before the action takes effect), snapshots every
  * SNAPSHOT_EVERY_DAYS game days and final results. Resume = latest snapshot + the log after it.
+ * The chart history (one `DaySummary` a day) is appended to `day_summaries` as days pass, so a
+ * snapshot never rewrites the whole history (older files may still carry it in `history_json`).
  *
  * better-sqlite3 is synchronous: a write returns once it is committed to the WAL, which survives
  * the process being killed (synchronous=NORMAL only risks the last commits on an OS crash).
@@ -77,6 +79,8 @@ CREATE TABLE IF NOT EXISTS actions (
 CREATE TABLE IF NOT EXISTS snapshots (
   match_id TEXT NOT NULL, day INTEGER NOT NULL, seq INTEGER NOT NULL, state_json TEXT NOT NULL,
   history_json TEXT NOT NULL, PRIMARY KEY (match_id, day));
+CREATE TABLE IF NOT EXISTS day_summaries (
+  match_id TEXT NOT NULL, day INTEGER NOT NULL, summary_json TEXT NOT NULL, PRIMARY KEY (match_id, day));
 CREATE TABLE IF NOT EXISTS results (
   match_id TEXT PRIMARY KEY, final_day INTEGER NOT NULL, state_hash TEXT NOT NULL,
   standings_json TEXT NOT NULL, ended_at TEXT NOT NULL);
@@ -133,11 +137,15 @@ export class MatchStore {
       seats: db.prepare('SELECT * FROM players WHERE match_id = ? ORDER BY rowid'),
       insertEntry: db.prepare('INSERT INTO actions (match_id, seq, day, player_id, kind, entry_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       entriesFrom: db.prepare('SELECT entry_json FROM actions WHERE match_id = ? AND seq > ? ORDER BY seq'),
+      joinEntries: db.prepare("SELECT entry_json FROM actions WHERE match_id = ? AND kind = 'join' ORDER BY seq"),
       actionRows: db.prepare('SELECT seq, day, player_id, kind, entry_json, created_at FROM actions WHERE match_id = ? ORDER BY seq'),
       insertSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (match_id, day, seq, state_json, history_json) VALUES (?, ?, ?, ?, ?)'),
       latestSnapshot: db.prepare('SELECT day, seq, state_json, history_json FROM snapshots WHERE match_id = ? ORDER BY day DESC, seq DESC LIMIT 1'),
       insertResult: db.prepare('INSERT OR REPLACE INTO results (match_id, final_day, state_hash, standings_json, ended_at) VALUES (?, ?, ?, ?, ?)'),
       result: db.prepare('SELECT * FROM results WHERE match_id = ?'),
+      insertSummary: db.prepare('INSERT OR REPLACE INTO day_summaries (match_id, day, summary_json) VALUES (?, ?, ?)'),
+      summariesUpTo: db.prepare('SELECT summary_json FROM (SELECT day, summary_json FROM day_summaries WHERE match_id = ? AND day <= ? ORDER BY day DESC LIMIT ?) ORDER BY day'),
+      firstSnapshotState: db.prepare('SELECT state_json FROM snapshots WHERE match_id = ? ORDER BY day ASC, seq ASC LIMIT 1'),
     };
   }
 
@@ -198,18 +206,46 @@ export class MatchStore {
     return (this.stmts.entriesFrom.all(matchId, afterSeq) as { entry_json: string }[]).map((r) => JSON.parse(r.entry_json) as LogEntry);
   }
 
+  /** The seat joins of a match only (not its whole log). */
+  joinEntries(matchId: string): Extract<LogEntry, { kind: 'join' }>[] {
+    return (this.stmts.joinEntries.all(matchId) as { entry_json: string }[]).map((r) => JSON.parse(r.entry_json) as Extract<LogEntry, { kind: 'join' }>);
+  }
+
   actionRows(matchId: string): { seq: number; day: number; player_id: string; kind: string; entry_json: string; created_at: string }[] {
     return this.stmts.actionRows.all(matchId) as { seq: number; day: number; player_id: string; kind: string; entry_json: string; created_at: string }[];
   }
 
-  saveSnapshot(matchId: string, snap: Snapshot): void {
-    this.stmts.insertSnapshot.run(matchId, snap.day, snap.seq, JSON.stringify(snap.state), JSON.stringify(snap.history));
+  /**
+   * Saves the state at `snap.day`. Its history is not written here: `appendSummaries` must already
+   * hold every summary up to that day (MatchRunner does both in one transaction).
+   */
+  saveSnapshot(matchId: string, snap: Omit<Snapshot, 'history'>): void {
+    // '' marks a snapshot whose history lives in day_summaries.
+    this.stmts.insertSnapshot.run(matchId, snap.day, snap.seq, JSON.stringify(snap.state), '');
   }
 
-  latestSnapshot(matchId: string): Snapshot | undefined {
+  /** Appends (or rewrites) chart summaries, one row per game day. */
+  appendSummaries(matchId: string, summaries: readonly DaySummary[]): void {
+    for (const s of summaries) this.stmts.insertSummary.run(matchId, s.day, JSON.stringify(s));
+  }
+
+  /** The latest `limit` summaries up to `day`, oldest first. */
+  summariesUpTo(matchId: string, day: number, limit: number): DaySummary[] {
+    return (this.stmts.summariesUpTo.all(matchId, day, limit) as { summary_json: string }[]).map((r) => JSON.parse(r.summary_json) as DaySummary);
+  }
+
+  /** `historyLimit`: most summaries returned with the snapshot (the room keeps that many in memory). */
+  latestSnapshot(matchId: string, historyLimit = 5000): Snapshot | undefined {
     const row = this.stmts.latestSnapshot.get(matchId) as { day: number; seq: number; state_json: string; history_json: string } | undefined;
     if (!row) return undefined;
-    return { day: row.day, seq: row.seq, state: JSON.parse(row.state_json) as GameState, history: JSON.parse(row.history_json) as DaySummary[] };
+    const history = row.history_json === '' ? this.summariesUpTo(matchId, row.day, historyLimit) : (JSON.parse(row.history_json) as DaySummary[]);
+    return { day: row.day, seq: row.seq, state: JSON.parse(row.state_json) as GameState, history };
+  }
+
+  /** The state a match started from (day 0: scenario copy and seed), without reading the latest one. */
+  firstState(matchId: string): GameState | undefined {
+    const row = this.stmts.firstSnapshotState.get(matchId) as { state_json: string } | undefined;
+    return row ? (JSON.parse(row.state_json) as GameState) : undefined;
   }
 
   saveResult(r: ResultRecord): void {

@@ -111,6 +111,8 @@ export class MarketRoom extends Room<MarketState> {
     if (this.runner.ended && this.meta.phase !== 'ended') this.finish();
     this.registerHandlers();
     this.setSimulationInterval((dt) => this.tick(dt), TICK_MS);
+    // A resumed room nobody comes back to closes after the grace; the match stays resumable from the store.
+    if (this.holdClock) this.clock.setTimeout(() => this.holdClock && this.closeIdle(), this.ctx.config.resumeGraceSeconds * 1000);
     this.log.info({ scenario: this.runner.state.scenario.id, resumed: this.holdClock, day: this.runner.day }, 'room ready');
   }
 
@@ -142,7 +144,7 @@ export class MarketRoom extends Room<MarketState> {
       id: this.roomId, name, scenarioId: scenario.id, seed, options: { ...stored }, hostToken: this.hostToken, status: 'waiting', currentDay: 0,
     });
     if (classroom) {
-      this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed);
+      this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed, this.rejectedLimits());
       this.classroom.issueLinks();
     }
     this.runner = MatchRunner.create(store, this.roomId, played, seed);
@@ -161,6 +163,8 @@ export class MarketRoom extends Room<MarketState> {
     const store = this.ctx.store;
     const m = store.getMatch(raw.matchId);
     if (!m) throw new Error(`No stored match ${raw.matchId}.`);
+    // One room instance per match, always: a second one would fork the log.
+    if (this.ctx.live.has(m.id)) throw new Error(`Match ${m.id} is already live.`);
     const o = m.options as unknown as StoredOptions;
     this.roomId = m.id;
     this.hostToken = m.hostToken;
@@ -170,7 +174,7 @@ export class MarketRoom extends Room<MarketState> {
     this.seats = new SeatBook(store, m.id, m.seed);
     this.seats.load(store.seats(m.id));
     if (o.classroom) {
-      this.classroom = new ClassroomSession(store.db, m.id, o.classroom, m.seed);
+      this.classroom = new ClassroomSession(store.db, m.id, o.classroom, m.seed, this.rejectedLimits());
       this.classroom.load();
     }
     let phase: RoomMeta['phase'] = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
@@ -397,16 +401,29 @@ export class MarketRoom extends Room<MarketState> {
     }
   }
 
+  private rejectedLimits() {
+    return { perClient: this.ctx.config.rejectedLogPerClient, perMatch: this.ctx.config.rejectedLogPerMatch };
+  }
+
+  /** Set when a resumed room closes for want of anyone: its match keeps its status (resumable). */
+  private idleClosed = false;
+
+  private closeIdle(): void {
+    this.idleClosed = true;
+    this.log.info({ graceS: this.ctx.config.resumeGraceSeconds }, 'nobody came back: closing the resumed room');
+    void this.disconnect();
+  }
+
   override onDispose(): void {
     this.ctx.live.delete(this.roomId);
     updateLobby(this, true);
-    if (!this.ctx.shuttingDown && this.meta.phase !== 'ended') {
+    if ((this.ctx.shuttingDown || this.idleClosed) && this.meta.phase !== 'ended') {
+      this.runner.persistProgress();
+      this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
+    } else if (this.meta.phase !== 'ended') {
       this.runner.snapshot();
       this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
       this.ctx.store.setStatus(this.roomId, 'abandoned');
-    } else if (this.meta.phase !== 'ended') {
-      this.runner.persistProgress();
-      this.ctx.store.setCurrentDay(this.roomId, this.runner.day);
     }
     this.log.info({ day: this.runner.day }, 'room disposed');
   }
@@ -458,7 +475,7 @@ export class MarketRoom extends Room<MarketState> {
     if (this.classroom) {
       // The export's actions.csv shows refusals next to accepted actions.
       const info = this.clientInfo.get(client.sessionId);
-      this.classroom.logRejected(this.runner.day, info?.playerId || (info?.isHost ? HOST_ACTOR : ''), type, payload, code, message);
+      this.classroom.logRejected(client.sessionId, this.runner.day, info?.playerId || (info?.isHost ? HOST_ACTOR : ''), type, payload, code, message);
     }
   }
 
@@ -489,6 +506,8 @@ export class MarketRoom extends Room<MarketState> {
     if (!parsed?.success) return this.refuse(client, cmd, payload, 'BAD_ACTION', `${cmd}: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
     const p = this.meta.phase;
     const wrong = (msg: string) => this.refuse(client, cmd, payload, 'WRONG_PHASE', msg);
+    // An ended match is a record: nothing the host does may change it (or its seats) any more.
+    if (p === 'ended') return this.refuse(client, cmd, payload, 'MATCH_ENDED', 'The match has ended.');
     switch (cmd) {
       case 'start':
         if (p !== 'waiting') return wrong('The match has already started.');
@@ -518,7 +537,6 @@ export class MarketRoom extends Room<MarketState> {
       }
       case 'inject':
       case 'end': {
-        if (p === 'ended') return this.refuse(client, cmd, payload, 'MATCH_ENDED', 'The match has ended.');
         if (p === 'waiting' && cmd === 'inject') return wrong('Start the match before injecting events.');
         const action = (cmd === 'end' ? { type: 'endMatch' } : { type: 'injectEvent', ...(parsed.data as object) }) as Action;
         const result = this.runner.apply(HOST_ACTOR, action);

@@ -2,7 +2,7 @@
 import type { GameEvent, PlayerId } from '../../shared/rules/types.js';
 
 /** Events about one player's own business: sent to that player only. */
-const OWNER_EVENTS = new Set<GameEvent['type']>(['mined', 'leaseIncome', 'hardwareArrived', 'siteEnergised', 'marginCall', 'leaseOrderCancelled']);
+const OWNER_EVENTS = new Set<GameEvent['type']>(['mined', 'leaseIncome', 'hardwareArrived', 'siteEnergised', 'marginCall', 'leaseOrderCancelled', 'contestPayout']);
 /** Bookkeeping nobody needs on the wire. */
 const DROPPED_EVENTS = new Set<GameEvent['type']>(['actionApplied']);
 

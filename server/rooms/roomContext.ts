@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { MatchStore } from '../persistence/store.js';
 import type { MatchRunner } from '../game/match.js';
+import type { HeavyWork } from '../http/heavyWork.js';
 
 export interface LiveMatch {
   runner: MatchRunner;
@@ -27,6 +28,10 @@ export interface RoomContext {
   /** Secret that only this process knows: lets it ask the matchmaker to resume a stored match. */
   resumeKey: string;
   live: Map<string, LiveMatch>;
+  /** Matches being brought back right now (server/rooms/resume.ts): one room instance per match. */
+  resuming: Map<string, Promise<void>>;
+  /** Worker pool and admission for exports and replay files. */
+  heavy: HeavyWork;
   /** True while the server shuts down: rooms then keep their matches resumable. */
   shuttingDown: boolean;
 }

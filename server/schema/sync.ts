@@ -2,6 +2,7 @@
  * `syncView`: the one place that copies the engine state into the synced schema. Fields are only
  * assigned when they differ, so an unchanged field never costs a byte downstream.
  */
+import { publicContestSummary } from '../../shared/rules/systems/contest.js';
 import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
 import { bookLevels, publicPlayer, type BookLevel } from '../../shared/rules/view.js';
 import { coloOffers } from '../../shared/rules/systems/colocation.js';
@@ -144,7 +145,8 @@ export function syncView(ms: MarketState, state: GameState, meta: RoomMeta, seat
   assign(ms.contest, {
     round: state.contest.current.round, resolveDay: state.contest.current.resolveDay,
     pickCount: Object.keys(state.contest.current.picks).length, maxStakeUsd: state.scenario.contest.maxStakeUsd,
-    lastRound: last?.round ?? 0, lastWinner: last?.winner ?? '', lastPoolUsd: last ? last.poolUsdCents / 100 : 0,
+    lastRound: last?.round ?? 0, lastWinner: last?.winner ?? '', // 0 when too few companies staked for the pool to hide a stake (publicContestSummary).
+    lastPoolUsd: last ? (publicContestSummary(last).poolUsdCents ?? 0) / 100 : 0,
   });
   syncNews(ms.news, state.news);
   syncChart(ms.chart, state);

@@ -9,6 +9,7 @@ import type { EventKind } from './scenarios/types.js';
 import { EVENT_KINDS } from './scenarios/types.js';
 import { headlineFor, type HeadlineContext, type ResolvedParams } from './news.js';
 import * as dm from './detMath.js';
+import { own } from '../rules/own.js';
 
 export type EventParams = Record<string, number | string>;
 
@@ -113,7 +114,7 @@ export const EVENT_TABLE: Readonly<Record<EventKind, EventDef>> = Object.freeze(
 export function validateEventParams(state: GameState, kind: EventKind, params: EventParams): string | null {
   const def = EVENT_TABLE[kind];
   for (const [key, value] of Object.entries(params)) {
-    const spec = def.params[key];
+    const spec = own(def.params, key);
     if (!spec) {
       const known = Object.keys(def.params);
       return `Event ${kind} has no parameter "${key}"${known.length ? ` (it takes ${known.join(', ')})` : ''}.`;
@@ -123,7 +124,7 @@ export function validateEventParams(state: GameState, kind: EventKind, params: E
       if (value < spec.min || value > spec.max) return `${kind}.${key} must be between ${spec.min} and ${spec.max}.`;
     } else if (spec.type === 'region') {
       if (typeof value !== 'string') return `${kind}.${key} must be a region id.`;
-      if (value !== '' && !state.regions[value]) return `Unknown region "${value}" (regions: ${Object.keys(state.regions).join(', ')}).`;
+      if (value !== '' && !own(state.regions, value)) return `Unknown region "${value}" (regions: ${Object.keys(state.regions).join(', ')}).`;
     } else {
       if (typeof value !== 'string') return `${kind}.${key} must be a model id.`;
       const model = state.scenario.catalogue.find((m) => m.id === value);

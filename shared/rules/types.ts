@@ -320,6 +320,28 @@ export interface ContestResult {
   npcWeightAi: number;
   poolUsdCents: number;
   payouts: Record<PlayerId, number>;
+  /** Companies that staked on each side: decides which aggregates may be published (`publicContestSummary`). */
+  stakersCrypto: number;
+  stakersAi: number;
+}
+
+/**
+ * A resolved round as one viewer may see it. Player-derived figures are withheld (null) when too
+ * few companies staked for them to hide any one stake; `payouts` holds the viewer's own payout only.
+ */
+export interface ContestSummary {
+  round: number;
+  day: number;
+  winner: Exclude<Narrative, 'none'>;
+  npcWeightCrypto: number;
+  npcWeightAi: number;
+  stakers: number;
+  /** Null when fewer than CONTEST_DISCLOSURE_MIN_STAKERS companies staked. */
+  poolUsdCents: number | null;
+  /** Null unless each side with stakes has at least CONTEST_DISCLOSURE_MIN_STAKERS stakers. */
+  weightCrypto: number | null;
+  weightAi: number | null;
+  payouts: Record<PlayerId, number>;
 }
 
 export interface ContestState {
@@ -472,7 +494,9 @@ export type GameEvent =
   | { type: 'siteEnergised'; day: number; playerId: PlayerId; siteId: string }
   | { type: 'marginCall'; day: number; playerId: PlayerId; loanId: string }
   | { type: 'bankrupt'; day: number; playerId: PlayerId }
-  | { type: 'contestResolved'; day: number; result: ContestResult }
+  | { type: 'contestResolved'; day: number; result: ContestSummary }
+  /** To one staker: what the round paid it (0 when its side lost). */
+  | { type: 'contestPayout'; day: number; playerId: PlayerId; round: number; stakeUsdCents: number; payoutUsdCents: number }
   | { type: 'actionApplied'; day: number; playerId: PlayerId; actionType: string }
   | { type: 'matchEnded'; day: number };
 

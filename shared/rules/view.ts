@@ -3,7 +3,7 @@
  * The client, the online bot and the headless bot all read this shape; secrets never enter it.
  */
 import type {
-  ContestResult, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
+  ContestSummary, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
   PlayerId, RegionState, Site, Tender, Narrative,
 } from './types.js';
 import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.js';
@@ -16,6 +16,7 @@ import { founderStakeUsd } from './score.js';
 import { operatingUsd, type NavParts } from '../economy/valuation.js';
 import { currentWindow, ISSUANCE_WINDOW_DAYS, issuableShares, retirableShares } from '../economy/finance.js';
 import { coloOffers, type ColoOffer } from './systems/colocation.js';
+import { publicContestSummary } from './systems/contest.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -116,7 +117,7 @@ export interface PlayerView {
   offers: PublicOffer[];
   /** NPC colocation providers: terms and MW still to let. */
   colocation: ColoOffer[];
-  contest: { round: number; resolveDay: number; pickCount: number; history: ContestResult[]; maxStakeUsd: number };
+  contest: { round: number; resolveDay: number; pickCount: number; history: ContestSummary[]; maxStakeUsd: number };
   news: NewsItem[];
   me: (PublicPlayer & PrivatePlayer) | null;
 }
@@ -237,7 +238,7 @@ function publicPart(state: GameState): PublicPart {
       round: state.contest.current.round,
       resolveDay: state.contest.current.resolveDay,
       pickCount: Object.keys(state.contest.current.picks).length,
-      history: state.contest.history,
+      history: state.contest.history.map((r) => publicContestSummary(r)),
       maxStakeUsd: s.contest.maxStakeUsd,
     },
     news: state.news.slice(-20),
@@ -252,8 +253,11 @@ function publicPart(state: GameState): PublicPart {
  */
 export function playerView(state: GameState, playerId: PlayerId | null): PlayerView {
   const me = playerId ? publicPlayer(state, playerId) : null;
+  const pub = publicPart(state);
   return {
-    ...publicPart(state),
+    ...pub,
+    // The shared public part has no payouts; a player sees its own in each round.
+    contest: playerId ? { ...pub.contest, history: state.contest.history.map((r) => publicContestSummary(r, playerId)) } : pub.contest,
     playerId: playerId ?? '',
     tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
       ...t,

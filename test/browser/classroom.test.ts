@@ -24,7 +24,8 @@ afterAll(async () => {
 const PHONE = { width: 390, height: 844 };
 
 /** RFC 4180 enough for the export: quoted cells with "" escapes and embedded commas/newlines. */
-function parseCsv(text: string): Record<string, string>[] {
+function parseCsv(withBom: string): Record<string, string>[] {
+  const text = withBom.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

@@ -26,7 +26,7 @@ async function ask(rec: Recorded, type: string, payload: Record<string, unknown>
 }
 
 function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.trim().split('\n');
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
   const header = splitLine(lines[0]!);
   return lines.slice(1).map((l) => Object.fromEntries(splitLine(l).map((v, i) => [header[i]!, v])));
 }

@@ -27,9 +27,9 @@ export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Missing redis-server: a skip on a laptop, a failure in CI (where `.ci/run` installs it). */
+/** Missing redis-server fails the Redis suites with this (`npm test` installs it as root or stops with the same advice). */
 export const REDIS_MISSING_MESSAGE =
-  'redis-server is not installed: `apt-get install -y redis-server` (Debian package; .ci/run installs it). The scale-out tests need it.';
+  'redis-server is not installed: `sudo apt-get install -y redis-server` (npm test installs it when run as root). The scale-out and league-queue tests need it.';
 
 export interface Proc {
   child: ChildProcess;

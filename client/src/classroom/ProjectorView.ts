@@ -165,7 +165,7 @@ export class ProjectorView {
     setChildren(this.tally,
       h('div', {}, t('proj.tallyLine', { round: v.contest.round, day: v.contest.resolveDay })),
       h('div', { class: 'muted' }, `${v.contest.pickCount} · ${t('proj.picks')}`),
-      ...v.contest.history.slice(-4).reverse().map((r) => h('div', {}, `${t('contest.round')} ${r.round}: `, h('b', {}, r.winner.toUpperCase()), ` · ${usd(r.poolUsdCents / 100)}`)),
+      ...v.contest.history.slice(-4).reverse().map((r) => h('div', {}, `${t('contest.round')} ${r.round}: `, h('b', {}, r.winner.toUpperCase()), r.poolUsdCents === null ? '' : ` · ${usd(r.poolUsdCents / 100)}`)),
       last ? null : h('div', { class: 'muted' }, t('contest.none')));
     const sitesOf = (id: string) => v.sites.filter((s) => s.ownerId === id).length;
     setChildren(this.cards, ...v.players.map((p) => h('div', { class: 'ccard', testid: `company-${p.id}`, style: `border-color:${playerColor(p.colorIndex)}` },

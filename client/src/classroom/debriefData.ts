@@ -100,7 +100,8 @@ export function buildDebrief(file: ReplayFile, lagDays = EVENT_LAG_DAYS): Debrie
       record(state);
       for (const e of events) {
         if (e.type === 'marketEvent') raw.push({ day: e.day, kind: e.kind, headline: e.headline });
-        if (e.type === 'contestResolved') data.contests.push(e.result);
+        // The replay holds the full result (a finished match's log is public); the event carries the public summary.
+        if (e.type === 'contestResolved') data.contests.push(state.contest.history[state.contest.history.length - 1]!);
       }
     },
     onRejected(entry, code) {

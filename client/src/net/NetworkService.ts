@@ -6,7 +6,7 @@
  */
 import { Client, type Room } from 'colyseus.js';
 import type { Action } from '../../../shared/rules/actions.js';
-import type { ContestResult, GameEvent } from '../../../shared/rules/types.js';
+import type { ContestSummary, GameEvent } from '../../../shared/rules/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { DaySummary } from '../../../shared/rules/summary.js';
 import { Emitter } from '../util/Emitter.js';
@@ -47,7 +47,7 @@ export class NetworkService implements MatchFeed {
   private active: Room | null = null;
   private priv: PrivateMessage | null = null;
   private session: StoredSession | null = null;
-  private contestHistory: ContestResult[] = [];
+  private contestHistory: ContestSummary[] = [];
   private pending = new Map<string, Pending>();
   private refSeq = 0;
   private closing = false;
@@ -270,7 +270,14 @@ export class NetworkService implements MatchFeed {
     });
     const onEvents = (msg: { events: GameEvent[] }) => {
       const events = msg.events ?? [];
-      for (const e of events) if (e.type === 'contestResolved' && !this.contestHistory.some((r) => r.round === e.result.round)) this.contestHistory.push(e.result);
+      for (const e of events) {
+        if (e.type === 'contestResolved' && !this.contestHistory.some((r) => r.round === e.result.round)) this.contestHistory.push({ ...e.result, payouts: {} });
+        // Our own payout arrives privately, right after the public result of the round.
+        if (e.type === 'contestPayout' && e.payoutUsdCents > 0) {
+          const r = this.contestHistory.find((h) => h.round === e.round);
+          if (r) r.payouts = { [e.playerId]: e.payoutUsdCents };
+        }
+      }
       this.bus.emit('events', events);
     };
     room.onMessage(MSG.events, onEvents);

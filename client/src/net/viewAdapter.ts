@@ -4,7 +4,7 @@
  * `PlayerView` the engine's `playerView()` builds, so every widget has one input shape.
  */
 import type { PlayerView } from '../../../shared/rules/view.js';
-import type { ContestResult } from '../../../shared/rules/types.js';
+import type { ContestSummary } from '../../../shared/rules/types.js';
 import type { RegionSpec } from '../../../shared/economy/scenarios/types.js';
 import type {
   MarketState, PlayerCard, SiteCard, TenderCard, BookLevelCard, RegionCard, NewsCard, OfferCard, ColoCard,
@@ -73,7 +73,7 @@ export function roomInfoFrom(json: StateJson): RoomInfo {
   };
 }
 
-export function viewFromState(json: StateJson, welcome: Welcome | null, priv: PrivateMessage | null, contestHistory: ContestResult[]): PlayerView {
+export function viewFromState(json: StateJson, welcome: Welcome | null, priv: PrivateMessage | null, contestHistory: ContestSummary[]): PlayerView {
   const w = json.world ?? {};
   const m = json.meters ?? {};
   const c = json.contest ?? {};

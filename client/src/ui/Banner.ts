@@ -36,7 +36,12 @@ export function bannerFor(e: GameEvent, view: PlayerView | null): BannerSpec | n
       return style ? { kind: e.kind, title: t(style.title), detail: e.headline, color: style.color } : null;
     }
     case 'contestResolved':
-      return { kind: 'contest', title: t('banner.contest', { winner: e.result.winner.toUpperCase() }), detail: `${t('banner.contestDetail', { round: e.result.round })}${view ? t('banner.payout', { usd: `$${Math.round((e.result.payouts[view.playerId] ?? 0) / 100).toLocaleString('en-US')}` }) : ''}`, color: '#56B4E9' };
+      return { kind: 'contest', title: t('banner.contest', { winner: e.result.winner.toUpperCase() }), detail: t('banner.contestDetail', { round: e.result.round }), color: '#56B4E9' };
+    case 'contestPayout':
+      // Sent to the staker only: the public event carries no payouts.
+      return view && e.playerId === view.playerId
+        ? { kind: 'contest', title: t('banner.contestDetail', { round: e.round }).trim(), detail: t('banner.payout', { usd: `$${Math.round(e.payoutUsdCents / 100).toLocaleString('en-US')}` }).replace(/^ · /, ''), color: '#56B4E9' }
+        : null;
     case 'bankrupt':
       return view && e.playerId === view.playerId ? { kind: 'bankrupt', title: t('banner.bankrupt'), detail: t('banner.bankruptDetail'), color: '#D55E00' } : null;
     case 'matchEnded':

@@ -30,6 +30,7 @@ import { HOSTING_OPEX_SHARE } from './computeValue.js';
 import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
 import { tierCapexUsdPerMw, tierMarketUsdPerMw } from './prices.js';
 import { coloRefusal, newSite, startRetrofit } from './sites.js';
+import { own } from '../own.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
@@ -207,7 +208,7 @@ const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) 
 };
 
 const bidTender: Reducer<'bidTender'> = (draft, playerId, action) => {
-  const t = draft.tenders[action.tenderId];
+  const t = own(draft.tenders, action.tenderId);
   if (!t) return fail('NOT_FOUND', `Tender ${action.tenderId} does not exist or has been awarded.`);
   if (draft.day >= t.closesDay) return fail('WRONG_STATE', `Tender ${t.id} closed on day ${t.closesDay}.`);
   const hasAiSite = Object.values(draft.sites).some((s) => s.ownerId === playerId && s.tier === 'ai');
@@ -325,7 +326,7 @@ function closedOfferMessage(state: GameState, offerId: string): string {
 }
 
 const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
-  const offer = draft.offers[action.offerId];
+  const offer = own(draft.offers, action.offerId);
   if (!offer) return fail('NOT_FOUND', closedOfferMessage(draft, action.offerId));
   if (draft.day >= offer.closesDay) return fail('WRONG_STATE', `Offer ${offer.id} closed on day ${offer.closesDay}.`);
   if (draft.players[playerId]?.bankrupt) return fail('BANKRUPT', 'A company in bankruptcy cannot bid.');
@@ -342,7 +343,7 @@ const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
   }
   let site: Site | undefined;
   if (action.siteId !== undefined) {
-    site = draft.sites[action.siteId];
+    site = own(draft.sites, action.siteId);
     if (!site) return fail('NOT_FOUND', `No site ${action.siteId}.`);
     const problem = offerSiteProblem(draft, playerId, offer, site);
     if (problem) return problem;
@@ -363,7 +364,7 @@ const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
 };
 
 const declineOffer: Reducer<'declineOffer'> = (draft, playerId, action) => {
-  const offer = draft.offers[action.offerId];
+  const offer = own(draft.offers, action.offerId);
   if (!offer) return fail('NOT_FOUND', closedOfferMessage(draft, action.offerId));
   if (!offer.bids.some((b) => b.playerId === playerId)) return fail('NOT_FOUND', `You have no bid on offer ${offer.id}.`);
   offer.bids = offer.bids.filter((b) => b.playerId !== playerId);

@@ -1,7 +1,7 @@
 /** The narrative contest (parimutuel stakes, NPC momentum speculators, reflexive hype) and announcements. */
 import type { Phase, Reducer } from '../context.js';
 import { fail, pushNews } from '../context.js';
-import type { ContestResult } from '../types.js';
+import type { ContestResult, ContestSummary, PlayerId } from '../types.js';
 import { cashCents, CONTEST_POOL, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
 import { hypeAfterContest, npcMomentumWeights, resolveContest, type ContestStake } from '../../economy/contest.js';
@@ -39,19 +39,23 @@ export const contestPhase: Phase = (draft, ctx) => {
     npcWeightAi: npc.ai,
     poolUsdCents: outcome.poolUsdCents,
     payouts: outcome.payouts,
+    stakersCrypto: stakes.filter((s) => s.narrative === 'crypto').length,
+    stakersAi: stakes.filter((s) => s.narrative === 'ai').length,
   };
   draft.contest.history.push(result);
   const hype = hypeAfterContest(draft.hype, outcome.winner, draft.scenario.contest.hypeBoost);
   draft.hype.crypto = hype.crypto;
   draft.hype.ai = hype.ai;
-  ctx.events.push({ type: 'contestResolved', day: draft.day, result });
-  const share = Math.round((100 * (outcome.winner === 'crypto' ? outcome.weightCrypto : outcome.weightAi)) / Math.max(1e-9, outcome.weightCrypto + outcome.weightAi));
-  pushNews(
-    draft,
-    ctx,
-    'contest',
-    `Round ${round.round}: the crowd picks ${LABEL[outcome.winner]} (${share}% of the weight, pool ${usd(outcome.poolUsdCents)}); ${LABEL[outcome.winner]} hype rises`,
-  );
+  const summary = publicContestSummary(result);
+  ctx.events.push({ type: 'contestResolved', day: draft.day, result: summary });
+  for (const s of stakes) {
+    ctx.events.push({ type: 'contestPayout', day: draft.day, playerId: s.playerId, round: round.round, stakeUsdCents: s.stakeUsdCents, payoutUsdCents: outcome.payouts[s.playerId] ?? 0 });
+  }
+  // The headline is public: it quotes the pool and the winner's share only when they hide every stake.
+  const figures = summary.weightCrypto !== null && summary.weightAi !== null
+    ? `${Math.round((100 * (outcome.winner === 'crypto' ? summary.weightCrypto : summary.weightAi)) / Math.max(1e-9, summary.weightCrypto + summary.weightAi))}% of the weight, pool ${usd(outcome.poolUsdCents)}`
+    : summary.poolUsdCents !== null ? `pool ${usd(summary.poolUsdCents)}` : `${summary.stakers} ${summary.stakers === 1 ? 'company' : 'companies'} staked`;
+  pushNews(draft, ctx, 'contest', `Round ${round.round}: the crowd picks ${LABEL[outcome.winner]} (${figures}); ${LABEL[outcome.winner]} hype rises`);
   draft.contest.current = {
     round: round.round + 1,
     resolveDay: draft.day + draft.scenario.contest.periodDays,
@@ -60,6 +64,31 @@ export const contestPhase: Phase = (draft, ctx) => {
     openAiHype: draft.hype.ai,
   };
 };
+
+/** Fewest stakers behind a published sum: with fewer, the others' stakes could be solved for. */
+export const CONTEST_DISCLOSURE_MIN_STAKERS = 3;
+
+/**
+ * What everyone may know of a resolved round. A sum over one or two stakes gives them away (a sole
+ * staker's stake *is* the pool; side weight minus the public NPC weight is that side's stake), so
+ * the pool needs CONTEST_DISCLOSURE_MIN_STAKERS stakers and the side weights need that many on
+ * every side that has stakes. `viewer` adds that company's own payout.
+ */
+export function publicContestSummary(result: ContestResult, viewer?: PlayerId): ContestSummary {
+  const min = CONTEST_DISCLOSURE_MIN_STAKERS;
+  const stakersCrypto = result.stakersCrypto ?? 0;
+  const stakersAi = result.stakersAi ?? 0;
+  const stakers = stakersCrypto + stakersAi;
+  const sidesOk = [stakersCrypto, stakersAi].every((n) => n === 0 || n >= min);
+  const own = viewer !== undefined && Object.prototype.hasOwnProperty.call(result.payouts, viewer) ? { [viewer]: result.payouts[viewer]! } : {};
+  return {
+    round: result.round, day: result.day, winner: result.winner, npcWeightCrypto: result.npcWeightCrypto, npcWeightAi: result.npcWeightAi, stakers,
+    poolUsdCents: stakers >= min ? result.poolUsdCents : null,
+    weightCrypto: sidesOk ? result.weightCrypto : null,
+    weightAi: sidesOk ? result.weightAi : null,
+    payouts: own,
+  };
+}
 
 type T = 'contestPick' | 'announceNarrative';
 export const contestReducers: { [K in T]: Reducer<K> } = {

@@ -28,6 +28,7 @@ import {
 import { navUsd } from '../../economy/valuation.js';
 import { lotIdsOf, raw } from './capacity.js';
 import { loanEscrow, navPartsByPlayer, playerNavUsd, playerSectorHype, tierUsdPerMw } from './valuation.js';
+import { own } from '../own.js';
 
 /** A solvent company that cannot repay at maturity is rolled over this long, at a penalty rate. */
 export const ROLLOVER_DAYS = 30;
@@ -285,7 +286,7 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
   repayLoan: (draft, playerId, action) => {
     const p = activePlayer(draft, playerId);
     if (isError(p)) return p;
-    const loan = draft.loans[action.loanId];
+    const loan = own(draft.loans, action.loanId);
     if (!loan) return fail('NOT_FOUND', `No loan ${action.loanId}.`);
     if (loan.ownerId !== playerId) return fail('NOT_OWNER', `Loan ${action.loanId} is not yours.`);
     const cents = usdToCents(action.amountUsd);

@@ -20,6 +20,7 @@ import {
 } from '../../economy/hardware.js';
 import { addLot, modelSpec, raw, rawAt, siteFreeMw, unitMw } from './capacity.js';
 import { newUnitPriceUsd, resaleUnitPriceUsd } from './prices.js';
+import { own } from '../own.js';
 
 const fmtUsd = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
 
@@ -49,7 +50,7 @@ function splitLot(draft: GameState, lot: HardwareLot, count: number): HardwareLo
 }
 
 function ownedLot(draft: GameState, playerId: PlayerId, lotId: string): HardwareLot | RuleError {
-  const lot = draft.lots[lotId];
+  const lot = own(draft.lots, lotId);
   if (!lot) return fail('NOT_FOUND', `No hardware lot ${lotId}.`);
   if (lot.ownerId !== playerId) return fail('NOT_OWNER', `Lot ${lotId} is not yours.`);
   return lot;
@@ -64,7 +65,7 @@ export const hardwareReducers: { [K in T]: Reducer<K> } = {
     if (!spec) return fail('NOT_FOUND', `No hardware model ${action.modelId}.`);
     if (spec.releaseDate > draft.date) return fail('NOT_AVAILABLE', `${spec.name} is not released until ${spec.releaseDate}.`);
     if (action.siteId !== undefined) {
-      const site = draft.sites[action.siteId];
+      const site = own(draft.sites, action.siteId);
       if (!site) return fail('NOT_FOUND', `No site ${action.siteId}.`);
       if (site.ownerId !== playerId) return fail('NOT_OWNER', `Site ${site.name} is not yours.`);
       // A site being retrofitted will be ai tier when GPUs arrive.
@@ -103,7 +104,7 @@ export const hardwareReducers: { [K in T]: Reducer<K> } = {
     }
     const count = action.count ?? lot.count;
     if (count > lot.count) return fail('BAD_ACTION', `Lot ${lot.id} has only ${lot.count} units.`);
-    const site = draft.sites[action.siteId];
+    const site = own(draft.sites, action.siteId);
     if (!site) return fail('NOT_FOUND', `No site ${action.siteId}.`);
     if (site.ownerId !== playerId) return fail('NOT_OWNER', `Site ${site.name} is not yours.`);
     const spec = modelSpec(draft, lot.modelId);

@@ -23,6 +23,7 @@ import {
 } from '../../economy/power.js';
 import { lotIdsOf, raw, rawAt, regionSpec, siteDrawsMw } from './capacity.js';
 import { siteMarketValueUsd, siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
+import { own } from '../own.js';
 
 type NewSite = Pick<Site, 'id' | 'name' | 'regionId' | 'ownerId' | 'tier'> & Partial<Site>;
 
@@ -38,7 +39,7 @@ export function newSite(fields: NewSite): Site {
 const fmtUsd = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
 
 function ownedSite(draft: GameState, playerId: PlayerId, siteId: string): Site | RuleError {
-  const site = draft.sites[siteId];
+  const site = own(draft.sites, siteId);
   if (!site) return fail('NOT_FOUND', `No site ${siteId}.`);
   if (site.ownerId !== playerId) return fail('NOT_OWNER', `Site ${site.name} is not yours.`);
   return site;
@@ -61,7 +62,7 @@ function pay(draft: GameState, playerId: PlayerId, usd: number, reason: string, 
 /** Days until `mw` new MW energise in a region today, and the MW it adds to that region's queue. */
 export function energiseQuote(state: GameState, regionId: string, tier: Site['tier'], mw: number): number {
   const spec = regionSpec(state, regionId);
-  const region = state.regions[regionId];
+  const region = own(state.regions, regionId);
   if (!spec || !region) return 0;
   const queueDays = region.gridQueueDays + (spec.gridQueueDaysPer100Mw * mw) / 100;
   const buildDays = tier === 'ai' ? state.scenario.capex.aiBuildDays : state.scenario.capex.miningBuildDays;
@@ -70,7 +71,7 @@ export function energiseQuote(state: GameState, regionId: string, tier: Site['ti
 
 function joinQueue(draft: GameState, regionId: string, mw: number): void {
   const spec = regionSpec(draft, regionId);
-  const region = draft.regions[regionId];
+  const region = own(draft.regions, regionId);
   if (spec && region) region.gridQueueDays = Math.round(region.gridQueueDays + (spec.gridQueueDaysPer100Mw * mw) / 100);
 }
 
@@ -103,7 +104,7 @@ export function startRetrofit(draft: GameState, playerId: PlayerId, siteId: stri
 type T = 'buySite' | 'buildSite' | 'expandSite' | 'retrofitSite' | 'sellSite' | 'setPowerContract';
 export const siteReducers: { [K in T]: Reducer<K> } = {
   buySite: (draft, playerId, action) => {
-    const site = draft.sites[action.siteId];
+    const site = own(draft.sites, action.siteId);
     if (!site) return fail('NOT_FOUND', `No site ${action.siteId}.`);
     if (site.ownerId !== null) return fail('NOT_AVAILABLE', `Site ${site.name} is not for sale.`);
     const err = pay(draft, playerId, site.listPriceUsd, 'site', `Site ${site.name}`);
@@ -119,7 +120,7 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
 
   buildSite: (draft, playerId, action) => {
     const spec = regionSpec(draft, action.regionId);
-    if (!spec || !draft.regions[action.regionId]) return fail('NOT_FOUND', `No region ${action.regionId}.`);
+    if (!spec || !own(draft.regions, action.regionId)) return fail('NOT_FOUND', `No region ${action.regionId}.`);
     const capexUsd = tierCapexUsdPerMw(draft, action.tier) * action.mw;
     const late = tooLate(draft, draft.day + energiseQuote(draft, action.regionId, action.tier, action.mw), `Building ${action.mw} MW (${action.tier} tier) in ${spec.name}`);
     if (late) return late;

@@ -3,7 +3,7 @@ import { createDraft, finishDraft } from 'immer';
 import { createGame } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { balanceOf, cashCents, CONTEST_POOL, ledgerTotals } from '../../../../shared/economy/ledger.js';
-import { contestPhase } from '../../../../shared/rules/systems/contest.js';
+import { contestPhase, publicContestSummary } from '../../../../shared/rules/systems/contest.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
 import { accept, edit, rejects } from '../../../support/engineSteps.js';
@@ -96,7 +96,11 @@ describe('contestPhase', () => {
     expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
     expect(s.hype.crypto).toBeCloseTo(before.hype.crypto + scenario.contest.hypeBoost, 12);
     expect(s.hype.ai).toBeCloseTo(before.hype.ai - scenario.contest.hypeBoost / 2, 12);
-    expect(events.map((e) => e.type)).toEqual(['contestResolved', 'news']);
+    expect(events.map((e) => e.type)).toEqual(['contestResolved', 'contestPayout', 'contestPayout', 'contestPayout', 'news']);
+    // Each staker learns its own payout; the public result names nobody's.
+    expect(events.filter((e) => e.type === 'contestPayout').map((e) => e.type === 'contestPayout' && [e.playerId, e.payoutUsdCents])).toEqual([['a', 150_000_000], ['b', 450_000_000], ['c', 0]]);
+    const pub = events.find((e) => e.type === 'contestResolved');
+    expect(pub?.type === 'contestResolved' && pub.result.payouts).toEqual({});
     expect(s.contest.current).toEqual({ round: 2, resolveDay: day + scenario.contest.periodDays, picks: {}, openBtcUsd: before.btc.btcUsd, openAiHype: s.hype.ai });
   });
 
@@ -110,5 +114,32 @@ describe('contestPhase', () => {
     expect(result.winner).toBe('ai');
     expect(result.payouts).toEqual({ c: 600_000_000 });
     expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+});
+
+describe('publicContestSummary', () => {
+  const resolveWith = (picks: [string, 'crypto' | 'ai', number][]) => {
+    let s = start;
+    for (const [id, narrative, stakeUsd] of picks) s = accept(s, id, { type: 'contestPick', narrative, stakeUsd });
+    return runContest(edit(s, (d) => void (d.day = scenario.contest.periodDays)));
+  };
+
+  it("hides a sole staker's stake: no pool, no side weights, no payouts in the public event or headline", () => {
+    const { state: s, events } = resolveWith([['a', 'crypto', 77_777.77]]);
+    const pub = events.find((e) => e.type === 'contestResolved');
+    expect(pub?.type === 'contestResolved' && pub.result).toMatchObject({ stakers: 1, poolUsdCents: null, weightCrypto: null, weightAi: null, payouts: {} });
+    expect(JSON.stringify(pub)).not.toContain('7777777');
+    const news = events.find((e) => e.type === 'news');
+    expect(news?.type === 'news' && news.headline).not.toMatch(/77,778|%/);
+    // The full result stays in the state (the teacher's export and the replay read it).
+    expect(s.contest.history[0]!.poolUsdCents).toBe(7_777_777);
+  });
+
+  it('publishes the pool once three companies staked, and side weights only when no side has one or two stakers', () => {
+    const mixed = resolveWith([['a', 'crypto', 1_000], ['b', 'crypto', 2_000], ['c', 'ai', 3_000]]).state.contest.history[0]!;
+    expect(publicContestSummary(mixed)).toMatchObject({ stakers: 3, poolUsdCents: 600_000, weightCrypto: null, weightAi: null });
+    const oneSide = resolveWith([['a', 'ai', 1_000], ['b', 'ai', 2_000], ['c', 'ai', 3_000]]).state.contest.history[0]!;
+    expect(publicContestSummary(oneSide).weightAi).toBe(oneSide.weightAi);
+    expect(publicContestSummary(oneSide, 'b').payouts).toEqual(oneSide.payouts.b !== undefined ? { b: oneSide.payouts.b } : {});
   });
 });
