@@ -151,3 +151,31 @@ export function fillGpus(view: PlayerView, budget: Budget, share: number, out: A
 export function freeAiMw(view: PlayerView, budget: Budget): number {
   return mySites(view).filter((s) => s.tier === 'ai').reduce((sum, s) => sum + budget.freeMw(s), 0);
 }
+
+/**
+ * Keeps GPUs in space: rents colocation for GPUs sitting in storage (a rental that ended, a hall
+ * too small) and, shortly before a rental ends, for the GPUs it holds. Sized by the GPUs, not by
+ * new purchases; the rent is paid by the day, so a month of it is all the budget must cover.
+ */
+export function houseGpus(view: PlayerView, budget: Budget, out: Action[]): boolean {
+  const me = view.me;
+  if (!me) return false;
+  const provider = [...view.colocation]
+    .filter((p) => p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)
+    .sort((a, b) => a.usdPerKwMonth - b.usdPerKwMonth)[0];
+  if (!provider) return false;
+  // One rental at a time: space already on its way will take what waits.
+  if (mySites(view).some((s) => s.coloProviderId && s.status === 'building')) return false;
+  let kw = 0;
+  for (const lot of me.lots) {
+    const model = modelOf(view, lot.modelId);
+    if (model?.kind !== 'gpu') continue;
+    const site = lot.siteId ? view.sites.find((s) => s.id === lot.siteId) : undefined;
+    const expiring = site?.coloProviderId && site.coloEndDay <= view.day + provider.readyDays + 2;
+    if (lot.status === 'stored' || expiring) kw += model.powerKw * lot.count * (regionOf(view, provider.regionId)?.pue ?? 1);
+  }
+  const mw = Math.min(provider.availableMw, Math.ceil((kw / 1000) * 2) / 2);
+  if (mw < 0.5 || !budget.spend(mw * 1000 * provider.usdPerKwMonth)) return false;
+  out.push({ type: 'rentColocation', providerId: provider.id, mw });
+  return true;
+}

@@ -12,7 +12,7 @@ import {
   announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, inLeaseBand, installStored, mySites, offerSites,
   openOffers, powerReserveUsd, raiseEquity, round2, treasuryPolicy, trend, uncommittedH100,
 } from '../helpers.js';
-import { acquireAiMw, fillGpus, freeAiMw, rentColo } from '../plays.js';
+import { acquireAiMw, fillGpus, freeAiMw, houseGpus, rentColo } from '../plays.js';
 
 /** Hosting offers that fund at least this share of a retrofit are the Core Scientific path. */
 const MIN_FUNDED_PCT = 50;
@@ -67,6 +67,7 @@ export const aiPivot: Strategy = {
     const budget = new Budget(view, reserve);
     bidOffers(view, budget, out);
     installStored(view, budget, out);
+    houseGpus(view, budget, out);
     let shortOfCash = false;
     if (!mySites(view).some((s) => s.tier === 'ai') && every(ctx, 'acquire', 5)) shortOfCash = !acquireAiMw(view, budget, out);
     const ordered = fillGpus(view, budget, 0.9, out);

@@ -8,7 +8,7 @@ import type { Action } from '../../rules/actions.js';
 import type { PlayerView } from '../../rules/view.js';
 import type { BotContext, Strategy } from '../types.js';
 import { announce, Budget, contestPick, every, installStored, momentumNarrative, mySites, powerReserveUsd, capToNav, raiseEquity, treasuryPolicy } from '../helpers.js';
-import { acquireAiMw, fillGpus, growMining } from '../plays.js';
+import { acquireAiMw, fillGpus, growMining, houseGpus } from '../plays.js';
 
 type Side = 'crypto' | 'ai';
 const other = (s: Side): Side => (s === 'crypto' ? 'ai' : 'crypto');
@@ -86,6 +86,7 @@ export const narrativeChaser: Strategy = {
       growMining(view, budget, { maxPaybackDays: 540, hardwareShare: 0.5, expand: every(ctx, 'expand', 15), buildMw: [5, 40] }, out);
     } else {
       installStored(view, budget, out);
+      houseGpus(view, budget, out);
       if (!mySites(view).some((s) => s.tier === 'ai') && every(ctx, 'acquire', 15)) acquireAiMw(view, budget, out);
       fillGpus(view, budget, 0.5, out);
     }
