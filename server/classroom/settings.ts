@@ -145,7 +145,7 @@ export function applyTreatment(base: Scenario, s: ClassroomSettings, seed: strin
     }
     scenario.events = [
       ...scenario.events,
-      ...s.events.map((e) => ({ date: addDays(scenario.startDate, e.day), kind: e.kind, params: e.params, ...(e.headline ? { headline: e.headline } : {}) })),
+      ...s.events.map((e) => ({ date: addDays(scenario.startDate, e.day), kind: e.kind, params: e.params, onCalendar: true, ...(e.headline ? { headline: e.headline } : {}) })),
     ];
   }
   return scenario;

@@ -108,7 +108,7 @@ describe('classroom sessions', () => {
     expect(replay.scenario.finance.startCashUsd).toBe(12_345_678);
     expect(replay.scenario.contest).toMatchObject({ periodDays: 5, maxStakeUsd: 1000 });
     expect(replay.scenario.compute.tenderRatePerDay).toBe(0);
-    expect(replay.scenario.events).toContainEqual({ date: '2024-03-04', kind: 'crash', params: { pct: 20 }, headline: 'Class crash at the exchange' });
+    expect(replay.scenario.events).toContainEqual({ date: '2024-03-04', kind: 'crash', params: { pct: 20 }, headline: 'Class crash at the exchange', onCalendar: true });
     const publicMatch = await (await fetch(`${ts.http}/api/matches/${teacher.room.roomId}`)).json();
     expect(JSON.stringify(publicMatch)).not.toContain('Alice Martin');
     await Promise.all([alice.room.leave(), teacher.room.leave()]);

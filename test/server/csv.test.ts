@@ -5,7 +5,7 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../server/csv.js';
-import { bootServer, createRoom, joinRoom, waitFor, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+import { bootServer, createRoom, joinRoom, waitFor, welcomeOf, type Recorded, type TestServer, studentKeys } from './helpers.js';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example","open")', '+SUM(1,2)', '-2+3', '@cmd', '\tTAB', '\rCR'];
 
@@ -90,8 +90,9 @@ describe('CSV exports of a real server', () => {
     const teacher = await createRoom(ts.url, { daysPerSecond: 20, classroom: { labels: ['=L1', '@L2'], marketsOpen: { loans: false } } });
     const tw = await welcomeOf(teacher);
     const code = teacher.room.roomId;
-    const s1 = await joinRoom(ts.url, code, { label: '=L1', playerName: '=cmd|"/c calc"!A1' });
-    const s2 = await joinRoom(ts.url, code, { label: '@L2', playerName: '-1+1' });
+    const keys = await studentKeys(teacher);
+    const s1 = await joinRoom(ts.url, code, { studentKey: keys.get('=L1'), playerName: '=cmd|"/c calc"!A1' });
+    const s2 = await joinRoom(ts.url, code, { studentKey: keys.get('@L2'), playerName: '-1+1' });
     await Promise.all([s1, s2].map(welcomeOf));
     expect(await ask(teacher, 'start')).toBe(true);
     expect(await ask(s1, 'takeLoan', { amountUsd: 1000, termDays: 60 })).toBe(false);

@@ -91,6 +91,8 @@ export interface ScriptedEventSpec {
   kind: EventKind;
   params: Record<string, number | string>;
   headline?: string;
+  /** Fires on its date whatever the seed's path (a teacher's schedule), instead of moving with its keyframes. */
+  onCalendar?: boolean;
 }
 
 export interface NpcCohortSpec {

@@ -57,9 +57,9 @@ export function initialWorld(scenario: Scenario, seed: string): World {
   const startHeight = scenario.startHeight;
   const keyframePath = seedKeyframePath(scenario, seed);
   const published = publishedPoints(scenario);
-  const eventDay = (kind: string, date: string) => {
-    const day = daysBetween(scenario.startDate, date);
-    return PRICE_EVENT_KINDS.has(kind) && day > 0 ? Math.max(1, warpDay(published, keyframePath, day)) : day;
+  const eventDay = (e: { kind: string; date: string; onCalendar?: boolean }) => {
+    const day = daysBetween(scenario.startDate, e.date);
+    return PRICE_EVENT_KINDS.has(e.kind) && !e.onCalendar && day > 0 ? Math.max(1, warpDay(published, keyframePath, day)) : day;
   };
   return {
     btc: {
@@ -118,7 +118,7 @@ export function initialWorld(scenario: Scenario, seed: string): World {
       history: [],
     },
     events: scenario.events
-      .map((e) => ({ day: eventDay(e.kind, e.date), kind: e.kind, params: e.params, source: 'scenario', headline: e.headline }))
+      .map((e) => ({ day: eventDay(e), kind: e.kind, params: e.params, source: 'scenario', headline: e.headline }))
       .filter((e) => e.day >= 0 && e.day < scenario.days)
       .sort((a, b) => a.day - b.day),
     meters: { miningGw: 0, aiGw: 0, aiComputeH100Days: 0, btcMinedBtc: 0, energyPriceIndex: 100 },

@@ -40,7 +40,7 @@ function rows(code: string): { playerId: string; bytes: number }[] {
 
 describe('refusal log caps', () => {
   it('keeps at most PER_CLIENT rows per spectator and PER_MATCH per session, with short payloads', async () => {
-    const teacher = await createRoom(ts.url, { daysPerSecond: 1, classroom: { labels: ['S1'] } });
+    const teacher = await createRoom(ts.url, { daysPerSecond: 1, classroom: { labels: ['S1'], allowGuests: true } });
     await welcomeOf(teacher);
     const code = teacher.room.roomId;
     const spies = await Promise.all([1, 2, 3].map(() => joinRoom(ts.url, code, { spectate: true })));
