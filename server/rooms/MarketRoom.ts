@@ -17,7 +17,7 @@ import { MarketState } from '../schema/MarketState.js';
 import { syncView, type RoomMeta } from '../schema/sync.js';
 import { splitEvents, type SplitEvents } from './events.js';
 import {
-  bodyOf, createOptionsSchema, DEFAULT_DAYS_PER_SECOND, HOST_COMMANDS, hostCommandSchemas, jsonSize, joinOptionsSchema,
+  bodyOf, createOptionsSchema, defaultDaysPerSecond, HOST_COMMANDS, hostCommandSchemas, jsonSize, joinOptionsSchema,
   MAX_MESSAGE_JSON_BYTES, MAX_SPECTATORS, refOf, SERVER_MESSAGES as MSG, type HostCommand, type RoomErrorCode,
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
@@ -117,7 +117,7 @@ export class MarketRoom extends Room<MarketState> {
     const maxPlayers = o.maxPlayers ?? Math.max(8, botCount + 1);
     if (botCount >= maxPlayers + 1) throw new Error('More bots than seats.');
     const stored: StoredOptions = {
-      daysPerSecond: o.daysPerSecond ?? DEFAULT_DAYS_PER_SECOND, maxPlayers, private: o.private ?? false, leaverPolicy: o.leaverPolicy ?? 'bot',
+      daysPerSecond: o.daysPerSecond ?? defaultDaysPerSecond(scenario.days), maxPlayers, private: o.private ?? false, leaverPolicy: o.leaverPolicy ?? 'bot',
     };
     const store = this.ctx.store;
     this.roomId = uniqueCode((code) => this.ctx.live.has(code) || store.getMatch(code) !== undefined);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../shared/economy/scenarios/types.js';
 import type { ErrorCode } from '../../shared/rules/types.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../../shared/rules/pace.js';
 import type { ClassroomErrorCode } from '../classroom/protocol.js';
 
 /** Every code a room may send in `error`: the engine's plus the server's own (classroom sessions). */
@@ -12,9 +13,8 @@ export type RoomErrorCode = ErrorCode | ClassroomErrorCode;
 
 export const ROOM_NAME = 'market';
 
-export const DEFAULT_DAYS_PER_SECOND = 1;
-export const MIN_DAYS_PER_SECOND = 0.05;
-export const MAX_DAYS_PER_SECOND = 50;
+/** Pace bounds live in shared/rules/pace.ts so the client's menus offer exactly what rooms accept. */
+export { MIN_DAYS_PER_SECOND, MAX_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../shared/rules/pace.js';
 export const MAX_PLAYERS_LIMIT = 100;
 export const MAX_SPECTATORS = 100;
 /** Decoded client messages above this many bytes of JSON are refused with TOO_LARGE. */

@@ -472,4 +472,10 @@ export const ar: Messages = {
   'debrief.ai': 'ذكاء اصطناعي',
   'debrief.noEvents': 'لا أحداث سوقية.',
   'debrief.noActions': 'لا قرارات.',
+  'title.paceHint': '≈ {minutes} دقيقة للمباراة · {seconds} ث لكل يوم لعب',
+  'title.paceRange': 'السرعة من {min} إلى {max} يوم في الثانية',
+  'host.paceOption': '{dps} يوم/ث · {seconds} ث/يوم',
+  'game.paused': '⏸ متوقفة مؤقتًا',
+  'game.pausedHint': 'الساعة متوقفة؛ الأوامر ما زالت تُقبل.',
+  'game.pausedHost': 'الساعة متوقفة؛ الأوامر ما زالت تُقبل. المسافة أو ▶ استئناف تشغّلها.',
 };

@@ -473,6 +473,12 @@ export const en = {
   'debrief.ai': 'AI',
   'debrief.noEvents': 'No market events.',
   'debrief.noActions': 'No decisions.',
+  'title.paceHint': '≈ {minutes} min a match · {seconds} s per game day',
+  'title.paceRange': 'pace from {min} to {max} days per second',
+  'host.paceOption': '{dps} d/s · {seconds} s/day',
+  'game.paused': '⏸ PAUSED',
+  'game.pausedHint': 'The clock is stopped; orders still go in.',
+  'game.pausedHost': 'The clock is stopped; orders still go in. Space or ▶ Resume starts it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -132,6 +132,8 @@ export interface ScenarioListing {
   description: string;
   startDate: string;
   days: number;
+  /** The room's pace when the creator names none (~25 minutes a match); older servers omit it. */
+  defaultDaysPerSecond?: number;
 }
 
 /**

@@ -6,6 +6,8 @@ import { BOT_STRATEGIES, type RoomListing } from '../net/protocol.js';
 import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../../shared/rules/pace.js';
+import { paceLine } from '../ui/paceMenu.js';
 
 const NAME_KEY = 'bc.name';
 
@@ -38,7 +40,13 @@ export class TitleScene extends Phaser.Scene {
   private buildCard(): void {
     const name = h('input', { testid: 'name', maxlength: 40, value: localStorage.getItem(NAME_KEY) ?? '', placeholder: t('title.namePlaceholder') });
     const scenario = h('select', { testid: 'scenario' });
-    const pace = h('input', { testid: 'pace', type: 'number', step: '0.5', min: '0.05', max: '50', value: '2' });
+    const pace = h('input', { testid: 'pace', type: 'number', step: '0.01', min: String(MIN_DAYS_PER_SECOND), max: String(MAX_DAYS_PER_SECOND), value: '0.08', style: 'width:6em' });
+    const paceHint = h('span', { class: 'muted', testid: 'pace-hint' });
+    let days = 120;
+    // The pace follows the scenario (a ~25-minute match) until the player types their own.
+    let paceEdited = false;
+    const showPace = () => setText(paceHint, paceLine(days, Number(pace.value)));
+    pace.addEventListener('input', () => { paceEdited = true; showPace(); });
     const bots = h('input', { testid: 'bots', type: 'number', step: '1', min: '0', max: '40', value: '3' });
     const botKind = h('select', { testid: 'bot-strategy' }, h('option', { value: 'mixed' }, t('title.mixed')), ...BOT_STRATEGIES.map((s) => h('option', { value: s }, s)));
     const priv = h('input', { type: 'checkbox', testid: 'private' });
@@ -52,7 +60,7 @@ export class TitleScene extends Phaser.Scene {
       h('div', { class: 'cols', style: 'margin-top:1em' },
         h('div', {}, h('h2', {}, t('title.create')),
           h('div', { class: 'row' }, h('label', {}, t('title.scenario')), scenario),
-          h('div', { class: 'row' }, h('label', {}, t('title.pace')), pace),
+          h('div', { class: 'row' }, h('label', {}, t('title.pace')), pace, paceHint),
           h('div', { class: 'row' }, h('label', {}, t('title.bots')), bots, botKind),
           h('div', { class: 'row' }, h('label', {}, t('title.private')), priv, h('span', { class: 'muted' }, t('title.privateHint'))),
           h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'create', onclick: () => void this.createMatch(name.value, scenario.value, Number(pace.value), Number(bots.value), botKind.value, priv.checked) }, t('title.createButton')))),
@@ -71,11 +79,21 @@ export class TitleScene extends Phaser.Scene {
       setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
       const sprint = list.find((s) => s.id === 'halving-sprint');
       if (sprint) scenario.value = sprint.id;
+      const follow = () => {
+        const chosen = list.find((s) => s.id === scenario.value);
+        if (!chosen) return;
+        days = chosen.days;
+        if (!paceEdited) pace.value = String(chosen.defaultDaysPerSecond ?? defaultDaysPerSecond(chosen.days));
+        showPace();
+      };
+      scenario.addEventListener('change', follow);
+      follow();
     }).catch((e: Error) => this.say(t('title.unreachable', { message: e.message }), true));
     const refresh = () => void this.net.listRooms().then((list) => this.renderRooms(rooms, list, name)).catch(() => undefined);
     refresh();
     const timer = this.time.addEvent({ delay: 3000, loop: true, callback: refresh });
     this.cleanup.push(() => timer.remove());
+    showPace();
     name.focus();
   }
 
@@ -132,3 +150,4 @@ export class TitleScene extends Phaser.Scene {
     }
   }
 }
+

@@ -44,6 +44,8 @@ export class GameScreen {
   private readonly unmount: () => void;
   private readonly offs: (() => void)[] = [];
   private lastDay = -1;
+  /** Everyone sees when the clock is held, not only the host (a quiet map looks like a hang). */
+  private readonly pausedFlag = h('div', { class: 'pausedflag', testid: 'paused-flag', style: 'display:none' });
   onHostToggle: () => void = () => undefined;
 
   constructor(private readonly scene: Phaser.Scene, private readonly feed: MatchFeed, title: string) {
@@ -55,6 +57,7 @@ export class GameScreen {
     this.help = h('div', { class: 'help', style: 'display:none', testid: 'help' }, h('h3', {}, t('help.title')),
       h('table', {}, ...HELP.map(([k, d]) => h('tr', {}, h('td', {}, h('kbd', {}, k ?? '')), h('td', {}, t(d))))));
     this.root = h('div', { class: 'game', testid: 'game-screen' }, this.top.el, this.company.el, this.center, this.actions.el, this.ticker.el, this.help);
+    this.root.append(this.pausedFlag);
     this.banner = new Banner(this.root);
     this.unmount = mount(this.root);
     this.map = new WorldMap(scene);
@@ -124,6 +127,12 @@ export class GameScreen {
       return;
     }
     if (this.feed.canAct && this.actions.shortcut(e.key.toLowerCase())) e.preventDefault();
+  }
+
+  /** Shows or hides the paused flag over the map; `host` adds how to resume. */
+  setPaused(paused: boolean, host: boolean): void {
+    this.pausedFlag.style.display = paused ? '' : 'none';
+    if (paused) this.pausedFlag.replaceChildren(h('b', {}, t('game.paused')), h('small', {}, t(host ? 'game.pausedHost' : 'game.pausedHint')));
   }
 
   get day(): number {

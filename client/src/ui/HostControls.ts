@@ -3,8 +3,7 @@ import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 import type { HostCommand, ActionResult, RoomInfo } from '../core/MatchFeed.js';
 import { h } from './dom.js';
 import { t, tMaybe } from '../i18n/index.js';
-
-const SPEEDS = [0.5, 1, 2, 4, 8, 16];
+import { fillPaceMenu } from './paceMenu.js';
 
 export class HostControls {
   readonly el: HTMLElement;
@@ -19,8 +18,8 @@ export class HostControls {
   constructor(private readonly send: (cmd: HostCommand) => Promise<ActionResult>, links: { csv: string; replay: string } | null = null) {
     this.kickSelect = h('select', { testid: 'host-kick-player' });
     this.pauseBtn = h('button', { type: 'button', testid: 'host-pause', onclick: () => void this.togglePause() }, t('host.pause'));
-    this.speed = h('select', { testid: 'host-speed', title: t('host.speedTitle'), onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) },
-      ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
+    this.speed = h('select', { testid: 'host-speed', title: t('host.speedTitle'), onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) });
+    fillPaceMenu(this.speed, 1);
     const kind = h('select', { testid: 'host-event-kind' }, ...EVENT_KINDS.map((k) => h('option', { value: k }, tMaybe(`event.${k}`) ?? k)));
     const headline = h('input', { placeholder: t('host.headline'), testid: 'host-event-headline' });
     const region = h('input', { placeholder: t('host.region'), testid: 'host-event-region' });
@@ -46,11 +45,11 @@ export class HostControls {
       this.kickSelect.dataset.key = key;
       this.kickSelect.replaceChildren(...people.map((p) => h('option', { value: p.id }, p.name)));
     }
-    this.pauseBtn.textContent = t(room.status === 'paused' ? 'host.resume' : 'host.pause');
+    this.pauseBtn.textContent = room.status === 'paused' ? `▶ ${t('host.resume')}` : `⏸ ${t('host.pause')}`;
+    this.pauseBtn.className = room.status === 'paused' ? 'primary' : '';
     this.pauseBtn.dataset.paused = String(room.status === 'paused');
     this.pauseBtn.disabled = room.status === 'ended' || room.status === 'waiting';
-    const v = String(room.daysPerSecond);
-    if (SPEEDS.map(String).includes(v) && document.activeElement !== this.speed) this.speed.value = v;
+    fillPaceMenu(this.speed, room.daysPerSecond);
   }
 
   private paused = false;

@@ -5,6 +5,7 @@ import { h, setText } from './dom.js';
 import { compact, days } from '../util/format.js';
 import { daysToHalving } from '../core/derive.js';
 import { t } from '../i18n/index.js';
+import { paceLabel } from './paceMenu.js';
 import type { MessageKey } from '../i18n/en.js';
 
 export class TopBar {
@@ -40,7 +41,7 @@ export class TopBar {
 
   status(room: RoomInfo | null, conn: ConnectionState, phase?: string): void {
     const s = phase === 'ended' ? 'ended' : (room?.status ?? '');
-    const label = conn === 'connected' || conn === 'offline' ? `${s ? statusLabel(s) : ''}${room ? ` · ${room.daysPerSecond} d/s` : ''}` : statusLabel(conn);
+    const label = conn === 'connected' || conn === 'offline' ? `${s ? statusLabel(s) : ''}${room ? ` · ${paceLabel(room.daysPerSecond)}` : ''}` : statusLabel(conn);
     setText(this.fields.status as HTMLElement, label);
   }
 }
