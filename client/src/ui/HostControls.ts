@@ -32,7 +32,7 @@ export class HostControls {
       h('h3', { style: 'margin-top:0.6em' }, t('host.players')),
       h('div', { class: 'row' }, this.kickSelect, h('button', { type: 'button', testid: 'host-kick', onclick: () => { if (this.kickSelect.value) void this.run({ type: 'kick', playerId: this.kickSelect.value }); } }, t('host.kick'))),
       links ? h('div', { class: 'row' }, h('a', { href: links.csv, style: 'color:#56b4e9', testid: 'host-csv' }, t('host.csv')), h('a', { href: links.replay, style: 'color:#56b4e9' }, t('host.replay'))) : null);
-    this.el = h('span', { class: 'row', style: 'margin:0', testid: 'host-controls' },
+    this.el = h('span', { class: 'hostslot', testid: 'host-controls' },
       h('b', { class: 'muted' }, t('host.label')), this.pauseBtn, this.speed,
       h('button', { type: 'button', testid: 'host-events', onclick: () => { this.panel.style.display = this.panel.style.display === 'none' ? '' : 'none'; } }, t('host.events')),
       this.status, this.panel);
@@ -45,7 +45,7 @@ export class HostControls {
       this.kickSelect.dataset.key = key;
       this.kickSelect.replaceChildren(...people.map((p) => h('option', { value: p.id }, p.name)));
     }
-    this.pauseBtn.textContent = room.status === 'paused' ? `▶ ${t('host.resume')}` : `⏸ ${t('host.pause')}`;
+    this.pauseBtn.textContent = room.status === 'paused' ? `▶ ${t('host.resume')}` : `❚❚ ${t('host.pause')}`;
     this.pauseBtn.className = room.status === 'paused' ? 'primary' : '';
     this.pauseBtn.dataset.paused = String(room.status === 'paused');
     this.pauseBtn.disabled = room.status === 'ended' || room.status === 'waiting';

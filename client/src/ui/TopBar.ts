@@ -5,12 +5,11 @@ import { h, setText } from './dom.js';
 import { compact, days } from '../util/format.js';
 import { daysToHalving } from '../core/derive.js';
 import { t } from '../i18n/index.js';
-import { paceLabel } from './paceMenu.js';
 import type { MessageKey } from '../i18n/en.js';
 
 export class TopBar {
   readonly el: HTMLElement;
-  readonly hostSlot = h('span', { class: 'row', style: 'margin:0' });
+  readonly hostSlot = h('span', { class: 'hostslot' });
   private readonly fields: Record<string, HTMLElement> = {};
 
   constructor(title: string) {
@@ -41,7 +40,7 @@ export class TopBar {
 
   status(room: RoomInfo | null, conn: ConnectionState, phase?: string): void {
     const s = phase === 'ended' ? 'ended' : (room?.status ?? '');
-    const label = conn === 'connected' || conn === 'offline' ? `${s ? statusLabel(s) : ''}${room ? ` · ${paceLabel(room.daysPerSecond)}` : ''}` : statusLabel(conn);
+    const label = conn === 'connected' || conn === 'offline' ? `${s ? statusLabel(s) : ''}${room ? ` · ${room.daysPerSecond} d/s` : ''}` : statusLabel(conn);
     setText(this.fields.status as HTMLElement, label);
   }
 }
