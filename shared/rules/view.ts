@@ -11,6 +11,11 @@ import { balanceOf, playerAccount } from '../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../economy/money.js';
 import { daysBetween } from '../economy/calendar.js';
 import { lotsOf } from './systems/capacity.js';
+import type { Tier } from './types.js';
+import { navUsd, type NavParts } from '../economy/valuation.js';
+import { borrowingRoomCents } from '../economy/finance.js';
+import { navPartsByPlayer, playerSectorHype } from './systems/valuation.js';
+import { newUnitPriceUsd, resaleUnitPriceUsd, siteMarketUsdPerMw, tierCapexUsdPerMw } from './systems/prices.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -50,6 +55,31 @@ export interface PrivatePlayer {
   offers: Offer[];
   loans: Loan[];
   contestPick: { narrative: 'crypto' | 'ai'; stakeUsd: number } | null;
+  /** The engine's own figures for this player's previews (shared/rules/quotes.ts reads them; the UI never re-derives them). */
+  quotes: EngineQuotes;
+}
+
+/**
+ * What the reducers would price an action at today, from the same functions they call: unit
+ * prices (`newUnitPriceUsd`), NAV parts (`navPartsByPlayer`), the lender's view of the company
+ * (`playerSectorHype`) and the borrowing cap (`borrowingRoomCents`).
+ */
+export interface EngineQuotes {
+  /** Today's NAV part by part (cash, BTC incl. collateral, hardware at resale, sites, contracts, debt). */
+  navParts: NavParts;
+  /** Sector hype 0-1 as the crowd and a lender see this company (revenue mix + narrative). */
+  sectorHype: number;
+  /** Dollars the company may still borrow (debt ≤ maxLeverage × NAV). */
+  borrowRoomUsd: number;
+  maxLeverage: number;
+  marginCallLtv: number;
+  equityFeePct: number;
+  /** New and used price of one unit of each released model (dollars, unrounded as the reducer uses them). */
+  unitPriceUsd: Record<string, number>;
+  resaleUnitPriceUsd: Record<string, number>;
+  /** What NAV counts per energised MW of each tier (market value), and what building one costs. */
+  siteMarketUsdPerMw: Record<Tier, number>;
+  capexUsdPerMw: Record<Tier, number>;
 }
 
 export interface PlayerView {
@@ -136,6 +166,39 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     offers: Object.values(state.offers).filter((o) => o.playerId === id),
     loans,
     contestPick: pick ? { narrative: pick.narrative, stakeUsd: centsToUsd(pick.stakeUsdCents) } : null,
+    quotes: engineQuotes(state, id, loans.reduce((s, l) => s + l.principalUsdCents, 0)),
+  };
+}
+
+// NAV parts of every player come from one pass over the state; each seat's view reuses it.
+const navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
+
+function engineQuotes(state: GameState, id: PlayerId, debtCents: number): EngineQuotes {
+  let parts = navPartsCache.get(state);
+  if (!parts) {
+    parts = navPartsByPlayer(state);
+    navPartsCache.set(state, parts);
+  }
+  const np = parts[id] ?? { cashUsd: 0, btc: 0, btcUsd: state.btc.btcUsd, hardwareUsd: 0, sitesUsd: 0, contractsPvUsd: 0, debtUsd: 0 };
+  const f = state.scenario.finance;
+  const unitPriceUsd: Record<string, number> = {};
+  const resale: Record<string, number> = {};
+  for (const m of state.scenario.catalogue) {
+    if (daysBetween(m.releaseDate, state.date) < 0) continue;
+    unitPriceUsd[m.id] = newUnitPriceUsd(state, m.id);
+    resale[m.id] = resaleUnitPriceUsd(state, m.id);
+  }
+  return {
+    navParts: { ...np },
+    sectorHype: playerSectorHype(state, id),
+    borrowRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
+    maxLeverage: f.maxLeverage,
+    marginCallLtv: f.marginCallLtv,
+    equityFeePct: f.equityFeePct,
+    unitPriceUsd,
+    resaleUnitPriceUsd: resale,
+    siteMarketUsdPerMw: { mining: siteMarketUsdPerMw(state, 'mining'), ai: siteMarketUsdPerMw(state, 'ai') },
+    capexUsdPerMw: { mining: tierCapexUsdPerMw(state, 'mining'), ai: tierCapexUsdPerMw(state, 'ai') },
   };
 }
 

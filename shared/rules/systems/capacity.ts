@@ -109,8 +109,10 @@ function scenarioMaps(state: GameState): ScenarioMaps {
   if (!m) {
     const sc = raw(state.scenario);
     m = {
-      specs: new Map(raw(sc.catalogue).map((x) => [x.id, x])),
-      regions: new Map(raw(sc.regions).map((x) => [x.id, x])),
+      // raw() of each entry too: a draft's copy keeps child drafts, which are revoked once the
+      // draft is finished, and the finished state reuses the copy (this cache's key).
+      specs: new Map(raw(sc.catalogue).map((x) => [x.id, raw(x)])),
+      regions: new Map(raw(sc.regions).map((x) => [x.id, raw(x)])),
     };
     scenarioCache.set(state, m);
   }
