@@ -12,6 +12,7 @@ import { loanRatePct, minCollateralSats } from '../economy/finance.js';
 import { energiseAfterDays } from '../economy/power.js';
 import { marketCapUsd, navUsd, type NavParts } from '../economy/valuation.js';
 import { btcToSats, satsToBtc, satsValueCents, usdToCents } from '../economy/money.js';
+import { hashpriceAtDifficulty } from '../economy/bitcoin.js';
 
 const HOURS_PER_DAY = 24;
 
@@ -76,6 +77,15 @@ export interface ScoreParts {
   effectiveMultiple: number;
 }
 
+/**
+ * Today's hashprice; before the first day is mined (day 0 reports 0) the hashprice the difficulty
+ * implies, which is what the engine's miners count on when they decide to switch on.
+ */
+export function expectedHashpriceUsdPerPhDay(view: PlayerView): number {
+  const w = view.world;
+  return w.hashpriceUsdPerPhDay > 0 ? w.hashpriceUsdPerPhDay : hashpriceAtDifficulty(w.difficultyEhs, w.subsidyBtc, w.feesBtcPerBlock, w.btcUsd);
+}
+
 function regionOf(view: PlayerView, regionId: string | undefined) {
   return view.regions.find((r) => r.id === regionId);
 }
@@ -97,7 +107,7 @@ export function quoteRun(view: PlayerView, modelId: string, count: number, siteI
   const mw = (count * m.powerKw * pue) / 1000;
   const priceUsdPerMwh = site?.contract === 'ppa' && site.ppaUsdPerMwh > 0 ? site.ppaUsdPerMwh : region?.powerUsdPerMwh ?? 0;
   const revenueUsdPerDay = m.kind === 'asic'
-    ? ((count * m.hashrateThs) / 1000) * view.world.hashpriceUsdPerPhDay
+    ? ((count * m.hashrateThs) / 1000) * expectedHashpriceUsdPerPhDay(view)
     : count * m.h100Equivalent * view.world.gpuRentUsdPerHour * HOURS_PER_DAY;
   const powerUsdPerDay = mw * HOURS_PER_DAY * priceUsdPerMwh;
   const netUsdPerDay = revenueUsdPerDay - powerUsdPerDay;

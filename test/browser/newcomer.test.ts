@@ -91,6 +91,51 @@ describe('a newcomer starts a match', () => {
     await a.mouse.click(site.x, site.y);
     await a.waitForFunction(() => (window as unknown as { __bc: { mapTip: string | null } }).__bc.mapTip !== null);
     expect(await a.inputValue('[data-testid=field-buySite-siteId]')).toBe(site.id);
+
+    // The goal and every top-bar number explain themselves.
+    expect(await a.textContent('[data-testid=goal-line]')).toMatch(/Goal by day 120/);
+    expect(await a.textContent('[data-testid=goal-line]')).toMatch(/of 4 by market cap/);
+    await a.hover('[data-testid=top-btc]');
+    await a.waitForSelector('[data-testid=gloss-tip]', { state: 'visible' });
+    expect(await a.textContent('[data-testid=gloss-tip]')).toContain('US$ per BTC');
+    await shot(a, 'newcomer-glossary-btc');
+    for (const key of ['date', 'day', 'halving', 'contest', 'gw', 'compute', 'hype', 'status']) {
+      expect(await a.getAttribute(`[data-testid=top-${key}] >> xpath=..`, 'data-gloss'), key).toBe(key);
+    }
+    await a.hover('[data-gloss=multiple]');
+    expect(await a.textContent('[data-testid=gloss-tip]')).toContain('NAV less cash');
+
+    // Before the click: the site's price, MW, what fills it and what NAV will count it at.
+    const pvSite = (await a.textContent('[data-testid=preview-buySite]'))!;
+    expect(pvSite).toMatch(/Costs \$[\d.]+[kMB]? for [\d.]+ MW/);
+    expect(pvSite).toMatch(/NAV counts it at/);
+    expect((await a.textContent('[data-testid=submit-buySite]'))!.length).toBeGreaterThan(0);
+    await a.click('[data-testid=submit-buySite]');
+    await a.waitForFunction(() => (document.querySelector('[data-testid=status-buySite]')?.textContent ?? '').includes('Accepted'));
+    await a.waitForFunction((id) => (window as unknown as { __bc: { view: { sites: { id: string; ownerId: string | null }[] } } }).__bc.view.sites.find((s) => s.id === id)?.ownerId != null, site.id);
+    await a.waitForSelector('[data-testid=nav-breakdown]');
+    expect(await a.textContent('[data-testid=nav-breakdown]')).toContain('Sites');
+
+    // Hardware: cost, MW, revenue per day and payback before the order.
+    await a.click('[data-testid=tab-hardware]');
+    await a.fill('[data-testid=field-orderHardware-count]', '500');
+    const pvOrder = (await a.textContent('[data-testid=preview-orderHardware]'))!;
+    expect(pvOrder).toMatch(/500 × \$[\d.]+[kM]? = \$[\d.]+[kM]?/);
+    expect(pvOrder).toMatch(/Draws [\d.]+ MW/);
+    expect(pvOrder).toMatch(/\/day/);
+    expect(pvOrder).toMatch(/payback|no payback/);
+    await shot(a, 'newcomer-preview-order');
+
+    // The loan form quotes the rate the engine then sets on the loan.
+    await a.click('[data-testid=tab-finance]');
+    await a.fill('[data-testid=field-takeLoan-amountUsd]', '5000000');
+    const pvLoan = (await a.textContent('[data-testid=preview-takeLoan]'))!;
+    const quoted = Number(/Your rate today: ([\d.]+)%/.exec(pvLoan)![1]);
+    await a.click('[data-testid=submit-takeLoan]');
+    await a.waitForFunction(() => ((window as unknown as { __bc: { view: { me: { loans: unknown[] } | null } } }).__bc.view.me?.loans.length ?? 0) > 0);
+    const rate = await bc(a, (h) => (h.view!.me as unknown as { loans: { ratePctYear: number }[] }).loans[0]!.ratePctYear);
+    expect(rate).toBeCloseTo(quoted, 2);
+    await shot(a, 'newcomer-nav-breakdown');
     expect(H.errors).toEqual([]);
   }, 120_000);
 });

@@ -3,6 +3,7 @@
  * columnar arrays so 730 days × 20 players stay cheap to append and to draw.
  */
 import type { PlayerView } from '../../../shared/rules/view.js';
+import { expectedHashpriceUsdPerPhDay } from '../../../shared/rules/quotes.js';
 
 export interface MarketPoint {
   day: number;
@@ -41,7 +42,8 @@ export class SeriesStore {
     this.addMarket({
       day: view.day,
       btcUsd: view.world.btcUsd,
-      hashpriceUsdPerPhDay: view.world.hashpriceUsdPerPhDay,
+      // Day 0 has no mined day yet (0): chart the hashprice the difficulty implies instead of a $0 start.
+      hashpriceUsdPerPhDay: expectedHashpriceUsdPerPhDay(view),
       gpuRentUsdPerHour: view.world.gpuRentUsdPerHour,
       powerUsdPerMwh: meanPower(view),
     });

@@ -6,7 +6,7 @@
 import { parseAction, type Action } from '../../../shared/rules/actions.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { ActionResult } from '../core/MatchFeed.js';
-import { h, setText } from './dom.js';
+import { h, setChildren, setText } from './dom.js';
 import { t, tMaybe } from '../i18n/index.js';
 
 export interface Option {
@@ -33,6 +33,11 @@ export interface FormSpec {
   submitLabel?: string;
   danger?: boolean;
   hint?: (view: PlayerView) => string;
+  /**
+   * What the action would do, before the click (cost, MW, revenue/day, payback…), priced by the
+   * engine's figures in the view (shared/rules/quotes.ts). Lines; a leading '!' marks a warning.
+   */
+  preview?: (view: PlayerView, values: Record<string, string>) => string[];
   fields: FieldSpec[];
   build: (values: Record<string, string>) => Record<string, unknown>;
 }
@@ -46,6 +51,8 @@ export class ActionForm {
   private readonly status: HTMLElement;
   private readonly hint: HTMLElement;
   private readonly submit: HTMLButtonElement;
+  private readonly preview: HTMLElement;
+  private view: PlayerView | null = null;
 
   constructor(readonly spec: FormSpec, private readonly sender: Sender, private readonly enabled: boolean) {
     const fields = h('div', { class: 'fields' });
@@ -60,6 +67,9 @@ export class ActionForm {
     }
     this.status = h('div', { class: 'status', testid: `status-${spec.id}`, role: 'status' });
     this.hint = h('div', { class: 'hint' });
+    this.preview = h('div', { class: 'preview', testid: `preview-${spec.id}` });
+    fields.addEventListener('input', () => this.renderPreview());
+    fields.addEventListener('change', () => this.renderPreview());
     this.submit = h('button', { type: 'submit', class: spec.danger ? 'danger' : 'primary', testid: `submit-${spec.id}`, disabled: !enabled }, spec.submitLabel ?? formTitle(spec));
     this.el = h(
       'form',
@@ -67,6 +77,7 @@ export class ActionForm {
       h('div', { class: 'title' }, h('span', {}, formTitle(spec)), spec.key ? h('kbd', {}, spec.key.toUpperCase()) : null),
       fields,
       this.hint,
+      this.preview,
       h('div', { class: 'row' }, this.submit),
       this.status,
     );
@@ -88,11 +99,20 @@ export class ActionForm {
     }
     const hint = this.spec.hint?.(view) ?? '';
     setText(this.hint, hint);
+    this.view = view;
+    this.renderPreview();
+  }
+
+  private renderPreview(): void {
+    if (!this.spec.preview || !this.view) return;
+    const lines = this.spec.preview(this.view, this.values());
+    setChildren(this.preview, ...lines.map((l) => h('div', { class: l.startsWith('!') ? 'warn' : '' }, l.replace(/^!/, ''))));
   }
 
   set(name: string, value: string): void {
     const input = this.inputs.get(name);
     if (input) input.value = value;
+    this.renderPreview();
   }
 
   focus(): void {

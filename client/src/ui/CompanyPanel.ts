@@ -11,12 +11,20 @@ import { playerColor, seatLetter } from './palette.js';
 import { btc, compact, days, mw, usd } from '../util/format.js';
 import { siteLoads } from '../core/derive.js';
 import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/en.js';
+import { DayMemory, gloss, movedLine, type GlossId } from './Glossary.js';
+import { biggestNavMove, navBreakdown, scoreParts } from '../../../shared/rules/quotes.js';
+import type { NavParts } from '../../../shared/economy/valuation.js';
 
 export class CompanyPanel {
   readonly el: HTMLElement;
   private readonly body = h('div', { testid: 'company' });
   private readonly status = h('div', { class: 'status', testid: 'status-company' });
   onSelect: (formId: string, values: Record<string, string>) => void = () => undefined;
+  private readonly memory = new DayMemory();
+  private partsDay = -1;
+  private partsToday: NavParts | null = null;
+  private prevParts: NavParts | null = null;
 
   constructor(private readonly sender: Sender, private readonly enabled: boolean) {
     this.el = h('div', { class: 'side left', testid: 'company-panel' }, this.body, this.status);
@@ -42,7 +50,7 @@ export class CompanyPanel {
     const btnAct = (label: string, action: Action, cls = 'small') =>
       this.enabled ? h('button', { type: 'button', class: cls, 'data-action': JSON.stringify(action), testid: `act-${action.type}` }, label) : null;
     if (!me) {
-      setChildren(this.body, h('h2', {}, t('game.spectating')), this.rivals(view));
+      setChildren(this.body, h('h2', {}, t('game.spectating')), this.goal(view), this.rivals(view));
       return;
     }
     const loads = siteLoads(view);
@@ -50,21 +58,42 @@ export class CompanyPanel {
     const mix = me.revenueMiningUsdPerDay + me.revenueAiUsdPerDay;
     const miningShare = mix > 0 ? me.revenueMiningUsdPerDay / mix : 0;
     const models = new Map(view.catalogue.map((m) => [m.id, m.name]));
+    const day = view.day;
+    const m = this.memory;
+    const why = (key: string, value: number, fmt: (v: number) => string = usd) => movedLine(m.track(day, key, value), value, fmt);
+    const row = (id: GlossId, label: string, value: string, whyLine: string, testid?: string) => [
+      h('span', gloss(id, whyLine), label), h('span', { class: 'v', testid }, value)];
+    const parts = me.quotes?.navParts;
+    const score = scoreParts(view);
+    if (parts && this.partsDay !== day) {
+      this.prevParts = this.partsToday;
+      this.partsToday = parts;
+      this.partsDay = day;
+    }
+    const moved = parts && this.prevParts ? biggestNavMove(this.prevParts, parts) : null;
     setChildren(
       this.body,
       h('h2', {}, h('span', { class: 'swatch', style: `background:${playerColor(me.colorIndex)}` }), `${seatLetter(me.colorIndex)} · ${me.name}`, me.bankrupt ? h('span', { class: 'pill banned' }, t('game.restructured')) : null),
+      this.goal(view),
       h('div', { class: 'grid2 section' },
-        h('span', {}, t('game.cash')), h('span', { class: 'v', testid: 'cash' }, usd(me.cashUsd)),
-        h('span', {}, t('game.btc')), h('span', { class: 'v', testid: 'btc' }, btc(me.btc)),
-        h('span', {}, t('game.debt')), h('span', { class: 'v' }, usd(me.debtUsd)),
-        h('span', {}, t('game.nav')), h('span', { class: 'v', testid: 'nav' }, usd(me.navUsd)),
-        h('span', {}, t('game.mcap')), h('span', { class: 'v', testid: 'mcap' }, usd(me.marketCapUsd)),
-        h('span', {}, t('game.multiple')), h('span', { class: 'v' }, `${me.multiple.toFixed(2)}×`),
-        h('span', {}, t('game.narrative')), h('span', { class: 'v' }, me.narrative),
-        h('span', {}, t('game.sellMined')), h('span', { class: 'v' }, `${me.sellMinedPct}%`),
+        ...row('cash', t('game.cash'), usd(me.cashUsd), why('cash', me.cashUsd), 'cash'),
+        ...row('btcHeld', t('game.btc'), btc(me.btc), why('btc', me.btc, btc)),
+        ...row('debt', t('game.debt'), usd(me.debtUsd), why('debt', me.debtUsd)),
+        ...row('nav', t('game.nav'), usd(me.navUsd), why('nav', me.navUsd), 'nav'),
+        ...row('mcap', t('game.mcap'), usd(me.marketCapUsd), why('mcap', me.marketCapUsd), 'mcap'),
+        ...row('multiple', t('game.multiple'), `${me.multiple.toFixed(2)}×`, why('multiple', me.multiple, (v) => `${v.toFixed(2)}×`)),
+        ...row('narrative', t('game.narrative'), me.narrative, ''),
+        ...row('sellMined', t('game.sellMined'), `${me.sellMinedPct}%`, ''),
       ),
+      // The league table before the breakdown and holdings, so it stays in sight as holdings grow.
+      this.rivals(view),
+      score && parts ? h('div', { class: 'section navparts', testid: 'nav-breakdown' },
+        h('h3', {}, t('nav.title')),
+        h('div', { class: 'grid4' }, ...navBreakdown(parts).flatMap((p) => [h('span', { class: 'muted' }, t(`nav.${p.key}`)), h('span', { class: 'v' }, usd(p.usd))])),
+        h('div', { class: 'muted', testid: 'mcap-formula' }, t('nav.mcapLine', { cash: usd(parts.cashUsd), business: usd(score.businessUsd), multiple: score.multiple.toFixed(2), mcap: usd(score.marketCapUsd), eff: score.effectiveMultiple.toFixed(2) })),
+        moved && Math.abs(moved.totalUsd) >= 1 ? h('div', { class: moved.totalUsd >= 0 ? 'good' : 'bad', testid: 'nav-why' }, t('nav.why', { total: `${moved.totalUsd >= 0 ? '+' : '−'}${usd(Math.abs(moved.totalUsd))}`, part: t(`nav.${moved.key}` as MessageKey), usd: `${moved.usd >= 0 ? '+' : '−'}${usd(Math.abs(moved.usd))}` })) : null) : null,
       h('div', { class: 'section' },
-        h('h3', {}, t('game.revenue', { usd: usd(mix) })),
+        h('h3', gloss('revenue'), t('game.revenue', { usd: usd(mix) })),
         h('div', { style: 'display:flex;height:0.8em;border-radius:4px;overflow:hidden;background:#0b1120', title: t('game.miningVsAi') },
           h('div', { style: `width:${(miningShare * 100).toFixed(1)}%;background:#E69F00` }),
           h('div', { style: `width:${mix > 0 ? ((1 - miningShare) * 100).toFixed(1) : 0}%;background:#009E73` })),
@@ -94,15 +123,23 @@ export class CompanyPanel {
         h('span', {}, `${t(o.kind === 'hosting' ? 'game.hosting' : 'game.buyout')} · ${o.tenant} @${o.siteId}`, h('br'),
           h('span', { class: 'muted' }, o.kind === 'hosting' ? `${compact(o.mw)} MW · $${o.priceUsdPerKwMonth}/kW-mo · ${o.years}y · funds ${o.retrofitFundedPct}% · exp d${o.expiresDay}` : `${usd(o.buyoutPriceUsd)} · exp d${o.expiresDay}`)),
         h('span', {}, btnAct(t('game.accept'), { type: 'acceptOffer', offerId: o.id }, 'small primary'), ' ', btnAct(t('game.decline'), { type: 'declineOffer', offerId: o.id }))))),
-      this.rivals(view),
     );
+  }
+
+  /** The goal in one line, and where the player stands on both rankings right now. */
+  private goal(view: PlayerView): HTMLElement {
+    const n = view.players.length;
+    const rank = (key: 'marketCapUsd' | 'navUsd') => 1 + view.players.filter((p) => p[key] > (view.me?.[key] ?? 0)).length;
+    return h('div', { class: 'goal', testid: 'goal-line' },
+      h('div', {}, t(view.me ? 'goal.line' : 'goal.spectator', { end: view.endDay })),
+      view.me ? h('b', gloss('score'), t('goal.rank', { mcapRank: ordinal(rank('marketCapUsd')), navRank: ordinal(rank('navUsd')), n })) : null);
   }
 
   private rivals(view: PlayerView): HTMLElement {
     const ranked = [...view.players].sort((a, b) => b.marketCapUsd - a.marketCapUsd);
     return h('div', { class: 'section' }, h('h3', {}, t('game.companies')),
       h('table', { testid: 'players-table' },
-        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num' }, t('game.mcapShort')), h('th', { class: 'num' }, t('game.nav')), h('th', { class: 'num' }, '×')),
+        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', ...gloss('mcap') }, t('game.mcapShort')), h('th', { class: 'num', ...gloss('nav') }, t('game.nav')), h('th', { class: 'num', ...gloss('multiple') }, '×')),
         ...ranked.map((p) => h('tr', { style: p.id === view.playerId ? 'background:#22304d' : '' },
           h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? t('rank.bot') : ''}`),
           h('td', { class: 'num' }, usd(p.marketCapUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
@@ -112,4 +149,11 @@ export class CompanyPanel {
 function list(title: string, items: HTMLElement[]): HTMLElement | null {
   if (items.length === 0) return null;
   return h('div', { class: 'section' }, h('h3', {}, `${title} (${items.length})`), h('div', { class: 'list' }, ...items));
+}
+
+/** 1st, 2nd, 3rd… in English; the number alone elsewhere. */
+export function ordinal(n: number): string {
+  if (t('lang.name') !== 'English') return String(n);
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${s}`;
 }

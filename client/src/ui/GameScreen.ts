@@ -15,6 +15,7 @@ import { ActionPanel } from './ActionPanel.js';
 import { NewsTicker } from './NewsTicker.js';
 import { Banner } from './Banner.js';
 import { WorldMap } from './WorldMap.js';
+import { GlossaryTip } from './Glossary.js';
 import { MarketCharts } from './MarketCharts.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -45,6 +46,7 @@ export class GameScreen {
   private readonly offs: (() => void)[] = [];
   private lastDay = -1;
   /** Everyone sees when the clock is held, not only the host (a quiet map looks like a hang). */
+  private readonly glossary: GlossaryTip;
   private readonly pausedFlag = h('div', { class: 'pausedflag', testid: 'paused-flag', style: 'display:none' });
   onHostToggle: () => void = () => undefined;
 
@@ -58,6 +60,7 @@ export class GameScreen {
       h('table', {}, ...HELP.map(([k, d]) => h('tr', {}, h('td', {}, h('kbd', {}, k ?? '')), h('td', {}, t(d))))));
     this.root = h('div', { class: 'game', testid: 'game-screen' }, this.top.el, this.company.el, this.center, this.actions.el, this.ticker.el, this.help);
     this.root.append(this.pausedFlag);
+    this.glossary = new GlossaryTip(this.root);
     this.banner = new Banner(this.root);
     this.unmount = mount(this.root);
     this.map = new WorldMap(scene);
@@ -142,6 +145,7 @@ export class GameScreen {
   destroy(): void {
     for (const off of this.offs) off();
     this.banner.destroy();
+    this.glossary.destroy();
     this.map.destroy();
     this.charts.destroy();
     this.unmount();
