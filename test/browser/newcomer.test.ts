@@ -125,6 +125,10 @@ describe('a newcomer starts a match', () => {
     expect(pvOrder).toMatch(/\/day/);
     expect(pvOrder).toMatch(/payback|no payback/);
     await shot(a, 'newcomer-preview-order');
+    await a.click('[data-testid=submit-orderHardware]');
+    await a.waitForFunction(() => (document.querySelector('[data-testid=status-orderHardware]')?.textContent ?? '').includes('Accepted'));
+    // Success lines fade instead of staying for weeks of game time.
+    await a.waitForFunction(() => (document.querySelector('[data-testid=status-orderHardware]')?.textContent ?? '') === '', undefined, { timeout: 15_000 });
 
     // The loan form quotes the rate the engine then sets on the loan.
     await a.click('[data-testid=tab-finance]');
@@ -136,6 +140,19 @@ describe('a newcomer starts a match', () => {
     const rate = await bc(a, (h) => (h.view!.me as unknown as { loans: { ratePctYear: number }[] }).loans[0]!.ratePctYear);
     expect(rate).toBeCloseTo(quoted, 2);
     await shot(a, 'newcomer-nav-breakdown');
+
+    // My activity: the order waits with its arrival day; once it arrives the inbox says so.
+    await a.click('[data-testid=tab-activity]');
+    const lotId = await bc(a, (h) => h.view!.me!.lots[0]!.id);
+    expect(await a.textContent(`[data-testid=open-${lotId}]`)).toMatch(/arrives day \d+/);
+    await a.click('[data-testid=tab-sites]');
+    await a.selectOption('[data-testid=host-speed]', '25');
+    await a.click('[data-testid=host-pause]');
+    await a.waitForFunction(() => (document.querySelector('[data-testid=activity-unread]')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
+    await a.click('[data-testid=tab-activity]');
+    await a.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=inbox] .item')).some((e) => (e.textContent ?? '').includes('Hardware arrived')), undefined, { timeout: 30_000 });
+    expect(await a.textContent('[data-testid=activity-unread]')).toBe('');
+    await shot(a, 'newcomer-activity');
     expect(H.errors).toEqual([]);
   }, 120_000);
 });

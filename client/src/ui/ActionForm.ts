@@ -96,6 +96,8 @@ export class ActionForm {
       const list = f.optional ? [{ value: '', label: '—' }, ...options] : options;
       select.replaceChildren(...list.map((o) => h('option', { value: o.value }, o.label === o.value ? tMaybe(`opt.${o.value}`) ?? o.label : o.label)));
       if (list.some((o) => o.value === keep)) select.value = keep;
+      // Never leave a required list with nothing chosen while it shows a choice: the submit would say "required".
+      if (select.selectedIndex < 0 && select.options.length > 0) select.selectedIndex = 0;
     }
     const hint = this.spec.hint?.(view) ?? '';
     setText(this.hint, hint);
@@ -111,7 +113,10 @@ export class ActionForm {
 
   set(name: string, value: string): void {
     const input = this.inputs.get(name);
-    if (input) input.value = value;
+    if (!input) return;
+    // A select keeps its choice when asked for a value it does not list (yet): a blank select reads as "required".
+    if (input instanceof HTMLSelectElement && !Array.from(input.options).some((o) => o.value === value)) return;
+    input.value = value;
     this.renderPreview();
   }
 
@@ -128,8 +133,7 @@ export class ActionForm {
   }
 
   private show(text: string, kind: 'ok' | 'err' | ''): void {
-    this.status.textContent = text;
-    this.status.className = `status ${kind}`;
+    showStatus(this.status, text, kind);
   }
 
   async run(): Promise<void> {
@@ -163,4 +167,24 @@ export function formTitle(spec: Pick<FormSpec, 'id' | 'title'>): string {
 /** A field label: a form-specific key first (`field.expandSite.mw`), then the field name's. */
 export function fieldLabel(formId: string, name: string, fallback: string): string {
   return tMaybe(`field.${formId}.${name}`) ?? tMaybe(`field.${name}`) ?? fallback;
+}
+
+/** How long a success line stays before it fades (errors stay until the next try). */
+export const OK_FADE_MS = 4000;
+
+/** Writes a status line; a success fades out after `OK_FADE_MS` so old "✓ Accepted" lines do not linger. */
+export function showStatus(el: HTMLElement, text: string, kind: 'ok' | 'err' | ''): void {
+  el.textContent = text;
+  el.className = `status ${kind}`;
+  const stamp = String(Number(el.dataset.stamp ?? '0') + 1);
+  el.dataset.stamp = stamp;
+  if (kind !== 'ok') return;
+  window.setTimeout(() => {
+    if (el.dataset.stamp === stamp) el.classList.add('fading');
+  }, OK_FADE_MS);
+  window.setTimeout(() => {
+    if (el.dataset.stamp !== stamp) return;
+    el.textContent = '';
+    el.className = 'status';
+  }, OK_FADE_MS + 800);
 }

@@ -5,7 +5,7 @@
  */
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { Action } from '../../../shared/rules/actions.js';
-import type { Sender } from './ActionForm.js';
+import { showStatus, type Sender } from './ActionForm.js';
 import { h, setChildren } from './dom.js';
 import { playerColor, seatLetter } from './palette.js';
 import { btc, compact, days, mw, usd } from '../util/format.js';
@@ -38,11 +38,9 @@ export class CompanyPanel {
 
   private async act(action: Action): Promise<void> {
     if (!this.enabled) return;
-    this.status.textContent = t('game.sending');
-    this.status.className = 'status';
+    showStatus(this.status, t('game.sending'), '');
     const r = await this.sender(action);
-    this.status.textContent = r.ok ? t('game.actionAccepted', { type: action.type }) : `${r.message} (${r.code})`;
-    this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
+    showStatus(this.status, r.ok ? t('game.actionAccepted', { type: action.type }) : `${r.message} (${r.code})`, r.ok ? 'ok' : 'err');
   }
 
   update(view: PlayerView): void {

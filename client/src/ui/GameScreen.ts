@@ -21,7 +21,7 @@ import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 
 const HELP: [string, MessageKey][] = [
-  ['1–6', 'help.tabs'],
+  ['1–7', 'help.tabs'],
   ['B / G', 'help.sites'],
   ['O / I', 'help.hardware'],
   ['L / X', 'help.market'],
@@ -108,6 +108,7 @@ export class GameScreen {
 
   private onEvents(events: readonly GameEvent[]): void {
     this.banner.onEvents(events, this.feed.view);
+    this.actions.activity.onEvents(events, this.feed.view);
     this.map.animate(events);
   }
 

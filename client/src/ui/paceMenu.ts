@@ -6,7 +6,9 @@ import { t } from '../i18n/index.js';
 /** "0.08 d/s · 12.5 s/day": the slow paces read better as seconds per day. */
 export function paceLabel(daysPerSecond: number): string {
   const s = secondsPerDay(daysPerSecond);
-  return t('host.paceOption', { dps: daysPerSecond, seconds: s >= 10 ? s.toFixed(1) : s >= 1 ? s.toFixed(2) : s.toFixed(3) });
+  // Below a second a day, seconds per day stop meaning much to a reader.
+  if (s < 1) return `${daysPerSecond} d/s`;
+  return t('host.paceOption', { dps: daysPerSecond, seconds: s >= 10 ? s.toFixed(1) : s.toFixed(2) });
 }
 
 /** Fills `select` with the pace steps plus `current` when it is off the steps (a typed title-screen pace). */
