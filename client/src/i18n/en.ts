@@ -618,6 +618,11 @@ export const en = {
   'st.expires': 'pending, expires day {day}',
   'st.pick': 'Contest round {round}: {narrative}, stake {usd}',
   'st.resolves': 'resolves day {day}',
+  'results.placed': 'You placed {nav} of {n} by worth (NAV) and {mcap} of {n} by market (market cap).',
+  'results.lesson': 'The crowd crowned {crowd}; the books say {books} was worth the most. That gap is the beauty contest: the market pays for what it thinks others will love.',
+  'results.lessonSame': '{crowd} led both rankings: the crowd and the books agreed this time. The gaps below show who the crowd overpaid and who it overlooked.',
+  'results.gap': 'Market cap − NAV',
+  'replay.exitResults': 'Back to results',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -70,7 +70,7 @@ export class TitleScene extends Phaser.Scene {
           h('h3', { style: 'margin-top:0.8em' }, t('title.live')), rooms)),
       h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { class: 'primary', testid: 'teach', onclick: () => this.scene.start(SCENES.teach) }, t('title.teach')),
         h('span', { class: 'muted' }, t('title.teachHint'))),
-      h('div', { class: 'row' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay) }, t('title.replay')),
+      h('div', { class: 'row' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay, {}) }, t('title.replay')),
         h('span', { class: 'muted' }, t('title.keysHint'))),
       this.status);
     this.cleanup.push(mount(card));
@@ -97,7 +97,9 @@ export class TitleScene extends Phaser.Scene {
     name.focus();
   }
 
-  private renderRooms(el: HTMLElement, list: RoomListing[], name: HTMLInputElement): void {
+  private renderRooms(el: HTMLElement, all: RoomListing[], name: HTMLInputElement): void {
+    // A finished match is not live: it has nothing to join (its results and replay live on the server).
+    const list = all.filter((r) => r.phase !== 'ended');
     setChildren(el, ...(list.length === 0 ? [h('div', { class: 'item muted' }, t('title.noMatches'))] : list.map((r) =>
       h('div', { class: 'item', testid: `room-${r.roomId}` },
         h('span', {}, h('b', {}, r.code ?? r.roomId), ` ${r.name ?? ''}`, h('br'), h('span', { class: 'muted' }, t('title.roomLine', { scenario: r.scenarioId ?? '', phase: r.phase ?? '', day: r.day ?? 0, end: r.endDay ?? '?', humans: r.humans ?? 0, seats: r.seats ?? 0, max: r.maxPlayers ?? '?' }))),

@@ -78,6 +78,15 @@ export class GameScreen {
     const onResize = () => this.layout();
     scene.scale.on('resize', onResize);
     this.offs.push(() => scene.scale.off('resize', onResize));
+    // On a phone the page scrolls and the map window with it: the canvas follows on the next frame.
+    let pending = false;
+    const onScroll = () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; this.layout(); });
+    };
+    this.root.addEventListener('scroll', onScroll, { passive: true });
+    this.offs.push(() => this.root.removeEventListener('scroll', onScroll));
     // The grid settles after mount; lay out on the next frame too.
     requestAnimationFrame(() => this.layout());
     this.layout();
@@ -86,7 +95,12 @@ export class GameScreen {
 
   /** Map on top, charts below, inside the transparent centre cell of the grid. */
   layout(): void {
-    const r = this.center.getBoundingClientRect();
+    const full = this.center.getBoundingClientRect();
+    // A bar docked at the top of the centre cell (the replay controls) pushes the map down instead of covering it.
+    const dock = this.topDock?.getBoundingClientRect();
+    // Only when it sits over the top of the cell (on a phone the bar flows below the map instead).
+    const inset = dock && dock.height > 0 && dock.top < full.top + 20 && dock.bottom > full.top ? dock.bottom - full.top + 6 : 0;
+    const r = { left: full.left, top: full.top + inset, width: full.width, height: full.height - inset };
     if (r.width < 10 || r.height < 10) return;
     const pad = 6;
     const mapH = Math.round(r.height * 0.56);
@@ -131,6 +145,17 @@ export class GameScreen {
       return;
     }
     if (this.feed.canAct && this.actions.shortcut(e.key.toLowerCase())) e.preventDefault();
+  }
+
+  private topDock: HTMLElement | null = null;
+
+  /** Docks `el` at the top of the centre cell; the map and charts lay out below it. */
+  dockTop(el: HTMLElement): void {
+    this.topDock = el;
+    el.classList.add('topdock');
+    this.root.append(el);
+    requestAnimationFrame(() => this.layout());
+    this.layout();
   }
 
   /** Shows or hides the paused flag over the map; `host` adds how to resume. */
