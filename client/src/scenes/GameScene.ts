@@ -10,6 +10,7 @@ import { h } from '../ui/dom.js';
 import { serverEndpoint } from '../net/protocol.js';
 import { ClassOverlay } from '../classroom/ClassOverlay.js';
 import { t } from '../i18n/index.js';
+import { Guide, guideWanted } from '../ui/Guide.js';
 
 const RESULTS_DELAY_MS = 2500;
 
@@ -39,6 +40,18 @@ export class GameScene extends Phaser.Scene {
       screen.setPaused(net.room?.status === 'paused', net.isHost);
     };
     screen.onHostToggle = () => void host?.togglePause();
+    // The guided first match: the clock waits for the newcomer, the card walks through two decisions.
+    let guide: Guide | null = null;
+    let heldForGuide = false;
+    const syncGuide = () => {
+      if (!guide && guideWanted() && net.isHost && net.view?.me) guide = new Guide(screen.root, (tab) => screen.actions.show(tab));
+      if (!guide) return;
+      if (!heldForGuide && net.room?.status === 'running') {
+        heldForGuide = true;
+        void net.host({ type: 'pause' });
+      }
+      if (net.view) guide.update(net.view, net.room?.status !== 'running');
+    };
     syncHost();
     let leaving = false;
     const toResults = () => {
@@ -49,9 +62,10 @@ export class GameScene extends Phaser.Scene {
     const offs = [
       net.bus.on('room', (room) => {
         syncHost();
+        syncGuide();
         if (room.status === 'ended') toResults();
       }),
-      net.bus.on('view', () => syncHost()),
+      net.bus.on('view', () => { syncHost(); syncGuide(); }),
       net.bus.on('ended', toResults),
       net.bus.on('events', () => debugSet('banners', screen.banner.shown)),
       net.bus.on('connection', (c) => {

@@ -2,12 +2,13 @@
 import Phaser from 'phaser';
 import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
-import { BOT_STRATEGIES, type RoomListing } from '../net/protocol.js';
+import { BOT_STRATEGIES, type RoomListing, type ScenarioListing } from '../net/protocol.js';
 import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
 import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../../shared/rules/pace.js';
 import { paceLine } from '../ui/paceMenu.js';
+import { GUIDE_KEY } from '../ui/Guide.js';
 
 const NAME_KEY = 'bc.name';
 
@@ -15,6 +16,7 @@ export class TitleScene extends Phaser.Scene {
   private net!: NetworkService;
   private cleanup: (() => void)[] = [];
   private status!: HTMLElement;
+  private scenarios: ScenarioListing[] = [];
 
   constructor() {
     super(SCENES.title);
@@ -68,7 +70,9 @@ export class TitleScene extends Phaser.Scene {
           h('div', { class: 'row' }, code, h('button', { class: 'primary', testid: 'join', onclick: () => void this.join(name.value, code.value) }, t('title.joinButton')),
             h('button', { testid: 'spectate', title: t('title.watchTitle'), onclick: () => void this.join(name.value, code.value, true) }, t('title.watch'))),
           h('h3', { style: 'margin-top:0.8em' }, t('title.live')), rooms)),
-      h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { class: 'primary', testid: 'teach', onclick: () => this.scene.start(SCENES.teach) }, t('title.teach')),
+      h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { class: 'primary', testid: 'guided', onclick: () => void this.createGuided(name.value) }, t('title.guided')),
+        h('span', { class: 'muted' }, t('title.guidedHint'))),
+      h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'teach', onclick: () => this.scene.start(SCENES.teach) }, t('title.teach')),
         h('span', { class: 'muted' }, t('title.teachHint'))),
       h('div', { class: 'row' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay, {}) }, t('title.replay')),
         h('span', { class: 'muted' }, t('title.keysHint'))),
@@ -76,6 +80,7 @@ export class TitleScene extends Phaser.Scene {
     this.cleanup.push(mount(card));
     code.addEventListener('keydown', (e) => { if (e.key === 'Enter') void this.join(name.value, code.value); });
     void this.net.listScenarios().then((list) => {
+      this.scenarios = list;
       setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
       const sprint = list.find((s) => s.id === 'halving-sprint');
       if (sprint) scenario.value = sprint.id;
@@ -135,6 +140,23 @@ export class TitleScene extends Phaser.Scene {
       await this.net.create({ playerName: name, name: t('title.matchName', { name }), scenario, daysPerSecond: pace, bots, private: isPrivate });
       this.scene.start(SCENES.lobby);
     } catch (e) {
+      this.say(t('title.createFailed', { message: (e as Error).message }), true);
+    }
+  }
+
+  /** A private halving-sprint with three bots at the default pace; the guide card takes it from the lobby. */
+  private async createGuided(rawName: string): Promise<void> {
+    const name = this.checkName(rawName);
+    if (!name) return;
+    this.say(t('title.creating'));
+    try {
+      sessionStorage.setItem(GUIDE_KEY, '1');
+      const sprint = this.scenarios.find((x) => x.id === 'halving-sprint');
+      const daysPerSecond = sprint?.defaultDaysPerSecond ?? defaultDaysPerSecond(sprint?.days ?? 120);
+      await this.net.create({ playerName: name, name: t('title.matchName', { name }), scenario: 'halving-sprint', daysPerSecond, bots: [{ strategy: 'hodl-miner', count: 1 }, { strategy: 'ai-pivot', count: 1 }, { strategy: 'disciplined-miner', count: 1 }], private: true });
+      this.scene.start(SCENES.lobby);
+    } catch (e) {
+      sessionStorage.removeItem(GUIDE_KEY);
       this.say(t('title.createFailed', { message: (e as Error).message }), true);
     }
   }

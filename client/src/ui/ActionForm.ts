@@ -60,8 +60,8 @@ export class ActionForm {
       const testid = `field-${spec.id}-${f.name}`;
       const input =
         f.kind === 'select'
-          ? h('select', { name: f.name, testid })
-          : h('input', { name: f.name, testid, type: f.kind === 'number' ? 'number' : 'text', step: f.step ?? 'any', placeholder: f.placeholder ?? (f.optional ? t('game.optional') : ''), value: f.initial ?? '' });
+          ? h('select', { name: f.name, testid, id: testid })
+          : h('input', { name: f.name, testid, id: testid, type: f.kind === 'number' ? 'number' : 'text', step: f.step ?? 'any', placeholder: f.placeholder ?? (f.optional ? t('game.optional') : ''), value: f.initial ?? '' });
       this.inputs.set(f.name, input);
       fields.append(h('label', { for: testid }, fieldLabel(spec.id, f.name, f.label)), input);
     }
