@@ -63,6 +63,8 @@ export const hostCommandSchemas = {
     .strict(),
   end: z.object({}).strict(),
   kick: z.object({ playerId: z.string().min(1).max(64) }).strict(),
+  /** Match chat (every match; classroom sessions use their own switch): the host mutes or reopens it. */
+  muteChat: z.object({ muted: z.boolean() }).strict(),
 } as const;
 export type HostCommand = keyof typeof hostCommandSchemas;
 export const HOST_COMMANDS = Object.freeze(Object.keys(hostCommandSchemas) as HostCommand[]);

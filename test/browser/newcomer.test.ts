@@ -153,6 +153,22 @@ describe('a newcomer starts a match', () => {
     await a.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=inbox] .item')).some((e) => (e.textContent ?? '').includes('Hardware arrived')), undefined, { timeout: 30_000 });
     expect(await a.textContent('[data-testid=activity-unread]')).toBe('');
     await shot(a, 'newcomer-activity');
+
+    // Chat and emotes in an ordinary match: plain text for everyone; the host can mute it.
+    await b.click('[data-testid=tab-activity]');
+    await b.fill('[data-testid=match-chat-input]', '<i>hello</i> table');
+    await b.click('[data-testid=match-chat-send]');
+    await a.waitForFunction(() => (document.querySelector('[data-testid=match-chat-lines]')?.textContent ?? '').includes('<i>hello</i> table'));
+    expect(await a.$$eval('[data-testid=match-chat-lines] i', (els) => els.length)).toBe(0);
+    await a.click('[data-testid=emote-1]');
+    await b.waitForFunction(() => document.querySelector('[data-testid=match-chat-lines] .emote') !== null);
+    await a.click('[data-testid=host-events]');
+    await a.click('[data-testid=host-mute-chat]');
+    await a.waitForFunction(() => (document.querySelector('[data-testid=host-mute-chat]')?.textContent ?? '') === 'Reopen chat');
+    await b.fill('[data-testid=match-chat-input]', 'anyone?');
+    await b.click('[data-testid=match-chat-send]');
+    await b.waitForFunction(() => (document.querySelector('[data-testid=match-chat-status]')?.textContent ?? '').includes('muted'));
+    await shot(b, 'newcomer-chat');
     expect(H.errors).toEqual([]);
   }, 120_000);
 });

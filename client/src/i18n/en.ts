@@ -637,6 +637,10 @@ export const en = {
   'guide.ai': "AI decision: rent compute. In Market, post a bid to lease H100 capacity (side bid, blocks, a price near today's GPU rent). Leased capacity can serve AI tenders or be resold. Click “Lease order (1 H100 × block)”.",
   'guide.resume': 'Now let time run: click “▶ Resume” at the top right (or press Space). Orders arrive after their lead time; the halving comes near day 50.',
   'guide.free': "You're on your own. Tab 7 (Activity) lists your open orders and what happened to you. Pick a narrative in each beauty contest (tab 6). Good luck!",
+  'mchat.title': 'Match chat',
+  'mchat.placeholder': 'Say something to the table',
+  'mchat.mute': 'Mute chat',
+  'mchat.unmute': 'Reopen chat',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -29,6 +29,7 @@ export const HOST_MSG = Object.freeze({
   resume: 'resume',
   speed: 'speed',
   kick: 'kick',
+  muteChat: 'muteChat',
   injectEvent: 'inject',
   endMatch: 'end',
 });

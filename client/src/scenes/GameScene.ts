@@ -11,6 +11,7 @@ import { serverEndpoint } from '../net/protocol.js';
 import { ClassOverlay } from '../classroom/ClassOverlay.js';
 import { t } from '../i18n/index.js';
 import { Guide, guideWanted } from '../ui/Guide.js';
+import { MatchChat } from '../ui/MatchChat.js';
 
 const RESULTS_DELAY_MS = 2500;
 
@@ -53,6 +54,12 @@ export class GameScene extends Phaser.Scene {
       if (net.view) guide.update(net.view, net.room?.status !== 'running');
     };
     syncHost();
+    // Classroom sessions have their own chat on the class card.
+    const chat = net.classroom ? null : new MatchChat(net);
+    if (chat) {
+      screen.actions.attachChat(chat.el);
+      chat.onLine = () => screen.actions.activity.bump();
+    }
     let leaving = false;
     const toResults = () => {
       if (leaving) return;
@@ -85,6 +92,7 @@ export class GameScene extends Phaser.Scene {
       bannerPoll.remove();
       offs.forEach((f) => f());
       cls.destroy();
+      chat?.destroy();
       screen.destroy();
     });
   }

@@ -70,6 +70,11 @@ export class ActionPanel {
     this.show(this.current);
   }
 
+  /** Puts the match chat at the top of the Activity tab; new lines count as unread there. */
+  attachChat(el: HTMLElement): void {
+    this.bodies.get(ACTIVITY_TAB)?.prepend(el);
+  }
+
   show(tabId: string): void {
     this.current = tabId;
     if (tabId === ACTIVITY_TAB) this.activity.markRead();

@@ -38,9 +38,18 @@ export class Activity {
     this.render();
   }
 
+  private extra = 0;
+
+  /** Something outside the inbox (a chat line) arrived: count it as unread until the tab is seen. */
+  bump(): void {
+    this.extra += 1;
+    this.onUnread(this.entries.length - this.seen + this.extra);
+  }
+
   /** The player has looked at the tab: everything so far is read. */
   markRead(): void {
     this.seen = this.entries.length;
+    this.extra = 0;
     this.onUnread(0);
   }
 
@@ -106,7 +115,7 @@ export class Activity {
       }
     }
     if (this.entries.length !== before) {
-      this.onUnread(this.entries.length - this.seen);
+      this.onUnread(this.entries.length - this.seen + this.extra);
       this.render();
     }
   }
@@ -123,7 +132,7 @@ export class Activity {
         this.add(view.day, t('act.loanDue', { loan: loan.id, day: loan.dueDay, usd: usd(loan.principalUsdCents / 100) }), 'bad');
       }
     }
-    if (this.entries.length !== before) this.onUnread(this.entries.length - this.seen);
+    if (this.entries.length !== before) this.onUnread(this.entries.length - this.seen + this.extra);
     this.render();
   }
 

@@ -13,6 +13,17 @@ export class HostControls {
   private readonly panel: HTMLElement;
 
   private readonly kickSelect: HTMLSelectElement;
+  private chatMuted = false;
+  private readonly muteBtn: HTMLButtonElement = h('button', { type: 'button', testid: 'host-mute-chat', onclick: () => void this.toggleChat() }, t('mchat.mute'));
+
+  private async toggleChat(): Promise<void> {
+    const muted = !this.chatMuted;
+    await this.run({ type: 'muteChat', muted });
+    if (this.status.classList.contains('ok')) {
+      this.chatMuted = muted;
+      this.muteBtn.textContent = t(muted ? 'mchat.unmute' : 'mchat.mute');
+    }
+  }
 
   /** `links` are the host-only downloads (CSV export, live replay) with the host token in the URL. */
   constructor(private readonly send: (cmd: HostCommand) => Promise<ActionResult>, links: { csv: string; replay: string } | null = null) {
@@ -29,6 +40,8 @@ export class HostControls {
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary', testid: 'host-inject', onclick: () => void this.run(optionalEvent(kind.value, region.value.trim(), headline.value.trim())) }, t('host.injectButton')),
         h('button', { type: 'button', class: 'danger', testid: 'host-end', onclick: () => { if (confirm(t('host.endConfirm'))) void this.run({ type: 'endMatch' }); } }, t('host.end'))),
+      h('h3', { style: 'margin-top:0.6em' }, t('mchat.title')),
+      h('div', { class: 'row' }, this.muteBtn),
       h('h3', { style: 'margin-top:0.6em' }, t('host.players')),
       h('div', { class: 'row' }, this.kickSelect, h('button', { type: 'button', testid: 'host-kick', onclick: () => { if (this.kickSelect.value) void this.run({ type: 'kick', playerId: this.kickSelect.value }); } }, t('host.kick'))),
       links ? h('div', { class: 'row' }, h('a', { href: links.csv, style: 'color:#56b4e9', testid: 'host-csv' }, t('host.csv')), h('a', { href: links.replay, style: 'color:#56b4e9' }, t('host.replay'))) : null);
