@@ -107,6 +107,14 @@ describe('every screen at three sizes', () => {
     await phone.page.click('[data-testid=replay-exit]');
     await phone.page.waitForSelector('[data-testid=results]');
     expect(await bcRoom(phone.page)).toBe('ended');
+    // Back on the title: no rejoin of the ended match, it has left the live list, and the replay button opens the picker.
+    await phone.page.click('[data-testid=back-title]');
+    await phone.page.waitForSelector('[data-testid=title]');
+    await phone.page.waitForSelector('[data-testid=room-list] .item');
+    expect(await phone.page.locator(`[data-testid=room-${code}]`).count()).toBe(0);
+    await phone.page.click('[data-testid=open-replay]');
+    await phone.page.waitForSelector('[data-testid=replay-open]');
+    expect(await phone.page.isVisible('[data-testid=replay-bar]')).toBe(false);
     expect(found, found.join('\n')).toEqual([]);
     expect(H.errors).toEqual([]);
   }, 300_000);
