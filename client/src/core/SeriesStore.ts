@@ -54,6 +54,9 @@ export class SeriesStore {
     const last = this.days.length - 1;
     if (last >= 0 && (this.days[last] ?? 0) > pt.day) return;
     const same = last >= 0 && this.days[last] === pt.day;
+    // The server's day-0 summary has no mined day yet (hashprice 0): start the line at day 1's value, not at $0.
+    const hp = this.market.hashpriceUsdPerPhDay;
+    if (!same && last === 0 && this.days[0] === 0 && hp[0] === 0) hp[0] = pt.hashpriceUsdPerPhDay;
     if (!same) this.days.push(pt.day);
     for (const k of MARKET_SERIES) {
       const arr = this.market[k];

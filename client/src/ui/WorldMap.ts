@@ -310,7 +310,32 @@ export class WorldMap {
       if (this.animations > 24) return;
       if (e.type === 'mined' && e.sats > 0) this.float(e.playerId, 'mining', `+${fmtBtc(e.sats / 1e8)}`, '#E69F00');
       else if (e.type === 'leaseIncome' && e.usdCents > 0) this.float(e.playerId, 'ai', `+${usd(e.usdCents / 100)}`, '#3fd0a4');
+      else if (e.type === 'marketEvent' && typeof e.params.regionId === 'string') {
+        // A regional event (ban, heatwave…) ripples out from its region.
+        const n = this.nodes.find((x) => x.region.id === e.params.regionId);
+        if (n) this.pulse(n.x, n.y, n.r, e.kind === 'miningBan' ? 0xd55e00 : 0xf0e442);
+      } else if (e.type === 'siteEnergised' || e.type === 'hardwareArrived') {
+        const at = e.type === 'siteEnergised' ? this.placed.find((p) => p.site.id === e.siteId) : this.placed.find((p) => p.site.ownerId === e.playerId);
+        if (at) this.pulse(at.x, at.y, at.r, 0x56b4e9);
+      }
     }
+  }
+
+  /** An expanding ring that fades: something happened here. */
+  private pulse(x: number, y: number, r: number, color: number): void {
+    this.animations += 1;
+    const ring = this.scene.add.circle(x, y, r, color, 0).setStrokeStyle(3, color, 1).setDepth(39);
+    this.scene.tweens.add({
+      targets: ring,
+      scale: 3,
+      alpha: 0,
+      duration: 1600,
+      ease: 'Cubic.easeOut',
+      onComplete: () => {
+        ring.destroy();
+        this.animations -= 1;
+      },
+    });
   }
 
   private float(playerId: string, tier: 'mining' | 'ai', label: string, color: string): void {
