@@ -102,6 +102,8 @@ describe('a newcomer starts a match', () => {
     for (const key of ['date', 'day', 'halving', 'contest', 'gw', 'compute', 'hype', 'status']) {
       expect(await a.getAttribute(`[data-testid=top-${key}] >> xpath=..`, 'data-gloss'), key).toBe(key);
     }
+    await a.hover('[data-testid=chart-gloss-hashpriceUsdPerPhDay]');
+    await a.waitForFunction(() => (document.querySelector('[data-testid=gloss-tip]')?.textContent ?? '').includes('per PH/s per day'));
     await a.hover('[data-gloss=multiple]');
     expect(await a.textContent('[data-testid=gloss-tip]')).toContain('NAV less cash');
 

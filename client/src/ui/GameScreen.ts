@@ -15,7 +15,7 @@ import { ActionPanel } from './ActionPanel.js';
 import { NewsTicker } from './NewsTicker.js';
 import { Banner } from './Banner.js';
 import { WorldMap } from './WorldMap.js';
-import { GlossaryTip } from './Glossary.js';
+import { GlossaryTip, gloss, type GlossId } from './Glossary.js';
 import { MarketCharts } from './MarketCharts.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -107,6 +107,23 @@ export class GameScreen {
     this.map.layout(r.left + pad, r.top + pad, r.width - pad * 2, mapH - pad);
     this.charts.layout(r.left + pad, r.top + mapH + pad, r.width - pad * 2, r.height - mapH - pad * 2);
     if (this.feed.view) this.charts.draw(this.feed.view.day);
+    this.placeChartHotspots();
+  }
+
+  /** The charts are canvas: a transparent strip over each title carries its glossary entry. */
+  private readonly chartHotspots = new Map<string, HTMLElement>();
+
+  private placeChartHotspots(): void {
+    const ids: Record<string, GlossId> = { btcUsd: 'btc', hashpriceUsdPerPhDay: 'hashprice', gpuRentUsdPerHour: 'gpuRent', powerUsdPerMwh: 'power' };
+    for (const b of this.charts.boxes) {
+      let el = this.chartHotspots.get(b.key);
+      if (!el) {
+        el = h('div', { class: 'charthot', testid: `chart-gloss-${b.key}`, ...gloss(ids[b.key] ?? 'btc') });
+        this.chartHotspots.set(b.key, el);
+        this.root.append(el);
+      }
+      Object.assign(el.style, { left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${Math.min(b.h, 26)}px` });
+    }
   }
 
   private render(view: PlayerView): void {
