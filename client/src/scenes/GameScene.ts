@@ -45,7 +45,11 @@ export class GameScene extends Phaser.Scene {
     let guide: Guide | null = null;
     let heldForGuide = false;
     const syncGuide = () => {
-      if (!guide && guideWanted() && net.isHost && net.view?.me) guide = new Guide(screen.root, (tab) => screen.actions.show(tab));
+      if (!guide && guideWanted() && net.isHost && net.view?.me) {
+        guide = new Guide(screen.root, (tab) => screen.actions.show(tab));
+        guide.onClose = () => requestAnimationFrame(() => screen.layout());
+        requestAnimationFrame(() => screen.layout());
+      }
       if (!guide) return;
       if (!heldForGuide && net.room?.status === 'running') {
         heldForGuide = true;

@@ -96,6 +96,7 @@ export class GameScreen {
   /** Map on top, charts below, inside the transparent centre cell of the grid. */
   layout(): void {
     const full = this.center.getBoundingClientRect();
+    this.lastRect = `${Math.round(full.left)},${Math.round(full.top)},${Math.round(full.width)},${Math.round(full.height)}`;
     // A bar docked at the top of the centre cell (the replay controls) pushes the map down instead of covering it.
     const dock = this.topDock?.getBoundingClientRect();
     // Only when it sits over the top of the cell (on a phone the bar flows below the map instead).
@@ -126,7 +127,17 @@ export class GameScreen {
     }
   }
 
+  private lastRect = '';
+
+  /** Re-lays the canvas when the centre cell moved (a flag, a card or the guide pushed it on a phone). */
+  private followCenter(): void {
+    const r = this.center.getBoundingClientRect();
+    const key = `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)},${Math.round(r.height)}`;
+    if (key !== this.lastRect) this.layout();
+  }
+
   private render(view: PlayerView): void {
+    this.followCenter();
     this.top.update(view);
     this.company.update(view);
     this.actions.update(view);
@@ -179,6 +190,7 @@ export class GameScreen {
   setPaused(paused: boolean, host: boolean): void {
     this.pausedFlag.style.display = paused ? '' : 'none';
     if (paused) this.pausedFlag.replaceChildren(h('b', {}, t('game.paused')), h('small', {}, t(host ? 'game.pausedHost' : 'game.pausedHint')));
+    this.followCenter();
   }
 
   get day(): number {

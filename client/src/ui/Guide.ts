@@ -46,6 +46,9 @@ export class Guide {
   private paused = true;
 
   /** `show(tab)` opens the action tab a step needs (the card says which, the panel follows). */
+  /** Called once the card is gone (the page below it moves up on a phone). */
+  onClose: () => void = () => undefined;
+
   constructor(root: HTMLElement, private readonly openTab: (tab: string) => void) {
     this.el = h('div', { class: 'guide', testid: 'guide', role: 'dialog' });
     root.append(this.el);
@@ -78,6 +81,7 @@ export class Guide {
     }
     this.highlight(null);
     this.el.remove();
+    this.onClose();
   }
 
   private highlight(sel: string | undefined | null): void {
