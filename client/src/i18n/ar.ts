@@ -640,4 +640,5 @@ export const ar: Messages = {
   'mchat.placeholder': 'قل شيئًا للاعبين',
   'mchat.mute': 'أسكت الدردشة',
   'mchat.unmute': 'أعد فتح الدردشة',
+  'act.penalty': 'غرامة على العقد {contract} ({counterparty}): {usd} بسبب نقص في التسليم',
 };

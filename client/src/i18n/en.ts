@@ -641,6 +641,7 @@ export const en = {
   'mchat.placeholder': 'Say something to the table',
   'mchat.mute': 'Mute chat',
   'mchat.unmute': 'Reopen chat',
+  'act.penalty': 'Penalty on contract {contract} ({counterparty}): {usd} for a delivery shortfall',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -26,6 +26,7 @@ export class Activity {
   /** Tenders I bid on while they were open (the view drops a tender once it is awarded). */
   private readonly myBids = new Map<string, { priceUsdPerGpuHour: number; gpus: number; days: number; lab: string }>();
   private readonly warnedLoans = new Set<string>();
+  private readonly penalties = new Map<string, number>();
   private view: PlayerView | null = null;
   private seen = 0;
   /** Called with the unread count whenever it changes (the tab shows it). */
@@ -126,6 +127,12 @@ export class Activity {
       if (tender.myBidUsdPerGpuHour !== null) this.myBids.set(tender.id, { priceUsdPerGpuHour: tender.myBidUsdPerGpuHour, gpus: tender.gpus, days: tender.days, lab: tender.lab });
     }
     const before = this.entries.length;
+    // Penalties have no event of their own: a contract's running total that grows is a shortfall today.
+    for (const c of view.me?.contracts ?? []) {
+      const was = this.penalties.get(c.id);
+      if (was !== undefined && c.penaltiesUsd > was) this.add(view.day, t('act.penalty', { contract: c.id, counterparty: c.counterparty, usd: usd(c.penaltiesUsd - was) }), 'bad');
+      this.penalties.set(c.id, c.penaltiesUsd);
+    }
     for (const loan of view.me?.loans ?? []) {
       if (loan.dueDay - view.day <= LOAN_DUE_WARN_DAYS && !this.warnedLoans.has(loan.id)) {
         this.warnedLoans.add(loan.id);
