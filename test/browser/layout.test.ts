@@ -86,6 +86,19 @@ describe('every screen at three sizes', () => {
         await check(s, `game-${tab}`);
       }
     }
+    // The map's canvas labels: none over another label or a site or region marker, at every size.
+    for (const s of all) {
+      await s.page.evaluate(() => document.getElementById('center')?.scrollIntoView());
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const map = await s.page.evaluate(() => (window as unknown as { __bc: { map: { sites: { id: string; x: number; y: number }[]; regions: { x: number; y: number }[]; labels: { x: number; y: number; w: number; h: number }[] } | null } }).__bc.map);
+      if (!map) { found.push(`map @ ${s.label}: no map probe`); continue; }
+      const hit = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) => a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+      map.labels.forEach((l, i) => {
+        map.labels.slice(i + 1).forEach((o) => { if (hit(l, o)) found.push(`map @ ${s.label}: two region labels overlap`); });
+        for (const m of map.sites) if (hit(l, { x: m.x - 4, y: m.y - 4, w: 8, h: 8 })) found.push(`map @ ${s.label}: a label covers site ${m.id}`);
+        for (const m of map.regions) if (hit(l, { x: m.x - 4, y: m.y - 4, w: 8, h: 8 })) found.push(`map @ ${s.label}: a label covers a region node`);
+      });
+    }
     // Phone: the map and charts are on the page too, in a compact form.
     const mapBox = await phone.page.evaluate(() => { const r = document.getElementById('center')!.getBoundingClientRect(); return { w: r.width, h: r.height }; });
     expect(mapBox.w).toBeGreaterThan(300);
