@@ -5,6 +5,7 @@
 import express, { type Response, type Router } from 'express';
 import { matchMaker } from '@colyseus/core';
 import { SCENARIO_IDS, getScenario } from '../../shared/economy/scenarios/index.js';
+import { defaultDaysPerSecond } from '../../shared/rules/pace.js';
 import type { RoomContext } from '../rooms/roomContext.js';
 import { ensureLive } from '../rooms/resume.js';
 import { sendExport, tokenOf } from './exports.js';
@@ -39,7 +40,7 @@ export function apiRouter(ctx: RoomContext): Router {
 
   r.get('/api/scenarios', (_req, res) => {
     res.json(
-      SCENARIO_IDS.map((id) => getScenario(id)!).map((s) => ({ id: s.id, name: s.name, description: s.description, startDate: s.startDate, days: s.days })),
+      SCENARIO_IDS.map((id) => getScenario(id)!).map((s) => ({ id: s.id, name: s.name, description: s.description, startDate: s.startDate, days: s.days, defaultDaysPerSecond: defaultDaysPerSecond(s.days) })),
     );
   });
 

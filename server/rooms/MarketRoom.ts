@@ -17,7 +17,7 @@ import { MarketState } from '../schema/MarketState.js';
 import { syncView, type RoomMeta } from '../schema/sync.js';
 import { splitEvents, type SplitEvents } from './events.js';
 import {
-  bodyOf, createOptionsSchema, DEFAULT_DAYS_PER_SECOND, HOST_COMMANDS, hostCommandSchemas, jsonSize, joinOptionsSchema,
+  bodyOf, createOptionsSchema, defaultDaysPerSecond, HOST_COMMANDS, hostCommandSchemas, jsonSize, joinOptionsSchema,
   MAX_MESSAGE_JSON_BYTES, refOf, SERVER_MESSAGES as MSG, type HostCommand, type JoinOptions, type RoomErrorCode,
 } from './protocol.js';
 import { TokenBucket } from './rateLimit.js';
@@ -81,6 +81,8 @@ export class MarketRoom extends Room<MarketState> {
   private creatorKey = '';
   /** A resumed room keeps its clock still until someone comes back. */
   private holdClock = false;
+  /** Host switch for the match chat (not persisted: a restarted room reopens it). */
+  private chatMuted = false;
   private readonly dayClock = new DayClock(MAX_DAYS_PER_TICK);
   private syncedState: GameState | null = null;
   private metaDirty = true;
@@ -127,7 +129,7 @@ export class MarketRoom extends Room<MarketState> {
     const maxPlayers = o.maxPlayers ?? Math.max(8, botCount + 1);
     if (botCount >= maxPlayers + 1) throw new Error('More bots than seats.');
     const stored: StoredOptions = {
-      daysPerSecond: o.daysPerSecond ?? DEFAULT_DAYS_PER_SECOND, maxPlayers, private: o.private ?? false, leaverPolicy: o.leaverPolicy ?? 'bot',
+      daysPerSecond: o.daysPerSecond ?? defaultDaysPerSecond(scenario.days), maxPlayers, private: o.private ?? false, leaverPolicy: o.leaverPolicy ?? 'bot',
     };
     const store = this.ctx.store;
     this.roomId = uniqueCode((code) => this.ctx.live.has(code) || store.getMatch(code) !== undefined);
@@ -546,6 +548,9 @@ export class MarketRoom extends Room<MarketState> {
         if (this.runner.ended) this.finish();
         break;
       }
+      case 'muteChat':
+        this.chatMuted = (parsed.data as { muted: boolean }).muted;
+        break;
       case 'kick': {
         const seat = this.seats.seats.get((parsed.data as { playerId: string }).playerId);
         if (!seat) return this.refuse(client, cmd, payload, 'NOT_FOUND', 'No such player.');
@@ -661,17 +666,18 @@ export class MarketRoom extends Room<MarketState> {
   private onStudentMessage(client: Client, type: StudentMessage, payload: unknown): void {
     const info = this.clientInfo.get(client.sessionId)!;
     const session = this.classroom;
-    if (!session) return this.refuse(client, type, payload, 'NOT_CLASSROOM', `${type} is for classroom sessions.`);
+    // Chat is in every match (same schema, rate limit and plain-text broadcast); the ⅔ guess is classroom-only.
+    if (!session && type !== 'chat') return this.refuse(client, type, payload, 'NOT_CLASSROOM', `${type} is for classroom sessions.`);
     if (info.spectator) return this.refuse(client, type, payload, 'SPECTATOR', 'Spectators cannot take part.');
     const body = bodyOf(payload);
-    if (type === 'guess') {
+    if (type === 'guess' && session) {
       const value = body && typeof body === 'object' ? body.value : undefined;
       const r = session.guess(info.playerId, value as number, this.runner.day);
       if ('code' in r) return this.refuse(client, type, payload, r.code, r.message);
       client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day, round: r.round, value });
       return;
     }
-    if (!session.settings.chat) return this.refuse(client, type, payload, 'CHAT_OFF', 'Chat is switched off in this session.');
+    if (session ? !session.settings.chat : this.chatMuted) return this.refuse(client, type, payload, 'CHAT_OFF', session ? 'Chat is switched off in this session.' : 'The host has muted the chat.');
     const parsed = body ? studentMessageSchemas.chat.safeParse(body) : null;
     if (!parsed?.success) return this.refuse(client, type, payload, 'BAD_ACTION', `chat: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
     const name = this.runner.state.players[info.playerId]?.name ?? '';

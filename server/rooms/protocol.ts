@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../../shared/economy/scenarios/types.js';
 import type { ErrorCode } from '../../shared/rules/types.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../../shared/rules/pace.js';
 import type { ClassroomErrorCode } from '../classroom/protocol.js';
 
 /** Every code a room may send in `error`: the engine's plus the server's own (classroom sessions). */
@@ -12,9 +13,8 @@ export type RoomErrorCode = ErrorCode | ClassroomErrorCode;
 
 export const ROOM_NAME = 'market';
 
-export const DEFAULT_DAYS_PER_SECOND = 1;
-export const MIN_DAYS_PER_SECOND = 0.05;
-export const MAX_DAYS_PER_SECOND = 50;
+/** Pace bounds live in shared/rules/pace.ts so the client's menus offer exactly what rooms accept. */
+export { MIN_DAYS_PER_SECOND, MAX_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../shared/rules/pace.js';
 export const MAX_PLAYERS_LIMIT = 100;
 /** Decoded client messages above this many bytes of JSON are refused with TOO_LARGE. */
 export const MAX_MESSAGE_JSON_BYTES = 4096;
@@ -64,6 +64,8 @@ export const hostCommandSchemas = {
     .strict(),
   end: z.object({}).strict(),
   kick: z.object({ playerId: z.string().min(1).max(64) }).strict(),
+  /** Match chat (every match; classroom sessions use their own switch): the host mutes or reopens it. */
+  muteChat: z.object({ muted: z.boolean() }).strict(),
 } as const;
 export type HostCommand = keyof typeof hostCommandSchemas;
 export const HOST_COMMANDS = Object.freeze(Object.keys(hostCommandSchemas) as HostCommand[]);

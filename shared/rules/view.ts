@@ -13,10 +13,14 @@ import { daysBetween } from '../economy/calendar.js';
 import { lotsOf } from './systems/capacity.js';
 import { navPartsByPlayer } from './systems/valuation.js';
 import { founderStakeUsd } from './score.js';
-import { operatingUsd, type NavParts } from '../economy/valuation.js';
+import { navUsd, operatingUsd, type NavParts } from '../economy/valuation.js';
 import { currentWindow, ISSUANCE_WINDOW_DAYS, issuableShares, retirableShares } from '../economy/finance.js';
 import { coloOffers, type ColoOffer } from './systems/colocation.js';
 import { publicContestSummary } from './systems/contest.js';
+import type { Tier } from './types.js';
+import { borrowingRoomCents } from '../economy/finance.js';
+import { playerSectorHype } from './systems/valuation.js';
+import { newUnitPriceUsd, resaleUnitPriceUsd, tierCapexUsdPerMw, tierMarketUsdPerMw } from './systems/prices.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -78,6 +82,31 @@ export interface PrivatePlayer {
   issuableShares: number;
   retirableShares: number;
   issuanceWindowEndsDay: number;
+  /** The engine's own figures for this player's previews (shared/rules/quotes.ts reads them; the UI never re-derives them). */
+  quotes: EngineQuotes;
+}
+
+/**
+ * What the reducers would price an action at today, from the same functions they call: unit
+ * prices (`newUnitPriceUsd`), NAV parts (`navPartsByPlayer`), the lender's view of the company
+ * (`playerSectorHype`) and the borrowing cap (`borrowingRoomCents`).
+ */
+export interface EngineQuotes {
+  /** Today's NAV part by part (cash, BTC incl. collateral, hardware at resale, sites, contracts, debt). */
+  navParts: NavParts;
+  /** Sector hype 0-1 as the crowd and a lender see this company (revenue mix + narrative). */
+  sectorHype: number;
+  /** Dollars the company may still borrow (debt ≤ maxLeverage × NAV). */
+  borrowRoomUsd: number;
+  maxLeverage: number;
+  marginCallLtv: number;
+  equityFeePct: number;
+  /** New and used price of one unit of each released model (dollars, unrounded as the reducer uses them). */
+  unitPriceUsd: Record<string, number>;
+  resaleUnitPriceUsd: Record<string, number>;
+  /** What NAV counts per energised MW of each tier (market value), and what building one costs. */
+  siteMarketUsdPerMw: Record<Tier, number>;
+  capexUsdPerMw: Record<Tier, number>;
 }
 
 export interface PlayerView {
@@ -176,6 +205,31 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     issuableShares: p ? issuableShares(window!) : 0,
     retirableShares: p ? retirableShares(window!) : 0,
     issuanceWindowEndsDay: window ? window.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS : state.day,
+    quotes: engineQuotes(state, id, loans.reduce((s, l) => s + l.principalUsdCents, 0)),
+  };
+}
+
+function engineQuotes(state: GameState, id: PlayerId, debtCents: number): EngineQuotes {
+  const np = navPartsOf(state)[id] ?? EMPTY_NAV_PARTS;
+  const f = state.scenario.finance;
+  const unitPriceUsd: Record<string, number> = {};
+  const resale: Record<string, number> = {};
+  for (const m of state.scenario.catalogue) {
+    if (daysBetween(m.releaseDate, state.date) < 0) continue;
+    unitPriceUsd[m.id] = newUnitPriceUsd(state, m.id);
+    resale[m.id] = resaleUnitPriceUsd(state, m.id);
+  }
+  return {
+    navParts: { ...np },
+    sectorHype: playerSectorHype(state, id),
+    borrowRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
+    maxLeverage: f.maxLeverage,
+    marginCallLtv: f.marginCallLtv,
+    equityFeePct: f.equityFeePct,
+    unitPriceUsd,
+    resaleUnitPriceUsd: resale,
+    siteMarketUsdPerMw: { mining: tierMarketUsdPerMw(state, 'mining'), ai: tierMarketUsdPerMw(state, 'ai') },
+    capexUsdPerMw: { mining: tierCapexUsdPerMw(state, 'mining'), ai: tierCapexUsdPerMw(state, 'ai') },
   };
 }
 

@@ -114,6 +114,14 @@ describe('SeriesStore', () => {
     expect(s.days).toEqual([1, 2]);
     expect(s.market.btcUsd).toEqual([11, 12]);
   });
+
+  it('starts the hashprice line at the first mined day instead of the $0 of day 0', () => {
+    const s = new SeriesStore();
+    s.addMarket({ day: 0, btcUsd: 10, hashpriceUsdPerPhDay: 0, gpuRentUsdPerHour: 2, powerUsdPerMwh: 3 });
+    s.addMarket({ day: 1, btcUsd: 11, hashpriceUsdPerPhDay: 55, gpuRentUsdPerHour: 2, powerUsdPerMwh: 3 });
+    expect(s.market.hashpriceUsdPerPhDay).toEqual([55, 55]);
+    expect(s.market.btcUsd).toEqual([10, 11]);
+  });
 });
 
 describe('format', () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
-import { SHORTEST, bootServer, createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+import { SCENARIO, SHORTEST, bootServer, createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+import { getScenario } from '../../shared/economy/scenarios/index.js';
+import { defaultDaysPerSecond } from '../../shared/rules/pace.js';
 
 let ts: TestServer;
 beforeAll(async () => {

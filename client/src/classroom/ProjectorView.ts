@@ -15,8 +15,8 @@ import { statusLabel } from '../ui/TopBar.js';
 import { qrCanvas } from './qr.js';
 import { GuessPanel } from './GuessPanel.js';
 import { StudentLinksPanel } from './studentLinks.js';
+import { fillPaceMenu } from '../ui/paceMenu.js';
 
-const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 
 export interface ProjectorLinks {
   join: string;
@@ -62,8 +62,8 @@ export class ProjectorView {
     this.startBtn = h('button', { class: 'primary', testid: 'proj-start', onclick: () => void this.run('start') }, t('proj.start'));
     this.pauseBtn = h('button', { testid: 'proj-pause', onclick: () => void this.run('pause', questionInput.value.trim() ? { question: questionInput.value.trim() } : {}) }, t('proj.pause'));
     this.resumeBtn = h('button', { class: 'primary', testid: 'proj-resume', onclick: () => void this.run('resume') }, t('proj.resume'));
-    this.speed = h('select', { testid: 'proj-speed', onchange: () => void this.run('speed', { daysPerSecond: Number(this.speed.value) }) },
-      ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
+    this.speed = h('select', { testid: 'proj-speed', onchange: () => void this.run('speed', { daysPerSecond: Number(this.speed.value) }) });
+    fillPaceMenu(this.speed, 1);
     const kind = h('select', { testid: 'proj-event-kind' }, ...EVENT_KINDS.map((k) => h('option', { value: k }, tMaybe(`event.${k}`) ?? k)));
     kind.value = 'crash';
     const headline = h('input', { testid: 'proj-event-headline', placeholder: t('proj.headline'), maxlength: 120, dir: 'auto', style: 'flex:1;min-width:10em' });
@@ -118,7 +118,7 @@ export class ProjectorView {
     this.startBtn.style.display = room.status === 'waiting' ? '' : 'none';
     this.pauseBtn.disabled = room.status !== 'running' && room.status !== 'paused';
     this.resumeBtn.disabled = room.status !== 'paused';
-    if (document.activeElement !== this.speed && SPEEDS.map(String).includes(String(room.daysPerSecond))) this.speed.value = String(room.daysPerSecond);
+    fillPaceMenu(this.speed, room.daysPerSecond);
     const q = cls?.question ?? '';
     this.question.style.display = room.status === 'paused' ? '' : 'none';
     setChildren(this.question, h('b', {}, t('proj.paused')), q ? h('span', { testid: 'proj-question-text', dir: 'auto' }, q) : null);

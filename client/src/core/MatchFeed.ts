@@ -67,6 +67,7 @@ export type HostCommand =
   | { type: 'resume' }
   | { type: 'speed'; daysPerSecond: number }
   | { type: 'kick'; playerId: string }
+  | { type: 'muteChat'; muted: boolean }
   | Extract<Action, { type: 'injectEvent' | 'endMatch' }>;
 
 export interface MatchFeed {

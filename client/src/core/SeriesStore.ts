@@ -3,6 +3,7 @@
  * columnar arrays so 730 days × 20 players stay cheap to append and to draw.
  */
 import type { PlayerView } from '../../../shared/rules/view.js';
+import { expectedHashpriceUsdPerPhDay } from '../../../shared/rules/quotes.js';
 
 export interface MarketPoint {
   day: number;
@@ -41,7 +42,8 @@ export class SeriesStore {
     this.addMarket({
       day: view.day,
       btcUsd: view.world.btcUsd,
-      hashpriceUsdPerPhDay: view.world.hashpriceUsdPerPhDay,
+      // Day 0 has no mined day yet (0): chart the hashprice the difficulty implies instead of a $0 start.
+      hashpriceUsdPerPhDay: expectedHashpriceUsdPerPhDay(view),
       gpuRentUsdPerHour: view.world.gpuRentUsdPerHour,
       powerUsdPerMwh: meanPower(view),
     });
@@ -52,6 +54,9 @@ export class SeriesStore {
     const last = this.days.length - 1;
     if (last >= 0 && (this.days[last] ?? 0) > pt.day) return;
     const same = last >= 0 && this.days[last] === pt.day;
+    // The server's day-0 summary has no mined day yet (hashprice 0): start the line at day 1's value, not at $0.
+    const hp = this.market.hashpriceUsdPerPhDay;
+    if (!same && last === 0 && this.days[0] === 0 && hp[0] === 0) hp[0] = pt.hashpriceUsdPerPhDay;
     if (!same) this.days.push(pt.day);
     for (const k of MARKET_SERIES) {
       const arr = this.market[k];

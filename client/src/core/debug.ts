@@ -12,15 +12,27 @@ export interface DebugHook {
   readonly connection: ConnectionState;
   readonly banners: readonly string[];
   readonly bench: unknown;
+  /** Where the map drew its sites, region nodes and labels (canvas = page pixels), and the tooltip shown. */
+  readonly map: MapProbe | null;
+  readonly mapTip: string | null;
 }
 
-const state: { scene: string; view: PlayerView | null; room: RoomInfo | null; connection: ConnectionState; banners: string[]; bench: unknown } = {
+export interface MapProbe {
+  sites: { id: string; x: number; y: number }[];
+  regions: { id: string; x: number; y: number }[];
+  labels: { x: number; y: number; w: number; h: number }[];
+  tip: string | null;
+}
+
+const state: { scene: string; view: PlayerView | null; room: RoomInfo | null; connection: ConnectionState; banners: string[]; bench: unknown; map: MapProbe | null; mapTip: string | null } = {
   scene: '',
   view: null,
   room: null,
   connection: 'offline',
   banners: [],
   bench: null,
+  map: null,
+  mapTip: null,
 };
 
 export function debugSet<K extends keyof typeof state>(key: K, value: (typeof state)[K]): void {
@@ -35,6 +47,8 @@ export function installDebugHook(): void {
     get connection() { return state.connection; },
     get banners() { return [...state.banners]; },
     get bench() { return state.bench; },
+    get map() { return state.map; },
+    get mapTip() { return state.mapTip; },
   };
   Object.defineProperty(window, '__bc', { value: Object.freeze(hook), configurable: false, writable: false });
 }

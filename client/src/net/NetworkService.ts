@@ -303,6 +303,8 @@ export class NetworkService implements MatchFeed {
     room.onMessage(MSG.ack, (msg: { ref?: string }) => this.settle(msg.ref, { ok: true }));
     room.onMessage(MSG.ended, (msg: MatchEnd) => {
       this.ended = msg;
+      // An ended match has no seat to come back to: the title must not try to rejoin it.
+      sessionStorage.removeItem(SESSION_KEY);
       this.bus.emit('ended', msg);
     });
     room.onMessage(MSG.kicked, (msg: { reason: string }) => {

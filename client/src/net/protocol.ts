@@ -29,6 +29,7 @@ export const HOST_MSG = Object.freeze({
   resume: 'resume',
   speed: 'speed',
   kick: 'kick',
+  muteChat: 'muteChat',
   injectEvent: 'inject',
   endMatch: 'end',
 });
@@ -141,6 +142,8 @@ export interface ScenarioListing {
   description: string;
   startDate: string;
   days: number;
+  /** The room's pace when the creator names none (~25 minutes a match); older servers omit it. */
+  defaultDaysPerSecond?: number;
 }
 
 /**

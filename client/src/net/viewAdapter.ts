@@ -65,7 +65,8 @@ export function roomInfoFrom(json: StateJson): RoomInfo {
     code: r.code ?? '',
     status: (r.phase as RoomInfo['status']) ?? 'waiting',
     scenarioId: r.scenarioId ?? '',
-    daysPerSecond: r.daysPerSecond ?? 1,
+    // Schema sends 0.08 as a float32 (0.0799999982…): round back to the pace the host picked.
+    daysPerSecond: Math.round((r.daysPerSecond ?? 1) * 1e6) / 1e6,
     hostId: r.hostPlayerId ?? '',
     seats: values(json.players)
       .map((p) => ({ id: p.id, name: p.name, colorIndex: p.colorIndex, bot: p.control === 'bot', connected: p.connected || p.control === 'bot' }))

@@ -10,6 +10,8 @@ import { h } from '../ui/dom.js';
 import { serverEndpoint } from '../net/protocol.js';
 import { ClassOverlay } from '../classroom/ClassOverlay.js';
 import { t } from '../i18n/index.js';
+import { Guide, guideWanted } from '../ui/Guide.js';
+import { MatchChat } from '../ui/MatchChat.js';
 
 const RESULTS_DELAY_MS = 2500;
 
@@ -36,9 +38,32 @@ export class GameScene extends Phaser.Scene {
       }
       if (host && net.room) host.update(net.room);
       screen.top.status(net.room, net.connection, net.view?.phase);
+      screen.setPaused(net.room?.status === 'paused', net.isHost);
     };
     screen.onHostToggle = () => void host?.togglePause();
+    // The guided first match: the clock waits for the newcomer, the card walks through two decisions.
+    let guide: Guide | null = null;
+    let heldForGuide = false;
+    const syncGuide = () => {
+      if (!guide && guideWanted() && net.isHost && net.view?.me) {
+        guide = new Guide(screen.root, (tab) => screen.actions.show(tab));
+        guide.onClose = () => requestAnimationFrame(() => screen.layout());
+        requestAnimationFrame(() => screen.layout());
+      }
+      if (!guide) return;
+      if (!heldForGuide && net.room?.status === 'running') {
+        heldForGuide = true;
+        void net.host({ type: 'pause' });
+      }
+      if (net.view) guide.update(net.view, net.room?.status !== 'running');
+    };
     syncHost();
+    // Classroom sessions have their own chat on the class card.
+    const chat = net.classroom ? null : new MatchChat(net);
+    if (chat) {
+      screen.actions.attachChat(chat.el);
+      chat.onLine = () => screen.actions.activity.bump();
+    }
     let leaving = false;
     const toResults = () => {
       if (leaving) return;
@@ -48,9 +73,10 @@ export class GameScene extends Phaser.Scene {
     const offs = [
       net.bus.on('room', (room) => {
         syncHost();
+        syncGuide();
         if (room.status === 'ended') toResults();
       }),
-      net.bus.on('view', () => syncHost()),
+      net.bus.on('view', () => { syncHost(); syncGuide(); }),
       net.bus.on('ended', toResults),
       net.bus.on('events', () => debugSet('banners', screen.banner.shown)),
       net.bus.on('connection', (c) => {
@@ -70,6 +96,7 @@ export class GameScene extends Phaser.Scene {
       bannerPoll.remove();
       offs.forEach((f) => f());
       cls.destroy();
+      chat?.destroy();
       screen.destroy();
     });
   }

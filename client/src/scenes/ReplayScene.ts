@@ -26,7 +26,11 @@ export class ReplayScene extends Phaser.Scene {
     super(SCENES.replay);
   }
 
-  create(data: { file?: ReplayFile }): void {
+  /** Where Exit goes: the results screen that opened the replay, else the title. */
+  private back: string = SCENES.title;
+
+  create(data: { file?: ReplayFile; back?: string }): void {
+    this.back = data?.back ?? SCENES.title;
     const cleanup: (() => void)[] = [];
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       cleanup.forEach((f) => f());
@@ -97,11 +101,11 @@ export class ReplayScene extends Phaser.Scene {
     // Node's and the browser's V8 may differ in the last bit of Math.pow/exp, so a browser re-run can miss the
     // recorded hash while every figure on screen agrees: say so rather than fail.
     const hashNote = summary.hashMatches === null ? '' : summary.hashMatches ? t('replay.hashOk') : t('replay.hashDiffers');
-    // The control bar floats over the top of the map (the top bar is full of figures already).
+    // The control bar docks above the map (the top bar is full of figures already).
     const bar = h('div', { class: 'replaybar', testid: 'replay-bar' }, this.playBtn, speed, this.scrubber, this.dayLabel, viewer,
       h('span', { class: 'muted', testid: 'replay-summary' }, `${t('replay.summary', { players: summary.players, days: summary.days, rejected: summary.rejected })}${hashNote}`),
-      h('button', { type: 'button', onclick: () => this.scene.start(SCENES.title) }, t('replay.exit')));
-    screen.root.append(bar);
+      h('button', { type: 'button', testid: 'replay-exit', onclick: () => this.scene.start(this.back, {}) }, t(this.back === SCENES.results ? 'replay.exitResults' : 'replay.exit')));
+    screen.dockTop(bar);
     this.status = () => screen.top.status(player.room ? { ...player.room, status: player.playing ? 'running' : 'paused', daysPerSecond: player.daysPerSecond } : null, 'offline');
     screen.onHostToggle = () => this.toggle();
     debugSet('view', player.view);

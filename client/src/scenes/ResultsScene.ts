@@ -4,7 +4,7 @@ import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
 import { h, mount } from '../ui/dom.js';
-import { contestTable, metersTable, rankings } from '../ui/Rankings.js';
+import { contestTable, lesson, metersTable, placement, rankings } from '../ui/Rankings.js';
 import { PathCharts } from '../ui/PathCharts.js';
 import { serverEndpoint } from '../net/protocol.js';
 import { ReplayPlayer } from '../replay/ReplayPlayer.js';
@@ -27,9 +27,12 @@ export class ResultsScene extends Phaser.Scene {
       const s = standings?.find((x) => x.playerId === p.id);
       return s ? { ...p, navUsd: s.navUsd, marketCapUsd: s.marketCapUsd, multiple: s.multiple, bankrupt: s.bankrupt, scoreMarketUsd: s.scoreMarketUsd ?? p.scoreMarketUsd, scoreNavUsd: s.scoreNavUsd ?? p.scoreNavUsd } : p;
     }) : [];
-    const panel = h('div', { class: 'side', style: 'position:absolute;left:0;top:0;bottom:0;width:56%;padding:1em 1.4em', testid: 'results' },
+    const panel = h('div', { class: 'side results', testid: 'results' },
       h('h1', {}, t('results.title')),
-      h('div', { class: 'muted' }, `${t('results.line', { code, scenario: net.welcome?.scenario.name ?? view?.scenarioId ?? '', day: net.ended?.finalDay ?? view?.day ?? 0 })}${net.ended?.stateHash ? t('results.hash', { hash: net.ended.stateHash.slice(0, 12) }) : ''}`),
+      // The state hash is for bot authors checking a replay: a tooltip, not a line players must read.
+      h('div', { class: 'muted', title: net.ended?.stateHash ? t('results.hash', { hash: net.ended.stateHash }) : '' }, t('results.line', { code, scenario: net.welcome?.scenario.name ?? view?.scenarioId ?? '', day: net.ended?.finalDay ?? view?.day ?? 0 })),
+      placement(rows, view?.playerId ?? ''),
+      lesson(rows),
       rankings(rows, view?.playerId ?? ''),
       h('div', { class: 'cols' }, view ? contestTable(view) : null, view ? metersTable(view) : null),
       h('div', { class: 'row' },
@@ -37,7 +40,7 @@ export class ResultsScene extends Phaser.Scene {
         h('a', { href: `${serverEndpoint().http}/api/matches/${code}/replay.json`, download: `${code}.replay.json`, style: 'color:#56b4e9' }, t('results.download')),
         h('button', { testid: 'back-title', onclick: () => void net.leave().then(() => this.scene.start(SCENES.title)) }, t('results.back'))),
       status);
-    const right = h('div', { style: 'position:absolute;left:56%;right:0;top:0;bottom:0;display:flex;flex-direction:column;pointer-events:none' }, chartArea);
+    const right = h('div', { class: 'resultscharts' }, chartArea);
     const unmount = [mount(panel), mount(right)];
     const charts = new PathCharts(this, net.series);
     const layout = () => {
@@ -76,7 +79,7 @@ export class ResultsScene extends Phaser.Scene {
     status.textContent = t('results.loading');
     try {
       const file = this.replay ?? (await this.loadReplay(code));
-      this.scene.start(SCENES.replay, { file });
+      this.scene.start(SCENES.replay, { file, back: SCENES.results });
     } catch (e) {
       status.textContent = t('results.loadFailed', { message: (e as Error).message });
       status.className = 'status err';

@@ -9,6 +9,8 @@ import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js';
 import { teacherUrl } from '../classroom/links.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../../shared/rules/pace.js';
+import { paceLine } from '../ui/paceMenu.js';
 
 const MARKET_LABEL: Record<MarketKey, MessageKey> = {
   btcTrading: 'teach.market.btc', leaseBook: 'teach.market.lease', tenders: 'teach.market.tenders', hosting: 'teach.market.hosting',
@@ -27,7 +29,12 @@ export class TeachScene extends Phaser.Scene {
     const input = (testid: string, attrs: Record<string, string | number> = {}) => h('input', { testid, ...attrs });
     const className = input('teach-name', { maxlength: 60, value: t('teach.classNameDefault') });
     const scenario = h('select', { testid: 'teach-scenario' });
-    const pace = input('teach-pace', { type: 'number', step: '0.5', min: '0.05', max: '50', value: '1' });
+    const pace = input('teach-pace', { type: 'number', step: '0.01', min: String(MIN_DAYS_PER_SECOND), max: String(MAX_DAYS_PER_SECOND), value: '0.08' });
+    const paceHint = h('span', { class: 'muted', testid: 'teach-pace-hint' });
+    let days = 120;
+    let paceEdited = false;
+    const showPace = () => setText(paceHint, paceLine(days, Number(pace.value)));
+    pace.addEventListener('input', () => { paceEdited = true; showPace(); });
     const cash = input('teach-cash', { type: 'number', min: '0', step: '1000000', placeholder: '—' });
     const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, h('input', { type: 'checkbox', testid: `teach-market-${k}`, checked: true })])) as Record<MarketKey, HTMLInputElement>;
     const events = h('textarea', { testid: 'teach-events', rows: 3, placeholder: '20 crash pct=30 Exchange collapse!', style: 'width:100%', dir: 'ltr' });
@@ -77,7 +84,7 @@ export class TeachScene extends Phaser.Scene {
       h('h1', {}, t('teach.title')), h('div', { class: 'muted', style: 'margin-bottom:0.8em' }, t('teach.intro')),
       h('div', { class: 'cols' },
         h('div', {},
-          row('teach.className', className), row('teach.scenario', scenario), row('teach.pace', pace), row('teach.cash', cash),
+          row('teach.className', className), row('teach.scenario', scenario), row('teach.pace', pace, paceHint), row('teach.cash', cash),
           row('teach.contestDays', period), row('teach.stake', stake), row('teach.bots', bots),
           row('teach.anonymous', anonymous, h('span', { class: 'muted' }, t('teach.anonymousHint'))), row('teach.chat', chat)),
         h('div', {},
@@ -95,6 +102,15 @@ export class TeachScene extends Phaser.Scene {
     void net.listScenarios().then((list) => {
       setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
       if (list.some((s) => s.id === 'halving-sprint')) scenario.value = 'halving-sprint';
+      const follow = () => {
+        const chosen = list.find((s) => s.id === scenario.value);
+        if (!chosen) return;
+        days = chosen.days;
+        if (!paceEdited) pace.value = String(chosen.defaultDaysPerSecond ?? defaultDaysPerSecond(chosen.days));
+        showPace();
+      };
+      scenario.addEventListener('change', follow);
+      follow();
     }).catch((e: Error) => setText(status, t('title.unreachable', { message: e.message })));
   }
 }

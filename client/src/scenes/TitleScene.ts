@@ -2,10 +2,13 @@
 import Phaser from 'phaser';
 import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
-import { BOT_STRATEGIES, type RoomListing } from '../net/protocol.js';
+import { BOT_STRATEGIES, type RoomListing, type ScenarioListing } from '../net/protocol.js';
 import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../../shared/rules/pace.js';
+import { paceLine } from '../ui/paceMenu.js';
+import { GUIDE_KEY } from '../ui/Guide.js';
 
 const NAME_KEY = 'bc.name';
 
@@ -13,6 +16,7 @@ export class TitleScene extends Phaser.Scene {
   private net!: NetworkService;
   private cleanup: (() => void)[] = [];
   private status!: HTMLElement;
+  private scenarios: ScenarioListing[] = [];
 
   constructor() {
     super(SCENES.title);
@@ -38,7 +42,13 @@ export class TitleScene extends Phaser.Scene {
   private buildCard(): void {
     const name = h('input', { testid: 'name', maxlength: 40, value: localStorage.getItem(NAME_KEY) ?? '', placeholder: t('title.namePlaceholder') });
     const scenario = h('select', { testid: 'scenario' });
-    const pace = h('input', { testid: 'pace', type: 'number', step: '0.5', min: '0.05', max: '50', value: '2' });
+    const pace = h('input', { testid: 'pace', type: 'number', step: '0.01', min: String(MIN_DAYS_PER_SECOND), max: String(MAX_DAYS_PER_SECOND), value: '0.08', style: 'width:6em' });
+    const paceHint = h('span', { class: 'muted', testid: 'pace-hint' });
+    let days = 120;
+    // The pace follows the scenario (a ~25-minute match) until the player types their own.
+    let paceEdited = false;
+    const showPace = () => setText(paceHint, paceLine(days, Number(pace.value)));
+    pace.addEventListener('input', () => { paceEdited = true; showPace(); });
     const bots = h('input', { testid: 'bots', type: 'number', step: '1', min: '0', max: '40', value: '3' });
     const botKind = h('select', { testid: 'bot-strategy' }, h('option', { value: 'mixed' }, t('title.mixed')), ...BOT_STRATEGIES.map((s) => h('option', { value: s }, s)));
     const priv = h('input', { type: 'checkbox', testid: 'private' });
@@ -52,7 +62,7 @@ export class TitleScene extends Phaser.Scene {
       h('div', { class: 'cols', style: 'margin-top:1em' },
         h('div', {}, h('h2', {}, t('title.create')),
           h('div', { class: 'row' }, h('label', {}, t('title.scenario')), scenario),
-          h('div', { class: 'row' }, h('label', {}, t('title.pace')), pace),
+          h('div', { class: 'row' }, h('label', {}, t('title.pace')), pace, paceHint),
           h('div', { class: 'row' }, h('label', {}, t('title.bots')), bots, botKind),
           h('div', { class: 'row' }, h('label', {}, t('title.private')), priv, h('span', { class: 'muted' }, t('title.privateHint'))),
           h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'create', onclick: () => void this.createMatch(name.value, scenario.value, Number(pace.value), Number(bots.value), botKind.value, priv.checked) }, t('title.createButton')))),
@@ -60,26 +70,41 @@ export class TitleScene extends Phaser.Scene {
           h('div', { class: 'row' }, code, h('button', { class: 'primary', testid: 'join', onclick: () => void this.join(name.value, code.value) }, t('title.joinButton')),
             h('button', { testid: 'spectate', title: t('title.watchTitle'), onclick: () => void this.join(name.value, code.value, true) }, t('title.watch'))),
           h('h3', { style: 'margin-top:0.8em' }, t('title.live')), rooms)),
-      h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { class: 'primary', testid: 'teach', onclick: () => this.scene.start(SCENES.teach) }, t('title.teach')),
+      h('div', { class: 'row', style: 'margin-top:1em' }, h('button', { class: 'primary', testid: 'guided', onclick: () => void this.createGuided(name.value) }, t('title.guided')),
+        h('span', { class: 'muted' }, t('title.guidedHint'))),
+      h('div', { class: 'row' }, h('button', { class: 'primary', testid: 'teach', onclick: () => this.scene.start(SCENES.teach) }, t('title.teach')),
         h('span', { class: 'muted' }, t('title.teachHint'))),
-      h('div', { class: 'row' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay) }, t('title.replay')),
+      h('div', { class: 'row' }, h('button', { testid: 'open-replay', onclick: () => this.scene.start(SCENES.replay, {}) }, t('title.replay')),
         h('span', { class: 'muted' }, t('title.keysHint'))),
       this.status);
     this.cleanup.push(mount(card));
     code.addEventListener('keydown', (e) => { if (e.key === 'Enter') void this.join(name.value, code.value); });
     void this.net.listScenarios().then((list) => {
+      this.scenarios = list;
       setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
       const sprint = list.find((s) => s.id === 'halving-sprint');
       if (sprint) scenario.value = sprint.id;
+      const follow = () => {
+        const chosen = list.find((s) => s.id === scenario.value);
+        if (!chosen) return;
+        days = chosen.days;
+        if (!paceEdited) pace.value = String(chosen.defaultDaysPerSecond ?? defaultDaysPerSecond(chosen.days));
+        showPace();
+      };
+      scenario.addEventListener('change', follow);
+      follow();
     }).catch((e: Error) => this.say(t('title.unreachable', { message: e.message }), true));
     const refresh = () => void this.net.listRooms().then((list) => this.renderRooms(rooms, list, name)).catch(() => undefined);
     refresh();
     const timer = this.time.addEvent({ delay: 3000, loop: true, callback: refresh });
     this.cleanup.push(() => timer.remove());
+    showPace();
     name.focus();
   }
 
-  private renderRooms(el: HTMLElement, list: RoomListing[], name: HTMLInputElement): void {
+  private renderRooms(el: HTMLElement, all: RoomListing[], name: HTMLInputElement): void {
+    // A finished match is not live: it has nothing to join (its results and replay live on the server).
+    const list = all.filter((r) => r.phase !== 'ended');
     setChildren(el, ...(list.length === 0 ? [h('div', { class: 'item muted' }, t('title.noMatches'))] : list.map((r) =>
       h('div', { class: 'item', testid: `room-${r.roomId}` },
         h('span', {}, h('b', {}, r.code ?? r.roomId), ` ${r.name ?? ''}`, h('br'), h('span', { class: 'muted' }, t('title.roomLine', { scenario: r.scenarioId ?? '', phase: r.phase ?? '', day: r.day ?? 0, end: r.endDay ?? '?', humans: r.humans ?? 0, seats: r.seats ?? 0, max: r.maxPlayers ?? '?' }))),
@@ -119,6 +144,23 @@ export class TitleScene extends Phaser.Scene {
     }
   }
 
+  /** A private halving-sprint with three bots at the default pace; the guide card takes it from the lobby. */
+  private async createGuided(rawName: string): Promise<void> {
+    const name = this.checkName(rawName);
+    if (!name) return;
+    this.say(t('title.creating'));
+    try {
+      sessionStorage.setItem(GUIDE_KEY, '1');
+      const sprint = this.scenarios.find((x) => x.id === 'halving-sprint');
+      const daysPerSecond = sprint?.defaultDaysPerSecond ?? defaultDaysPerSecond(sprint?.days ?? 120);
+      await this.net.create({ playerName: name, name: t('title.matchName', { name }), scenario: 'halving-sprint', daysPerSecond, bots: [{ strategy: 'hodl-miner', count: 1 }, { strategy: 'ai-pivot', count: 1 }, { strategy: 'disciplined-miner', count: 1 }], private: true });
+      this.scene.start(SCENES.lobby);
+    } catch (e) {
+      sessionStorage.removeItem(GUIDE_KEY);
+      this.say(t('title.createFailed', { message: (e as Error).message }), true);
+    }
+  }
+
   private async join(rawName: string, code: string, spectate = false): Promise<void> {
     const name = spectate ? rawName.trim() || t('title.spectator') : this.checkName(rawName);
     if (!name) return;
@@ -132,3 +174,4 @@ export class TitleScene extends Phaser.Scene {
     }
   }
 }
+

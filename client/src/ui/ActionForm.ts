@@ -6,7 +6,7 @@
 import { parseAction, type Action } from '../../../shared/rules/actions.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { ActionResult } from '../core/MatchFeed.js';
-import { h, setText } from './dom.js';
+import { h, setChildren, setText } from './dom.js';
 import { t, tMaybe } from '../i18n/index.js';
 
 export interface Option {
@@ -33,6 +33,11 @@ export interface FormSpec {
   submitLabel?: string;
   danger?: boolean;
   hint?: (view: PlayerView) => string;
+  /**
+   * What the action would do, before the click (cost, MW, revenue/day, payback…), priced by the
+   * engine's figures in the view (shared/rules/quotes.ts). Lines; a leading '!' marks a warning.
+   */
+  preview?: (view: PlayerView, values: Record<string, string>) => string[];
   fields: FieldSpec[];
   build: (values: Record<string, string>) => Record<string, unknown>;
 }
@@ -46,6 +51,8 @@ export class ActionForm {
   private readonly status: HTMLElement;
   private readonly hint: HTMLElement;
   private readonly submit: HTMLButtonElement;
+  private readonly preview: HTMLElement;
+  private view: PlayerView | null = null;
 
   constructor(readonly spec: FormSpec, private readonly sender: Sender, private readonly enabled: boolean) {
     const fields = h('div', { class: 'fields' });
@@ -53,13 +60,16 @@ export class ActionForm {
       const testid = `field-${spec.id}-${f.name}`;
       const input =
         f.kind === 'select'
-          ? h('select', { name: f.name, testid })
-          : h('input', { name: f.name, testid, type: f.kind === 'number' ? 'number' : 'text', step: f.step ?? 'any', placeholder: f.placeholder ?? (f.optional ? t('game.optional') : ''), value: f.initial ?? '' });
+          ? h('select', { name: f.name, testid, id: testid })
+          : h('input', { name: f.name, testid, id: testid, type: f.kind === 'number' ? 'number' : 'text', step: f.step ?? 'any', placeholder: f.placeholder ?? (f.optional ? t('game.optional') : ''), value: f.initial ?? '' });
       this.inputs.set(f.name, input);
       fields.append(h('label', { for: testid }, fieldLabel(spec.id, f.name, f.label)), input);
     }
     this.status = h('div', { class: 'status', testid: `status-${spec.id}`, role: 'status' });
     this.hint = h('div', { class: 'hint' });
+    this.preview = h('div', { class: 'preview', testid: `preview-${spec.id}` });
+    fields.addEventListener('input', () => this.renderPreview());
+    fields.addEventListener('change', () => this.renderPreview());
     this.submit = h('button', { type: 'submit', class: spec.danger ? 'danger' : 'primary', testid: `submit-${spec.id}`, disabled: !enabled }, spec.submitLabel ?? formTitle(spec));
     this.el = h(
       'form',
@@ -67,6 +77,7 @@ export class ActionForm {
       h('div', { class: 'title' }, h('span', {}, formTitle(spec)), spec.key ? h('kbd', {}, spec.key.toUpperCase()) : null),
       fields,
       this.hint,
+      this.preview,
       h('div', { class: 'row' }, this.submit),
       this.status,
     );
@@ -85,14 +96,28 @@ export class ActionForm {
       const list = f.optional ? [{ value: '', label: '—' }, ...options] : options;
       select.replaceChildren(...list.map((o) => h('option', { value: o.value }, o.label === o.value ? tMaybe(`opt.${o.value}`) ?? o.label : o.label)));
       if (list.some((o) => o.value === keep)) select.value = keep;
+      // Never leave a required list with nothing chosen while it shows a choice: the submit would say "required".
+      if (select.selectedIndex < 0 && select.options.length > 0) select.selectedIndex = 0;
     }
     const hint = this.spec.hint?.(view) ?? '';
     setText(this.hint, hint);
+    this.view = view;
+    this.renderPreview();
+  }
+
+  private renderPreview(): void {
+    if (!this.spec.preview || !this.view) return;
+    const lines = this.spec.preview(this.view, this.values());
+    setChildren(this.preview, ...lines.map((l) => h('div', { class: l.startsWith('!') ? 'warn' : '' }, l.replace(/^!/, ''))));
   }
 
   set(name: string, value: string): void {
     const input = this.inputs.get(name);
-    if (input) input.value = value;
+    if (!input) return;
+    // A select keeps its choice when asked for a value it does not list (yet): a blank select reads as "required".
+    if (input instanceof HTMLSelectElement && !Array.from(input.options).some((o) => o.value === value)) return;
+    input.value = value;
+    this.renderPreview();
   }
 
   focus(): void {
@@ -108,8 +133,7 @@ export class ActionForm {
   }
 
   private show(text: string, kind: 'ok' | 'err' | ''): void {
-    this.status.textContent = text;
-    this.status.className = `status ${kind}`;
+    showStatus(this.status, text, kind);
   }
 
   async run(): Promise<void> {
@@ -143,4 +167,24 @@ export function formTitle(spec: Pick<FormSpec, 'id' | 'title'>): string {
 /** A field label: a form-specific key first (`field.expandSite.mw`), then the field name's. */
 export function fieldLabel(formId: string, name: string, fallback: string): string {
   return tMaybe(`field.${formId}.${name}`) ?? tMaybe(`field.${name}`) ?? fallback;
+}
+
+/** How long a success line stays before it fades (errors stay until the next try). */
+export const OK_FADE_MS = 4000;
+
+/** Writes a status line; a success fades out after `OK_FADE_MS` so old "✓ Accepted" lines do not linger. */
+export function showStatus(el: HTMLElement, text: string, kind: 'ok' | 'err' | ''): void {
+  el.textContent = text;
+  el.className = `status ${kind}`;
+  const stamp = String(Number(el.dataset.stamp ?? '0') + 1);
+  el.dataset.stamp = stamp;
+  if (kind !== 'ok') return;
+  window.setTimeout(() => {
+    if (el.dataset.stamp === stamp) el.classList.add('fading');
+  }, OK_FADE_MS);
+  window.setTimeout(() => {
+    if (el.dataset.stamp !== stamp) return;
+    el.textContent = '';
+    el.className = 'status';
+  }, OK_FADE_MS + 800);
 }

@@ -10,6 +10,9 @@ import { TendersList } from './TendersList.js';
 import { h, setChildren } from './dom.js';
 import { usd } from '../util/format.js';
 import { t } from '../i18n/index.js';
+import { Activity } from './Activity.js';
+
+const ACTIVITY_TAB = 'activity';
 
 export class ActionPanel {
   readonly el: HTMLElement;
@@ -20,6 +23,7 @@ export class ActionPanel {
   private readonly tenders = new TendersList();
   private readonly history = h('div', { class: 'section' });
   private current = TABS[0]?.id ?? 'sites';
+  readonly activity = new Activity();
 
   constructor(sender: Sender, enabled: boolean) {
     const tabs = h('div', { class: 'tabs', role: 'tablist' });
@@ -40,6 +44,18 @@ export class ActionPanel {
       this.bodies.set(tab.id, body);
       wrap.append(body);
     });
+    // My activity: not a form tab, the last one (key 7), with an unread count.
+    const badge = h('span', { class: 'badge', testid: 'activity-unread' });
+    const actBtn = h('button', { type: 'button', testid: 'tab-activity', onclick: () => this.show(ACTIVITY_TAB) }, t('tab.activity'), badge, h('kbd', {}, String(TABS.length + 1)));
+    this.tabButtons.set(ACTIVITY_TAB, actBtn);
+    tabs.append(actBtn);
+    const actBody = h('div', { testid: `tabbody-${ACTIVITY_TAB}` }, this.activity.el);
+    this.bodies.set(ACTIVITY_TAB, actBody);
+    wrap.append(actBody);
+    this.activity.onUnread = (n) => {
+      if (this.current === ACTIVITY_TAB && n > 0) return this.activity.markRead();
+      badge.textContent = n > 0 ? String(n) : '';
+    };
     this.el = h('div', { class: 'side right', testid: 'action-panel' }, tabs, wrap);
     this.ladder.onPick = (side, price) => {
       this.forms.get('placeLeaseOrder')?.set('side', side);
@@ -54,8 +70,14 @@ export class ActionPanel {
     this.show(this.current);
   }
 
+  /** Puts the match chat at the top of the Activity tab; new lines count as unread there. */
+  attachChat(el: HTMLElement): void {
+    this.bodies.get(ACTIVITY_TAB)?.prepend(el);
+  }
+
   show(tabId: string): void {
     this.current = tabId;
+    if (tabId === ACTIVITY_TAB) this.activity.markRead();
     for (const [id, body] of this.bodies) body.style.display = id === tabId ? '' : 'none';
     for (const [id, btn] of this.tabButtons) btn.classList.toggle('on', id === tabId);
   }
@@ -63,8 +85,8 @@ export class ActionPanel {
   /** Focuses the form bound to `key` (switching tab); returns false when no form uses it. */
   shortcut(key: string): boolean {
     const n = Number(key);
-    if (Number.isInteger(n) && n >= 1 && n <= TABS.length) {
-      this.show(TABS[n - 1]?.id ?? this.current);
+    if (Number.isInteger(n) && n >= 1 && n <= TABS.length + 1) {
+      this.show(TABS[n - 1]?.id ?? ACTIVITY_TAB);
       return true;
     }
     for (const tab of TABS) {
@@ -89,6 +111,7 @@ export class ActionPanel {
 
   update(view: PlayerView): void {
     for (const f of this.forms.values()) f.update(view);
+    this.activity.update(view);
     this.ladder.update(view);
     this.tenders.update(view);
     setChildren(

@@ -6,18 +6,26 @@
  */
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { Action } from '../../../shared/rules/actions.js';
-import type { Sender } from './ActionForm.js';
+import { showStatus, type Sender } from './ActionForm.js';
 import { h, setChildren } from './dom.js';
 import { playerColor, seatLetter } from './palette.js';
 import { btc, compact, days, mw, usd } from '../util/format.js';
 import { siteLoads } from '../core/derive.js';
 import { t } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/en.js';
+import { DayMemory, gloss, movedLine, type GlossId } from './Glossary.js';
+import { biggestNavMove, navBreakdown, scoreParts } from '../../../shared/rules/quotes.js';
+import type { NavParts } from '../../../shared/economy/valuation.js';
 
 export class CompanyPanel {
   readonly el: HTMLElement;
   private readonly body = h('div', { testid: 'company' });
   private readonly status = h('div', { class: 'status', testid: 'status-company' });
   onSelect: (formId: string, values: Record<string, string>) => void = () => undefined;
+  private readonly memory = new DayMemory();
+  private partsDay = -1;
+  private partsToday: NavParts | null = null;
+  private prevParts: NavParts | null = null;
 
   constructor(private readonly sender: Sender, private readonly enabled: boolean) {
     this.el = h('div', { class: 'side left', testid: 'company-panel' }, this.body, this.status);
@@ -31,11 +39,9 @@ export class CompanyPanel {
 
   private async act(action: Action): Promise<void> {
     if (!this.enabled) return;
-    this.status.textContent = t('game.sending');
-    this.status.className = 'status';
+    showStatus(this.status, t('game.sending'), '');
     const r = await this.sender(action);
-    this.status.textContent = r.ok ? t('game.actionAccepted', { type: action.type }) : `${r.message} (${r.code})`;
-    this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
+    showStatus(this.status, r.ok ? t('game.actionAccepted', { type: action.type }) : `${r.message} (${r.code})`, r.ok ? 'ok' : 'err');
   }
 
   update(view: PlayerView): void {
@@ -43,7 +49,7 @@ export class CompanyPanel {
     const btnAct = (label: string, action: Action, cls = 'small') =>
       this.enabled ? h('button', { type: 'button', class: cls, 'data-action': JSON.stringify(action), testid: `act-${action.type}` }, label) : null;
     if (!me) {
-      setChildren(this.body, h('h2', {}, t('game.spectating')), this.rivals(view));
+      setChildren(this.body, h('h2', {}, t('game.spectating')), this.goal(view), this.rivals(view));
       return;
     }
     const loads = siteLoads(view);
@@ -51,21 +57,43 @@ export class CompanyPanel {
     const mix = me.revenueMiningUsdPerDay + me.revenueAiUsdPerDay;
     const miningShare = mix > 0 ? me.revenueMiningUsdPerDay / mix : 0;
     const models = new Map(view.catalogue.map((m) => [m.id, m.name]));
+    const day = view.day;
+    const m = this.memory;
+    const why = (key: string, value: number, fmt: (v: number) => string = usd) => movedLine(m.track(day, key, value), value, fmt);
+    const row = (id: GlossId, label: string, value: string, whyLine: string, testid?: string) => [
+      h('span', gloss(id, whyLine), label), h('span', { class: 'v', testid }, value)];
+    const parts = me.quotes?.navParts;
+    const score = scoreParts(view);
+    if (parts && this.partsDay !== day) {
+      this.prevParts = this.partsToday;
+      this.partsToday = parts;
+      this.partsDay = day;
+    }
+    const moved = parts && this.prevParts ? biggestNavMove(this.prevParts, parts) : null;
     setChildren(
       this.body,
       h('h2', {}, h('span', { class: 'swatch', style: `background:${playerColor(me.colorIndex)}` }), `${seatLetter(me.colorIndex)} · ${me.name}`, me.bankrupt ? h('span', { class: 'pill banned' }, t('game.restructured')) : null),
+      this.goal(view),
       h('div', { class: 'grid2 section' },
-        h('span', {}, t('game.cash')), h('span', { class: 'v', testid: 'cash' }, usd(me.cashUsd)),
-        h('span', {}, t('game.btc')), h('span', { class: 'v', testid: 'btc' }, btc(me.btc)),
-        h('span', {}, t('game.debt')), h('span', { class: 'v' }, usd(me.debtUsd)),
-        h('span', {}, t('game.nav')), h('span', { class: 'v', testid: 'nav' }, usd(me.navUsd)),
-        h('span', {}, t('game.mcap')), h('span', { class: 'v', testid: 'mcap' }, usd(me.marketCapUsd)),
-        h('span', {}, t('game.multiple')), h('span', { class: 'v' }, `${me.multiple.toFixed(2)}×`),
-        h('span', {}, t('game.narrative')), h('span', { class: 'v' }, me.narrative),
-        h('span', {}, t('game.sellMined')), h('span', { class: 'v' }, `${me.sellMinedPct}%`),
+        ...row('cash', t('game.cash'), usd(me.cashUsd), why('cash', me.cashUsd), 'cash'),
+        ...row('btcHeld', t('game.btc'), btc(me.btc), why('btc', me.btc, btc)),
+        ...row('debt', t('game.debt'), usd(me.debtUsd), why('debt', me.debtUsd)),
+        ...row('nav', t('game.nav'), usd(me.navUsd), why('nav', me.navUsd), 'nav'),
+        ...row('mcap', t('game.mcap'), usd(me.marketCapUsd), why('mcap', me.marketCapUsd), 'mcap'),
+        ...row('score', t('rank.stake'), `${usd(me.scoreMarketUsd)} · ${usd(me.scoreNavUsd)}`, t('game.stakeLine', { shares: compact(me.sharesOutstanding), issuable: compact(me.issuableShares), day: me.issuanceWindowEndsDay }), 'score'),
+        ...row('multiple', t('game.multiple'), `${me.multiple.toFixed(2)}×`, why('multiple', me.multiple, (v) => `${v.toFixed(2)}×`)),
+        ...row('narrative', t('game.narrative'), me.narrative, ''),
+        ...row('sellMined', t('game.sellMined'), `${me.sellMinedPct}%`, ''),
       ),
+      // The league table before the breakdown and holdings, so it stays in sight as holdings grow.
+      this.rivals(view),
+      score && parts ? h('div', { class: 'section navparts', testid: 'nav-breakdown' },
+        h('h3', {}, t('nav.title')),
+        h('div', { class: 'grid4' }, ...navBreakdown(parts).flatMap((p) => [h('span', { class: 'muted' }, t(`nav.${p.key}`)), h('span', { class: 'v' }, usd(p.usd))])),
+        h('div', { class: 'muted', testid: 'mcap-formula' }, t('nav.mcapLine', { cash: usd(parts.cashUsd), business: usd(score.businessUsd), multiple: score.multiple.toFixed(2), mcap: usd(score.marketCapUsd), eff: score.effectiveMultiple.toFixed(2) })),
+        moved && Math.abs(moved.totalUsd) >= 1 ? h('div', { class: moved.totalUsd >= 0 ? 'good' : 'bad', testid: 'nav-why' }, t('nav.why', { total: `${moved.totalUsd >= 0 ? '+' : '−'}${usd(Math.abs(moved.totalUsd))}`, part: t(`nav.${moved.key}` as MessageKey), usd: `${moved.usd >= 0 ? '+' : '−'}${usd(Math.abs(moved.usd))}` })) : null) : null,
       h('div', { class: 'section' },
-        h('h3', {}, t('game.revenue', { usd: usd(mix) })),
+        h('h3', gloss('revenue'), t('game.revenue', { usd: usd(mix) })),
         h('div', { style: 'display:flex;height:0.8em;border-radius:4px;overflow:hidden;background:#0b1120', title: t('game.miningVsAi') },
           h('div', { style: `width:${(miningShare * 100).toFixed(1)}%;background:#E69F00` }),
           h('div', { style: `width:${mix > 0 ? ((1 - miningShare) * 100).toFixed(1) : 0}%;background:#009E73` })),
@@ -104,15 +132,24 @@ export class CompanyPanel {
       list(t('game.colocation'), view.colocation.map((p) => h('div', { class: 'item', testid: `colo-${p.id}`, 'data-form': 'rentColocation', 'data-values': JSON.stringify({ providerId: p.id }) },
         h('span', {}, `${p.name} · ${view.regions.find((r) => r.id === p.regionId)?.name ?? p.regionId}`, h('br'),
           h('span', { class: 'muted' }, t('game.coloTerms', { usd: p.usdPerKwMonth.toFixed(0), free: compact(p.availableMw), cap: compact(p.capacityMw), term: p.termDays, ready: p.readyDays })))))),
-      this.rivals(view),
     );
+  }
+
+  /** The goal in one line, and where the player stands on both rankings right now. */
+  private goal(view: PlayerView): HTMLElement {
+    const n = view.players.length;
+    // Ranked by the headline score: the founders' stake at market and at NAV.
+    const rank = (key: 'scoreMarketUsd' | 'scoreNavUsd') => 1 + view.players.filter((p) => p[key] > (view.me?.[key] ?? 0)).length;
+    return h('div', { class: 'goal', testid: 'goal-line' },
+      h('div', {}, t(view.me ? 'goal.line' : 'goal.spectator', { end: view.endDay })),
+      view.me ? h('b', gloss('score'), t('goal.rank', { mcapRank: ordinal(rank('scoreMarketUsd')), navRank: ordinal(rank('scoreNavUsd')), n })) : null);
   }
 
   private rivals(view: PlayerView): HTMLElement {
     const ranked = [...view.players].sort((a, b) => b.scoreMarketUsd - a.scoreMarketUsd);
     return h('div', { class: 'section' }, h('h3', {}, t('game.companies')),
       h('table', { testid: 'players-table' },
-        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', title: t('rank.stakeHelp') }, t('rank.stake')), h('th', { class: 'num' }, t('game.mcapShort')), h('th', { class: 'num' }, t('game.nav')), h('th', { class: 'num' }, '×')),
+        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', title: t('rank.stakeHelp') }, t('rank.stake')), h('th', { class: 'num', ...gloss('mcap') }, t('game.mcapShort')), h('th', { class: 'num', ...gloss('nav') }, t('game.nav')), h('th', { class: 'num', ...gloss('multiple') }, '×')),
         ...ranked.map((p) => h('tr', { style: p.id === view.playerId ? 'background:#22304d' : '' },
           h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? t('rank.bot') : ''}`),
           h('td', { class: 'num' }, usd(p.scoreMarketUsd)), h('td', { class: 'num' }, usd(p.marketCapUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
@@ -122,4 +159,11 @@ export class CompanyPanel {
 function list(title: string, items: HTMLElement[]): HTMLElement | null {
   if (items.length === 0) return null;
   return h('div', { class: 'section' }, h('h3', {}, `${title} (${items.length})`), h('div', { class: 'list' }, ...items));
+}
+
+/** 1st, 2nd, 3rd… in English; the number alone elsewhere. */
+export function ordinal(n: number): string {
+  if (t('lang.name') !== 'English') return String(n);
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${s}`;
 }

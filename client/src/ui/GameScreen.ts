@@ -15,12 +15,13 @@ import { ActionPanel } from './ActionPanel.js';
 import { NewsTicker } from './NewsTicker.js';
 import { Banner } from './Banner.js';
 import { WorldMap } from './WorldMap.js';
+import { GlossaryTip, gloss, type GlossId } from './Glossary.js';
 import { MarketCharts } from './MarketCharts.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 
 const HELP: [string, MessageKey][] = [
-  ['1–6', 'help.tabs'],
+  ['1–7', 'help.tabs'],
   ['B / G / C', 'help.sites'],
   ['O / I', 'help.hardware'],
   ['L / X', 'help.market'],
@@ -44,6 +45,9 @@ export class GameScreen {
   private readonly unmount: () => void;
   private readonly offs: (() => void)[] = [];
   private lastDay = -1;
+  /** Everyone sees when the clock is held, not only the host (a quiet map looks like a hang). */
+  private readonly glossary: GlossaryTip;
+  private readonly pausedFlag = h('div', { class: 'pausedflag', testid: 'paused-flag', style: 'display:none' });
   onHostToggle: () => void = () => undefined;
 
   constructor(private readonly scene: Phaser.Scene, private readonly feed: MatchFeed, title: string) {
@@ -55,6 +59,8 @@ export class GameScreen {
     this.help = h('div', { class: 'help', style: 'display:none', testid: 'help' }, h('h3', {}, t('help.title')),
       h('table', {}, ...HELP.map(([k, d]) => h('tr', {}, h('td', {}, h('kbd', {}, k ?? '')), h('td', {}, t(d))))));
     this.root = h('div', { class: 'game', testid: 'game-screen' }, this.top.el, this.company.el, this.center, this.actions.el, this.ticker.el, this.help);
+    this.root.append(this.pausedFlag);
+    this.glossary = new GlossaryTip(this.root);
     this.banner = new Banner(this.root);
     this.unmount = mount(this.root);
     this.map = new WorldMap(scene);
@@ -72,6 +78,15 @@ export class GameScreen {
     const onResize = () => this.layout();
     scene.scale.on('resize', onResize);
     this.offs.push(() => scene.scale.off('resize', onResize));
+    // On a phone the page scrolls and the map window with it: the canvas follows on the next frame.
+    let pending = false;
+    const onScroll = () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; this.layout(); });
+    };
+    this.root.addEventListener('scroll', onScroll, { passive: true });
+    this.offs.push(() => this.root.removeEventListener('scroll', onScroll));
     // The grid settles after mount; lay out on the next frame too.
     requestAnimationFrame(() => this.layout());
     this.layout();
@@ -80,16 +95,49 @@ export class GameScreen {
 
   /** Map on top, charts below, inside the transparent centre cell of the grid. */
   layout(): void {
-    const r = this.center.getBoundingClientRect();
+    const full = this.center.getBoundingClientRect();
+    this.lastRect = `${Math.round(full.left)},${Math.round(full.top)},${Math.round(full.width)},${Math.round(full.height)}`;
+    // A bar docked at the top of the centre cell (the replay controls) pushes the map down instead of covering it.
+    const dock = this.topDock?.getBoundingClientRect();
+    // Only when it sits over the top of the cell (on a phone the bar flows below the map instead).
+    const inset = dock && dock.height > 0 && dock.top < full.top + 20 && dock.bottom > full.top ? dock.bottom - full.top + 6 : 0;
+    const r = { left: full.left, top: full.top + inset, width: full.width, height: full.height - inset };
     if (r.width < 10 || r.height < 10) return;
     const pad = 6;
     const mapH = Math.round(r.height * 0.56);
     this.map.layout(r.left + pad, r.top + pad, r.width - pad * 2, mapH - pad);
     this.charts.layout(r.left + pad, r.top + mapH + pad, r.width - pad * 2, r.height - mapH - pad * 2);
     if (this.feed.view) this.charts.draw(this.feed.view.day);
+    this.placeChartHotspots();
+  }
+
+  /** The charts are canvas: a transparent strip over each title carries its glossary entry. */
+  private readonly chartHotspots = new Map<string, HTMLElement>();
+
+  private placeChartHotspots(): void {
+    const ids: Record<string, GlossId> = { btcUsd: 'btc', hashpriceUsdPerPhDay: 'hashprice', gpuRentUsdPerHour: 'gpuRent', powerUsdPerMwh: 'power' };
+    for (const b of this.charts.boxes) {
+      let el = this.chartHotspots.get(b.key);
+      if (!el) {
+        el = h('div', { class: 'charthot', testid: `chart-gloss-${b.key}`, ...gloss(ids[b.key] ?? 'btc') });
+        this.chartHotspots.set(b.key, el);
+        this.root.append(el);
+      }
+      Object.assign(el.style, { left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${Math.min(b.h, 26)}px` });
+    }
+  }
+
+  private lastRect = '';
+
+  /** Re-lays the canvas when the centre cell moved (a flag, a card or the guide pushed it on a phone). */
+  private followCenter(): void {
+    const r = this.center.getBoundingClientRect();
+    const key = `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)},${Math.round(r.height)}`;
+    if (key !== this.lastRect) this.layout();
   }
 
   private render(view: PlayerView): void {
+    this.followCenter();
     this.top.update(view);
     this.company.update(view);
     this.actions.update(view);
@@ -102,6 +150,7 @@ export class GameScreen {
 
   private onEvents(events: readonly GameEvent[]): void {
     this.banner.onEvents(events, this.feed.view);
+    this.actions.activity.onEvents(events, this.feed.view);
     this.map.animate(events);
   }
 
@@ -126,6 +175,24 @@ export class GameScreen {
     if (this.feed.canAct && this.actions.shortcut(e.key.toLowerCase())) e.preventDefault();
   }
 
+  private topDock: HTMLElement | null = null;
+
+  /** Docks `el` at the top of the centre cell; the map and charts lay out below it. */
+  dockTop(el: HTMLElement): void {
+    this.topDock = el;
+    el.classList.add('topdock');
+    this.root.append(el);
+    requestAnimationFrame(() => this.layout());
+    this.layout();
+  }
+
+  /** Shows or hides the paused flag over the map; `host` adds how to resume. */
+  setPaused(paused: boolean, host: boolean): void {
+    this.pausedFlag.style.display = paused ? '' : 'none';
+    if (paused) this.pausedFlag.replaceChildren(h('b', {}, t('game.paused')), h('small', {}, t(host ? 'game.pausedHost' : 'game.pausedHint')));
+    this.followCenter();
+  }
+
   get day(): number {
     return this.lastDay;
   }
@@ -133,6 +200,7 @@ export class GameScreen {
   destroy(): void {
     for (const off of this.offs) off();
     this.banner.destroy();
+    this.glossary.destroy();
     this.map.destroy();
     this.charts.destroy();
     this.unmount();

@@ -3,8 +3,7 @@ import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 import type { HostCommand, ActionResult, RoomInfo } from '../core/MatchFeed.js';
 import { h } from './dom.js';
 import { t, tMaybe } from '../i18n/index.js';
-
-const SPEEDS = [0.5, 1, 2, 4, 8, 16];
+import { fillPaceMenu } from './paceMenu.js';
 
 export class HostControls {
   readonly el: HTMLElement;
@@ -14,13 +13,24 @@ export class HostControls {
   private readonly panel: HTMLElement;
 
   private readonly kickSelect: HTMLSelectElement;
+  private chatMuted = false;
+  private readonly muteBtn: HTMLButtonElement = h('button', { type: 'button', testid: 'host-mute-chat', onclick: () => void this.toggleChat() }, t('mchat.mute'));
+
+  private async toggleChat(): Promise<void> {
+    const muted = !this.chatMuted;
+    await this.run({ type: 'muteChat', muted });
+    if (this.status.classList.contains('ok')) {
+      this.chatMuted = muted;
+      this.muteBtn.textContent = t(muted ? 'mchat.unmute' : 'mchat.mute');
+    }
+  }
 
   /** `links` are the host-only downloads (CSV export, live replay) with the host token in the URL. */
   constructor(private readonly send: (cmd: HostCommand) => Promise<ActionResult>, links: { csv: string; replay: string } | null = null) {
     this.kickSelect = h('select', { testid: 'host-kick-player' });
     this.pauseBtn = h('button', { type: 'button', testid: 'host-pause', onclick: () => void this.togglePause() }, t('host.pause'));
-    this.speed = h('select', { testid: 'host-speed', title: t('host.speedTitle'), onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) },
-      ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
+    this.speed = h('select', { testid: 'host-speed', title: t('host.speedTitle'), onchange: () => void this.run({ type: 'speed', daysPerSecond: Number(this.speed.value) }) });
+    fillPaceMenu(this.speed, 1);
     const kind = h('select', { testid: 'host-event-kind' }, ...EVENT_KINDS.map((k) => h('option', { value: k }, tMaybe(`event.${k}`) ?? k)));
     const headline = h('input', { placeholder: t('host.headline'), testid: 'host-event-headline' });
     const region = h('input', { placeholder: t('host.region'), testid: 'host-event-region' });
@@ -30,10 +40,12 @@ export class HostControls {
       h('div', { class: 'row' },
         h('button', { type: 'button', class: 'primary', testid: 'host-inject', onclick: () => void this.run(optionalEvent(kind.value, region.value.trim(), headline.value.trim())) }, t('host.injectButton')),
         h('button', { type: 'button', class: 'danger', testid: 'host-end', onclick: () => { if (confirm(t('host.endConfirm'))) void this.run({ type: 'endMatch' }); } }, t('host.end'))),
+      h('h3', { style: 'margin-top:0.6em' }, t('mchat.title')),
+      h('div', { class: 'row' }, this.muteBtn),
       h('h3', { style: 'margin-top:0.6em' }, t('host.players')),
       h('div', { class: 'row' }, this.kickSelect, h('button', { type: 'button', testid: 'host-kick', onclick: () => { if (this.kickSelect.value) void this.run({ type: 'kick', playerId: this.kickSelect.value }); } }, t('host.kick'))),
       links ? h('div', { class: 'row' }, h('a', { href: links.csv, style: 'color:#56b4e9', testid: 'host-csv' }, t('host.csv')), h('a', { href: links.replay, style: 'color:#56b4e9' }, t('host.replay'))) : null);
-    this.el = h('span', { class: 'row', style: 'margin:0', testid: 'host-controls' },
+    this.el = h('span', { class: 'hostslot', testid: 'host-controls' },
       h('b', { class: 'muted' }, t('host.label')), this.pauseBtn, this.speed,
       h('button', { type: 'button', testid: 'host-events', onclick: () => { this.panel.style.display = this.panel.style.display === 'none' ? '' : 'none'; } }, t('host.events')),
       this.status, this.panel);
@@ -46,11 +58,11 @@ export class HostControls {
       this.kickSelect.dataset.key = key;
       this.kickSelect.replaceChildren(...people.map((p) => h('option', { value: p.id }, p.name)));
     }
-    this.pauseBtn.textContent = t(room.status === 'paused' ? 'host.resume' : 'host.pause');
+    this.pauseBtn.textContent = room.status === 'paused' ? `▶ ${t('host.resume')}` : `❚❚ ${t('host.pause')}`;
+    this.pauseBtn.className = room.status === 'paused' ? 'primary' : '';
     this.pauseBtn.dataset.paused = String(room.status === 'paused');
     this.pauseBtn.disabled = room.status === 'ended' || room.status === 'waiting';
-    const v = String(room.daysPerSecond);
-    if (SPEEDS.map(String).includes(v) && document.activeElement !== this.speed) this.speed.value = v;
+    fillPaceMenu(this.speed, room.daysPerSecond);
   }
 
   private paused = false;

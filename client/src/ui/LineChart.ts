@@ -49,6 +49,12 @@ export class LineChart {
     this.rect.setTo(x, y, w, h);
     const fs = Math.max(11, Math.min(16, Math.round(h / 11)));
     this.title.setFontSize(fs).setPosition(this.rtl ? x + w - 4 : x + 4, y + 2);
+    // Narrow charts (a phone): drop the unit, then shorten, so the title never runs into the current value.
+    const room = w - 8 - (fs + 2) * 4.2;
+    let text = `${this.opts.title} (${this.opts.unit})`;
+    this.title.setText(text);
+    if (this.title.width > room) this.title.setText((text = this.opts.title));
+    while (this.title.width > room && text.length > 4) this.title.setText(`${(text = text.slice(0, -2))}…`);
     this.current.setFontSize(fs + 2).setPosition(this.rtl ? x + 4 : x + w - 4, y + 1);
     for (const t of this.ticks) t.setFontSize(Math.max(10, fs - 2));
     this.lastKey = '';

@@ -15,6 +15,8 @@ const CHARTS: { key: MarketSeriesKey; title: string; unit: string; color: number
 
 export class MarketCharts {
   private readonly charts: LineChart[];
+  /** Each chart's box after the last layout (page pixels), for DOM hotspots over the canvas. */
+  readonly boxes: { key: MarketSeriesKey; x: number; y: number; w: number; h: number }[] = [];
 
   constructor(scene: Phaser.Scene, private readonly series: SeriesStore) {
     this.charts = CHARTS.map((c) => new LineChart(scene, { title: c.title, unit: c.unit, format: c.format, log: c.log }));
@@ -28,7 +30,14 @@ export class MarketCharts {
     const gap = 6;
     const cw = (w - gap * (cols - 1)) / cols;
     const ch = (h - gap * (rows - 1)) / rows;
-    this.charts.forEach((c, i) => c.layout(x + (i % cols) * (cw + gap), y + Math.floor(i / cols) * (ch + gap), cw, ch));
+    this.boxes.length = 0;
+    this.charts.forEach((c, i) => {
+      const bx = x + (i % cols) * (cw + gap);
+      const by = y + Math.floor(i / cols) * (ch + gap);
+      c.layout(bx, by, cw, ch);
+      const key = CHARTS[i]?.key;
+      if (key) this.boxes.push({ key, x: bx, y: by, w: cw, h: ch });
+    });
   }
 
   draw(uptoDay: number, endDay?: number): void {

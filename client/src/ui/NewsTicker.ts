@@ -9,7 +9,8 @@ export class NewsTicker {
   private lastKey: string | null = null;
 
   constructor() {
-    this.el = h('div', { class: 'ticker' }, this.track);
+    // The clip box stops scrolling headlines at the strip's start, where the language switch sits.
+    this.el = h('div', { class: 'ticker' }, h('div', { class: 'clip' }, this.track));
   }
 
   update(view: PlayerView): void {

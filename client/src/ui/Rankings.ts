@@ -46,3 +46,30 @@ export function metersTable(view: PlayerView): HTMLElement {
       h('span', {}, t('meters.btcMined')), h('span', { class: 'v' }, `${m.btcMinedBtc.toFixed(2)} BTC`),
       h('span', {}, t('meters.energy')), h('span', { class: 'v' }, m.energyPriceIndex.toFixed(0))));
 }
+
+/** "You placed 2nd of 5 by worth (NAV) and 4th by market": both ranks of the viewer. */
+export function placement(rows: Row[], meId: string): HTMLElement | null {
+  if (!rows.some((r) => r.id === meId)) return null;
+  const rank = (key: 'scoreMarketUsd' | 'scoreNavUsd') => 1 + [...rows].sort((a, b) => b[key] - a[key]).findIndex((r) => r.id === meId);
+  return h('div', { class: 'placed', testid: 'placed' }, t('results.placed', { nav: rank('scoreNavUsd'), mcap: rank('scoreMarketUsd'), n: rows.length }));
+}
+
+/**
+ * The lesson in a sentence: whom the crowd crowned versus whose books were best, and each
+ * company's gap between the two (market cap − NAV), largest premium first.
+ */
+export function lesson(rows: Row[]): HTMLElement | null {
+  if (rows.length === 0) return null;
+  const byCap = [...rows].sort((a, b) => b.scoreMarketUsd - a.scoreMarketUsd)[0]!;
+  const byNav = [...rows].sort((a, b) => b.scoreNavUsd - a.scoreNavUsd)[0]!;
+  const gaps = [...rows].sort((a, b) => (b.marketCapUsd - b.navUsd) - (a.marketCapUsd - a.navUsd));
+  const signed = (v: number) => `${v >= 0 ? '+' : '−'}${usd(Math.abs(v))}`;
+  return h('div', { class: 'section lesson', testid: 'lesson' },
+    h('div', {}, t(byCap.id === byNav.id ? 'results.lessonSame' : 'results.lesson', { crowd: byCap.name, books: byNav.name })),
+    h('table', { testid: 'gaps' },
+      h('tr', {}, h('th', {}, t('rank.company')), h('th', { class: 'num' }, t('results.gap')), h('th', { class: 'num' }, '×')),
+      ...gaps.map((p) => h('tr', {},
+        h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}`),
+        h('td', { class: `num ${p.marketCapUsd >= p.navUsd ? 'good' : 'bad'}` }, signed(p.marketCapUsd - p.navUsd)),
+        h('td', { class: 'num muted' }, p.navUsd > 0 ? `${(p.marketCapUsd / p.navUsd).toFixed(2)}×` : '–')))));
+}

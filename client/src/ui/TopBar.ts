@@ -5,18 +5,23 @@ import { h, setText } from './dom.js';
 import { compact, days } from '../util/format.js';
 import { daysToHalving } from '../core/derive.js';
 import { t } from '../i18n/index.js';
+import { DayMemory, gloss, movedLine, setWhy, type GlossId } from './Glossary.js';
 import type { MessageKey } from '../i18n/en.js';
 
 export class TopBar {
   readonly el: HTMLElement;
-  readonly hostSlot = h('span', { class: 'row', style: 'margin:0' });
+  readonly hostSlot = h('span', { class: 'hostslot' });
   private readonly fields: Record<string, HTMLElement> = {};
+  private readonly boxes: Record<string, HTMLElement> = {};
+  private readonly memory = new DayMemory();
 
   constructor(title: string) {
-    const kv = (key: string, label: string) => {
+    const kv = (key: GlossId, label: string) => {
       const v = h('span', { testid: `top-${key}` });
       this.fields[key] = v;
-      return h('span', { class: 'kv' }, h('small', {}, label), v);
+      const box = h('span', { class: 'kv', ...gloss(key) }, h('small', {}, label), v);
+      this.boxes[key] = box;
+      return box;
     };
     this.el = h('div', { class: 'topbar', testid: 'topbar' },
       h('span', { class: 'big' }, title),
@@ -36,6 +41,14 @@ export class TopBar {
     setText(f.gw as HTMLElement, `${w.meters.miningGw.toFixed(2)} / ${w.meters.aiGw.toFixed(2)}`);
     setText(f.compute as HTMLElement, `${compact(w.meters.aiComputeH100Days)} H100-d`);
     setText(f.hype as HTMLElement, `${w.hype.crypto.toFixed(2)} / ${w.hype.ai.toFixed(2)}`);
+    const m = this.memory;
+    const d = view.day;
+    setWhy(this.boxes.btc, movedLine(m.track(d, 'btc', w.btcUsd), w.btcUsd, (v) => `$${compact(v)}`));
+    const gw = (v: number) => `${v.toFixed(2)} GW`;
+    setWhy(this.boxes.gw, [movedLine(m.track(d, 'gwMining', w.meters.miningGw), w.meters.miningGw, gw), movedLine(m.track(d, 'gwAi', w.meters.aiGw), w.meters.aiGw, gw)].filter(Boolean).join(' · '));
+    setWhy(this.boxes.compute, movedLine(m.track(d, 'compute', w.meters.aiComputeH100Days), w.meters.aiComputeH100Days, (v) => compact(v), false));
+    const hype = (v: number) => v.toFixed(2);
+    setWhy(this.boxes.hype, [movedLine(m.track(d, 'hypeCrypto', w.hype.crypto), w.hype.crypto, hype, false), movedLine(m.track(d, 'hypeAi', w.hype.ai), w.hype.ai, hype, false)].filter(Boolean).join(' · '));
   }
 
   status(room: RoomInfo | null, conn: ConnectionState, phase?: string): void {

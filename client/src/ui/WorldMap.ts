@@ -9,7 +9,8 @@ import type { GameEvent, Site } from '../../../shared/rules/types.js';
 import { playerColorInt, seatLetter } from './palette.js';
 import { btc as fmtBtc, compact, usd } from '../util/format.js';
 import { TEXTURES } from '../keys.js';
-import { dir, localDigits, t } from '../i18n/index.js';
+import { dir, localDigits, t, tMaybe } from '../i18n/index.js';
+import { debugSet } from '../core/debug.js';
 
 type LonLat = [number, number];
 const CONTINENTS: LonLat[][] = [
@@ -34,6 +35,13 @@ interface Placed {
   r: number;
 }
 
+interface RegionNode {
+  region: PlayerView['regions'][number];
+  x: number;
+  y: number;
+  r: number;
+}
+
 export interface SiteLoad {
   usedMw: number;
   asics: number;
@@ -49,6 +57,8 @@ export class WorldMap {
   private rect = new Phaser.Geom.Rectangle(0, 0, 100, 100);
   private placed: Placed[] = [];
   private view: PlayerView | null = null;
+  private loads: Map<string, SiteLoad> = new Map();
+  private nodes: RegionNode[] = [];
   private animations = 0;
   onSiteClick: (site: Site) => void = () => undefined;
 
@@ -61,8 +71,10 @@ export class WorldMap {
       .setVisible(false);
     const zone = scene.add.zone(0, 0, 10, 10).setOrigin(0).setInteractive();
     zone.on('pointermove', (p: Phaser.Input.Pointer) => this.hover(p.x, p.y));
-    zone.on('pointerout', () => this.tip.setVisible(false));
+    zone.on('pointerout', () => this.hideTip());
     zone.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      // A tap is the only "hover" a touch screen has: show the tip, then act on a site.
+      this.hover(p.x, p.y);
       const hit = this.hit(p.x, p.y);
       if (hit) this.onSiteClick(hit.site);
     });
@@ -112,11 +124,12 @@ export class WorldMap {
   /** Redraws regions and sites for a new view; `loads` gives used MW and racks for the viewer's own sites. */
   update(view: PlayerView, loads: Map<string, SiteLoad> = new Map()): void {
     this.view = view;
+    this.loads = loads;
     const g = this.g;
     g.clear();
     const scale = Math.min(this.rect.width, this.rect.height * 1.8);
-    const nodeR = Math.max(10, scale * 0.022);
-    const fs = Math.max(11, Math.min(16, Math.round(scale / 70)));
+    const nodeR = Math.max(8, scale * 0.022);
+    const fs = Math.max(10, Math.min(16, Math.round(scale / 70)));
     const colorOf = new Map(view.players.map((p) => [p.id, p.colorIndex]));
     const byRegion = new Map<string, Site[]>();
     for (const s of view.sites) {
@@ -125,45 +138,61 @@ export class WorldMap {
       byRegion.set(s.regionId, arr);
     }
     this.placed = [];
+    this.nodes = [];
     let li = 0;
     let ti = 0;
-    // Region nodes first, so labels can steer clear of every node.
-    const taken: Phaser.Geom.Rectangle[] = view.regions.map((r) => {
-      const [x, y] = this.px(r.mapX, r.mapY);
-      return new Phaser.Geom.Rectangle(x - nodeR, y - nodeR, nodeR * 2, nodeR * 2);
-    });
+    // Every node and site marker is placed before any label, so labels steer clear of all of them.
+    const taken: Phaser.Geom.Rectangle[] = [];
     for (const region of view.regions) {
       const [cx, cy] = this.px(region.mapX, region.mapY);
-      const banned = region.miningBanUntilDay > view.day;
-      g.fillStyle(priceColor(region.powerUsdPerMwh), 0.9).fillCircle(cx, cy, nodeR);
-      g.lineStyle(2, banned ? 0xd55e00 : 0xe8edf6, banned ? 1 : 0.5).strokeCircle(cx, cy, nodeR);
-      if (banned) g.lineStyle(3, 0xd55e00, 1).lineBetween(cx - nodeR * 0.6, cy - nodeR * 0.6, cx + nodeR * 0.6, cy + nodeR * 0.6).lineBetween(cx - nodeR * 0.6, cy + nodeR * 0.6, cx + nodeR * 0.6, cy - nodeR * 0.6);
-      const label = this.text(this.labels, li++, fs - 1);
-      label
-        .setText(`${region.name}\n${t('game.mapRegion', { power: region.powerUsdPerMwh.toFixed(0), queue: Math.round(region.gridQueueDays), risk: (region.politicalRiskPerYear * 100).toFixed(0) })}${banned ? `\n${t('game.mapBanned', { day: region.miningBanUntilDay })}` : ''}`)
-        .setColor(banned ? '#ff8a4c' : '#c9d3e6')
-        .setShadow(1, 1, '#000000', 2, false, true);
-      placeLabel(label, cx, cy, nodeR, taken);
-      const sites = byRegion.get(region.id) ?? [];
-      sites.forEach((site, i) => {
+      this.nodes.push({ region, x: cx, y: cy, r: nodeR });
+      taken.push(new Phaser.Geom.Rectangle(cx - nodeR, cy - nodeR, nodeR * 2, nodeR * 2));
+      (byRegion.get(region.id) ?? []).forEach((site, i) => {
         const dist = nodeR * 1.9 + nodeR * 0.9 * Math.sqrt(i);
         const a = i * GOLDEN - Math.PI / 2;
         const sx = cx + Math.cos(a) * dist * 1.35;
         const sy = cy + Math.sin(a) * dist * 0.8 - nodeR * 0.4;
         const r = Phaser.Math.Clamp(4 + Math.sqrt(site.energisedMw + site.buildingMw) * 0.9, 5, nodeR * 0.9);
         this.placed.push({ site, x: sx, y: sy, r });
-        const owner = site.ownerId;
-        const mine = owner !== null && owner === view.playerId;
-        const ci = owner ? (colorOf.get(owner) ?? 0) : -1;
-        this.drawSite(g, site, sx, sy, r, ci, mine, banned && site.tier === 'mining', loads.get(site.id));
-        if (owner && r >= 7) {
-          const t = this.text(this.letters, ti++, Math.max(10, Math.round(r * 1.1)));
-          t.setText(seatLetter(ci)).setColor('#0b1120').setOrigin(0.5).setPosition(sx, sy).setFontStyle('bold');
-        }
+        const below = loads.has(site.id) ? 16 : 5;
+        taken.push(new Phaser.Geom.Rectangle(sx - r * 1.2 - 4, sy - r - 4, r * 2.4 + 8, r * 2 + 4 + below));
       });
+    }
+    for (const { region, x: cx, y: cy } of this.nodes) {
+      const banned = region.miningBanUntilDay > view.day;
+      g.fillStyle(priceColor(region.powerUsdPerMwh), 0.9).fillCircle(cx, cy, nodeR);
+      g.lineStyle(2, banned ? 0xd55e00 : 0xe8edf6, banned ? 1 : 0.5).strokeCircle(cx, cy, nodeR);
+      if (banned) g.lineStyle(3, 0xd55e00, 1).lineBetween(cx - nodeR * 0.6, cy - nodeR * 0.6, cx + nodeR * 0.6, cy + nodeR * 0.6).lineBetween(cx - nodeR * 0.6, cy + nodeR * 0.6, cx + nodeR * 0.6, cy - nodeR * 0.6);
+      if (region.spikeDaysLeft > 0) g.lineStyle(2, 0xf0e442, 1).strokeCircle(cx, cy, nodeR + 3);
+    }
+    for (const p of this.placed) {
+      const owner = p.site.ownerId;
+      const mine = owner !== null && owner === view.playerId;
+      const ci = owner ? (colorOf.get(owner) ?? 0) : -1;
+      const banned = (view.regions.find((r) => r.id === p.site.regionId)?.miningBanUntilDay ?? 0) > view.day;
+      this.drawSite(g, p.site, p.x, p.y, p.r, ci, mine, banned && p.site.tier === 'mining', loads.get(p.site.id));
+      if (owner && p.r >= 7) {
+        const letter = this.text(this.letters, ti++, Math.max(10, Math.round(p.r * 1.1)));
+        letter.setText(seatLetter(ci)).setColor('#0b1120').setOrigin(0.5).setPosition(p.x, p.y).setFontStyle('bold');
+      }
+    }
+    for (const { region, x: cx, y: cy } of this.nodes) {
+      const banned = region.miningBanUntilDay > view.day;
+      const label = this.text(this.labels, li++, fs - 1);
+      label
+        .setText(localDigits(`${region.name}\n${t('game.mapRegion', { power: region.powerUsdPerMwh.toFixed(0), queue: Math.round(region.gridQueueDays) })}${banned ? `\n${t('game.mapBanned', { day: region.miningBanUntilDay })}` : ''}`))
+        .setColor(banned ? '#ff8a4c' : '#c9d3e6')
+        .setShadow(1, 1, '#000000', 2, false, true);
+      placeLabel(label, cx, cy, nodeR, taken, this.rect);
     }
     for (let i = li; i < this.labels.length; i += 1) this.labels[i]?.setVisible(false);
     for (let i = ti; i < this.letters.length; i += 1) this.letters[i]?.setVisible(false);
+    debugSet('map', {
+      sites: this.placed.map((p) => ({ id: p.site.id, x: Math.round(p.x), y: Math.round(p.y) })),
+      regions: this.nodes.map((n) => ({ id: n.region.id, x: Math.round(n.x), y: Math.round(n.y) })),
+      labels: this.labels.slice(0, li).map((l) => { const b = l.getBounds(); return { x: b.x, y: b.y, w: b.width, h: b.height }; }),
+      tip: this.tip.visible ? this.tip.text : null,
+    });
   }
 
   private drawSite(g: Phaser.GameObjects.Graphics, site: Site, x: number, y: number, r: number, ci: number, mine: boolean, banned: boolean, load?: SiteLoad): void {
@@ -215,26 +244,64 @@ export class WorldMap {
     return best;
   }
 
+  private hitRegion(px: number, py: number): RegionNode | undefined {
+    return this.nodes.find((n) => Math.hypot(n.x - px, n.y - py) <= n.r + 4);
+  }
+
+  /** Shows the tooltip of the site or region under the pointer (hover, or a tap on touch screens). */
   private hover(px: number, py: number): void {
-    const hit = this.hit(px, py);
     const view = this.view;
-    if (!hit || !view) {
-      this.tip.setVisible(false);
+    const site = this.hit(px, py);
+    const node = site ? undefined : this.hitRegion(px, py);
+    if (!view || (!site && !node)) {
+      this.hideTip();
       return;
     }
-    const s = hit.site;
+    const lines = site ? this.siteLines(view, site.site) : this.regionLines(view, (node as RegionNode).region);
+    this.tip.setText(localDigits(lines.join('\n')));
+    const tx = Phaser.Math.Clamp(px + 14 + this.tip.width > this.rect.right ? px - 14 - this.tip.width : px + 14, this.rect.x + 2, Math.max(this.rect.x + 2, this.rect.right - this.tip.width - 2));
+    const ty = Phaser.Math.Clamp(py + 14, this.rect.y + 2, Math.max(this.rect.y + 2, this.rect.bottom - this.tip.height - 2));
+    this.tip.setPosition(tx, ty).setVisible(true);
+    debugSet('mapTip', this.tip.text);
+  }
+
+  private hideTip(): void {
+    this.tip.setVisible(false);
+    debugSet('mapTip', null);
+  }
+
+  private siteLines(view: PlayerView, s: Site): string[] {
+    const region = view.regions.find((r) => r.id === s.regionId);
     const owner = s.ownerId ? view.players.find((p) => p.id === s.ownerId)?.name ?? s.ownerId : t('game.forSale');
     const lines = [
-      t('game.mapTier', { name: s.name, id: s.id, tier: s.tier }),
-      `${t('game.mapOwner', { owner })}${s.ownerId === null ? ` · ${usd(s.listPriceUsd)}` : ''}${s.coloProviderId ? ` · ${t('game.coloRented', { usd: s.coloUsdPerKwMonth.toFixed(0), day: s.coloEndDay })}` : ''}`,
-      `${compact(s.energisedMw)} MW energised${s.buildingMw > 0 ? ` · +${compact(s.buildingMw)} MW at day ${s.buildEtaDay}` : ''}`,
-      `${t('game.mapStatus', { status: s.status })}${s.status === 'retrofitting' ? ` to day ${s.retrofitEtaDay}` : ''}${s.curtailedToday ? ' · curtailed' : ''}`,
-      `power: ${s.contract}${s.contract === 'ppa' ? ` $${s.ppaUsdPerMwh.toFixed(0)}/MWh` : s.curtailAboveUsdPerMwh > 0 ? ` curtail > $${s.curtailAboveUsdPerMwh}` : ''}${s.hostedMw > 0 ? ` · hosting ${compact(s.hostedMw)} MW` : ''}`,
+      t('game.mapTier', { name: s.name, id: s.id, tier: tMaybe(`tier.${s.tier}`) ?? s.tier }),
+      `${t('game.mapOwner', { owner })}${s.ownerId === null ? ` · ${usd(s.listPriceUsd)} (${usd(s.listPriceUsd / Math.max(1, s.energisedMw))}/MW)` : ''}${s.coloProviderId ? ` · ${t('game.coloRented', { usd: s.coloUsdPerKwMonth.toFixed(0), day: s.coloEndDay })}` : ''}`,
+      t('game.mapMw', { mw: compact(s.energisedMw) }) + (s.buildingMw > 0 ? ` · ${t('game.mapBuilding', { mw: compact(s.buildingMw), day: s.buildEtaDay })}` : ''),
+      `${t('game.mapStatus', { status: tMaybe(`siteStatus.${s.status}`) ?? s.status })}${s.status === 'retrofitting' ? ` → ${t('top.day')} ${s.retrofitEtaDay}` : ''}${s.curtailedToday ? ` · ${t('game.mapCurtailed')}` : ''}`,
+      t('game.mapPower', { contract: s.contract, price: s.contract === 'ppa' ? s.ppaUsdPerMwh.toFixed(0) : (region?.powerUsdPerMwh ?? 0).toFixed(0) })
+        + (s.contract !== 'ppa' && s.curtailAboveUsdPerMwh > 0 ? ` · ${t('game.mapCurtailAbove', { price: s.curtailAboveUsdPerMwh })}` : '')
+        + (s.hostedMw > 0 ? ` · ${t('game.mapHosting', { mw: compact(s.hostedMw) })}` : ''),
     ];
-    this.tip.setText(localDigits(lines.join('\n')));
-    const tx = Math.min(px + 14, this.rect.right - this.tip.width - 4);
-    const ty = Math.min(py + 14, this.rect.bottom - this.tip.height - 4);
-    this.tip.setPosition(tx, ty).setVisible(true);
+    const load = this.loads.get(s.id);
+    if (load) lines.push(t('game.mapRacks', { asics: load.asics, gpus: load.gpus, used: load.usedMw.toFixed(1), mw: compact(s.energisedMw) }));
+    if (s.ownerId === null) lines.push(t('game.mapClickBuy'));
+    else if (s.ownerId === view.playerId) lines.push(t('game.mapClickInstall'));
+    return lines;
+  }
+
+  private regionLines(view: PlayerView, r: PlayerView['regions'][number]): string[] {
+    const here = view.sites.filter((s) => s.regionId === r.id);
+    const lines = [
+      r.name,
+      t('game.mapRegionPower', { power: r.powerUsdPerMwh.toFixed(0), base: r.basePowerUsdPerMwh.toFixed(0), pue: r.pue.toFixed(2) }),
+      t('game.mapRegionQueue', { queue: Math.round(r.gridQueueDays) }),
+      t('game.mapRegionLoad', { load: compact(r.loadMw), risk: (r.politicalRiskPerYear * 100).toFixed(0) }),
+      t('game.mapRegionSites', { mine: here.filter((s) => s.ownerId !== null && s.ownerId === view.playerId).length, rivals: here.filter((s) => s.ownerId !== null && s.ownerId !== view.playerId).length, listed: here.filter((s) => s.ownerId === null).length }),
+    ];
+    if (r.curtailCreditUsdPerMwh > 0) lines.push(t('game.mapRegionCredit', { credit: r.curtailCreditUsdPerMwh }));
+    if (r.spikeDaysLeft > 0) lines.push(t('game.mapRegionSpike', { mult: r.spikeMultiplier.toFixed(1), days: r.spikeDaysLeft }));
+    if (r.miningBanUntilDay > view.day) lines.push(t('game.mapBanned', { day: r.miningBanUntilDay }));
+    return lines;
   }
 
   /** Floats a label up from the first site of `playerId` (mined BTC, lease income). */
@@ -243,7 +310,32 @@ export class WorldMap {
       if (this.animations > 24) return;
       if (e.type === 'mined' && e.sats > 0) this.float(e.playerId, 'mining', `+${fmtBtc(e.sats / 1e8)}`, '#E69F00');
       else if (e.type === 'leaseIncome' && e.usdCents > 0) this.float(e.playerId, 'ai', `+${usd(e.usdCents / 100)}`, '#3fd0a4');
+      else if (e.type === 'marketEvent' && typeof e.params.regionId === 'string') {
+        // A regional event (ban, heatwave…) ripples out from its region.
+        const n = this.nodes.find((x) => x.region.id === e.params.regionId);
+        if (n) this.pulse(n.x, n.y, n.r, e.kind === 'miningBan' ? 0xd55e00 : 0xf0e442);
+      } else if (e.type === 'siteEnergised' || e.type === 'hardwareArrived') {
+        const at = e.type === 'siteEnergised' ? this.placed.find((p) => p.site.id === e.siteId) : this.placed.find((p) => p.site.ownerId === e.playerId);
+        if (at) this.pulse(at.x, at.y, at.r, 0x56b4e9);
+      }
     }
+  }
+
+  /** An expanding ring that fades: something happened here. */
+  private pulse(x: number, y: number, r: number, color: number): void {
+    this.animations += 1;
+    const ring = this.scene.add.circle(x, y, r, color, 0).setStrokeStyle(3, color, 1).setDepth(39);
+    this.scene.tweens.add({
+      targets: ring,
+      scale: 3,
+      alpha: 0,
+      duration: 1600,
+      ease: 'Cubic.easeOut',
+      onComplete: () => {
+        ring.destroy();
+        this.animations -= 1;
+      },
+    });
   }
 
   private float(playerId: string, tier: 'mining' | 'ai', label: string, color: string): void {
@@ -275,24 +367,33 @@ export class WorldMap {
   }
 }
 
-/** Puts a region label below, above, right or left of its node: the first spot that overlaps nothing placed yet. */
-function placeLabel(label: Phaser.GameObjects.Text, cx: number, cy: number, r: number, taken: Phaser.Geom.Rectangle[]): void {
+/**
+ * Puts a region label next to its node at the first spot (nearest first, then further out) that
+ * overlaps nothing placed yet and stays inside the map; otherwise at the least-overlapping spot.
+ */
+function placeLabel(label: Phaser.GameObjects.Text, cx: number, cy: number, r: number, taken: Phaser.Geom.Rectangle[], bounds: Phaser.Geom.Rectangle): void {
   const w = label.width;
   const hgt = label.height;
-  const spots: [number, number, number, number][] = [
-    [cx, cy + r + 2, 0.5, 0],
-    [cx, cy - r - 2, 0.5, 1],
-    [cx + r + 4, cy, 0, 0.5],
-    [cx - r - 4, cy, 1, 0.5],
-    [cx + r + 4, cy + r, 0, 0],
-    [cx - r - 4, cy + r, 1, 0],
-  ];
+  const spots: [number, number, number, number][] = [];
+  for (const d of [2, r * 1.2, r * 2.6, r * 4]) {
+    spots.push(
+      [cx, cy + r + d, 0.5, 0],
+      [cx, cy - r - d, 0.5, 1],
+      [cx + r + 2 + d, cy, 0, 0.5],
+      [cx - r - 2 - d, cy, 1, 0.5],
+      [cx + r + d, cy + r + d, 0, 0],
+      [cx - r - d, cy + r + d, 1, 0],
+      [cx + r + d, cy - r - d, 0, 1],
+      [cx - r - d, cy - r - d, 1, 1],
+    );
+  }
   let best = spots[0] as [number, number, number, number];
   let bestOverlap = Infinity;
   for (const spot of spots) {
     const [x, y, ox, oy] = spot;
     const rect = new Phaser.Geom.Rectangle(x - w * ox, y - hgt * oy, w, hgt);
-    let overlap = 0;
+    const inside = Phaser.Geom.Rectangle.Intersection(rect, bounds);
+    let overlap = (w * hgt - inside.width * inside.height) * 4;
     for (const t of taken) {
       const i = Phaser.Geom.Rectangle.Intersection(rect, t);
       overlap += i.width * i.height;

@@ -7,6 +7,7 @@ import type { FormSpec, Option } from './ActionForm.js';
 import { num, optional } from './ActionForm.js';
 import { compact, usd } from '../util/format.js';
 import { t } from '../i18n/index.js';
+import { PREVIEWS } from './previews.js';
 
 const regionName = (v: PlayerView, id: string) => v.regions.find((r) => r.id === id)?.name ?? id;
 const modelName = (v: PlayerView, id: string) => v.catalogue.find((m) => m.id === id)?.name ?? id;
@@ -43,8 +44,10 @@ export const opts = {
 
 const fixed = (...values: string[]) => (): Option[] => values.map((value) => ({ value, label: value }));
 
-/** Price of one unit today: ASICs from the $/TH index, GPUs from the market list. */
+/** Price of one unit today: the engine's quote when the view has one (a player), else the index and list (a spectator). */
 export function unitPrice(v: PlayerView, modelId: string): number {
+  const quoted = v.me?.quotes?.unitPriceUsd[modelId];
+  if (quoted !== undefined) return quoted;
   const m = v.catalogue.find((x) => x.id === modelId);
   if (!m) return 0;
   if (m.kind === 'asic') return v.world.asicUsdPerTh * m.hashrateThs * m.priceIndexMultiple;
@@ -220,3 +223,6 @@ export const TABS: TabSpec[] = [
     ],
   },
 ];
+
+// Previews live in previews.ts (one per form id) so this table stays a list of fields.
+for (const tab of TABS) for (const form of tab.forms) form.preview ??= PREVIEWS[form.id];

@@ -109,8 +109,8 @@ function scenarioMaps(state: GameState): ScenarioMaps {
   if (!m) {
     const sc = raw(state.scenario);
     m = {
-      // raw() per entry too: a phase that iterated the catalogue through a draft leaves drafts of
-      // its entries in the array's copy, and they are revoked once the day is finished.
+      // raw() of each entry too: a draft's copy keeps child drafts, which are revoked once the
+      // draft is finished, and the finished state reuses the copy (this cache's key).
       specs: new Map(raw(sc.catalogue).map((x) => [x.id, raw(x)])),
       regions: new Map(raw(sc.regions).map((x) => [x.id, raw(x)])),
     };

@@ -1,0 +1,134 @@
+/**
+ * Form previews: one function per action form, turning what the player typed into "what this
+ * would do" lines. Every figure comes from shared/rules/quotes.ts over the engine's quotes in the
+ * view, so a preview and the server's verdict agree.
+ */
+import type { PlayerView } from '../../../shared/rules/view.js';
+import type { Tier } from '../../../shared/rules/types.js';
+import { quoteBuild, quoteLoan, quoteOrder, quoteRun, quoteSite } from '../../../shared/rules/quotes.js';
+import { equityIssue, buybackShares } from '../../../shared/economy/finance.js';
+import { usdToCents } from '../../../shared/economy/money.js';
+import { compact, usd } from '../util/format.js';
+import { t } from '../i18n/index.js';
+
+type Preview = (view: PlayerView, values: Record<string, string>) => string[];
+
+const n = (s: string | undefined) => (s === undefined || s === '' ? NaN : Number(s));
+const payback = (d: number | null) => (d === null ? t('pv.noPayback') : t('pv.payback', { days: Math.round(d) }));
+const signed = (v: number) => `${v >= 0 ? '+' : '−'}${usd(Math.abs(v))}`;
+const modelName = (v: PlayerView, id: string) => v.catalogue.find((m) => m.id === id)?.name ?? id;
+
+function freeMw(view: PlayerView, siteId: string): number {
+  const site = view.sites.find((s) => s.id === siteId);
+  if (!site) return 0;
+  const models = new Map(view.catalogue.map((m) => [m.id, m]));
+  const pue = view.regions.find((r) => r.id === site.regionId)?.pue ?? 1;
+  let used = 0;
+  for (const lot of view.me?.lots ?? []) {
+    if (lot.status === 'installed' && lot.siteId === siteId) used += (lot.count * (models.get(lot.modelId)?.powerKw ?? 0) * pue) / 1000;
+  }
+  return site.energisedMw - site.hostedMw - used;
+}
+
+export const PREVIEWS: Record<string, Preview> = {
+  buySite: (v, f) => {
+    const q = f.siteId ? quoteSite(v, f.siteId) : null;
+    if (!q) return [];
+    return [
+      t('pv.site', { price: usd(q.priceUsd), mw: compact(q.mw), perMw: usd(q.usdPerMw) }),
+      t('pv.siteFill', { fill: q.fill.map((x) => `${compact(x.units)} × ${modelName(v, x.modelId)}`).join(t('pv.or')), power: usd(q.powerUsdPerDayFull) }),
+      t('pv.navChange', { value: usd(q.navValueUsd), change: signed(q.navChangeUsd) }),
+      ...(q.affordable ? [] : [`!${t('pv.cantAfford', { cash: usd(v.me?.cashUsd ?? 0) })}`]),
+    ];
+  },
+  buildSite: (v, f) => {
+    const q = quoteBuild(v, f.regionId ?? '', (f.tier || 'mining') as Tier, n(f.mw));
+    if (!q) return [];
+    return [
+      t('pv.build', { capex: usd(q.capexUsd), days: q.energiseDays, day: v.day + q.energiseDays }),
+      t('pv.navChange', { value: usd(q.navValueUsd), change: signed(q.navChangeUsd) }),
+      ...(q.affordable ? [] : [`!${t('pv.cantAfford', { cash: usd(v.me?.cashUsd ?? 0) })}`]),
+    ];
+  },
+  expandSite: (v, f) => {
+    const site = v.sites.find((s) => s.id === f.siteId);
+    const q = site ? quoteBuild(v, site.regionId, site.tier, n(f.mw)) : null;
+    if (!q) return [];
+    return [t('pv.build', { capex: usd(q.capexUsd), days: q.energiseDays, day: v.day + q.energiseDays }),
+      ...(q.affordable ? [] : [`!${t('pv.cantAfford', { cash: usd(v.me?.cashUsd ?? 0) })}`])];
+  },
+  retrofitSite: (v, f) => {
+    const site = v.sites.find((s) => s.id === f.siteId);
+    if (!site) return [];
+    return [t('pv.retrofit', { capex: usd(v.capex.retrofitUsdPerMw * site.energisedMw), mw: compact(site.energisedMw), day: v.day + v.capex.retrofitDays })];
+  },
+  orderHardware: (v, f) => {
+    const q = f.modelId ? quoteOrder(v, f.modelId, n(f.count), f.siteId || undefined) : null;
+    if (!q) return [];
+    const m = v.catalogue.find((x) => x.id === f.modelId);
+    const lines = [
+      t('pv.order', { count: compact(n(f.count)), unit: usd(q.unitUsd), cost: usd(q.costUsd), cash: usd(q.cashAfterUsd) }),
+      t('pv.orderMw', { mw: q.mw.toFixed(2), perMw: compact(q.unitsPerMw) }),
+      t(m?.kind === 'gpu' ? 'pv.runGpu' : 'pv.runAsic', { revenue: usd(q.revenueUsdPerDay), power: usd(q.powerUsdPerDay), net: signed(q.netUsdPerDay) }),
+      `${payback(q.paybackDays)} · ${t('pv.navHardware', { change: signed(q.navChangeUsd) })}`,
+    ];
+    if (!q.affordable) lines.push(`!${t('pv.cantAfford', { cash: usd(v.me?.cashUsd ?? 0) })}`);
+    if (f.siteId && q.mw > freeMw(v, f.siteId) + 1e-9) lines.push(`!${t('pv.noRoom', { free: Math.max(0, freeMw(v, f.siteId)).toFixed(2) })}`);
+    return lines;
+  },
+  installHardware: (v, f) => {
+    const lot = v.me?.lots.find((l) => l.id === f.lotId);
+    if (!lot || !f.siteId) return [];
+    const count = Number.isFinite(n(f.count)) ? n(f.count) : lot.count;
+    const run = quoteRun(v, lot.modelId, count, f.siteId);
+    if (!run) return [];
+    const free = freeMw(v, f.siteId);
+    return [
+      t('pv.install', { mw: run.mw.toFixed(2), free: Math.max(0, free).toFixed(2) }),
+      t(v.catalogue.find((m) => m.id === lot.modelId)?.kind === 'gpu' ? 'pv.runGpu' : 'pv.runAsic', { revenue: usd(run.revenueUsdPerDay), power: usd(run.powerUsdPerDay), net: signed(run.netUsdPerDay) }),
+      ...(run.mw > free + 1e-9 ? [`!${t('pv.noRoom', { free: Math.max(0, free).toFixed(2) })}`] : []),
+    ];
+  },
+  placeLeaseOrder: (v, f) => {
+    const qty = n(f.quantity);
+    const price = n(f.priceUsdPerGpuHour);
+    if (!(qty > 0) || !(price > 0)) return [];
+    return [t('pv.lease', { qty, price: price.toFixed(2), perDay: usd(qty * price * 24), spot: v.world.gpuRentUsdPerHour.toFixed(2) })];
+  },
+  tradeBtc: (v, f) => {
+    const amount = n(f.amountBtc);
+    if (!(amount > 0)) return [];
+    return [t(f.side === 'buy' ? 'pv.btcBuy' : 'pv.btcSell', { usd: usd(amount * v.world.btcUsd), price: usd(v.world.btcUsd) })];
+  },
+  bidTender: (v, f) => {
+    const tender = v.tenders.find((x) => x.id === f.tenderId);
+    const price = n(f.priceUsdPerGpuHour);
+    if (!tender || !(price > 0)) return [];
+    return [t('pv.tender', { gpus: tender.gpus, days: tender.days, perDay: usd(tender.gpus * price * 24), total: usd(tender.gpus * price * 24 * tender.days), reserve: tender.reservePriceUsdPerGpuHour.toFixed(2) }),
+      ...(price > tender.reservePriceUsdPerGpuHour ? [`!${t('pv.aboveReserve')}`] : [])];
+  },
+  takeLoan: (v, f) => {
+    const q = quoteLoan(v, n(f.amountUsd), Number.isFinite(n(f.collateralBtc)) ? n(f.collateralBtc) : 0);
+    if (!q) return [];
+    const lines = [t('pv.loan', { rate: q.ratePctYear.toFixed(2), perDay: usd(q.interestUsdPerDay), max: usd(q.maxUsd) })];
+    if (n(f.amountUsd) > q.maxUsd) lines.push(`!${t('pv.loanCap', { max: usd(q.maxUsd) })}`);
+    if (n(f.collateralBtc) > 0 && n(f.collateralBtc) < q.minCollateralBtc) lines.push(`!${t('pv.loanCollateral', { btc: q.minCollateralBtc.toFixed(4) })}`);
+    return lines;
+  },
+  raiseEquity: (v, f) => {
+    const me = v.me;
+    const amount = n(f.amountUsd);
+    if (!me || !(amount > 0)) return [];
+    const issue = equityIssue(usdToCents(amount), me.marketCapUsd, me.sharesOutstanding, me.quotes.equityFeePct);
+    if (!issue) return [`!${t('pv.noMarket')}`];
+    return [t('pv.equity', { shares: compact(issue.newShares), price: usd(issue.priceUsd), net: usd(issue.netCents / 100), dilution: ((100 * issue.newShares) / (me.sharesOutstanding + issue.newShares)).toFixed(1) })];
+  },
+  buyback: (v, f) => {
+    const me = v.me;
+    const amount = n(f.amountUsd);
+    if (!me || !(amount > 0)) return [];
+    const b = buybackShares(usdToCents(amount), me.marketCapUsd, me.sharesOutstanding);
+    if (!b) return [`!${t('pv.noMarket')}`];
+    return [t('pv.buyback', { shares: compact(b.sharesRetired), price: usd(b.priceUsd), cost: usd(b.costCents / 100) })];
+  },
+};
