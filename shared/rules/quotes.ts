@@ -146,7 +146,7 @@ export function quoteSite(view: PlayerView, siteId: string): SiteQuote | null {
   if (!q || !site) return null;
   const region = regionOf(view, site.regionId);
   const pue = region?.pue ?? 1;
-  const navValueUsd = Math.round((site.energisedMw + site.buildingMw) * q.siteMarketUsdPerMw[site.tier]);
+  const navValueUsd = Math.round((site.energisedMw + site.buildingMw) * (q.regionSiteUsdPerMw[site.regionId]?.[site.tier] ?? q.siteMarketUsdPerMw[site.tier]));
   const kinds: ('asic' | 'gpu')[] = site.tier === 'ai' ? ['gpu', 'asic'] : ['asic'];
   const fill = kinds.map((k) => newest(view, k)).filter((m) => m !== undefined).map((m) => ({ modelId: m.id, units: Math.floor((site.energisedMw * 1000) / (m.powerKw * pue)) }));
   return {
@@ -169,7 +169,7 @@ export function quoteBuild(view: PlayerView, regionId: string, tier: Tier, mw: n
   const capexUsd = q.capexUsdPerMw[tier] * mw;
   const queueDays = region.gridQueueDays + (region.gridQueueDaysPer100Mw * mw) / 100;
   const buildDays = tier === 'ai' ? view.capex.aiBuildDays : view.capex.miningBuildDays;
-  const navValueUsd = Math.round(mw * q.siteMarketUsdPerMw[tier]);
+  const navValueUsd = Math.round(mw * (q.regionSiteUsdPerMw[regionId]?.[tier] ?? q.siteMarketUsdPerMw[tier]));
   return {
     capexUsd,
     energiseDays: energiseAfterDays(buildDays, queueDays),

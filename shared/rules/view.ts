@@ -20,7 +20,7 @@ import { publicContestSummary } from './systems/contest.js';
 import type { Tier } from './types.js';
 import { borrowingRoomCents } from '../economy/finance.js';
 import { playerSectorHype } from './systems/valuation.js';
-import { newUnitPriceUsd, resaleUnitPriceUsd, tierCapexUsdPerMw, tierMarketUsdPerMw } from './systems/prices.js';
+import { newUnitPriceUsd, resaleUnitPriceUsd, siteMarketUsdPerMw, tierCapexUsdPerMw, tierMarketUsdPerMw } from './systems/prices.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -106,6 +106,8 @@ export interface EngineQuotes {
   resaleUnitPriceUsd: Record<string, number>;
   /** What NAV counts per energised MW of each tier (market value), and what building one costs. */
   siteMarketUsdPerMw: Record<Tier, number>;
+  /** The same per region: comparable listings there can make a region's MW cheaper (prices.ts). */
+  regionSiteUsdPerMw: Record<string, Record<Tier, number>>;
   capexUsdPerMw: Record<Tier, number>;
 }
 
@@ -229,6 +231,9 @@ function engineQuotes(state: GameState, id: PlayerId, debtCents: number): Engine
     unitPriceUsd,
     resaleUnitPriceUsd: resale,
     siteMarketUsdPerMw: { mining: tierMarketUsdPerMw(state, 'mining'), ai: tierMarketUsdPerMw(state, 'ai') },
+    regionSiteUsdPerMw: Object.fromEntries(state.scenario.regions.map((r) => [r.id, {
+      mining: siteMarketUsdPerMw(state, { tier: 'mining', regionId: r.id }), ai: siteMarketUsdPerMw(state, { tier: 'ai', regionId: r.id }),
+    }])),
     capexUsdPerMw: { mining: tierCapexUsdPerMw(state, 'mining'), ai: tierCapexUsdPerMw(state, 'ai') },
   };
 }
