@@ -1,11 +1,16 @@
 /**
- * lease-speculator: owns no data centre. Buys reserved GPU capacity on the lease book when it is
- * cheap against spot rent, resells it at a markup (or to the best bid), and serves lab tenders
- * with capacity it leased: the trader whose dumping makes rents collapse.
+ * lease-speculator: owns no data centre. Racks a small GPU fleet in rented colocation space and
+ * sells its capacity forward on the lease book (locking rent in before a glut), buys reserved
+ * capacity when it is cheap against spot rent, resells it at a markup (or to the best bid), and
+ * serves lab tenders with capacity it leased: the trader whose dumping makes rents collapse.
  */
 import type { Action } from '../../rules/actions.js';
 import type { Strategy } from '../types.js';
-import { announce, bidTenders, contestPick, inLeaseBand, LEASE_BLOCK_DAYS, leasedInGpus, momentumNarrative, trend } from '../helpers.js';
+import {
+  announce, bidTenders, Budget, contestPick, every, inLeaseBand, installedH100, installStored, LEASE_BLOCK_DAYS, leasedInGpus,
+  momentumNarrative, mySites, trend,
+} from '../helpers.js';
+import { fillGpus, houseGpus, rentColo } from '../plays.js';
 
 /** Cancel and reprice resting orders older than this. */
 const STALE_DAYS = 10;
@@ -19,8 +24,21 @@ export const leaseSpeculator: Strategy = {
     const out: Action[] = [];
     announce(view, 'ai', out);
     const spot = view.world.gpuRentUsdPerHour;
+    // A small fleet of its own in someone else's hall: capacity to sell forward.
+    const fleet = new Budget(view, Math.max(1_000_000, me.cashUsd * 0.55));
+    installStored(view, fleet, out);
+    houseGpus(view, fleet, out);
+    if (!mySites(view).some((s) => s.tier === 'ai') && every(ctx, 'colo', 5)) rentColo(view, fleet, 0.9, out, 4);
+    fillGpus(view, fleet, 0.9, out);
+    const own = Math.floor(installedH100(view) - me.leasesOut.filter((l) => l.endDay > view.day && l.lessorId === me.id).reduce((n, l) => n + l.gpus, 0));
+    const ownAsks = me.leaseOrders.some((o) => o.side === 'ask' && o.remaining > 0);
+    if (own >= 8 && !ownAsks && every(ctx, 'forward', 10)) {
+      // Falling rent: lock 30 days in a little under spot; rising: ask a premium.
+      const falling = trend(ctx, 'fwdEma', spot) < -0.01;
+      out.push({ type: 'placeLeaseOrder', side: 'ask', quantity: Math.floor(own / 2), priceUsdPerGpuHour: inLeaseBand(view, spot * (falling ? 0.97 : 1.05)) });
+    }
     const blockUsd = (price: number) => price * 24 * LEASE_BLOCK_DAYS;
-    let cash = me.cashUsd - 1_000_000;
+    let cash = me.cashUsd * 0.5 - 1_000_000;
     for (const o of me.leaseOrders) {
       if (o.remaining > 0 && view.day - o.placedDay >= STALE_DAYS) out.push({ type: 'cancelLeaseOrder', orderId: o.id });
     }

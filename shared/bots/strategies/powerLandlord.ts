@@ -60,13 +60,15 @@ export const powerLandlord: Strategy = {
     if (!me || view.phase !== 'running') return [];
     const out: Action[] = [];
     treasuryPolicy(view, 100, out);
-    announce(view, 'ai', out);
+    // Its story is whatever its MW earn most from: tenants (AI) or its own miners (crypto).
+    announce(view, me.revenueAiUsdPerDay > me.revenueMiningUsdPerDay ? 'ai' : 'crypto', out);
     const reserve = powerReserveUsd(view, 45, 2_000_000);
     const budget = new Budget(view, reserve);
     for (const offer of openOffers(view)) bidOffer(view, offer, budget, out);
     // Land first, machines second: half the budget goes to MW while listings last.
     if (every(ctx, 'land', 10) && !mySites(view).some((s) => s.status === 'building')) addMiningMw(view, budget, [10, 80], out);
-    growMining(view, budget, { maxPaybackDays: 400, hardwareShare: 0.5, expand: false, buildMw: [10, 80] }, out);
+    // Empty MW is dead capital: the crowd pays only for MW in use.
+    growMining(view, budget, { maxPaybackDays: 400, hardwareShare: 0.9, expand: false, buildMw: [10, 80] }, out);
     // Machines a tenant displaced and no site can take: sell them rather than pay storage.
     const miningRoom = mySites(view).some((s) => s.tier === 'mining' && siteFreeMw(view, s) > 1);
     for (const lot of me.lots) {
