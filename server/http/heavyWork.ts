@@ -21,9 +21,15 @@ export interface HeavyWorkOptions {
   queue: number;
 }
 
+/** Finished exports kept for the next asker: an ended match's replay is the same file for everyone. */
+const KEPT_RESULTS = 8;
+
 export class HeavyWork {
   private readonly pool: Piscina;
   private readonly active = new Set<string>();
+  /** The same task asked for again while it runs (every results screen fetching the replay) joins it. */
+  private readonly inFlight = new Map<string, Promise<Uint8Array>>();
+  private readonly kept = new Map<string, Uint8Array>();
   private readonly queueLimit: number;
   readonly stats = { run: 0, refused: 0 };
 
@@ -39,8 +45,20 @@ export class HeavyWork {
     });
   }
 
-  /** Runs `task` on a worker; `key` (token or address) may have one task in flight. */
+  /**
+   * Runs `task` on a worker; `key` (token or address) may have one task in flight. An identical
+   * task already running or just finished is shared instead of built again, so a class behind one
+   * address gets its replay files without being refused.
+   */
   async run(key: string, task: ExportTask): Promise<Uint8Array> {
+    // Replay files are public once a match ends and every results screen asks for one: share them.
+    // Host exports keep the strict one-at-a-time rule.
+    const shared = task.kind === 'replayJson';
+    const taskKey = shared ? JSON.stringify(task) : '';
+    const done = shared ? this.kept.get(taskKey) : undefined;
+    if (done) return done;
+    const running = shared ? this.inFlight.get(taskKey) : undefined;
+    if (running) return running;
     if (this.active.has(key)) {
       this.stats.refused++;
       throw new BusyError('ONE_AT_A_TIME', 'An export for this token is already running: wait for it to finish.');
@@ -51,10 +69,19 @@ export class HeavyWork {
     }
     this.active.add(key);
     this.stats.run++;
+    const job = (this.pool.run(task) as Promise<Uint8Array>).then((bytes) => {
+      if (shared) {
+        this.kept.set(taskKey, bytes);
+        if (this.kept.size > KEPT_RESULTS) this.kept.delete(this.kept.keys().next().value!);
+      }
+      return bytes;
+    });
+    if (shared) this.inFlight.set(taskKey, job);
     try {
-      return (await this.pool.run(task)) as Uint8Array;
+      return await job;
     } finally {
       this.active.delete(key);
+      if (shared) this.inFlight.delete(taskKey);
     }
   }
 

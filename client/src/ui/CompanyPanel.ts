@@ -149,10 +149,11 @@ export class CompanyPanel {
     const ranked = [...view.players].sort((a, b) => b.scoreMarketUsd - a.scoreMarketUsd);
     return h('div', { class: 'section' }, h('h3', {}, t('game.companies')),
       h('table', { testid: 'players-table' },
-        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', title: t('rank.stakeHelp') }, t('rank.stake')), h('th', { class: 'num', ...gloss('mcap') }, t('game.mcapShort')), h('th', { class: 'num', ...gloss('nav') }, t('game.nav')), h('th', { class: 'num', ...gloss('multiple') }, '×')),
+        h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', ...gloss('score') }, t('rank.stake')), h('th', { class: 'num', ...gloss('nav') }, t('game.nav')), h('th', { class: 'num', ...gloss('multiple') }, '×')),
         ...ranked.map((p) => h('tr', { style: p.id === view.playerId ? 'background:#22304d' : '' },
           h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? t('rank.bot') : ''}`),
-          h('td', { class: 'num' }, usd(p.scoreMarketUsd)), h('td', { class: 'num' }, usd(p.marketCapUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
+          // The founders' stake at market leads; the market cap behind it is one hover away.
+          h('td', { class: 'num', title: `${t('game.mcapShort')} ${usd(p.marketCapUsd)}` }, usd(p.scoreMarketUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
   }
 }
 

@@ -1,13 +1,14 @@
 /**
  * What players' AI contracts are worth today (for NAV): the present value of the net margin of
- * contracts being delivered (tenders, hosting; leases sold at their spread over spot), and capacity
- * leased in at today's spot rent. Nothing is counted before its delivery starts, nothing beyond CONTRACT_HORIZON_DAYS,
+ * contracts being delivered (hosting at rent less running costs; tenders and leases sold at their
+ * spread over spot, since the GPUs behind them are valued already), and capacity leased in at
+ * today's spot rent. Nothing is counted before its delivery starts, nothing beyond CONTRACT_HORIZON_DAYS,
  * and one GPU is never counted twice: capacity a lessee passes on (resold, or promised to a
  * tender) leaves its held-lease value, and the lessor's receivable is the escrow, counted once.
  */
 import type { GameState, PlayerId } from '../types.js';
 import { hostingUsdPerDay, presentValueUsd } from '../../economy/hosting.js';
-import { lotIdsOf, modelSpec, raw, rawAt, regionPue, siteRuns } from './capacity.js';
+import { lotIdsOf, modelSpec, raw, rawAt, siteRuns } from './capacity.js';
 
 /** The market values at most two years of contracted income: tenants renegotiate, labs walk away. */
 export const CONTRACT_HORIZON_DAYS = 730;
@@ -27,12 +28,10 @@ export function costOfCapitalPct(state: GameState): number {
 }
 
 interface GpuBook {
+  /** Running GPUs of its own, in H100-equivalents; capacity leased in and out. */
   ownH100: number;
-  /** Power cost of one running H100-equivalent, $/h (0 without running GPUs). */
-  powerUsdPerGpuHour: number;
   inH100: number;
   outH100: number;
-  tenderH100: number;
 }
 
 function gpuBooks(draftOrState: GameState): Map<PlayerId, GpuBook> {
@@ -40,20 +39,15 @@ function gpuBooks(draftOrState: GameState): Map<PlayerId, GpuBook> {
   const books = new Map<PlayerId, GpuBook>();
   const lots = raw(state.lots);
   const sites = raw(state.sites);
-  const regions = raw(state.regions);
   for (const id of state.playerOrder) {
-    const book: GpuBook = { ownH100: 0, powerUsdPerGpuHour: 0, inH100: 0, outH100: 0, tenderH100: 0 };
-    let powerUsdPerHour = 0;
+    const book: GpuBook = { ownH100: 0, inH100: 0, outH100: 0 };
     for (const lotId of lotIdsOf(state, id)) {
       const lot = rawAt(lots, lotId);
       const spec = lot ? modelSpec(draftOrState, lot.modelId) : undefined;
       const site = lot?.siteId ? rawAt(sites, lot.siteId) : undefined;
       if (!lot || spec?.kind !== 'gpu' || lot.status !== 'installed' || !site || !siteRuns(draftOrState, site, 'ai')) continue;
       book.ownH100 += spec.h100Equivalent * lot.count;
-      const usdPerMwh = rawAt(regions, site.regionId)?.powerUsdPerMwh ?? 0;
-      powerUsdPerHour += (spec.powerKw / 1000) * regionPue(draftOrState, site.regionId) * usdPerMwh * lot.count;
     }
-    book.powerUsdPerGpuHour = book.ownH100 > 0 ? powerUsdPerHour / book.ownH100 : 0;
     books.set(id, book);
   }
   return books;
@@ -73,9 +67,9 @@ export function contractValuesByPlayer(draftOrState: GameState): Record<PlayerId
     const v = out[c.ownerId];
     if (!v || c.startDay > day || c.endDay <= day) continue;
     if (c.kind === 'tender') {
-      books.get(c.ownerId)!.tenderH100 += c.gpus;
-      const cost = books.get(c.ownerId)!.powerUsdPerGpuHour || state.compute.spotUsdPerGpuHour;
-      v.contractsPvUsd += pv(c.gpus * (c.priceUsdPerGpuHour - cost) * 24, c.endDay - day);
+      // Like a lease sold: the GPUs (own, or leased in) are valued already at what they earn at
+      // spot; a tender adds only its spread over spot, and one priced under spot costs.
+      v.contractsPvUsd += pv(c.gpus * (c.priceUsdPerGpuHour - state.compute.spotUsdPerGpuHour) * 24, c.endDay - day);
     } else {
       v.contractsPvUsd += pv(hostingUsdPerDay(c.mw, c.priceUsdPerKwMonth) * (1 - HOSTING_OPEX_SHARE), c.endDay - day);
     }
@@ -103,8 +97,9 @@ export function contractValuesByPlayer(draftOrState: GameState): Record<PlayerId
   const spotUsdPerDay = state.compute.spotUsdPerGpuHour * 24;
   for (const h of held) {
     const b = books.get(h.lesseeId)!;
-    // Capacity passed on (leased out or promised to tenders beyond own GPUs) is valued where it went.
-    const passedOn = Math.max(0, b.outH100 + b.tenderH100 - b.ownH100);
+    // Capacity leased on (beyond own GPUs) is valued where it went; capacity serving a tender stays
+    // here at spot, since the tender counts only its spread.
+    const passedOn = Math.max(0, b.outH100 - b.ownH100);
     const keptShare = b.inH100 > 0 ? Math.max(0, 1 - passedOn / b.inH100) : 0;
     out[h.lesseeId]!.heldLeasesUsd += pv(spotUsdPerDay * h.gpus * keptShare, h.daysLeft);
   }

@@ -100,4 +100,14 @@ describe('exports on the worker pool', () => {
     expect(file.entries).toHaveLength(match.seq);
     expect(file.finalDay).toBe(match.day);
   }, 120_000);
+
+  it('serves an ended match\'s replay to a whole class behind one address: no 429, built once', async () => {
+    const runs = ts.server.context.heavy.stats.run;
+    const replies = await Promise.all(Array.from({ length: 6 }, () => fetch(`${ts.http}/api/matches/${ID}/replay.json`)));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const files = await Promise.all(replies.map((r) => r.json() as Promise<{ entries: unknown[] }>));
+    for (const f of files) expect(f.entries).toHaveLength(match.seq);
+    // Built at most once more (the previous test may already have built it).
+    expect(ts.server.context.heavy.stats.run - runs).toBeLessThanOrEqual(1);
+  }, 120_000);
 });

@@ -459,6 +459,18 @@ describe('the spot market and NPC clouds', () => {
     expect(navPartsByPlayer(s).c!.reservedUsd).toBe((3 * blockCents(5.9)) / 100);
   });
 
+  it('values a tender in delivery at its spread over spot, since its GPUs count already as hardware', () => {
+    const tender = (price: number) => edit(world(), (d) => {
+      d.contracts.C9 = { id: 'C9', kind: 'tender', ownerId: 'a', counterparty: 'lab', gpus: 10, mw: 0, siteId: null, priceUsdPerGpuHour: price, priceUsdPerKwMonth: 0, startDay: 0, endDay: 90, penaltiesUsd: 0 };
+    });
+    const s = world();
+    const spot = s.compute.spotUsdPerGpuHour;
+    const value = (price: number) => contractValuesByPlayer(tender(price)).a!.contractsPvUsd;
+    expect(value(spot)).toBeCloseTo(0, 6);
+    expect(value(spot + 1)).toBeCloseTo(presentValueUsd(10 * 24, 90, costOfCapitalPct(s)), 6);
+    expect(value(spot - 1)).toBeLessThan(0);
+  });
+
   it('never counts passed-on capacity twice: a lessee that resells keeps the spread, not the capacity', () => {
     let s = ok(world(), 'a', ask(10, 6)).state;
     s = ok(s, 'b', bid(10, 6)).state;
