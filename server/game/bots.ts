@@ -12,6 +12,7 @@ export interface BotContextLike {
   rng: Rng;
   day: number;
   memory: Record<string, unknown>;
+  log: (line: string) => void;
 }
 
 export interface StrategyLike {
@@ -69,6 +70,12 @@ export class BotSeat {
   private readonly rng: Rng;
   private readonly memory: Record<string, unknown> = {};
   strikes = 0;
+  /** The strategy's own log lines (`ctx.log`), newest last, capped. */
+  readonly logLines: string[] = [];
+  private readonly log = (line: string) => {
+    if (this.logLines.length >= 500) this.logLines.shift();
+    this.logLines.push(String(line).slice(0, 500));
+  };
 
   constructor(readonly playerId: PlayerId, public strategy: string, seed: string) {
     this.rng = seedRng(`${seed}/bot/${playerId}`);
@@ -78,7 +85,7 @@ export class BotSeat {
   decide(state: GameState): Action[] {
     const strategy = registry[this.strategy] ?? BUILTIN.treasurer!;
     try {
-      const actions = strategy.decide(playerView(state, this.playerId), { rng: this.rng, day: state.day, memory: this.memory });
+      const actions = strategy.decide(playerView(state, this.playerId), { rng: this.rng, day: state.day, memory: this.memory, log: this.log });
       return Array.isArray(actions) ? actions.slice(0, 64) : [];
     } catch {
       this.strikes += 1;
