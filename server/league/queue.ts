@@ -41,10 +41,10 @@ export function redisConnection(url: string): ConnectionOptions {
 }
 
 /** Plays one queued match here; the replay is returned as text rather than left on this machine. */
-export function playQueuedMatch(task: MatchTask): QueuedResult {
+export async function playQueuedMatch(task: MatchTask): Promise<QueuedResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bc-league-job-'));
   try {
-    const outcome = playMatch({ ...task, replayDir: dir });
+    const outcome = await playMatch({ ...task, replayDir: dir });
     return { outcome, replayJson: readFileSync(join(dir, `${task.seed}.json`), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -113,7 +113,7 @@ export function startLeagueWorker(opts: { redisUrl: string; concurrency?: number
   const worker = new Worker<MatchTask, QueuedResult>(
     opts.queueName ?? LEAGUE_QUEUE,
     async (job) => {
-      const result = playQueuedMatch(job.data);
+      const result = await playQueuedMatch(job.data);
       opts.onMatch?.(result.outcome);
       return result;
     },
