@@ -31,7 +31,7 @@ export interface LeagueOptions {
   leagueId?: string;
   onProgress?: (done: number, total: number) => void;
   /** Called after each finished match with the table so far (`--watch`). */
-  onResults?: (results: LeagueResults, done: number, total: number) => void;
+  onResults?: (results: LeagueResults, totals: BotTotals[], done: number, total: number) => void;
   /** Folder relative bot paths are resolved from (default: the process's cwd). */
   botCwd?: string;
   /**
@@ -148,7 +148,10 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
       done.set(stored.index, stored);
       finished += 1;
       opts.onProgress?.(finished, opts.matches);
-      if (opts.onResults) opts.onResults(resultsOf(opts.bots, [...done.values()].filter((x) => x.index < opts.matches)), finished, opts.matches);
+      if (opts.onResults) {
+        const sofar = [...done.values()].filter((x) => x.index < opts.matches);
+        opts.onResults(resultsOf(opts.bots, sofar), totalsOf(opts.bots, sofar), finished, opts.matches);
+      }
     };
     if (opts.workers <= 0) {
       // In-process there is no other thread to notice a hung decision: keep decisions bounded, or use workers.
@@ -196,11 +199,7 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
     const all = [...done.values()].filter((m) => m.index < opts.matches).sort((a, b) => a.index - b.index);
     const results = resultsOf(opts.bots, all);
     store.saveRatings(leagueId, results.ratings);
-    const totals = opts.bots.map((bot) => {
-      const t: BotTotals = { bot, actions: 0, rejected: 0, strikes: 0 };
-      for (const m of all) for (const s of m.stats) if (s.bot === bot) { t.actions += s.actions; t.rejected += s.rejected; t.strikes += s.strikes; }
-      return t;
-    });
+    const totals = totalsOf(opts.bots, all);
     mkdirSync(opts.outDir, { recursive: true });
     writeFileSync(join(opts.outDir, 'results.json'), JSON.stringify(results, null, 1));
     writeFileSync(join(opts.outDir, 'leaderboard.csv'), leaderboardCsv(results.ratings, totals));
@@ -209,6 +208,15 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
   } finally {
     store.close();
   }
+}
+
+/** Per-bot accepted and rejected actions and strikes over stored matches. */
+export function totalsOf(bots: string[], stored: StoredMatch[]): BotTotals[] {
+  return bots.map((bot) => {
+    const t: BotTotals = { bot, actions: 0, rejected: 0, strikes: 0 };
+    for (const m of stored) for (const s of m.stats) if (s.bot === bot) { t.actions += s.actions; t.rejected += s.rejected; t.strikes += s.strikes; }
+    return t;
+  });
 }
 
 /** Ratings and head-to-head over stored matches, in match order. */
