@@ -112,6 +112,7 @@ export function playerViewSchema(): { root: Json; defs: Record<string, Json> } {
   if (!sym) throw new Error('bot schema: shared/rules/view.ts exports no PlayerView');
   const conv = new TypeToSchema(checker);
   const root = conv.convert(checker.getDeclaredTypeOfSymbol(sym));
+  // An interface lands in $defs and comes back as a $ref; keep PlayerView's own shape there.
   return { root, defs: conv.defs };
 }
 
@@ -132,7 +133,6 @@ export function botProtocolSchema(): Json {
   const actionRef = { anyOf: Object.keys(actions).map((k) => ({ $ref: `#/$defs/${k}` })) };
   const defs: Record<string, Json> = {
     ...view.defs,
-    PlayerView: view.root,
     Action: { description: 'One player action (host actions are refused).', ...actionRef },
     ...actions,
     hello: {
