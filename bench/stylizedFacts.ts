@@ -139,7 +139,9 @@ function banFact(base: Scenario, seed: string): FactResult {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const seeds = Number(process.argv[2] ?? 20);
+  const { cli, parseCli } = await import('../server/cli/args.js');
+  const program = parseCli(cli('facts', 'Check the stylized facts of the market over N seeds (VERBOSE=1 prints every fact).').argument('[seeds]', 'how many seeds', '20'));
+  const seeds = Number(program.args[0] ?? 20);
   const passes = new Map<number, { name: string; n: number }>();
   for (let s = 1; s <= seeds; s++) {
     const facts = factsFor(String(s));

@@ -8,8 +8,8 @@ export function cli(name: string, description: string): Command {
   const program = new Command(name)
     .description(description)
     .helpOption('-h, --help', 'show this help')
-    .showHelpAfterError('(run with --help for the options)')
-    .configureOutput({ outputError: (text, write) => write(text) })
+    // One line on stderr, prefixed like the CLIs' own errors, so scripts can grep them.
+    .configureOutput({ outputError: (text, write) => write(`${name}: ${text.trim().replace(/^error: /, '')} (see --help)\n`) })
     .exitOverride();
   return program;
 }

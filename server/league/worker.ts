@@ -98,8 +98,8 @@ export async function playMatch(task: MatchTask): Promise<MatchOutcome> {
       else if (src.kind === 'module') strategy = await loadModuleStrategy(src.file, botLabel(seat.bot));
       else {
         const p = processStrategy({
-          spawn: src.spawn, label: seat.bot, playerId: seat.id, seed: botSeed(task.seed, seat.id), scenarioId: scenario.id,
-          endDay: scenario.days, limits: limitsFor(task.decisionBudgetMs), maxStrikes: task.maxStrikes,
+          spawn: src.spawn, label: seat.bot, seed: botSeed(task.seed, seat.id),
+          limits: limitsFor(task.decisionBudgetMs), maxStrikes: task.maxStrikes,
         });
         processes.push(p);
         bySeat.set(seat.id, p);

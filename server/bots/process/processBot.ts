@@ -77,11 +77,8 @@ export interface ProcessBotOptions {
   spawn: SpawnSpec;
   /** The name the league knows the bot by (its path as given); the handshake name is logged. */
   label: string;
-  playerId: string;
   /** The bot's own seed (`botSeed(matchSeed, playerId)`), sent in `hello` and every `day`. */
   seed: string;
-  scenarioId: string;
-  endDay: number;
   limits: ProcessLimits;
   maxStrikes?: number;
 }
@@ -129,11 +126,13 @@ export function processStrategy(opts: ProcessBotOptions): ProcessStrategy {
     for (const line of stderr.replace(/\n$/, '').split('\n')) log(line);
   };
 
-  const start = (day: number, log: (line: string) => void) => {
+  // The seat, scenario and length come from the first view the bot is asked about.
+  const start = (view: PlayerView, log: (line: string) => void) => {
+    const day = view.day;
     if (everStarted) stats.restarts += 1;
     everStarted = true;
     const hello: HelloMessage = {
-      type: 'hello', protocol: PROTOCOL_VERSION, playerId: opts.playerId, seed: opts.seed, budgetMs: limits.budgetMs, scenarioId: opts.scenarioId, endDay: opts.endDay,
+      type: 'hello', protocol: PROTOCOL_VERSION, playerId: view.playerId, seed: opts.seed, budgetMs: limits.budgetMs, scenarioId: view.scenarioId, endDay: view.endDay,
     };
     const reply = h.request({ op: 'start', botId, spawn: opts.spawn, limits, hello: JSON.stringify(hello) }, limits.startMs + 5000);
     relay(reply.stderr, log);
@@ -154,7 +153,7 @@ export function processStrategy(opts: ProcessBotOptions): ProcessStrategy {
     stats,
     decide(view: PlayerView, ctx) {
       if (stats.retiredOnDay !== null) return [];
-      if (!running) start(view.day, ctx.log);
+      if (!running) start(view, ctx.log);
       const msg: DayMessage = { type: 'day', day: view.day, budgetMs: limits.budgetMs, seed: opts.seed, view };
       const reply = h.request({ op: 'decide', botId, line: JSON.stringify(msg), limits }, limits.silenceMs + 5000);
       stats.decisions += 1;

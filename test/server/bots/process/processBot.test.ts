@@ -14,7 +14,7 @@ function play(path: string, days: number, limits: Partial<ProcessLimits> = {}, m
   const src = resolveBot(path, { cwd: ROOT });
   if (src.kind !== 'process') throw new Error(`${path} is not a process bot`);
   const bot = processStrategy({
-    spawn: src.spawn, label: path, playerId: 'p1', seed: botSeed('t', 'p1'), scenarioId: scenario.id, endDay: scenario.days,
+    spawn: src.spawn, label: path, seed: botSeed('t', 'p1'),
     limits: limitsFor(50, limits), maxStrikes,
   });
   try {
