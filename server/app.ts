@@ -22,6 +22,7 @@ import { setRoomContext, type RoomContext } from './rooms/roomContext.js';
 import { secretToken } from './rooms/roomCode.js';
 import { ROOM_NAME } from './rooms/protocol.js';
 import { apiRouter } from './http/api.js';
+import { setBotsDir } from './game/bots.js';
 import { statusPage } from './http/statusPage.js';
 
 export interface GameServer {
@@ -70,6 +71,7 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   const store = new MatchStore(config.dataDir);
   const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), shuttingDown: false };
   setRoomContext(context);
+  setBotsDir(config.botsDir);
 
   const app = express();
   app.disable('x-powered-by');

@@ -22,6 +22,8 @@ export interface ServerConfig {
   /** Per-client message budget: tokens per second and bucket size. */
   rateLimitPerSecond: number;
   rateLimitBurst: number;
+  /** Folder of bots a host may seat by name (protocol programs or Strategy modules); '' = none. */
+  botsDir: string;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -36,6 +38,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxPayloadBytes: 16 * 1024,
   rateLimitPerSecond: 20,
   rateLimitBurst: 40,
+  botsDir: '',
 };
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -58,5 +61,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // Load tests and fuzzers raise these; players never need to.
     rateLimitPerSecond: intFrom(env.RATE_LIMIT_PER_SECOND, DEFAULT_CONFIG.rateLimitPerSecond),
     rateLimitBurst: intFrom(env.RATE_LIMIT_BURST, DEFAULT_CONFIG.rateLimitBurst),
+    botsDir: env.BOTS_DIR ? resolve(env.BOTS_DIR) : '',
   };
 }

@@ -10,6 +10,7 @@ import type { RoomContext } from '../rooms/roomContext.js';
 import { normaliseCode } from '../rooms/roomCode.js';
 import { ROOM_NAME } from '../rooms/protocol.js';
 import { exportCsv } from './csv.js';
+import { availableBots } from '../game/bots.js';
 import { sessionRouter } from '../classroom/http.js';
 
 /** Host token from `?token=` or `Authorization: Bearer …`. */
@@ -42,6 +43,11 @@ export function apiRouter(ctx: RoomContext): Router {
     res.json(
       SCENARIO_IDS.map((id) => getScenario(id)!).map((s) => ({ id: s.id, name: s.name, description: s.description, startDate: s.startDate, days: s.days })),
     );
+  });
+
+  /** Bots a host can seat: the registry's, and the server's bot folder (BOTS_DIR). */
+  r.get('/api/bots', async (_req, res) => {
+    res.json(await availableBots());
   });
 
   /** Live lobby: public rooms of this process (private rooms are reachable by code only). */
