@@ -62,7 +62,7 @@ function spawnFor(file: string): SpawnSpec {
  * look in (a server's BOTS_DIR). Throws an Error whose message says what was tried.
  */
 export function resolveBot(spec: string, opts: { cwd?: string; dirs?: string[] } = {}): BotSource {
-  const cwd = opts.cwd ?? process.cwd();
+  const cwd = opts.cwd || process.cwd();
   if (!looksLikePath(spec)) {
     if (getStrategy(spec)) return { kind: 'registry', spec, name: spec };
     for (const dir of opts.dirs ?? []) {

@@ -54,11 +54,19 @@ describe('a league of bots from anywhere', () => {
   }, 240_000);
 
   it('gives the same results.json twice for the kits (process bots are deterministic programs)', async () => {
+    // --watch's feed: the table after every match.
+    const watched: number[] = [];
     const run = (name: string) => runLeague({
       bots: ['disciplined-miner', ...KITS], matches: 2, scenarioId: 'halving-sprint', seed: 'kits', playersPerMatch: 3, workers: 0,
       outDir: join(tmp, name), dbFile: join(tmp, `${name}.sqlite`), days: 30, decisionBudgetMs: 2_000, botCwd: ROOT,
+      onResults: (results, totals, done, total) => {
+        expect(totals).toHaveLength(3);
+        expect(total).toBe(2);
+        watched.push(done, results.matches.length, results.ratings.reduce((n, r) => n + r.matches, 0));
+      },
     });
     await run('k1');
+    expect(watched).toEqual([1, 1, 3, 2, 2, 6]);
     await run('k2');
     const a = readFileSync(join(tmp, 'k1', 'results.json'), 'utf8');
     expect(readFileSync(join(tmp, 'k2', 'results.json'), 'utf8')).toBe(a);
