@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/processBots.ts [--days N]`: what a process bot costs per decision against an
+ * `npm run bench:bots [-- --days N]`: what a process bot costs per decision against an
  * in-process one. The same 8-seat match (7 reference strategies + the measured seat) is played
  * with the measured seat as: in-process `idle`, a Python and a Node program that parse the view and
  * answer nothing, and the Python and JS starter kits. Each decision of the measured seat is timed

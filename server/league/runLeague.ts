@@ -41,6 +41,11 @@ export interface LeagueOptions {
   hangMs?: number;
   /** Strikes before a process bot is retired for the rest of a match (default 10). */
   maxStrikes?: number;
+  /**
+   * Heap cap of each worker thread (MB, default 1536): a strategy that hoards memory kills its
+   * worker, not the league, and is retired like a hung one.
+   */
+  workerMemoryMb?: number;
 }
 
 export interface LeagueResults {
@@ -162,6 +167,7 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
         execArgv: ['--import', 'tsx'],
         minThreads: Math.min(opts.workers, Math.max(1, todo.length)),
         maxThreads: opts.workers,
+        resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 1536 },
       });
       try {
         const watched = async (m: ScheduledMatch): Promise<MatchOutcome> => {
@@ -182,7 +188,8 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
             try {
               return (await pool.run({ ...task(m), retire: { ...retire }, watch }, { signal: abort.signal })) as MatchOutcome;
             } catch (e) {
-              const h = hung as { seat: number; day: number } | null;
+              // A worker that died inside a decision (out of memory) is charged to that decision's bot.
+              const h = (hung as { seat: number; day: number } | null) ?? (beat[0]! > 0 ? { seat: beat[1]!, day: beat[2]! } : null);
               if (!h || attempt >= m.seats.length) throw e;
               retire[m.seats[h.seat]!.id] = h.day;
             } finally {

@@ -65,7 +65,7 @@ function guarded(strategy: Strategy, seatIndex: number, beat: Float64Array | nul
     ...strategy,
     decide(view, ctx) {
       if (retireDay !== undefined && view.day >= retireDay) {
-        if (view.day === retireDay) throw new BotFault('killed', 'a decision never returned: the worker was terminated and the match replayed with this bot retired from this day');
+        if (view.day === retireDay) throw new BotFault('killed', 'a decision never returned (a loop, or the worker ran out of memory): the worker was terminated and the match replayed with this bot retired from this day');
         return [];
       }
       if (!beat) return strategy.decide(view, ctx);

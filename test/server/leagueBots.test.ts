@@ -53,6 +53,17 @@ describe('a league of bots from anywhere', () => {
     expect(stateHash(runReplay(file))).toBe(file.stateHash);
   }, 240_000);
 
+  it('charges a worker that ran out of memory to the strategy deciding at the time, and replays the match without it', async () => {
+    const hog = 'test/server/bots/fixtures/hogStrategy.ts';
+    const summary = await runLeague({
+      bots: ['hodl-miner', hog], matches: 1, scenarioId: 'halving-sprint', seed: 'oom', playersPerMatch: 2, workers: 1, outDir: join(tmp, 'oom'),
+      dbFile: join(tmp, 'oom.sqlite'), days: 10, decisionBudgetMs: 50, botCwd: ROOT, workerMemoryMb: 200,
+    });
+    expect(summary.totals.map((t) => [t.bot, t.strikes])).toEqual([['hodl-miner', 0], [hog, 1]]);
+    const log = readFileSync(join(tmp, 'oom', 'logs', 'oom-m1', 'p2-hogStrategy.log'), 'utf8');
+    expect(log).toMatch(/# strike d2 killed: a decision never returned \(a loop, or the worker ran out of memory\)/);
+  }, 120_000);
+
   it('gives the same results.json twice for the kits (process bots are deterministic programs)', async () => {
     // --watch's feed: the table after every match.
     const watched: number[] = [];

@@ -11,6 +11,8 @@ const CLIS: [string, string][] = [
   ['server/cli/bench-server.ts', 'Usage: bench:server'],
   ['server/start.ts', 'Usage: start'],
   ['bench/all.ts', 'Usage: bench'],
+  ['bench/client.ts', 'Usage: bench:client'],
+  ['bench/processBots.ts', 'Usage: bench:bots'],
   ['bench/stylizedFacts.ts', 'Usage: facts'],
 ];
 
