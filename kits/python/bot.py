@@ -10,6 +10,12 @@ import json
 import random
 import sys
 
+try:  # validate.py sits next to this file; without the schema the bot still plays, unchecked.
+    from validate import validate_message
+    validate_message("fromBot", {"type": "actions", "actions": []})
+except (ImportError, OSError):
+    validate_message = None
+
 PROTOCOL = 1
 NAME = "python-kit"
 RESERVE_USD = 2_000_000   # kept for power bills
@@ -154,7 +160,13 @@ def main():
             except Exception as e:  # a bug costs one day, not the match
                 log(f"day {msg['day']}: decide failed: {e!r}")
                 actions = []
-            send({"type": "actions", "day": msg["day"], "actions": actions})
+            answer = {"type": "actions", "day": msg["day"], "actions": actions}
+            # Check against the schema before sending: a bad action is logged here, not struck there.
+            errors = validate_message("fromBot", answer) if validate_message else []
+            if errors:
+                log(f"day {msg['day']}: dropping today's actions, they do not match the schema:\n  " + "\n  ".join(errors))
+                answer["actions"] = []
+            send(answer)
         elif kind == "end":
             log(f"match over on day {msg['day']} after {memory.get('days', 0)} days played")
             break

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
@@ -42,6 +43,21 @@ describe('bot protocol schema', () => {
       '$: unknown field "extra"',
     ]);
     expect(validateMessage('fromBot', { type: 'ready', name: 'x', protocol: 2 })).toEqual(['$.protocol: must be 1, got 2']);
+  });
+
+  it('the Python kit\'s validator says exactly what the JavaScript one says', () => {
+    const lines = [
+      { type: 'actions', actions: [{ type: 'buySite' }, { type: 'orderHardware', modelId: 'x', count: -1 }, { type: 'takeLoan', amountUsd: 5, termDays: 10.5 }], extra: 1 },
+      { type: 'actions', actions: [{ type: 'contestPick', narrative: 'moon', stakeUsd: 1 }, { type: 'setTreasuryPolicy', sellMinedPct: 101 }] },
+      { type: 'ready', name: '', protocol: 1 },
+      { type: 'actions', actions: [{ type: 'buySite', siteId: 'L1' }] },
+    ];
+    for (const line of lines) {
+      const py = spawnSync('python3', ['kits/python/validate.py', JSON.stringify(line)], { encoding: 'utf8' });
+      const errors = py.stderr.trim() ? py.stderr.trim().split('\n') : [];
+      expect(errors).toEqual(validateMessage('fromBot', line));
+      expect(py.status).toBe(errors.length ? 1 : 0);
+    }
   });
 
   it('the engine parses the same lines the schema describes', () => {
