@@ -127,7 +127,7 @@ export function processStrategy(opts: ProcessBotOptions): ProcessStrategy {
   };
 
   // The seat, scenario and length come from the first view the bot is asked about.
-  const start = (view: PlayerView, log: (line: string) => void) => {
+  const start = (view: PlayerView, log: (line: string) => void): void => {
     const day = view.day;
     if (everStarted) stats.restarts += 1;
     everStarted = true;
@@ -136,13 +136,13 @@ export function processStrategy(opts: ProcessBotOptions): ProcessStrategy {
     };
     const reply = h.request({ op: 'start', botId, spawn: opts.spawn, limits, hello: JSON.stringify(hello) }, limits.startMs + 5000);
     relay(reply.stderr, log);
-    if (!reply.ok) fault('crashed', `did not start: ${reply.message}`, day, true);
-    const ready = parseReady((reply as { line: string }).line);
+    if (!reply.ok) return fault('crashed', `did not start: ${reply.message}`, day, true);
+    const ready = parseReady(reply.line);
     if (!ready.ok) {
       h.request({ op: 'stop', botId, line: '' }, 5000);
-      fault('garbage', `handshake: ${ready.message}`, day, true);
+      return fault('garbage', `handshake: ${ready.message}`, day, true);
     }
-    stats.handshakeName = (ready as { value: { name: string } }).value.name;
+    stats.handshakeName = ready.value.name;
     running = true;
   };
 
@@ -161,7 +161,7 @@ export function processStrategy(opts: ProcessBotOptions): ProcessStrategy {
       stats.wallMs += reply.wallMs;
       relay(reply.stderr, ctx.log);
       if (!reply.ok) return fault(reply.fault, reply.message, view.day, true);
-      if (reply.cpuMs > limits.budgetMs) fault('timeout', `answered after ${reply.cpuMs.toFixed(0)} ms of CPU (budget ${limits.budgetMs} ms)`, view.day, false);
+      if (reply.cpuMs > limits.budgetMs) return fault('timeout', `answered after ${reply.cpuMs.toFixed(0)} ms of CPU (budget ${limits.budgetMs} ms)`, view.day, false);
       const parsed = parseActions(reply.line, view.day);
       if (!parsed.ok) return fault('garbage', parsed.message, view.day, false);
       return parsed.value;
