@@ -15,12 +15,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchEngine, machineName } from './engine.js';
+import { cli, parseCli } from '../server/cli/args.js';
 import { findCapacity, runLoadCase, runSoak, type CapacityResult, type LoadCaseRow, type SoakResult } from './serverLoad.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const quick = process.argv.includes('--quick');
-const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
+const args = parseCli(cli('bench', 'Every benchmark figure in one run: a table, and bench-results.json.')
+  .option('--quick', 'shorten every part (a smoke run)')
+  .option('--only <parts>', 'comma-separated parts: engine, league, server, capacity, soak, client')
+  .addHelpText('after', '\nEnv: BENCH_SOAK_SECONDS (default 120), BENCH_CASE_SECONDS (default 10).')).opts<{ quick?: boolean; only?: string }>();
+const quick = args.quick === true;
+const only = args.only !== undefined ? new Set(args.only.split(',')) : null;
 const want = (part: string) => !only || only.has(part);
 const CASE_SECONDS = Number(process.env.BENCH_CASE_SECONDS) || (quick ? 4 : 10);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS) || (quick ? 20 : 120);

@@ -6,24 +6,23 @@
  *
  *   npm run balance -- --scenario halving-sprint --matches 20 [--basis nav] [--only hype-shell]
  */
-import { parseArgs } from 'node:util';
+import { cli, dieWith, parseCli } from '../server/cli/args.js';
 import { getScenario } from '../shared/economy/scenarios/index.js';
 import { EXPLOIT_STRATEGIES, REFERENCE_STRATEGIES } from '../shared/bots/index.js';
 import { playBalance, type BalanceResult } from '../shared/bots/balance.js';
 import { exploitLineup } from '../shared/bots/exploits/index.js';
 import type { ScoreBasis } from '../shared/rules/score.js';
 
-const { values: args } = parseArgs({
-  options: {
-    scenario: { type: 'string', default: 'halving-sprint' },
-    matches: { type: 'string', default: '20' },
-    basis: { type: 'string', default: 'market' },
-    only: { type: 'string' },
-    seed: { type: 'string', default: 'balance' },
-  },
-});
-const scenario = getScenario(args.scenario!);
-if (!scenario) throw new Error(`unknown scenario ${args.scenario}`);
+const args = parseCli(cli('balance', 'The fair-game report: each exploit strategy against the seven reference bots, then the reference bots against idle.')
+  .option('--scenario <id>', 'scenario', 'halving-sprint')
+  .option('--matches <n>', 'matches per league', '20')
+  .option('--basis <basis>', 'headline score basis: market or nav', 'market')
+  .option('--only <list>', 'comma-separated exploit strategies (default: all, then the reference league)')
+  .option('--seed <s>', 'league seed', 'balance')).opts<{ scenario: string; matches: string; basis: string; only?: string; seed: string }>();
+const die = dieWith('balance');
+const scenario = getScenario(args.scenario) ?? die(`unknown scenario "${args.scenario}"`);
+if (args.basis !== 'market' && args.basis !== 'nav') die('--basis must be market or nav');
+if (!(Number(args.matches) >= 1)) die('--matches must be a number ≥ 1');
 const basis = args.basis as ScoreBasis;
 const seeds = Array.from({ length: Number(args.matches) }, (_, i) => `${args.seed}-${i + 1}`);
 

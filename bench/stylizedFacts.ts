@@ -151,10 +151,14 @@ function banFact(base: Scenario, seed: string): FactResult {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const seeds = Number(args.find((a) => /^\d+$/.test(a)) ?? 20);
+  const { cli, parseCli } = await import('../server/cli/args.js');
+  const program = parseCli(cli('facts', 'Check the stylized facts of the market over N seeds (VERBOSE=1 prints every fact).')
+    .argument('[seeds]', 'how many seeds', '20')
+    .option('--pinned', 'measure the published keyframes exactly, without the per-seed jitter players get'));
+  const seeds = Number(program.args[0] ?? 20);
   const base = getScenario('history-2023-2025')!;
-  const scenario = args.includes('--pinned') ? pinnedHistory(base) : base;
+  const pinned = program.opts<{ pinned?: boolean }>().pinned === true;
+  const scenario = pinned ? pinnedHistory(base) : base;
   const passes = new Map<number, { name: string; n: number }>();
   for (let s = 1; s <= seeds; s++) {
     const facts = factsFor(String(s), scenario);
@@ -165,6 +169,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (!f.pass || process.env.VERBOSE) console.log(`seed ${s} fact ${f.id} ${f.pass ? 'ok  ' : 'FAIL'} ${f.detail}`);
     }
   }
-  console.log(args.includes('--pinned') ? 'published keyframes, pinned' : `keyframe jitter ±${base.btc.keyframeJitter?.days ?? 0} d, ±${base.btc.keyframeJitter?.levelPct ?? 0} %`);
+  console.log(pinned ? 'published keyframes, pinned' : `keyframe jitter ±${base.btc.keyframeJitter?.days ?? 0} d, ±${base.btc.keyframeJitter?.levelPct ?? 0} %`);
   console.table([...passes.entries()].map(([id, e]) => ({ fact: id, name: e.name, passed: `${e.n}/${seeds}` })));
 }

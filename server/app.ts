@@ -22,6 +22,7 @@ import { setRoomContext, type RoomContext } from './rooms/roomContext.js';
 import { secretToken } from './rooms/roomCode.js';
 import { ROOM_NAME } from './rooms/protocol.js';
 import { apiRouter } from './http/api.js';
+import { setBotsDir } from './game/bots.js';
 import { statusPage } from './http/statusPage.js';
 import { HeavyWork } from './http/heavyWork.js';
 import { RequestGuard } from './http/requestGuard.js';
@@ -76,6 +77,7 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
   const heavy = new HeavyWork({ threads: config.exportThreads, queue: config.exportQueue });
   const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), resuming: new Map(), heavy, shuttingDown: false };
   setRoomContext(context);
+  setBotsDir(config.botsDir);
 
   const app = express();
   app.disable('x-powered-by');

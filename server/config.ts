@@ -41,6 +41,8 @@ export interface ServerConfig {
   /** Refused messages kept in `rejected_actions` per client and per match; the rest are only counted. */
   rejectedLogPerClient: number;
   rejectedLogPerMatch: number;
+  /** Folder of bots a host may seat by name (protocol programs or Strategy modules); '' = none. */
+  botsDir: string;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -66,6 +68,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   exportQueue: 4,
   rejectedLogPerClient: 100,
   rejectedLogPerMatch: 2000,
+  botsDir: '',
 };
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -99,5 +102,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     exportQueue: intFrom(env.EXPORT_QUEUE, DEFAULT_CONFIG.exportQueue),
     rejectedLogPerClient: intFrom(env.REJECTED_LOG_PER_CLIENT, DEFAULT_CONFIG.rejectedLogPerClient),
     rejectedLogPerMatch: intFrom(env.REJECTED_LOG_PER_MATCH, DEFAULT_CONFIG.rejectedLogPerMatch),
+    botsDir: env.BOTS_DIR ? resolve(env.BOTS_DIR) : '',
   };
 }

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { createGameServer } from './app.js';
 import { configFromEnv } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { cli, parseCli } from './cli/args.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CLIENT = join(ROOT, 'client');
@@ -43,6 +44,10 @@ function buildClientIfStale(clientDir: string, log: Logger): void {
 }
 
 async function main(): Promise<void> {
+  parseCli(cli('start', 'Start the game server (building the client first when it is stale).').addHelpText('after', `
+Configured by environment variables: PORT, PUBLIC_ADDRESS, DATA_DIR, CLIENT_DIR, LOG_LEVEL, REDIS_URL,
+MONITOR_PASSWORD, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, RECONNECT_SECONDS, SKIP_CLIENT_BUILD=1,
+BOTS_DIR (folder of protocol bots a host may seat; see docs/bots.md and docs/operations.md).`));
   const config = configFromEnv();
   const logger = createLogger(config.logLevel);
   buildClientIfStale(config.clientDir, logger);

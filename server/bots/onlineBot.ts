@@ -224,7 +224,7 @@ export async function startOnlineBot(opts: OnlineBotOptions): Promise<OnlineBot>
     const view = buildOnlineView(state, welcome, priv, history);
     let output: unknown;
     try {
-      output = opts.strategy.decide(view, { rng, day, memory });
+      output = opts.strategy.decide(view, { rng, day, memory, log: (line) => log(`day ${day}: ${line}`) });
     } catch (e) {
       stats.strikes += 1;
       log(`day ${day}: strategy threw: ${(e as Error).message}`);

@@ -12,10 +12,14 @@ import { Client, type Room } from 'colyseus.js';
 import { createGameServer } from '../app.js';
 import { createLogger } from '../logger.js';
 import { SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
+import { cli, parseCli } from './args.js';
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+const opts = parseCli(cli('bench:server', 'Boot the server in-process, fill rooms with real clients, print tick times and bytes per client.')
+  .option('--seconds <s>', 'seconds per case', '10')
+  .option('--dps <n>', 'game days per second', '2')).opts<{ seconds: string; dps: string }>();
+
+function arg(name: 'seconds' | 'dps', fallback: number): number {
+  const v = Number(opts[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 

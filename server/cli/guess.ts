@@ -6,7 +6,7 @@
  * P may be a decimal or a fraction ("2/3"). Bad arguments: one line on stderr, exit code 2.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { cli, parseCli } from './args.js';
 import { MAX_ROUNDS, NAGEL_1995, P_MAX, simulateClass } from '../../shared/classroom/guess.js';
 
 const MAX_PLAYERS = 1000;
@@ -23,21 +23,14 @@ export interface GuessSimReport {
   rounds: { mean: number | null; median: number | null; target: number | null; winner: string | null }[];
 }
 
-function parse() {
-  try {
-    return parseArgs({
-      options: {
-        p: { type: 'string' },
-        players: { type: 'string' },
-        rounds: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-      },
-      allowPositionals: false,
-    }).values;
-  } catch (e) {
-    die((e as Error).message.split('\n')[0] ?? 'bad arguments');
-  }
+function parse(): { p?: string; players?: string; rounds?: string; seed?: string; out?: string } {
+  const program = cli('guess', 'Simulate a class of bots playing "Guess p × the average" and print each round.')
+    .option('--p <p>', 'the multiplier p, a decimal or a fraction like 2/3 (required)')
+    .option('--players <n>', `bots in the class, 1–${MAX_PLAYERS} (required)`)
+    .option('--rounds <r>', `rounds to play, 1–${MAX_ROUNDS} (required)`)
+    .option('--seed <s>', 'seed for the bots\' draws', '1')
+    .option('--out <file>', 'write { p, players, seed, rounds } as JSON');
+  return parseCli(program).opts();
 }
 
 function parseP(text: string | undefined): number {

@@ -4,16 +4,19 @@
  * first. Start one per core on as many machines as you like; the coordinator is
  * `npm run league -- … --queue` (see server/league/queue.ts).
  */
-import { parseArgs } from 'node:util';
+import { cli, parseCli } from './args.js';
 import { startLeagueWorker } from '../league/queue.js';
 
-const { values } = parseArgs({ options: { concurrency: { type: 'string' }, quiet: { type: 'boolean' } } });
+const program = cli('league:worker', 'Play league matches from the Redis queue (REDIS_URL) until stopped; SIGTERM finishes the current match first.')
+  .option('--concurrency <n>', 'matches at once in this process (run more processes for more cores)', '1')
+  .option('--quiet', 'no line per match');
+const values = parseCli(program).opts<{ concurrency: string; quiet?: boolean }>();
 const redisUrl = process.env.REDIS_URL ?? '';
 if (!redisUrl) {
   console.error('league:worker: set REDIS_URL (e.g. redis://127.0.0.1:6379) to the coordinator\'s Redis');
   process.exit(2);
 }
-const concurrency = Number(values.concurrency ?? 1);
+const concurrency = Number(values.concurrency);
 if (!Number.isInteger(concurrency) || concurrency < 1) {
   console.error('league:worker: --concurrency must be a whole number ≥ 1');
   process.exit(2);

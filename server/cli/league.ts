@@ -1,25 +1,24 @@
 /**
- * `npm run league -- --bots a,b,c --matches N --scenario ID [--seed S] [--players-per-match K]
- *   [--workers W] [--out DIR] [--db FILE] [--league ID] [--days D] [--rank-by stakeMarket|stakeNav|marketCap|nav]
- *   [--budget-ms MS] [--quiet] [--queue]`
+ * `npm run league -- --bots a,b,c --matches N --scenario ID [options]` (see `--help`).
  * Plays a league of headless matches on worker threads, rates the bots with OpenSkill, writes
- * DIR/results.json, DIR/leaderboard.csv and DIR/replays/<seed>.json, and prints the leaderboard.
+ * DIR/results.json, DIR/leaderboard.csv, DIR/head-to-head.csv, DIR/replays/<seed>.json and
+ * DIR/logs/<seed>/<seat>-<bot>.log, and prints the leaderboard. A bot is a registry name, a path to
+ * a Strategy module, or a path to a program speaking the bot protocol (docs/bots.md).
  * Finished matches are kept in SQLite: rerunning the same league (or a longer one) continues it.
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
-import { getStrategy, STRATEGY_NAMES } from '../../shared/bots/index.js';
-import { rejectionRate, runLeague } from '../league/runLeague.js';
+import { STRATEGY_NAMES } from '../../shared/bots/index.js';
+import { rejectionRate, runLeague, type LeagueResults } from '../league/runLeague.js';
 import { runLeagueQueued } from '../league/queue.js';
 import { DEFAULT_RANK_BY, RANK_BY, type RankBy } from '../league/ratings.js';
+import type { BotTotals } from '../league/storage.js';
+import { botLabel, resolveBot } from '../bots/resolve.js';
+import { cli, dieWith, parseCli } from './args.js';
 
-function die(message: string): never {
-  console.error(`league: ${message}`);
-  process.exit(2);
-}
+const die: (message: string) => never = dieWith('league');
 
 function intArg(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -28,54 +27,79 @@ function intArg(name: string, value: string | undefined, fallback: number, min: 
   return n;
 }
 
-function parse() {
+const program = cli('league', 'Play a league of headless matches, rate the bots (OpenSkill) and write results, replays and per-bot logs.')
+  .requiredOption('--bots <list>', `comma-separated bots: registry names (${STRATEGY_NAMES.join(', ')}), paths to Strategy modules (.ts/.js), or paths to programs speaking the bot protocol`)
+  .requiredOption('--scenario <id>', `scenario (${SCENARIO_IDS.join(', ')})`)
+  .option('--matches <n>', 'matches to play', '10')
+  .option('--seed <s>', 'league seed (match i gets <s>-m<i+1>)', '1')
+  .option('--players-per-match <k>', 'seats per match (default: every bot)')
+  .option('--workers <w>', 'worker threads (0 = in-process: a hung in-process strategy cannot be interrupted)')
+  .option('--out <dir>', 'output folder (default leagues/<scenario>-<seed>)')
+  .option('--db <file>', 'SQLite file (default $DATA_DIR/beauty-contest.sqlite)')
+  .option('--league <id>', 'league id in the database (default derived from the settings)')
+  .option('--days <d>', 'play only the first D days of the scenario')
+  .option('--rank-by <score>', `what ranks a match: ${RANK_BY.join(', ')} (stakeMarket: the founders' stake at market, the headline score)`, DEFAULT_RANK_BY)
+  .option('--budget-ms <ms>', 'time per decision: wall clock for in-process bots, CPU time for process bots', '50')
+  .option('--max-strikes <n>', 'strikes before a process bot is retired for the rest of a match', '10')
+  .option('--watch', 'redraw the leaderboard after every finished match')
+  .option('--quiet', 'no progress output')
+  .option('--queue', 'queue the matches on Redis (REDIS_URL) for `npm run league:worker` processes')
+  .addHelpText('after', `
+Examples:
+  npm run league -- --bots random,hodl-miner,ai-pivot --matches 20 --scenario halving-sprint --days 120
+  npm run league -- --bots hodl-miner,./kits/python/bot.py,./kits/js/bot.mjs,./my-bot.ts --scenario halving-sprint --watch`);
+parseCli(program);
+const args = program.opts<{
+  bots: string; scenario: string; matches: string; seed: string; playersPerMatch?: string; workers?: string; out?: string; db?: string; league?: string;
+  days?: string; rankBy: string; budgetMs: string; maxStrikes: string; watch?: boolean; quiet?: boolean; queue?: boolean;
+}>();
+const bots = args.bots.split(',').map((s) => s.trim()).filter(Boolean);
+if (bots.length < 2) die(`--bots needs at least two bots (registry: ${STRATEGY_NAMES.join(', ')})`);
+for (const b of bots) {
   try {
-    return parseArgs({
-      options: {
-        bots: { type: 'string' },
-        matches: { type: 'string' },
-        scenario: { type: 'string' },
-        seed: { type: 'string' },
-        'players-per-match': { type: 'string' },
-        workers: { type: 'string' },
-        out: { type: 'string' },
-        db: { type: 'string' },
-        league: { type: 'string' },
-        days: { type: 'string' },
-        'rank-by': { type: 'string' },
-        'budget-ms': { type: 'string' },
-        quiet: { type: 'boolean' },
-        queue: { type: 'boolean' },
-      },
-      allowPositionals: false,
-    }).values;
+    resolveBot(b);
   } catch (e) {
     die((e as Error).message);
   }
 }
-
-const args = parse();
-const bots = (args.bots ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-if (bots.length < 2) die(`--bots needs at least two strategies (known: ${STRATEGY_NAMES.join(', ')})`);
-for (const b of bots) if (!getStrategy(b)) die(`unknown bot "${b}" (known: ${STRATEGY_NAMES.join(', ')})`);
-if (new Set(bots).size !== bots.length) die('--bots lists a strategy twice');
-if (!args.scenario) die(`--scenario is required (one of: ${SCENARIO_IDS.join(', ')})`);
+if (new Set(bots).size !== bots.length) die('--bots lists a bot twice');
 const scenario = getScenario(args.scenario);
 if (!scenario) die(`unknown scenario "${args.scenario}" (one of: ${SCENARIO_IDS.join(', ')})`);
-const seed = args.seed ?? '1';
+const seed = args.seed;
 if (!/^[A-Za-z0-9_-]{1,48}$/.test(seed)) die(`bad seed "${seed}": use 1–48 letters, digits, _ or -`);
 const matches = intArg('matches', args.matches, 10, 1);
-const playersPerMatch = intArg('players-per-match', args['players-per-match'], bots.length, 2);
+const playersPerMatch = intArg('players-per-match', args.playersPerMatch, bots.length, 2);
 const workers = intArg('workers', args.workers, Math.max(1, availableParallelism() - 1), 0);
 const days = intArg('days', args.days, 0, 0);
 if (days > scenario.days) die(`--days must be at most ${scenario.days} for ${scenario.id}`);
-const rankBy = (args['rank-by'] ?? DEFAULT_RANK_BY) as RankBy;
+const rankBy = args.rankBy as RankBy;
 if (!RANK_BY.includes(rankBy)) die(`--rank-by must be one of ${RANK_BY.join(', ')}`);
-const decisionBudgetMs = intArg('budget-ms', args['budget-ms'], 50, 1);
+const decisionBudgetMs = intArg('budget-ms', args.budgetMs, 50, 1);
+const maxStrikes = intArg('max-strikes', args.maxStrikes, 10, 1);
 const outDir = resolve(args.out ?? join('leagues', `${scenario.id}-${seed}`));
 const dbFile = resolve(args.db ?? join(process.env.DATA_DIR || './data', 'beauty-contest.sqlite'));
 
-const bar = args.quiet || !process.stderr.isTTY
+/** The leaderboard rows as printed (and redrawn by --watch). */
+function table(results: LeagueResults, totals: BotTotals[]) {
+  return results.ratings.map((r, i) => {
+    const t = totals.find((x) => x.bot === r.bot) ?? { bot: r.bot, actions: 0, rejected: 0, strikes: 0 };
+    return {
+      place: i + 1, bot: botLabel(r.bot), ordinal: +r.ordinal.toFixed(2), mu: +r.mu.toFixed(2), sigma: +r.sigma.toFixed(2),
+      matches: r.matches, 'mean rank': +r.meanRank.toFixed(2), actions: t.actions, 'rejected %': +(rejectionRate(t) * 100).toFixed(1), strikes: t.strikes,
+    };
+  });
+}
+
+
+/** Win share of the row bot against each column bot (matches where both played). */
+function headToHeadTable(results: LeagueResults) {
+  const h = results.headToHead;
+  return Object.fromEntries(h.bots.map((b, i) => [botLabel(b), Object.fromEntries(h.bots.map((c, j) => [
+    botLabel(c), i === j || h.games[i]![j] === 0 ? '' : `${Math.round((100 * h.wins[i]![j]!) / h.games[i]![j]!)}%`,
+  ]))]));
+}
+
+const bar = args.quiet || args.watch || !process.stderr.isTTY
   ? null
   : new cliProgress.SingleBar({
     format: 'league [{bar}] {value}/{total} matches | {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
@@ -84,7 +108,7 @@ const bar = args.quiet || !process.stderr.isTTY
   }, cliProgress.Presets.shades_classic);
 let started = false;
 // Without a terminal (CI, logs), a line every 10% instead of a redrawn bar.
-const plain = !args.quiet && !process.stderr.isTTY;
+const plain = !args.quiet && !args.watch && !process.stderr.isTTY;
 const t0 = Date.now();
 let lastTenth = -1;
 const plainProgress = (done: number, total: number) => {
@@ -96,12 +120,21 @@ const plainProgress = (done: number, total: number) => {
   process.stderr.write(`league: ${done}/${total} matches, ${elapsedS.toFixed(0)} s elapsed, ETA ${Number.isFinite(etaS) ? `${etaS.toFixed(0)} s` : '?'}\n`);
 };
 
+/** --watch: the table so far after every match (redrawn in place on a terminal, appended otherwise). */
+function watch(results: LeagueResults, totals: BotTotals[], done: number, total: number): void {
+  if (process.stdout.isTTY) process.stdout.write('\x1b[2J\x1b[H');
+  const elapsedS = (Date.now() - t0) / 1000;
+  console.log(`league ${scenario!.id}: ${done}/${total} matches, ${elapsedS.toFixed(0)} s`);
+  console.table(table(results, totals));
+}
+
 const redisUrl = process.env.REDIS_URL ?? '';
 if (args.queue && !redisUrl) die('--queue needs REDIS_URL (redis://host:port) and `npm run league:worker` processes');
 // With --queue the matches go to Redis for `npm run league:worker` processes anywhere to play.
 const run: typeof runLeague = args.queue ? (o) => runLeagueQueued({ ...o, redisUrl }) : runLeague;
 const summary = await run({
-  bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league,
+  bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league, maxStrikes,
+  onResults: args.watch ? watch : undefined,
   onProgress: (done, total) => {
     if (plain) return plainProgress(done, total);
     if (!bar) return;
@@ -117,11 +150,7 @@ const minutes = summary.wallMs / 60_000;
 console.log(`\nLeague ${summary.leagueId}: ${matches} matches of ${scenario.id}${days ? ` (${days} days)` : ''}, ${playersPerMatch} players each, ranked by ${rankBy}`);
 console.log(`played ${summary.played} now (${matches - summary.played} from the database) in ${(summary.wallMs / 1000).toFixed(1)} s` +
   (summary.played ? `, ${(summary.played / minutes).toFixed(1)} matches/min ${args.queue ? 'via the Redis queue' : `on ${workers || 'no'} worker thread(s)`}` : ''));
-console.table(summary.results.ratings.map((r, i) => {
-  const t = summary.totals.find((x) => x.bot === r.bot)!;
-  return {
-    place: i + 1, bot: r.bot, ordinal: +r.ordinal.toFixed(2), mu: +r.mu.toFixed(2), sigma: +r.sigma.toFixed(2),
-    matches: r.matches, 'mean rank': +r.meanRank.toFixed(2), actions: t.actions, 'rejected %': +(rejectionRate(t) * 100).toFixed(1), strikes: t.strikes,
-  };
-}));
-console.log(`results: ${join(outDir, 'results.json')}, ${join(outDir, 'leaderboard.csv')}, replays in ${join(outDir, 'replays')}`);
+console.table(table(summary.results, summary.totals));
+console.log('head-to-head: share of shared matches the row bot placed above the column bot');
+console.table(headToHeadTable(summary.results));
+console.log(`results: ${join(outDir, 'results.json')}, ${join(outDir, 'leaderboard.csv')}, ${join(outDir, 'head-to-head.csv')}; replays in ${join(outDir, 'replays')}, bot logs in ${join(outDir, 'logs')}`);

@@ -1,15 +1,19 @@
 /**
  * `npm run sim -- --scenario ID --seed N [--days D] [--bots a,b,...] [--pinned] [--out report.json]`
  *   (`--pinned`: the published BTC keyframes exactly, without the seed's jitter; for calibration)
- * `npm run sim -- --replay FILE [--out report.json]`
+ * `npm run sim -- --replay FILE [--out report.json]` (see `--help`)
+ * A bot is a registry name, a path to a Strategy module or a path to a protocol program.
  * Runs a match headless and prints key prices and the final table; `--out` writes the JSON report
  * documented in docs/sim-report.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { cli, parseCli } from './args.js';
+import { botLabel, loadModuleStrategy, resolveBot } from '../bots/resolve.js';
+import { limitsFor, processStrategy, type ProcessStrategy } from '../bots/process/processBot.js';
+import type { Strategy } from '../../shared/bots/types.js';
 import { getScenario, pinnedHistory, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
-import { STRATEGIES, getStrategy } from '../../shared/bots/index.js';
-import { runMatch } from '../../shared/bots/runMatch.js';
+import { STRATEGY_NAMES, getStrategy } from '../../shared/bots/index.js';
+import { botSeed, runMatch } from '../../shared/bots/runMatch.js';
 import { runReplay, REPLAY_FORMAT, type ReplayFile } from '../../shared/rules/replay.js';
 import { stateHash } from '../../shared/rules/engine.js';
 import { daySummary, type DaySummary } from '../../shared/rules/summary.js';
@@ -29,24 +33,20 @@ export interface SimReport {
   players: { id: string; name: string; strategy: string; navUsd: number; marketCapUsd: number; bankrupt: boolean }[];
 }
 
-function parse() {
-  try {
-    return parseArgs({
-      options: {
-        scenario: { type: 'string' },
-        seed: { type: 'string' },
-        days: { type: 'string' },
-        bots: { type: 'string' },
-        out: { type: 'string' },
-        replay: { type: 'string' },
-        quiet: { type: 'boolean' },
-        pinned: { type: 'boolean' },
-      },
-      allowPositionals: false,
-    }).values;
-  } catch (e) {
-    die((e as Error).message);
-  }
+interface SimArgs { scenario?: string; seed?: string; days?: string; bots?: string; out?: string; replay?: string; quiet?: boolean; pinned?: boolean; budgetMs: string }
+
+function parse(): SimArgs {
+  const program = cli('sim', 'Run one match headless (or re-run a replay file) and print key prices and the final table.')
+    .option('--scenario <id>', `scenario (${SCENARIO_IDS.join(', ')})`)
+    .option('--seed <s>', 'match seed', '1')
+    .option('--days <d>', 'play only the first D days')
+    .option('--bots <list>', `comma-separated bots: registry names (${STRATEGY_NAMES.join(', ')}), Strategy module paths or protocol program paths`, 'idle')
+    .option('--budget-ms <ms>', 'CPU time per decision for process bots', '50')
+    .option('--replay <file>', 'replay a recorded match instead (checks its stateHash)')
+    .option('--out <file>', 'write the JSON report (docs/sim-report.md)')
+    .option('--pinned', 'the published BTC keyframes exactly, without the seed\'s jitter (calibration)')
+    .option('--quiet', 'print no tables');
+  return parseCli(program).opts<SimArgs>();
 }
 
 function loadReplay(path: string): ReplayFile {
@@ -60,7 +60,7 @@ function loadReplay(path: string): ReplayFile {
   return file;
 }
 
-function matchFromArgs(args: ReturnType<typeof parse>): ReplayFile {
+async function matchFromArgs(args: SimArgs): Promise<ReplayFile> {
   if (!args.scenario) die(`--scenario is required (one of: ${SCENARIO_IDS.join(', ')})`);
   const base = getScenario(args.scenario);
   if (!base) die(`unknown scenario "${args.scenario}" (one of: ${SCENARIO_IDS.join(', ')})`);
@@ -72,11 +72,34 @@ function matchFromArgs(args: ReturnType<typeof parse>): ReplayFile {
     if (!Number.isInteger(days) || days < 1 || days > base.days) die(`--days must be a whole number from 1 to ${base.days}`);
   }
   const names = (args.bots ?? 'idle').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const n of names) if (!getStrategy(n)) die(`unknown bot "${n}" (one of: ${Object.keys(STRATEGIES).join(', ')})`);
+  const budgetMs = Number(args.budgetMs);
+  if (!Number.isInteger(budgetMs) || budgetMs < 1) die('--budget-ms must be a whole number ≥ 1');
   const scenario = args.pinned ? pinnedHistory({ ...base, days }) : { ...base, days };
-  const bots = names.map((strategy, i) => ({ id: `p${i + 1}`, name: `${strategy} #${i + 1}`, strategy }));
-  const { state, log } = runMatch({ scenario, seed, bots });
-  return { format: REPLAY_FORMAT, scenario, seed, finalDay: state.day, entries: log, stateHash: stateHash(state) };
+  const processes: ProcessStrategy[] = [];
+  const strategies: Strategy[] = [];
+  for (const [i, spec] of names.entries()) {
+    let src;
+    try {
+      src = resolveBot(spec);
+    } catch (e) {
+      die((e as Error).message);
+    }
+    if (src.kind === 'registry') strategies.push(getStrategy(src.name)!);
+    else if (src.kind === 'module') strategies.push(await loadModuleStrategy(src.file, botLabel(spec)));
+    else {
+      const p = processStrategy({ spawn: src.spawn, label: spec, seed: botSeed(seed, `p${i + 1}`), limits: limitsFor(budgetMs) });
+      processes.push(p);
+      strategies.push(p);
+    }
+  }
+  const bots = names.map((spec, i) => ({ id: `p${i + 1}`, name: `${botLabel(spec)} #${i + 1}`, strategy: strategies[i]! }));
+  try {
+    const { state, log, strikes } = runMatch({ scenario, seed, bots });
+    for (const k of strikes.slice(0, 20)) console.error(`sim: strike for ${k.botId} on day ${k.day} (${k.reason}): ${k.message}`);
+    return { format: REPLAY_FORMAT, scenario, seed, finalDay: state.day, entries: log, stateHash: stateHash(state) };
+  } finally {
+    for (const p of processes) p.close(days, 'match over');
+  }
 }
 
 function buildReport(file: ReplayFile): { report: SimReport; state: GameState } {
@@ -129,7 +152,7 @@ function printSummary(report: SimReport): void {
 }
 
 const args = parse();
-const file = args.replay ? loadReplay(args.replay) : matchFromArgs(args);
+const file = args.replay ? loadReplay(args.replay) : await matchFromArgs(args);
 const { report } = buildReport(file);
 if (!args.quiet) printSummary(report);
 if (file.stateHash && file.stateHash !== report.stateHash) {

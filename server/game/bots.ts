@@ -7,11 +7,16 @@ import { seedRng, type Rng } from '../../shared/rules/rng.js';
 import { playerView, type PlayerView } from '../../shared/rules/view.js';
 import type { Action } from '../../shared/rules/actions.js';
 import type { GameState, PlayerId } from '../../shared/rules/types.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadModuleStrategy, resolveBot } from '../bots/resolve.js';
+import { limitsFor, processStrategy, type ProcessStrategy, type SpawnSpec } from '../bots/process/processBot.js';
 
 export interface BotContextLike {
   rng: Rng;
   day: number;
   memory: Record<string, unknown>;
+  log: (line: string) => void;
 }
 
 export interface StrategyLike {
@@ -35,7 +40,11 @@ let loaded = false;
 
 /** Loads `shared/bots` once if present; safe to call many times. */
 export async function loadStrategies(): Promise<Record<string, StrategyLike>> {
-  if (loaded) return registry;
+  // The folder is read again each time: a bot dropped into BOTS_DIR is seatable in the next room.
+  if (loaded) {
+    await scanBotsDir();
+    return registry;
+  }
   loaded = true;
   // A computed specifier keeps the type checker from requiring the module while it is being written.
   const specifier = ['..', '..', 'shared', 'bots', 'index.js'].join('/');
@@ -45,11 +54,52 @@ export async function loadStrategies(): Promise<Record<string, StrategyLike>> {
   } catch {
     // shared/bots not there yet: built-ins only.
   }
+  await scanBotsDir();
   return registry;
 }
 
+let botsDir = '';
+/** Protocol programs in BOTS_DIR by name: each seat gets its own process. */
+const folderBots = new Map<string, SpawnSpec>();
+const BOT_NAME = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** The server's bot folder (config.botsDir / BOTS_DIR); '' turns folder bots off. */
+export function setBotsDir(dir: string): void {
+  botsDir = dir;
+}
+
+/**
+ * Reads BOTS_DIR: every file or folder there whose name (without extension) is a plain bot name
+ * becomes a strategy a host can seat by that name. Modules join the registry; programs are spawned
+ * per seat. Only names, never paths, come from a host, so nothing outside the folder can run.
+ */
+async function scanBotsDir(): Promise<void> {
+  folderBots.clear();
+  if (!botsDir || !existsSync(botsDir)) return;
+  for (const entry of readdirSync(botsDir)) {
+    const name = entry.replace(/\.[^.]+$/, '');
+    if (!BOT_NAME.test(name) || name in BUILTIN) continue;
+    try {
+      const src = resolveBot(join(botsDir, entry));
+      if (src.kind === 'process') folderBots.set(name, src.spawn);
+      else if (src.kind === 'module') registry[name] = await loadModuleStrategy(src.file, name);
+    } catch {
+      // Not a bot (a README, a data file): skip it.
+    }
+  }
+}
+
 export function strategyNames(): string[] {
-  return Object.keys(registry);
+  return [...Object.keys(registry), ...folderBots.keys()];
+}
+
+/** What `/api/bots` lists: registry strategies and the bot folder's programs. */
+export async function availableBots(): Promise<{ name: string; kind: 'registry' | 'folder'; description: string }[]> {
+  await loadStrategies();
+  return [
+    ...Object.values(registry).map((s) => ({ name: s.name, kind: 'registry' as const, description: s.description })),
+    ...[...folderBots.entries()].map(([name, spawn]) => ({ name, kind: 'folder' as const, description: `program ${spawn.args[0] ?? spawn.command}` })),
+  ];
 }
 
 /** Calm strategies first: a leaver's seat should be kept, not gambled. */
@@ -61,24 +111,49 @@ export function defaultStrategy(): string {
 }
 
 export function hasStrategy(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(registry, name);
+  return Object.prototype.hasOwnProperty.call(registry, name) || folderBots.has(name);
 }
+
+/**
+ * Limits for a program seated in a live room. Its decision blocks the room's tick, so the wall
+ * limits are tighter than a league's; a bot that needs more plays over the network (`npm run bot`).
+ */
+const ROOM_PROCESS_LIMITS = limitsFor(50, { silenceMs: 500, startMs: 5000 });
+const ROOM_PROCESS_MAX_STRIKES = 5;
 
 /** Per-seat bot: its own RNG and memory, kept for the room's life. */
 export class BotSeat {
   private readonly rng: Rng;
   private readonly memory: Record<string, unknown> = {};
   strikes = 0;
+  /** The strategy's own log lines (`ctx.log`), newest last, capped. */
+  readonly logLines: string[] = [];
+  private readonly log = (line: string) => {
+    if (this.logLines.length >= 500) this.logLines.shift();
+    this.logLines.push(String(line).slice(0, 500));
+  };
 
-  constructor(readonly playerId: PlayerId, public strategy: string, seed: string) {
+  private process: ProcessStrategy | null = null;
+
+  constructor(readonly playerId: PlayerId, public strategy: string, private readonly seed: string) {
     this.rng = seedRng(`${seed}/bot/${playerId}`);
+  }
+
+  /** Ends a process bot's program (the seat changed hands or the room closed). */
+  close(day: number): void {
+    this.process?.close(day, 'seat released');
+    this.process = null;
   }
 
   /** Today's actions; a throwing or misbehaving strategy costs the day (and a strike), never the room. */
   decide(state: GameState): Action[] {
-    const strategy = registry[this.strategy] ?? BUILTIN.treasurer!;
+    const spawn = folderBots.get(this.strategy);
+    if (spawn && !this.process) {
+      this.process = processStrategy({ spawn, label: this.strategy, seed: `${this.seed}/bot/${this.playerId}`, limits: ROOM_PROCESS_LIMITS, maxStrikes: ROOM_PROCESS_MAX_STRIKES });
+    }
+    const strategy: StrategyLike = this.process ?? registry[this.strategy] ?? BUILTIN.treasurer!;
     try {
-      const actions = strategy.decide(playerView(state, this.playerId), { rng: this.rng, day: state.day, memory: this.memory });
+      const actions = strategy.decide(playerView(state, this.playerId), { rng: this.rng, day: state.day, memory: this.memory, log: this.log });
       return Array.isArray(actions) ? actions.slice(0, 64) : [];
     } catch {
       this.strikes += 1;

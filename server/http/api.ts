@@ -12,6 +12,7 @@ import { sendExport, tokenOf } from './exports.js';
 import { normaliseCode } from '../rooms/roomCode.js';
 import { sameSecret } from '../rooms/hostKey.js';
 import { ROOM_NAME } from '../rooms/protocol.js';
+import { availableBots } from '../game/bots.js';
 import { sessionRouter } from '../classroom/http.js';
 
 
@@ -42,6 +43,11 @@ export function apiRouter(ctx: RoomContext): Router {
     res.json(
       SCENARIO_IDS.map((id) => getScenario(id)!).map((s) => ({ id: s.id, name: s.name, description: s.description, startDate: s.startDate, days: s.days, defaultDaysPerSecond: defaultDaysPerSecond(s.days) })),
     );
+  });
+
+  /** Bots a host can seat: the registry's, and the server's bot folder (BOTS_DIR). */
+  r.get('/api/bots', async (_req, res) => {
+    res.json(await availableBots());
   });
 
   /** Live lobby: public rooms of this process (private rooms are reachable by code only). */

@@ -6,9 +6,9 @@
  * `<leagueId>__m<index>`: rerunning a coordinator never queues a match twice, and the same seeds give
  * the same results as a local run.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { DEFAULT_DECISION_BUDGET_MS } from '../../shared/bots/runMatch.js';
 import { leagueOf, runLeague, toStored, type LeagueOptions, type LeagueSummary } from './runLeague.js';
@@ -18,10 +18,12 @@ import { playMatch, type MatchOutcome, type MatchTask } from './worker.js';
 
 export const LEAGUE_QUEUE = 'beauty-contest-league';
 
-/** What a worker sends back: the scores and the replay file's text (workers may be elsewhere). */
+/** What a worker sends back: the scores, the replay file's text and the bots' logs (workers may be elsewhere). */
 export interface QueuedResult {
   outcome: MatchOutcome;
   replayJson: string;
+  /** Log file name (`<seat>-<bot>.log`) → its text. */
+  logs?: Record<string, string>;
 }
 
 /** `redis://[user:password@]host:port[/db]` → ioredis options (BullMQ workers need `maxRetriesPerRequest: null`). */
@@ -41,11 +43,14 @@ export function redisConnection(url: string): ConnectionOptions {
 }
 
 /** Plays one queued match here; the replay is returned as text rather than left on this machine. */
-export function playQueuedMatch(task: MatchTask): QueuedResult {
+export async function playQueuedMatch(task: MatchTask): Promise<QueuedResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bc-league-job-'));
   try {
-    const outcome = playMatch({ ...task, replayDir: dir });
-    return { outcome, replayJson: readFileSync(join(dir, `${task.seed}.json`), 'utf8') };
+    const logDir = join(dir, 'logs');
+    const outcome = await playMatch({ ...task, replayDir: dir, logDir });
+    const seedLogs = join(logDir, task.seed);
+    const logs = existsSync(seedLogs) ? Object.fromEntries(readdirSync(seedLogs).map((f) => [f, readFileSync(join(seedLogs, f), 'utf8')])) : {};
+    return { outcome, replayJson: readFileSync(join(dir, `${task.seed}.json`), 'utf8'), logs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,7 +83,9 @@ export async function runLeagueQueued(opts: LeagueOptions & { redisUrl: string; 
       todo.map((m) => {
         const task: MatchTask = {
           index: m.index, seed: m.seed, seats: m.seats, scenarioId: opts.scenarioId, days,
-          decisionBudgetMs: opts.decisionBudgetMs ?? DEFAULT_DECISION_BUDGET_MS, replayDir: '',
+          decisionBudgetMs: opts.decisionBudgetMs ?? DEFAULT_DECISION_BUDGET_MS, replayDir: '', maxStrikes: opts.maxStrikes,
+          // Path bots must be at the same relative path on every worker machine (same checkout).
+          botCwd: '',
         };
         return {
           name: 'match', data: task,
@@ -91,6 +98,10 @@ export async function runLeagueQueued(opts: LeagueOptions & { redisUrl: string; 
       jobs.map(async (job: Job<MatchTask>) => {
         const result = (await job.waitUntilFinished(events)) as QueuedResult;
         writeFileSync(join(replayDir, `${result.outcome.seed}.json`), result.replayJson);
+        const logDir = join(opts.outDir, 'logs', result.outcome.seed);
+        mkdirSync(logDir, { recursive: true });
+        // basename: a log name from a worker must not write outside the league's folder.
+        for (const [name, text] of Object.entries(result.logs ?? {})) writeFileSync(join(logDir, basename(name)), text);
         store.saveMatch(leagueId, toStored(result.outcome, rankBy));
         played += 1;
         finished += 1;
@@ -113,7 +124,7 @@ export function startLeagueWorker(opts: { redisUrl: string; concurrency?: number
   const worker = new Worker<MatchTask, QueuedResult>(
     opts.queueName ?? LEAGUE_QUEUE,
     async (job) => {
-      const result = playQueuedMatch(job.data);
+      const result = await playQueuedMatch(job.data);
       opts.onMatch?.(result.outcome);
       return result;
     },

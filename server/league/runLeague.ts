@@ -11,7 +11,8 @@ import { DEFAULT_DECISION_BUDGET_MS } from '../../shared/bots/runMatch.js';
 import { computeRatings, DEFAULT_RANK_BY, rankPlayers, type MatchResultRow, type RankBy, type RatingRow } from './ratings.js';
 import { schedule, type ScheduledMatch } from './scheduler.js';
 import { LeagueStore, type BotTotals, type LeagueDefinition, type StoredMatch } from './storage.js';
-import { playMatch, type MatchOutcome, type MatchTask } from './worker.js';
+import { HEARTBEAT_SLOTS, playMatch, type MatchOutcome, type MatchTask } from './worker.js';
+import { botDigest, resolveBot } from '../bots/resolve.js';
 
 export interface LeagueOptions {
   bots: string[];
@@ -29,11 +30,60 @@ export interface LeagueOptions {
   /** League id in the database; default derived from the settings. */
   leagueId?: string;
   onProgress?: (done: number, total: number) => void;
+  /** Called after each finished match with the table so far (`--watch`). */
+  onResults?: (results: LeagueResults, totals: BotTotals[], done: number, total: number) => void;
+  /** Folder relative bot paths are resolved from (default: the process's cwd). */
+  botCwd?: string;
+  /**
+   * Wall time (ms) after which an in-process decision counts as hung: its worker is terminated and
+   * the match replayed with that bot retired from that day. Default max(2 s, 40 × budget).
+   */
+  hangMs?: number;
+  /** Strikes before a process bot is retired for the rest of a match (default 10). */
+  maxStrikes?: number;
+  /**
+   * Heap cap of each worker thread (MB, default 1536): a strategy that hoards memory kills its
+   * worker, not the league, and is retired like a hung one.
+   */
+  workerMemoryMb?: number;
 }
 
 export interface LeagueResults {
   matches: MatchResultRow[];
   ratings: RatingRow[];
+  headToHead: HeadToHead;
+}
+
+/** `wins[i][j]`: matches in which bot i placed above bot j; `games[i][j]`: matches they both played. */
+export interface HeadToHead {
+  bots: string[];
+  wins: number[][];
+  games: number[][];
+}
+
+/** Pairwise record over the matches (each pair of seats once; a bot is never paired with itself). */
+export function headToHead(bots: string[], matches: MatchResultRow[]): HeadToHead {
+  const at = new Map(bots.map((b, i) => [b, i]));
+  const wins = bots.map(() => bots.map(() => 0));
+  const games = bots.map(() => bots.map(() => 0));
+  for (const m of matches) {
+    for (const a of m.players) {
+      for (const b of m.players) {
+        const i = at.get(a.bot);
+        const j = at.get(b.bot);
+        if (i === undefined || j === undefined || i === j) continue;
+        games[i]![j]! += 1;
+        if (a.rank < b.rank) wins[i]![j]! += 1;
+      }
+    }
+  }
+  return { bots, wins, games };
+}
+
+export function headToHeadCsv(h: HeadToHead): string {
+  const lines = [['bot', ...h.bots.map((b) => `vs ${b}`)].join(',')];
+  h.bots.forEach((b, i) => lines.push([b, ...h.bots.map((_, j) => (i === j ? '' : `${h.wins[i]![j]}/${h.games[i]![j]}`))].join(',')));
+  return `${lines.join('\n')}\n`;
 }
 
 export interface LeagueSummary {
@@ -69,6 +119,12 @@ export function leagueOf(opts: LeagueOptions): { def: Omit<LeagueDefinition, 'id
   const def: Omit<LeagueDefinition, 'id'> = {
     bots: opts.bots, scenarioId: opts.scenarioId, days: opts.days ?? 0, seed: opts.seed, playersPerMatch: opts.playersPerMatch, rankBy,
   };
+  // A bot from a file is known by its code: editing it starts a new league instead of reusing stale matches.
+  const digests = Object.fromEntries(opts.bots.flatMap((b) => {
+    const d = botDigest(resolveBot(b, { cwd: opts.botCwd }));
+    return d ? [[b, d]] : [];
+  }));
+  if (Object.keys(digests).length) def.botFiles = digests;
   return { def, leagueId: opts.leagueId ?? leagueIdFor(def), rankBy };
 }
 
@@ -85,7 +141,10 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
     const task = (m: ScheduledMatch): MatchTask => ({
       index: m.index, seed: m.seed, seats: m.seats, scenarioId: opts.scenarioId, days,
       decisionBudgetMs: opts.decisionBudgetMs ?? DEFAULT_DECISION_BUDGET_MS, replayDir,
+      logDir: join(opts.outDir, 'logs'), botCwd: opts.botCwd ?? process.cwd(), maxStrikes: opts.maxStrikes,
     });
+    const budgetMs = opts.decisionBudgetMs ?? DEFAULT_DECISION_BUDGET_MS;
+    const hangMs = opts.hangMs ?? Math.max(2000, 40 * budgetMs);
     let finished = opts.matches - todo.length;
     opts.onProgress?.(finished, opts.matches);
     const record = (o: MatchOutcome) => {
@@ -94,41 +153,84 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
       done.set(stored.index, stored);
       finished += 1;
       opts.onProgress?.(finished, opts.matches);
+      if (opts.onResults) {
+        const sofar = [...done.values()].filter((x) => x.index < opts.matches);
+        opts.onResults(resultsOf(opts.bots, sofar), totalsOf(opts.bots, sofar), finished, opts.matches);
+      }
     };
     if (opts.workers <= 0) {
-      for (const m of todo) record(playMatch(task(m)));
+      // In-process there is no other thread to notice a hung decision: keep decisions bounded, or use workers.
+      for (const m of todo) record(await playMatch(task(m)));
     } else {
       const pool = new Piscina({
         filename: new URL('./worker.ts', import.meta.url).href,
         execArgv: ['--import', 'tsx'],
         minThreads: Math.min(opts.workers, Math.max(1, todo.length)),
         maxThreads: opts.workers,
+        resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 1536 },
       });
       try {
-        await Promise.all(todo.map((m) => (pool.run(task(m)) as Promise<MatchOutcome>).then(record)));
+        const watched = async (m: ScheduledMatch): Promise<MatchOutcome> => {
+          const retire: Record<string, number> = {};
+          // Each attempt retires one more hung seat, so at most one attempt per seat is needed.
+          for (let attempt = 0; ; attempt++) {
+            const watch = new SharedArrayBuffer(8 * HEARTBEAT_SLOTS);
+            const beat = new Float64Array(watch);
+            const abort = new AbortController();
+            let hung: { seat: number; day: number } | null = null;
+            const timer = setInterval(() => {
+              const started = beat[0]!;
+              if (started > 0 && performance.timeOrigin + performance.now() - started > hangMs) {
+                hung = { seat: beat[1]!, day: beat[2]! };
+                abort.abort();
+              }
+            }, 100);
+            try {
+              return (await pool.run({ ...task(m), retire: { ...retire }, watch }, { signal: abort.signal })) as MatchOutcome;
+            } catch (e) {
+              // A worker that died inside a decision (out of memory) is charged to that decision's bot.
+              const h = (hung as { seat: number; day: number } | null) ?? (beat[0]! > 0 ? { seat: beat[1]!, day: beat[2]! } : null);
+              if (!h || attempt >= m.seats.length) throw e;
+              retire[m.seats[h.seat]!.id] = h.day;
+            } finally {
+              clearInterval(timer);
+            }
+          }
+        };
+        await Promise.all(todo.map((m) => watched(m).then(record)));
       } finally {
         await pool.destroy();
       }
     }
     // Ratings in match order, whatever order the workers finished in.
     const all = [...done.values()].filter((m) => m.index < opts.matches).sort((a, b) => a.index - b.index);
-    const results: LeagueResults = {
-      matches: all.map((m) => ({ seed: m.seed, players: m.players })),
-      ratings: computeRatings(opts.bots, all),
-    };
+    const results = resultsOf(opts.bots, all);
     store.saveRatings(leagueId, results.ratings);
-    const totals = opts.bots.map((bot) => {
-      const t: BotTotals = { bot, actions: 0, rejected: 0, strikes: 0 };
-      for (const m of all) for (const s of m.stats) if (s.bot === bot) { t.actions += s.actions; t.rejected += s.rejected; t.strikes += s.strikes; }
-      return t;
-    });
+    const totals = totalsOf(opts.bots, all);
     mkdirSync(opts.outDir, { recursive: true });
     writeFileSync(join(opts.outDir, 'results.json'), JSON.stringify(results, null, 1));
     writeFileSync(join(opts.outDir, 'leaderboard.csv'), leaderboardCsv(results.ratings, totals));
+    writeFileSync(join(opts.outDir, 'head-to-head.csv'), headToHeadCsv(results.headToHead));
     return { leagueId, results, played: todo.length, totals, wallMs: performance.now() - t0 };
   } finally {
     store.close();
   }
+}
+
+/** Per-bot accepted and rejected actions and strikes over stored matches. */
+export function totalsOf(bots: string[], stored: StoredMatch[]): BotTotals[] {
+  return bots.map((bot) => {
+    const t: BotTotals = { bot, actions: 0, rejected: 0, strikes: 0 };
+    for (const m of stored) for (const s of m.stats) if (s.bot === bot) { t.actions += s.actions; t.rejected += s.rejected; t.strikes += s.strikes; }
+    return t;
+  });
+}
+
+/** Ratings and head-to-head over stored matches, in match order. */
+export function resultsOf(bots: string[], stored: StoredMatch[]): LeagueResults {
+  const all = [...stored].sort((a, b) => a.index - b.index);
+  const matches = all.map((m) => ({ seed: m.seed, players: m.players }));
+  return { matches, ratings: computeRatings(bots, all), headToHead: headToHead(bots, matches) };
 }
 
 export function rejectionRate(t: BotTotals): number {

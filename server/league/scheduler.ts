@@ -4,6 +4,7 @@
  * matches the league has: a league can be extended later and its first matches stay the same.
  */
 import { seedRng } from '../../shared/rules/rng.js';
+import { botLabel } from '../bots/resolve.js';
 
 export interface Seat {
   /** Player id in the match (p1…pK, seat order = action order each day). */
@@ -51,7 +52,8 @@ export function schedule(bots: readonly string[], playersPerMatch: number, leagu
     out.push({
       index,
       seed: matchSeed(leagueSeed, index),
-      seats: rotated.map((bot, i) => ({ id: `p${i + 1}`, name: `${bot} #${i + 1}`, bot })),
+      // A path bot's player is named after its file (`python #3`), not the whole path.
+      seats: rotated.map((bot, i) => ({ id: `p${i + 1}`, name: `${botLabel(bot)} #${i + 1}`, bot })),
     });
   }
   return out;

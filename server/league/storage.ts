@@ -30,6 +30,8 @@ export interface LeagueDefinition {
   seed: string;
   playersPerMatch: number;
   rankBy: string;
+  /** Content digests of bots given as files (absent when every bot is from the registry). */
+  botFiles?: Record<string, string>;
 }
 
 export class LeagueStore {

@@ -418,6 +418,7 @@ export class MarketRoom extends Room<MarketState> {
 
   override onDispose(): void {
     this.ctx.live.delete(this.roomId);
+    for (const seat of this.seats.seats.values()) seat.bot?.close(this.runner.day);
     updateLobby(this, true);
     if ((this.ctx.shuttingDown || this.idleClosed) && this.meta.phase !== 'ended') {
       this.runner.persistProgress();

@@ -83,6 +83,7 @@ export class SeatBook {
 
   private setControl(seat: Seat, control: SeatControl, strategy: string): void {
     seat.control = control;
+    seat.bot?.close(0);
     seat.bot = control === 'bot' ? new BotSeat(seat.playerId, strategy, this.seed) : null;
     this.store.updateSeat(this.matchId, seat.playerId, control, strategy, seat.kicked);
   }

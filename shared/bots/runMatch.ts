@@ -11,7 +11,7 @@ import { restoreRng, seedRng, type Rng } from '../rules/rng.js';
 import type { ErrorCode, GameEvent, GameState, PlayerId, Scenario } from '../rules/types.js';
 import { playerView } from '../rules/view.js';
 import { getStrategy } from './index.js';
-import { MAX_ACTIONS_PER_DAY, type Strategy } from './types.js';
+import { BotFault, MAX_ACTIONS_PER_DAY, type StrikeReason, type Strategy } from './types.js';
 
 export const DEFAULT_DECISION_BUDGET_MS = 50;
 
@@ -22,7 +22,11 @@ export interface MatchBot {
   strategy: string | Strategy;
 }
 
-export type StrikeReason = 'threw' | 'garbage' | 'timeout';
+export type { StrikeReason };
+
+/** A match keeps at most this many log lines per bot, each cut to MAX_LOG_LINE_CHARS. */
+export const MAX_LOG_LINES = 5000;
+export const MAX_LOG_LINE_CHARS = 500;
 
 export interface Strike {
   day: number;
@@ -64,6 +68,8 @@ export interface MatchResult {
   log: LogEntry[];
   stats: Record<PlayerId, BotStats>;
   strikes: Strike[];
+  /** Each bot's own log lines (`ctx.log`), prefixed with the day: `d12 text`. */
+  logs: Record<PlayerId, string[]>;
 }
 
 interface Seat {
@@ -72,6 +78,7 @@ interface Seat {
   rng: Rng;
   memory: Record<string, unknown>;
   stats: BotStats;
+  log: string[];
 }
 
 function resolveStrategy(s: string | Strategy): Strategy {
@@ -86,10 +93,10 @@ export function validateDecision(output: unknown): { ok: true; actions: Action[]
   if (!Array.isArray(output)) return { ok: false, message: `decide returned ${output === null ? 'null' : typeof output}, not an array` };
   if (output.length > MAX_ACTIONS_PER_DAY) return { ok: false, message: `decide returned ${output.length} actions (max ${MAX_ACTIONS_PER_DAY})` };
   const actions: Action[] = [];
-  for (const item of output) {
+  for (const [i, item] of output.entries()) {
     const parsed = parseAction(item);
-    if (!parsed.ok) return { ok: false, message: parsed.message };
-    if (HOST_ACTION_TYPES.has(parsed.action.type)) return { ok: false, message: `${parsed.action.type} is a host action` };
+    if (!parsed.ok) return { ok: false, message: `action ${i}: ${parsed.message}` };
+    if (HOST_ACTION_TYPES.has(parsed.action.type)) return { ok: false, message: `action ${i}: ${parsed.action.type} is a host action` };
     actions.push(parsed.action);
   }
   return { ok: true, actions };
@@ -110,17 +117,23 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
   const seats: Seat[] = [];
   const strikes: Strike[] = [];
   const stats: Record<PlayerId, BotStats> = {};
+  const logs: Record<PlayerId, string[]> = {};
   for (const bot of opts.bots) {
     const strategy = resolveStrategy(bot.strategy);
     state = addPlayer(state, { id: bot.id, name: bot.name, strategy: strategy.name });
     log.push({ day: state.day, kind: 'join', playerId: bot.id, name: bot.name, strategy: strategy.name });
     const seatStats: BotStats = { actions: 0, rejected: 0, rejectedByCode: {}, strikes: 0, decideMs: 0 };
     stats[bot.id] = seatStats;
-    seats.push({ bot, strategy, rng: seedRng(botSeed(opts.seed, bot.id)), memory: {}, stats: seatStats });
+    const seatLog: string[] = [];
+    logs[bot.id] = seatLog;
+    seats.push({ bot, strategy, rng: seedRng(botSeed(opts.seed, bot.id)), memory: {}, stats: seatStats, log: seatLog });
   }
   const strike = (seat: Seat, reason: StrikeReason, message: string) => {
     seat.stats.strikes += 1;
     if (strikes.length < maxStrikesKept) strikes.push({ day: state.day, botId: seat.bot.id, reason, message: message.slice(0, 200) });
+  };
+  const logFor = (seat: Seat) => (line: string) => {
+    if (seat.log.length < MAX_LOG_LINES) seat.log.push(`d${state.day} ${String(line).slice(0, MAX_LOG_LINE_CHARS)}`);
   };
   const lastDay = Math.min(opts.untilDay ?? state.endDay, state.endDay);
 
@@ -128,41 +141,48 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
     for (const seat of seats) {
       const view = playerView(state, seat.bot.id);
       // With a clock, keep what a retry needs: a strategy is a pure function of (view, rng, memory).
-      const rngBefore = clock ? seat.rng.state() : null;
-      const memoryBefore = clock ? JSON.stringify(seat.memory) : '';
+      const timed = clock !== undefined && !seat.strategy.selfTimed;
+      const rngBefore = timed ? seat.rng.state() : null;
+      const memoryBefore = timed ? JSON.stringify(seat.memory) : '';
       let output: unknown;
       let elapsedMs = 0;
       let attempt = 0;
       let threw: string | null = null;
+      let fault: StrikeReason = 'threw';
+      const botLog = logFor(seat);
       for (;;) {
         const t0 = clock ? clock() : 0;
         threw = null;
         try {
-          output = seat.strategy.decide(view, { rng: seat.rng, day: state.day, memory: seat.memory });
+          output = seat.strategy.decide(view, { rng: seat.rng, day: state.day, memory: seat.memory, log: botLog });
         } catch (e) {
           threw = e instanceof Error ? e.message : String(e);
+          fault = e instanceof BotFault ? e.reason : 'threw';
         }
         if (!clock) break;
         elapsedMs = clock() - t0;
         seat.stats.decideMs += elapsedMs;
         // One overrun may be the machine (a GC pause, another process): re-decide once from the same
         // RNG state and memory, which gives the same answer, and strike only a second overrun.
-        if (elapsedMs <= budgetMs || attempt >= 1 || rngBefore === null) break;
+        if (!timed || elapsedMs <= budgetMs || attempt >= 1 || rngBefore === null) break;
         attempt += 1;
         seat.rng = restoreRng(rngBefore);
         seat.memory = JSON.parse(memoryBefore) as Record<string, unknown>;
       }
       if (threw !== null) {
-        strike(seat, 'threw', threw);
+        strike(seat, fault, threw);
+        botLog(`strike ${fault}: ${threw.slice(0, 200)}`);
         continue;
       }
-      if (clock && elapsedMs > budgetMs) {
+      if (timed && elapsedMs > budgetMs) {
+        botLog(`strike timeout: ${elapsedMs.toFixed(1)} ms twice (budget ${budgetMs} ms)`);
         strike(seat, 'timeout', `decided in ${elapsedMs.toFixed(1)} ms twice (budget ${budgetMs} ms)`);
         continue;
       }
       const decision = validateDecision(output);
       if (!decision.ok) {
         strike(seat, 'garbage', decision.message);
+        botLog(`strike garbage: ${decision.message.slice(0, 200)}`);
         continue;
       }
       for (const action of decision.actions) {
@@ -181,5 +201,5 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
     state = r.state;
     opts.onDay?.(state, r.events);
   }
-  return { state, log, stats, strikes };
+  return { state, log, stats, strikes, logs };
 }

@@ -17,6 +17,11 @@ export interface BotContext {
   day: number;
   /** Scratch space kept between days. Keep it JSON (the online runner may persist it). */
   memory: Record<string, unknown>;
+  /**
+   * The bot's log: one line per call, kept with the match (the league writes it beside the
+   * replays). Long lines are cut and a match keeps at most a few thousand lines per bot.
+   */
+  log: (line: string) => void;
 }
 
 export interface Strategy {
@@ -30,6 +35,25 @@ export interface Strategy {
    * or running over the time budget costs the day's actions and a strike.
    */
   decide(view: PlayerView, ctx: BotContext): Action[];
+  /**
+   * Set by runners that enforce their own limits (a process bot counts its CPU time and is killed
+   * when it loops): the match runner then neither times nor retries its decisions.
+   */
+  selfTimed?: boolean;
+}
+
+/** Why a bot lost a day's actions. */
+export type StrikeReason = 'threw' | 'garbage' | 'timeout' | 'crashed' | 'silent' | 'killed' | 'retired';
+
+/**
+ * Thrown by a strategy adapter (a process bot, a watchdog) to say why a day is lost: the runner
+ * logs a strike with this reason instead of `threw`.
+ */
+export class BotFault extends Error {
+  constructor(readonly reason: StrikeReason, message: string) {
+    super(message);
+    this.name = 'BotFault';
+  }
 }
 
 /** At most this many actions per decision; more counts as garbage. */

@@ -63,6 +63,8 @@ describe('league over a Redis queue', () => {
     expect(readdirSync(join(dir, 'queued', 'replays')).sort()).toEqual(replays);
     for (const f of replays) expect(readFileSync(join(dir, 'queued', 'replays', f), 'utf8')).toBe(readFileSync(join(dir, 'local', 'replays', f), 'utf8'));
     expect(readFileSync(join(dir, 'queued', 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'local', 'results.json'), 'utf8'));
+    // The bots' logs come back from the workers too.
+    expect(readdirSync(join(dir, 'queued', 'logs')).sort()).toEqual(readdirSync(join(dir, 'local', 'logs')).sort());
 
     // Both processes took matches.
     const playedBy = workerOutput.map((o) => (o().match(/done in/g) ?? []).length);

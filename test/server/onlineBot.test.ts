@@ -3,6 +3,9 @@ import { startOnlineBot } from '../../server/bots/onlineBot.js';
 import { getStrategy } from '../../shared/bots/index.js';
 import type { Strategy } from '../../shared/bots/types.js';
 import { bootServer, createRoom, waitFor, waitMessage, type TestServer } from './helpers.js';
+import { join } from 'node:path';
+import { limitsFor, processStrategy } from '../../server/bots/process/processBot.js';
+import { resolveBot } from '../../server/bots/resolve.js';
 
 let ts: TestServer;
 beforeAll(async () => {
@@ -53,6 +56,25 @@ describe('online bot', () => {
     expect(final.lastDay).toBeGreaterThan(before + 10);
     expect(final.strikes).toBe(0);
     expect(final.refused / Math.max(1, final.sent)).toBeLessThan(0.2);
+    await host.room.leave();
+  });
+
+  it('plays a protocol program (the Python kit) online: its actions reach the room', async () => {
+    const host = await createRoom(ts.url, { daysPerSecond: 10, spectate: true });
+    const src = resolveBot(join(import.meta.dirname, '..', '..', 'kits', 'python', 'bot.py'));
+    if (src.kind !== 'process') throw new Error('the kit is a program');
+    const kit = processStrategy({ spawn: src.spawn, label: 'python-kit', seed: 'online', limits: limitsFor(200) });
+    const bot = await startOnlineBot({ url: ts.url, room: host.room.roomId, strategy: kit, name: 'Online kit' });
+    await waitFor(() => bot.stats.playerId, 5000, 'welcome');
+    host.room.send('start', { ref: 'go' });
+    await waitMessage(host, 'ack', (p) => p.ref === 'go');
+    await waitFor(() => bot.stats.acked >= 2, 15_000, 'kit actions accepted');
+    const owned = () => [...host.room.state.sites.values()].filter((s: { ownerId: string }) => s.ownerId === bot.stats.playerId);
+    await waitFor(() => owned().length > 0, 5000, 'the kit bought a site');
+    expect(bot.stats.strikes).toBe(0);
+    expect(kit.stats.handshakeName).toBe('python-kit');
+    await bot.stop();
+    kit.close(bot.stats.lastDay, 'test over');
     await host.room.leave();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getScenario, SCENARIO_IDS } from '../../../shared/economy/scenarios/index.js';
 import { runMatch, validateDecision } from '../../../shared/bots/runMatch.js';
-import type { Strategy } from '../../../shared/bots/types.js';
+import { BotFault, type Strategy } from '../../../shared/bots/types.js';
 import { runReplay } from '../../../shared/rules/replay.js';
 import { stateHash } from '../../../shared/rules/engine.js';
 
@@ -123,5 +123,41 @@ describe('runMatch', () => {
     expect(validateDecision([{ type: 'endMatch' }]).ok).toBe(false);
     expect(validateDecision(Array.from({ length: 65 }, () => ({ type: 'announceNarrative', narrative: 'ai' }))).ok).toBe(false);
     expect(validateDecision([{ type: 'tradeBtc', side: 'buy', amountBtc: 1 }])).toEqual({ ok: true, actions: [{ type: 'tradeBtc', side: 'buy', amountBtc: 1 }] });
+  });
+
+  it('keeps each bot\'s log lines by day, and strikes a BotFault with its own reason', () => {
+    const chatty: Strategy = {
+      name: 'chatty', description: 'logs, then faults on day 2',
+      decide(view, ctx) {
+        ctx.log(`thinking about day ${view.day}`);
+        if (view.day === 2) throw new BotFault('crashed', 'process exited');
+        return [];
+      },
+    };
+    const r = runMatch({ scenario, seed: 'log', untilDay: 3, bots: [{ id: 'c', name: 'C', strategy: chatty }] });
+    expect(r.logs.c).toEqual(['d0 thinking about day 0', 'd1 thinking about day 1', 'd2 thinking about day 2', 'd2 strike crashed: process exited']);
+    expect(r.strikes).toEqual([{ day: 2, botId: 'c', reason: 'crashed', message: 'process exited' }]);
+  });
+
+  it('neither times nor retries a selfTimed strategy (it enforces its own limits)', () => {
+    let now = 0;
+    let calls = 0;
+    const slow = (selfTimed: boolean): Strategy => ({
+      name: 'slow', description: 'takes 100 ms by the clock', selfTimed,
+      decide() {
+        calls += 1;
+        now += 100;
+        return [];
+      },
+    });
+    const timed = runMatch({ scenario, seed: 's', untilDay: 2, clock: () => now, decisionBudgetMs: 50, bots: [{ id: 'a', name: 'A', strategy: slow(false) }] });
+    expect([calls, timed.stats.a!.strikes]).toEqual([4, 2]);
+    calls = 0;
+    const self = runMatch({ scenario, seed: 's', untilDay: 2, clock: () => now, decisionBudgetMs: 50, bots: [{ id: 'a', name: 'A', strategy: slow(true) }] });
+    expect([calls, self.stats.a!.strikes]).toEqual([2, 0]);
+  });
+
+  it('names the bad action by its index', () => {
+    expect(validateDecision([{ type: 'setTreasuryPolicy', sellMinedPct: 50 }, { type: 'buySite' }])).toEqual({ ok: false, message: expect.stringMatching(/^action 1: siteId: /) });
   });
 });

@@ -25,7 +25,7 @@ describe('strategy registry', () => {
     const scenario = getScenario(SCENARIO_IDS[0]!)!;
     const state = createGame(scenario, '1');
     for (const s of Object.values(STRATEGIES)) {
-      const out = s.decide(playerView(state, null), { rng: seedRng('spectator'), day: 0, memory: {} });
+      const out = s.decide(playerView(state, null), { rng: seedRng('spectator'), day: 0, memory: {}, log: () => {} });
       expect(out).toEqual([]);
     }
   });

@@ -39,7 +39,7 @@ describe('score bounds', () => {
     let worst = 0;
     while (state.phase === 'running') {
       for (const seat of seats) {
-        for (const action of seat.strategy.decide(playerView(state, seat.id), { rng: seat.rng, day: state.day, memory: seat.memory })) {
+        for (const action of seat.strategy.decide(playerView(state, seat.id), { rng: seat.rng, day: state.day, memory: seat.memory, log: () => undefined })) {
           const before = fresh(state, seat.id);
           const r = applyAction(state, seat.id, action);
           if (!r.ok) continue;
