@@ -58,7 +58,10 @@ describe('the guided first match', () => {
     await page.getByText(/AI decision: rent compute/).waitFor();
     await page.getByLabel('Side').first().selectOption({ label: 'bid' });
     await page.getByLabel('Blocks').fill('10');
-    await page.getByLabel('$/GPU-hour').first().fill('2.5');
+    // A price at today's spot rent: lease prices must lie within ±20 % of it.
+    const spot = Number(/spot \$([\d.]+)/.exec((await page.getByTestId('ladder-mid').textContent()) ?? '')?.[1]);
+    expect(spot).toBeGreaterThan(0);
+    await page.getByLabel('$/GPU-hour').first().fill(spot.toFixed(2));
     await page.getByRole('button', { name: 'Lease order (1 H100 × block)' }).click();
 
     // Let time run, then the guide lets go.

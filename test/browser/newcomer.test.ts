@@ -105,7 +105,7 @@ describe('a newcomer starts a match', () => {
     await a.hover('[data-testid=chart-gloss-hashpriceUsdPerPhDay]');
     await a.waitForFunction(() => (document.querySelector('[data-testid=gloss-tip]')?.textContent ?? '').includes('per PH/s per day'));
     await a.hover('[data-gloss=multiple]');
-    expect(await a.textContent('[data-testid=gloss-tip]')).toContain('NAV less cash');
+    expect(await a.textContent('[data-testid=gloss-tip]')).toContain('operating business');
 
     // Before the click: the site's price, MW, what fills it and what NAV will count it at.
     const pvSite = (await a.textContent('[data-testid=preview-buySite]'))!;

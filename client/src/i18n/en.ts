@@ -660,7 +660,7 @@ export const en = {
   'guide.numbers': 'Every number on screen explains itself: hover it (or tap it on a phone) to see what it is, its unit and how it moved today.',
   'guide.site': 'Mining decision, part 1: power. In Sites, pick a listed site (a mining one is cheaper) and read the preview: price, MW, what fills it and what NAV counts it at. Then click “Buy a listed site”.',
   'guide.asics': 'Mining decision, part 2: machines. In Hardware, choose an ASIC (Antminer), type the units and choose your site under “Deliver to”. The preview shows cost, MW, revenue per day and payback. Click “Order hardware”.',
-  'guide.ai': "AI decision: rent compute. In Market, post a bid to lease H100 capacity (side bid, blocks, a price near today's GPU rent). Leased capacity can serve AI tenders or be resold. Click “Lease order (1 H100 × block)”.",
+  'guide.ai': "AI decision: rent compute. In Market, post a bid to lease H100 capacity (side bid, blocks, a price near today's GPU rent: the book takes prices within ±20 % of it). Leased capacity can serve AI tenders or be resold. Click “Lease order (1 H100 × block)”.",
   'guide.resume': 'Now let time run: click “▶ Resume” at the top right (or press Space). Orders arrive after their lead time; the halving comes near day 50.',
   'guide.free': "You're on your own. Tab 7 (Activity) lists your open orders and what happened to you. Pick a narrative in each beauty contest (tab 6). Good luck!",
   'mchat.title': 'Match chat',
