@@ -73,11 +73,13 @@ export class Activity {
           if (e.playerId !== me) break;
           const lot = view.me?.lots.find((l) => l.id === e.lotId);
           const what = lot ? `${compact(lot.count)} × ${models.get(lot.modelId) ?? lot.modelId}` : e.lotId;
-          this.add(e.day, lot?.status === 'installed' && lot.siteId ? t('act.arrivedAt', { what, lot: e.lotId, site: lot.siteId }) : t('act.arrivedStored', { what, lot: e.lotId }), 'good');
+          // The event arrives before the view catches up: a lot still "ordered" here may be installed already.
+          const site = lot?.siteId ?? null;
+          this.add(e.day, site ? t('act.arrivedAt', { what, lot: e.lotId, site }) : t('act.arrived', { what, lot: e.lotId }), 'good');
           break;
         }
         case 'siteEnergised':
-          if (e.playerId === me) this.add(e.day, t('act.energised', { site: e.siteId, mw: compact(view.sites.find((s) => s.id === e.siteId)?.energisedMw ?? 0) }), 'good');
+          if (e.playerId === me) this.add(e.day, t('act.energised', { site: e.siteId }), 'good');
           break;
         case 'tenderAwarded': {
           const bid = this.myBids.get(e.tenderId);

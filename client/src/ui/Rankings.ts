@@ -67,7 +67,7 @@ export function lesson(rows: Row[]): HTMLElement | null {
   return h('div', { class: 'section lesson', testid: 'lesson' },
     h('div', {}, t(byCap.id === byNav.id ? 'results.lessonSame' : 'results.lesson', { crowd: byCap.name, books: byNav.name })),
     h('table', { testid: 'gaps' },
-      h('tr', {}, h('th', {}, t('rank.company')), h('th', { class: 'num' }, t('results.gap')), h('th', { class: 'num' }, '×')),
+      h('tr', {}, h('th', {}, t('rank.company')), h('th', { class: 'num' }, t('results.gap')), h('th', { class: 'num' }, t('results.capToNav'))),
       ...gaps.map((p) => h('tr', {},
         h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}`),
         h('td', { class: `num ${p.marketCapUsd >= p.navUsd ? 'good' : 'bad'}` }, signed(p.marketCapUsd - p.navUsd)),
