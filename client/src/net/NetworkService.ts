@@ -13,7 +13,7 @@ import { Emitter } from '../util/Emitter.js';
 import { SeriesStore } from '../core/SeriesStore.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
-import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink } from './protocol.js';
+import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink, type BotListing } from './protocol.js';
 
 /** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
 const ACK_TIMEOUT_MS = 8000;
@@ -85,6 +85,11 @@ export class NetworkService implements MatchFeed {
 
   async listScenarios(): Promise<ScenarioListing[]> {
     return this.getJson<ScenarioListing[]>('/api/scenarios');
+  }
+
+  /** Bots a host may seat: the built-in strategies and the programs in the server's bot folder. */
+  async listBots(): Promise<BotListing[]> {
+    return this.getJson<BotListing[]>('/api/bots');
   }
 
   private async getJson<T>(path: string): Promise<T> {

@@ -35,6 +35,13 @@ export const HOST_MSG = Object.freeze({
 });
 
 /** shared/bots REFERENCE_STRATEGIES (a test keeps the two equal; the client does not bundle the bots). */
+/** One row of `GET /api/bots`: a registry strategy or a program in the server's bot folder (BOTS_DIR). */
+export interface BotListing {
+  name: string;
+  kind: 'registry' | 'folder';
+  description: string;
+}
+
 export const BOT_STRATEGIES = Object.freeze(['random', 'hodl-miner', 'disciplined-miner', 'ai-pivot', 'power-landlord', 'lease-speculator', 'narrative-chaser']);
 
 export const SESSION_KEY = 'bc.session';

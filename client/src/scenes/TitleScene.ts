@@ -79,6 +79,10 @@ export class TitleScene extends Phaser.Scene {
       this.status);
     this.cleanup.push(mount(card));
     code.addEventListener('keydown', (e) => { if (e.key === 'Enter') void this.join(name.value, code.value); });
+    // Programs in the server's bot folder (BOTS_DIR) join the built-in strategies.
+    void this.net.listBots().then((list) => {
+      for (const b of list) if (b.kind === 'folder') botKind.append(h('option', { value: b.name, title: b.description }, t('title.folderBot', { name: b.name })));
+    }).catch(() => undefined);
     void this.net.listScenarios().then((list) => {
       this.scenarios = list;
       setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));

@@ -8,6 +8,10 @@ import type { Tier } from '../../../shared/rules/types.js';
 import { quoteBuild, quoteLoan, quoteOrder, quoteRun, quoteSite } from '../../../shared/rules/quotes.js';
 import { equityIssue, buybackShares } from '../../../shared/economy/finance.js';
 import { usdToCents } from '../../../shared/economy/money.js';
+import { hostingUsdPerDay } from '../../../shared/economy/hosting.js';
+import { COLO_SIGNING_DAYS, coloDayCents } from '../../../shared/rules/systems/colocation.js';
+import { offerOwnCostUsd } from '../../../shared/rules/systems/compute.js';
+import { CONTRACT_HORIZON_DAYS, HOSTING_OPEX_SHARE } from '../../../shared/rules/systems/computeValue.js';
 import { compact, usd } from '../util/format.js';
 import { t } from '../i18n/index.js';
 
@@ -87,6 +91,39 @@ export const PREVIEWS: Record<string, Preview> = {
       t('pv.install', { mw: run.mw.toFixed(2), free: Math.max(0, free).toFixed(2) }),
       t(v.catalogue.find((m) => m.id === lot.modelId)?.kind === 'gpu' ? 'pv.runGpu' : 'pv.runAsic', { revenue: usd(run.revenueUsdPerDay), power: usd(run.powerUsdPerDay), net: signed(run.netUsdPerDay) }),
       ...(run.mw > free + 1e-9 ? [`!${t('pv.noRoom', { free: Math.max(0, free).toFixed(2) })}`] : []),
+    ];
+  },
+  rentColocation: (v, f) => {
+    const p = v.colocation.find((x) => x.id === f.providerId);
+    const mw = n(f.mw);
+    if (!p || !(mw > 0)) return [];
+    const rentUsdPerDay = coloDayCents(mw, p.usdPerKwMonth) / 100;
+    const region = v.regions.find((r) => r.id === p.regionId);
+    const h100 = v.catalogue.find((m) => m.kind === 'gpu' && m.h100Equivalent === 1) ?? v.catalogue.find((m) => m.kind === 'gpu');
+    const units = h100 ? Math.floor((mw * 1000) / (h100.powerKw * (region?.pue ?? 1))) : 0;
+    return [
+      t('pv.colo', { rent: usd(rentUsdPerDay), signing: usd(rentUsdPerDay * COLO_SIGNING_DAYS), days: COLO_SIGNING_DAYS, ready: v.day + p.readyDays, end: v.day + p.readyDays + p.termDays }),
+      t('pv.coloFill', { units: compact(units), model: h100?.name ?? 'GPU', power: usd(mw * 24 * (region?.powerUsdPerMwh ?? 0)) }),
+      t('pv.coloNav'),
+      ...(mw > p.availableMw + 1e-9 ? [`!${t('pv.coloFull', { mw: compact(p.availableMw) })}`] : []),
+    ];
+  },
+  acceptOffer: (v, f) => {
+    const o = v.offers.find((x) => x.id === f.offerId);
+    if (!o) return [];
+    const site = v.sites.find((x) => x.id === f.siteId) ?? v.sites.find((x) => x.ownerId === v.playerId && (o.kind === 'buyout' ? x.tier === 'mining' : true));
+    if (o.kind === 'buyout') {
+      const perMw = n(f.priceUsdPerMw) > 0 ? n(f.priceUsdPerMw) : o.buyoutUsdPerMw;
+      return [t('pv.buyout', { usd: usd(perMw * o.mw), perMw: usd(perMw), day: o.closesDay })];
+    }
+    const rent = n(f.priceUsdPerKwMonth) > 0 ? n(f.priceUsdPerKwMonth) : o.priceUsdPerKwMonth;
+    const grossUsdPerDay = hostingUsdPerDay(o.mw, rent);
+    const own = site ? offerOwnCostUsd(v.capex, o, site) : 0;
+    return [
+      t('pv.hosting', { gross: usd(grossUsdPerDay), net: usd(grossUsdPerDay * (1 - HOSTING_OPEX_SHARE)), opex: Math.round(HOSTING_OPEX_SHARE * 100), years: o.years, day: o.closesDay }),
+      own > 0 ? t('pv.hostingRetrofit', { usd: usd(own), funded: o.retrofitFundedPct, days: v.capex.retrofitDays }) : t('pv.hostingReady'),
+      t('pv.hostingNav', { years: CONTRACT_HORIZON_DAYS / 365 }),
+      ...(site && own > (v.me?.cashUsd ?? 0) ? [`!${t('pv.hostingCash', { usd: usd(own) })}`] : []),
     ];
   },
   placeLeaseOrder: (v, f) => {

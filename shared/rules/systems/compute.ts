@@ -15,7 +15,7 @@
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, nextSeq, pushNews, tooLate } from '../context.js';
-import type { AccountId, Contract, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, RuleError, Site } from '../types.js';
+import type { AccountId, Contract, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, RuleError, Scenario, Site } from '../types.js';
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
@@ -268,10 +268,13 @@ export function offerSiteProblem(state: GameState, playerId: PlayerId, offer: Of
   return tooLate(state, state.day + state.scenario.capex.retrofitDays, `Retrofitting ${site.name} for ${offer.tenant}`);
 }
 
-/** The player's share of retrofitting the tenant's `mw` of a mining site (whole dollars; 0 for ai sites and buy-outs). */
-export function offerOwnCostUsd(state: GameState, offer: Offer, site: Site): number {
+/**
+ * The player's share of retrofitting the tenant's `mw` of a mining site (whole dollars; 0 for ai
+ * sites and buy-outs). Takes the capex table, not the state, so the client's preview calls it too.
+ */
+export function offerOwnCostUsd(capex: Pick<Scenario['capex'], 'retrofitUsdPerMw'>, offer: Pick<Offer, 'kind' | 'mw' | 'retrofitFundedPct'>, site: Pick<Site, 'tier'>): number {
   if (offer.kind !== 'hosting' || site.tier === 'ai') return 0;
-  return offer.mw * state.scenario.capex.retrofitUsdPerMw * (1 - Math.min(100, Math.max(0, offer.retrofitFundedPct)) / 100);
+  return offer.mw * capex.retrofitUsdPerMw * (1 - Math.min(100, Math.max(0, offer.retrofitFundedPct)) / 100);
 }
 
 /**
@@ -350,10 +353,10 @@ const acceptOffer: Reducer<'acceptOffer'> = (draft, playerId, action) => {
   } else {
     const eligible = offerEligibleSites(draft, playerId, offer);
     const cash = cashCents(draft.ledger, playerId);
-    site = eligible.find((x) => usdToCents(offerOwnCostUsd(draft, offer, x)) <= cash) ?? eligible[0];
+    site = eligible.find((x) => usdToCents(offerOwnCostUsd(draft.scenario.capex, offer, x)) <= cash) ?? eligible[0];
     if (!site) return fail('NO_CAPACITY', `None of your sites can take offer ${offer.id}: ${offer.tenant} wants ${offerWants(offer)}.`);
   }
-  const ownUsd = offerOwnCostUsd(draft, offer, site);
+  const ownUsd = offerOwnCostUsd(draft.scenario.capex, offer, site);
   if (usdToCents(ownUsd) > cashCents(draft.ledger, playerId)) {
     return fail('INSUFFICIENT_FUNDS', `Your share of retrofitting ${site.name} is $${thousands(ownUsd)}; you do not have enough cash.`);
   }
@@ -690,7 +693,7 @@ function awardOffers(draft: GameState, ctx: Ctx): void {
       const p = raw(draft.players)[b.playerId];
       const site = draft.sites[b.siteId];
       if (!p || p.bankrupt || !site || offerSiteProblem(draft, b.playerId, o, site)) continue;
-      if (usdToCents(offerOwnCostUsd(draft, o, site)) > cashCents(draft.ledger, b.playerId)) continue;
+      if (usdToCents(offerOwnCostUsd(draft.scenario.capex, o, site)) > cashCents(draft.ledger, b.playerId)) continue;
       if (o.kind === 'buyout') executeBuyout(draft, ctx, o, b.playerId, site, b.priceUsdPerMw);
       else if (!executeHosting(draft, ctx, o, b.playerId, site, b.priceUsdPerKwMonth)) continue;
       winner = b;
