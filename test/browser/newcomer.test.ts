@@ -94,7 +94,7 @@ describe('a newcomer starts a match', () => {
 
     // The goal and every top-bar number explain themselves.
     expect(await a.textContent('[data-testid=goal-line]')).toMatch(/Goal by day 120/);
-    expect(await a.textContent('[data-testid=goal-line]')).toMatch(/of 4 by market cap/);
+    expect(await a.textContent('[data-testid=goal-line]')).toMatch(/of 4 at market/);
     await a.hover('[data-testid=top-btc]');
     await a.waitForSelector('[data-testid=gloss-tip]', { state: 'visible' });
     expect(await a.textContent('[data-testid=gloss-tip]')).toContain('US$ per BTC');
