@@ -28,14 +28,20 @@ function hasRedisServer() {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
+function hasPython3() {
+  return spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
 let chromium = findChromium();
 let redis = hasRedisServer();
-const missing = [...(chromium ? [] : ['chromium']), ...(redis ? [] : ['redis-server'])];
+let python = hasPython3();
+const missing = [...(chromium ? [] : ['chromium']), ...(redis ? [] : ['redis-server']), ...(python ? [] : ['python3'])];
 if (missing.length && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log(`npm test: installing Debian's ${missing.join(' and ')} (root)…`);
+  console.log(`npm test: installing Debian's ${missing.join(', ')} (root)…`);
   execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`, { stdio: 'inherit' });
   chromium = findChromium();
   redis = hasRedisServer();
+  python = hasPython3();
 }
 if (!chromium) {
   console.error('npm test: no Chromium found: install one (sudo apt-get install -y chromium) or set CHROMIUM_PATH=/path/to/chromium');
@@ -43,6 +49,10 @@ if (!chromium) {
 }
 if (!redis) {
   console.error('npm test: no redis-server found: install it (sudo apt-get install -y redis-server); the scale-out and league-queue tests need it');
+  process.exit(1);
+}
+if (!python) {
+  console.error('npm test: no python3 found: install it (sudo apt-get install -y python3); the Python starter kit plays in a real league in the tests');
   process.exit(1);
 }
 process.env.CHROMIUM_PATH = chromium;
