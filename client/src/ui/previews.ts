@@ -158,7 +158,13 @@ export const PREVIEWS: Record<string, Preview> = {
     if (!me || !(amount > 0)) return [];
     const issue = equityIssue(usdToCents(amount), me.marketCapUsd, me.sharesOutstanding, me.quotes.equityFeePct);
     if (!issue) return [`!${t('pv.noMarket')}`];
-    return [t('pv.equity', { shares: compact(issue.newShares), price: usd(issue.priceUsd), net: usd(issue.netCents / 100), dilution: ((100 * issue.newShares) / (me.sharesOutstanding + issue.newShares)).toFixed(1) })];
+    // Cash counts at par in market cap, so the founders' stake after the raise is simple to state.
+    const stakeAfter = ((me.marketCapUsd + issue.netCents / 100) * me.founderShares) / (me.sharesOutstanding + issue.newShares);
+    return [
+      t('pv.equity', { shares: compact(issue.newShares), price: usd(issue.priceUsd), net: usd(issue.netCents / 100), dilution: ((100 * issue.newShares) / (me.sharesOutstanding + issue.newShares)).toFixed(1) }),
+      t('pv.equityStake', { before: usd(me.scoreMarketUsd), after: usd(stakeAfter) }),
+      ...(issue.newShares > me.issuableShares ? [`!${t('pv.equityWindow', { room: compact(me.issuableShares), day: me.issuanceWindowEndsDay })}`] : []),
+    ];
   },
   buyback: (v, f) => {
     const me = v.me;
@@ -166,6 +172,9 @@ export const PREVIEWS: Record<string, Preview> = {
     if (!me || !(amount > 0)) return [];
     const b = buybackShares(usdToCents(amount), me.marketCapUsd, me.sharesOutstanding);
     if (!b) return [`!${t('pv.noMarket')}`];
-    return [t('pv.buyback', { shares: compact(b.sharesRetired), price: usd(b.priceUsd), cost: usd(b.costCents / 100) })];
+    return [
+      t('pv.buyback', { shares: compact(b.sharesRetired), price: usd(b.priceUsd), cost: usd(b.costCents / 100) }),
+      ...(b.sharesRetired > me.retirableShares ? [`!${t('pv.buybackWindow', { room: compact(me.retirableShares), day: me.issuanceWindowEndsDay })}`] : []),
+    ];
   },
 };

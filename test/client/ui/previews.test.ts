@@ -5,6 +5,7 @@ import { addPlayer, applyAction, createGame, step } from '../../../shared/rules/
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
 import { playerView } from '../../../shared/rules/view.js';
 import { offerOwnCostUsd } from '../../../shared/rules/systems/compute.js';
+import { founderStakeUsd } from '../../../shared/rules/score.js';
 
 const game = () => addPlayer(createGame(getScenario('halving-sprint')!, 'previews'), { id: 'a', name: 'A' });
 
@@ -36,5 +37,15 @@ describe('form previews the playtest found missing', () => {
     const lines = PREVIEWS.acceptOffer!(view, { offerId: 'OF1', siteId: mining.id });
     expect(lines.join(' ')).toContain(usd(offerOwnCostUsd(s.scenario.capex, offer, mining)));
     expect(lines.join(' ')).toMatch(/after the hall's running costs \(25 %\)/);
+  });
+
+  it('shows what a raise does to the founders\' stake, as the engine books it, and warns past the window', () => {
+    const s = game();
+    const v = playerView(s, 'a');
+    const lines = PREVIEWS.raiseEquity!(v, { amountUsd: '5000000' });
+    const r = applyAction(s, 'a', { type: 'raiseEquity', amountUsd: 5_000_000 });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(lines[1]).toContain(`→ ${usd(founderStakeUsd(r.state.players.a!, 'market'))}`);
+    expect(PREVIEWS.raiseEquity!(v, { amountUsd: '20000000' }).some((l) => l.startsWith('!Over the issuance window'))).toBe(true);
   });
 });
