@@ -431,41 +431,9 @@ export function raiseEquity(view: PlayerView, maxUsd: number, out: Action[]): bo
   return true;
 }
 
-/** BTC's trend from what a player has seen: fast over slow moving average of the price, minus 1. */
-export function btcTrend(view: PlayerView, ctx: BotContext): number {
-  const price = view.world.btcUsd;
-  const ema = (key: string, alpha: number) => {
-    const prev = ctx.memory[key];
-    const next = typeof prev === 'number' && prev > 0 ? prev + alpha * (price - prev) : price;
-    ctx.memory[key] = next;
-    return next;
-  };
-  const fast = ema('btcFast', 1 / 15);
-  const slow = ema('btcSlow', 1 / 60);
-  return slow > 0 ? fast / slow - 1 : 0;
-}
-
-/**
- * A BTC treasury for spare cash. A hodler buys with it every day and never sells; a trader follows
- * the trend it has seen (never the calendar): in while the price climbs, out when it turns down. What it bought is kept
- * in memory so a seller never dumps BTC it mined. Call last, after the day's spending.
- */
-export function trendTreasury(view: PlayerView, ctx: BotContext, budget: Budget, out: Action[], opts: { share: number; hodl: boolean }): void {
-  const me = view.me;
-  if (!me || view.world.btcUsd <= 0) return;
-  const t = btcTrend(view, ctx);
-  const held = typeof ctx.memory.treasuryBtc === 'number' ? ctx.memory.treasuryBtc : 0;
-  // A hodler stacks whatever the trend; a trader waits for a clear one, and the hysteresis keeps a
-  // flat market from churning the treasury through the impact both ways.
-  if (opts.hodl || (t > 0.05 && view.day >= 20)) {
-    const btc = Math.floor(((budget.cashUsd * opts.share) / view.world.btcUsd) * 1e4) / 1e4;
-    if (btc >= 0.01 && budget.spend(btc * view.world.btcUsd)) {
-      out.push({ type: 'tradeBtc', side: 'buy', amountBtc: btc });
-      ctx.memory.treasuryBtc = held + btc;
-    }
-  } else if (t < -0.05 && !opts.hodl && held > 0) {
-    const btc = Math.floor(Math.min(held, me.btc) * 1e4) / 1e4;
-    if (btc >= 0.01) out.push({ type: 'tradeBtc', side: 'sell', amountBtc: btc });
-    ctx.memory.treasuryBtc = 0;
-  }
+/** A hodler's treasury: buys BTC with a share of the day's spare cash and never sells it. */
+export function stackSpareCash(view: PlayerView, budget: Budget, share: number, out: Action[]): void {
+  if (!view.me || view.world.btcUsd <= 0) return;
+  const btc = Math.floor(((budget.cashUsd * share) / view.world.btcUsd) * 1e4) / 1e4;
+  if (btc >= 0.01 && budget.spend(btc * view.world.btcUsd)) out.push({ type: 'tradeBtc', side: 'buy', amountBtc: btc });
 }

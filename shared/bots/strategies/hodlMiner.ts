@@ -4,7 +4,7 @@
  */
 import type { Action } from '../../rules/actions.js';
 import type { Strategy } from '../types.js';
-import { announce, borrow, Budget, contestPick, every, powerReserveUsd, treasuryPolicy, trendTreasury } from '../helpers.js';
+import { announce, borrow, Budget, contestPick, every, powerReserveUsd, stackSpareCash, treasuryPolicy } from '../helpers.js';
 import { growMining } from '../plays.js';
 
 export const hodlMiner: Strategy = {
@@ -21,7 +21,7 @@ export const hodlMiner: Strategy = {
     growMining(view, budget, { maxPaybackDays: 720, hardwareShare: 1, expand: true, buildMw: [5, 60] }, out);
     contestPick(view, 'crypto', Math.min(1_000_000, me.cashUsd * 0.02), out);
     // Spare cash joins the stack (the MARA playbook), and is never sold.
-    trendTreasury(view, ctx, budget, out, { share: 0.5, hodl: true });
+    stackSpareCash(view, budget, 0.5, out);
     // Short of power money: pledge BTC instead of selling it.
     if (me.cashUsd < reserve * 0.5 && me.btc > 0 && me.loans.length < 3 && every(ctx, 'loan', 30)) {
       borrow(view, reserve, 180, out, Math.max(0.01, Math.floor(me.btc * 0.5 * 1e8) / 1e8));
