@@ -13,6 +13,7 @@ import { COLO_SIGNING_DAYS, coloDayCents } from '../../../shared/rules/systems/c
 import { offerOwnCostUsd } from '../../../shared/rules/systems/compute.js';
 import { CONTRACT_HORIZON_DAYS, HOSTING_OPEX_SHARE } from '../../../shared/rules/systems/computeValue.js';
 import { compact, usd } from '../util/format.js';
+import { uncommittedH100 } from '../../../shared/bots/helpers.js';
 import { t } from '../i18n/index.js';
 
 type Preview = (view: PlayerView, values: Record<string, string>) => string[];
@@ -141,8 +142,11 @@ export const PREVIEWS: Record<string, Preview> = {
     const tender = v.tenders.find((x) => x.id === f.tenderId);
     const price = n(f.priceUsdPerGpuHour);
     if (!tender || !(price > 0)) return [];
+    const free = uncommittedH100(v);
     return [t('pv.tender', { gpus: tender.gpus, days: tender.days, perDay: usd(tender.gpus * price * 24), total: usd(tender.gpus * price * 24 * tender.days), reserve: tender.reservePriceUsdPerGpuHour.toFixed(2) }),
-      ...(price > tender.reservePriceUsdPerGpuHour ? [`!${t('pv.aboveReserve')}`] : [])];
+      t('pv.tenderNeeds', { gpus: tender.gpus, day: tender.closesDay, spot: v.world.gpuRentUsdPerHour.toFixed(2) }),
+      ...(price > tender.reservePriceUsdPerGpuHour ? [`!${t('pv.aboveReserve')}`] : []),
+      ...(free < tender.gpus ? [`!${t('pv.tenderShort', { free })}`] : [])];
   },
   takeLoan: (v, f) => {
     const q = quoteLoan(v, n(f.amountUsd), Number.isFinite(n(f.collateralBtc)) ? n(f.collateralBtc) : 0);

@@ -48,4 +48,12 @@ describe('form previews the playtest found missing', () => {
     expect(lines[1]).toContain(`→ ${usd(founderStakeUsd(r.state.players.a!, 'market'))}`);
     expect(PREVIEWS.raiseEquity!(v, { amountUsd: '20000000' }).some((l) => l.startsWith('!Over the issuance window'))).toBe(true);
   });
+
+  it('tells a tender bidder the capacity it needs at the close, and warns a company without it', () => {
+    const v = playerView(game(), 'a');
+    const tender = { id: 'T1', lab: 'Lab', gpus: 64, days: 30, startDay: 12, closesDay: 10, tier: 'ai' as const, reservePriceUsdPerGpuHour: 5, bidCount: 0, myBidUsdPerGpuHour: null };
+    const lines = PREVIEWS.bidTender!({ ...v, tenders: [tender] }, { tenderId: 'T1', priceUsdPerGpuHour: '4' });
+    expect(lines[1]).toMatch(/64 running, uncommitted GPUs .* on day 10/);
+    expect(lines.at(-1)).toBe('!You have 0 running and uncommitted today');
+  });
 });
