@@ -3,14 +3,14 @@ import Phaser from 'phaser';
 import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
 import { MARKET_KEYS, type MarketKey } from '../net/protocol.js';
-import { h, mount, setChildren, setText } from '../ui/dom.js';
+import { h, mount, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js';
 import { teacherUrl } from '../classroom/links.js';
-import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../../shared/rules/pace.js';
-import { paceLine } from '../ui/paceMenu.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../../../shared/rules/pace.js';
+import { scenarioPace } from '../ui/scenarioPace.js';
 
 const MARKET_LABEL: Record<MarketKey, MessageKey> = {
   btcTrading: 'teach.market.btc', leaseBook: 'teach.market.lease', tenders: 'teach.market.tenders', hosting: 'teach.market.hosting',
@@ -31,10 +31,7 @@ export class TeachScene extends Phaser.Scene {
     const scenario = h('select', { testid: 'teach-scenario' });
     const pace = input('teach-pace', { type: 'number', step: '0.01', min: String(MIN_DAYS_PER_SECOND), max: String(MAX_DAYS_PER_SECOND), value: '0.08' });
     const paceHint = h('span', { class: 'muted', testid: 'teach-pace-hint' });
-    let days = 120;
-    let paceEdited = false;
-    const showPace = () => setText(paceHint, paceLine(days, Number(pace.value)));
-    pace.addEventListener('input', () => { paceEdited = true; showPace(); });
+    const loadScenarios = scenarioPace(scenario, pace, paceHint);
     const cash = input('teach-cash', { type: 'number', min: '0', step: '1000000', placeholder: '—' });
     const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, h('input', { type: 'checkbox', testid: `teach-market-${k}`, checked: true })])) as Record<MarketKey, HTMLInputElement>;
     const events = h('textarea', { testid: 'teach-events', rows: 3, placeholder: '20 crash pct=30 Exchange collapse!', style: 'width:100%', dir: 'ltr' });
@@ -99,19 +96,7 @@ export class TeachScene extends Phaser.Scene {
         h('button', { testid: 'teach-back', onclick: () => this.scene.start(SCENES.title) }, t('teach.back'))),
       status);
     cleanup.push(mount(card));
-    void net.listScenarios().then((list) => {
-      setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
-      if (list.some((s) => s.id === 'halving-sprint')) scenario.value = 'halving-sprint';
-      const follow = () => {
-        const chosen = list.find((s) => s.id === scenario.value);
-        if (!chosen) return;
-        days = chosen.days;
-        if (!paceEdited) pace.value = String(chosen.defaultDaysPerSecond ?? defaultDaysPerSecond(chosen.days));
-        showPace();
-      };
-      scenario.addEventListener('change', follow);
-      follow();
-    }).catch((e: Error) => setText(status, t('title.unreachable', { message: e.message })));
+    void net.listScenarios().then(loadScenarios).catch((e: Error) => setText(status, t('title.unreachable', { message: e.message })));
   }
 }
 

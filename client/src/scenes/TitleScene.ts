@@ -7,7 +7,7 @@ import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
 import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../../shared/rules/pace.js';
-import { paceLine } from '../ui/paceMenu.js';
+import { scenarioPace } from '../ui/scenarioPace.js';
 import { GUIDE_KEY } from '../ui/Guide.js';
 
 const NAME_KEY = 'bc.name';
@@ -44,11 +44,7 @@ export class TitleScene extends Phaser.Scene {
     const scenario = h('select', { testid: 'scenario' });
     const pace = h('input', { testid: 'pace', type: 'number', step: '0.01', min: String(MIN_DAYS_PER_SECOND), max: String(MAX_DAYS_PER_SECOND), value: '0.08', style: 'width:6em' });
     const paceHint = h('span', { class: 'muted', testid: 'pace-hint' });
-    let days = 120;
-    // The pace follows the scenario (a ~25-minute match) until the player types their own.
-    let paceEdited = false;
-    const showPace = () => setText(paceHint, paceLine(days, Number(pace.value)));
-    pace.addEventListener('input', () => { paceEdited = true; showPace(); });
+    const loadScenarios = scenarioPace(scenario, pace, paceHint);
     const bots = h('input', { testid: 'bots', type: 'number', step: '1', min: '0', max: '40', value: '3' });
     const botKind = h('select', { testid: 'bot-strategy' }, h('option', { value: 'mixed' }, t('title.mixed')), ...BOT_STRATEGIES.map((s) => h('option', { value: s }, s)));
     const priv = h('input', { type: 'checkbox', testid: 'private' });
@@ -85,24 +81,12 @@ export class TitleScene extends Phaser.Scene {
     }).catch(() => undefined);
     void this.net.listScenarios().then((list) => {
       this.scenarios = list;
-      setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
-      const sprint = list.find((s) => s.id === 'halving-sprint');
-      if (sprint) scenario.value = sprint.id;
-      const follow = () => {
-        const chosen = list.find((s) => s.id === scenario.value);
-        if (!chosen) return;
-        days = chosen.days;
-        if (!paceEdited) pace.value = String(chosen.defaultDaysPerSecond ?? defaultDaysPerSecond(chosen.days));
-        showPace();
-      };
-      scenario.addEventListener('change', follow);
-      follow();
+      loadScenarios(list);
     }).catch((e: Error) => this.say(t('title.unreachable', { message: e.message }), true));
     const refresh = () => void this.net.listRooms().then((list) => this.renderRooms(rooms, list, name)).catch(() => undefined);
     refresh();
     const timer = this.time.addEvent({ delay: 3000, loop: true, callback: refresh });
     this.cleanup.push(() => timer.remove());
-    showPace();
     name.focus();
   }
 
