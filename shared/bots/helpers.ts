@@ -367,7 +367,8 @@ export function momentumNarrative(view: PlayerView): 'crypto' | 'ai' {
 export function borrow(view: PlayerView, amountUsd: number, termDays: number, out: Action[], collateralBtc = 0): void {
   const me = view.me;
   if (!me || amountUsd < 100_000) return;
-  const headroom = Math.max(0, me.navUsd * 0.3 - me.debtUsd);
+  const room = collateralBtc > 0 ? me.quotes.securedRoomUsd : me.quotes.borrowRoomUsd;
+  const headroom = Math.min(room, Math.max(0, me.navUsd * 0.3 - me.debtUsd));
   // Collateral at a 50% loan-to-value stays clear of margin calls for a 35% price drop or so.
   const backed = collateralBtc > 0 ? collateralBtc * view.world.btcUsd * 0.5 : Infinity;
   const amount = Math.floor(Math.min(amountUsd, headroom, backed));
@@ -433,7 +434,41 @@ export function raiseEquity(view: PlayerView, maxUsd: number, out: Action[]): bo
 
 /** A hodler's treasury: buys BTC with a share of the day's spare cash and never sells it. */
 export function stackSpareCash(view: PlayerView, budget: Budget, share: number, out: Action[]): void {
-  if (!view.me || view.world.btcUsd <= 0) return;
+  if (!view.me || view.world.btcUsd <= 0 || hasBtcBackedLoan(view)) return;
   const btc = Math.floor(((budget.cashUsd * share) / view.world.btcUsd) * 1e4) / 1e4;
   if (btc >= 0.01 && budget.spend(btc * view.world.btcUsd)) out.push({ type: 'tradeBtc', side: 'buy', amountBtc: btc });
+}
+
+/** A BTC-backed loan's covenant bars buying BTC while it is outstanding. */
+export function hasBtcBackedLoan(view: PlayerView): boolean {
+  return view.me?.loans.some((l) => l.collateralSats > 0) ?? false;
+}
+
+/** Where BTC goes over a preset's published history: players who know 2023-24 know this much (not the dates). */
+const KNOWN_BTC_DIRECTION: Readonly<Record<string, 'up' | 'down'>> = { 'history-2023-2025': 'up', 'crypto-winter-2022': 'down' };
+/** Share of the coins' value borrowed against them: a 50 % loan-to-value survives a third off the price before a 75 % margin call. */
+const TIDE_LOAN_TO_VALUE = 0.5;
+
+/**
+ * The treasury of a company that knows the tide (the MARA playbook): where history says BTC rises,
+ * put the equity into BTC on the first day and fund the business with a loan against the coins.
+ * Returns true on the day it acts, so the caller spends nothing that day (its cash just became coins).
+ */
+export function tideTreasury(view: PlayerView, ctx: BotContext, keepUsd: number, out: Action[]): boolean {
+  const me = view.me;
+  if (!me || ctx.memory.tide || KNOWN_BTC_DIRECTION[view.scenarioId] !== 'up' || view.world.btcUsd <= 0) return false;
+  // Done once the coins are held (or after a few tries); other companies' buys the same day move the price.
+  const tries = typeof ctx.memory.tideTries === 'number' ? ctx.memory.tideTries : 0;
+  if (hasBtcBackedLoan(view) || tries >= 3) {
+    ctx.memory.tide = true;
+    return false;
+  }
+  ctx.memory.tideTries = tries + 1;
+  const btc = Math.floor(((me.cashUsd - keepUsd) * 0.98 / view.world.btcUsd) * 1e4) / 1e4;
+  if (btc < 1) return false;
+  out.push({ type: 'tradeBtc', side: 'buy', amountBtc: btc });
+  const loanUsd = Math.floor(Math.min(me.quotes.securedRoomUsd, btc * view.world.btcUsd * TIDE_LOAN_TO_VALUE));
+  const termDays = Math.min(3650, Math.max(30, view.endDay - view.day + 60));
+  if (loanUsd >= 100_000) out.push({ type: 'takeLoan', amountUsd: loanUsd, termDays, collateralBtc: btc });
+  return true;
 }

@@ -70,6 +70,21 @@ export function borrowingRoomCents(navUsd: number, debtUsdCents: number, maxLeve
   return Math.max(0, usdToCents(Math.max(0, navUsd) * maxLeverage) - debtUsdCents);
 }
 
+/**
+ * What an unsecured lender lends against: machines, sites and contracts it could take and sell.
+ * Cash and coins back nothing: lending a shell money to buy coins is a bet on the coin, not a loan
+ * to a business (a company with coins can pledge them instead).
+ */
+export function borrowingBaseUsd(p: { hardwareUsd: number; sitesUsd: number; contractsPvUsd: number }): number {
+  return Math.max(0, p.hardwareUsd) + Math.max(0, p.sitesUsd) + Math.max(0, p.contractsPvUsd);
+}
+
+/** Cents of unsecured debt a company may still take: ≤ maxLeverage × its borrowing base, within the NAV cap on all debt. */
+export function unsecuredRoomCents(baseUsd: number, unsecuredDebtCents: number, navUsd: number, debtUsdCents: number, maxLeverage: number): number {
+  const againstBase = Math.max(0, usdToCents(Math.max(0, baseUsd) * maxLeverage) - unsecuredDebtCents);
+  return Math.min(againstBase, borrowingRoomCents(navUsd, debtUsdCents, maxLeverage));
+}
+
 /** Share price in dollars; 0 when the market values the company at nothing. */
 export function sharePriceUsd(marketCapUsd: number, sharesOutstanding: number): number {
   if (sharesOutstanding <= 0 || marketCapUsd <= 0) return 0;

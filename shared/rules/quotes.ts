@@ -196,7 +196,7 @@ export function quoteLoan(view: PlayerView, amountUsd: number, collateralBtc = 0
   return {
     ratePctYear,
     interestUsdPerDay: (amountUsd * ratePctYear) / 100 / 365,
-    maxUsd: q.borrowRoomUsd,
+    maxUsd: collateralSats > 0 ? q.securedRoomUsd : q.borrowRoomUsd,
     minCollateralBtc: satsToBtc(minCollateralSats(amountCents, view.world.btcUsd, q.marginCallLtv)),
   };
 }

@@ -463,6 +463,7 @@ export type ErrorCode =
   | 'NOT_HOST'
   /** It would complete after the match's last day. */
   | 'TOO_LATE'
+  | 'COVENANT'
   // Raised by the server, never by the engine:
   | 'UNKNOWN_MESSAGE'
   | 'RATE_LIMITED'

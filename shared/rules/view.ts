@@ -18,7 +18,7 @@ import { currentWindow, ISSUANCE_WINDOW_DAYS, issuableShares, retirableShares } 
 import { coloOffers, type ColoOffer } from './systems/colocation.js';
 import { publicContestSummary } from './systems/contest.js';
 import type { Tier } from './types.js';
-import { borrowingRoomCents } from '../economy/finance.js';
+import { borrowingBaseUsd, borrowingRoomCents, unsecuredRoomCents } from '../economy/finance.js';
 import { playerSectorHype } from './systems/valuation.js';
 import { newUnitPriceUsd, resaleUnitPriceUsd, siteMarketUsdPerMw, tierCapexUsdPerMw, tierMarketUsdPerMw } from './systems/prices.js';
 
@@ -96,8 +96,10 @@ export interface EngineQuotes {
   navParts: NavParts;
   /** Sector hype 0-1 as the crowd and a lender see this company (revenue mix + narrative). */
   sectorHype: number;
-  /** Dollars the company may still borrow (debt ≤ maxLeverage × NAV). */
+  /** Dollars the company may still borrow without collateral (≤ maxLeverage × machines, sites and contracts, and all debt ≤ maxLeverage × NAV). */
   borrowRoomUsd: number;
+  /** Dollars it may still borrow against pledged BTC (all debt ≤ maxLeverage × NAV). */
+  securedRoomUsd: number;
   maxLeverage: number;
   marginCallLtv: number;
   equityFeePct: number;
@@ -207,12 +209,14 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     issuableShares: p ? issuableShares(window!) : 0,
     retirableShares: p ? retirableShares(window!) : 0,
     issuanceWindowEndsDay: window ? window.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS : state.day,
-    quotes: engineQuotes(state, id, loans.reduce((s, l) => s + l.principalUsdCents, 0)),
+    quotes: engineQuotes(state, id, loans),
   };
 }
 
-function engineQuotes(state: GameState, id: PlayerId, debtCents: number): EngineQuotes {
+function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principalUsdCents: number; collateralSats: number }[]): EngineQuotes {
   const np = navPartsOf(state)[id] ?? EMPTY_NAV_PARTS;
+  const debtCents = loans.reduce((s, l) => s + l.principalUsdCents, 0);
+  const unsecuredCents = loans.reduce((s, l) => s + (l.collateralSats > 0 ? 0 : l.principalUsdCents), 0);
   const f = state.scenario.finance;
   const unitPriceUsd: Record<string, number> = {};
   const resale: Record<string, number> = {};
@@ -224,7 +228,8 @@ function engineQuotes(state: GameState, id: PlayerId, debtCents: number): Engine
   return {
     navParts: { ...np },
     sectorHype: playerSectorHype(state, id),
-    borrowRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
+    borrowRoomUsd: centsToUsd(unsecuredRoomCents(borrowingBaseUsd(np), unsecuredCents, navUsd(np), debtCents, f.maxLeverage)),
+    securedRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
     maxLeverage: f.maxLeverage,
     marginCallLtv: f.marginCallLtv,
     equityFeePct: f.equityFeePct,

@@ -561,6 +561,7 @@ export const en = {
   'pv.aboveReserve': 'Above the reserve price: this bid cannot win',
   'pv.loan': 'Your rate today: {rate}%/year ({perDay}/day interest); you may borrow up to {max}',
   'pv.loanCap': 'Over your borrowing limit ({max})',
+  'pv.loanUnsecured': 'Without collateral, lenders lend only against your machines, sites and contracts; pledge BTC to borrow up to {secured}',
   'pv.loanCollateral': 'A BTC-backed loan this size needs at least {btc} BTC',
   'pv.noMarket': 'The market values the company at nothing: no share price',
   'pv.equity': 'Sells {shares} new shares at {price}; you keep {net}; dilution {dilution}%',

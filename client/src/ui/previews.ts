@@ -153,6 +153,8 @@ export const PREVIEWS: Record<string, Preview> = {
     if (!q) return [];
     const lines = [t('pv.loan', { rate: q.ratePctYear.toFixed(2), perDay: usd(q.interestUsdPerDay), max: usd(q.maxUsd) })];
     if (n(f.amountUsd) > q.maxUsd) lines.push(`!${t('pv.loanCap', { max: usd(q.maxUsd) })}`);
+    const secured = v.me?.quotes.securedRoomUsd ?? 0;
+    if (!(n(f.collateralBtc) > 0) && n(f.amountUsd) > q.maxUsd && secured > q.maxUsd) lines.push(t('pv.loanUnsecured', { secured: usd(secured) }));
     if (n(f.collateralBtc) > 0 && n(f.collateralBtc) < q.minCollateralBtc) lines.push(`!${t('pv.loanCollateral', { btc: q.minCollateralBtc.toFixed(4) })}`);
     return lines;
   },

@@ -10,7 +10,7 @@ import type { PlayerView } from '../../rules/view.js';
 import type { Strategy } from '../types.js';
 import {
   announce, bidTenders, borrow, Budget, contestPick, every, gpuPowerUsdPerHour, inLeaseBand, installStored, mySites, offerSites,
-  openOffers, powerReserveUsd, raiseEquity, round2, treasuryPolicy, trend, uncommittedH100,
+  openOffers, powerReserveUsd, raiseEquity, round2, tideTreasury, treasuryPolicy, trend, uncommittedH100,
 } from '../helpers.js';
 import { acquireAiMw, fillGpus, freeAiMw, houseGpus, rentColo } from '../plays.js';
 
@@ -61,6 +61,7 @@ export const aiPivot: Strategy = {
     const me = view.me;
     if (!me || view.phase !== 'running') return [];
     const out: Action[] = [];
+    if (tideTreasury(view, ctx, powerReserveUsd(view, 30), out)) return out;
     treasuryPolicy(view, 100, out);
     announce(view, 'ai', out);
     const reserve = powerReserveUsd(view, 30);

@@ -4,7 +4,7 @@
  */
 import type { Action } from '../../rules/actions.js';
 import type { Strategy } from '../types.js';
-import { announce, borrow, Budget, contestPick, every, powerReserveUsd, stackSpareCash, treasuryPolicy } from '../helpers.js';
+import { announce, borrow, Budget, contestPick, every, powerReserveUsd, stackSpareCash, tideTreasury, treasuryPolicy } from '../helpers.js';
 import { growMining } from '../plays.js';
 
 export const hodlMiner: Strategy = {
@@ -14,6 +14,7 @@ export const hodlMiner: Strategy = {
     const me = view.me;
     if (!me || view.phase !== 'running') return [];
     const out: Action[] = [];
+    if (tideTreasury(view, ctx, powerReserveUsd(view, 30), out)) return out;
     treasuryPolicy(view, 0, out);
     announce(view, 'crypto', out);
     const reserve = powerReserveUsd(view, 30);

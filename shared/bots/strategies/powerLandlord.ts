@@ -8,7 +8,7 @@ import type { PlayerView, PublicOffer } from '../../rules/view.js';
 import type { Strategy } from '../types.js';
 import {
   announce, asicRevenueUsdPerDay, bestAsic, Budget, contestPick, every, marketUsdPerMw, mySites, offerSites, openOffers,
-  powerReserveUsd, round2, siteFreeMw, treasuryPolicy, unitMw,
+  powerReserveUsd, round2, siteFreeMw, tideTreasury, treasuryPolicy, unitMw,
 } from '../helpers.js';
 import { addMiningMw, growMining } from '../plays.js';
 
@@ -59,6 +59,7 @@ export const powerLandlord: Strategy = {
     const me = view.me;
     if (!me || view.phase !== 'running') return [];
     const out: Action[] = [];
+    if (tideTreasury(view, ctx, powerReserveUsd(view, 30), out)) return out;
     treasuryPolicy(view, 100, out);
     // Its story is whatever its MW earn most from: tenants (AI) or its own miners (crypto).
     announce(view, me.revenueAiUsdPerDay > me.revenueMiningUsdPerDay ? 'ai' : 'crypto', out);

@@ -6,6 +6,7 @@ import { balanceOf, btcSats, cashCents, LEASE_ESCROW, playerAccount, transfer, W
 import { blockCents } from '../../economy/leaseBook.js';
 import { btcToSats, centsToUsd, satsToBtc, satsValueCents, usdToCents } from '../../economy/money.js';
 import {
+  borrowingBaseUsd,
   borrowingRoomCents,
   buybackShares,
   dailyInterestCents,
@@ -20,6 +21,7 @@ import {
   MAX_SHARES_OUTSTANDING,
   RESTRUCTURED_FOUNDER_SHARE,
   retirableShares,
+  unsecuredRoomCents,
   loanRatePct,
   MARGIN_CALL_GRACE_DAYS,
   minCollateralSats,
@@ -53,10 +55,17 @@ function plainCashCents(state: GameState, playerId: PlayerId): number {
   return raw(raw(state.ledger).accounts)[playerAccount(playerId)]?.usdCents ?? 0;
 }
 
-export function debtCents(state: GameState, playerId: PlayerId): number {
+export function debtCents(state: GameState, playerId: PlayerId, only?: 'unsecured'): number {
   let cents = 0;
-  for (const loan of Object.values(state.loans)) if (loan.ownerId === playerId) cents += loan.principalUsdCents;
+  for (const loan of Object.values(state.loans)) {
+    if (loan.ownerId === playerId && (only !== 'unsecured' || loan.collateralSats <= 0)) cents += loan.principalUsdCents;
+  }
   return cents;
+}
+
+/** A BTC-backed loan's covenant: its proceeds may not buy more BTC (no loops of pledge, borrow, buy). */
+export function hasBtcBackedLoan(state: GameState, playerId: PlayerId): boolean {
+  return Object.values(state.loans).some((l) => l.ownerId === playerId && l.collateralSats > 0);
 }
 
 /** Returns the collateral to the borrower and removes the loan (principal must already be 0). */
@@ -247,12 +256,20 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
     if (collateralSats > heldSats) {
       return fail('INSUFFICIENT_BTC', `You pledge ${btcText(collateralSats)} but hold ${btcText(heldSats)}.`);
     }
-    const nav = playerNavUsd(draft, playerId);
+    const parts = navPartsByPlayer(draft)[playerId];
+    const nav = parts ? navUsd(parts) : 0;
     const debt = debtCents(draft, playerId);
     const { maxLeverage, marginCallLtv } = draft.scenario.finance;
-    const room = borrowingRoomCents(nav, debt, maxLeverage);
-    if (amountCents > room) {
-      return fail('LIMIT', `You can borrow at most ${usd(room)} more: debt is capped at ${Math.round(maxLeverage * 100)}% of NAV (${usd(usdToCents(nav))}).`);
+    const cap = `${Math.round(maxLeverage * 100)}%`;
+    if (collateralSats > 0) {
+      const room = borrowingRoomCents(nav, debt, maxLeverage);
+      if (amountCents > room) return fail('LIMIT', `You can borrow at most ${usd(room)} more: debt is capped at ${cap} of NAV (${usd(usdToCents(nav))}).`);
+    } else {
+      const base = parts ? borrowingBaseUsd(parts) : 0;
+      const room = unsecuredRoomCents(base, debtCents(draft, playerId, 'unsecured'), nav, debt, maxLeverage);
+      if (amountCents > room) {
+        return fail('LIMIT', `You can borrow at most ${usd(room)} more without collateral: lenders advance ${cap} of your machines, sites and contracts (${usd(usdToCents(base))}) and cap all debt at ${cap} of NAV. Pledge BTC for a secured loan.`);
+      }
     }
     const btcUsd = draft.btc.btcUsd;
     if (collateralSats > 0) {

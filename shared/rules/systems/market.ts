@@ -4,6 +4,7 @@ import { fail } from '../context.js';
 import type { GameState } from '../types.js';
 import { withRng } from '../rng.js';
 import { raw } from './capacity.js';
+import { hasBtcBackedLoan } from './finance.js';
 import { executionPriceUsd, hypeLogReturn, impactLogReturn, seedKeyframePoints, stepBtcPrice } from '../../economy/btcPrice.js';
 import { btcSats, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { btcToSats, centsToUsd, satsToBtc, satsValueCents } from '../../economy/money.js';
@@ -85,6 +86,9 @@ function tradeBtc(draft: GameState, playerId: string, side: 'buy' | 'sell', amou
   if (cents <= 0) return fail('BAD_ACTION', `${formatBtc(sats)} is worth less than a cent; trade a larger amount.`);
   const account = playerAccount(playerId);
   if (side === 'buy') {
+    if (hasBtcBackedLoan(draft, playerId)) {
+      return fail('COVENANT', 'Your BTC-backed loan forbids buying more BTC while it is outstanding: repay it first.');
+    }
     const cash = cashCents(draft.ledger, playerId);
     if (cash < cents) {
       return fail('INSUFFICIENT_FUNDS', `Buying ${formatBtc(sats)} costs ${formatUsd(cents)} at ${formatUsd(Math.round(execUsd * 100))}/BTC; you have ${formatUsd(cash)} in cash.`);

@@ -69,17 +69,27 @@ describe('previews from the engine figures in the view', () => {
     expect(built.buildEtaDay - after.day).toBe(q.energiseDays);
   });
 
-  it('quotes the loan rate the reducer sets (not the base rate), secured or not', () => {
-    const s = game();
+  it('quotes the loan rate the reducer sets (not the base rate), secured or not, and the room each kind has', () => {
+    const shell = playerView(game(), 'a');
+    // Cash backs no unsecured loan; coins can be pledged.
+    expect(quoteLoan(shell, 1_000_000)!.maxUsd).toBe(0);
+    let s = game();
+    const site = playerView(s, 'a').sites.find((x) => x.ownerId === null && x.listPriceUsd <= 40_000_000)!;
+    s = apply(s, { type: 'buySite', siteId: site.id });
+    s = apply(s, { type: 'tradeBtc', side: 'buy', amountBtc: 100 });
     const v = playerView(s, 'a');
-    for (const amount of [1_000_000, 20_000_000]) {
-      const q = quoteLoan(v, amount)!;
-      const after = apply(s, { type: 'takeLoan', amountUsd: amount, termDays: 90 });
-      const loan = Object.values(after.loans)[0]!;
+    const unsecured = quoteLoan(v, 1_000_000)!;
+    expect(unsecured.maxUsd).toBeGreaterThan(1_000_000);
+    expect(unsecured.maxUsd).toBe(v.me!.quotes.borrowRoomUsd);
+    expect(quoteLoan(v, 1_000_000, 100)!.maxUsd).toBe(v.me!.quotes.securedRoomUsd);
+    for (const [amount, collateralBtc] of [[1_000_000, 0], [Math.floor(unsecured.maxUsd), 0], [1_000_000, 100]] as const) {
+      const q = quoteLoan(v, amount, collateralBtc)!;
+      const action = collateralBtc > 0 ? { type: 'takeLoan' as const, amountUsd: amount, termDays: 90, collateralBtc } : { type: 'takeLoan' as const, amountUsd: amount, termDays: 90 };
+      const loan = Object.values(apply(s, action).loans)[0]!;
       expect(loan.ratePctYear).toBeCloseTo(q.ratePctYear, 10);
       expect(q.ratePctYear).toBeGreaterThan(v.world.interestRatePct);
     }
-    expect(quoteLoan(v, 1_000_000)!.maxUsd).toBeGreaterThan(0);
+    expect(() => apply(s, { type: 'takeLoan', amountUsd: Math.floor(unsecured.maxUsd) + 1, termDays: 90 })).toThrow(/without collateral/);
   });
 
   it('builds the market cap from NAV as the engine does: cash at par, the business at the multiple', () => {

@@ -8,17 +8,30 @@ import { dailyInterestCents, MARGIN_CALL_GRACE_DAYS } from '../../../../shared/e
 import { financePhase, ROLLOVER_PENALTY_PCT } from '../../../../shared/rules/systems/finance.js';
 import { loanEscrow } from '../../../../shared/rules/systems/valuation.js';
 import { addLot } from '../../../../shared/rules/systems/capacity.js';
+import { resaleUnitPriceUsd } from '../../../../shared/rules/systems/prices.js';
 import { blockCents } from '../../../../shared/economy/leaseBook.js';
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
 import { accept, edit, rejects } from '../../../support/engineSteps.js';
 
 const scenario = getScenario('history-2023-2025')!;
-const start = createGame(scenario, 'finance', [
+const fresh = createGame(scenario, 'finance', [
   { id: 'a', name: 'Alice' },
   { id: 'b', name: 'Bob' },
 ]);
-const START_CENTS = scenario.finance.startCashUsd * 100;
+/** Each company swaps $40M of its cash for stored GPUs at resale: NAV unchanged, and a base unsecured lenders lend against. */
+const BASE_USD = 40_000_000;
+const H100_RESALE_USD = resaleUnitPriceUsd(fresh, 'h100');
+const BASE_UNITS = Math.floor(BASE_USD / H100_RESALE_USD);
+const BASE_CENTS = Math.round(BASE_UNITS * H100_RESALE_USD * 100);
+const start = edit(fresh, (d) => {
+  for (const id of ['a', 'b']) {
+    addLot(d, { id: `base-${id}`, ownerId: id, modelId: 'h100', count: BASE_UNITS, status: 'stored', siteId: null, arrivesDay: 0, unitCostUsd: Math.round(H100_RESALE_USD), committedGpus: 0 });
+    transfer(d.ledger, { from: playerAccount(id), to: WORLD, usdCents: BASE_CENTS, reason: 'test' });
+  }
+});
+const FRESH_CENTS = scenario.finance.startCashUsd * 100;
+const START_CENTS = FRESH_CENTS - BASE_CENTS;
 
 function runFinance(s: GameState): { state: GameState; events: GameEvent[] } {
   const ctx = { events: [] as GameEvent[] };
@@ -31,6 +44,8 @@ const giveBtc = (s: GameState, id: string, btc: number) =>
   edit(s, (d) => transfer(d.ledger, { from: WORLD, to: playerAccount(id), sats: btc * 1e8, reason: 'test' }));
 const drainCash = (s: GameState, id: string) =>
   edit(s, (d) => transfer(d.ledger, { from: playerAccount(id), to: WORLD, usdCents: cashCents(d.ledger, id), reason: 'test' }));
+/** No cash and no machines left: what the company owes is all it has. */
+const wipeOut = (s: GameState, id: string) => edit(drainCash(s, id), (d) => void delete d.lots[`base-${id}`]);
 const onlyLoan = (s: GameState) => Object.values(s.loans)[0]!;
 const zeroSum = (s: GameState) => expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
 
@@ -41,16 +56,38 @@ describe('takeLoan', () => {
     expect(loan).toMatchObject({ ownerId: 'a', principalUsdCents: 1_000_000_000, startDay: 0, dueDay: 90, collateralSats: 0 });
     // No revenue, no narrative: hype = ½·0.35 + ½·0.7 = 0.525; leverage 10M / 50M = 0.2
     // 4.5 + 2 + 8 × 0.2 + 4 × 0.475 = 10.0
-    expect(loan.ratePctYear).toBeCloseTo(10, 9);
+    expect(loan.ratePctYear).toBeCloseTo(10, 6);
     expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 1_000_000_000);
     zeroSum(s);
   });
 
-  it('caps debt at max leverage × NAV', () => {
-    const msg = rejects(start, 'a', { type: 'takeLoan', amountUsd: 30_000_001, termDays: 90 }, 'LIMIT');
-    expect(msg).toMatch(/at most \$30,000,000/);
+  it('lends unsecured against machines, sites and contracts, never against cash or coins', () => {
+    const base = BASE_CENTS / 100;
+    const room = Math.floor(base * 0.6);
+    const msg = rejects(start, 'a', { type: 'takeLoan', amountUsd: room + 1, termDays: 90 }, 'LIMIT');
+    expect(msg).toMatch(/without collateral: lenders advance 60% of your machines, sites and contracts/);
     const s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 90 });
-    rejects(s, 'a', { type: 'takeLoan', amountUsd: 10_000_001, termDays: 90 }, 'LIMIT');
+    rejects(s, 'a', { type: 'takeLoan', amountUsd: room - 20_000_000 + 1, termDays: 90 }, 'LIMIT');
+    // A cash shell has nothing to lend against; its coins it can pledge.
+    expect(rejects(fresh, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 90 }, 'LIMIT')).toMatch(/at most \$0 more without collateral/);
+    accept(giveBtc(fresh, 'a', 100), 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 90, collateralBtc: 100 });
+  });
+
+  it('caps all debt, secured or not, at max leverage × NAV', () => {
+    // 2,000 BTC pledged at $16,550 would back $24.8M at the 75% call level; NAV is $50M + 2,000 BTC.
+    const rich = giveBtc(start, 'a', 2_000);
+    const navUsd = 50_000_000 + 2_000 * rich.btc.btcUsd;
+    const s = accept(rich, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 90 });
+    const over = Math.floor(navUsd * 0.6) - 20_000_000 + 1_000;
+    expect(rejects(s, 'a', { type: 'takeLoan', amountUsd: over, termDays: 90, collateralBtc: 2_000 }, 'LIMIT')).toMatch(/capped at 60% of NAV/);
+  });
+
+  it('bars buying BTC while a BTC-backed loan is outstanding (no pledge-borrow-buy loops)', () => {
+    const s = accept(giveBtc(start, 'a', 100), 'a', { type: 'takeLoan', amountUsd: 500_000, termDays: 90, collateralBtc: 100 });
+    expect(rejects(s, 'a', { type: 'tradeBtc', side: 'buy', amountBtc: 1 }, 'COVENANT')).toMatch(/BTC-backed loan forbids buying more BTC/);
+    accept(s, 'b', { type: 'tradeBtc', side: 'buy', amountBtc: 1 });
+    const repaid = accept(s, 'a', { type: 'repayLoan', loanId: onlyLoan(s).id, amountUsd: 500_000 });
+    accept(repaid, 'a', { type: 'tradeBtc', side: 'buy', amountBtc: 1 });
   });
 
   it('moves BTC collateral into the loan escrow and checks it covers the call level', () => {
@@ -92,50 +129,50 @@ describe('repayLoan', () => {
 describe('equity', () => {
   it('sells new shares at the market price less the discount, net of the fee, diluting the founders', () => {
     // Start: $50M cap, 10M shares → $5/share, issued at $4.60; $1M buys ⌈217,391.3⌉ shares, 4% fee
-    const s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
+    const s = accept(fresh, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
     expect(s.players.a!.sharesOutstanding).toBe(10_217_392);
     expect(s.players.a!.founderShares).toBe(10_000_000);
-    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS + 96_000_000);
+    expect(cashCents(s.ledger, 'a')).toBe(FRESH_CENTS + 96_000_000);
     // Raising and keeping the cash makes the founders poorer per share: $50.96M ÷ 10.217M × 10M < $50M
     expect(founderStakeUsd(s.players.a!, 'market')).toBeLessThan(50_000_000);
     zeroSum(s);
   });
 
   it('counts the new cash at par through the day, so a raise and a buyback cannot shrink the share count for free', () => {
-    let s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 5_000_000 });
+    let s = accept(fresh, 'a', { type: 'raiseEquity', amountUsd: 5_000_000 });
     expect(s.players.a!.marketCapUsd).toBe(50_000_000 + 4_800_000);
     s = accept(s, 'a', { type: 'buyback', amountUsd: 4_800_000 });
     // The round trip costs the fee, the discount and the premium: more shares than before, no more cash.
     expect(s.players.a!.sharesOutstanding).toBeGreaterThan(10_000_000);
-    expect(cashCents(s.ledger, 'a')).toBeGreaterThanOrEqual(START_CENTS - 100);
+    expect(cashCents(s.ledger, 'a')).toBeGreaterThanOrEqual(FRESH_CENTS - 100);
     expect(founderStakeUsd(s.players.a!, 'market')).toBeLessThan(50_000_000);
   });
 
   it('caps issuance at 20% of the shares per 30-day window, and refuses when the market values the company at nothing', () => {
     // 2M shares at $4.60 = $9.2M is the window's room.
-    let s = accept(start, 'a', { type: 'raiseEquity', amountUsd: 9_000_000 });
+    let s = accept(fresh, 'a', { type: 'raiseEquity', amountUsd: 9_000_000 });
     expect(rejects(s, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 }, 'LIMIT')).toMatch(/until day 30: issuance is capped at 20% of shares per 30 days/);
     s = edit(s, (d) => void (d.day = 30));
     accept(s, 'a', { type: 'raiseEquity', amountUsd: 1_000_000 });
-    rejects(start, 'a', { type: 'raiseEquity', amountUsd: 9_300_000 }, 'LIMIT');
-    rejects(edit(start, (d) => void (d.players.a!.marketCapUsd = 0)), 'a', { type: 'raiseEquity', amountUsd: 10 }, 'NOT_AVAILABLE');
+    rejects(fresh, 'a', { type: 'raiseEquity', amountUsd: 9_300_000 }, 'LIMIT');
+    rejects(edit(fresh, (d) => void (d.players.a!.marketCapUsd = 0)), 'a', { type: 'raiseEquity', amountUsd: 10 }, 'NOT_AVAILABLE');
   });
 
-  it('buys back at the market price plus the premium, at most 10% of the shares per window, keeping 10% of the starting shares', () => {
+  it('buys back at the market price plus the premium, at most 10% of the shares per window, keeping 10% of the freshing shares', () => {
     // $5 + 3% = $5.15: $1,030,000 retires 200,000 shares
-    const s = accept(start, 'a', { type: 'buyback', amountUsd: 1_030_000 });
+    const s = accept(fresh, 'a', { type: 'buyback', amountUsd: 1_030_000 });
     expect(s.players.a!.sharesOutstanding).toBe(9_800_000);
-    expect(cashCents(s.ledger, 'a')).toBe(START_CENTS - 103_000_000);
+    expect(cashCents(s.ledger, 'a')).toBe(FRESH_CENTS - 103_000_000);
     zeroSum(s);
     expect(rejects(s, 'a', { type: 'buyback', amountUsd: 5_000_000 }, 'LIMIT')).toMatch(/buybacks are capped at 10% of shares per 30 days/);
-    rejects(start, 'a', { type: 'buyback', amountUsd: 50_000_001 }, 'INSUFFICIENT_FUNDS');
-    rejects(start, 'a', { type: 'buyback', amountUsd: 1 }, 'LIMIT');
-    const few = edit(start, (d) => void (d.players.a!.sharesOutstanding = 1_050_000));
+    rejects(fresh, 'a', { type: 'buyback', amountUsd: 50_000_001 }, 'INSUFFICIENT_FUNDS');
+    rejects(fresh, 'a', { type: 'buyback', amountUsd: 1 }, 'LIMIT');
+    const few = edit(fresh, (d) => void (d.players.a!.sharesOutstanding = 1_050_000));
     expect(rejects(few, 'a', { type: 'buyback', amountUsd: 46_000_000 }, 'LIMIT')).toMatch(/at least 1,000,000 shares/);
   });
 
   it('keeps integers exact under extreme issuance: 400 raises leave the ledger at zero to the cent', () => {
-    let s = start;
+    let s = fresh;
     for (let day = 0; day < 400; day++) {
       s = edit(s, (d) => void (d.day = day));
       const p = s.players.a!;
@@ -234,7 +271,7 @@ describe('financePhase', () => {
 
   it('bankrupts a company with no cash and liabilities above assets after three days', () => {
     let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
-    s = drainCash(s, 'a'); // NAV = −$20M, cash 0
+    s = wipeOut(s, 'a'); // NAV = −$20M, cash 0
     const events: GameEvent[] = [];
     for (let day = 0; day < 3; day++) {
       const r = runFinance(edit(s, (d) => void (d.day = day)));
@@ -257,7 +294,7 @@ describe('financePhase', () => {
     s = accept(s, 'a', { type: 'placeLeaseOrder', side: 'bid', quantity: 10, priceUsdPerGpuHour: 6.5 });
     const aOrders = (st: GameState) => Object.values(st.leaseOrders).filter((o) => o.ownerId === 'a');
     expect(aOrders(s)).toHaveLength(1);
-    s = drainCash(s, 'a');
+    s = wipeOut(s, 'a');
     for (let day = 0; day < 3; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
     expect(s.players.a!.restructurings).toBe(1);
     expect(aOrders(s)).toEqual([]);
@@ -270,9 +307,10 @@ describe('financePhase', () => {
 
   it('lets a restructured company keep playing', () => {
     let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
-    s = drainCash(s, 'a');
+    s = wipeOut(s, 'a');
     for (let day = 0; day < 3; day++) s = runFinance(edit(s, (d) => void (d.day = day))).state;
-    s = accept(s, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 60 });
+    s = accept(s, 'a', { type: 'tradeBtc', side: 'buy', amountBtc: 100 });
+    s = accept(s, 'a', { type: 'takeLoan', amountUsd: 1_000_000, termDays: 60, collateralBtc: 100 });
     expect(Object.keys(s.loans)).toHaveLength(1);
   });
 });
