@@ -4,8 +4,9 @@
  *
  * The crowd pays a sentiment multiple on the operating business only (machines running, energised
  * sites in use, contracts being delivered). Cash, BTC, escrow, stakes and capacity leased in are
- * counted at par: a wrapper around money is worth the money. So market cap = NAV + operating ×
- * (multiple − 1), and the premium over NAV is bounded by the business a company actually runs.
+ * counted at par: a wrapper around money is worth the money. Running machines count at their
+ * earning power (never below resale). So market cap = NAV − the business at book + the business at
+ * earning power × multiple, and the premium over NAV is bounded by the business a company runs.
  */
 import type { Narrative } from './scenarios/types.js';
 import * as dm from './detMath.js';
@@ -23,6 +24,14 @@ export const STORY_DAYS = 45;
 /** The discount a story that never earned: full below no matching revenue, none at STORY_MATCH_TARGET. */
 export const STORY_DISCOUNT = 0.2;
 export const STORY_MATCH_TARGET = 0.3;
+/** A machine's net margin shrinks by half a year on year (difficulty climbs, rents fall): the crowd capitalises today's at that pace. */
+export const MARGIN_HALF_LIFE_DAYS = 365;
+const LN2 = 0.6931471805599453;
+
+/** Days of today's net margin a running machine is worth: a margin fading with MARGIN_HALF_LIFE_DAYS, discounted at the cost of capital. */
+export function earningPowerDays(costOfCapitalPctYear: number): number {
+  return 1 / (LN2 / MARGIN_HALF_LIFE_DAYS + Math.max(0, costOfCapitalPctYear) / 100 / 365);
+}
 
 export interface NavParts {
   cashUsd: number;
@@ -36,6 +45,8 @@ export interface NavParts {
   /** All hardware at resale, and the part of it running today. */
   hardwareUsd: number;
   operatingHardwareUsd: number;
+  /** The running hardware at its earning power: each lot at the larger of its resale and the present value of its net margin. */
+  earningPowerUsd: number;
   /** Sites at market (MW hosted for a tenant excluded: the contract values them), and the part in use. */
   sitesUsd: number;
   operatingSitesUsd: number;
@@ -49,14 +60,22 @@ export function navUsd(p: NavParts): number {
   return p.cashUsd + p.btc * p.btcUsd + p.reservedUsd + p.heldLeasesUsd + p.hardwareUsd + p.sitesUsd + p.contractsPvUsd - p.debtUsd;
 }
 
-/** The operating business the multiple applies to. */
+/** The operating business the multiple applies to: running machines at their earning power, sites in use, contracts. */
 export function operatingUsd(p: NavParts): number {
+  return Math.max(p.operatingHardwareUsd, p.earningPowerUsd) + p.operatingSitesUsd + p.contractsPvUsd;
+}
+
+/** The same business as NAV counts it (machines at resale). */
+function operatingBookUsd(p: NavParts): number {
   return p.operatingHardwareUsd + p.operatingSitesUsd + p.contractsPvUsd;
 }
 
-/** NAV plus the crowd's premium (or discount) on the operating business, if it is worth anything; never below zero. */
+/**
+ * NAV with the operating business swapped from its book value for what the crowd pays for it (its
+ * earning power times the multiple), if it is worth anything; never below zero.
+ */
 export function marketCapUsd(p: NavParts, multiple: number): number {
-  return Math.max(0, navUsd(p) + Math.max(0, operatingUsd(p)) * (multiple - 1));
+  return Math.max(0, navUsd(p) + Math.max(0, operatingUsd(p)) * multiple - Math.max(0, operatingBookUsd(p)));
 }
 
 /** Share of revenue the crowd files under AI (0–1); a company with no revenue yet is an even split. */

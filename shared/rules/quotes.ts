@@ -69,8 +69,10 @@ export interface LoanQuote {
 
 export interface ScoreParts {
   navUsd: number;
-  /** The operating business (running machines, sites in use, contracts in delivery): what the multiple applies to. */
+  /** The operating business (running machines at earning power, sites in use, contracts in delivery): what the multiple applies to. */
   businessUsd: number;
+  /** The same business as NAV counts it (machines at resale). */
+  bookUsd: number;
   multiple: number;
   marketCapUsd: number;
   /** Market cap ÷ NAV: the premium the crowd pays on the whole company, after cash, BTC and escrow count at par. */
@@ -208,7 +210,9 @@ export function scoreParts(view: PlayerView): ScoreParts | null {
   if (!me || !q) return null;
   const nav = navUsd(q.navParts);
   const cap = marketCapUsd(q.navParts, me.multiple);
-  return { navUsd: nav, businessUsd: Math.max(0, operatingUsd(q.navParts)), multiple: me.multiple, marketCapUsd: cap, effectiveMultiple: nav > 0 ? cap / nav : 0 };
+  const p = q.navParts;
+  const bookUsd = Math.max(0, p.operatingHardwareUsd + p.operatingSitesUsd + p.contractsPvUsd);
+  return { navUsd: nav, businessUsd: Math.max(0, operatingUsd(q.navParts)), bookUsd, multiple: me.multiple, marketCapUsd: cap, effectiveMultiple: nav > 0 ? cap / nav : 0 };
 }
 
 /** NAV part by part in dollars, in the order a balance sheet lists them. */

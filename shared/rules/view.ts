@@ -244,7 +244,7 @@ function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principa
 }
 
 const EMPTY_NAV_PARTS: NavParts = Object.freeze({
-  cashUsd: 0, btc: 0, btcUsd: 0, reservedUsd: 0, heldLeasesUsd: 0, hardwareUsd: 0, operatingHardwareUsd: 0, sitesUsd: 0,
+  cashUsd: 0, btc: 0, btcUsd: 0, reservedUsd: 0, heldLeasesUsd: 0, hardwareUsd: 0, operatingHardwareUsd: 0, earningPowerUsd: 0, sitesUsd: 0,
   operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
 });
 

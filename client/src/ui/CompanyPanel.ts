@@ -90,7 +90,7 @@ export class CompanyPanel {
       score && parts ? h('div', { class: 'section navparts', testid: 'nav-breakdown' },
         h('h3', {}, t('nav.title')),
         h('div', { class: 'grid4' }, ...navBreakdown(parts).flatMap((p) => [h('span', { class: 'muted' }, t(`nav.${p.key}`)), h('span', { class: 'v' }, usd(p.usd))])),
-        h('div', { class: 'muted', testid: 'mcap-formula' }, t('nav.mcapLine', { cash: usd(parts.cashUsd), business: usd(score.businessUsd), multiple: score.multiple.toFixed(2), mcap: usd(score.marketCapUsd), eff: score.effectiveMultiple.toFixed(2) })),
+        h('div', { class: 'muted', testid: 'mcap-formula' }, t('nav.mcapLine', { cash: usd(parts.cashUsd), business: usd(score.businessUsd), book: usd(score.bookUsd), multiple: score.multiple.toFixed(2), mcap: usd(score.marketCapUsd), eff: score.effectiveMultiple.toFixed(2) })),
         moved && Math.abs(moved.totalUsd) >= 1 ? h('div', { class: moved.totalUsd >= 0 ? 'good' : 'bad', testid: 'nav-why' }, t('nav.why', { total: `${moved.totalUsd >= 0 ? '+' : '−'}${usd(Math.abs(moved.totalUsd))}`, part: t(`nav.${moved.key}` as MessageKey), usd: `${moved.usd >= 0 ? '+' : '−'}${usd(Math.abs(moved.usd))}` })) : null) : null,
       h('div', { class: 'section' },
         h('h3', gloss('revenue'), t('game.revenue', { usd: usd(mix) })),

@@ -1,14 +1,15 @@
 /** NAV, sentiment multiples, market caps and the world meters. */
 import type { Phase } from '../context.js';
-import type { GameState, PlayerId, PlayerState, Tier } from '../types.js';
+import type { GameState, PlayerId, PlayerState, Site, Tier } from '../types.js';
 import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
 import { playerAccount } from '../../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../../economy/money.js';
-import { marketCapUsd, navUsd, sentimentMultiple, sectorHype, type MultipleInputs, type NavParts } from '../../economy/valuation.js';
+import { earningPowerDays, marketCapUsd, navUsd, sentimentMultiple, sectorHype, type MultipleInputs, type NavParts } from '../../economy/valuation.js';
+import { contractUsdPerMwh, dailyPowerCostUsd } from '../../economy/power.js';
 import { blockCents } from '../../economy/leaseBook.js';
 import { modelSpec, raw, regionPue, siteRuns, siteUsedMw } from './capacity.js';
 import { resaleUnitPriceUsd, siteValueUsd } from './prices.js';
-import { contractValuesByPlayer } from './computeValue.js';
+import { contractValuesByPlayer, costOfCapitalPct } from './computeValue.js';
 
 /** Escrow account holding a loan's BTC collateral: still the borrower's asset until liquidated. */
 export const loanEscrow = (loanId: string): string => `escrow:loan:${loanId}`;
@@ -32,6 +33,26 @@ export function tierUsdPerMw(state: GameState, tier: Tier): number {
   return tier === 'ai' ? state.scenario.capex.aiUsdPerMw : state.scenario.capex.miningUsdPerMw;
 }
 
+/**
+ * What one running unit of a model earns the crowd's way: today's net margin (hashprice averaged
+ * over the recent window, or spot rent, less the site's power) times `earningPowerDays`.
+ */
+function unitEarningPower(state: GameState): (spec: HardwareModelSpec, site: Site) => number {
+  const hashprices = raw(raw(state.recent).hashprice);
+  let sum = 0;
+  for (const h of hashprices) sum += h;
+  const hashpriceUsdPerPhDay = hashprices.length > 0 ? sum / hashprices.length : state.btc.hashpriceUsdPerPhDay;
+  const rentUsdPerGpuHour = state.compute.spotUsdPerGpuHour;
+  const days = earningPowerDays(costOfCapitalPct(state));
+  const regions = raw(state.regions);
+  return (spec, site) => {
+    const revenueUsdPerDay = spec.kind === 'asic' ? (spec.hashrateThs / 1000) * hashpriceUsdPerPhDay : spec.h100Equivalent * rentUsdPerGpuHour * 24;
+    const indexUsdPerMwh = regions[site.regionId]?.powerUsdPerMwh ?? 0;
+    const powerUsdPerDay = dailyPowerCostUsd((spec.powerKw / 1000) * regionPue(state, site.regionId), contractUsdPerMwh(site.contract, indexUsdPerMwh, site.ppaUsdPerMwh));
+    return Math.max(0, revenueUsdPerDay - powerUsdPerDay) * days;
+  };
+}
+
 /** NAV components for every seated player, in one pass over lots, sites, loans and orders. */
 export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavParts> {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
@@ -44,19 +65,22 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
     const bal = accounts[playerAccount(id)];
     out[id] = {
       cashUsd: centsToUsd(bal?.usdCents ?? 0), btc: satsToBtc(bal?.sats ?? 0), btcUsd, reservedUsd: 0, heldLeasesUsd: 0,
-      hardwareUsd: 0, operatingHardwareUsd: 0, sitesUsd: 0, operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
+      hardwareUsd: 0, operatingHardwareUsd: 0, earningPowerUsd: 0, sitesUsd: 0, operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
     };
   }
   const sites = raw(state.sites);
   const resale: Record<string, number> = {};
+  const earning = unitEarningPower(state);
   for (const lot of Object.values(raw(state.lots))) {
     const parts = out[lot.ownerId];
     if (!parts) continue;
     const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(state, lot.modelId));
     parts.hardwareUsd += unit * lot.count;
     const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
-    const kind = modelSpec(draftOrState, lot.modelId)?.kind;
-    if (site && kind && siteRuns(draftOrState, site, kind === 'asic' ? 'mining' : 'ai')) parts.operatingHardwareUsd += unit * lot.count;
+    const spec = modelSpec(draftOrState, lot.modelId);
+    if (!site || !spec || !siteRuns(draftOrState, site, spec.kind === 'asic' ? 'mining' : 'ai')) continue;
+    parts.operatingHardwareUsd += unit * lot.count;
+    parts.earningPowerUsd += Math.max(unit, earning(spec, site)) * lot.count;
   }
   for (const site of Object.values(sites)) {
     const parts = site.ownerId ? out[site.ownerId] : undefined;

@@ -4,7 +4,7 @@ import {
 } from '../../../shared/economy/valuation.js';
 
 const parts = (p: Partial<NavParts>): NavParts => ({
-  cashUsd: 0, btc: 0, btcUsd: 50_000, reservedUsd: 0, heldLeasesUsd: 0, hardwareUsd: 0, operatingHardwareUsd: 0, sitesUsd: 0,
+  cashUsd: 0, btc: 0, btcUsd: 50_000, reservedUsd: 0, heldLeasesUsd: 0, hardwareUsd: 0, operatingHardwareUsd: 0, earningPowerUsd: 0, sitesUsd: 0,
   operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0, ...p,
 });
 const inputs = (m: Partial<MultipleInputs>): MultipleInputs => ({

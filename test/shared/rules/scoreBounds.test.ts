@@ -2,7 +2,8 @@
  * DESIGN.md §6.2: no single click decides a match. Replaying what the reference and exploit bots
  * do, every accepted action is re-valued on the spot: NAV may grow by at most the cash the crowd
  * paid in (equity proceeds) plus, for a lease trade, the price band's share of it; and the market's
- * premium over NAV stays within the operating business times (multiple − 1) at its bounds.
+ * premium over NAV stays within the operating business at earning power times the multiple's
+ * bounds, less the same business at book.
  */
 import { describe, expect, it } from 'vitest';
 import { addPlayer, applyAction, createGame, step } from '../../../shared/rules/engine.js';
@@ -19,7 +20,8 @@ import type { GameState, PlayerId } from '../../../shared/rules/types.js';
 function fresh(state: GameState, id: PlayerId) {
   const parts = navPartsByPlayer(state)[id]!;
   const multiple = sentimentMultiple(multipleInputs(state, state.players[id]!));
-  return { nav: navUsd(parts), cap: marketCapUsd(parts, multiple), operating: Math.max(0, operatingUsd(parts)), equityCents: state.ledger.flowsUsdCents.equity ?? 0 };
+  const book = Math.max(0, parts.operatingHardwareUsd + parts.operatingSitesUsd + parts.contractsPvUsd);
+  return { nav: navUsd(parts), cap: marketCapUsd(parts, multiple), operating: Math.max(0, operatingUsd(parts)), book, equityCents: state.ledger.flowsUsdCents.equity ?? 0 };
 }
 
 /** Dollars of every lease in the state (all of them: a new one shows as growth). */
@@ -52,8 +54,9 @@ describe('score bounds', () => {
           worst = Math.max(worst, after.nav - before.nav - paidIn);
           expect(after.nav - before.nav, `${action.type} on day ${state.day}`).toBeLessThanOrEqual(paidIn + bargain + 1);
           const premium = after.cap - after.nav;
-          expect(premium).toBeLessThanOrEqual(after.operating * (MAX_MULTIPLE - 1) + 1);
-          expect(premium).toBeGreaterThanOrEqual(Math.max(-after.nav, after.operating * (MIN_MULTIPLE - 1)) - 1);
+          // The crowd swaps the business at book for the business at earning power × multiple.
+          expect(premium).toBeLessThanOrEqual(after.operating * MAX_MULTIPLE - after.book + 1);
+          expect(premium).toBeGreaterThanOrEqual(Math.max(-after.nav, after.operating * MIN_MULTIPLE - after.book) - 1);
           checked += 1;
         }
       }
