@@ -262,7 +262,7 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
   for (const e of events) {
     if (e.kind !== 'phase') continue;
     const phase = String(e.data.phase);
-    if (phase === 'running' && lastPhase !== 'running') {
+    if (phase === 'running' && (lastPhase !== 'running' || e.data.restored)) {
       runningSince.push({ at: e.createdAt, because: e.data.restored ? 'restart' : runningSince.length === 0 ? 'start' : 'resume' });
     }
     lastPhase = phase;
@@ -348,14 +348,18 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
   type Pause = { reason: string; paused_at: string; resumed_at: string; day: number; questions: string[] };
   const pauses: Pause[] = [];
   let open: Pause | null = null;
-  let lastAt = input.session.createdAt;
+  const stamps = [
+    ...events.map((e) => e.createdAt), ...input.actionRows.map((a) => a.created_at), ...input.guessLog.map((g) => g.createdAt), ...input.rejected.map((r) => r.createdAt),
+  ].sort();
+  /** The last thing the server recorded before `t`: where a crash's outage begins. */
+  const lastBefore = (t: string) => stamps.filter((x) => x < t).pop() ?? input.session.createdAt;
   let phaseNow = '';
   for (const e of events) {
     if (e.kind === 'phase') {
       const phase = String(e.data.phase);
       if (e.data.restored && phaseNow && phaseNow !== 'paused' && phaseNow !== 'waiting' && phaseNow !== 'ended' && !open) {
         // The server was down from the last thing it recorded until the room came back.
-        pauses.push({ reason: 'server_restart', paused_at: lastAt, resumed_at: phase === 'running' ? e.createdAt : '', day: e.day, questions: [] });
+        pauses.push({ reason: 'server_restart', paused_at: lastBefore(e.createdAt), resumed_at: phase === 'running' ? e.createdAt : '', day: e.day, questions: [] });
         if (phase !== 'running') open = pauses[pauses.length - 1]!;
       } else if (phase === 'paused' && !open && phaseNow !== 'paused') {
         open = { reason: 'teacher', paused_at: e.createdAt, resumed_at: '', day: e.day, questions: [] };
@@ -368,7 +372,6 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
     } else if (e.kind === 'question' && open && e.data.question) {
       open.questions.push(String(e.data.question));
     }
-    lastAt = e.createdAt;
   }
   const pauseRows = pauses.map((p, i) => ({
     session_code: code, pause_no: i + 1, reason: p.reason, paused_at: p.paused_at, resumed_at: p.resumed_at,
@@ -479,7 +482,6 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
     ...[...who.keys()].filter((id) => !input.labels.has(id)).map(rosterRow),
   ];
 
-  const stamps = [...events.map((e) => e.createdAt), ...input.actionRows.map((a) => a.created_at), ...input.guessLog.map((g) => g.createdAt)].sort();
   const ended = events.filter((e) => e.kind === 'phase' && e.data.phase === 'ended').pop();
   const pauseSeconds = pauseRows.reduce((sum, p) => sum + (p.seconds ?? 0), 0);
   const sessionRow = {

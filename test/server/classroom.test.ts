@@ -290,7 +290,7 @@ describe('classroom sessions', () => {
     const guess2 = decisions.filter((d) => d.action_type === 'guess' && d.player_id === ids[1]);
     expect(guess2).toHaveLength(1);
     expect(guess2[0]).toMatchObject({ possible_because: 'round_open', game: '1', round: '1', decision_no: '1' });
-    expect(decisions.filter((d) => d.player_id.startsWith('gbot')).every((d) => d.controlled_by === 'bot')).toBe(true);
+    expect(decisions.filter((d) => d.player_id!.startsWith('gbot')).every((d) => d.controlled_by === 'bot')).toBe(true);
     expect(decisions.filter((d) => d.player_id === ids[0]).map((d) => d.decision_no)).toEqual(['1', '2']);
     expect(Number(decisions.filter((d) => d.player_id === ids[0])[1]!.seconds_since_previous)).toBeGreaterThanOrEqual(0);
 
@@ -340,5 +340,34 @@ describe('classroom sessions', () => {
     expect(paid.every((p) => p.unit === 'EUR' && p.rule === 'score')).toBe(true);
     expect((await fetch(`${ts.http}/api/sessions/${code}/export.zip?token=${tw.hostToken}&pay_rule=lottery`)).status).toBe(400);
     await Promise.all([...students.map((s) => s.room.leave()), teacher.room.leave()]);
+  });
+
+  it('stacks several sessions into one zip, each named by its own teacher token, with formula-like names neutralised', async () => {
+    const a = await createRoom(ts.url, { daysPerSecond: 10, classroom: { labels: ['=1+2', 'B'] } });
+    const b = await createRoom(ts.url, { daysPerSecond: 10, classroom: {} });
+    const [aw, bw] = [await welcomeOf(a), await welcomeOf(b)];
+    const keys = await studentKeys(a);
+    const sa = await joinRoom(ts.url, a.room.roomId, { studentKey: keys.get('=1+2'), playerName: '@SUM(A1)' });
+    const sb = await joinRoom(ts.url, b.room.roomId, { playerName: 'ليلى' });
+    await Promise.all([welcomeOf(sa), welcomeOf(sb)]);
+    const pairs = `${a.room.roomId}:${aw.hostToken},${b.room.roomId}:${bw.hostToken}`;
+    const res = await fetch(`${ts.http}/api/sessions/export.zip?sessions=${encodeURIComponent(pairs)}`);
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const text = (name: string) => strFromU8(files[name]!);
+    const csv = (name: string) => parseCsv(text(name));
+    expect(csv('session.csv').map((r) => r.session_code).sort()).toEqual([a.room.roomId, b.room.roomId].sort());
+    const roster = csv('roster.csv');
+    expect(roster.filter((r) => r.session_code === a.room.roomId).map((r) => [r.participant_label, r.joined])).toEqual([["'=1+2", 'true'], ['B', 'false']]);
+    expect(text('roster.csv')).toContain(",'@SUM(A1),");
+    expect(roster.find((r) => r.session_code === b.room.roomId)).toMatchObject({ name: 'ليلى', participant_label: '', joined: 'true' });
+    // One token wrong: nothing is exported.
+    expect((await fetch(`${ts.http}/api/sessions/export.zip?sessions=${a.room.roomId}:${aw.hostToken},${b.room.roomId}:${aw.hostToken}`)).status).toBe(403);
+    const post = await fetch(`${ts.http}/api/sessions/export.zip`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessions: [{ id: b.room.roomId, token: bw.hostToken }] }),
+    });
+    expect(parseCsv(strFromU8(unzipSync(new Uint8Array(await post.arrayBuffer()))['session.csv']!)).map((r) => r.session_code)).toEqual([b.room.roomId]);
+    expect((await fetch(`${ts.http}/api/sessions/export.zip?sessions=`)).status).toBe(400);
+    await Promise.all([sa.room.leave(), sb.room.leave(), a.room.leave(), b.room.leave()]);
   });
 });
