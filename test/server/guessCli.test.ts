@@ -75,11 +75,11 @@ describe('npm run guess', () => {
 
   it('bad arguments: one-line error, exit code 2', async () => {
     const cases = [
-      ['--p', '2/3', '--players', '10', '--rounds', '2', '--classes', '0'],
       ['--p', '0', '--players', '10', '--rounds', '2'],
       ['--p', '2/3', '--players', 'ten', '--rounds', '2'],
       ['--p', '2/3', '--players', '10'],
       ['--p', '2/3', '--players', '10', '--rounds', '2', '--colour', 'red'],
+      ['--p', '2/3', '--players', '10', '--rounds', '2', '--classes', '0'],
     ];
     const runs = await Promise.all(cases.map(run));
     runs.forEach((r, i) => {
@@ -90,5 +90,6 @@ describe('npm run guess', () => {
     expect(runs[0]!.stderr[0]).toContain('--p');
     expect(runs[1]!.stderr[0]).toContain('--players');
     expect(runs[2]!.stderr[0]).toContain('--rounds');
+    expect(runs[4]!.stderr[0]).toContain('--classes');
   });
 });
