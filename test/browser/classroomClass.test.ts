@@ -77,6 +77,8 @@ describe('a class of 40 on the projector and in the debrief', () => {
     expect(await wall.$$eval('[data-testid=proj-missing-label]', (els) => els.map((e) => e.textContent))).toEqual(LABELS.slice(JOINED));
 
     expect((await ask(host, 'start')).ok).toBe(true);
+    // Different bets before the crash, so the debrief's 36 lines part.
+    await Promise.all(students.map((s, i) => (i % 3 === 2 ? Promise.resolve() : ask(s, 'tradeBtc', { side: 'buy', amountBtc: 20 + 10 * (i % 17) }))));
     await waitFor(() => host.room.state.world.day >= 3, 20_000, 'day 3');
     // A crash and a fee spike in the same game day.
     host.room.send('inject', { kind: 'crash', params: { pct: 30 }, headline: 'Exchange collapse', ref: 'c1' });
@@ -135,6 +137,7 @@ describe('a class of 40 on the projector and in the debrief', () => {
     expect(await wall.textContent('[data-testid=chart-score-market-tip]')).toMatch(/Day \d+/);
     const [png] = await Promise.all([wall.waitForEvent('download'), wall.click('[data-testid=png-guess]')]);
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await wall.evaluate(() => document.querySelector('[data-testid=debrief]')?.scrollTo(0, 0));
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-en.png') });
     await wall.evaluate(() => document.querySelector('[data-testid=figure-guess]')?.scrollIntoView());
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-guess-en.png') });

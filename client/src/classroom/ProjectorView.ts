@@ -171,17 +171,20 @@ export class ProjectorView {
     const online = entries.filter((e) => e.kind === 'bot' || e.connected).length;
     setText(this.rosterCount, t('proj.rosterCount', { online, total: entries.length }));
     // A class of 40 fits the column in two narrower columns of smaller type.
-    this.roster.classList.toggle('dense', entries.length > ROSTER_DENSE_FROM);
+    const dense = entries.length > ROSTER_DENSE_FROM;
+    this.roster.classList.toggle('dense', dense);
     this.renderNotJoined();
     setChildren(this.roster, ...entries.map((e) => {
       const seat = seats.find((s) => s.id === e.playerId);
       const on = e.kind === 'bot' || e.connected;
       const shown = this.anonymous ? e.displayName || e.name : e.name;
       return h('div', { class: 'item', testid: `roster-${e.playerId}` },
-        h('span', {}, h('span', { class: 'swatch', style: `background:${playerColor(seat?.colorIndex ?? 0)}` }), `${seatLetter(seat?.colorIndex ?? 0)} · `, h('span', { dir: 'auto' }, shown),
+        h('span', { dir: 'auto' }, h('span', { class: 'swatch', style: `background:${playerColor(seat?.colorIndex ?? 0)}` }), `${seatLetter(seat?.colorIndex ?? 0)} · `, h('span', { dir: 'auto' }, shown),
           !this.anonymous && e.displayName && e.displayName !== e.name ? h('span', { class: 'muted' }, ` (${e.displayName})`) : null,
-          !this.anonymous && e.label && e.label !== e.name ? h('span', { class: 'pill' }, e.label) : null),
-        h('span', { class: on ? 'good' : 'bad', testid: `roster-state-${e.playerId}` }, e.kind === 'bot' ? t('proj.bot') : on ? `● ${t('proj.online')}` : `○ ${t('proj.offline')}`));
+          !this.anonymous && e.label && e.label !== e.name && !dense ? h('span', { class: 'pill' }, e.label) : null),
+        // Dense (a class): the dot alone, the word in its tooltip.
+        h('span', { class: on ? 'good' : 'bad', testid: `roster-state-${e.playerId}`, title: e.kind === 'bot' ? t('proj.bot') : on ? t('proj.online') : t('proj.offline') },
+          e.kind === 'bot' ? (dense ? '⚙' : t('proj.bot')) : on ? (dense ? '●' : `● ${t('proj.online')}`) : (dense ? '○' : `○ ${t('proj.offline')}`)));
     }));
   }
 
@@ -229,7 +232,7 @@ export class ProjectorView {
       h('div', { class: 'crow head' }, h('span', {}, '#'), h('span', {}, t('proj.companies')), h('span', { class: 'v' }, t('proj.mcap')), h('span', { class: 'v' }, t('proj.nav'))),
       ...ranked.slice(page * CARDS_PER_PAGE, (page + 1) * CARDS_PER_PAGE).map((p, i) => h('div', { class: 'crow', testid: `company-${p.id}`, style: `border-color:${playerColor(p.colorIndex)}` },
         h('span', { class: 'muted' }, String(page * CARDS_PER_PAGE + i + 1)),
-        h('span', { class: 'cname' }, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} · `, h('bdi', {}, p.name), p.bankrupt ? ' †' : ''),
+        h('span', { class: 'cname', dir: 'auto' }, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} · `, h('bdi', {}, p.name), p.bankrupt ? ' †' : ''),
         h('b', { class: 'v' }, usd(p.marketCapUsd)), h('span', { class: 'v' }, usd(p.navUsd)))));
   }
 }

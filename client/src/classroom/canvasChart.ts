@@ -37,8 +37,6 @@ export interface LineChartOptions {
   format?: (v: number) => string;
   /** Word before x values in tooltips ("Day", "Round"). */
   xName?: string;
-  /** Whole-number x ticks only (rounds). */
-  integerX?: boolean;
 }
 
 const BG = '#0e1320';
@@ -103,6 +101,25 @@ export function yRange(values: Iterable<number | null>): { lo: number; hi: numbe
   return { lo, hi };
 }
 
+/** A round step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`: y ticks people can read at a glance. */
+export function niceRealStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  let mag = 1;
+  while (mag > raw) mag /= 10;
+  while (mag * 10 <= raw) mag *= 10;
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * mag >= raw - 1e-12) return m * mag;
+  return 10 * mag;
+}
+
+/** A whole step of 1, 2 or 5 × 10ⁿ at least `raw` (x ticks on whole days and rounds). */
+export function niceStep(raw: number): number {
+  if (!(raw > 1)) return 1;
+  let mag = 1;
+  while (mag * 10 <= raw) mag *= 10;
+  for (const m of [1, 2, 5, 10]) if (m * mag >= raw) return m * mag;
+  return 10 * mag;
+}
+
 function font(px: number, weight = 400): string {
   return `${weight} ${px}px ${FONT}`;
 }
@@ -122,6 +139,12 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
+/** The direction of a text's first strong character (Arabic or Hebrew script → rtl). */
+export function strongDir(text: string): 'ltr' | 'rtl' {
+  const m = /[A-Za-z\u00C0-\u024F\u0590-\u08FF]/.exec(text);
+  return m && /[\u0590-\u08FF]/.test(m[0]) ? 'rtl' : 'ltr';
+}
+
 const ellipsis = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** Lines over `xs` (days or rounds), with a wrapping legend, event markers and the lesson underneath. */
@@ -132,10 +155,12 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xs: readonly
   if (!measure) throw new Error('2D canvas unavailable');
   // Legend and lesson sizes first: the canvas grows to hold them (40 companies need several rows).
   measure.font = font(18);
-  const labels = series.map((s) => localDigits(ellipsis(s.label, 22)));
+  // Unlabelled series (a cloud of individual guesses after its first) stay out of the legend.
+  const named = series.filter((s) => s.label !== '');
+  const labels = named.map((s) => localDigits(ellipsis(s.label, 28)));
   const colWidth = Math.max(120, ...labels.map((l) => measure.measureText(l).width + 34));
   const cols = Math.max(1, Math.floor((w - 24) / colWidth));
-  const legendRows = series.length > 1 ? Math.ceil(series.length / cols) : 0;
+  const legendRows = named.length > 1 ? Math.ceil(named.length / cols) : 0;
   measure.font = font(19, 400);
   const lessonLines = opts.lesson ? wrap(measure, localDigits(opts.lesson), w - 40) : [];
   const h = PLOT_HEIGHT + legendRows * 26 + (legendRows ? 10 : 0) + lessonLines.length * 26 + (lessonLines.length ? 14 : 0);
@@ -158,7 +183,10 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xs: readonly
   const right = w - 24;
   const top = 56 + markerRows * 24;
   const bottom = PLOT_HEIGHT - 44;
-  const { lo, hi } = yRange(series.flatMap((s) => s.values));
+  const raw = yRange(series.flatMap((s) => s.values));
+  const yStep = niceRealStep((raw.hi - raw.lo) / 4);
+  const lo = Math.floor(raw.lo / yStep + 1e-9) * yStep;
+  const hi = Math.ceil(raw.hi / yStep - 1e-9) * yStep;
   const x0 = xs[0] ?? 0;
   const x1 = Math.max(x0 + 1, xs[xs.length - 1] ?? 1);
   const sx = (x: number) => left + ((x - x0) / (x1 - x0)) * (right - left);
@@ -169,8 +197,7 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xs: readonly
   ctx.font = font(20);
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'right';
-  for (let i = 0; i <= 4; i++) {
-    const v = lo + ((hi - lo) * i) / 4;
+  for (let v = lo; v <= hi + yStep * 1e-6; v += yStep) {
     const y = sy(v);
     ctx.strokeStyle = GRID;
     ctx.beginPath();
@@ -191,11 +218,8 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xs: readonly
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  const ticks = opts.integerX ? Math.min(10, Math.round(x1 - x0)) : 5;
-  for (let i = 0; i <= ticks; i++) {
-    const x = x0 + ((x1 - x0) * i) / ticks;
-    ctx.fillText(localDigits(String(Math.round(x))), sx(x), bottom + 8);
-  }
+  const step = niceStep((x1 - x0) / 6);
+  for (let x = Math.ceil(x0 / step) * step; x <= x1 + 1e-9; x += step) ctx.fillText(localDigits(String(Math.round(x))), sx(x), bottom + 8);
 
   markers.forEach((m, i) => {
     const x = sx(m.x);
@@ -216,7 +240,9 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xs: readonly
     // Labels run away from the right edge so the last event's label stays on the chart.
     const towardsLeft = x > (left + right) / 2;
     ctx.textAlign = towardsLeft ? 'right' : 'left';
-    ctx.fillText(localDigits(ellipsis(m.label, 38)), x + (towardsLeft ? -6 : 6), 56 + row * 24);
+    const text = localDigits(ellipsis(m.label, 38));
+    ctx.direction = strongDir(text);
+    ctx.fillText(text, x + (towardsLeft ? -6 : 6), 56 + row * 24);
     ctx.direction = 'ltr';
   });
 
@@ -252,7 +278,7 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xs: readonly
   ctx.direction = dir();
   ctx.textAlign = rtl ? 'right' : 'left';
   if (legendRows) {
-    series.forEach((s, i) => {
+    named.forEach((s, i) => {
       const col = i % cols;
       const row = Math.floor(i / cols);
       const y = PLOT_HEIGHT + 6 + row * 26;
@@ -260,6 +286,8 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xs: readonly
       ctx.fillStyle = s.color;
       ctx.fillRect(rtl ? x - 14 : x, y - 7, 14, 14);
       ctx.fillStyle = TEXT;
+      // Each name in its own direction ("Student S03" stays LTR inside an Arabic legend).
+      ctx.direction = strongDir(labels[i]!);
       ctx.fillText(labels[i]!, rtl ? x - 20 : x + 20, y);
     });
   }

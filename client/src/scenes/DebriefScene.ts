@@ -109,7 +109,7 @@ function guessFigure(code: string, game: number, rounds: SessionGuessRound[], vi
   const dots = series.filter((x) => x.label === '');
   return figure('guess', `${code}-game${game}`, (c, lesson) =>
     drawLines(c, t('debrief.guessChart', { game, p: pLabel(p) }), xs.length === 1 ? [xs[0]!, xs[0]! + 1] : xs, [...legendless, ...dots], {
-      lesson, xName: t('debrief.round'), integerX: true, format: (v) => fmt1(v),
+      lesson, xName: t('debrief.round'), format: (v) => fmt1(v),
     }));
 }
 
@@ -120,7 +120,7 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
     d.companies.map((c, i) => ({ label: `${seatLetter(c.colorIndex)} ${nameOf(c.id)}`, color: colours[i]!, values: pick(c) }));
   const premium = premiumPaths(d);
   const markers: ChartMarker[] = d.events.map((e) => ({ x: e.day, label: `${localDigits(String(e.day))} ${eventName(e.kind)}`, color: e.shockPct !== null && e.shockPct < 0 ? '#ff6b6b' : '#f0e442' }));
-  const money = (v: number) => `$${compact(v)}`;
+  const money = (v: number) => `${v < 0 ? '−' : ''}$${compact(Math.abs(v))}`;
   const dayChart = (id: ChartId, title: MessageKey, series: LineSeries[], extra: Partial<LineChartOptions> = {}) =>
     figure(id, code, (c, lesson) => drawLines(c, t(title), d.days, series, { lesson, xName: t('debrief.day'), format: money, markers, ...extra }));
   const games = [...new Set(guessRounds.map((r) => r.game))];
@@ -137,7 +137,7 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
     dayChart('gw', 'debrief.gw', [
       { label: t('debrief.mining'), color: '#E69F00', values: d.miningGw }, { label: t('debrief.ai'), color: '#56B4E9', values: d.aiGw }], { format: (v) => `${v.toFixed(2)} GW` }),
     dayChart('compute', 'debrief.compute', [{ label: t('debrief.compute'), color: '#009E73', values: d.computeH100Days }], { format: (v) => compact(v), markers: [] }));
-  const events = h('div', {}, h('h3', {}, t('debrief.events')),
+  const events = h('div', { style: 'grid-column:1/-1' }, h('h3', {}, t('debrief.events')),
     d.events.length === 0 ? h('div', { class: 'muted' }, t('debrief.noEvents')) :
       h('table', { testid: 'debrief-events' }, cols('debrief.eventsCols'), ...d.events.map((e) => h('tr', { 'data-kind': e.kind },
         h('td', {}, localDigits(String(e.day))),
