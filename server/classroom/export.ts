@@ -62,7 +62,7 @@ export interface SessionExportInput {
   finalDay: number;
   entries: LogEntry[];
   /** Accepted log rows with their wall-clock time (`MatchStore.actionRows`). */
-  actionRows: { seq: number; day: number; player_id: string; kind: string; entry_json: string; created_at: string }[];
+  actionRows: { seq: number; day: number; player_id: string; kind: string; entry_json: string; created_at: string; controller?: string | null }[];
   rejected: RejectedRow[];
   guessGames: GuessGame[];
   guessLog: GuessLogRow[];
@@ -286,7 +286,8 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
     if (a.kind === 'join') continue;
     const entry = JSON.parse(a.entry_json) as { action?: Record<string, unknown>; controller?: unknown };
     const { type: _type, ...payload } = entry.action ?? {};
-    const controlled = controllerOf(a.player_id, entry.controller);
+    // The room may keep who controlled the seat in its own column or inside the entry.
+    const controlled = controllerOf(a.player_id, a.controller ?? entry.controller);
     const payloadJson = JSON.stringify(payload);
     actions.push({ ...base(a.player_id, a.day, a.created_at), controlled_by: controlled, action_type: a.kind, payload_json: payloadJson, result: 'accepted', message: '', log_seq: a.seq, order: actions.length });
     decisions.push({ ...base(a.player_id, a.day, a.created_at), controlled_by: controlled, action_type: a.kind, payload_json: payloadJson, log_seq: a.seq, order: decisions.length });
