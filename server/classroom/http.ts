@@ -10,6 +10,7 @@ import { normaliseCode } from '../rooms/roomCode.js';
 import { ensureLive } from '../rooms/resume.js';
 import { sendExport, tokenOf } from '../http/exports.js';
 import type { ClassroomSettings } from './settings.js';
+import { DEFAULT_PAYMENT_RULE, type PaymentRule } from './export.js';
 import { classroomStore } from './store.js';
 import { ClassroomSession } from './session.js';
 
@@ -30,8 +31,92 @@ function sessionOf(ctx: RoomContext, req: Request, res: Response): { m: MatchRec
   return { m, settings };
 }
 
+/** Most sessions one across-sessions export may stack. */
+export const MAX_STACKED_SESSIONS = 50;
+
+/**
+ * The payment rule from the export's query (`pay_rule`, `pay_basis`, `pay_max`, `pay_min`,
+ * `pay_show_up`, `pay_unit`), over the defaults; a sentence for the teacher when a value is bad.
+ */
+export function paymentRuleOf(query: Request['query']): PaymentRule | string {
+  const rule: PaymentRule = { ...DEFAULT_PAYMENT_RULE };
+  const q = (k: string) => (typeof query[k] === 'string' && query[k] !== '' ? (query[k] as string) : undefined);
+  const ruleQ = q('pay_rule');
+  if (ruleQ !== undefined) {
+    if (ruleQ !== 'rank' && ruleQ !== 'score') return 'pay_rule must be rank or score.';
+    rule.rule = ruleQ;
+  }
+  const basis = q('pay_basis');
+  if (basis !== undefined) {
+    if (basis !== 'market' && basis !== 'nav') return 'pay_basis must be market or nav.';
+    rule.basis = basis;
+  }
+  for (const [k, field] of [['pay_max', 'maxAmount'], ['pay_min', 'minAmount'], ['pay_show_up', 'showUpAmount']] as const) {
+    const v = q(k);
+    if (v === undefined) continue;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0 || n > 1e9) return `${k} must be a number from 0 to 1e9.`;
+    rule[field] = n;
+  }
+  if (rule.minAmount > rule.maxAmount) return 'pay_min must not exceed pay_max.';
+  const unit = q('pay_unit');
+  if (unit !== undefined) {
+    if (unit !== 'points' && !/^[A-Z]{3}$/.test(unit)) return 'pay_unit must be points or a three-letter currency code (EUR, USD, …).';
+    rule.unit = unit;
+  }
+  return rule;
+}
+
+const zipHeaders = (name: string) => ({ 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}"` });
+
 export function sessionRouter(ctx: RoomContext): Router {
   const r = express.Router();
+
+  /**
+   * Several sessions in one zip (same files, rows stacked, told apart by `session_code`): each
+   * session needs its own teacher token, `?sessions=CODE:TOKEN,CODE:TOKEN` or a JSON body
+   * `{ sessions: [{ id, token }] }` (POST).
+   */
+  const stacked = async (req: Request, res: Response, pairs: { id: string; token: string }[]) => {
+    if (pairs.length === 0 || pairs.length > MAX_STACKED_SESSIONS) {
+      res.status(400).json({ error: 'BAD_SESSIONS', message: `Name 1 to ${MAX_STACKED_SESSIONS} sessions as CODE:TOKEN.` });
+      return;
+    }
+    const payments = paymentRuleOf(req.query);
+    if (typeof payments === 'string') {
+      res.status(400).json({ error: 'BAD_PAYMENT_RULE', message: payments });
+      return;
+    }
+    const sessions: { matchId: string; finalDay: number; maxSeq: number }[] = [];
+    for (const p of pairs) {
+      const id = normaliseCode(p.id);
+      const m = id ? ctx.store.getMatch(id) : undefined;
+      if (!m || !m.options.classroom) {
+        res.status(404).json({ error: 'NOT_FOUND', message: `Session ${p.id} not found.` });
+        return;
+      }
+      if (p.token !== m.hostToken) {
+        res.status(403).json({ error: 'NOT_HOST', message: `The token for session ${m.id} is not its teacher token.` });
+        return;
+      }
+      if (sessions.some((s) => s.matchId === m.id)) continue;
+      const live = ctx.live.get(m.id);
+      sessions.push({
+        matchId: m.id, finalDay: live?.runner.day ?? ctx.store.getResult(m.id)?.finalDay ?? m.currentDay, maxSeq: live ? live.runner.seq : Number.MAX_SAFE_INTEGER,
+      });
+    }
+    await sendExport(ctx, req, res, 'sessionsZip', sessions[0]!.matchId, sessions[0]!.finalDay, zipHeaders('sessions.zip'), undefined, { payments, sessions });
+  };
+  const pairsOf = (text: string) => text.split(',').filter(Boolean).map((s) => {
+    const i = s.indexOf(':');
+    return i < 0 ? { id: s, token: '' } : { id: s.slice(0, i), token: s.slice(i + 1) };
+  });
+  r.get('/api/sessions/export.zip', (req, res) => stacked(req, res, pairsOf(typeof req.query.sessions === 'string' ? req.query.sessions : '')));
+  r.post('/api/sessions/export.zip', express.json({ limit: '64kb' }), (req, res) => {
+    const list = (req.body as { sessions?: unknown } | undefined)?.sessions;
+    const pairs = Array.isArray(list) ? list.map((s: { id?: unknown; token?: unknown }) => ({ id: String(s?.id ?? ''), token: String(s?.token ?? '') })) : [];
+    return stacked(req, res, pairs);
+  });
 
   r.get('/api/sessions/:id', (req, res) => {
     const found = sessionOf(ctx, req, res);
@@ -97,7 +182,12 @@ export function sessionRouter(ctx: RoomContext): Router {
     const { m } = found;
     const live = ctx.live.get(m.id);
     const finalDay = live?.runner.day ?? ctx.store.getResult(m.id)?.finalDay ?? m.currentDay;
-    await sendExport(ctx, req, res, 'sessionZip', m.id, finalDay, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${m.id}-session.zip"` });
+    const payments = paymentRuleOf(req.query);
+    if (typeof payments === 'string') {
+      res.status(400).json({ error: 'BAD_PAYMENT_RULE', message: payments });
+      return;
+    }
+    await sendExport(ctx, req, res, 'sessionZip', m.id, finalDay, zipHeaders(`${m.id}-session.zip`), undefined, { payments });
   });
 
   return r;

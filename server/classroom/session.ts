@@ -217,6 +217,22 @@ export class ClassroomSession {
     return true;
   }
 
+  // ── the session's own timeline (export: pauses.csv, chat.csv, decision timing) ───────────────
+
+  /** The room's phase changed (start, pause, resume, end), or the room came back after a restart (`restored`). */
+  logPhase(phase: string, day: number, restored = false): void {
+    this.store.logEvent(this.matchId, 'phase', day, '', restored ? { phase, restored } : { phase });
+  }
+
+  /** The question on screen while paused changed ('' = removed). */
+  logQuestion(question: string, day: number): void {
+    this.store.logEvent(this.matchId, 'question', day, '', { question });
+  }
+
+  logChat(playerId: string, displayName: string, text: string, day: number, at: string): void {
+    this.store.logEvent(this.matchId, 'chat', day, playerId, { displayName, text }, at);
+  }
+
   // ── the ⅔ game ──────────────────────────────────────────────────────────────────────────────
 
   get game(): GuessGame | null {
@@ -245,6 +261,8 @@ export class ClassroomSession {
     const opened = openRound(game);
     if (!opened.ok) return opened.error;
     let next = opened.game;
+    // Before the bots' guesses: a round becomes possible the moment it opens.
+    this.store.logEvent(this.matchId, 'guessOpen', day, '', { game: this.games.length, round: next.rounds.length });
     const bots = [...seatBots, ...this.guessOnlyBots];
     // Seeded by the match seed and the game number: the same class replays the same bot guesses.
     for (const g of botGuessesForRound(next, bots, `${this.seed}/game${this.games.length}`)) {
@@ -258,10 +276,12 @@ export class ClassroomSession {
     return null;
   }
 
-  close(): SessionError | null {
+  close(day = 0): SessionError | null {
     const game = this.game;
     if (!game) return { code: 'NO_GUESS_GAME', message: 'No ⅔ game has been started.' };
-    return this.apply(closeRound(game));
+    const err = this.apply(closeRound(game));
+    if (!err) this.store.logEvent(this.matchId, 'guessClose', day, '', { game: this.games.length, round: game.rounds.length });
+    return err;
   }
 
   /** A student's guess; returns the round number (1-based) on success. */

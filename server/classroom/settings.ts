@@ -68,6 +68,8 @@ export const classroomOptionsSchema = z
     labels: z.array(z.string().trim().min(1).max(40)).max(MAX_LABELS).optional(),
     /** With labels: also admit people without a student link (as new, unlabelled seats). */
     allowGuests: z.boolean().optional(),
+    /** Who runs the class (for session.csv): a name or course, as the teacher wants it recorded. */
+    teacher: z.string().trim().max(80).optional(),
   })
   .strict();
 export type ClassroomOptions = z.infer<typeof classroomOptionsSchema>;
@@ -84,6 +86,8 @@ export interface ClassroomSettings {
   labels: string[];
   /** Whether people without a student link get in; absent in sessions stored before it existed. */
   allowGuests?: boolean;
+  /** The teacher's name or course for the export; absent when not given. */
+  teacher?: string;
 }
 
 /** A session without labels is open to anyone with the code; a labelled one only to its links unless the teacher allows guests. */
@@ -121,6 +125,7 @@ export function parseClassroomOptions(raw: unknown): ClassroomSettings {
     chat: o.chat ?? false,
     labels,
     allowGuests: o.allowGuests ?? labels.length === 0,
+    ...(o.teacher ? { teacher: o.teacher } : {}),
   };
 }
 

@@ -26,11 +26,23 @@ CREATE TABLE IF NOT EXISTS rejected_actions (
   match_id TEXT NOT NULL, id INTEGER PRIMARY KEY AUTOINCREMENT, day INTEGER NOT NULL, player_id TEXT NOT NULL,
   type TEXT NOT NULL, payload_json TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS rejected_actions_match ON rejected_actions (match_id);
+CREATE TABLE IF NOT EXISTS session_events (
+  match_id TEXT NOT NULL, id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, day INTEGER NOT NULL,
+  player_id TEXT NOT NULL, data_json TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS session_events_match ON session_events (match_id);
 `;
 
 export interface LabelRow { label: string; playerId: string }
 export interface GuessLogRow { gameNo: number; round: number; playerId: string; value: number; seq: number; day: number; createdAt: string }
 export interface RejectedRow { day: number; playerId: string; type: string; payloadJson: string; code: string; message: string; createdAt: string }
+
+/**
+ * What happened in the room around the game, with its wall-clock time, for the export: phase
+ * changes (`phase`: waiting/running/paused/ended), the discussion question shown while paused
+ * (`question`), chat lines (`chat`) and ⅔ rounds opening and closing (`guessOpen`, `guessClose`).
+ */
+export type SessionEventKind = 'phase' | 'question' | 'chat' | 'guessOpen' | 'guessClose';
+export interface SessionEventRow { kind: SessionEventKind; day: number; playerId: string; data: Record<string, unknown>; createdAt: string }
 
 export class ClassroomStore {
   private readonly stmts;
@@ -50,6 +62,8 @@ export class ClassroomStore {
       guesses: db.prepare('SELECT game_no AS gameNo, round, player_id AS playerId, value, seq, day, created_at AS createdAt FROM guess_log WHERE match_id = ? ORDER BY id'),
       insertRejected: db.prepare('INSERT INTO rejected_actions (match_id, day, player_id, type, payload_json, code, message, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       rejectedCounts: db.prepare('SELECT player_id AS playerId, COUNT(*) AS n FROM rejected_actions WHERE match_id = ? GROUP BY player_id'),
+      insertEvent: db.prepare('INSERT INTO session_events (match_id, kind, day, player_id, data_json, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      events: db.prepare('SELECT kind, day, player_id AS playerId, data_json AS dataJson, created_at AS createdAt FROM session_events WHERE match_id = ? ORDER BY id'),
       rejected: db.prepare('SELECT day, player_id AS playerId, type, payload_json AS payloadJson, code, message, created_at AS createdAt FROM rejected_actions WHERE match_id = ? ORDER BY id'),
     };
   }
@@ -107,6 +121,16 @@ export class ClassroomStore {
 
   rejected(matchId: string): RejectedRow[] {
     return this.stmts.rejected.all(matchId) as RejectedRow[];
+  }
+
+  logEvent(matchId: string, kind: SessionEventKind, day: number, playerId: string, data: Record<string, unknown>, at = new Date().toISOString()): void {
+    this.stmts.insertEvent.run(matchId, kind, day, playerId, JSON.stringify(data), at);
+  }
+
+  events(matchId: string): SessionEventRow[] {
+    return (this.stmts.events.all(matchId) as { kind: SessionEventKind; day: number; playerId: string; dataJson: string; createdAt: string }[]).map(
+      ({ dataJson, ...r }) => ({ ...r, data: JSON.parse(dataJson) as Record<string, unknown> }),
+    );
   }
 }
 

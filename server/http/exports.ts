@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import type { RoomContext } from '../rooms/roomContext.js';
 import { clientAddress } from './requestGuard.js';
 import { BusyError } from './heavyWork.js';
-import type { ExportKind } from './exportWorker.js';
+import type { ExportKind, ExportTask } from './exportWorker.js';
 
 /** Host token from `?token=` or `Authorization: Bearer …`. */
 export function tokenOf(req: Request): string {
@@ -19,14 +19,14 @@ export function tokenOf(req: Request): string {
  */
 export async function sendExport(
   ctx: RoomContext, req: Request, res: Response, kind: ExportKind, matchId: string, finalDay: number,
-  headers: Record<string, string>, stateHash?: string,
+  headers: Record<string, string>, stateHash?: string, extra: Pick<ExportTask, 'payments' | 'sessions'> = {},
 ): Promise<void> {
   const live = ctx.live.get(matchId);
   const maxSeq = live ? live.runner.seq : Number.MAX_SAFE_INTEGER;
   const key = tokenOf(req) || `addr:${clientAddress(req)}`;
   const t0 = performance.now();
   try {
-    const bytes = await ctx.heavy.run(key, { kind, dataDir: ctx.config.dataDir, matchId, finalDay, maxSeq, ...(stateHash ? { stateHash } : {}) });
+    const bytes = await ctx.heavy.run(key, { kind, dataDir: ctx.config.dataDir, matchId, finalDay, maxSeq, ...(stateHash ? { stateHash } : {}), ...extra });
     ctx.logger.info({ kind, match: matchId, bytes: bytes.byteLength, ms: Math.round(performance.now() - t0) }, 'export');
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     res.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -189,6 +189,7 @@ export class MarketRoom extends Room<MarketState> {
       code: m.id, name: m.name, phase, daysPerSecond: o.daysPerSecond, hostPlayerId: String(m.options.hostPlayerId ?? ''),
       maxPlayers: o.maxPlayers, isPrivate: o.private, leaverPolicy: o.leaverPolicy, question: o.question ?? '',
     };
+    this.classroom?.logPhase(phase, m.currentDay, true);
   }
 
   /** `label`: the classroom label the seat is bound to (the same label always returns to it). */
@@ -577,6 +578,7 @@ export class MarketRoom extends Room<MarketState> {
 
   private setPhase(phase: RoomMeta['phase']): void {
     this.meta.phase = phase;
+    this.classroom?.logPhase(phase, this.runner.day);
     if (phase !== 'ended') this.ctx.store.setStatus(this.roomId, phase);
     this.dayClock.reset();
   }
@@ -591,6 +593,7 @@ export class MarketRoom extends Room<MarketState> {
   private setQuestion(question: string): void {
     if (this.meta.question === question.trim()) return;
     this.meta.question = question.trim();
+    this.classroom?.logQuestion(this.meta.question, this.runner.day);
     this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
   }
 
@@ -621,11 +624,11 @@ export class MarketRoom extends Room<MarketState> {
         failure = session.openNext(seatBots(), day);
         break;
       case 'guessClose':
-        failure = session.close();
+        failure = session.close(this.runner.day);
         break;
       case 'advance': {
         advanced = (parsed.data as { what?: AdvanceKind }).what ?? (session.hasOpenRound() ? 'guess' : p === 'waiting' ? 'start' : 'contest');
-        if (advanced === 'guess') failure = session.close();
+        if (advanced === 'guess') failure = session.close(this.runner.day);
         else if (advanced === 'start') {
           if (p !== 'waiting') failure = { code: 'WRONG_PHASE', message: 'The match has already started.' };
           else this.setPhase('running');
@@ -682,7 +685,9 @@ export class MarketRoom extends Room<MarketState> {
     const parsed = body ? studentMessageSchemas.chat.safeParse(body) : null;
     if (!parsed?.success) return this.refuse(client, type, payload, 'BAD_ACTION', `chat: ${parsed?.error.issues[0]?.message ?? 'payload must be an object'}`);
     const name = this.runner.state.players[info.playerId]?.name ?? '';
-    this.broadcast(CLASSROOM_MESSAGES.chat, { playerId: info.playerId, name, text: parsed.data.text, day: this.runner.day, at: new Date().toISOString() });
+    const at = new Date().toISOString();
+    session?.logChat(info.playerId, name, parsed.data.text, this.runner.day, at);
+    this.broadcast(CLASSROOM_MESSAGES.chat, { playerId: info.playerId, name, text: parsed.data.text, day: this.runner.day, at });
     client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day });
   }
 

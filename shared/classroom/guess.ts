@@ -14,6 +14,7 @@
  */
 import { seedRng, type Rng } from '../rules/rng.js';
 import * as dm from '../economy/detMath.js';
+import { CH_PARAMS, hierarchyGuess, type HierarchyParams } from './cognitiveHierarchy.js';
 
 export const GUESS_MIN = 0;
 export const GUESS_MAX = 100;
@@ -199,6 +200,10 @@ export function equilibriumGuess(p: number): number | null {
   return null;
 }
 
+function clampGuess(v: number): number {
+  return Math.min(GUESS_MAX, Math.max(GUESS_MIN, v));
+}
+
 /** Level k's guess: a player who thinks everyone else is level k−1 plays p × their guess. Capped to 0–100. */
 export function levelGuess(p: number, depth: number, anchor: number = LEVEL0_ANCHOR): number {
   return clampGuess(anchor * dm.pow(p, depth));
@@ -281,84 +286,27 @@ export function readRound(game: GuessGame, index: number): RoundReading {
  */
 export const NAGEL_1995 = { p: 2 / 3, firstRoundMean: 36.73, firstRoundMedian: 33, laterRoundMeans: [36.73, 24, 16.5, 10.9] } as const;
 
-type BotKind = { kind: 'random' } | { kind: 'level'; depth: number } | { kind: 'eq' };
-interface MixEntry { weight: number; type: BotKind }
-
 /**
- * First round: a level-k mix read from 50. 'random' players draw uniformly from 0–100 (the
- * non-strategic guesser level-k theory starts from); depth 0 writes about 50 (Nagel's data has a
- * bump there); depth k writes about 50·p^k. Calibrated so that p = 2/3 gives Nagel's mean and
- * median (figures over many seeds in docs/classroom.md).
+ * One bot's guess, a whole number like most people write: a draw from the Poisson cognitive
+ * hierarchy (`cognitiveHierarchy.ts`). `roundIndex` is 0-based; `previousMean` is the mean of the
+ * round before (null in round 1 or if nobody guessed).
  */
-export const BOT_FIRST_ROUND_MIX: readonly MixEntry[] = [
-  { weight: 0.3, type: { kind: 'random' } },
-  { weight: 0.1, type: { kind: 'level', depth: 0 } },
-  { weight: 0.38, type: { kind: 'level', depth: 1 } },
-  { weight: 0.14, type: { kind: 'level', depth: 2 } },
-  { weight: 0.05, type: { kind: 'level', depth: 3 } },
-  { weight: 0.03, type: { kind: 'eq' } },
-];
-
-/**
- * Later rounds: each bot starts from the previous round's mean M and thinks `depth` steps from it
- * (depth 1 = the previous target, p·M, the most common move in Nagel's data). A few still guess
- * at random, and the share playing the equilibrium grows as the class learns.
- */
-export const BOT_LATER_ROUND_MIX: readonly MixEntry[] = [
-  { weight: 0.03, type: { kind: 'random' } },
-  { weight: 0.22, type: { kind: 'level', depth: 0 } },
-  { weight: 0.5, type: { kind: 'level', depth: 1 } },
-  { weight: 0.2, type: { kind: 'level', depth: 2 } },
-  { weight: 0.05, type: { kind: 'level', depth: 3 } },
-];
-/** Extra weight on the equilibrium per round after the first, up to the cap. */
-export const BOT_EQ_GROWTH_PER_ROUND = 0.04;
-export const BOT_EQ_MAX_SHARE = 0.3;
-/** Lognormal spread around a level's guess: people do not compute 50·(2/3)² exactly. */
-export const BOT_NOISE_SIGMA = 0.15;
-
-function clampGuess(v: number): number {
-  return Math.min(GUESS_MAX, Math.max(GUESS_MIN, v));
-}
-
-function pickKind(rng: Rng, mix: readonly MixEntry[], eqWeight: number): BotKind {
-  let total = eqWeight;
-  for (const e of mix) total += e.weight;
-  let u = rng.next() * total;
-  for (const e of mix) {
-    u -= e.weight;
-    if (u < 0) return e.type;
-  }
-  return { kind: 'eq' };
-}
-
-/**
- * One bot's guess, a whole number like most people write. `roundIndex` is 0-based;
- * `previousMean` is the mean of the round before (null in round 1 or if nobody guessed).
- */
-export function botGuess(rng: Rng, p: number, roundIndex: number, previousMean: number | null): number {
-  const first = roundIndex === 0 || previousMean === null;
-  const mix = first ? BOT_FIRST_ROUND_MIX : BOT_LATER_ROUND_MIX;
-  const eqWeight = first ? 0 : Math.min(BOT_EQ_MAX_SHARE, BOT_EQ_GROWTH_PER_ROUND * roundIndex);
-  const type = pickKind(rng, mix, eqWeight);
-  let value: number;
-  if (type.kind === 'random') value = GUESS_MIN + rng.next() * (GUESS_MAX - GUESS_MIN);
-  // p = 1 has no unique equilibrium; a bot that "plays the equilibrium" then stays at the anchor.
-  else if (type.kind === 'eq') value = equilibriumGuess(p) ?? previousMean ?? LEVEL0_ANCHOR;
-  else value = levelGuess(p, type.depth, first ? LEVEL0_ANCHOR : previousMean) * dm.exp(BOT_NOISE_SIGMA * rng.normal());
-  return Math.round(clampGuess(value));
+export function botGuess(rng: Rng, p: number, roundIndex: number, previousMean: number | null, params: HierarchyParams = CH_PARAMS): number {
+  return hierarchyGuess(rng, p, roundIndex, previousMean, params).value;
 }
 
 /**
  * Guesses for `botIds` in the game's open round (or the next round if none is open), drawn from
  * a generator seeded by `seed` and the round number, so the same seed gives the same class.
  */
-export function botGuessesForRound(game: GuessGame, botIds: readonly string[], seed: string): { playerId: string; value: number }[] {
+export function botGuessesForRound(
+  game: GuessGame, botIds: readonly string[], seed: string, params: HierarchyParams = CH_PARAMS,
+): { playerId: string; value: number }[] {
   const open = currentRound(game);
   const roundIndex = open ? game.rounds.length - 1 : game.rounds.length;
   const previousMean = roundIndex > 0 ? game.rounds[roundIndex - 1]?.mean ?? null : null;
   const rng = seedRng(`${seed}/guess/${roundIndex}`);
-  return botIds.map((playerId) => ({ playerId, value: botGuess(rng, game.p, roundIndex, previousMean) }));
+  return botIds.map((playerId) => ({ playerId, value: botGuess(rng, game.p, roundIndex, previousMean, params) }));
 }
 
 export interface SimulateOptions {
@@ -366,6 +314,8 @@ export interface SimulateOptions {
   players: number;
   rounds: number;
   seed: string;
+  /** The bots' model parameters (the fitted ones by default). */
+  params?: HierarchyParams;
 }
 
 /** A whole class of bots (`bot1`…`botN`) playing every round; same options, same game. */
@@ -377,10 +327,35 @@ export function simulateClass(opts: SimulateOptions): GuessResult {
   const botIds = Array.from({ length: opts.players }, (_, i) => `bot${i + 1}`);
   for (let r = 0; r < opts.rounds; r++) {
     game = must(openRound(game));
-    for (const g of botGuessesForRound(game, botIds, opts.seed)) game = must(submitGuess(game, g.playerId, g.value));
+    for (const g of botGuessesForRound(game, botIds, opts.seed, opts.params)) game = must(submitGuess(game, g.playerId, g.value));
     game = must(closeRound(game));
   }
   return ok(game);
+}
+
+/** Per round, over many classes: the average of class means and of class medians, and the sd of class means. */
+export interface ClassesSummary {
+  classes: number;
+  rounds: { mean: number; meanSd: number; median: number }[];
+}
+
+/** `classes` classes with seeds `${seed}-0`, `${seed}-1`, …: what a typical class does, and how much classes differ. */
+export function simulateClasses(opts: SimulateOptions & { classes: number }): ClassesSummary | { code: GuessErrorCode; message: string } {
+  const sums = Array.from({ length: opts.rounds }, () => ({ mean: 0, meanSq: 0, median: 0 }));
+  for (let c = 0; c < opts.classes; c++) {
+    const r = simulateClass({ ...opts, seed: `${opts.seed}-${c}` });
+    if (!r.ok) return r.error;
+    r.game.rounds.forEach((round, i) => {
+      sums[i]!.mean += round.mean!;
+      sums[i]!.meanSq += round.mean! * round.mean!;
+      sums[i]!.median += round.median!;
+    });
+  }
+  const n = opts.classes;
+  return {
+    classes: n,
+    rounds: sums.map((s) => ({ mean: s.mean / n, meanSd: Math.sqrt(Math.max(0, s.meanSq / n - (s.mean / n) * (s.mean / n))), median: s.median / n })),
+  };
 }
 
 function must(result: GuessResult): GuessGame {

@@ -181,7 +181,8 @@ describe('classroom sessions', () => {
 
   it('runs a ⅔ round with 3 students and bots, scores it, and exports what happened', async () => {
     const teacher = await createRoom(ts.url, {
-      daysPerSecond: 10, bots: [{ strategy: 'treasurer', count: 2 }], classroom: { marketsOpen: { equity: false }, labels: ['S1', 'S2', 'S3'], chat: true },
+      daysPerSecond: 10, bots: [{ strategy: 'treasurer', count: 2 }],
+      classroom: { marketsOpen: { equity: false }, labels: ['S1', 'S2', 'S3', 'S4'], chat: true, teacher: 'Ms Rivera' },
     });
     const tw = await welcomeOf(teacher);
     const code = teacher.room.roomId;
@@ -237,23 +238,72 @@ describe('classroom sessions', () => {
     expect((await ask(s3, 'chat', { text: 'hello class' })).ok).toBe(true);
     expect((await waitMessage(s1, 'chat')).text).toBe('hello class');
     await waitFor(() => teacher.room.state.world.day >= 5, 10_000, 'a few days');
-    expect((await ask(teacher, 'pause')).ok).toBe(true);
+    expect((await ask(teacher, 'pause', { question: 'Why did BTC fall?' })).ok).toBe(true);
     const day: number = (await (await fetch(`${ts.http}/api/sessions/${code}?token=${tw.hostToken}`)).json()).currentDay;
 
     const res = await fetch(`${ts.http}/api/sessions/${code}/export.zip`, { headers: { authorization: `Bearer ${tw.hostToken}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/zip/);
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    expect(Object.keys(files).sort()).toEqual(['actions.csv', 'contests.csv', 'guesses.csv', 'player_days.csv', 'summary.csv']);
+    expect(Object.keys(files).sort()).toEqual([
+      'actions.csv', 'chat.csv', 'contests.csv', 'decisions.csv', 'guesses.csv', 'pauses.csv', 'payments.csv', 'player_days.csv', 'roster.csv', 'session.csv', 'summary.csv',
+    ]);
     const csv = (name: string) => parseCsv(strFromU8(files[name]!));
+    // Every file: a UTF-8 BOM (Excel reads Arabic names right) and the session code on every row.
+    for (const [name, bytes] of Object.entries(files)) {
+      expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);
+      expect(strFromU8(bytes).split('\n')[0]!.split(','), name).toContain('session_code');
+      for (const row of csv(name)) expect(row.session_code, name).toBe(code);
+    }
 
     const playerDays = csv('player_days.csv');
     expect(playerDays).toHaveLength(5 * day);
     expect(playerDays.filter((r) => r.player_id === ids[1]).map((r) => Number(r.day))).toEqual(Array.from({ length: day }, (_, i) => i + 1));
-    expect(playerDays.find((r) => r.player_id === ids[0])).toMatchObject({ name: 'Student S1', label: 'S1', kind: 'student' });
+    expect(playerDays.find((r) => r.player_id === ids[0])).toMatchObject({
+      session_code: code, participant_code: `${code}-${ids[0]}`, name: 'Student S1', participant_label: 'S1', kind: 'student',
+    });
+    // `multiple` is market cap ÷ NAV (the engine's sentiment multiple has its own column).
+    const pd = playerDays.find((r) => r.player_id === ids[1] && Number(r.nav_usd) > 0)!;
+    expect(Number(pd.multiple)).toBeCloseTo(Number(pd.market_cap_usd) / Number(pd.nav_usd), 9);
+    expect(pd.sentiment_multiple).not.toBe('');
+
+    const session = csv('session.csv');
+    expect(session).toHaveLength(1);
+    expect(session[0]).toMatchObject({ session_code: code, scenario: 'halving-sprint', teacher: 'Ms Rivera', market_equity: 'false', market_loans: 'true', chat: 'true', labels: '4', labels_joined: '3', pauses: '1' });
+    expect(Date.parse(session[0]!.started_at!)).toBeGreaterThanOrEqual(Date.parse(session[0]!.created_at!));
+
+    const roster = csv('roster.csv');
+    expect(roster.find((r) => r.participant_label === 'S4')).toMatchObject({ joined: 'false', participant_code: '', player_id: '' });
+    expect(roster.find((r) => r.participant_label === 'S2')).toMatchObject({ joined: 'true', player_id: ids[1], decisions: '2' });
+    expect(roster.filter((r) => r.kind === 'bot')).toHaveLength(2);
+
+    const chat = csv('chat.csv');
+    expect(chat).toEqual([expect.objectContaining({ player_id: ids[2], participant_label: 'S3', text: 'hello class' })]);
+    const pauses = csv('pauses.csv');
+    expect(pauses).toEqual([expect.objectContaining({ pause_no: '1', reason: 'teacher', question: 'Why did BTC fall?', resumed_at: '' })]);
+
+    const decisions = csv('decisions.csv');
+    const treasury = decisions.find((d) => d.action_type === 'setTreasuryPolicy')!;
+    // Possible from the start of the market (the student sat down before it).
+    expect(treasury).toMatchObject({ player_id: ids[1], controlled_by: 'student', possible_because: 'start', possible_since: session[0]!.started_at });
+    expect(Number(treasury.seconds_since_possible)).toBeGreaterThanOrEqual(0);
+    const guess2 = decisions.filter((d) => d.action_type === 'guess' && d.player_id === ids[1]);
+    expect(guess2).toHaveLength(1);
+    expect(guess2[0]).toMatchObject({ possible_because: 'round_open', game: '1', round: '1', decision_no: '1' });
+    expect(decisions.filter((d) => d.player_id!.startsWith('gbot')).every((d) => d.controlled_by === 'bot')).toBe(true);
+    expect(decisions.filter((d) => d.player_id === ids[0]).map((d) => d.decision_no)).toEqual(['1', '2']);
+    expect(Number(decisions.filter((d) => d.player_id === ids[0])[1]!.seconds_since_previous)).toBeGreaterThanOrEqual(0);
+
+    const payments = csv('payments.csv');
+    expect(payments).toHaveLength(3);
+    // Default rule: by rank among the students, 100 points for first to 0 for last; ties share the better place.
+    for (const p of payments) {
+      const rank = 1 + payments.filter((o) => Number(o.score_usd) > Number(p.score_usd)).length;
+      expect(p).toMatchObject({ rank: String(rank), amount: String(Math.round((100 * (3 - rank)) / 2)), unit: 'points', students: '3', kind: 'student' });
+    }
 
     const actions = csv('actions.csv');
-    expect(actions.find((a) => a.action_type === 'setTreasuryPolicy' && a.player_id === ids[1])).toMatchObject({ result: 'accepted', label: 'S2' });
+    expect(actions.find((a) => a.action_type === 'setTreasuryPolicy' && a.player_id === ids[1])).toMatchObject({ result: 'accepted', participant_label: 'S2', controlled_by: 'student' });
     const refused = actions.find((a) => a.action_type === 'raiseEquity');
     expect(refused).toMatchObject({ result: 'MARKET_CLOSED', player_id: ids[1] });
     expect(refused!.time).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -263,13 +313,13 @@ describe('classroom sessions', () => {
 
     const guesses = csv('guesses.csv');
     expect(guesses).toHaveLength(8);
-    expect(guesses.find((g) => g.player_id === ids[2])).toMatchObject({ value: '40', round: '1', game: '1', label: 'S3', kind: 'student' });
+    expect(guesses.find((g) => g.player_id === ids[2])).toMatchObject({ value: '40', round: '1', game: '1', participant_label: 'S3', kind: 'student', session_code: code });
     expect(guesses.filter((g) => g.won === 'true').map((g) => g.player_id)).toContain(round.winner);
     expect(Number(guesses[0]!.round_target)).toBeCloseTo(round.target, 9);
 
     const summary = csv('summary.csv');
     expect(summary).toHaveLength(5);
-    expect(summary.find((s) => s.player_id === ids[1])).toMatchObject({ actions_rejected: '1', guesses: '1', label: 'S2' });
+    expect(summary.find((s) => s.player_id === ids[1])).toMatchObject({ actions_rejected: '1', guesses: '1', participant_label: 'S2' });
     expect(summary.filter((s) => s.kind === 'bot')).toHaveLength(2);
     expect(csv('contests.csv').length).toBe(teacher.room.state.contest.lastRound);
     // The export re-runs the log: its last day matches the live match exactly, and so does a replay.
@@ -279,6 +329,45 @@ describe('classroom sessions', () => {
     expect(stateHash(runReplay(replay))).toBe(replay.stateHash);
 
     expect((await fetch(`${ts.http}/api/sessions/${code}/export.zip?token=nope`)).status).toBe(403);
+
+    // The teacher's payment rule: scores scaled to euros with a show-up fee.
+    const euro = await fetch(`${ts.http}/api/sessions/${code}/export.zip?token=${tw.hostToken}&pay_rule=score&pay_max=20&pay_min=5&pay_show_up=3&pay_unit=EUR`);
+    const paid = parseCsv(strFromU8(unzipSync(new Uint8Array(await euro.arrayBuffer()))['payments.csv']!));
+    const sc = paid.map((p) => Number(p.score_usd));
+    const [lo, hi] = [Math.min(...sc), Math.max(...sc)];
+    // Linear in the score from 5 (lowest) to 20 (highest), plus 3; everyone level gets the top amount.
+    for (const p of paid) expect(Number(p.amount)).toBeCloseTo(3 + 5 + 15 * (hi > lo ? (Number(p.score_usd) - lo) / (hi - lo) : 1), 2);
+    expect(paid.every((p) => p.unit === 'EUR' && p.rule === 'score')).toBe(true);
+    expect((await fetch(`${ts.http}/api/sessions/${code}/export.zip?token=${tw.hostToken}&pay_rule=lottery`)).status).toBe(400);
     await Promise.all([...students.map((s) => s.room.leave()), teacher.room.leave()]);
+  });
+
+  it('stacks several sessions into one zip, each named by its own teacher token, with formula-like names neutralised', async () => {
+    const a = await createRoom(ts.url, { daysPerSecond: 10, classroom: { labels: ['=1+2', 'B'] } });
+    const b = await createRoom(ts.url, { daysPerSecond: 10, classroom: {} });
+    const [aw, bw] = [await welcomeOf(a), await welcomeOf(b)];
+    const keys = await studentKeys(a);
+    const sa = await joinRoom(ts.url, a.room.roomId, { studentKey: keys.get('=1+2'), playerName: '@SUM(A1)' });
+    const sb = await joinRoom(ts.url, b.room.roomId, { playerName: 'ليلى' });
+    await Promise.all([welcomeOf(sa), welcomeOf(sb)]);
+    const pairs = `${a.room.roomId}:${aw.hostToken},${b.room.roomId}:${bw.hostToken}`;
+    const res = await fetch(`${ts.http}/api/sessions/export.zip?sessions=${encodeURIComponent(pairs)}`);
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const text = (name: string) => strFromU8(files[name]!);
+    const csv = (name: string) => parseCsv(text(name));
+    expect(csv('session.csv').map((r) => r.session_code).sort()).toEqual([a.room.roomId, b.room.roomId].sort());
+    const roster = csv('roster.csv');
+    expect(roster.filter((r) => r.session_code === a.room.roomId).map((r) => [r.participant_label, r.joined])).toEqual([["'=1+2", 'true'], ['B', 'false']]);
+    expect(text('roster.csv')).toContain(",'@SUM(A1),");
+    expect(roster.find((r) => r.session_code === b.room.roomId)).toMatchObject({ name: 'ليلى', participant_label: '', joined: 'true' });
+    // One token wrong: nothing is exported.
+    expect((await fetch(`${ts.http}/api/sessions/export.zip?sessions=${a.room.roomId}:${aw.hostToken},${b.room.roomId}:${aw.hostToken}`)).status).toBe(403);
+    const post = await fetch(`${ts.http}/api/sessions/export.zip`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sessions: [{ id: b.room.roomId, token: bw.hostToken }] }),
+    });
+    expect(parseCsv(strFromU8(unzipSync(new Uint8Array(await post.arrayBuffer()))['session.csv']!)).map((r) => r.session_code)).toEqual([b.room.roomId]);
+    expect((await fetch(`${ts.http}/api/sessions/export.zip?sessions=`)).status).toBe(400);
+    await Promise.all([sa.room.leave(), sb.room.leave(), a.room.leave(), b.room.leave()]);
   });
 });

@@ -86,6 +86,9 @@ describe('classroom persistence', () => {
     const actions = strFromU8(zip['actions.csv']!);
     expect(actions).toContain('MARKET_CLOSED');
     expect(actions).toContain('takeLoan');
+    // The pause began before the kill and still runs: one pause, its question, no resume yet.
+    expect(rows(zip, 'pauses.csv')).toHaveLength(1);
+    expect(strFromU8(zip['pauses.csv']!)).toContain('What is the target now?');
 
     // Everyone leaves: the room goes, the session is "abandoned"; the teacher link re-opens it.
     await Promise.all([teacher2.room.leave(), s1b.room.leave(), s2b.room.leave()]);

@@ -60,12 +60,26 @@ describe('npm run guess', () => {
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'));
   });
 
+  it('--classes prints the average round means and medians of many classes, for any p', async () => {
+    const out = join(dir, 'many.json');
+    const r = await run(['--p', '4/3', '--players', '40', '--rounds', '3', '--classes', '50', '--seed', 'many', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('50 classes of 40 bots');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { classes: number; rounds: { mean: number; median: number; meanSd: number }[] };
+    expect(report.classes).toBe(50);
+    expect(report.rounds).toHaveLength(3);
+    for (const round of report.rounds) expect(r.stdout).toContain(round.median.toFixed(2));
+    // p > 1: the class climbs toward 100.
+    expect(report.rounds[2]!.mean).toBeGreaterThan(report.rounds[0]!.mean);
+  });
+
   it('bad arguments: one-line error, exit code 2', async () => {
     const cases = [
       ['--p', '0', '--players', '10', '--rounds', '2'],
       ['--p', '2/3', '--players', 'ten', '--rounds', '2'],
       ['--p', '2/3', '--players', '10'],
       ['--p', '2/3', '--players', '10', '--rounds', '2', '--colour', 'red'],
+      ['--p', '2/3', '--players', '10', '--rounds', '2', '--classes', '0'],
     ];
     const runs = await Promise.all(cases.map(run));
     runs.forEach((r, i) => {
@@ -76,5 +90,6 @@ describe('npm run guess', () => {
     expect(runs[0]!.stderr[0]).toContain('--p');
     expect(runs[1]!.stderr[0]).toContain('--players');
     expect(runs[2]!.stderr[0]).toContain('--rounds');
+    expect(runs[4]!.stderr[0]).toContain('--classes');
   });
 });

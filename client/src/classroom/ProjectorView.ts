@@ -18,6 +18,14 @@ import { StudentLinksPanel } from './studentLinks.js';
 import { fillPaceMenu } from '../ui/paceMenu.js';
 
 
+/** Above this many seats the roster switches to two dense columns. */
+const ROSTER_DENSE_FROM = 16;
+/** Above this many companies the cards become one line each, ranked by market cap. */
+const CARDS_COMPACT_FROM = 12;
+/** One-line companies per page: 48 fit the column on a 1080-line projector. */
+const CARDS_PER_PAGE = 48;
+const COMPANY_PAGE_MS = 8000;
+
 export interface ProjectorLinks {
   join: string;
   teacher: string;
@@ -33,8 +41,14 @@ export class ProjectorView {
   private readonly day = h('div', { class: 'big', testid: 'proj-day' });
   private readonly state = h('span', { class: 'pill', testid: 'proj-status' });
   private readonly question = h('div', { class: 'question', testid: 'proj-question', style: 'display:none' });
-  private readonly roster = h('div', { class: 'list', testid: 'proj-roster', style: 'max-height:none' });
+  private readonly roster = h('div', { class: 'list rostergrid', testid: 'proj-roster', style: 'max-height:none' });
   private readonly rosterCount = h('span', { class: 'muted', testid: 'proj-roster-count' });
+  /** Labels of the teacher's list nobody has used yet: who is still missing. */
+  private readonly notJoined = h('div', { class: 'notjoined', testid: 'proj-not-joined' });
+  private labels: string[] = [];
+  private readonly companiesPage = h('span', { class: 'muted', testid: 'proj-companies-page' });
+  private page = 0;
+  private pageTimer: ReturnType<typeof setInterval> | null = null;
   private readonly prices = h('div', { class: 'grid2', testid: 'proj-prices' });
   private readonly tally = h('div', { testid: 'proj-tally' });
   /** Filled with the session chat when the teacher switched it on. */
@@ -84,9 +98,9 @@ export class ProjectorView {
         qrCanvas(links.join, 150)),
       this.question,
       h('div', { class: 'proj-body' },
-        h('div', { class: 'proj-col' }, h('h3', {}, t('proj.roster'), ' ', this.rosterCount), this.roster,
+        h('div', { class: 'proj-col' }, h('h3', {}, t('proj.roster'), ' ', this.rosterCount), this.roster, this.notJoined,
           h('h3', { style: 'margin-top:0.8em' }, t('proj.tally')), this.tally, this.chatSlot),
-        h('div', { class: 'proj-col wide' }, h('h3', {}, t('proj.prices')), this.prices, h('h3', { style: 'margin-top:0.8em' }, t('proj.companies')), this.cards),
+        h('div', { class: 'proj-col wide' }, h('h3', {}, t('proj.prices')), this.prices, h('h3', { style: 'margin-top:0.8em' }, t('proj.companies'), ' ', this.companiesPage), this.cards),
         h('div', { class: 'proj-col wide' }, controls, this.guess.el,
           h('div', { class: 'row', style: 'margin-top:0.8em' },
             h('button', { testid: 'proj-debrief', onclick: () => this.onDebrief() }, t('proj.debrief')),
@@ -130,21 +144,47 @@ export class ProjectorView {
     this.renderRoster();
   }
 
+  /** The teacher's label list (in its order), to show who has not joined yet. */
+  updateLabels(labels: string[]): void {
+    this.labels = labels;
+    this.renderRoster();
+  }
+
+  private renderNotJoined(): void {
+    const used = new Set(this.rosterList.map((r) => (r.label ?? '').trim().toLowerCase()).filter(Boolean));
+    const missing = this.labels.filter((l) => !used.has(l.trim().toLowerCase()));
+    this.notJoined.style.display = missing.length ? '' : 'none';
+    setChildren(this.notJoined, h('h3', {}, t('proj.notJoined', { count: missing.length })),
+      h('div', { class: 'chips' }, ...missing.map((l) => h('span', { class: 'chip', dir: 'auto', testid: 'proj-missing-label' }, l))));
+  }
+
+  /** Stops the companies' page rotation (the scene calls this when it closes). */
+  destroy(): void {
+    if (this.pageTimer) clearInterval(this.pageTimer);
+    this.pageTimer = null;
+  }
+
   private renderRoster(): void {
     const room = this.roomInfo;
     const seats = room?.seats ?? [];
     const entries = this.rosterList.length ? this.rosterList : seats.map((s) => ({ playerId: s.id, name: s.name, displayName: s.name, label: null, kind: s.bot ? 'bot' : 'student', control: s.bot ? 'bot' : 'human', connected: s.connected, joinedDay: 0 } as RosterEntry));
     const online = entries.filter((e) => e.kind === 'bot' || e.connected).length;
     setText(this.rosterCount, t('proj.rosterCount', { online, total: entries.length }));
+    // A class of 40 fits the column in two narrower columns of smaller type.
+    const dense = entries.length > ROSTER_DENSE_FROM;
+    this.roster.classList.toggle('dense', dense);
+    this.renderNotJoined();
     setChildren(this.roster, ...entries.map((e) => {
       const seat = seats.find((s) => s.id === e.playerId);
       const on = e.kind === 'bot' || e.connected;
       const shown = this.anonymous ? e.displayName || e.name : e.name;
       return h('div', { class: 'item', testid: `roster-${e.playerId}` },
-        h('span', {}, h('span', { class: 'swatch', style: `background:${playerColor(seat?.colorIndex ?? 0)}` }), `${seatLetter(seat?.colorIndex ?? 0)} · `, h('span', { dir: 'auto' }, shown),
+        h('span', { dir: 'auto' }, h('span', { class: 'swatch', style: `background:${playerColor(seat?.colorIndex ?? 0)}` }), `${seatLetter(seat?.colorIndex ?? 0)} · `, h('span', { dir: 'auto' }, shown),
           !this.anonymous && e.displayName && e.displayName !== e.name ? h('span', { class: 'muted' }, ` (${e.displayName})`) : null,
-          !this.anonymous && e.label && e.label !== e.name ? h('span', { class: 'pill' }, e.label) : null),
-        h('span', { class: on ? 'good' : 'bad', testid: `roster-state-${e.playerId}` }, e.kind === 'bot' ? t('proj.bot') : on ? `● ${t('proj.online')}` : `○ ${t('proj.offline')}`));
+          !this.anonymous && e.label && e.label !== e.name && !dense ? h('span', { class: 'pill' }, e.label) : null),
+        // Dense (a class): the dot alone, the word in its tooltip.
+        h('span', { class: on ? 'good' : 'bad', testid: `roster-state-${e.playerId}`, title: e.kind === 'bot' ? t('proj.bot') : on ? t('proj.online') : t('proj.offline') },
+          e.kind === 'bot' ? (dense ? '⚙' : t('proj.bot')) : on ? (dense ? '●' : `● ${t('proj.online')}`) : (dense ? '○' : `○ ${t('proj.offline')}`)));
     }));
   }
 
@@ -168,12 +208,31 @@ export class ProjectorView {
       ...v.contest.history.slice(-4).reverse().map((r) => h('div', {}, `${t('contest.round')} ${r.round}: `, h('b', {}, r.winner.toUpperCase()), r.poolUsdCents === null ? '' : ` · ${usd(r.poolUsdCents / 100)}`)),
       last ? null : h('div', { class: 'muted' }, t('contest.none')));
     const sitesOf = (id: string) => v.sites.filter((s) => s.ownerId === id).length;
-    setChildren(this.cards, ...v.players.map((p) => h('div', { class: 'ccard', testid: `company-${p.id}`, style: `border-color:${playerColor(p.colorIndex)}` },
-      h('div', { class: 'cname' }, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} · ${p.name}`, p.bankrupt ? ' †' : ''),
-      h('div', { class: 'grid2' },
-        h('span', {}, t('proj.mcap')), h('b', { class: 'v' }, usd(p.marketCapUsd)),
-        h('span', {}, t('proj.nav')), h('b', { class: 'v' }, usd(p.navUsd)),
-        h('span', {}, t('proj.sites')), h('span', { class: 'v' }, String(sitesOf(p.id))),
-        h('span', {}, t('proj.revenue')), h('span', { class: 'v' }, `${usd(p.revenueMiningUsdPerDay)} / ${usd(p.revenueAiUsdPerDay)}`)))));
+    const many = v.players.length > CARDS_COMPACT_FROM;
+    this.cards.classList.toggle('compact', many);
+    if (!many) {
+      setText(this.companiesPage, '');
+      setChildren(this.cards, ...v.players.map((p) => h('div', { class: 'ccard', testid: `company-${p.id}`, style: `border-color:${playerColor(p.colorIndex)}` },
+        h('div', { class: 'cname' }, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} · ${p.name}`, p.bankrupt ? ' †' : ''),
+        h('div', { class: 'grid2' },
+          h('span', {}, t('proj.mcap')), h('b', { class: 'v' }, usd(p.marketCapUsd)),
+          h('span', {}, t('proj.nav')), h('b', { class: 'v' }, usd(p.navUsd)),
+          h('span', {}, t('proj.sites')), h('span', { class: 'v' }, String(sitesOf(p.id))),
+          h('span', {}, t('proj.revenue')), h('span', { class: 'v' }, `${usd(p.revenueMiningUsdPerDay)} / ${usd(p.revenueAiUsdPerDay)}`)))));
+      return;
+    }
+    // A class: one line per company, largest market cap first, paged only beyond what the column holds.
+    const ranked = [...v.players].sort((a, b) => b.marketCapUsd - a.marketCapUsd);
+    const pages = Math.ceil(ranked.length / CARDS_PER_PAGE);
+    if (pages > 1 && !this.pageTimer) this.pageTimer = setInterval(() => { this.page += 1; if (this.view) this.updateView(this.view); }, COMPANY_PAGE_MS);
+    if (pages <= 1 && this.pageTimer) this.destroy();
+    const page = this.page % pages;
+    setText(this.companiesPage, pages > 1 ? t('proj.companiesPage', { page: page + 1, pages }) : `(${ranked.length})`);
+    setChildren(this.cards,
+      h('div', { class: 'crow head' }, h('span', {}, '#'), h('span', {}, t('proj.companies')), h('span', { class: 'v' }, t('proj.mcap')), h('span', { class: 'v' }, t('proj.nav'))),
+      ...ranked.slice(page * CARDS_PER_PAGE, (page + 1) * CARDS_PER_PAGE).map((p, i) => h('div', { class: 'crow', testid: `company-${p.id}`, style: `border-color:${playerColor(p.colorIndex)}` },
+        h('span', { class: 'muted' }, String(page * CARDS_PER_PAGE + i + 1)),
+        h('span', { class: 'cname', dir: 'auto' }, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} · `, h('bdi', {}, p.name), p.bankrupt ? ' †' : ''),
+        h('b', { class: 'v' }, usd(p.marketCapUsd)), h('span', { class: 'v' }, usd(p.navUsd)))));
   }
 }

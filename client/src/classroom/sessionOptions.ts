@@ -77,6 +77,8 @@ export interface SetupValues {
   labelsText: string;
   /** With labels: also admit people without a personal link. */
   allowGuests?: boolean;
+  /** Who runs the class, recorded in session.csv. */
+  teacher?: string;
 }
 
 const optionalNumber = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
@@ -105,6 +107,7 @@ export function buildSessionOptions(v: SetupValues): { ok: true; options: Create
     ...(events.length ? { events } : {}),
     ...(labels.length ? { labels } : {}),
     ...(labels.length && v.allowGuests ? { allowGuests: true } : {}),
+    ...(v.teacher?.trim() ? { teacher: v.teacher.trim().slice(0, 80) } : {}),
   };
   return {
     ok: true,

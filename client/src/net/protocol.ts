@@ -86,6 +86,8 @@ export interface ClassroomOptions {
   labels?: string[];
   /** With labels: also admit people without a personal link, as new unlabelled seats. */
   allowGuests?: boolean;
+  /** The teacher's name or course, for session.csv. */
+  teacher?: string;
 }
 
 /** The synced `classroom` block plus the room's discussion question. */

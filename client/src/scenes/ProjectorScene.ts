@@ -8,6 +8,7 @@ import { ProjectorView } from '../classroom/ProjectorView.js';
 import { joinUrl, studentUrl, teacherUrl } from '../classroom/links.js';
 import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
 import { ChatBox } from '../classroom/ChatBox.js';
+import { rememberSession } from '../classroom/exportPanel.js';
 
 /** The session and teacher token from `?teach=CODE&token=TOKEN`, if this page was opened by the teacher link. */
 export function teacherParams(search = window.location.search): { code: string; token: string } | null {
@@ -46,6 +47,8 @@ export class ProjectorScene extends Phaser.Scene {
   private build(net: NetworkService, cleanup: (() => void)[]): void {
     const code = net.roomCode;
     const token = net.hostToken;
+    // For the across-sessions export: every session this browser taught.
+    rememberSession({ code, token });
     const view = new ProjectorView(code, {
       join: joinUrl(window.location, code),
       teacher: teacherUrl(window.location, code, token),
@@ -71,16 +74,18 @@ export class ProjectorScene extends Phaser.Scene {
       net.bus.on('roster', (list) => {
         view.updateRoster(list);
         view.studentLinks.update(linksOf());
+        view.updateLabels(net.studentLinks.map((l) => l.label));
       }),
       net.bus.on('view', (v) => view.updateView(v)),
       net.bus.on('guess', (g) => view.guess.render(g, net.classroom)),
       net.bus.on('classroom', (c) => view.guess.render(null, c)),
       net.bus.on('connection', (c) => overlay.update(c)),
     ];
-    cleanup.push(() => offs.forEach((f) => f()));
+    cleanup.push(() => offs.forEach((f) => f()), () => view.destroy());
     syncRoom();
     view.updateRoster(net.roster);
     view.studentLinks.update(linksOf());
+    view.updateLabels(net.studentLinks.map((l) => l.label));
     if (net.view) view.updateView(net.view);
     view.guess.render(net.guess, net.classroom);
     overlay.update(net.connection);

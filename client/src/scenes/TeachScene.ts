@@ -43,6 +43,7 @@ export class TeachScene extends Phaser.Scene {
     const labels = h('textarea', { testid: 'teach-labels', rows: 4, style: 'width:100%' });
     const labelCount = h('span', { class: 'muted', testid: 'teach-label-count' });
     const guests = h('input', { type: 'checkbox', testid: 'teach-guests' });
+    const teacher = input('teach-teacher', { maxlength: '80' });
     const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'max-width:14em' });
     const status = h('div', { class: 'status', testid: 'teach-status' });
     const countLabels = () => setText(labelCount, String(parseLabels(labels.value).length));
@@ -57,7 +58,7 @@ export class TeachScene extends Phaser.Scene {
         className: className.value, scenario: scenario.value, daysPerSecond: Number(pace.value), startingCashUsd: cash.value,
         markets: Object.fromEntries(MARKET_KEYS.map((k) => [k, markets[k].checked])) as Record<MarketKey, boolean>,
         eventsText: events.value, contestPeriodDays: period.value, maxStakeUsd: stake.value, anonymousNames: anonymous.checked, chat: chat.checked,
-        bots: Number(bots.value), labelsText: labels.value, allowGuests: guests.checked,
+        bots: Number(bots.value), labelsText: labels.value, allowGuests: guests.checked, teacher: teacher.value,
       });
       if (!built.ok) {
         setText(status, built.errors.join(' · '));
@@ -81,7 +82,7 @@ export class TeachScene extends Phaser.Scene {
       h('h1', {}, t('teach.title')), h('div', { class: 'muted', style: 'margin-bottom:0.8em' }, t('teach.intro')),
       h('div', { class: 'cols' },
         h('div', {},
-          row('teach.className', className), row('teach.scenario', scenario), row('teach.pace', pace, paceHint), row('teach.cash', cash),
+          row('teach.className', className), row('teach.teacher', teacher), row('teach.scenario', scenario), row('teach.pace', pace, paceHint), row('teach.cash', cash),
           row('teach.contestDays', period), row('teach.stake', stake), row('teach.bots', bots),
           row('teach.anonymous', anonymous, h('span', { class: 'muted' }, t('teach.anonymousHint'))), row('teach.chat', chat)),
         h('div', {},

@@ -32,7 +32,7 @@ describe('teacher setup form', () => {
   it('builds classroom options the server accepts', () => {
     const r = buildSessionOptions({
       ...base, startingCashUsd: '25000000', contestPeriodDays: '10', maxStakeUsd: '500000', anonymousNames: true, bots: 2,
-      markets: { ...base.markets, loans: false, equity: false }, eventsText: '12 crash Flash crash', labelsText: 'S01\nS02\nS03',
+      markets: { ...base.markets, loans: false, equity: false }, eventsText: '12 crash Flash crash', labelsText: 'S01\nS02\nS03', teacher: '  Dr Haddad  ',
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -46,6 +46,10 @@ describe('teacher setup form', () => {
     expect(settings.events).toEqual([{ day: 12, kind: 'crash', params: {}, headline: 'Flash crash' }]);
     expect(settings.labels).toEqual(['S01', 'S02', 'S03']);
     expect(settings.anonymousNames).toBe(true);
+    expect(settings.teacher).toBe('Dr Haddad');
+    // A blank teacher field leaves the setting out.
+    const blank = buildSessionOptions({ ...base, teacher: ' ' });
+    expect(blank.ok && 'teacher' in blank.options.classroom!).toBe(false);
   });
 
   it('refuses bad numbers and bad events with every problem listed', () => {

@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { CH_PARAMS, hierarchyGuess, level0Range, levelAnswers, poissonWeights, predictedMean } from '../../../shared/classroom/cognitiveHierarchy.js';
+import { seedRng } from '../../../shared/rules/rng.js';
 import {
-  BOT_FIRST_ROUND_MIX,
-  BOT_LATER_ROUND_MIX,
   NAGEL_1995,
+  simulateClasses,
   botGuessesForRound,
   classifyGuess,
   closeRound,
@@ -198,11 +199,45 @@ describe('validation and flow', () => {
   });
 });
 
-describe('bots', () => {
-  it('the mixes are weights over distinct types', () => {
-    for (const mix of [BOT_FIRST_ROUND_MIX, BOT_LATER_ROUND_MIX]) {
-      expect(mix.reduce((s, e) => s + e.weight, 0)).toBeCloseTo(1, 12);
-    }
+describe('the bots\' Poisson cognitive hierarchy', () => {
+  it('levels are Poisson(τ) weighted and each level answers p × the mean of the levels below it', () => {
+    const w = poissonWeights(1.5, 12);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    for (let k = 1; k <= 12; k++) expect(w[k]! / w[k - 1]!).toBeCloseTo(1.5 / k, 12);
+    const g = levelAnswers(2 / 3, 1.5, 50, 12);
+    expect(g[0]).toBe(50);
+    expect(g[1]).toBeCloseTo(100 / 3, 12);
+    expect(g[2]).toBeCloseTo(((2 / 3) * (w[0]! * 50 + w[1]! * g[1]!)) / (w[0]! + w[1]!), 12);
+    for (let k = 2; k <= 12; k++) expect(g[k]!).toBeLessThan(g[k - 1]!);
+    // p > 1: answers climb and stop at 100.
+    expect(Math.max(...levelAnswers(1.9, 3, 50, 12))).toBe(100);
+  });
+
+  it('level 0 ignores p: its draws are the same whatever the teacher sets', () => {
+    const draws = (p: number) => Array.from({ length: 300 }, (_, i) => {
+      const rng = seedRng(`l0-${i}`);
+      return hierarchyGuess(rng, p, 0, null);
+    }).filter((d) => d.level === 0).map((d) => d.value);
+    expect(draws(0.5).length).toBeGreaterThan(60);
+    expect(draws(0.5)).toEqual(draws(4 / 3));
+    expect(level0Range(50)).toEqual([0, 100]);
+    expect(level0Range(20)).toEqual([0, 40]);
+    expect(level0Range(90)).toEqual([80, 100]);
+  });
+
+  it('τ is fitted so the large-class round-1 mean at p = 2/3 is Nagel\'s', () => {
+    expect(predictedMean(2 / 3, CH_PARAMS.tau)).toBeCloseTo(NAGEL_1995.firstRoundMean, 1);
+    // Structure, not refitting, gives other p: smaller p, lower guesses; p > 1, above 50.
+    expect(predictedMean(0.5, CH_PARAMS.tau)).toBeLessThan(predictedMean(2 / 3, CH_PARAMS.tau) - 4);
+    expect(predictedMean(4 / 3, CH_PARAMS.tau)).toBeGreaterThan(60);
+  });
+
+  it('simulateClasses averages classes with seeds S-0 … S-(n−1)', () => {
+    const sum = simulateClasses({ p: 2 / 3, players: 10, rounds: 2, seed: 'avg', classes: 3 });
+    if ('code' in sum) throw new Error(sum.message);
+    const each = [0, 1, 2].map((c) => must(simulateClass({ p: 2 / 3, players: 10, rounds: 2, seed: `avg-${c}` })).rounds[0]!);
+    expect(sum.rounds[0]!.mean).toBeCloseTo(each.reduce((a, r) => a + r.mean!, 0) / 3, 12);
+    expect(sum.rounds[0]!.median).toBeCloseTo(each.reduce((a, r) => a + r.median!, 0) / 3, 12);
   });
 
   it('same seed, same class; another seed, another class', () => {
@@ -239,9 +274,10 @@ describe('bots', () => {
       means.push(r.mean!);
       medians.push(r.median!);
     }
-    // The model gives ≈ 36.8 and ≈ 33.1 over 200 classes (sd of the average ≈ 0.25); the brief allows ±4 / ±5.
-    expect(Math.abs(mean(means) - NAGEL_1995.firstRoundMean)).toBeLessThan(2);
-    expect(Math.abs(mean(medians) - NAGEL_1995.firstRoundMedian)).toBeLessThan(2);
+    // The model gives ≈ 36.5 and ≈ 31.2 over 200 classes (sd of the average ≈ 0.2). The median is
+    // not fitted: the hierarchy's structure puts it 1.8 below Nagel's (docs/classroom.md).
+    expect(Math.abs(mean(means) - NAGEL_1995.firstRoundMean)).toBeLessThan(1);
+    expect(Math.abs(mean(medians) - NAGEL_1995.firstRoundMedian)).toBeLessThan(2.5);
   });
 
   it('over repeated rounds the class moves toward the equilibrium like Nagel\'s groups', () => {
@@ -264,7 +300,8 @@ describe('bots', () => {
     const g = must(simulateClass({ p: 4 / 3, players: 40, rounds: 6, seed: 'up' }));
     const means = g.rounds.map((r) => r.mean!);
     expect(means[5]!).toBeGreaterThan(means[0]! + 20);
-    expect(means[5]!).toBeGreaterThan(85);
+    // Noise shrinks toward the equilibrium, so a class that got there stays.
+    expect(means[5]!).toBeGreaterThan(98);
   });
 });
 
