@@ -104,6 +104,7 @@ export const ar: Messages = {
 
   'reconnect.back': 'العودة إلى البداية',
   'reconnect.trying': 'انقطع الاتصال: جارٍ إعادة الاتصال…',
+  'reconnect.elapsed': 'محاولة منذ {seconds} ث. مقعدك ينتظرك.',
   'reconnect.failed': 'تعذّرت إعادة الاتصال. ربما انتهت المباراة.',
 
   'help.title': 'لوحة المفاتيح',

@@ -105,6 +105,7 @@ export const en = {
 
   'reconnect.back': 'Back to title',
   'reconnect.trying': 'Connection lost: reconnecting…',
+  'reconnect.elapsed': 'Trying for {seconds} s. Your seat waits for you.',
   'reconnect.failed': 'Could not reconnect. The match may have ended.',
 
   'help.title': 'Keyboard',

@@ -52,6 +52,8 @@ export interface StoredSession {
   seatToken: string;
   hostToken: string;
   name: string;
+  /** Joined to watch (the teacher's projector, a spectator): after a restart it rejoins as one. */
+  spectator?: boolean;
 }
 
 export interface CreateOptions {

@@ -52,7 +52,7 @@ export class ProjectorScene extends Phaser.Scene {
       exportZip: `${net.httpBase}/api/sessions/${code}/export.zip?token=${encodeURIComponent(token)}`,
     }, (type, body) => net.command(type, body));
     view.onDebrief = () => this.scene.start(SCENES.debrief, { code, token, back: SCENES.projector });
-    const overlay = new ReconnectOverlay(() => void net.leave().then(() => this.scene.start(SCENES.title)));
+    const overlay = new ReconnectOverlay(() => void net.leave().then(() => this.scene.start(SCENES.title)), () => net.reconnectSince);
     view.el.append(overlay.el);
     cleanup.push(mount(view.el));
     let chat: ChatBox | null = null;
@@ -77,7 +77,7 @@ export class ProjectorScene extends Phaser.Scene {
       net.bus.on('classroom', (c) => view.guess.render(null, c)),
       net.bus.on('connection', (c) => overlay.update(c)),
     ];
-    cleanup.push(() => offs.forEach((f) => f()));
+    cleanup.push(() => offs.forEach((f) => f()), () => overlay.stop());
     syncRoom();
     view.updateRoster(net.roster);
     view.studentLinks.update(linksOf());
