@@ -84,6 +84,9 @@ export class ClassroomSession {
 
   /** The teacher's "bots for absent students" switch (seatControl.ts); persisted by the room's options. */
   awayBots: AwayBots = { all: false, seats: [] };
+  /** Stop the clock before each scheduled event (schedule.ts); `autoPausedDay` is the day it last did. */
+  autoPause = false;
+  autoPausedDay = -1;
 
   constructor(
     db: Database.Database, readonly matchId: string, readonly settings: ClassroomSettings, private readonly seed: string,

@@ -33,6 +33,7 @@ import { applyTreatment, guestsAllowed, parseClassroomOptions, type ClassroomSet
 import { ClassroomSession } from '../classroom/session.js';
 import { ALL_SEATS, awayBotsFrom, awayPolicy, seatsToSwitch, setAwayBots, type AwayBots } from '../classroom/seatControl.js';
 import { CLOSE_CODES } from '../../shared/rules/messages.js';
+import { pauseBeforeNextDay, upcomingEvents } from '../classroom/schedule.js';
 import {
   CLASSROOM_MESSAGES, STUDENT_MESSAGES, studentMessageSchemas, TEACHER_COMMANDS, teacherCommandSchemas,
   type AdvanceKind, type StudentMessage, type TeacherCommand,
@@ -68,6 +69,9 @@ interface StoredOptions {
   question?: string;
   /** Classroom: the teacher's "bots for absent students" switch (server/classroom/seatControl.ts). */
   awayBots?: AwayBots;
+  /** Classroom: pause before scheduled events, and the day it last did (server/classroom/schedule.ts). */
+  autoPause?: boolean;
+  autoPausedDay?: number;
 }
 
 export class MarketRoom extends Room<MarketState> {
@@ -185,6 +189,8 @@ export class MarketRoom extends Room<MarketState> {
       this.classroom = new ClassroomSession(store.db, m.id, o.classroom, m.seed, this.rejectedLimits());
       this.classroom.load();
       this.classroom.awayBots = awayBotsFrom(o.awayBots);
+      this.classroom.autoPause = o.autoPause === true;
+      this.classroom.autoPausedDay = o.autoPausedDay ?? -1;
     }
     let phase: RoomMeta['phase'] = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
     // A re-opened class waits for its teacher instead of running on by itself.
@@ -354,7 +360,7 @@ export class MarketRoom extends Room<MarketState> {
     if (this.classroom) {
       const view = this.classroom.guessMessage(info.spectator ? null : info.playerId);
       if (view) client.send(CLASSROOM_MESSAGES.guess, view);
-      if (info.isHost) client.send(CLASSROOM_MESSAGES.roster, { students: this.roster(), links: this.classroom.studentLinks() });
+      if (info.isHost) client.send(CLASSROOM_MESSAGES.roster, { students: this.roster(), links: this.classroom.studentLinks(), ...this.teacherExtras() });
     }
   }
 
@@ -597,8 +603,18 @@ export class MarketRoom extends Room<MarketState> {
   private storedOptions(): StoredOptions {
     return {
       daysPerSecond: this.meta.daysPerSecond, maxPlayers: this.meta.maxPlayers, private: this.meta.isPrivate, leaverPolicy: this.meta.leaverPolicy,
-      ...(this.classroom ? { classroom: this.classroom.settings, awayBots: this.classroom.awayBots } : {}), ...(this.meta.question ? { question: this.meta.question } : {}),
+      ...(this.classroom ? {
+        classroom: this.classroom.settings, awayBots: this.classroom.awayBots, autoPause: this.classroom.autoPause, autoPausedDay: this.classroom.autoPausedDay,
+      } : {}), ...(this.meta.question ? { question: this.meta.question } : {}),
     };
+  }
+
+  /** Auto-pause (schedule.ts): the clock stops just before a scheduled event; resuming plays it. */
+  private pauseForEvent(): void {
+    this.setPhase('paused');
+    this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
+    this.metaDirty = true;
+    this.log.info({ day: this.runner.day }, 'paused before a scheduled event');
   }
 
   /** A class seat freezes unless the teacher turned bots on for it (seatControl.ts). */
@@ -654,6 +670,11 @@ export class MarketRoom extends Room<MarketState> {
         break;
       case 'guessClose':
         failure = session.close();
+        break;
+      case 'autoPause':
+        session.autoPause = (parsed.data as { on: boolean }).on;
+        this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
+        session.rosterDirty = true;
         break;
       case 'seatBots': {
         const d = parsed.data as { playerId: string; on: boolean };
@@ -723,6 +744,11 @@ export class MarketRoom extends Room<MarketState> {
     client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day });
   }
 
+  /** What only the teacher's screen shows besides the roster: upcoming events and the auto-pause switch. */
+  private teacherExtras() {
+    return { schedule: upcomingEvents(this.runner.state), autoPause: this.classroom?.autoPause ?? false };
+  }
+
   private roster() {
     return this.classroom ? this.classroom.roster(this.seats.seats.values(), this.runner.state, (sid) => this.clientInfo.has(sid)) : [];
   }
@@ -743,11 +769,12 @@ export class MarketRoom extends Room<MarketState> {
     if (session.rosterDirty) {
       session.rosterDirty = false;
       const students = this.roster();
-      const json = JSON.stringify(students);
+      const json = JSON.stringify([students, this.teacherExtras()]);
       if (json !== this.lastRoster) {
         this.lastRoster = json;
         const links = session.studentLinks();
-        for (const client of this.clients) if (this.clientInfo.get(client.sessionId)?.isHost) client.send(CLASSROOM_MESSAGES.roster, { students, links });
+        const extras = this.teacherExtras();
+        for (const client of this.clients) if (this.clientInfo.get(client.sessionId)?.isHost) client.send(CLASSROOM_MESSAGES.roster, { students, links, ...extras });
       }
     }
   }
@@ -762,8 +789,15 @@ export class MarketRoom extends Room<MarketState> {
       // One commit per tick: nothing from these days reaches a client before it is durable.
       if (days > 0) {
         let failure: unknown = null;
+        let eventAhead = false;
         this.ctx.store.transaction(() => {
           for (let i = 0; i < days && !this.runner.ended && !failure; i++) {
+            const session = this.classroom;
+            if (session && pauseBeforeNextDay(this.runner.state, session.autoPause, session.autoPausedDay)) {
+              session.autoPausedDay = this.runner.day;
+              eventAhead = true;
+              break;
+            }
             try {
               this.playDay();
             } catch (err) {
@@ -777,7 +811,9 @@ export class MarketRoom extends Room<MarketState> {
           this.log.error({ err: failure, day: this.runner.day }, 'day failed: match paused');
           this.setPhase('paused');
           this.metaDirty = true;
-        }
+        } else if (eventAhead) this.pauseForEvent();
+        // The teacher's list of upcoming events shrinks as they fire (sent only when it changed).
+        if (this.classroom) this.classroom.rosterDirty = true;
       }
       if (this.runner.ended) this.finish();
     }

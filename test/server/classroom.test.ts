@@ -179,6 +179,24 @@ describe('classroom sessions', () => {
     await teacher.room.leave();
   });
 
+  it('auto-pauses just before a scheduled event and tells the teacher what is coming', async () => {
+    const teacher = await createRoom(ts.url, { daysPerSecond: 20, classroom: { events: [{ day: 4, kind: 'crash', params: { pct: 20 }, headline: 'Exchange collapse' }] } });
+    const first = await waitMessage(teacher, 'roster');
+    expect(first.schedule).toContainEqual({ day: 4, kind: 'crash', headline: 'Exchange collapse' });
+    expect(first.autoPause).toBe(false);
+    expect((await ask(teacher, 'autoPause', { on: true })).ok).toBe(true);
+    await waitMessage(teacher, 'roster', (r) => r.autoPause === true);
+    expect((await ask(teacher, 'start')).ok).toBe(true);
+    await waitFor(() => teacher.room.state.room.phase === 'paused', 10_000, 'paused before the crash');
+    expect(teacher.room.state.world.day).toBe(4);
+    expect((await ask(teacher, 'resume')).ok).toBe(true);
+    // Resuming plays the day with the event; the clock does not stop for it again.
+    await waitFor(() => (teacher.room.state.world.day as number) >= 8, 10_000, 'the class runs on past the event');
+    expect(teacher.room.state.room.phase).toBe('running');
+    await waitMessage(teacher, 'roster', (r) => !r.schedule.some((e: any) => e.day === 4));
+    await teacher.room.leave();
+  });
+
   it('pauses with a question everyone sees, and advance forces the next phase', async () => {
     const teacher = await createRoom(ts.url, { daysPerSecond: 2, classroom: { contestPeriodDays: 10 } });
     const student = await joinRoom(ts.url, teacher.room.roomId, { playerName: 'Kim' });
