@@ -14,7 +14,7 @@ import { CLOSE_CODES } from '../../../shared/rules/messages.js';
 import { SeriesStore } from '../core/SeriesStore.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
-import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink, type BotListing } from './protocol.js';
+import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink, type BotListing, type UpcomingEvent } from './protocol.js';
 
 /** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
 const ACK_TIMEOUT_MS = 8000;
@@ -41,6 +41,9 @@ export class NetworkService implements MatchFeed {
   /** Classroom sessions: the latest ⅔ view, the teacher's roster and the synced classroom cues. */
   guess: GuessMessage | null = null;
   roster: RosterEntry[] = [];
+  /** Teacher only: scheduled events still to come, and whether the class pauses before each. */
+  schedule: UpcomingEvent[] = [];
+  autoPause = false;
   /** The teacher's personal link keys, one per label (from the `roster` message). */
   studentLinks: StudentLink[] = [];
   classroom: ClassroomState | null = null;
@@ -226,6 +229,8 @@ export class NetworkService implements MatchFeed {
     this.contestHistory = [];
     this.guess = null;
     this.roster = [];
+    this.schedule = [];
+    this.autoPause = false;
     this.studentLinks = [];
     this.classroom = null;
     this.chat = [];
@@ -308,9 +313,11 @@ export class NetworkService implements MatchFeed {
       this.guess = msg;
       this.bus.emit('guess', msg);
     });
-    room.onMessage(MSG.roster, (msg: { students?: RosterEntry[]; links?: StudentLink[] }) => {
+    room.onMessage(MSG.roster, (msg: { students?: RosterEntry[]; links?: StudentLink[]; schedule?: UpcomingEvent[]; autoPause?: boolean }) => {
       this.roster = msg.students ?? [];
       if (msg.links) this.studentLinks = msg.links;
+      this.schedule = msg.schedule ?? [];
+      this.autoPause = msg.autoPause === true;
       this.bus.emit('roster', this.roster);
     });
     room.onMessage(MSG.chat, (line: ChatLine) => {

@@ -8,7 +8,7 @@ import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js';
-import { teacherUrl } from '../classroom/links.js';
+import { hideTeacherToken } from '../classroom/teacherToken.js';
 import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, matchMinutes, secondsPerDay } from '../../../shared/rules/pace.js';
 import { describeEvent, parseSchedule } from '../classroom/eventSchedule.js';
 import type { ScenarioListing } from '../net/protocol.js';
@@ -90,8 +90,8 @@ export class TeachScene extends Phaser.Scene {
       try {
         await net.create(built.options);
         await waitFor(() => Boolean(net.welcome?.hostToken || net.hostToken));
-        // The teacher link in the address bar: a reload (or a bookmark) reopens this session.
-        history.replaceState(null, '', teacherUrl(window.location, net.roomCode, net.hostToken));
+        // A reload reopens this session; the token stays in the tab, not in the projected address bar.
+        hideTeacherToken(net.roomCode, net.hostToken);
         this.scene.start(SCENES.projector);
       } catch (e) {
         setText(status, t('teach.failed', { message: (e as Error).message }));
