@@ -211,10 +211,14 @@ export class NetworkService implements MatchFeed {
   async leave(): Promise<void> {
     this.closing = true;
     sessionStorage.removeItem(SESSION_KEY);
+    // Also ends a reconnect loop in progress: there is no session to go back to.
+    this.session = null;
     const room = this.active;
+    const wasConnected = this.connection === 'connected';
     this.active = null;
     this.reset();
-    if (room) await room.leave(true).catch(() => undefined);
+    // A socket that is already gone never answers a leave: do not wait for it.
+    if (room && wasConnected) await room.leave(true).catch(() => undefined);
     this.setConnection('offline');
     this.closing = false;
   }
