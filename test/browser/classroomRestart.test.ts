@@ -181,6 +181,24 @@ describe('a classroom session across a server restart', () => {
     await teacher.click('[data-testid=proj-start]');
     for (const phone of phones) await phone.waitForSelector('[data-testid=game-screen]');
     const seats = await Promise.all(phones.map(seatOf));
+    // A class on a phone: news, then the charts, then the actions; the company list folded.
+    for (const phone of [p1, p4]) {
+      await phone.waitForFunction(() => document.querySelector('[data-testid=game-screen]')?.classList.contains('classmode'));
+      const order = await phone.evaluate(() => {
+        const top = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().top ?? -1;
+        return { news: top('.game > .ticker'), charts: top('.game > #center'), actions: top('.game > .side.right'), company: top('.game > .side.left'),
+          folded: !(document.querySelector('[data-testid=players-details]') as HTMLDetailsElement | null)?.open };
+      });
+      expect(order.news).toBeLessThan(order.charts);
+      expect(order.charts).toBeLessThan(order.actions);
+      expect(order.actions).toBeLessThan(order.company);
+      expect(order.news).toBeLessThan(844);
+      expect(order.folded).toBe(true);
+    }
+    await shotAt(p1, 'phone-game-top-390x844-en');
+    await shotAt(p4, 'phone-game-top-390x844-ar');
+    await p1.evaluate(() => { const g = document.querySelector('[data-testid=game-screen]')!; g.scrollTop = g.scrollHeight; });
+    await shotAt(p1, 'phone-game-bottom-390x844-en');
     for (const phone of [p1, p2, p3]) expect(await submitForm(phone, 'tradeBtc', { side: 'buy', amountBtc: '1' })).toContain('Accepted');
     await shotAt(p1, 'phone-game-390x844-en');
     await shotAt(p4, 'phone-game-390x844-ar');

@@ -37,6 +37,7 @@ export class GameScene extends Phaser.Scene {
         screen.top.hostSlot.append(host.el);
       }
       if (host && net.room) host.update(net.room);
+      screen.setClassMode(Boolean(net.classroom));
       screen.top.status(net.room, net.connection, net.view?.phase);
       screen.setPaused(net.room?.status === 'paused', net.isHost);
     };
