@@ -155,7 +155,8 @@ export class CompanyPanel {
     const open = this.rivalsOpen ?? !(this.foldRivalsOnPhones && window.matchMedia('(max-width: 700px)').matches);
     const box = h('details', { class: 'section rivals', testid: 'players-details', ...(open ? { open: true } : {}) },
       h('summary', {}, h('h3', { style: 'display:inline' }, `${t('game.companies')} (${ranked.length})`)));
-    box.addEventListener('toggle', () => { this.rivalsOpen = box.open; });
+    // A details element created open fires a toggle too: only a change from what was drawn is the reader's choice.
+    box.addEventListener('toggle', () => { if (box.open !== open) this.rivalsOpen = box.open; });
     box.append(
       h('table', { testid: 'players-table' },
         h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', ...gloss('score') }, t('rank.stake')), h('th', { class: 'num', ...gloss('nav') }, t('game.nav')), h('th', { class: 'num', ...gloss('multiple') }, '×')),
