@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createGameServer, type GameServer } from '../../server/app.js';
 import { ROOT, SHOTS, buildClient, submitForm } from './harness.js';
+import { layoutProblems } from './layoutCheck.js';
 
 const PHONE = { width: 390, height: 844 };
 const PHONE_SHOTS = process.env.CLASSPHONE_SHOTS ?? '/tmp/classphone-shots';
@@ -197,6 +198,11 @@ describe('a classroom session across a server restart', () => {
     }
     await shotAt(p1, 'phone-game-top-390x844-en');
     await shotAt(p4, 'phone-game-top-390x844-ar');
+    const layout: string[] = [];
+    const check = async (p: Page, what: string) => { for (const problem of await layoutProblems(p)) layout.push(`${what}: ${problem}`); };
+    await check(p1, 'phone game en');
+    await check(p4, 'phone game ar');
+    await check(teacher, 'projector 1920');
     await p1.evaluate(() => { const g = document.querySelector('[data-testid=game-screen]')!; g.scrollTop = g.scrollHeight; });
     await shotAt(p1, 'phone-game-bottom-390x844-en');
     for (const phone of [p1, p2, p3]) expect(await submitForm(phone, 'tradeBtc', { side: 'buy', amountBtc: '1' })).toContain('Accepted');
@@ -252,6 +258,7 @@ describe('a classroom session across a server restart', () => {
     expect(botActionsForStudents().every((e) => e.playerId === seats[2])).toBe(true);
     await teacher.setViewportSize({ width: 1280, height: 720 });
     await shotAt(teacher, 'projector-paused-1280x720-en');
+    await check(teacher, 'projector 1280');
     await teacher.setViewportSize({ width: 1920, height: 1080 });
 
     // ── results on phones, English and Arabic: two tables that neither overlap nor run off screen ──
@@ -272,6 +279,9 @@ describe('a classroom session across a server restart', () => {
     }
     await shotAt(p1, 'phone-results-390x844-en');
     await shotAt(p4, 'phone-results-390x844-ar');
+    await check(p1, 'phone results en');
+    await check(p4, 'phone results ar');
+    expect(layout).toEqual([]);
     expect(errors).toEqual([]);
   }, 240_000);
 });

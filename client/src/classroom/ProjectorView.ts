@@ -199,10 +199,11 @@ export class ProjectorView {
       // The event fires in the step played from its day (auto-pause stops the clock on that day).
       const days = e.day - today;
       const name = tMaybe(`event.${e.kind}`) ?? e.kind;
+      // Day and countdown on one line, what happens under it: wrapped inline runs would tangle on a narrow column.
       return h('div', { class: 'sched', testid: `proj-event-${e.day}-${e.kind}` },
-        h('b', {}, t('proj.day', { day: e.day, end: this.view?.endDay ?? '?' })), ' · ', name,
-        e.headline ? h('span', { class: 'muted', dir: 'auto' }, ` “${e.headline}”`) : null, ' · ',
-        h('span', { class: days <= 1 ? 'bad' : 'v', testid: 'proj-event-countdown' }, days <= 0 ? t('proj.eventNext') : t('proj.eventIn', { days, time: clock(days / Math.max(0.01, dps)) })));
+        h('div', {}, h('b', {}, t('proj.day', { day: e.day, end: this.view?.endDay ?? '?' })), ' · ',
+          h('span', { class: days <= 1 ? 'bad' : 'v', testid: 'proj-event-countdown' }, days <= 0 ? t('proj.eventNext') : t('proj.eventIn', { days, time: clock(days / Math.max(0.01, dps)) }))),
+        h('div', { class: 'muted sched-what' }, h('span', {}, name), e.headline ? h('span', { dir: 'auto' }, ` · “${e.headline}”`) : null));
     }) : [h('div', { class: 'muted' }, t('proj.noEvents'))]));
   }
 
