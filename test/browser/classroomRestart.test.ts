@@ -260,6 +260,13 @@ describe('a classroom session across a server restart', () => {
     await shotAt(teacher, 'projector-paused-1280x720-en');
     await check(teacher, 'projector 1280');
     await teacher.setViewportSize({ width: 1920, height: 1080 });
+    // In Arabic (a language switch may reload the page: the token kept in the tab reopens it).
+    await teacher.selectOption('[data-testid=lang-select]', 'ar');
+    await teacher.waitForFunction(() => document.documentElement.dir === 'rtl' && Boolean(document.querySelector('[data-testid=proj-event-25-crash]')));
+    await teacher.waitForSelector(`[data-testid=roster-bot-${seats[0]}]`);
+    expect(new URL(teacher.url()).searchParams.has('token')).toBe(false);
+    await shotAt(teacher, 'projector-paused-1920x1080-ar');
+    await check(teacher, 'projector 1920 ar');
 
     // ── results on phones, English and Arabic: two tables that neither overlap nor run off screen ──
     await teacher.click('[data-testid=proj-end]');

@@ -203,7 +203,7 @@ export class ProjectorView {
       return h('div', { class: 'sched', testid: `proj-event-${e.day}-${e.kind}` },
         h('div', {}, h('b', {}, t('proj.day', { day: e.day, end: this.view?.endDay ?? '?' })), ' · ',
           h('span', { class: days <= 1 ? 'bad' : 'v', testid: 'proj-event-countdown' }, days <= 0 ? t('proj.eventNext') : t('proj.eventIn', { days, time: clock(days / Math.max(0.01, dps)) }))),
-        h('div', { class: 'muted sched-what' }, h('span', {}, name), e.headline ? h('span', { dir: 'auto' }, ` · “${e.headline}”`) : null));
+        h('div', { class: 'muted sched-what' }, h('span', {}, name), e.headline ? ' · ' : null, e.headline ? h('bdi', { dir: 'auto' }, `“${e.headline}”`) : null));
     }) : [h('div', { class: 'muted' }, t('proj.noEvents'))]));
   }
 
