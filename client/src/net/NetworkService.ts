@@ -344,7 +344,8 @@ export class NetworkService implements MatchFeed {
       if (this.active !== room || this.closing) return;
       // 1000/4000: a normal or consented close (left, kicked, room closed): nothing to come back to.
       // A server going down to restart says so (CLOSE_CODES.serverRestart): that one comes back.
-      if (code === 1000 || code === CLOSE_CODES.consented) {
+      // An ended match is a record: a restarted server does not bring its room back.
+      if (code === 1000 || code === CLOSE_CODES.consented || this.ended) {
         this.setConnection('lost');
         return;
       }
