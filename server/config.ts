@@ -43,6 +43,8 @@ export interface ServerConfig {
   rejectedLogPerMatch: number;
   /** Folder of bots a host may seat by name (protocol programs or Strategy modules); '' = none. */
   botsDir: string;
+  /** The address students open (join links, QR codes), e.g. `https://class.example.org/`; '' = this machine's LAN address. */
+  publicUrl: string;
 }
 
 export const DEFAULT_CONFIG: ServerConfig = {
@@ -69,6 +71,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   rejectedLogPerClient: 100,
   rejectedLogPerMatch: 2000,
   botsDir: '',
+  publicUrl: '',
 };
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -103,5 +106,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     rejectedLogPerClient: intFrom(env.REJECTED_LOG_PER_CLIENT, DEFAULT_CONFIG.rejectedLogPerClient),
     rejectedLogPerMatch: intFrom(env.REJECTED_LOG_PER_MATCH, DEFAULT_CONFIG.rejectedLogPerMatch),
     botsDir: env.BOTS_DIR ? resolve(env.BOTS_DIR) : '',
+    publicUrl: env.PUBLIC_URL ?? '',
   };
 }

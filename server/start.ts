@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createGameServer } from './app.js';
 import { configFromEnv } from './config.js';
+import { joinBase } from './http/joinBase.js';
 import { createLogger, type Logger } from './logger.js';
 import { cli, parseCli } from './cli/args.js';
 
@@ -45,7 +46,7 @@ function buildClientIfStale(clientDir: string, log: Logger): void {
 
 async function main(): Promise<void> {
   parseCli(cli('start', 'Start the game server (building the client first when it is stale).').addHelpText('after', `
-Configured by environment variables: PORT, PUBLIC_ADDRESS, DATA_DIR, CLIENT_DIR, LOG_LEVEL, REDIS_URL,
+Configured by environment variables: PORT, PUBLIC_URL (the address students open), PUBLIC_ADDRESS, DATA_DIR, CLIENT_DIR, LOG_LEVEL, REDIS_URL,
 MONITOR_PASSWORD, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, RECONNECT_SECONDS, SKIP_CLIENT_BUILD=1,
 BOTS_DIR (folder of protocol bots a host may seat; see docs/bots.md and docs/operations.md).`));
   const config = configFromEnv();
@@ -53,6 +54,14 @@ BOTS_DIR (folder of protocol bots a host may seat; see docs/bots.md and docs/ope
   buildClientIfStale(config.clientDir, logger);
   const server = await createGameServer({ ...config, logger });
   console.log(`Beauty Contest is running: open http://localhost:${server.port}/`);
+  // The projector's join link and QR code use this address, so phones on the class network can open it.
+  const students = joinBase(config.publicUrl, server.port);
+  if (students.source === 'localhost') {
+    console.log('Students: no network address found; phones cannot reach this machine. Connect it to the class network or set PUBLIC_URL.');
+  } else {
+    console.log(`Students join at ${students.url}${students.source === 'public-url' ? ' (PUBLIC_URL)' : ''}`);
+    for (const other of students.lan.filter((u) => u !== students.url)) console.log(`  also reachable at ${other}`);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

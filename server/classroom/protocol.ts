@@ -18,6 +18,10 @@ export const teacherCommandSchemas = {
     .strict(),
   guessOpen: z.object({}).strict(),
   guessClose: z.object({}).strict(),
+  /** Bots for absent students: `playerId` one seat, or '*' the whole class (seatControl.ts). */
+  seatBots: z.object({ playerId: z.string().min(1).max(40), on: z.boolean() }).strict(),
+  /** Pause by itself just before each scheduled event (schedule.ts). */
+  autoPause: z.object({ on: z.boolean() }).strict(),
 } as const;
 export type TeacherCommand = keyof typeof teacherCommandSchemas;
 export const TEACHER_COMMANDS = Object.freeze(Object.keys(teacherCommandSchemas) as TeacherCommand[]);

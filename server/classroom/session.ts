@@ -16,6 +16,7 @@ import { classroomStore, type ClassroomStore } from './store.js';
 import type { ClassroomErrorCode } from './protocol.js';
 import type Database from 'better-sqlite3';
 import { secretToken } from '../rooms/roomCode.js';
+import { awayPolicy, type AwayBots } from './seatControl.js';
 
 export interface SessionError {
   code: ClassroomErrorCode;
@@ -38,6 +39,8 @@ export interface RosterEntry {
   kind: 'student' | 'bot';
   control: string;
   connected: boolean;
+  /** A bot runs this student's company while they are away (the teacher's `seatBots` switch). */
+  awayBot: boolean;
 }
 
 /** The `guess` message: the ⅔ view plus which game it is (1-based). */
@@ -78,6 +81,12 @@ export class ClassroomSession {
   private rejectedTotal = 0;
   /** Refusals not written because a cap was reached (reported in the log, not the table). */
   rejectedDropped = 0;
+
+  /** The teacher's "bots for absent students" switch (seatControl.ts); persisted by the room's options. */
+  awayBots: AwayBots = { all: false, seats: [] };
+  /** Stop the clock before each scheduled event (schedule.ts); `autoPausedDay` is the day it last did. */
+  autoPause = false;
+  autoPausedDay = -1;
 
   constructor(
     db: Database.Database, readonly matchId: string, readonly settings: ClassroomSettings, private readonly seed: string,
@@ -179,6 +188,7 @@ export class ClassroomSession {
         playerId: s.playerId, name: this.realNames.get(s.playerId) ?? displayName, displayName, label: this.labelOf(s.playerId),
         kind: state.players[s.playerId]?.strategy ? 'bot' : 'student', control: s.control,
         connected: s.sessionId !== '' && connected(s.sessionId),
+        awayBot: !state.players[s.playerId]?.strategy && awayPolicy(this.awayBots, s.playerId) === 'bot',
       });
     }
     return out;

@@ -96,11 +96,14 @@ export class MatchRunner {
     this.state = next;
   }
 
-  /** Applies one action for `actor` (a player id or HOST_ACTOR); logs it only if the engine accepts it. */
-  apply(actor: PlayerId, action: Action): ApplyResult {
+  /**
+   * Applies one action for `actor` (a player id or HOST_ACTOR); logs it only if the engine accepts it.
+   * `controller` (who really sent it: the export's `controlled_by`) is recorded with the entry.
+   */
+  apply(actor: PlayerId, action: Action, controller?: 'student' | 'bot' | 'teacher'): ApplyResult {
     const result = applyAction(this.state, actor, action);
     if (!result.ok) return result;
-    this.store.appendEntry(this.matchId, this.seq + 1, { day: this.state.day, kind: 'action', playerId: actor, action });
+    this.store.appendEntry(this.matchId, this.seq + 1, { day: this.state.day, kind: 'action', playerId: actor, action, ...(controller ? { controller } : {}) });
     this.seq += 1;
     this.state = result.state;
     return result;

@@ -14,6 +14,7 @@ import { sameSecret } from '../rooms/hostKey.js';
 import { ROOM_NAME } from '../rooms/protocol.js';
 import { availableBots } from '../game/bots.js';
 import { sessionRouter } from '../classroom/http.js';
+import { joinBase } from './joinBase.js';
 
 
 /** Whether a stored match may appear in public lists (private rooms and classroom sessions do not). */
@@ -37,6 +38,11 @@ export function apiRouter(ctx: RoomContext): Router {
       publicAddress: ctx.config.publicAddress || null,
       memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, externalBytes: mem.external },
     });
+  });
+
+  // Where students' phones reach this server: the projector builds its join link and QR code from it.
+  r.get('/api/join-base', (req, res) => {
+    res.json(joinBase(ctx.config.publicUrl, req.socket.localPort ?? ctx.config.port));
   });
 
   r.get('/api/scenarios', (_req, res) => {

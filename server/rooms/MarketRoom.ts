@@ -31,6 +31,9 @@ import { spectatorRefusal, vacatedSeat } from './seatPolicy.js';
 import { cleanName } from './names.js';
 import { applyTreatment, guestsAllowed, parseClassroomOptions, type ClassroomSettings } from '../classroom/settings.js';
 import { ClassroomSession } from '../classroom/session.js';
+import { ALL_SEATS, awayBotsFrom, awayPolicy, seatsToSwitch, setAwayBots, type AwayBots } from '../classroom/seatControl.js';
+import { CLOSE_CODES } from '../../shared/rules/messages.js';
+import { pauseBeforeNextDay, upcomingEvents } from '../classroom/schedule.js';
 import {
   CLASSROOM_MESSAGES, STUDENT_MESSAGES, studentMessageSchemas, TEACHER_COMMANDS, teacherCommandSchemas,
   type AdvanceKind, type StudentMessage, type TeacherCommand,
@@ -64,6 +67,11 @@ interface StoredOptions {
   classroom?: ClassroomSettings;
   /** The discussion question on screen while paused. */
   question?: string;
+  /** Classroom: the teacher's "bots for absent students" switch (server/classroom/seatControl.ts). */
+  awayBots?: AwayBots;
+  /** Classroom: pause before scheduled events, and the day it last did (server/classroom/schedule.ts). */
+  autoPause?: boolean;
+  autoPausedDay?: number;
 }
 
 export class MarketRoom extends Room<MarketState> {
@@ -129,7 +137,7 @@ export class MarketRoom extends Room<MarketState> {
     const maxPlayers = o.maxPlayers ?? Math.max(8, botCount + 1);
     if (botCount >= maxPlayers + 1) throw new Error('More bots than seats.');
     const stored: StoredOptions = {
-      daysPerSecond: o.daysPerSecond ?? defaultDaysPerSecond(scenario.days), maxPlayers, private: o.private ?? false, leaverPolicy: o.leaverPolicy ?? 'bot',
+      daysPerSecond: o.daysPerSecond ?? defaultDaysPerSecond(scenario.days), maxPlayers, private: o.private ?? false, leaverPolicy: o.leaverPolicy ?? (o.classroom !== undefined ? 'freeze' : 'bot'),
     };
     const store = this.ctx.store;
     this.roomId = uniqueCode((code) => this.ctx.live.has(code) || store.getMatch(code) !== undefined);
@@ -148,6 +156,8 @@ export class MarketRoom extends Room<MarketState> {
     if (classroom) {
       this.classroom = new ClassroomSession(store.db, this.roomId, classroom, seed, this.rejectedLimits());
       this.classroom.issueLinks();
+      // A class seat waits for its student; leaverPolicy 'bot' at creation is the teacher's "bots on".
+      this.classroom.awayBots = { all: o.leaverPolicy === 'bot', seats: [] };
     }
     this.runner = MatchRunner.create(store, this.roomId, played, seed);
     this.seats = new SeatBook(store, this.roomId, seed);
@@ -178,6 +188,9 @@ export class MarketRoom extends Room<MarketState> {
     if (o.classroom) {
       this.classroom = new ClassroomSession(store.db, m.id, o.classroom, m.seed, this.rejectedLimits());
       this.classroom.load();
+      this.classroom.awayBots = awayBotsFrom(o.awayBots);
+      this.classroom.autoPause = o.autoPause === true;
+      this.classroom.autoPausedDay = o.autoPausedDay ?? -1;
     }
     let phase: RoomMeta['phase'] = m.status === 'waiting' ? 'waiting' : m.status === 'paused' ? 'paused' : 'running';
     // A re-opened class waits for its teacher instead of running on by itself.
@@ -298,7 +311,8 @@ export class MarketRoom extends Room<MarketState> {
       ? vacatedSeat(
         this.seats.seats.values(),
         (id) => Boolean(this.runner.state.players[id]?.strategy) || Boolean(this.runner.state.players[id]?.bankrupt),
-        (s) => this.reconnections.has(s.playerId) || (session !== null && session.labelOf(s.playerId) !== ''),
+        // A class seat is a student's record: nobody else ever takes it over.
+        (s) => this.reconnections.has(s.playerId) || session !== null,
       )
       : undefined;
     if (!takeable) throw new Error('The room is full; join as a spectator.');
@@ -347,7 +361,7 @@ export class MarketRoom extends Room<MarketState> {
     if (this.classroom) {
       const view = this.classroom.guessMessage(info.spectator ? null : info.playerId);
       if (view) client.send(CLASSROOM_MESSAGES.guess, view);
-      if (info.isHost) client.send(CLASSROOM_MESSAGES.roster, { students: this.roster(), links: this.classroom.studentLinks() });
+      if (info.isHost) client.send(CLASSROOM_MESSAGES.roster, { students: this.roster(), links: this.classroom.studentLinks(), ...this.teacherExtras() });
     }
   }
 
@@ -379,10 +393,15 @@ export class MarketRoom extends Room<MarketState> {
       }
     }
     if (!seat.kicked && seat.sessionId === client.sessionId) {
-      this.seats.release(seat, this.meta.leaverPolicy);
+      this.seats.release(seat, this.leaverPolicy(seat.playerId));
       this.log.info({ playerId: seat.playerId, control: seat.control }, 'seat released');
     }
     this.metaDirty = true;
+  }
+
+  /** A graceful shutdown tells clients the server is coming back (CLOSE_CODES), so they reconnect. */
+  override disconnect(closeCode?: number): Promise<unknown> {
+    return super.disconnect(this.ctx?.shuttingDown ? CLOSE_CODES.serverRestart : closeCode);
   }
 
   /** With this hook Colyseus catches exceptions in hooks and timers instead of crashing the process. */
@@ -398,7 +417,7 @@ export class MarketRoom extends Room<MarketState> {
     if (this.meta.phase === 'ended') return;
     for (const seat of this.seats.seats.values()) {
       if (seat.control === 'human' && !seat.kicked && !this.reconnections.has(seat.playerId) && !this.clientInfo.has(seat.sessionId)) {
-        this.seats.release(seat, this.meta.leaverPolicy);
+        this.seats.release(seat, this.leaverPolicy(seat.playerId));
         this.metaDirty = true;
       }
     }
@@ -496,7 +515,7 @@ export class MarketRoom extends Room<MarketState> {
     if (!parsed.ok) return this.refuse(client, type, payload, 'BAD_ACTION', parsed.message);
     const closed = this.classroom?.checkMarket(this.runner.state, parsed.action);
     if (closed) return this.refuse(client, type, payload, closed.code, closed.message);
-    const result = this.runner.apply(info.playerId, parsed.action);
+    const result = this.runner.apply(info.playerId, parsed.action, info.isHost && this.classroom ? 'teacher' : 'student');
     if (!result.ok) return this.refuse(client, type, payload, result.error.code, result.error.message);
     splitEvents(result.events, this.pendingEvents);
     client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day });
@@ -543,7 +562,7 @@ export class MarketRoom extends Room<MarketState> {
       case 'end': {
         if (p === 'waiting' && cmd === 'inject') return wrong('Start the match before injecting events.');
         const action = (cmd === 'end' ? { type: 'endMatch' } : { type: 'injectEvent', ...(parsed.data as object) }) as Action;
-        const result = this.runner.apply(HOST_ACTOR, action);
+        const result = this.runner.apply(HOST_ACTOR, action, 'teacher');
         if (!result.ok) return this.refuse(client, cmd, payload, result.error.code, result.error.message);
         this.log.info({ cmd, action }, 'host action');
         splitEvents(result.events, this.pendingEvents);
@@ -562,7 +581,7 @@ export class MarketRoom extends Room<MarketState> {
         const pending = this.reconnections.get(seat.playerId);
         this.reconnections.delete(seat.playerId);
         pending?.reject(new Error('kicked'));
-        this.seats.kick(seat, this.meta.leaverPolicy);
+        this.seats.kick(seat, this.leaverPolicy(seat.playerId));
         if (victim) {
           this.clientInfo.delete(victim.sessionId);
           victim.send(MSG.kicked, { reason: 'The host removed you from this match.' });
@@ -586,8 +605,37 @@ export class MarketRoom extends Room<MarketState> {
   private storedOptions(): StoredOptions {
     return {
       daysPerSecond: this.meta.daysPerSecond, maxPlayers: this.meta.maxPlayers, private: this.meta.isPrivate, leaverPolicy: this.meta.leaverPolicy,
-      ...(this.classroom ? { classroom: this.classroom.settings } : {}), ...(this.meta.question ? { question: this.meta.question } : {}),
+      ...(this.classroom ? {
+        classroom: this.classroom.settings, awayBots: this.classroom.awayBots, autoPause: this.classroom.autoPause, autoPausedDay: this.classroom.autoPausedDay,
+      } : {}), ...(this.meta.question ? { question: this.meta.question } : {}),
     };
+  }
+
+  /** Auto-pause (schedule.ts): the clock stops just before a scheduled event; resuming plays it. */
+  private pauseForEvent(): void {
+    this.setPhase('paused');
+    this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
+    this.metaDirty = true;
+    this.log.info({ day: this.runner.day }, 'paused before a scheduled event');
+  }
+
+  /** A class seat freezes unless the teacher turned bots on for it (seatControl.ts). */
+  private leaverPolicy(playerId: string): 'bot' | 'freeze' {
+    return this.classroom ? awayPolicy(this.classroom.awayBots, playerId) : this.meta.leaverPolicy;
+  }
+
+  /** The teacher's `seatBots`: the choice is stored, and away seats follow it at once. */
+  private setSeatBots(target: string, on: boolean): { code: RoomErrorCode; message: string } | null {
+    const session = this.classroom!;
+    const isStudentSeat = (id: string) => this.seats.seats.has(id) && !this.runner.state.players[id]?.strategy;
+    if (target !== ALL_SEATS && !isStudentSeat(target)) return { code: 'NOT_FOUND', message: 'No such student seat.' };
+    session.awayBots = setAwayBots(session.awayBots, target, on);
+    this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
+    for (const change of seatsToSwitch(this.seats.seats.values(), session.awayBots, isStudentSeat, (id) => this.reconnections.has(id))) {
+      this.seats.release(this.seats.seats.get(change.playerId)!, change.policy);
+    }
+    session.rosterDirty = true;
+    return null;
   }
 
   private setQuestion(question: string): void {
@@ -626,6 +674,16 @@ export class MarketRoom extends Room<MarketState> {
       case 'guessClose':
         failure = session.close(this.runner.day);
         break;
+      case 'autoPause':
+        session.autoPause = (parsed.data as { on: boolean }).on;
+        this.ctx.store.setOptions(this.roomId, { ...this.storedOptions(), hostPlayerId: this.meta.hostPlayerId });
+        session.rosterDirty = true;
+        break;
+      case 'seatBots': {
+        const d = parsed.data as { playerId: string; on: boolean };
+        failure = this.setSeatBots(d.playerId, d.on);
+        break;
+      }
       case 'advance': {
         advanced = (parsed.data as { what?: AdvanceKind }).what ?? (session.hasOpenRound() ? 'guess' : p === 'waiting' ? 'start' : 'contest');
         if (advanced === 'guess') failure = session.close(this.runner.day);
@@ -691,6 +749,11 @@ export class MarketRoom extends Room<MarketState> {
     client.send(MSG.ack, { ref: refOf(payload), type, day: this.runner.day });
   }
 
+  /** What only the teacher's screen shows besides the roster: upcoming events and the auto-pause switch. */
+  private teacherExtras() {
+    return { schedule: upcomingEvents(this.runner.state), autoPause: this.classroom?.autoPause ?? false };
+  }
+
   private roster() {
     return this.classroom ? this.classroom.roster(this.seats.seats.values(), this.runner.state, (sid) => this.clientInfo.has(sid)) : [];
   }
@@ -711,11 +774,12 @@ export class MarketRoom extends Room<MarketState> {
     if (session.rosterDirty) {
       session.rosterDirty = false;
       const students = this.roster();
-      const json = JSON.stringify(students);
+      const json = JSON.stringify([students, this.teacherExtras()]);
       if (json !== this.lastRoster) {
         this.lastRoster = json;
         const links = session.studentLinks();
-        for (const client of this.clients) if (this.clientInfo.get(client.sessionId)?.isHost) client.send(CLASSROOM_MESSAGES.roster, { students, links });
+        const extras = this.teacherExtras();
+        for (const client of this.clients) if (this.clientInfo.get(client.sessionId)?.isHost) client.send(CLASSROOM_MESSAGES.roster, { students, links, ...extras });
       }
     }
   }
@@ -730,8 +794,15 @@ export class MarketRoom extends Room<MarketState> {
       // One commit per tick: nothing from these days reaches a client before it is durable.
       if (days > 0) {
         let failure: unknown = null;
+        let eventAhead = false;
         this.ctx.store.transaction(() => {
           for (let i = 0; i < days && !this.runner.ended && !failure; i++) {
+            const session = this.classroom;
+            if (session && pauseBeforeNextDay(this.runner.state, session.autoPause, session.autoPausedDay)) {
+              session.autoPausedDay = this.runner.day;
+              eventAhead = true;
+              break;
+            }
             try {
               this.playDay();
             } catch (err) {
@@ -745,7 +816,9 @@ export class MarketRoom extends Room<MarketState> {
           this.log.error({ err: failure, day: this.runner.day }, 'day failed: match paused');
           this.setPhase('paused');
           this.metaDirty = true;
-        }
+        } else if (eventAhead) this.pauseForEvent();
+        // The teacher's list of upcoming events shrinks as they fire (sent only when it changed).
+        if (this.classroom) this.classroom.rosterDirty = true;
       }
       if (this.runner.ended) this.finish();
     }
@@ -767,7 +840,7 @@ export class MarketRoom extends Room<MarketState> {
         if (HOST_ACTION_TYPES.has(action.type)) continue;
         // Closed markets are closed for bots too.
         if (this.classroom?.checkMarket(this.runner.state, action)) continue;
-        const r = this.runner.apply(seat.playerId, action);
+        const r = this.runner.apply(seat.playerId, action, 'bot');
         if (r.ok) splitEvents(r.events, this.pendingEvents);
       }
     }

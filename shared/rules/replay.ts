@@ -10,7 +10,11 @@ export const REPLAY_FORMAT = 'beauty-contest-replay/1';
 
 export type LogEntry =
   | { day: number; kind: 'join'; playerId: PlayerId; name: string; strategy: string }
-  | { day: number; kind: 'action'; playerId: PlayerId; action: Action };
+  | {
+    day: number; kind: 'action'; playerId: PlayerId; action: Action;
+    /** Who sent it for `playerId` (the student, the bot running the seat, or the teacher); not read by the engine. */
+    controller?: 'student' | 'bot' | 'teacher';
+  };
 
 export interface ReplayFile {
   format: typeof REPLAY_FORMAT;

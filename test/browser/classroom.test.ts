@@ -100,7 +100,10 @@ describe('a classroom session', () => {
     const code = await text(teacher, 'proj-code');
     expect(code).toMatch(/^[A-Z]{6}$/);
     const joinUrl = await text(teacher, 'proj-join-url');
-    expect(joinUrl).toBe(`${H.url}?join=${code}`);
+    // Opened as 127.0.0.1: the students' links use the server's LAN address when it has one.
+    const joinBase = (await (await fetch(`${H.url}api/join-base`)).json()) as { url: string; source: string };
+    const studentBase = joinBase.source === 'lan' ? joinBase.url : H.url;
+    expect(joinUrl).toBe(`${studentBase}?join=${code}`);
     expect(await teacher.getAttribute('[data-testid=join-qr]', 'data-text')).toBe(joinUrl);
     expect(new URL(teacher.url()).searchParams.get('teach')).toBe(code);
 
@@ -108,7 +111,7 @@ describe('a classroom session', () => {
     const links = new Map(await teacher.$$eval('[data-testid=proj-student-link] a', (els) => els.map((a) => [a.getAttribute('data-label') ?? '', a.getAttribute('href') ?? ''] as [string, string])));
     expect([...links.keys()]).toEqual(['S01', 'S02', 'S03']);
     for (const href of links.values()) expect(href).toMatch(new RegExp(`\\?join=${code}&key=[\\w-]{20,}$`));
-    expect([...links.values()].every((href) => href.startsWith(`${H.url}?join=${code}&key=`))).toBe(true);
+    expect([...links.values()].every((href) => href.startsWith(`${studentBase}?join=${code}&key=`))).toBe(true);
 
     // ── students: Arabic phone with its personal link, English phone as a guest with a name, laptop with its link ──
     const s1 = (await H.newPage('student1', PHONE)).page;
@@ -259,7 +262,9 @@ describe('a classroom session', () => {
 
     // The teacher link reopens the ended session later, in another browser (English): the debrief.
     const later = (await H.newPage('teacher-later')).page;
-    await later.goto(teacher.url().replace(/&?lang=ar/, ''));
+    // The address bar has no token (it is on the wall); the teacher link from the projector has it.
+    expect(new URL(teacher.url()).searchParams.has('token')).toBe(false);
+    await later.goto(((await teacher.getAttribute('[data-testid=proj-teacher-link]', 'href')) ?? '').replace(/&?lang=ar/, ''));
     await later.waitForSelector('[data-testid=projector]');
     expect(await later.getAttribute('html', 'dir')).toBe('ltr');
     await later.click('[data-testid=proj-debrief]');

@@ -133,13 +133,21 @@ describe('classroom sessions', () => {
     await expect(joinRoom(ts.url, code, { playerName: 'Guest' })).rejects.toThrow(/admits only its students/);
     await expect(joinRoom(ts.url, code, { spectate: true })).rejects.toThrow(/admits only its students/);
     await first.room.leave();
-    // The seat is now bot-run (leaverPolicy 'bot'), but a bot does not guess for the student who left.
-    await waitFor(() => teacher.room.state.players.get(fw.playerId)?.control === 'bot', 5000, 'seat released');
+    // A class seat waits for its student: frozen, not handed to a bot.
+    await waitFor(() => teacher.room.state.players.get(fw.playerId)?.control === 'frozen', 5000, 'seat released');
+    expect((await waitMessage(teacher, 'roster', (r) => r.students.some((s: any) => s.playerId === fw.playerId && !s.connected)))
+      .students.find((s: any) => s.playerId === fw.playerId)).toMatchObject({ control: 'frozen', awayBot: false });
+    // Only the teacher's switch hands it to a bot; even then a bot does not guess for the student who left.
+    expect((await ask(teacher, 'seatBots', { playerId: 'p99', on: true })).payload.code).toBe('NOT_FOUND');
+    expect((await ask(teacher, 'seatBots', { playerId: fw.playerId, on: true })).ok).toBe(true);
+    await waitFor(() => teacher.room.state.players.get(fw.playerId)?.control === 'bot', 5000, 'bot on for the seat');
     expect((await ask(teacher, 'guessStart', { p: 0.5, rounds: 1 })).ok).toBe(true);
     expect((await waitMessage(teacher, 'guess')).rounds[0]).toMatchObject({ open: true, count: 0 });
     const again = await joinRoom(ts.url, code, { studentKey: keys.get('S01') });
     const aw = await welcomeOf(again);
     expect(aw.playerId).toBe(fw.playerId);
+    await waitFor(() => teacher.room.state.players.get(fw.playerId)?.control === 'human', 5000, 'the student takes the seat back from the bot');
+    expect((await ask(again, 'seatBots', { playerId: '*', on: true })).payload.code).toBe('NOT_HOST');
     expect(aw.seatToken).toBe(fw.seatToken);
     const other = await joinRoom(ts.url, code, { studentKey: keys.get('S02') });
     expect((await welcomeOf(other)).playerId).not.toBe(fw.playerId);
@@ -147,6 +155,46 @@ describe('classroom sessions', () => {
     expect(roster.students.map((s: any) => s.label).sort()).toEqual(['S01', 'S02']);
     expect(roster.students.find((s: any) => s.label === 'S01').name).toBe('Sam');
     await Promise.all([again.room.leave(), other.room.leave(), teacher.room.leave()]);
+  });
+
+  it('never lets a seat act while its student is away unless the teacher turns bots on; the log says who controlled each action', async () => {
+    const teacher = await createRoom(ts.url, { daysPerSecond: 20, classroom: {} });
+    const code = teacher.room.roomId;
+    const student = await joinRoom(ts.url, code, { playerName: 'Dana' });
+    const { playerId } = await welcomeOf(student);
+    expect((await ask(teacher, 'start')).ok).toBe(true);
+    expect((await ask(student, 'tradeBtc', { side: 'buy', amountBtc: 1 })).ok).toBe(true);
+    await student.room.leave();
+    await waitFor(() => teacher.room.state.players.get(playerId)?.control === 'frozen', 5000, 'seat frozen');
+    const entries = () => ts.server.store.entries(code).filter((e) => e.kind === 'action' && e.playerId === playerId);
+    const frozenFrom = teacher.room.state.world.day as number;
+    await waitFor(() => (teacher.room.state.world.day as number) >= frozenFrom + 30, 10_000, '30 days with the seat frozen');
+    expect(entries()).toEqual([expect.objectContaining({ controller: 'student', action: { type: 'tradeBtc', side: 'buy', amountBtc: 1 } })]);
+    expect((await ask(teacher, 'seatBots', { playerId: '*', on: true })).ok).toBe(true);
+    await waitFor(() => teacher.room.state.players.get(playerId)?.control === 'bot', 5000, 'bot runs the away seat');
+    await waitFor(() => entries().length > 1, 15_000, 'the bot acts for the seat');
+    expect(entries().slice(1).every((e) => (e as { controller?: string }).controller === 'bot')).toBe(true);
+    expect((await ask(teacher, 'seatBots', { playerId: '*', on: false })).ok).toBe(true);
+    await waitFor(() => teacher.room.state.players.get(playerId)?.control === 'frozen', 5000, 'frozen again');
+    await teacher.room.leave();
+  });
+
+  it('auto-pauses just before a scheduled event and tells the teacher what is coming', async () => {
+    const teacher = await createRoom(ts.url, { daysPerSecond: 20, classroom: { events: [{ day: 4, kind: 'crash', params: { pct: 20 }, headline: 'Exchange collapse' }] } });
+    const first = await waitMessage(teacher, 'roster');
+    expect(first.schedule).toContainEqual({ day: 4, kind: 'crash', headline: 'Exchange collapse' });
+    expect(first.autoPause).toBe(false);
+    expect((await ask(teacher, 'autoPause', { on: true })).ok).toBe(true);
+    await waitMessage(teacher, 'roster', (r) => r.autoPause === true);
+    expect((await ask(teacher, 'start')).ok).toBe(true);
+    await waitFor(() => teacher.room.state.room.phase === 'paused', 10_000, 'paused before the crash');
+    expect(teacher.room.state.world.day).toBe(4);
+    expect((await ask(teacher, 'resume')).ok).toBe(true);
+    // Resuming plays the day with the event; the clock does not stop for it again.
+    await waitFor(() => (teacher.room.state.world.day as number) >= 8, 10_000, 'the class runs on past the event');
+    expect(teacher.room.state.room.phase).toBe('running');
+    await waitMessage(teacher, 'roster', (r) => !r.schedule.some((e: any) => e.day === 4));
+    await teacher.room.leave();
   });
 
   it('pauses with a question everyone sees, and advance forces the next phase', async () => {

@@ -31,6 +31,8 @@ export class ClassOverlay {
   /** The last guess the server acknowledged, per round: `guess` views sent before that ack may still arrive and must not roll the echo back. */
   private acked: { round: string; value: number } | null = null;
   private chat: ChatBox | null = null;
+  /** Publishes the docked card's height (`--classcard-h`) so a phone's page can scroll its last form above it. */
+  private readonly sizer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => this.publishHeight());
 
   constructor(private readonly net: NetworkService, host: HTMLElement) {
     this.submit = h('button', { class: 'primary', testid: 'guess-submit', type: 'submit' }, t('guess.submit'));
@@ -44,6 +46,7 @@ export class ClassOverlay {
     this.card.append(toggle, this.gameBox);
     this.toggle = toggle;
     host.append(this.question, this.card);
+    this.sizer?.observe(this.card);
     this.offs.push(net.bus.on('guess', () => this.render()), net.bus.on('classroom', () => this.render()), net.bus.on('room', () => this.render()));
     this.render();
   }
@@ -115,7 +118,14 @@ export class ClassOverlay {
     return view ? `${view.game}:${view.rounds.length}` : '';
   }
 
+  private publishHeight(): void {
+    const docked = window.matchMedia('(max-width: 700px)').matches && this.card.style.display !== 'none';
+    document.documentElement.style.setProperty('--classcard-h', docked ? `${Math.ceil(this.card.getBoundingClientRect().height)}px` : '0px');
+  }
+
   destroy(): void {
+    this.sizer?.disconnect();
+    document.documentElement.style.removeProperty('--classcard-h');
     this.offs.forEach((f) => f());
     this.chat?.destroy();
     this.question.remove();

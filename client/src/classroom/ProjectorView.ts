@@ -6,7 +6,7 @@
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { ActionResult, RoomInfo } from '../core/MatchFeed.js';
-import type { ClassroomState, RosterEntry } from '../net/protocol.js';
+import type { ClassroomState, RosterEntry, UpcomingEvent } from '../net/protocol.js';
 import { h, setChildren, setText } from '../ui/dom.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { compact, usd } from '../util/format.js';
@@ -28,6 +28,8 @@ const COMPANY_PAGE_MS = 8000;
 
 export interface ProjectorLinks {
   join: string;
+  /** The join link still says localhost (no LAN address, no PUBLIC_URL): phones cannot open it. */
+  joinLoopback?: boolean;
   teacher: string;
   exportZip: string;
 }
@@ -62,6 +64,10 @@ export class ProjectorView {
   private roomInfo: RoomInfo | null = null;
   private rosterList: RosterEntry[] = [];
   private view: PlayerView | null = null;
+  private upcoming: UpcomingEvent[] = [];
+  private readonly scheduleList = h('div', { testid: 'proj-schedule' });
+  private readonly autoPause = h('input', { type: 'checkbox', testid: 'proj-autopause' });
+  private readonly awayBots = h('input', { type: 'checkbox', testid: 'proj-away-bots' });
   /** Anonymous sessions: the wall shows display names (Company A…); real names stay in the teacher's export. */
   private anonymous = false;
 
@@ -72,6 +78,18 @@ export class ProjectorView {
     codeEl.textContent = code;
     const joinEl = h('div', { class: 'ltr joinurl', testid: 'proj-join-url' });
     joinEl.textContent = links.join;
+    const joinWarning = links.joinLoopback ? h('div', { class: 'bad join-warning', testid: 'proj-join-warning', role: 'alert' }, t('proj.joinLoopback')) : null;
+    // Drawn large and scaled down by CSS: the same canvas fills the screen when the teacher asks.
+    const qr = qrCanvas(links.join, 600);
+    const qrBig = h('div', { class: 'qr-big', testid: 'proj-qr-big', style: 'display:none', onclick: () => { qrBig.style.display = 'none'; } },
+      h('div', { class: 'ltr joinurl' }, links.join), h('button', { type: 'button' }, t('proj.qrClose')));
+    const qrButton = h('button', { type: 'button', class: 'qr-button', title: t('proj.qrBig'), 'aria-label': t('proj.qrBig'), testid: 'proj-qr-button', onclick: () => {
+      qrBig.insertBefore(qrCanvas(links.join, 1200), qrBig.firstChild);
+      qrBig.querySelectorAll('canvas').forEach((c, i) => { if (i > 0) c.remove(); });
+      qrBig.style.display = '';
+    } }, qr);
+    this.autoPause.addEventListener('change', () => void this.run('autoPause', { on: this.autoPause.checked }));
+    this.awayBots.addEventListener('change', () => void this.run('seatBots', { playerId: '*', on: this.awayBots.checked }));
     const questionInput = h('input', { testid: 'proj-question-input', placeholder: t('proj.question'), maxlength: 280, dir: 'auto', style: 'flex:1;min-width:12em' });
     this.startBtn = h('button', { class: 'primary', testid: 'proj-start', onclick: () => void this.run('start') }, t('proj.start'));
     this.pauseBtn = h('button', { testid: 'proj-pause', onclick: () => void this.run('pause', questionInput.value.trim() ? { question: questionInput.value.trim() } : {}) }, t('proj.pause'));
@@ -90,15 +108,19 @@ export class ProjectorView {
       h('div', { class: 'row' }, questionInput),
       h('div', { class: 'row' }, kind, headline,
         h('button', { testid: 'proj-inject', onclick: () => void this.run('inject', { kind: kind.value, ...(headline.value.trim() ? { headline: headline.value.trim() } : {}) }) }, t('proj.injectButton'))),
-      h('div', { class: 'row' }, this.status));
+      h('div', { class: 'row' }, this.status),
+      h('h3', { style: 'margin-top:0.6em' }, t('proj.nextEvents')), this.scheduleList,
+      h('label', { style: 'min-width:0' }, this.autoPause, ' ', t('proj.autoPause')));
     this.el = h('div', { class: 'projector', testid: 'projector' },
       h('div', { class: 'proj-head' },
         h('div', {}, h('div', { class: 'muted' }, t('proj.code')), codeEl),
-        h('div', { style: 'flex:1;min-width:0' }, h('div', { class: 'muted' }, t('proj.join')), joinEl, h('div', { class: 'row' }, this.day, this.state)),
-        qrCanvas(links.join, 150)),
+        h('div', { style: 'flex:1;min-width:0' }, h('div', { class: 'muted' }, t('proj.join')), joinEl, joinWarning, h('div', { class: 'row' }, this.day, this.state)),
+        qrButton),
+      qrBig,
       this.question,
       h('div', { class: 'proj-body' },
-        h('div', { class: 'proj-col' }, h('h3', {}, t('proj.roster'), ' ', this.rosterCount), this.roster, this.notJoined,
+        h('div', { class: 'proj-col' }, h('h3', {}, t('proj.roster'), ' ', this.rosterCount),
+          h('label', { style: 'min-width:0;font-size:0.85em', title: t('proj.awayBotsHint') }, this.awayBots, ' ', t('proj.awayBots')), this.roster, this.notJoined,
           h('h3', { style: 'margin-top:0.8em' }, t('proj.tally')), this.tally, this.chatSlot),
         h('div', { class: 'proj-col wide' }, h('h3', {}, t('proj.prices')), this.prices, h('h3', { style: 'margin-top:0.8em' }, t('proj.companies'), ' ', this.companiesPage), this.cards),
         h('div', { class: 'proj-col wide' }, controls, this.guess.el,
@@ -127,12 +149,14 @@ export class ProjectorView {
   updateRoom(room: RoomInfo, cls: ClassroomState | null): void {
     this.roomInfo = room;
     this.anonymous = Boolean(cls?.anonymousNames);
+    this.el.classList.toggle('waiting', room.status === 'waiting');
     setText(this.state, statusLabel(room.status));
     this.state.className = `pill ${room.status}`;
     this.startBtn.style.display = room.status === 'waiting' ? '' : 'none';
     this.pauseBtn.disabled = room.status !== 'running' && room.status !== 'paused';
     this.resumeBtn.disabled = room.status !== 'paused';
     fillPaceMenu(this.speed, room.daysPerSecond);
+    this.renderSchedule();
     const q = cls?.question ?? '';
     this.question.style.display = room.status === 'paused' ? '' : 'none';
     setChildren(this.question, h('b', {}, t('proj.paused')), q ? h('span', { testid: 'proj-question-text', dir: 'auto' }, q) : null);
@@ -182,14 +206,49 @@ export class ProjectorView {
         h('span', { dir: 'auto' }, h('span', { class: 'swatch', style: `background:${playerColor(seat?.colorIndex ?? 0)}` }), `${seatLetter(seat?.colorIndex ?? 0)} · `, h('span', { dir: 'auto' }, shown),
           !this.anonymous && e.displayName && e.displayName !== e.name ? h('span', { class: 'muted' }, ` (${e.displayName})`) : null,
           !this.anonymous && e.label && e.label !== e.name && !dense ? h('span', { class: 'pill' }, e.label) : null),
-        // Dense (a class): the dot alone, the word in its tooltip.
-        h('span', { class: on ? 'good' : 'bad', testid: `roster-state-${e.playerId}`, title: e.kind === 'bot' ? t('proj.bot') : on ? t('proj.online') : t('proj.offline') },
-          e.kind === 'bot' ? (dense ? '⚙' : t('proj.bot')) : on ? (dense ? '●' : `● ${t('proj.online')}`) : (dense ? '○' : `○ ${t('proj.offline')}`)));
+        h('span', { class: 'roster-right' },
+          e.kind === 'student' && this.rosterList.length ? this.seatSwitch(e) : null,
+          // Dense (a class): the dot alone, the word in its tooltip.
+          h('span', { class: on ? 'good' : 'bad', testid: `roster-state-${e.playerId}`, title: rosterStateWord(e, on) },
+            e.kind === 'bot' ? (dense ? '⚙' : t('proj.bot')) : on ? (dense ? '●' : `● ${t('proj.online')}`) : dense ? '○' : awayText(e))));
     }));
+    const students = this.rosterList.filter((e) => e.kind === 'student');
+    this.awayBots.checked = students.length > 0 && students.every((e) => e.awayBot);
+  }
+
+  /** The per-seat "bot when away" switch (off by default: the company waits for its student). */
+  private seatSwitch(e: RosterEntry): HTMLElement {
+    const box = h('input', { type: 'checkbox', testid: `roster-bot-${e.playerId}`, checked: Boolean(e.awayBot) });
+    box.addEventListener('change', () => void this.run('seatBots', { playerId: e.playerId, on: box.checked }));
+    return h('label', { class: 'muted seat-bot', title: t('proj.awayBotsHint') }, box, ' ', t('proj.awayBotSeat'));
+  }
+
+  /** The teacher's calendar: upcoming scheduled events and the auto-pause switch (roster message). */
+  updateSchedule(list: UpcomingEvent[], autoPause: boolean): void {
+    this.upcoming = list;
+    if (document.activeElement !== this.autoPause) this.autoPause.checked = autoPause;
+    this.renderSchedule();
+  }
+
+  private renderSchedule(): void {
+    const today = this.view?.day ?? 0;
+    const dps = this.roomInfo?.daysPerSecond ?? 1;
+    const ahead = this.upcoming.filter((e) => e.day >= today);
+    setChildren(this.scheduleList, ...(ahead.length ? ahead.slice(0, 5).map((e) => {
+      // The event fires in the step played from its day (auto-pause stops the clock on that day).
+      const days = e.day - today;
+      const name = tMaybe(`event.${e.kind}`) ?? e.kind;
+      // Day and countdown on one line, what happens under it: wrapped inline runs would tangle on a narrow column.
+      return h('div', { class: 'sched', testid: `proj-event-${e.day}-${e.kind}` },
+        h('div', {}, h('b', {}, t('proj.day', { day: e.day, end: this.view?.endDay ?? '?' })), ' · ',
+          h('span', { class: days <= 1 ? 'bad' : 'v', testid: 'proj-event-countdown' }, days <= 0 ? t('proj.eventNext') : t('proj.eventIn', { days, time: clock(days / Math.max(0.01, dps)) }))),
+        h('div', { class: 'muted sched-what' }, h('span', {}, name), e.headline ? ' · ' : null, e.headline ? h('bdi', { dir: 'auto' }, `“${e.headline}”`) : null));
+    }) : [h('div', { class: 'muted' }, t('proj.noEvents'))]));
   }
 
   updateView(v: PlayerView): void {
     this.view = v;
+    this.renderSchedule();
     setText(this.day, `${v.date} · ${t('proj.day', { day: v.day, end: v.endDay })}`);
     const w = v.world;
     const kv = (label: string, value: string, id: string) => [h('span', {}, label), h('b', { class: 'v', testid: `proj-${id}` }, value)];
@@ -235,4 +294,19 @@ export class ProjectorView {
         h('span', { class: 'cname', dir: 'auto' }, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} · `, h('bdi', {}, p.name), p.bankrupt ? ' †' : ''),
         h('b', { class: 'v' }, usd(p.marketCapUsd)), h('span', { class: 'v' }, usd(p.navUsd)))));
   }
+}
+
+/** 75 s → "1:15": the countdown's real time at the current pace. */
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** What an away student's seat does: waits (frozen) or is played by a bot, as the teacher chose. */
+function awayText(e: RosterEntry): string {
+  return e.control === 'bot' ? t('proj.awayBotPlays') : e.control === 'frozen' ? t('proj.awayWaits') : `○ ${t('proj.offline')}`;
+}
+
+function rosterStateWord(e: RosterEntry, on: boolean): string {
+  return e.kind === 'bot' ? t('proj.bot') : on ? t('proj.online') : awayText(e);
 }

@@ -2,40 +2,18 @@
  * The teacher's setup form as data: parses the free-text fields (event schedule, label list) and
  * builds the `create` options of a classroom session (docs/classroom.md). Pure, so it is unit-tested.
  */
-import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
+import { parseSchedule } from './eventSchedule.js';
 import { BOT_STRATEGIES, MARKET_KEYS, type ClassroomOptions, type CreateOptions, type MarketKey } from '../net/protocol.js';
 
 export type ScheduledEventInput = NonNullable<ClassroomOptions['events']>[number];
 
-const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
-
 /**
- * One event per line: `DAY KIND [key=value …] [headline…]`, e.g. `20 crash pct=30 Exchange collapse!`.
- * Blank lines and lines starting with `#` are skipped. Errors name the line.
+ * One event per line: `DAY KIND [key=value | N%]… [headline…]`, e.g. `20 crash pct=30 Exchange
+ * collapse!` (eventSchedule.ts: strict, every refusal says why). Errors name the line.
  */
-export function parseEventSchedule(text: string): { events: ScheduledEventInput[]; errors: string[] } {
-  const events: ScheduledEventInput[] = [];
-  const errors: string[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const words = line.split(/\s+/);
-    const day = Number(words[0]);
-    const kind = words[1] ?? '';
-    if (!Number.isInteger(day) || day < 1) return void errors.push(`line ${i + 1}: "${words[0]}" is not a day number`);
-    if (!KINDS.has(kind)) return void errors.push(`line ${i + 1}: unknown event "${kind}" (${EVENT_KINDS.join(', ')})`);
-    const params: Record<string, number | string> = {};
-    let rest = 2;
-    for (; rest < words.length; rest++) {
-      const m = /^(\w+)=(\S+)$/.exec(words[rest] ?? '');
-      if (!m) break;
-      const value = Number(m[2]);
-      params[m[1] as string] = Number.isFinite(value) ? value : (m[2] as string);
-    }
-    const headline = words.slice(rest).join(' ');
-    events.push({ day, kind, ...(Object.keys(params).length ? { params } : {}), ...(headline ? { headline } : {}) });
-  });
-  return { events, errors };
+export function parseEventSchedule(text: string, scenarioDays?: number): { events: ScheduledEventInput[]; errors: string[] } {
+  const { events, errors } = parseSchedule(text, scenarioDays);
+  return { events, errors: errors.map((e) => e.message) };
 }
 
 const HEADER_WORDS: ReadonlySet<string> = new Set(['label', 'labels', 'name', 'names', 'student', 'students', 'id', 'student id']);
@@ -79,6 +57,8 @@ export interface SetupValues {
   allowGuests?: boolean;
   /** Who runs the class, recorded in session.csv. */
   teacher?: string;
+  /** The chosen scenario's length, when known: events on days it never reaches are refused. */
+  scenarioDays?: number;
 }
 
 const optionalNumber = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s));
@@ -86,7 +66,7 @@ const optionalNumber = (s: string): number | undefined => (s.trim() === '' ? und
 /** The session's `create` options, or the problems to fix first. */
 export function buildSessionOptions(v: SetupValues): { ok: true; options: CreateOptions } | { ok: false; errors: string[] } {
   const errors: string[] = [];
-  const { events, errors: eventErrors } = parseEventSchedule(v.eventsText);
+  const { events, errors: eventErrors } = parseEventSchedule(v.eventsText, v.scenarioDays);
   errors.push(...eventErrors);
   const cash = optionalNumber(v.startingCashUsd);
   const period = optionalNumber(v.contestPeriodDays);

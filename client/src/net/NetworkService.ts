@@ -10,14 +10,17 @@ import type { ContestSummary, GameEvent } from '../../../shared/rules/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { DaySummary } from '../../../shared/rules/summary.js';
 import { Emitter } from '../util/Emitter.js';
+import { CLOSE_CODES } from '../../../shared/rules/messages.js';
 import { SeriesStore } from '../core/SeriesStore.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
-import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink, type BotListing } from './protocol.js';
+import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink, type BotListing, type UpcomingEvent } from './protocol.js';
 
 /** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
 const ACK_TIMEOUT_MS = 8000;
-const RECONNECT_WINDOW_MS = 90_000;
+const RECONNECT_MAX_DELAY_MS = 3000;
+/** Refusals a retry cannot change: stop trying and say so. */
+const FINAL_REFUSAL = /not yours any more|has ended|not valid|removed you/i;
 const CHAT_KEEP = 60;
 
 interface Pending {
@@ -33,9 +36,14 @@ export class NetworkService implements MatchFeed {
   welcome: Welcome | null = null;
   ended: MatchEnd | null = null;
   connection: ConnectionState = 'offline';
+  /** When the current outage began (ms since epoch), for the on-screen status. */
+  reconnectSince = 0;
   /** Classroom sessions: the latest ⅔ view, the teacher's roster and the synced classroom cues. */
   guess: GuessMessage | null = null;
   roster: RosterEntry[] = [];
+  /** Teacher only: scheduled events still to come, and whether the class pauses before each. */
+  schedule: UpcomingEvent[] = [];
+  autoPause = false;
   /** The teacher's personal link keys, one per label (from the `roster` message). */
   studentLinks: StudentLink[] = [];
   classroom: ClassroomState | null = null;
@@ -164,7 +172,7 @@ export class NetworkService implements MatchFeed {
     const stored = this.storedSession();
     if (!stored) return false;
     this.session = stored;
-    if (await this.rejoin()) return true;
+    if ((await this.rejoin()) === true) return true;
     sessionStorage.removeItem(SESSION_KEY);
     this.session = null;
     return false;
@@ -172,23 +180,30 @@ export class NetworkService implements MatchFeed {
 
   /**
    * The reconnection token works while the server holds the seat; after a server restart tokens are
-   * gone, and the seat token (plus the host token) claims the seat back under the same room code.
+   * gone, and the seat token (plus the host token) claims the seat back under the same room code. A
+   * teacher's projector comes back with its host token, reopening the session if its room is gone.
+   * Returns 'final' when the server refused for good (seat taken away, match over).
    */
-  private async rejoin(): Promise<boolean> {
+  private async rejoin(): Promise<boolean | 'final'> {
     const s = this.session;
     if (!s) return false;
     try {
       this.attach(await this.client.reconnect(s.reconnectionToken), s.name, s.hostToken);
       return true;
     } catch {
-      if (!s.seatToken) return false;
       try {
-        const options: Record<string, string> = { playerName: s.name, seatToken: s.seatToken };
-        if (s.hostToken) options.hostToken = s.hostToken;
-        this.attach(await this.client.joinById(s.roomId, options), s.name, s.hostToken);
+        if (s.seatToken && !s.spectator) {
+          const options: Record<string, string> = { playerName: s.name, seatToken: s.seatToken };
+          if (s.hostToken) options.hostToken = s.hostToken;
+          this.attach(await this.client.joinById(s.roomId, options), s.name, s.hostToken);
+        } else if (s.hostToken) {
+          if ((await this.teach(s.roomId, s.hostToken)) === 'ended') return 'final';
+        } else if (s.spectator) {
+          this.attach(await this.client.joinById(s.roomId, { spectate: true }), s.name, '');
+        } else return false;
         return true;
-      } catch {
-        return false;
+      } catch (e) {
+        return FINAL_REFUSAL.test((e as Error).message ?? '') ? 'final' : false;
       }
     }
   }
@@ -196,10 +211,14 @@ export class NetworkService implements MatchFeed {
   async leave(): Promise<void> {
     this.closing = true;
     sessionStorage.removeItem(SESSION_KEY);
+    // Also ends a reconnect loop in progress: there is no session to go back to.
+    this.session = null;
     const room = this.active;
+    const wasConnected = this.connection === 'connected';
     this.active = null;
     this.reset();
-    if (room) await room.leave(true).catch(() => undefined);
+    // A socket that is already gone never answers a leave: do not wait for it.
+    if (room && wasConnected) await room.leave(true).catch(() => undefined);
     this.setConnection('offline');
     this.closing = false;
   }
@@ -214,6 +233,8 @@ export class NetworkService implements MatchFeed {
     this.contestHistory = [];
     this.guess = null;
     this.roster = [];
+    this.schedule = [];
+    this.autoPause = false;
     this.studentLinks = [];
     this.classroom = null;
     this.chat = [];
@@ -262,6 +283,7 @@ export class NetworkService implements MatchFeed {
       if (this.session) {
         this.session.seatToken = w.seatToken || this.session.seatToken;
         this.session.hostToken = w.hostToken || this.session.hostToken;
+        this.session.spectator = w.spectator;
         this.persist();
       }
       this.schedulePublish();
@@ -295,9 +317,11 @@ export class NetworkService implements MatchFeed {
       this.guess = msg;
       this.bus.emit('guess', msg);
     });
-    room.onMessage(MSG.roster, (msg: { students?: RosterEntry[]; links?: StudentLink[] }) => {
+    room.onMessage(MSG.roster, (msg: { students?: RosterEntry[]; links?: StudentLink[]; schedule?: UpcomingEvent[]; autoPause?: boolean }) => {
       this.roster = msg.students ?? [];
       if (msg.links) this.studentLinks = msg.links;
+      this.schedule = msg.schedule ?? [];
+      this.autoPause = msg.autoPause === true;
       this.bus.emit('roster', this.roster);
     });
     room.onMessage(MSG.chat, (line: ChatLine) => {
@@ -319,7 +343,9 @@ export class NetworkService implements MatchFeed {
     room.onLeave((code) => {
       if (this.active !== room || this.closing) return;
       // 1000/4000: a normal or consented close (left, kicked, room closed): nothing to come back to.
-      if (code === 1000 || code === 4000) {
+      // A server going down to restart says so (CLOSE_CODES.serverRestart): that one comes back.
+      // An ended match is a record: a restarted server does not bring its room back.
+      if (code === 1000 || code === CLOSE_CODES.consented || this.ended) {
         this.setConnection('lost');
         return;
       }
@@ -358,16 +384,27 @@ export class NetworkService implements MatchFeed {
     this.bus.emit('view', view);
   }
 
+  /**
+   * Tries again until it is back in, the server refuses for good, or the user leaves: a server
+   * restart can take longer than any fixed window, and the class waits for it.
+   */
   private async reconnectLoop(): Promise<void> {
+    this.reconnectSince = Date.now();
     this.setConnection('reconnecting');
-    const started = Date.now();
     let delay = 250;
-    while (Date.now() - started < RECONNECT_WINDOW_MS && !this.closing && this.session) {
+    while (!this.closing && this.session) {
       await new Promise((r) => setTimeout(r, delay));
-      if (await this.rejoin()) return;
-      delay = Math.min(delay * 2, 4000);
+      if (this.closing || !this.session) break;
+      const back = await this.rejoin();
+      if (back === true) return;
+      if (back === 'final') break;
+      delay = Math.min(delay * 2, RECONNECT_MAX_DELAY_MS);
     }
-    if (!this.closing) this.setConnection('lost');
+    if (!this.closing) {
+      this.session = null;
+      sessionStorage.removeItem(SESSION_KEY);
+      this.setConnection('lost');
+    }
   }
 
   private setConnection(c: ConnectionState): void {

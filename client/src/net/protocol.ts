@@ -20,6 +20,8 @@ export const CLASS_MSG = Object.freeze({
   guessOpen: 'guessOpen',
   guessClose: 'guessClose',
   guess: 'guess',
+  seatBots: 'seatBots',
+  autoPause: 'autoPause',
 });
 
 /** Host commands as the server names them (the engine's injectEvent/endMatch are sent as inject/end). */
@@ -52,6 +54,8 @@ export interface StoredSession {
   seatToken: string;
   hostToken: string;
   name: string;
+  /** Joined to watch (the teacher's projector, a spectator): after a restart it rejoins as one. */
+  spectator?: boolean;
 }
 
 export interface CreateOptions {
@@ -122,6 +126,15 @@ export interface RosterEntry {
   control: string;
   connected: boolean;
   joinedDay: number;
+  /** A bot runs this student's company while they are away (the teacher's switch; off by default). */
+  awayBot?: boolean;
+}
+
+/** A scheduled event still to come (server/classroom/schedule.ts): it fires in the step played from `day`. */
+export interface UpcomingEvent {
+  day: number;
+  kind: string;
+  headline: string;
 }
 
 /** One label's personal join link, in the teacher-only `roster` message. */

@@ -23,7 +23,7 @@ export class GameScene extends Phaser.Scene {
   create(): void {
     const net = this.registry.get(REG.net) as NetworkService;
     const screen = new GameScreen(this, net, t('top.room', { code: net.roomCode }));
-    const overlay = new ReconnectOverlay(() => void net.leave().then(() => this.scene.start(SCENES.title)));
+    const overlay = new ReconnectOverlay(() => void net.leave().then(() => this.scene.start(SCENES.title)), () => net.reconnectSince);
     screen.root.append(overlay.el);
     const notice = h('div', { class: 'status err', testid: 'notice', style: 'position:absolute;left:50%;bottom:3em;transform:translateX(-50%);background:#0b1120;padding:0.3em 1em;border-radius:6px;display:none' });
     screen.root.append(notice);
@@ -37,6 +37,7 @@ export class GameScene extends Phaser.Scene {
         screen.top.hostSlot.append(host.el);
       }
       if (host && net.room) host.update(net.room);
+      screen.setClassMode(Boolean(net.classroom));
       screen.top.status(net.room, net.connection, net.view?.phase);
       screen.setPaused(net.room?.status === 'paused', net.isHost);
     };
@@ -94,6 +95,7 @@ export class GameScene extends Phaser.Scene {
     if (net.room?.status === 'ended') toResults();
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       bannerPoll.remove();
+      overlay.stop();
       offs.forEach((f) => f());
       cls.destroy();
       chat?.destroy();

@@ -8,6 +8,7 @@ import { ClassOverlay } from '../classroom/ClassOverlay.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
+import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
 
 
 export class LobbyScene extends Phaser.Scene {
@@ -35,6 +36,8 @@ export class LobbyScene extends Phaser.Scene {
     // Classroom sessions: the ⅔ game and the pause question work in the waiting room too.
     const cls = new ClassOverlay(this.net, uiRoot());
     cleanup.push(() => cls.destroy());
+    const overlay = new ReconnectOverlay(() => void this.net.leave().then(() => this.scene.start(SCENES.title)), () => this.net.reconnectSince);
+    cleanup.push(mount(overlay.el), () => overlay.stop());
     const render = (room: RoomInfo) => {
       if (room.status === 'ended') return this.scene.start(SCENES.results);
       if (room.status !== 'waiting' && this.net.view) return this.scene.start(SCENES.game);
@@ -50,7 +53,10 @@ export class LobbyScene extends Phaser.Scene {
     const offs = [
       this.net.bus.on('room', render),
       this.net.bus.on('view', () => { if (this.net.room) render(this.net.room); }),
-      this.net.bus.on('connection', (c) => { if (c === 'lost') setText(status, t('lobby.lost')); }),
+      this.net.bus.on('connection', (c) => {
+        overlay.update(c);
+        if (c === 'lost') setText(status, t('lobby.lost'));
+      }),
       this.net.bus.on('notice', (n) => { status.textContent = n.message; status.className = 'status err'; }),
     ];
     if (this.net.room) render(this.net.room);

@@ -3,13 +3,15 @@ import Phaser from 'phaser';
 import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
 import { MARKET_KEYS, type MarketKey } from '../net/protocol.js';
-import { h, mount, setText } from '../ui/dom.js';
+import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
 import { t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js';
-import { teacherUrl } from '../classroom/links.js';
-import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../../../shared/rules/pace.js';
+import { hideTeacherToken } from '../classroom/teacherToken.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, matchMinutes, secondsPerDay } from '../../../shared/rules/pace.js';
+import { describeEvent, parseSchedule } from '../classroom/eventSchedule.js';
+import type { ScenarioListing } from '../net/protocol.js';
 import { scenarioPace } from '../ui/scenarioPace.js';
 
 const MARKET_LABEL: Record<MarketKey, MessageKey> = {
@@ -46,6 +48,25 @@ export class TeachScene extends Phaser.Scene {
     const teacher = input('teach-teacher', { maxlength: '80' });
     const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'max-width:14em' });
     const status = h('div', { class: 'status', testid: 'teach-status' });
+    const duration = h('div', { class: 'muted', testid: 'teach-duration' });
+    const eventsPreview = h('div', { testid: 'teach-events-preview', style: 'font-size:0.85em' });
+    let scenarios: readonly ScenarioListing[] = [];
+    const scenarioDays = () => scenarios.find((s) => s.id === scenario.value)?.days;
+    // The lesson's length and when each scheduled event lands, as the teacher types.
+    const refresh = () => {
+      const days = scenarioDays();
+      const dps = Number(pace.value);
+      const ok = days !== undefined && dps >= MIN_DAYS_PER_SECOND && dps <= MAX_DAYS_PER_SECOND;
+      setText(duration, ok ? t('teach.duration', { minutes: Math.round(matchMinutes(days, dps)), days, seconds: secondsPerDay(dps).toFixed(1) }) : '');
+      const { events: planned, errors } = parseSchedule(events.value, days);
+      setChildren(eventsPreview,
+        ...errors.map((e) => h('div', { class: 'bad', testid: 'teach-event-error' }, e.message)),
+        ...planned.map((e) => h('div', { class: 'muted', testid: 'teach-event-line' }, t('teach.eventAt', {
+          day: e.day, event: describeEvent(e), headline: e.headline ? ` · “${e.headline}”` : '', time: ok ? clockTime(matchMinutes(e.day, dps) * 60) : '—',
+        }))),
+        !errors.length && !planned.length ? h('div', { class: 'muted' }, t('teach.eventsNone')) : null);
+    };
+    for (const el of [pace, events]) el.addEventListener('input', refresh);
     const countLabels = () => setText(labelCount, String(parseLabels(labels.value).length));
     labels.addEventListener('input', countLabels);
     file.addEventListener('change', () => {
@@ -58,7 +79,7 @@ export class TeachScene extends Phaser.Scene {
         className: className.value, scenario: scenario.value, daysPerSecond: Number(pace.value), startingCashUsd: cash.value,
         markets: Object.fromEntries(MARKET_KEYS.map((k) => [k, markets[k].checked])) as Record<MarketKey, boolean>,
         eventsText: events.value, contestPeriodDays: period.value, maxStakeUsd: stake.value, anonymousNames: anonymous.checked, chat: chat.checked,
-        bots: Number(bots.value), labelsText: labels.value, allowGuests: guests.checked, teacher: teacher.value,
+        bots: Number(bots.value), labelsText: labels.value, allowGuests: guests.checked, teacher: teacher.value, scenarioDays: scenarioDays(),
       });
       if (!built.ok) {
         setText(status, built.errors.join(' · '));
@@ -70,8 +91,8 @@ export class TeachScene extends Phaser.Scene {
       try {
         await net.create(built.options);
         await waitFor(() => Boolean(net.welcome?.hostToken || net.hostToken));
-        // The teacher link in the address bar: a reload (or a bookmark) reopens this session.
-        history.replaceState(null, '', teacherUrl(window.location, net.roomCode, net.hostToken));
+        // A reload reopens this session; the token stays in the tab, not in the projected address bar.
+        hideTeacherToken(net.roomCode, net.hostToken);
         this.scene.start(SCENES.projector);
       } catch (e) {
         setText(status, t('teach.failed', { message: (e as Error).message }));
@@ -82,13 +103,13 @@ export class TeachScene extends Phaser.Scene {
       h('h1', {}, t('teach.title')), h('div', { class: 'muted', style: 'margin-bottom:0.8em' }, t('teach.intro')),
       h('div', { class: 'cols' },
         h('div', {},
-          row('teach.className', className), row('teach.teacher', teacher), row('teach.scenario', scenario), row('teach.pace', pace, paceHint), row('teach.cash', cash),
+          row('teach.className', className), row('teach.teacher', teacher), row('teach.scenario', scenario), row('teach.pace', pace, paceHint), duration, row('teach.cash', cash),
           row('teach.contestDays', period), row('teach.stake', stake), row('teach.bots', bots),
           row('teach.anonymous', anonymous, h('span', { class: 'muted' }, t('teach.anonymousHint'))), row('teach.chat', chat)),
         h('div', {},
           h('h3', {}, t('teach.markets')),
           h('div', { class: 'grid2' }, ...MARKET_KEYS.map((k) => h('label', {}, markets[k], ' ', t(MARKET_LABEL[k])))),
-          h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, h('div', { class: 'muted', style: 'font-size:0.85em' }, t('teach.eventsHint')),
+          h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, h('div', { class: 'muted', style: 'font-size:0.85em' }, t('teach.eventsHint')), eventsPreview,
           h('h3', { style: 'margin-top:0.6em' }, t('teach.labels'), ' ', labelCount), labels,
           h('div', { class: 'row' }, file, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
           h('div', { class: 'row' }, h('label', { style: 'min-width:0' }, guests, ' ', t('teach.allowGuests'))))),
@@ -97,8 +118,20 @@ export class TeachScene extends Phaser.Scene {
         h('button', { testid: 'teach-back', onclick: () => this.scene.start(SCENES.title) }, t('teach.back'))),
       status);
     cleanup.push(mount(card));
-    void net.listScenarios().then(loadScenarios).catch((e: Error) => setText(status, t('title.unreachable', { message: e.message })));
+    void net.listScenarios().then((list) => {
+      scenarios = list;
+      loadScenarios(list);
+      // After scenarioPace's own listener, so the pace it sets for the scenario is the one shown.
+      scenario.addEventListener('change', refresh);
+      refresh();
+    }).catch((e: Error) => setText(status, t('title.unreachable', { message: e.message })));
   }
+}
+
+/** 375 s → "6:15". */
+function clockTime(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 function waitFor(test: () => boolean, timeoutMs = 8000): Promise<void> {

@@ -145,15 +145,26 @@ export class CompanyPanel {
       view.me ? h('b', gloss('score'), t('goal.rank', { mcapRank: ordinal(rank('scoreMarketUsd')), navRank: ordinal(rank('scoreNavUsd')), n })) : null);
   }
 
+  /** Class sessions: the company list starts folded on a phone (30 rows would push the lesson off screen). */
+  foldRivalsOnPhones = false;
+  /** The reader's own choice, once they opened or closed the list. */
+  private rivalsOpen: boolean | null = null;
+
   private rivals(view: PlayerView): HTMLElement {
     const ranked = [...view.players].sort((a, b) => b.scoreMarketUsd - a.scoreMarketUsd);
-    return h('div', { class: 'section' }, h('h3', {}, t('game.companies')),
+    const open = this.rivalsOpen ?? !(this.foldRivalsOnPhones && window.matchMedia('(max-width: 700px)').matches);
+    const box = h('details', { class: 'section rivals', testid: 'players-details', ...(open ? { open: true } : {}) },
+      h('summary', {}, h('h3', { style: 'display:inline' }, `${t('game.companies')} (${ranked.length})`)));
+    // A details element created open fires a toggle too: only a change from what was drawn is the reader's choice.
+    box.addEventListener('toggle', () => { if (box.open !== open) this.rivalsOpen = box.open; });
+    box.append(
       h('table', { testid: 'players-table' },
         h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', ...gloss('score') }, t('rank.stake')), h('th', { class: 'num', ...gloss('nav') }, t('game.nav')), h('th', { class: 'num', ...gloss('multiple') }, '×')),
         ...ranked.map((p) => h('tr', { style: p.id === view.playerId ? 'background:#22304d' : '' },
           h('td', {}, h('span', { class: 'swatch', style: `background:${playerColor(p.colorIndex)}` }), `${seatLetter(p.colorIndex)} ${p.name}${p.strategy ? t('rank.bot') : ''}`),
           // The founders' stake at market leads; the market cap behind it is one hover away.
           h('td', { class: 'num', title: `${t('game.mcapShort')} ${usd(p.marketCapUsd)}` }, usd(p.scoreMarketUsd)), h('td', { class: 'num' }, usd(p.navUsd)), h('td', { class: 'num' }, p.multiple.toFixed(2))))));
+    return box;
   }
 }
 

@@ -49,6 +49,8 @@ export class GameScreen {
   private readonly glossary: GlossaryTip;
   private readonly pausedFlag = h('div', { class: 'pausedflag', testid: 'paused-flag', style: 'display:none' });
   onHostToggle: () => void = () => undefined;
+  /** Share of the centre cell the map takes; the charts get the rest. */
+  private mapShare = 0.56;
 
   constructor(private readonly scene: Phaser.Scene, private readonly feed: MatchFeed, title: string) {
     const send = (a: Parameters<MatchFeed['send']>[0]) => feed.send(a);
@@ -104,11 +106,23 @@ export class GameScreen {
     const r = { left: full.left, top: full.top + inset, width: full.width, height: full.height - inset };
     if (r.width < 10 || r.height < 10) return;
     const pad = 6;
-    const mapH = Math.round(r.height * 0.56);
+    const mapH = Math.round(r.height * this.mapShare);
     this.map.layout(r.left + pad, r.top + pad, r.width - pad * 2, mapH - pad);
     this.charts.layout(r.left + pad, r.top + mapH + pad, r.width - pad * 2, r.height - mapH - pad * 2);
     if (this.feed.view) this.charts.draw(this.feed.view.day);
     this.placeChartHotspots();
+  }
+
+  /**
+   * A class session: on a phone the lesson comes first (news, then the BTC and rent charts over a
+   * smaller map, then the actions) and the company list folds away (style.css, `.classmode`).
+   */
+  setClassMode(on: boolean): void {
+    if (this.root.classList.contains('classmode') === on) return;
+    this.root.classList.toggle('classmode', on);
+    this.company.foldRivalsOnPhones = on;
+    this.mapShare = on && window.matchMedia('(max-width: 700px)').matches ? 0.4 : 0.56;
+    requestAnimationFrame(() => this.layout());
   }
 
   /** The charts are canvas: a transparent strip over each title carries its glossary entry. */

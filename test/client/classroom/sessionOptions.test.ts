@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSessionOptions, mixedBots, parseEventSchedule, parseLabels, type SetupValues } from '../../../client/src/classroom/sessionOptions.js';
-import { parseClassroomOptions } from '../../../server/classroom/settings.js';
+import { parseSchedule } from '../../../client/src/classroom/eventSchedule.js';
+import { applyTreatment, parseClassroomOptions } from '../../../server/classroom/settings.js';
+import { getScenario } from '../../../shared/economy/scenarios/index.js';
 import { MARKET_KEYS } from '../../../client/src/net/protocol.js';
 
 const base: SetupValues = {
@@ -57,5 +59,41 @@ describe('teacher setup form', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toHaveLength(3);
+  });
+});
+
+describe('the event schedule is strict', () => {
+  it('reads "30 crash 30% …" as a 30 % crash, never as a default crash headlined "30%"', () => {
+    const r = parseSchedule('30 crash 30% Exchange collapse!\n31 openModelRelease 12% Open weights\n32 rateChange -0.5%');
+    expect(r.errors).toEqual([]);
+    expect(r.events).toEqual([
+      { day: 30, kind: 'crash', params: { pct: 30 }, headline: 'Exchange collapse!' },
+      { day: 31, kind: 'openModelRelease', params: { demandPct: 12 }, headline: 'Open weights' },
+      { day: 32, kind: 'rateChange', params: { deltaPct: -0.5 } },
+    ]);
+  });
+
+  it('refuses what it cannot read, saying why', () => {
+    const r = parseSchedule([
+      '30 crash 30 Exchange collapse', '30 crash pct=300', '30 crash size=30', '30 halving 5%', '30 crash pct=30 pct=20', '30 crash pct=lots', '200 crash', '0 crash',
+    ].join('\n'), 120);
+    expect(r.events).toEqual([]);
+    expect(r.errors.map((e) => e.code)).toEqual(['BARE_NUMBER', 'OUT_OF_RANGE', 'UNKNOWN_PARAM', 'NO_PERCENT', 'DUPLICATE_PARAM', 'BAD_VALUE', 'DAY_TOO_LATE', 'BAD_DAY']);
+    expect(r.errors[0]!.message).toBe('line 1: "30" after crash is ambiguous: write pct=30 (or 30%), or start the headline with a word');
+    expect(r.errors[1]!.message).toMatch(/^line 2: crash\.pct must be between 0\.1 and 95/);
+    expect(r.errors[2]!.message).toMatch(/crash has no parameter "size" \(it takes: pct\)/);
+    expect(r.errors[6]!.message).toMatch(/the last day an event can fire is 119/);
+  });
+
+  it('accepts event names in any case and headlines that start with a word', () => {
+    expect(parseSchedule('12 Crash Flash crash').events).toEqual([{ day: 12, kind: 'crash', headline: 'Flash crash' }]);
+  });
+
+  it('every event the parser accepts passes the server\u2019s own checks', () => {
+    const r = buildSessionOptions({ ...base, eventsText: '30 crash 30% Exchange collapse!\n40 feeSpike multiplier=3 days=5', scenarioDays: 120 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const scenario = getScenario('halving-sprint')!;
+    expect(() => applyTreatment(scenario, parseClassroomOptions(r.options.classroom), 'seed')).not.toThrow();
   });
 });
