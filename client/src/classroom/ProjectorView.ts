@@ -207,7 +207,7 @@ export class ProjectorView {
           !this.anonymous && e.displayName && e.displayName !== e.name ? h('span', { class: 'muted' }, ` (${e.displayName})`) : null,
           !this.anonymous && e.label && e.label !== e.name && !dense ? h('span', { class: 'pill' }, e.label) : null),
         h('span', { class: 'roster-right' },
-          e.kind === 'student' && this.rosterList.length ? this.seatSwitch(e) : null,
+          e.kind === 'student' && this.rosterList.length ? this.seatSwitch(e, dense) : null,
           // Dense (a class): the dot alone, the word in its tooltip.
           h('span', { class: on ? 'good' : 'bad', testid: `roster-state-${e.playerId}`, title: rosterStateWord(e, on) },
             e.kind === 'bot' ? (dense ? '⚙' : t('proj.bot')) : on ? (dense ? '●' : `● ${t('proj.online')}`) : dense ? '○' : awayText(e))));
@@ -216,11 +216,13 @@ export class ProjectorView {
     this.awayBots.checked = students.length > 0 && students.every((e) => e.awayBot);
   }
 
-  /** The per-seat "bot when away" switch (off by default: the company waits for its student). */
-  private seatSwitch(e: RosterEntry): HTMLElement {
+  /** The per-seat "bot when away" switch (off by default: the company waits for its student); a class-size roster keeps the box, its words in the tooltip. */
+  private seatSwitch(e: RosterEntry, dense: boolean): HTMLElement {
     const box = h('input', { type: 'checkbox', testid: `roster-bot-${e.playerId}`, checked: Boolean(e.awayBot) });
     box.addEventListener('change', () => void this.run('seatBots', { playerId: e.playerId, on: box.checked }));
-    return h('label', { class: 'muted seat-bot', title: t('proj.awayBotsHint') }, box, ' ', t('proj.awayBotSeat'));
+    return dense
+      ? h('label', { class: 'muted seat-bot', title: `${t('proj.awayBotSeat')}: ${t('proj.awayBotsHint')}` }, box)
+      : h('label', { class: 'muted seat-bot', title: t('proj.awayBotsHint') }, box, ' ', t('proj.awayBotSeat'));
   }
 
   /** The teacher's calendar: upcoming scheduled events and the auto-pause switch (roster message). */
