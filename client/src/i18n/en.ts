@@ -2,7 +2,11 @@
  * English UI strings: the reference locale. Every other locale is typed `Messages`, so a key missing
  * there is a type error. `{name}` placeholders are filled by `t()`.
  */
+import { NEWS_EN } from '../../../shared/economy/newsText.js';
+
 export const en = {
+  // The engine's news lines (shared/economy/newsText.ts): the English is the engine's own.
+  ...NEWS_EN,
   'lang.name': 'English',
   'lang.label': 'Language',
   'lang.digits': 'Digits',

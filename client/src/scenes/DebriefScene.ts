@@ -8,7 +8,7 @@ import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
 import { h, mount, setChildren } from '../ui/dom.js';
-import { t } from '../i18n/index.js';
+import { newsLine, t, tMaybe } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { usd } from '../util/format.js';
@@ -81,12 +81,12 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
   const events = h('div', {}, h('h3', {}, t('debrief.events')),
     d.events.length === 0 ? h('div', { class: 'muted' }, t('debrief.noEvents')) :
       h('table', { testid: 'debrief-events' }, cols('debrief.eventCols'), ...d.events.map((e) => h('tr', {},
-        h('td', {}, String(e.day)), h('td', {}, h('b', {}, e.kind), ' ', e.headline), h('td', { class: 'num' }, usd(e.btcBeforeUsd)), h('td', { class: 'num' }, usd(e.btcNextUsd)),
+        h('td', {}, String(e.day)), h('td', {}, h('b', {}, tMaybe(`event.${e.kind}`) ?? e.kind), ' ', h('bdi', { dir: 'auto' }, newsLine(e.kind, e.headline))), h('td', { class: 'num' }, usd(e.btcBeforeUsd)), h('td', { class: 'num' }, usd(e.btcNextUsd)),
         pctCell(e.changePct), pctCell(e.changeAfterPct)))));
   const contests = h('div', {}, h('h3', {}, t('debrief.contests')),
     d.contests.length === 0 ? h('div', { class: 'muted' }, t('contest.none')) :
       h('table', { testid: 'debrief-contests' }, cols('debrief.contestCols'), ...d.contests.map((r) => h('tr', {},
-        h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, r.winner.toUpperCase()), h('td', { class: 'num' }, usd(r.weightCrypto)), h('td', { class: 'num' }, usd(r.weightAi)), h('td', { class: 'num' }, usd(r.poolUsdCents / 100))))));
+        h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, t(r.winner === 'ai' ? 'opt.ai' : 'opt.crypto')), h('td', { class: 'num' }, usd(r.weightCrypto)), h('td', { class: 'num' }, usd(r.weightAi)), h('td', { class: 'num' }, usd(r.poolUsdCents / 100))))));
   const guesses = h('div', {}, h('h3', {}, t('debrief.guessRounds')),
     guessRounds.length === 0 ? h('div', { class: 'muted' }, t('guess.notStarted')) :
       h('table', { testid: 'debrief-guess' }, cols('debrief.guessCols'), ...guessRounds.map((r) => h('tr', {},
@@ -97,7 +97,7 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
       const mine = d.decisions.filter((x) => x.playerId === c.id);
       return h('details', { testid: `timeline-${c.id}` }, h('summary', {}, h('span', { class: 'swatch', style: `background:${playerColor(c.colorIndex)}` }), `${seatLetter(c.colorIndex)} ${nameOf(c.id)} · ${mine.length}`),
         mine.length === 0 ? h('div', { class: 'muted' }, t('debrief.noActions')) :
-          h('table', {}, cols('debrief.decisionCols'), ...mine.map((x) => h('tr', {}, h('td', {}, String(x.day)), h('td', {}, x.type), h('td', { class: x.result === 'accepted' ? 'good' : 'bad' }, x.result)))));
+          h('table', {}, cols('debrief.decisionCols'), ...mine.map((x) => h('tr', {}, h('td', {}, String(x.day)), h('td', {}, tMaybe(`form.${x.type}`) ?? x.type), h('td', { class: x.result === 'accepted' ? 'good' : 'bad' }, x.result === 'accepted' ? t('game.accepted') : x.result)))));
     }));
   return [charts, h('div', { class: 'tables' }, events, contests, guesses, timeline)];
 }

@@ -1,0 +1,110 @@
+/**
+ * Arabic everywhere: a teacher on a 1920×1080 projector and a student on a 390×844 phone, both in
+ * Arabic, through the title, the setup form, the projector, the join page, the game (with a crash
+ * and a fee spike in the news) and the results. On every screen no English word may show outside
+ * units, brand names and user text (test/browser/arabicLeaks.ts). Screenshots in /tmp/arabic-shots.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness.js';
+import { arabicLeaks } from './arabicLeaks.js';
+
+let H: Harness;
+const SHOTS = process.env.BC_ARABIC_SHOTS ?? '/tmp/arabic-shots';
+
+beforeAll(async () => {
+  H = await startHarness();
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await H?.close();
+});
+
+const PHONE = { width: 390, height: 844 };
+const WIDE = { width: 1920, height: 1080 };
+const NAMES = ['Layla', 'S01', 'S02', 'S03', 'Econ'];
+const found: string[] = [];
+
+async function scan(page: Page, screen: string): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: join(SHOTS, `${screen}.png`) });
+  // Proper names in the view (sites, hardware models, labs, tenants, colocation providers) stay as they are.
+  const proper = await page.evaluate(() => {
+    const v = (window as unknown as { __bc?: { view?: Record<string, unknown> | null } }).__bc?.view as Record<string, { name?: string; lab?: string; tenant?: string }[] | undefined> | null | undefined;
+    if (!v) return [] as string[];
+    const out: string[] = [];
+    for (const list of ['sites', 'catalogue', 'players', 'tenders', 'offers', 'colocation']) for (const x of v[list] ?? []) out.push(x.name ?? '', x.lab ?? '', x.tenant ?? '');
+    return out;
+  });
+  const names = [...NAMES, ...proper.flatMap((n) => n.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [])];
+  for (const l of await arabicLeaks(page, names)) found.push(`${screen}: "${l.word}" in «${l.text}»`);
+}
+
+async function cmdOk(page: Page, testid: string): Promise<void> {
+  await page.click(`[data-testid=${testid}]`);
+  await page.waitForFunction(() => {
+    const t = document.querySelector('[data-testid=proj-cmd-status]')?.textContent ?? '';
+    return t !== '' && t !== '…';
+  });
+  expect(((await page.textContent('[data-testid=proj-cmd-status]')) ?? '').trim()).toMatch(/^✓/);
+}
+
+describe('Arabic everywhere', () => {
+  it('shows no English outside units, brands and names on the main screens, at projector and phone sizes', async () => {
+    const teacher = (await H.newPage('teacher-ar', WIDE)).page;
+    teacher.on('dialog', (d) => void d.accept());
+    await teacher.goto(`${H.url}?lang=ar`);
+    await teacher.waitForSelector('[data-testid=title]');
+    await teacher.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await scan(teacher, 'title-wide-ar');
+
+    await teacher.click('[data-testid=teach]');
+    await teacher.waitForSelector('[data-testid=teach-setup]');
+    await teacher.waitForFunction(() => (document.querySelector('[data-testid=teach-scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await teacher.fill('[data-testid=teach-name]', 'Econ');
+    await teacher.fill('[data-testid=teach-labels]', 'S01\nS02\nS03');
+    await teacher.fill('[data-testid=teach-pace]', '2');
+    await teacher.check('[data-testid=teach-guests]');
+    await scan(teacher, 'setup-wide-ar');
+    await teacher.click('[data-testid=teach-create]');
+    await teacher.waitForSelector('[data-testid=projector]');
+    const code = ((await teacher.textContent('[data-testid=proj-code]')) ?? '').trim();
+
+    const phone = (await H.newPage('phone-ar', PHONE)).page;
+    await phone.goto(`${H.url}?join=${code}&lang=ar`);
+    await phone.waitForSelector('[data-testid=class-join]');
+    await scan(phone, 'join-phone-ar');
+    await phone.fill('[data-testid=class-name]', 'Layla');
+    await phone.click('[data-testid=class-join-button]');
+    await phone.waitForSelector('[data-testid=lobby]');
+    await scan(phone, 'lobby-phone-ar');
+    await scan(teacher, 'projector-lobby-wide-ar');
+
+    await cmdOk(teacher, 'proj-start');
+    await phone.waitForSelector('[data-testid=game-screen]');
+    for (const kind of ['crash', 'feeSpike']) {
+      await teacher.selectOption('[data-testid=proj-event-kind]', kind);
+      await cmdOk(teacher, 'proj-inject');
+    }
+    // Both events are in the student's news once the next day has run.
+    await phone.waitForFunction(() => document.querySelectorAll('[data-testid=news] [data-kind=crash], [data-testid=news] [data-kind=feeSpike]').length >= 2, undefined, { timeout: 20_000 });
+    await cmdOk(teacher, 'proj-pause');
+    await scan(teacher, 'projector-game-wide-ar');
+    await scan(phone, 'game-phone-ar');
+    for (const tab of ['sites', 'hardware', 'market', 'tenders', 'finance', 'contest', 'activity']) {
+      await phone.click(`[data-testid=tab-${tab}]`);
+      await scan(phone, `game-${tab}-phone-ar`);
+    }
+    await cmdOk(teacher, 'proj-end');
+    await phone.waitForSelector('[data-testid=results]', { timeout: 20_000 });
+    await phone.waitForSelector('[data-testid=placed]');
+    await scan(phone, 'results-phone-ar');
+
+    const unique = [...new Set(found.map((f) => f.replace(/^[^:]+: /, '')))];
+    expect(unique, unique.join('\n')).toEqual([]);
+    expect(H.errors).toEqual([]);
+  }, 240_000);
+});
