@@ -140,16 +140,15 @@ export function renderNewsEn(text: NewsText): string {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface Matcher {
-  key: NewsKey;
+interface Matcher<K extends string = NewsKey> {
+  key: K;
   re: RegExp;
   /** Per capture group: the parameter, its format, and for a choice the text → value table. */
   groups: { name: string; fmt?: string; choice?: Map<string, string> }[];
 }
 
-function matcherFor(key: NewsKey): Matcher {
-  const template = NEWS_EN[key];
-  const groups: Matcher['groups'] = [];
+function matcherFor<K extends string>(key: K, template: string): Matcher<K> {
+  const groups: Matcher<K>['groups'] = [];
   const seen = new Set<string>();
   let src = '^';
   let last = 0;
@@ -177,6 +176,20 @@ function matcherFor(key: NewsKey): Matcher {
   return { key, re: new RegExp(src, 's'), groups };
 }
 
+function matchLine<K extends string>(m: Matcher<K>, line: string, render: (key: K, params: TextParams) => string): TextParams | null {
+  const hit = m.re.exec(line);
+  if (!hit) return null;
+  const params: TextParams = {};
+  m.groups.forEach((g, i) => {
+    const raw = hit[i + 1] ?? '';
+    if (g.choice) params[g.name] = g.choice.get(raw) ?? raw;
+    else if (g.fmt === 'int' || g.fmt === 'usd') params[g.name] = Number(raw.replace(/,/g, ''));
+    else if (/^-?\d+(\.\d+)?$/.test(raw)) params[g.name] = Number(raw);
+    else params[g.name] = raw;
+  });
+  return render(m.key, params) === line ? params : null;
+}
+
 let matchers: Matcher[] | null = null;
 
 /**
@@ -185,20 +198,42 @@ let matchers: Matcher[] | null = null;
  * back as numbers; `renderNewsEn(parseNewsText(kind, line))` gives `line` again.
  */
 export function parseNewsText(kind: string, line: string): NewsText | null {
-  matchers ??= (Object.keys(NEWS_EN) as NewsKey[]).map(matcherFor);
+  matchers ??= (Object.keys(NEWS_EN) as NewsKey[]).map((k) => matcherFor(k, NEWS_EN[k]));
   for (const m of matchers) {
     if (!KINDS_OF[m.key].includes(kind)) continue;
-    const hit = m.re.exec(line);
-    if (!hit) continue;
-    const params: TextParams = {};
-    m.groups.forEach((g, i) => {
-      const raw = hit[i + 1] ?? '';
-      if (g.choice) params[g.name] = g.choice.get(raw) ?? raw;
-      else if (g.fmt === 'int' || g.fmt === 'usd') params[g.name] = Number(raw.replace(/,/g, ''));
-      else if (/^-?\d+(\.\d+)?$/.test(raw)) params[g.name] = Number(raw);
-      else params[g.name] = raw;
-    });
-    if (renderNewsEn({ key: m.key, params }) === line) return { key: m.key, params };
+    const params = matchLine(m, line, (key, p) => renderNewsEn({ key, params: p }));
+    if (params) return { key: m.key, params };
+  }
+  return null;
+}
+
+/** Why an event's parameters are refused (`validateEventParams`): the engine's RuleError message. */
+export const EVENT_ERRORS_EN = Object.freeze({
+  'eventError.noParam': 'Event {kind} has no parameter "{param}".',
+  'eventError.noParamKnown': 'Event {kind} has no parameter "{param}" (it takes {known}).',
+  'eventError.number': '{kind}.{param} must be a number.',
+  'eventError.range': '{kind}.{param} must be between {min} and {max}.',
+  'eventError.regionType': '{kind}.{param} must be a region id.',
+  'eventError.region': 'Unknown region "{value}" (regions: {known}).',
+  'eventError.modelType': '{kind}.{param} must be a model id.',
+  'eventError.model': 'Unknown {modelKind} model "{value}".',
+} as const);
+
+export type EventErrorKey = keyof typeof EVENT_ERRORS_EN;
+
+export interface EventErrorText {
+  key: EventErrorKey;
+  params: TextParams;
+}
+
+let errorMatchers: Matcher<EventErrorKey>[] | null = null;
+
+/** The key and parameters of an event-parameter error message, or null for any other message. */
+export function parseEventErrorText(message: string): EventErrorText | null {
+  errorMatchers ??= (Object.keys(EVENT_ERRORS_EN) as EventErrorKey[]).map((k) => matcherFor(k, EVENT_ERRORS_EN[k]));
+  for (const m of errorMatchers) {
+    const params = matchLine(m, message, (key, p) => fillEn(EVENT_ERRORS_EN[key], p));
+    if (params) return { key: m.key, params };
   }
   return null;
 }

@@ -10,7 +10,7 @@ import type { ClassroomState, RosterEntry } from '../net/protocol.js';
 import { h, setChildren, setText } from '../ui/dom.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { compact, usd } from '../util/format.js';
-import { t, tMaybe } from '../i18n/index.js';
+import { engineMessage, t, tMaybe } from '../i18n/index.js';
 import { statusLabel } from '../ui/TopBar.js';
 import { qrCanvas } from './qr.js';
 import { GuessPanel } from './GuessPanel.js';
@@ -100,7 +100,7 @@ export class ProjectorView {
     setText(this.status, '…');
     this.status.className = 'status';
     const r = await this.command(type, body);
-    setText(this.status, r.ok ? `✓ ${type}` : r.message);
+    setText(this.status, r.ok ? `✓ ${tMaybe(`proj.cmd.${type}`) ?? type}` : engineMessage(r.message));
     this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
   }
 

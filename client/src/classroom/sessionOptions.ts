@@ -3,6 +3,7 @@
  * builds the `create` options of a classroom session (docs/classroom.md). Pure, so it is unit-tested.
  */
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
+import { t } from '../i18n/index.js';
 import { BOT_STRATEGIES, MARKET_KEYS, type ClassroomOptions, type CreateOptions, type MarketKey } from '../net/protocol.js';
 
 export type ScheduledEventInput = NonNullable<ClassroomOptions['events']>[number];
@@ -22,8 +23,8 @@ export function parseEventSchedule(text: string): { events: ScheduledEventInput[
     const words = line.split(/\s+/);
     const day = Number(words[0]);
     const kind = words[1] ?? '';
-    if (!Number.isInteger(day) || day < 1) return void errors.push(`line ${i + 1}: "${words[0]}" is not a day number`);
-    if (!KINDS.has(kind)) return void errors.push(`line ${i + 1}: unknown event "${kind}" (${EVENT_KINDS.join(', ')})`);
+    if (!Number.isInteger(day) || day < 1) return void errors.push(t('teach.errDay', { line: i + 1, word: words[0] ?? '' }));
+    if (!KINDS.has(kind)) return void errors.push(t('teach.errKind', { line: i + 1, kind, known: EVENT_KINDS.join(', ') }));
     const params: Record<string, number | string> = {};
     let rest = 2;
     for (; rest < words.length; rest++) {
@@ -89,10 +90,10 @@ export function buildSessionOptions(v: SetupValues): { ok: true; options: Create
   const cash = optionalNumber(v.startingCashUsd);
   const period = optionalNumber(v.contestPeriodDays);
   const stake = optionalNumber(v.maxStakeUsd);
-  if (cash !== undefined && !(cash >= 0)) errors.push('starting cash must be a number ≥ 0');
-  if (period !== undefined && !(Number.isInteger(period) && period >= 1 && period <= 365)) errors.push('contest period must be 1–365 days');
-  if (stake !== undefined && !(stake >= 0)) errors.push('stake limit must be a number ≥ 0');
-  if (!(v.daysPerSecond > 0)) errors.push('pace must be above 0');
+  if (cash !== undefined && !(cash >= 0)) errors.push(t('teach.errCash'));
+  if (period !== undefined && !(Number.isInteger(period) && period >= 1 && period <= 365)) errors.push(t('teach.errPeriod'));
+  if (stake !== undefined && !(stake >= 0)) errors.push(t('teach.errStake'));
+  if (!(v.daysPerSecond > 0)) errors.push(t('teach.errPace'));
   if (errors.length) return { ok: false, errors };
   const labels = parseLabels(v.labelsText);
   const classroom: ClassroomOptions = {

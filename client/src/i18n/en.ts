@@ -2,11 +2,22 @@
  * English UI strings: the reference locale. Every other locale is typed `Messages`, so a key missing
  * there is a type error. `{name}` placeholders are filled by `t()`.
  */
-import { NEWS_EN } from '../../../shared/economy/newsText.js';
+import { EVENT_ERRORS_EN, NEWS_EN } from '../../../shared/economy/newsText.js';
 
 export const en = {
   // The engine's news lines (shared/economy/newsText.ts): the English is the engine's own.
   ...NEWS_EN,
+  ...EVENT_ERRORS_EN,
+  // The event schedule's syntax help and errors (classroom/sessionOptions.ts).
+  'teach.eventsPlaceholder': '20 crash pct=30 Exchange collapse!',
+  'teach.eventsLead': 'one per line: DAY KIND [key=value] [headline], e.g.',
+  'teach.eventKinds': 'Event kinds and their parameters',
+  'teach.errDay': 'line {line}: "{word}" is not a day number',
+  'teach.errKind': 'line {line}: unknown event "{kind}" ({known})',
+  'teach.errCash': 'starting cash must be a number ≥ 0',
+  'teach.errPeriod': 'contest period must be 1–365 days',
+  'teach.errStake': 'stake limit must be a number ≥ 0',
+  'teach.errPace': 'pace must be above 0',
   'lang.name': 'English',
   'lang.label': 'Language',
   'lang.digits': 'Digits',
@@ -188,7 +199,6 @@ export const en = {
   'teach.market.loans': 'Loans',
   'teach.market.contest': 'Beauty contest',
   'teach.events': 'Event schedule',
-  'teach.eventsHint': 'one per line: DAY KIND [key=value] [headline], e.g. 20 crash pct=30 Exchange collapse!',
   'teach.contestDays': 'Contest period (days)',
   'teach.stake': 'Stake limit ($ per round)',
   'teach.anonymous': 'Anonymous names',
@@ -689,6 +699,48 @@ export const en = {
   'mchat.mute': 'Mute chat',
   'mchat.unmute': 'Reopen chat',
   'act.penalty': 'Penalty on contract {contract} ({counterparty}): {usd} for a delivery shortfall',
+  // Units and option lines (issue 16): one template per language, so Arabic reads in its own order.
+  'game.ladderMid': 'spot ${spot}/h · {spread} · band {band}',
+  'game.ladderSpread': 'spread ${usd}',
+  'game.ladderNoCross': 'no cross quotes',
+  'unit.daysShort': '{n}d',
+  'unit.yearsDaysShort': '{y}y {n}d',
+  'unit.due': 'due',
+  'unit.dayN': 'd{n}',
+  'unit.dps': '{n} d/s',
+  'unit.h100d': '{n} H100-d',
+  'opt.active': 'active',
+  'opt.building': 'building',
+  'opt.retrofitting': 'retrofitting',
+  'opt.ordered': 'ordered',
+  'opt.stored': 'stored',
+  'opt.installed': 'installed',
+  'opt.hosting': 'hosting',
+  'opt.buyout': 'buyout',
+  'opt.asic': 'ASIC',
+  'opt.gpu': 'GPU',
+  'optl.site': '{id} {name} · {region} · {tier} · {mw} MW · {price}',
+  'optl.mySite': '{id} {name} · {tier} · {mw} MW · {status}',
+  'optl.region': '{name} · ${power}/MWh · queue {queue}',
+  'optl.model': '{name} · {kind} · {price}/unit',
+  'optl.lot': '{id} · {count}× {model} · {status}',
+  'optl.lotAt': '{id} · {count}× {model} · {status} @{site}',
+  'optl.order': '{id} · {side} {remaining}/{quantity} @ ${price}',
+  'optl.tender': '{id} · {lab} · {gpus} GPUs × {days} · closes {closes}',
+  'optl.offerHosting': '{id} · {kind} {tenant} · {mw} MW · ≤ ${price}/kW-mo · closes {closes}',
+  'optl.offerBuyout': '{id} · {kind} {tenant} · {mw}+ MW · ≤ {price}/MW · closes {closes}',
+  'optl.bidIn': ' · bid in',
+  'optl.colo': '{name} · {region} · ${price}/kW-mo · {mw} MW free · {term} term · ready in {ready}',
+  'optl.loan': '{id} · {principal} @ {rate}% · due {due}',
+  'proj.cmd.start': 'start',
+  'proj.cmd.pause': 'pause',
+  'proj.cmd.resume': 'resume',
+  'proj.cmd.speed': 'speed',
+  'proj.cmd.inject': 'inject',
+  'proj.cmd.end': 'end',
+  'proj.cmd.advance': 'advance',
+  'proj.cmd.kick': 'kick',
+  'proj.cmd.bots': 'bots',
 } as const;
 
 export type MessageKey = keyof typeof en;

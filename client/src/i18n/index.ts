@@ -7,7 +7,7 @@ import { en, type MessageKey, type Messages } from './en.js';
 import { ar } from './ar.js';
 import { SCENARIOS } from '../../../shared/economy/scenarios/index.js';
 import { SCENARIO_TEXT_AR, type ScenarioText } from './scenarioText.js';
-import { parseNewsText, parseOptions, pickOption, PLACEHOLDER, type NewsText } from '../../../shared/economy/newsText.js';
+import { parseEventErrorText, parseNewsText, parseOptions, pickOption, PLACEHOLDER, type NewsText } from '../../../shared/economy/newsText.js';
 
 export type Lang = 'en' | 'ar';
 export type DigitStyle = 'western' | 'arabic';
@@ -196,4 +196,16 @@ export function newsLine(kind: string, headline: string): string {
     return tText(text);
   }
   return SCENARIO_TEXT[current]?.headlines[headline] ?? headline;
+}
+
+/** An engine value (tier, status, side, narrative) in the active language, or the value itself. */
+export function tWord(value: string): string {
+  return tMaybe(`opt.${value}`) ?? value;
+}
+
+/** A server or engine message in the active language when it is one the engine words from a template (event parameters). */
+export function engineMessage(message: string): string {
+  if (current === 'en') return message;
+  const text = parseEventErrorText(message);
+  return text ? t(text.key, text.params) : message;
 }

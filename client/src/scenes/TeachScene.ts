@@ -5,12 +5,13 @@ import type { NetworkService } from '../net/NetworkService.js';
 import { MARKET_KEYS, type MarketKey } from '../net/protocol.js';
 import { h, mount, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
-import { t } from '../i18n/index.js';
+import { engineMessage, t, tMaybe } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js';
 import { teacherUrl } from '../classroom/links.js';
 import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../../../shared/rules/pace.js';
 import { scenarioPace } from '../ui/scenarioPace.js';
+import { EVENT_KINDS, EVENT_TABLE } from '../../../shared/economy/events.js';
 
 const MARKET_LABEL: Record<MarketKey, MessageKey> = {
   btcTrading: 'teach.market.btc', leaseBook: 'teach.market.lease', tenders: 'teach.market.tenders', hosting: 'teach.market.hosting',
@@ -34,7 +35,8 @@ export class TeachScene extends Phaser.Scene {
     const loadScenarios = scenarioPace(scenario, pace, paceHint);
     const cash = input('teach-cash', { type: 'number', min: '0', step: '1000000', placeholder: '—' });
     const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, h('input', { type: 'checkbox', testid: `teach-market-${k}`, checked: true })])) as Record<MarketKey, HTMLInputElement>;
-    const events = h('textarea', { testid: 'teach-events', rows: 3, placeholder: '20 crash pct=30 Exchange collapse!', style: 'width:100%', dir: 'ltr' });
+    // The schedule is a small language (kinds and parameter names are keywords), so it reads left to right in any locale.
+    const events = h('textarea', { testid: 'teach-events', rows: 3, placeholder: t('teach.eventsPlaceholder'), style: 'width:100%', dir: 'ltr', translate: 'no' });
     const period = input('teach-contest-days', { type: 'number', min: '1', max: '365', placeholder: '—' });
     const stake = input('teach-stake', { type: 'number', min: '0', step: '100000', placeholder: '—' });
     const anonymous = h('input', { type: 'checkbox', testid: 'teach-anonymous' });
@@ -73,7 +75,7 @@ export class TeachScene extends Phaser.Scene {
         history.replaceState(null, '', teacherUrl(window.location, net.roomCode, net.hostToken));
         this.scene.start(SCENES.projector);
       } catch (e) {
-        setText(status, t('teach.failed', { message: (e as Error).message }));
+        setText(status, t('teach.failed', { message: engineMessage((e as Error).message) }));
         status.className = 'status err';
       }
     };
@@ -87,7 +89,7 @@ export class TeachScene extends Phaser.Scene {
         h('div', {},
           h('h3', {}, t('teach.markets')),
           h('div', { class: 'grid2' }, ...MARKET_KEYS.map((k) => h('label', {}, markets[k], ' ', t(MARKET_LABEL[k])))),
-          h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, h('div', { class: 'muted', style: 'font-size:0.85em' }, t('teach.eventsHint')),
+          h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, eventHelp(),
           h('h3', { style: 'margin-top:0.6em' }, t('teach.labels'), ' ', labelCount), labels,
           h('div', { class: 'row' }, file, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
           h('div', { class: 'row' }, h('label', { style: 'min-width:0' }, guests, ' ', t('teach.allowGuests'))))),
@@ -110,4 +112,16 @@ function waitFor(test: () => boolean, timeoutMs = 8000): Promise<void> {
     };
     poll();
   });
+}
+
+/** The schedule's syntax: an example, then each kind's keyword, its name and its parameters. */
+function eventHelp(): HTMLElement {
+  const code = (text: string) => h('code', { translate: 'no', dir: 'ltr' }, text);
+  return h('div', { class: 'muted', style: 'font-size:0.85em', testid: 'teach-events-help' },
+    t('teach.eventsLead'), ' ', code(t('teach.eventsPlaceholder')),
+    h('details', {}, h('summary', {}, t('teach.eventKinds')),
+      ...EVENT_KINDS.map((kind) => {
+        const params = Object.keys(EVENT_TABLE[kind].params);
+        return h('div', { testid: `teach-kind-${kind}` }, code(kind), ' ', tMaybe(`event.${kind}`) ?? kind, params.length ? ' · ' : '', params.length ? code(params.map((p) => `${p}=`).join(' ')) : '');
+      })));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEWS_EN, parseNewsText, renderNewsEn, type NewsKey, type TextParams } from '../../../shared/economy/newsText.js';
+import { NEWS_EN, parseEventErrorText, parseNewsText, renderNewsEn, type EventErrorText, type NewsKey, type TextParams } from '../../../shared/economy/newsText.js';
 
 /** One sample per key, with the news kind the engine files it under. */
 const SAMPLES: Record<NewsKey, [string, TextParams]> = {
@@ -56,5 +56,18 @@ describe('news as message keys', () => {
     expect(parseNewsText('crash', '30% Exchange collapse!')).toBeNull();
     // The kind narrows the keys: a crash headline filed under another kind is not a crash.
     expect(parseNewsText('pump', 'BTC slides 15% in a sudden sell-off')).toBeNull();
+  });
+});
+
+describe('event-parameter errors as message keys', () => {
+  it('recovers the key and parameters of each refusal the engine words', () => {
+    const cases: [string, EventErrorText][] = [
+      ['Event crash has no parameter "size" (it takes pct).', { key: 'eventError.noParamKnown', params: { kind: 'crash', param: 'size', known: 'pct' } }],
+      ['Event halving has no parameter "x".', { key: 'eventError.noParam', params: { kind: 'halving', param: 'x' } }],
+      ['crash.pct must be between 0.1 and 95.', { key: 'eventError.range', params: { kind: 'crash', param: 'pct', min: 0.1, max: 95 } }],
+      ['Unknown region "mars" (regions: texas, quebec).', { key: 'eventError.region', params: { value: 'mars', known: 'texas, quebec' } }],
+    ];
+    for (const [message, text] of cases) expect(parseEventErrorText(message)).toEqual(text);
+    expect(parseEventErrorText('Not the host.')).toBeNull();
   });
 });
