@@ -67,6 +67,12 @@ describe('Arabic everywhere', () => {
     await teacher.fill('[data-testid=teach-name]', 'Econ');
     await teacher.fill('[data-testid=teach-labels]', 'S01\nS02\nS03');
     await teacher.fill('[data-testid=teach-pace]', '2');
+    await teacher.fill('[data-testid=teach-contest-days]', '2');
+    // A schedule error is said in Arabic; the keywords stay as typed.
+    await teacher.fill('[data-testid=teach-events]', 'x crash');
+    await teacher.click('[data-testid=teach-create]');
+    await teacher.waitForFunction(() => /السطر 1/.test(document.querySelector('[data-testid=teach-status]')?.textContent ?? ''));
+    await teacher.fill('[data-testid=teach-events]', '');
     await teacher.check('[data-testid=teach-guests]');
     await scan(teacher, 'setup-wide-ar');
     await teacher.click('[data-testid=teach-create]');
@@ -89,8 +95,17 @@ describe('Arabic everywhere', () => {
       await teacher.selectOption('[data-testid=proj-event-kind]', kind);
       await cmdOk(teacher, 'proj-inject');
     }
-    // Both events are in the student's news once the next day has run.
-    await phone.waitForFunction(() => document.querySelectorAll('[data-testid=news] [data-kind=crash], [data-testid=news] [data-kind=feeSpike]').length >= 2, undefined, { timeout: 20_000 });
+    // A teacher's Latin headline is isolated, so its "!" stays at its end in the Arabic page.
+    await teacher.selectOption('[data-testid=proj-event-kind]', 'pump');
+    await teacher.fill('[data-testid=proj-event-headline]', 'Exchange collapse!');
+    await cmdOk(teacher, 'proj-inject');
+    // The events and a contest round are in the student's news once the days have run.
+    await phone.waitForFunction(() => ['crash', 'feeSpike', 'pump', 'contest'].every((k) => document.querySelector(`[data-testid=news] [data-kind=${k}]`)), undefined, { timeout: 30_000 });
+    const news = await phone.$$eval('[data-testid=news] .item', (els) => els.map((e) => ({ kind: e.getAttribute('data-kind'), tag: e.lastElementChild?.tagName, user: e.lastElementChild?.hasAttribute('data-user-text'), text: e.lastElementChild?.textContent ?? '' })));
+    expect(news.find((n) => n.kind === 'crash')?.text).toMatch(/^البيتكوين يهبط \d+(\.\d+)?% في موجة بيع مفاجئة$/);
+    expect(news.find((n) => n.kind === 'feeSpike')?.text).toMatch(/^رسوم البيتكوين تقفز ×/);
+    expect(news.find((n) => n.kind === 'contest')?.text).toMatch(/^الجولة \d+: الجمهور يختار/);
+    expect(news.find((n) => n.kind === 'pump')).toEqual({ kind: 'pump', tag: 'BDI', user: true, text: 'Exchange collapse!' });
     await cmdOk(teacher, 'proj-pause');
     await scan(teacher, 'projector-game-wide-ar');
     await scan(phone, 'game-phone-ar');
@@ -98,6 +113,20 @@ describe('Arabic everywhere', () => {
       await phone.click(`[data-testid=tab-${tab}]`);
       await scan(phone, `game-${tab}-phone-ar`);
     }
+    // The debrief in Arabic on the projector: tables inside their panels, none cut off.
+    await teacher.click('[data-testid=proj-debrief]');
+    await teacher.waitForSelector('[data-testid=debrief-events]', { timeout: 30_000 });
+    await scan(teacher, 'debrief-wide-ar');
+    await teacher.evaluate(() => document.querySelector('[data-testid=debrief-events]')?.scrollIntoView());
+    await scan(teacher, 'debrief-tables-wide-ar');
+    const clipped = await teacher.$$eval('.debrief .tables table', (tables) => tables.filter((tb) => {
+      const box = (tb.parentElement as HTMLElement).getBoundingClientRect();
+      const r = tb.getBoundingClientRect();
+      return r.left < box.left - 1 || r.right > box.right + 1;
+    }).length);
+    expect(clipped).toBe(0);
+    await teacher.click('[data-testid=debrief-close]');
+    await teacher.waitForSelector('[data-testid=projector]');
     await cmdOk(teacher, 'proj-end');
     await phone.waitForSelector('[data-testid=results]', { timeout: 20_000 });
     await phone.waitForSelector('[data-testid=placed]');

@@ -8,7 +8,8 @@ import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
 import { h, mount, setChildren } from '../ui/dom.js';
-import { newsLine, t, tMaybe } from '../i18n/index.js';
+import { t, tMaybe } from '../i18n/index.js';
+import { newsText } from '../ui/NewsTicker.js';
 import type { MessageKey } from '../i18n/en.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { usd } from '../util/format.js';
@@ -78,10 +79,10 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
       { label: t('debrief.mining'), color: '#E69F00', values: d.miningGw }, { label: t('debrief.ai'), color: '#56B4E9', values: d.aiGw }])),
     figure('compute', code, (c) => drawLines(c, t('debrief.compute'), d.days, [{ label: t('debrief.compute'), color: '#009E73', values: d.computeH100Days }])),
     figure('btc', code, (c) => drawLines(c, t('debrief.btc'), d.days, [{ label: 'BTC', color: '#E69F00', values: d.btcUsd }])));
-  const events = h('div', {}, h('h3', {}, t('debrief.events')),
+  const events = h('div', { class: 'wide' }, h('h3', {}, t('debrief.events')),
     d.events.length === 0 ? h('div', { class: 'muted' }, t('debrief.noEvents')) :
       h('table', { testid: 'debrief-events' }, cols('debrief.eventCols'), ...d.events.map((e) => h('tr', {},
-        h('td', {}, String(e.day)), h('td', {}, h('b', {}, tMaybe(`event.${e.kind}`) ?? e.kind), ' ', h('bdi', { dir: 'auto' }, newsLine(e.kind, e.headline))), h('td', { class: 'num' }, usd(e.btcBeforeUsd)), h('td', { class: 'num' }, usd(e.btcNextUsd)),
+        h('td', {}, String(e.day)), h('td', {}, h('b', {}, tMaybe(`event.${e.kind}`) ?? e.kind), ' ', newsText(e.kind, e.headline)), h('td', { class: 'num' }, usd(e.btcBeforeUsd)), h('td', { class: 'num' }, usd(e.btcNextUsd)),
         pctCell(e.changePct), pctCell(e.changeAfterPct)))));
   const contests = h('div', {}, h('h3', {}, t('debrief.contests')),
     d.contests.length === 0 ? h('div', { class: 'muted' }, t('contest.none')) :

@@ -112,10 +112,10 @@ export class CompanyPanel {
         h('span', {}, `${lang() === 'en' ? o.side.toUpperCase() : tWord(o.side)} ${o.remaining}/${o.quantity} @ $${o.priceUsdPerGpuHour.toFixed(2)}`),
         btnAct(t('game.cancel'), { type: 'cancelLeaseOrder', orderId: o.id })))),
       list(t('game.leases'), [...me.leasesIn.map((l) => ({ l, dir: 'in' })), ...me.leasesOut.map((l) => ({ l, dir: 'out' }))].map(({ l, dir }) =>
-        h('div', { class: 'item' }, h('span', {}, `${t(dir === 'in' ? 'game.leasedIn' : 'game.leasedOut')} ${l.gpus} GPUs @ $${l.priceUsdPerGpuHour.toFixed(2)}`), h('span', { class: 'muted' }, `to d${l.endDay}`)))),
+        h('div', { class: 'item' }, h('span', {}, `${t(dir === 'in' ? 'game.leasedIn' : 'game.leasedOut')} ${l.gpus} GPUs @ $${l.priceUsdPerGpuHour.toFixed(2)}`), h('span', { class: 'muted' }, t('game.toDay', { n: l.endDay }))))),
       list(t('game.contracts'), me.contracts.map((c) => h('div', { class: 'item' },
-        h('span', {}, `${c.kind} · ${c.counterparty}`, h('br'), h('span', { class: 'muted' }, c.kind === 'tender' ? `${c.gpus} GPUs @ $${c.priceUsdPerGpuHour.toFixed(2)}/h` : `${compact(c.mw)} MW @ $${c.priceUsdPerKwMonth.toFixed(0)}/kW-mo`)),
-        h('span', { class: 'muted' }, `to d${c.endDay}${c.penaltiesUsd > 0 ? ` · pen ${usd(c.penaltiesUsd)}` : ''}`)))),
+        h('span', {}, `${tWord(c.kind)} · ${c.counterparty}`, h('br'), h('span', { class: 'muted' }, c.kind === 'tender' ? `${c.gpus} GPUs @ $${c.priceUsdPerGpuHour.toFixed(2)}/h` : `${compact(c.mw)} MW @ $${c.priceUsdPerKwMonth.toFixed(0)}/kW-mo`)),
+        h('span', { class: 'muted' }, `${t('game.toDay', { n: c.endDay })}${c.penaltiesUsd > 0 ? t('game.penaltyShort', { usd: usd(c.penaltiesUsd) }) : ''}`)))),
       list(t('game.loans'), me.loans.map((l) => h('div', { class: 'item', 'data-form': 'repayLoan', 'data-values': JSON.stringify({ loanId: l.id }) },
         h('span', {}, `${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}%`, h('br'), h('span', { class: l.marginCallDueDay > 0 ? 'bad' : 'muted' }, l.marginCallDueDay > 0 ? t('game.marginCall', { day: l.marginCallDueDay }) : t('game.due', { day: l.dueDay }))),
         h('span', { class: 'muted' }, l.id)))),

@@ -33,6 +33,12 @@ export class NewsTicker {
   }
 }
 
+/** A headline in the active language, isolated (`<bdi>`); one no catalog translates is marked as the teacher's own words. */
+export function newsText(kind: string, headline: string): HTMLElement {
+  const line = newsLine(kind, headline);
+  return h('bdi', { dir: 'auto', 'data-user-text': lang() !== 'en' && line === headline }, line);
+}
+
 /** One headline: its date, and the line isolated (`<bdi>`) so a Latin headline keeps its punctuation in Arabic. */
 export function newsItem(kind: string, date: string, line: string, userText: boolean): HTMLElement {
   return h('span', { class: 'item', 'data-kind': kind }, h('b', {}, date), h('bdi', { dir: 'auto', 'data-user-text': userText }, line));

@@ -6,8 +6,8 @@ import { format, localDigits } from '../../../client/src/i18n/index.js';
 describe('locales', () => {
   it('Arabic has every English key, no extra ones, and no untranslated copies of long strings', () => {
     expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
-    // A line of placeholders and separators only ("{id} · {count}× {model}") reads the same in any language.
-    const words = (v: string) => /[A-Za-z]{2,}/.test(v.replace(/\{[^}]*\}/g, ''));
+    // A line of placeholders and separators and units ("{id} · {mw} MW") reads the same in any language.
+    const words = (v: string) => /[a-z]{2,}/.test(v.replace(/\{[^}]*\}/g, ''));
     const same = Object.entries(en).filter(([k, v]) => v.length > 12 && words(v) && (ar as Record<string, string>)[k] === v).map(([k]) => k);
     expect(same).toEqual([]);
   });
