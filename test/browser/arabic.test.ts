@@ -78,6 +78,7 @@ describe('Arabic everywhere', () => {
     await teacher.click('[data-testid=teach-create]');
     await teacher.waitForSelector('[data-testid=projector]');
     const code = ((await teacher.textContent('[data-testid=proj-code]')) ?? '').trim();
+    NAMES.push(code);
 
     const phone = (await H.newPage('phone-ar', PHONE)).page;
     await phone.goto(`${H.url}?join=${code}&lang=ar`);

@@ -61,8 +61,8 @@ export async function arabicLeaks(page: Page, extra: readonly string[] = []): Pr
     // Links and tokens are addresses, not words.
     if (/^https?:\/\//.test(text)) continue;
     for (const word of text.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) {
-      // One letter is a seat letter or a key; six capitals are a room code; L1, T17 are ids.
-      if (!allowed.has(word) && !/^[A-Z]{6}$/.test(word) && !/^[A-Z]\d+$/.test(word) && word.length > 1) leaks.push({ word, text: text.slice(0, 120) });
+      // One letter is a seat letter or a key; L1, T17 are ids.
+      if (!allowed.has(word) && !/^[A-Z]\d+$/.test(word) && word.length > 1) leaks.push({ word, text: text.slice(0, 120) });
     }
   }
   return leaks;

@@ -13,6 +13,7 @@ export const ar: Messages = {
   'eventError.model': 'طراز {modelKind} غير معروف "{value}".',
   'teach.eventsPlaceholder': '20 crash pct=30 انهيار منصة تداول!',
   'teach.eventsLead': 'حدث في كل سطر: اليوم النوع [مفتاح=قيمة] [العنوان]، مثل',
+  'teach.loadFile': 'حمّل ملف txt/csv…',
   'teach.eventKinds': 'أنواع الأحداث ومعاملاتها',
   'teach.errDay': 'السطر {line}: "{word}" ليس رقم يوم',
   'teach.errKind': 'السطر {line}: حدث غير معروف "{kind}" ({known})',

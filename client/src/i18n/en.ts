@@ -11,6 +11,7 @@ export const en = {
   // The event schedule's syntax help and errors (classroom/sessionOptions.ts).
   'teach.eventsPlaceholder': '20 crash pct=30 Exchange collapse!',
   'teach.eventsLead': 'one per line: DAY KIND [key=value] [headline], e.g.',
+  'teach.loadFile': 'Load a .txt/.csv file…',
   'teach.eventKinds': 'Event kinds and their parameters',
   'teach.errDay': 'line {line}: "{word}" is not a day number',
   'teach.errKind': 'line {line}: unknown event "{kind}" ({known})',

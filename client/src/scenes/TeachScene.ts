@@ -45,13 +45,16 @@ export class TeachScene extends Phaser.Scene {
     const labels = h('textarea', { testid: 'teach-labels', rows: 4, style: 'width:100%' });
     const labelCount = h('span', { class: 'muted', testid: 'teach-label-count' });
     const guests = h('input', { type: 'checkbox', testid: 'teach-guests' });
-    const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'max-width:14em' });
+    // The browser's own file button speaks the browser's language: ours speaks the page's.
+    const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'display:none' });
+    const fileName = h('span', { class: 'muted', 'data-user-text': true });
+    const fileButton = h('button', { type: 'button', testid: 'teach-labels-file-button', onclick: () => file.click() }, t('teach.loadFile'));
     const status = h('div', { class: 'status', testid: 'teach-status' });
     const countLabels = () => setText(labelCount, String(parseLabels(labels.value).length));
     labels.addEventListener('input', countLabels);
     file.addEventListener('change', () => {
       const f = file.files?.[0];
-      if (f) void f.text().then((text) => { labels.value = text; countLabels(); });
+      if (f) void f.text().then((text) => { labels.value = text; countLabels(); setText(fileName, f.name); });
     });
     const row = (label: MessageKey, ...children: (Node | string)[]) => h('div', { class: 'row' }, h('label', {}, t(label)), ...children);
     const submit = async () => {
@@ -91,7 +94,7 @@ export class TeachScene extends Phaser.Scene {
           h('div', { class: 'grid2' }, ...MARKET_KEYS.map((k) => h('label', {}, markets[k], ' ', t(MARKET_LABEL[k])))),
           h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, eventHelp(),
           h('h3', { style: 'margin-top:0.6em' }, t('teach.labels'), ' ', labelCount), labels,
-          h('div', { class: 'row' }, file, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
+          h('div', { class: 'row' }, file, fileButton, fileName, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
           h('div', { class: 'row' }, h('label', { style: 'min-width:0' }, guests, ' ', t('teach.allowGuests'))))),
       h('div', { class: 'row', style: 'margin-top:0.8em' },
         h('button', { class: 'primary', testid: 'teach-create', onclick: () => void submit() }, t('teach.create')),
@@ -118,7 +121,7 @@ function waitFor(test: () => boolean, timeoutMs = 8000): Promise<void> {
 function eventHelp(): HTMLElement {
   const code = (text: string) => h('code', { translate: 'no', dir: 'ltr' }, text);
   return h('div', { class: 'muted', style: 'font-size:0.85em', testid: 'teach-events-help' },
-    t('teach.eventsLead'), ' ', code(t('teach.eventsPlaceholder')),
+    t('teach.eventsLead'), h('div', {}, code(t('teach.eventsPlaceholder'))),
     h('details', {}, h('summary', {}, t('teach.eventKinds')),
       ...EVENT_KINDS.map((kind) => {
         const params = Object.keys(EVENT_TABLE[kind].params);

@@ -9,7 +9,7 @@ import { DepthLadder } from './DepthLadder.js';
 import { TendersList } from './TendersList.js';
 import { h, setChildren } from './dom.js';
 import { usd } from '../util/format.js';
-import { t } from '../i18n/index.js';
+import { lang, t, tWord } from '../i18n/index.js';
 import { Activity } from './Activity.js';
 
 const ACTIVITY_TAB = 'activity';
@@ -122,7 +122,7 @@ export class ActionPanel {
         : h('table', { testid: 'contest-history' },
             h('tr', {}, h('th', {}, t('contest.round')), h('th', {}, t('contest.day')), h('th', {}, t('contest.winner')), h('th', { class: 'num' }, t('contest.pool')), h('th', {}, t('game.yourPayout'))),
             ...[...view.contest.history].reverse().map((r) =>
-              h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, r.winner.toUpperCase()), h('td', { class: 'num' }, r.poolUsdCents === null ? '–' : usd(r.poolUsdCents / 100)),
+              h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, lang() === 'en' ? r.winner.toUpperCase() : tWord(r.winner)), h('td', { class: 'num' }, r.poolUsdCents === null ? '–' : usd(r.poolUsdCents / 100)),
                 h('td', { class: 'num' }, r.payouts[view.playerId] !== undefined ? usd((r.payouts[view.playerId] ?? 0) / 100) : '–'))),
           ),
     );
