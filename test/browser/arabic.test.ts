@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1920, height: 1080 };
-const NAMES = ['Layla', 'S01', 'S02', 'S03', 'Econ'];
+const NAMES = ['Layla', 'Omar', 'S01', 'S02', 'S03', 'Econ'];
 const found: string[] = [];
 
 async function scan(page: Page, screen: string): Promise<void> {
@@ -74,6 +74,7 @@ describe('Arabic everywhere', () => {
     await teacher.waitForFunction(() => /السطر 1/.test(document.querySelector('[data-testid=teach-status]')?.textContent ?? ''));
     await teacher.fill('[data-testid=teach-events]', '');
     await teacher.check('[data-testid=teach-guests]');
+    await teacher.uncheck('[data-testid=teach-market-loans]');
     await scan(teacher, 'setup-wide-ar');
     await teacher.click('[data-testid=teach-create]');
     await teacher.waitForSelector('[data-testid=projector]');
@@ -90,8 +91,47 @@ describe('Arabic everywhere', () => {
     await scan(phone, 'lobby-phone-ar');
     await scan(teacher, 'projector-lobby-wide-ar');
 
+    const laptop = (await H.newPage('laptop-ar', WIDE)).page;
+    await laptop.goto(`${H.url}?join=${code}&lang=ar`);
+    await laptop.fill('[data-testid=class-name]', 'Omar');
+    await laptop.click('[data-testid=class-join-button]');
+    await laptop.waitForSelector('[data-testid=lobby]');
+
     await cmdOk(teacher, 'proj-start');
     await phone.waitForSelector('[data-testid=game-screen]');
+    await laptop.waitForSelector('[data-testid=game-screen]');
+    // The teacher closed loans: the form gives way to a line saying so.
+    await laptop.click('[data-testid=tab-finance]');
+    expect(await laptop.isVisible('[data-testid=closed-takeLoan]')).toBe(true);
+    expect(await laptop.isVisible('[data-testid=form-takeLoan]')).toBe(false);
+    expect(await laptop.isVisible('[data-testid=form-repayLoan]')).toBe(true);
+
+    // One ⅔ round: after the last one the card says the game is over and gets out of the market's way.
+    await teacher.fill('[data-testid=guess-rounds]', '1');
+    await teacher.click('[data-testid=guess-start]');
+    for (const s of [phone, laptop]) await s.waitForSelector('[data-testid=guess-input]', { state: 'visible' });
+    await scan(laptop, 'guess-open-wide-ar');
+    for (const [s, v] of [[phone, '٣٠'], [laptop, '40']] as const) {
+      await s.fill('[data-testid=guess-input]', v);
+      await s.click('[data-testid=guess-submit]');
+      await s.waitForFunction(() => /\d|[٠-٩]/.test(document.querySelector('[data-testid=guess-echo]')?.textContent ?? ''));
+    }
+    await teacher.click('[data-testid=guess-close]');
+    for (const s of [phone, laptop]) await s.waitForSelector('[data-testid=guess-card-done]', { state: 'visible' });
+    expect(await laptop.textContent('[data-testid=guess-card-round]')).toContain('لُعبت كل الجولات');
+    await scan(phone, 'guess-over-phone-ar');
+    await phone.click('[data-testid=guess-card-done]');
+    expect(await phone.isVisible('[data-testid=guess-result]')).toBe(false);
+    // On the laptop, reaching for the market folds the card by itself.
+    await laptop.click('[data-testid=tab-market]');
+    await laptop.waitForSelector('[data-testid=guess-card-done]', { state: 'hidden' });
+    const overlap = await laptop.evaluate(() => {
+      const a = document.querySelector('[data-testid=guess-card]')!.getBoundingClientRect();
+      const b = document.querySelector('[data-testid=form-tradeBtc]')!.getBoundingClientRect();
+      return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    });
+    expect(overlap).toBe(false);
+    expect(await laptop.isVisible('[data-testid=guess-card-title]')).toBe(true);
     for (const kind of ['crash', 'feeSpike']) {
       await teacher.selectOption('[data-testid=proj-event-kind]', kind);
       await cmdOk(teacher, 'proj-inject');
@@ -110,6 +150,7 @@ describe('Arabic everywhere', () => {
     await cmdOk(teacher, 'proj-pause');
     await scan(teacher, 'projector-game-wide-ar');
     await scan(phone, 'game-phone-ar');
+    await scan(laptop, 'game-wide-ar');
     for (const tab of ['sites', 'hardware', 'market', 'tenders', 'finance', 'contest', 'activity']) {
       await phone.click(`[data-testid=tab-${tab}]`);
       await scan(phone, `game-${tab}-phone-ar`);
@@ -132,6 +173,8 @@ describe('Arabic everywhere', () => {
     await phone.waitForSelector('[data-testid=results]', { timeout: 20_000 });
     await phone.waitForSelector('[data-testid=placed]');
     await scan(phone, 'results-phone-ar');
+    await laptop.waitForSelector('[data-testid=results]', { timeout: 20_000 });
+    await scan(laptop, 'results-wide-ar');
 
     const unique = [...new Set(found.map((f) => f.replace(/^[^:]+: /, '')))];
     expect(unique, unique.join('\n')).toEqual([]);

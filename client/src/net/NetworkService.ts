@@ -385,7 +385,9 @@ export class NetworkService implements MatchFeed {
 export function classroomFrom(json: StateJson): ClassroomState | null {
   const c = (json as unknown as { classroom?: Record<string, unknown> }).classroom;
   if (!c || !c.enabled) return null;
-  const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, c[k] !== false])) as ClassroomState['markets'];
+  // The schema syncs the closed ones as a list (server/schema/MarketState.ts `closedMarkets`).
+  const closed = new Set(Array.isArray(c.closedMarkets) ? (c.closedMarkets as unknown[]).map(String) : []);
+  const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, c[k] !== false && !closed.has(k)])) as ClassroomState['markets'];
   return {
     enabled: true,
     anonymousNames: Boolean(c.anonymousNames),

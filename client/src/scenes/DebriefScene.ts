@@ -88,7 +88,7 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
     d.contests.length === 0 ? h('div', { class: 'muted' }, t('contest.none')) :
       h('table', { testid: 'debrief-contests' }, cols('debrief.contestCols'), ...d.contests.map((r) => h('tr', {},
         h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, t(r.winner === 'ai' ? 'opt.ai' : 'opt.crypto')), h('td', { class: 'num' }, usd(r.weightCrypto)), h('td', { class: 'num' }, usd(r.weightAi)), h('td', { class: 'num' }, usd(r.poolUsdCents / 100))))));
-  const guesses = h('div', {}, h('h3', {}, t('debrief.guessRounds')),
+  const guesses = h('div', { class: 'wide' }, h('h3', {}, t('debrief.guessRounds')),
     guessRounds.length === 0 ? h('div', { class: 'muted' }, t('guess.notStarted')) :
       h('table', { testid: 'debrief-guess' }, cols('debrief.guessCols'), ...guessRounds.map((r) => h('tr', {},
         h('td', {}, String(r.game)), h('td', {}, String(r.round)), h('td', {}, r.p === undefined ? '–' : pLabel(r.p)), h('td', { class: 'num' }, String(r.count)), h('td', { class: 'num' }, fmt1(r.mean)), h('td', { class: 'num' }, fmt1(r.median)),

@@ -11,12 +11,9 @@ import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js
 import { teacherUrl } from '../classroom/links.js';
 import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../../../shared/rules/pace.js';
 import { scenarioPace } from '../ui/scenarioPace.js';
+import { MARKET_LABEL } from '../ui/ActionPanel.js';
 import { EVENT_KINDS, EVENT_TABLE } from '../../../shared/economy/events.js';
 
-const MARKET_LABEL: Record<MarketKey, MessageKey> = {
-  btcTrading: 'teach.market.btc', leaseBook: 'teach.market.lease', tenders: 'teach.market.tenders', hosting: 'teach.market.hosting',
-  loans: 'teach.market.loans', equity: 'teach.market.equity', contest: 'teach.market.contest',
-};
 
 export class TeachScene extends Phaser.Scene {
   constructor() {
