@@ -92,10 +92,19 @@ describe('Arabic everywhere', () => {
     await scan(teacher, 'projector-lobby-wide-ar');
 
     const laptop = (await H.newPage('laptop-ar', WIDE)).page;
-    await laptop.goto(`${H.url}?join=${code}&lang=ar`);
+    // Join by code on the title page: a class sends its student to the class page, where a pasted personal link claims the label's seat.
+    await laptop.goto(`${H.url}?lang=ar`);
+    await laptop.waitForSelector('[data-testid=title]');
+    await laptop.fill('[data-testid=name]', 'Omar');
+    await laptop.fill('[data-testid=join-code]', code);
+    await laptop.click('[data-testid=join]');
+    await laptop.waitForSelector('[data-testid=class-join]');
+    const s02 = await teacher.getAttribute('[data-testid=proj-student-link] a[data-label=S02]', 'href');
     await laptop.fill('[data-testid=class-name]', 'Omar');
+    await laptop.fill('[data-testid=class-link-input]', s02 ?? '');
     await laptop.click('[data-testid=class-join-button]');
     await laptop.waitForSelector('[data-testid=lobby]');
+    await teacher.waitForFunction(() => /S02/.test(document.querySelector('[data-testid=proj-roster]')?.textContent ?? ''));
 
     await cmdOk(teacher, 'proj-start');
     await phone.waitForSelector('[data-testid=game-screen]');

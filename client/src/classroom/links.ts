@@ -23,3 +23,11 @@ export function teacherUrl(loc: Pick<Location, 'origin' | 'pathname' | 'search'>
   if (server) q.set('server', server);
   return `${loc.origin}${loc.pathname}?${q.toString()}`;
 }
+
+/** The key of a pasted personal link (`…?join=CODE&key=KEY`), or the text itself when it is a bare key. */
+export function linkKey(text: string): string {
+  const v = text.trim();
+  if (!v) return '';
+  const m = /[?&]key=([^&#\s]+)/.exec(v);
+  return m ? decodeURIComponent(m[1] ?? '') : /^[\w-]{12,}$/.test(v) ? v : '';
+}

@@ -326,6 +326,7 @@ export const ar: Messages = {
   'student.label': 'الرابط الشخصي',
   'student.pick': 'تم تحميله: هذا الرابط يعيدك دائمًا إلى شركتك',
   'student.needLink': 'يقبل هذا الصف طلابه بروابطهم الشخصية فقط: افتح الرابط أو رمز QR الذي أعطاك إياه المعلّم.',
+  'student.pastePlaceholder': 'الصق رابطك الشخصي (اختياري)',
   'student.code': 'رمز الغرفة',
   'student.joinButton': 'انضم',
   'student.question': 'سؤال من المعلّم',

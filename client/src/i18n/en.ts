@@ -295,6 +295,7 @@ export const en = {
   'student.pick': 'loaded: this link always brings you back to your own company',
   'student.needLink': 'This class admits its students by their personal links: open the link or QR code your teacher gave you.',
   'student.code': 'Room code',
+  'student.pastePlaceholder': 'paste your personal link (optional)',
   'student.joinButton': 'Join',
   'student.question': 'Question from the teacher',
   'student.paused': 'The teacher paused the game.',

@@ -83,6 +83,12 @@ export class NetworkService implements MatchFeed {
     return this.getJson<RoomListing[]>('/api/rooms');
   }
 
+  /** The listing of one room by its code (private ones too), or null when there is none. */
+  async findRoom(code: string): Promise<RoomListing | null> {
+    const res = await fetch(`${this.http}/api/rooms/${encodeURIComponent(code.trim().toUpperCase())}`);
+    return res.ok ? ((await res.json()) as RoomListing) : null;
+  }
+
   async listScenarios(): Promise<ScenarioListing[]> {
     return this.getJson<ScenarioListing[]>('/api/scenarios');
   }

@@ -155,6 +155,13 @@ export class TitleScene extends Phaser.Scene {
     if (!code.trim()) return this.say(t('title.enterCode'), true);
     this.say(t('title.joining'));
     try {
+      // A class session is joined through its own page, where a personal link claims the student's labelled seat.
+      const room = spectate ? null : await this.net.findRoom(code).catch(() => null);
+      if (room?.classroom) {
+        history.replaceState(null, '', `${location.pathname}?join=${encodeURIComponent(room.code ?? room.roomId)}`);
+        this.scene.start(SCENES.classJoin);
+        return;
+      }
       await this.net.join(code, name, spectate);
       this.scene.start(SCENES.lobby);
     } catch (e) {
