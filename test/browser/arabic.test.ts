@@ -82,6 +82,9 @@ describe('Arabic everywhere', () => {
     NAMES.push(code);
 
     const phone = (await H.newPage('phone-ar', PHONE)).page;
+    await phone.goto(`${H.url}?lang=ar`);
+    await phone.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await scan(phone, 'title-phone-ar');
     await phone.goto(`${H.url}?join=${code}&lang=ar`);
     await phone.waitForSelector('[data-testid=class-join]');
     await scan(phone, 'join-phone-ar');
