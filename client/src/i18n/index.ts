@@ -53,7 +53,6 @@ export function digits(): DigitStyle {
 
 const FSI = '\u2068';
 const PDI = '\u2069';
-const LATIN = /[A-Za-z]/;
 const ARABIC = /[\u0600-\u06FF]/;
 
 /** Intl formatters per language: Western digits in both (dom.ts swaps in Arabic-Indic ones by setting). */
@@ -84,10 +83,12 @@ export function pluralCategory(n: number, l: Lang = current): string {
 
 /**
  * A value embedded in text of the other direction is isolated (U+2068 … U+2069), so "collapse!"
- * keeps its "!" at the end and "1d" stays whole inside an Arabic sentence.
+ * keeps its "!" at the end, and "1d" or a price range "$3.73–$5.58" stay whole inside an Arabic sentence.
  */
 export function isolate(value: string, l: Lang = current): string {
-  return (l === 'ar' ? LATIN : ARABIC).test(value) ? `${FSI}${value}${PDI}` : value;
+  // In Arabic, anything without Arabic letters but more than a bare number ("$3.73–$5.58", "1d", "L1 Rockdale").
+  const other = l === 'ar' ? !ARABIC.test(value) && /[^\d\s]/.test(value) : ARABIC.test(value);
+  return other ? `${FSI}${value}${PDI}` : value;
 }
 
 /**

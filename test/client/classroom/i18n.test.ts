@@ -41,6 +41,8 @@ describe('plurals, numbers and direction', () => {
     expect(format('الجولة {round} بعد {days}', { round: 7, days: '1d' }, 'ar')).toBe('الجولة 7 بعد \u20681d\u2069');
     expect(format('{h}', { h: 'Exchange collapse!' }, 'ar')).toBe('\u2068Exchange collapse!\u2069');
     expect(format('{h}', { h: 'ليلى' }, 'ar')).toBe('ليلى');
+    expect(format('النطاق {band}', { band: '$3.73–$5.58' }, 'ar')).toBe('النطاق \u2068$3.73–$5.58\u2069');
+    expect(format('{n}', { n: '12' }, 'ar')).toBe('12');
     expect(format('Winner: {h}', { h: 'ليلى' }, 'en')).toBe('Winner: \u2068ليلى\u2069');
   });
 
