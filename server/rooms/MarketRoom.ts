@@ -916,6 +916,8 @@ export class MarketRoom extends Room<MarketState> {
     return {
       code: this.roomId, name: this.meta.name, scenarioId: this.runner.state.scenario.id, phase: this.meta.phase,
       day: this.runner.day, endDay: this.runner.state.endDay, seats: this.seats.seats.size, humans, maxPlayers: this.meta.maxPlayers,
+      // A title-screen join by code sends a class's students to the class join page (personal links, labels).
+      ...(this.classroom ? { classroom: true } : {}),
     };
   }
 }

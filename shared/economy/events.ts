@@ -8,6 +8,7 @@ import type { Rng } from '../rules/rng.js';
 import type { EventKind } from './scenarios/types.js';
 import { EVENT_KINDS } from './scenarios/types.js';
 import { headlineFor, type HeadlineContext, type ResolvedParams } from './news.js';
+import { EVENT_ERRORS_EN, fillEn, type EventErrorText } from './newsText.js';
 import * as dm from './detMath.js';
 import { own } from '../rules/own.js';
 
@@ -110,28 +111,34 @@ export const EVENT_TABLE: Readonly<Record<EventKind, EventDef>> = Object.freeze(
   },
 });
 
-/** Why `params` cannot be used for `kind` in this state, or null when they can. */
-export function validateEventParams(state: GameState, kind: EventKind, params: EventParams): string | null {
+/** Why `params` cannot be used for `kind` in this state, as a message key with parameters, or null when they can. */
+export function eventParamsProblem(state: GameState, kind: EventKind, params: EventParams): EventErrorText | null {
   const def = EVENT_TABLE[kind];
   for (const [key, value] of Object.entries(params)) {
     const spec = own(def.params, key);
     if (!spec) {
       const known = Object.keys(def.params);
-      return `Event ${kind} has no parameter "${key}"${known.length ? ` (it takes ${known.join(', ')})` : ''}.`;
+      return known.length ? { key: 'eventError.noParamKnown', params: { kind, param: key, known: known.join(', ') } } : { key: 'eventError.noParam', params: { kind, param: key } };
     }
     if (spec.type === 'number') {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${kind}.${key} must be a number.`;
-      if (value < spec.min || value > spec.max) return `${kind}.${key} must be between ${spec.min} and ${spec.max}.`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { key: 'eventError.number', params: { kind, param: key } };
+      if (value < spec.min || value > spec.max) return { key: 'eventError.range', params: { kind, param: key, min: spec.min, max: spec.max } };
     } else if (spec.type === 'region') {
-      if (typeof value !== 'string') return `${kind}.${key} must be a region id.`;
-      if (value !== '' && !own(state.regions, value)) return `Unknown region "${value}" (regions: ${Object.keys(state.regions).join(', ')}).`;
+      if (typeof value !== 'string') return { key: 'eventError.regionType', params: { kind, param: key } };
+      if (value !== '' && !own(state.regions, value)) return { key: 'eventError.region', params: { value, known: Object.keys(state.regions).join(', ') } };
     } else {
-      if (typeof value !== 'string') return `${kind}.${key} must be a model id.`;
+      if (typeof value !== 'string') return { key: 'eventError.modelType', params: { kind, param: key } };
       const model = state.scenario.catalogue.find((m) => m.id === value);
-      if (value !== '' && model?.kind !== spec.modelKind) return `Unknown ${spec.modelKind.toUpperCase()} model "${value}".`;
+      if (value !== '' && model?.kind !== spec.modelKind) return { key: 'eventError.model', params: { modelKind: spec.modelKind.toUpperCase(), value } };
     }
   }
   return null;
+}
+
+/** Why `params` cannot be used for `kind` in this state (English, as RuleError messages carry it), or null when they can. */
+export function validateEventParams(state: GameState, kind: EventKind, params: EventParams): string | null {
+  const problem = eventParamsProblem(state, kind, params);
+  return problem ? fillEn(EVENT_ERRORS_EN[problem.key], problem.params) : null;
 }
 
 function pickWeighted<T>(items: readonly T[], weight: (t: T) => number, rng: Rng): T | undefined {

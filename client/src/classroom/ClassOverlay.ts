@@ -21,6 +21,8 @@ export class ClassOverlay {
   private readonly echo = h('div', { testid: 'guess-echo', style: 'font-weight:700;margin-top:0.3em' });
   private readonly result = h('div', { testid: 'guess-result', style: 'margin-top:0.3em' });
   private readonly status = h('div', { class: 'status', testid: 'guess-card-status' });
+  /** After the last round: back to the market (the card folds to its title, out of the forms' way). */
+  private readonly done = h('button', { type: 'button', class: 'primary', testid: 'guess-card-done', style: 'display:none;margin-top:0.4em', onclick: () => { this.collapsed = true; this.render(); } });
   private readonly offs: (() => void)[] = [];
   private readonly body = h('div', {});
   private readonly gameBox = h('div', {});
@@ -41,7 +43,17 @@ export class ClassOverlay {
       this.collapsed = !this.collapsed;
       this.render();
     } }, '−');
-    this.body.append(this.roundLine, this.prompt, this.form, this.echo, this.result, this.status);
+    this.body.append(this.roundLine, this.prompt, this.form, this.echo, this.result, this.status, this.done);
+    setText(this.done, t('guess.backToMarket'));
+    // Reaching for a form while the game is over folds the card too, so it never covers Trade BTC.
+    const onFocus = (e: Event) => {
+      if (this.card.dataset.over === 'true' && !this.collapsed && (e.target as Element | null)?.closest?.('.side')) {
+        this.collapsed = true;
+        this.render();
+      }
+    };
+    document.addEventListener('focusin', onFocus);
+    this.offs.push(() => document.removeEventListener('focusin', onFocus));
     this.gameBox.append(this.title, this.body);
     this.card.append(toggle, this.gameBox);
     this.toggle = toggle;
@@ -84,10 +96,16 @@ export class ClassOverlay {
     this.gameBox.style.display = view ? '' : 'none';
     if (!view) return;
     setText(this.title, t('guess.titleP', { p: pLabel(view.p) }));
+    this.title.setAttribute('data-testid', 'guess-card-title');
     const roundKey = round ? `${this.net.guess?.game ?? 0}:${round.round}:${round.open}` : '';
+    // After the last planned round the game is over: the card says so and folds away from the market.
+    const over = Boolean(round && !round.open && round.round >= view.plannedRounds);
     if (roundKey !== this.lastRoundKey && round?.open) this.collapsed = false;
+    this.card.dataset.over = over ? 'true' : 'false';
+    this.done.style.display = over ? '' : 'none';
     this.lastRoundKey = roundKey;
     this.body.style.display = this.collapsed ? 'none' : '';
+    this.card.classList.toggle('folded', this.collapsed);
     if (this.chat) this.chat.el.style.display = this.collapsed ? 'none' : '';
     setText(this.toggle, this.collapsed ? '+' : '−');
     if (!round) {
@@ -95,8 +113,8 @@ export class ClassOverlay {
       this.form.style.display = 'none';
       return;
     }
-    setText(this.roundLine, `${t('guess.roundOf', { round: round.round, total: view.plannedRounds })} · ${round.open ? t('guess.openNow') : t('guess.closed')}`);
-    setText(this.prompt, round.open ? t('guess.prompt', { p: pLabel(view.p) }) : t('guess.waiting'));
+    setText(this.roundLine, over ? t('guess.overLine', { total: view.plannedRounds }) : `${t('guess.roundOf', { round: round.round, total: view.plannedRounds })} · ${round.open ? t('guess.openNow') : t('guess.closed')}`);
+    setText(this.prompt, round.open ? t('guess.prompt', { p: pLabel(view.p) }) : over ? t('guess.over') : t('guess.waiting'));
     this.form.style.display = round.open ? '' : 'none';
     const me = this.net.playerId;
     const fromServer = round.myGuess ?? round.guesses.filter((g) => g.playerId === me).pop()?.value ?? null;

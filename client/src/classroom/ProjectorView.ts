@@ -10,7 +10,7 @@ import type { ClassroomState, RosterEntry, UpcomingEvent } from '../net/protocol
 import { h, setChildren, setText } from '../ui/dom.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { compact, usd } from '../util/format.js';
-import { t, tMaybe } from '../i18n/index.js';
+import { engineMessage, lang, t, tMaybe, tWord } from '../i18n/index.js';
 import { statusLabel } from '../ui/TopBar.js';
 import { qrCanvas } from './qr.js';
 import { GuessPanel } from './GuessPanel.js';
@@ -136,7 +136,7 @@ export class ProjectorView {
     setText(this.status, '…');
     this.status.className = 'status';
     const r = await this.command(type, body);
-    setText(this.status, r.ok ? `✓ ${type}` : r.message);
+    setText(this.status, r.ok ? `✓ ${tMaybe(`proj.cmd.${type}`) ?? type}` : engineMessage(r.message));
     this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
   }
 
@@ -266,7 +266,7 @@ export class ProjectorView {
     setChildren(this.tally,
       h('div', {}, t('proj.tallyLine', { round: v.contest.round, day: v.contest.resolveDay })),
       h('div', { class: 'muted' }, `${v.contest.pickCount} · ${t('proj.picks')}`),
-      ...v.contest.history.slice(-4).reverse().map((r) => h('div', {}, `${t('contest.round')} ${r.round}: `, h('b', {}, r.winner.toUpperCase()), r.poolUsdCents === null ? '' : ` · ${usd(r.poolUsdCents / 100)}`)),
+      ...v.contest.history.slice(-4).reverse().map((r) => h('div', {}, `${t('contest.round')} ${r.round}: `, h('b', {}, lang() === 'en' ? r.winner.toUpperCase() : tWord(r.winner)), r.poolUsdCents === null ? '' : ` · ${usd(r.poolUsdCents / 100)}`)),
       last ? null : h('div', { class: 'muted' }, t('contest.none')));
     const sitesOf = (id: string) => v.sites.filter((s) => s.ownerId === id).length;
     const many = v.players.length > CARDS_COMPACT_FROM;

@@ -18,7 +18,7 @@ export interface ScheduledEventLine {
   headline?: string;
 }
 
-export type ScheduleErrorCode = 'BAD_DAY' | 'DAY_TOO_LATE' | 'UNKNOWN_KIND' | 'UNKNOWN_PARAM' | 'BAD_VALUE' | 'OUT_OF_RANGE' | 'NO_PERCENT' | 'BARE_NUMBER' | 'DUPLICATE_PARAM' | 'HEADLINE_TOO_LONG';
+export type ScheduleErrorCode = 'BAD_DAY' | 'DAY_TOO_LATE' | 'UNKNOWN_KIND' | 'UNKNOWN_PARAM' | 'BAD_VALUE' | 'OUT_OF_RANGE' | 'NO_PERCENT' | 'BARE_NUMBER' | 'BARE_NUMBER_NO_PERCENT' | 'DUPLICATE_PARAM' | 'HEADLINE_TOO_LONG';
 
 export interface ScheduleError {
   /** 1-based line number in the text. */
@@ -78,11 +78,11 @@ export function parseSchedule(text: string, scenarioDays?: number): { events: Sc
       const spec = specs[key];
       if (spec?.type === 'number') {
         if (typeof value !== 'number') {
-          fail('BAD_VALUE', { key, value: String(value) }, `${kind}.${key} must be a number, not "${value}"`);
+          fail('BAD_VALUE', { kind, key, value: String(value) }, `${kind}.${key} must be a number, not "${value}"`);
           return false;
         }
         if (value < spec.min || value > spec.max) {
-          fail('OUT_OF_RANGE', { key, value, min: spec.min, max: spec.max }, `${kind}.${key} must be between ${spec.min} and ${spec.max} (got ${value})`);
+          fail('OUT_OF_RANGE', { kind, key, value, min: spec.min, max: spec.max }, `${kind}.${key} must be between ${spec.min} and ${spec.max} (got ${value})`);
           return false;
         }
       }
@@ -110,8 +110,8 @@ export function parseSchedule(text: string, scenarioDays?: number): { events: Sc
       }
       if (NUMBER.test(word)) {
         const key = percentParam(kind);
-        const hint = key ? `write ${key}=${word} (or ${word}%)` : `${kind} takes ${Object.keys(specs).length ? `key=value parameters (${paramList(kind)})` : 'no parameters'}`;
-        return fail('BARE_NUMBER', { kind, word, hint }, `"${word}" after ${kind} is ambiguous: ${hint}, or start the headline with a word`);
+        if (key) return fail('BARE_NUMBER', { kind, word, key }, `"${word}" after ${kind} is ambiguous: write ${key}=${word} (or ${word}%), or start the headline with a word`);
+        return fail('BARE_NUMBER_NO_PERCENT', { kind, word, known: paramList(kind) }, `"${word}" after ${kind} is ambiguous: ${kind} takes key=value parameters (${paramList(kind)}), or start the headline with a word`);
       }
       break;
     }

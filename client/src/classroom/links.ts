@@ -49,3 +49,11 @@ export function studentUrl(loc: Loc, code: string, key: string, base?: string): 
 export function teacherUrl(loc: Loc, code: string, token: string): string {
   return withQuery(loc, undefined, { teach: code, token });
 }
+
+/** The key of a pasted personal link (`…?join=CODE&key=KEY`), or the text itself when it is a bare key. */
+export function linkKey(text: string): string {
+  const v = text.trim();
+  if (!v) return '';
+  const m = /[?&]key=([^&#\s]+)/.exec(v);
+  return m ? decodeURIComponent(m[1] ?? '') : /^[\w-]{12,}$/.test(v) ? v : '';
+}

@@ -3,6 +3,7 @@
  * builds the `create` options of a classroom session (docs/classroom.md). Pure, so it is unit-tested.
  */
 import { parseSchedule } from './eventSchedule.js';
+import { t } from '../i18n/index.js';
 import { BOT_STRATEGIES, MARKET_KEYS, type ClassroomOptions, type CreateOptions, type MarketKey } from '../net/protocol.js';
 
 export type ScheduledEventInput = NonNullable<ClassroomOptions['events']>[number];
@@ -13,7 +14,8 @@ export type ScheduledEventInput = NonNullable<ClassroomOptions['events']>[number
  */
 export function parseEventSchedule(text: string, scenarioDays?: number): { events: ScheduledEventInput[]; errors: string[] } {
   const { events, errors } = parseSchedule(text, scenarioDays);
-  return { events, errors: errors.map((e) => e.message) };
+  // The parser's errors are data; the page words them in its own language.
+  return { events, errors: errors.map((e) => t(`teach.sched.${e.code}`, { line: e.line, ...e.vars })) };
 }
 
 const HEADER_WORDS: ReadonlySet<string> = new Set(['label', 'labels', 'name', 'names', 'student', 'students', 'id', 'student id']);
@@ -71,10 +73,10 @@ export function buildSessionOptions(v: SetupValues): { ok: true; options: Create
   const cash = optionalNumber(v.startingCashUsd);
   const period = optionalNumber(v.contestPeriodDays);
   const stake = optionalNumber(v.maxStakeUsd);
-  if (cash !== undefined && !(cash >= 0)) errors.push('starting cash must be a number ≥ 0');
-  if (period !== undefined && !(Number.isInteger(period) && period >= 1 && period <= 365)) errors.push('contest period must be 1–365 days');
-  if (stake !== undefined && !(stake >= 0)) errors.push('stake limit must be a number ≥ 0');
-  if (!(v.daysPerSecond > 0)) errors.push('pace must be above 0');
+  if (cash !== undefined && !(cash >= 0)) errors.push(t('teach.errCash'));
+  if (period !== undefined && !(Number.isInteger(period) && period >= 1 && period <= 365)) errors.push(t('teach.errPeriod'));
+  if (stake !== undefined && !(stake >= 0)) errors.push(t('teach.errStake'));
+  if (!(v.daysPerSecond > 0)) errors.push(t('teach.errPace'));
   if (errors.length) return { ok: false, errors };
   const labels = parseLabels(v.labelsText);
   const classroom: ClassroomOptions = {

@@ -91,6 +91,12 @@ export class NetworkService implements MatchFeed {
     return this.getJson<RoomListing[]>('/api/rooms');
   }
 
+  /** The listing of one room by its code (private ones too), or null when there is none. */
+  async findRoom(code: string): Promise<RoomListing | null> {
+    const res = await fetch(`${this.http}/api/rooms/${encodeURIComponent(code.trim().toUpperCase())}`);
+    return res.ok ? ((await res.json()) as RoomListing) : null;
+  }
+
   async listScenarios(): Promise<ScenarioListing[]> {
     return this.getJson<ScenarioListing[]>('/api/scenarios');
   }
@@ -422,7 +428,9 @@ export class NetworkService implements MatchFeed {
 export function classroomFrom(json: StateJson): ClassroomState | null {
   const c = (json as unknown as { classroom?: Record<string, unknown> }).classroom;
   if (!c || !c.enabled) return null;
-  const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, c[k] !== false])) as ClassroomState['markets'];
+  // The schema syncs the closed ones as a list (server/schema/MarketState.ts `closedMarkets`).
+  const closed = new Set(Array.isArray(c.closedMarkets) ? (c.closedMarkets as unknown[]).map(String) : []);
+  const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, c[k] !== false && !closed.has(k)])) as ClassroomState['markets'];
   return {
     enabled: true,
     anonymousNames: Boolean(c.anonymousNames),

@@ -156,6 +156,8 @@ export interface RoomListing {
   seats?: number;
   humans?: number;
   maxPlayers?: number;
+  /** A classroom session: students join it through the class join page. */
+  classroom?: boolean;
 }
 
 export interface ScenarioListing {

@@ -9,6 +9,7 @@ import type { NetworkService } from '../net/NetworkService.js';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
 import { h, mount, setChildren } from '../ui/dom.js';
 import { localDigits, t, tMaybe } from '../i18n/index.js';
+import { newsText } from '../ui/NewsTicker.js';
 import type { MessageKey } from '../i18n/en.js';
 import { seatLetter } from '../ui/palette.js';
 import { compact, usd } from '../util/format.js';
@@ -137,19 +138,19 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
     dayChart('gw', 'debrief.gw', [
       { label: t('debrief.mining'), color: '#E69F00', values: d.miningGw }, { label: t('debrief.ai'), color: '#56B4E9', values: d.aiGw }], { format: (v) => `${v.toFixed(2)} GW` }),
     dayChart('compute', 'debrief.compute', [{ label: t('debrief.compute'), color: '#009E73', values: d.computeH100Days }], { format: (v) => compact(v), markers: [] }));
-  const events = h('div', { style: 'grid-column:1/-1' }, h('h3', {}, t('debrief.events')),
+  const events = h('div', { class: 'wide' }, h('h3', {}, t('debrief.events')),
     d.events.length === 0 ? h('div', { class: 'muted' }, t('debrief.noEvents')) :
       h('table', { testid: 'debrief-events' }, cols('debrief.eventsCols'), ...d.events.map((e) => h('tr', { 'data-kind': e.kind },
         h('td', {}, localDigits(String(e.day))),
-        h('td', {}, h('b', {}, eventName(e.kind)), ' ', h('bdi', {}, e.headline), e.sameDay ? h('div', { class: 'muted' }, t('debrief.sameDay', { n: e.sameDay })) : null),
+        h('td', {}, h('b', {}, eventName(e.kind)), ' ', newsText(e.kind, e.headline), e.sameDay ? h('div', { class: 'muted' }, t('debrief.sameDay', { n: e.sameDay })) : null),
         h('td', {}, t(`debrief.ind.${e.indicator}` as MessageKey)),
         h('td', { class: 'num' }, indicatorValue(e, e.before)), h('td', { class: 'num' }, indicatorValue(e, e.next)),
         pctCell(e.changePct), pctCell(e.changeAfterPct), h('td', { class: 'num' }, e.shockPct === null ? '–' : localDigits(signed(e.shockPct)))))));
   const contests = h('div', {}, h('h3', {}, t('debrief.contests')),
     d.contests.length === 0 ? h('div', { class: 'muted' }, t('contest.none')) :
       h('table', { testid: 'debrief-contests' }, cols('debrief.contestCols'), ...d.contests.map((r) => h('tr', {},
-        h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, r.winner.toUpperCase()), h('td', { class: 'num' }, usd(r.weightCrypto)), h('td', { class: 'num' }, usd(r.weightAi)), h('td', { class: 'num' }, usd(r.poolUsdCents / 100))))));
-  const guesses = h('div', {}, h('h3', {}, t('debrief.guessRounds')),
+        h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, t(r.winner === 'ai' ? 'opt.ai' : 'opt.crypto')), h('td', { class: 'num' }, usd(r.weightCrypto)), h('td', { class: 'num' }, usd(r.weightAi)), h('td', { class: 'num' }, usd(r.poolUsdCents / 100))))));
+  const guesses = h('div', { class: 'wide' }, h('h3', {}, t('debrief.guessRounds')),
     guessRounds.length === 0 ? h('div', { class: 'muted' }, t('guess.notStarted')) :
       h('table', { testid: 'debrief-guess' }, cols('debrief.guessCols'), ...guessRounds.map((r) => h('tr', {},
         h('td', {}, String(r.game)), h('td', {}, String(r.round)), h('td', {}, r.p === undefined ? '–' : pLabel(r.p)), h('td', { class: 'num' }, String(r.count)), h('td', { class: 'num' }, fmt1(r.mean)), h('td', { class: 'num' }, fmt1(r.median)),
@@ -159,7 +160,7 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
       const mine = d.decisions.filter((x) => x.playerId === c.id);
       return h('details', { testid: `timeline-${c.id}` }, h('summary', {}, h('span', { class: 'swatch', style: `background:${colours[i]!}` }), `${seatLetter(c.colorIndex)} ${nameOf(c.id)} · ${mine.length}`),
         mine.length === 0 ? h('div', { class: 'muted' }, t('debrief.noActions')) :
-          h('table', {}, cols('debrief.decisionCols'), ...mine.map((x) => h('tr', {}, h('td', {}, String(x.day)), h('td', {}, x.type), h('td', { class: x.result === 'accepted' ? 'good' : 'bad' }, x.result)))));
+          h('table', {}, cols('debrief.decisionCols'), ...mine.map((x) => h('tr', {}, h('td', {}, String(x.day)), h('td', {}, tMaybe(`form.${x.type}`) ?? x.type), h('td', { class: x.result === 'accepted' ? 'good' : 'bad' }, x.result === 'accepted' ? t('game.accepted') : x.result)))));
     }));
   return [charts, h('div', { class: 'tables' }, events, contests, guesses, timeline)];
 }

@@ -39,6 +39,7 @@ export class GameScene extends Phaser.Scene {
       if (host && net.room) host.update(net.room);
       screen.setClassMode(Boolean(net.classroom));
       screen.top.status(net.room, net.connection, net.view?.phase);
+      screen.actions.setMarkets(net.classroom?.markets ?? null);
       screen.setPaused(net.room?.status === 'paused', net.isHost);
     };
     screen.onHostToggle = () => void host?.togglePause();

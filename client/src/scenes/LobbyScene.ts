@@ -7,7 +7,7 @@ import { h, mount, setChildren, setText, uiRoot } from '../ui/dom.js';
 import { ClassOverlay } from '../classroom/ClassOverlay.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
-import { t } from '../i18n/index.js';
+import { scenarioName, t } from '../i18n/index.js';
 import { ReconnectOverlay } from '../ui/ReconnectOverlay.js';
 
 
@@ -42,7 +42,7 @@ export class LobbyScene extends Phaser.Scene {
       if (room.status === 'ended') return this.scene.start(SCENES.results);
       if (room.status !== 'waiting' && this.net.view) return this.scene.start(SCENES.game);
       code.textContent = this.net.roomCode || room.code;
-      setText(info, t('lobby.info', { scenario: this.net.welcome?.scenario.name ?? room.scenarioId, pace: room.daysPerSecond, role: t(this.net.isHost ? 'lobby.host' : this.net.canAct ? 'lobby.player' : 'lobby.spectator') }));
+      setText(info, t('lobby.info', { scenario: scenarioName(room.scenarioId, this.net.welcome?.scenario.name ?? room.scenarioId), pace: room.daysPerSecond, role: t(this.net.isHost ? 'lobby.host' : this.net.canAct ? 'lobby.player' : 'lobby.spectator') }));
       start.style.display = this.net.isHost ? '' : 'none';
       if (!this.net.isHost) setText(status, t('lobby.waiting'));
       setChildren(seats, ...room.seats.map((s) => h('div', { class: 'item', testid: `seat-${s.id}` },

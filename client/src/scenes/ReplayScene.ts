@@ -92,7 +92,7 @@ export class ReplayScene extends Phaser.Scene {
     this.scrubber = h('input', { type: 'range', min: 0, max: player.lastDay, value: 0, step: 1, testid: 'replay-scrubber', style: 'width:14em' });
     this.scrubber.addEventListener('input', () => player.seek(Number(this.scrubber?.value ?? 0)));
     this.playBtn = h('button', { type: 'button', class: 'primary', testid: 'replay-play', onclick: () => this.toggle() }, t('replay.play'));
-    const speed = h('select', { testid: 'replay-speed', onchange: () => { player.daysPerSecond = Number(speed.value); } }, ...SPEEDS.map((s) => h('option', { value: s }, `${s} d/s`)));
+    const speed = h('select', { testid: 'replay-speed', onchange: () => { player.daysPerSecond = Number(speed.value); } }, ...SPEEDS.map((s) => h('option', { value: s }, t('unit.dps', { n: s }))));
     speed.value = String(player.daysPerSecond);
     const viewer = h('select', { testid: 'replay-viewer', title: t('replay.viewerTitle'), onchange: () => player.setViewer(viewer.value || null) },
       h('option', { value: '' }, t('replay.public')), ...(player.room?.seats ?? []).map((s) => h('option', { value: s.id }, s.name)));

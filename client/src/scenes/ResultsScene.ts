@@ -8,7 +8,7 @@ import { contestTable, lesson, metersTable, placement, rankings } from '../ui/Ra
 import { PathCharts } from '../ui/PathCharts.js';
 import { serverEndpoint } from '../net/protocol.js';
 import { ReplayPlayer } from '../replay/ReplayPlayer.js';
-import { t } from '../i18n/index.js';
+import { scenarioName, t } from '../i18n/index.js';
 
 export class ResultsScene extends Phaser.Scene {
   constructor() {
@@ -30,7 +30,7 @@ export class ResultsScene extends Phaser.Scene {
     const panel = h('div', { class: 'side results', testid: 'results' },
       h('h1', {}, t('results.title')),
       // The state hash is for bot authors checking a replay: a tooltip, not a line players must read.
-      h('div', { class: 'muted', title: net.ended?.stateHash ? t('results.hash', { hash: net.ended.stateHash }) : '' }, t('results.line', { code, scenario: net.welcome?.scenario.name ?? view?.scenarioId ?? '', day: net.ended?.finalDay ?? view?.day ?? 0 })),
+      h('div', { class: 'muted', title: net.ended?.stateHash ? t('results.hash', { hash: net.ended.stateHash }) : '' }, t('results.line', { code, scenario: scenarioName(view?.scenarioId ?? net.welcome?.scenario.id ?? '', net.welcome?.scenario.name ?? view?.scenarioId ?? ''), day: net.ended?.finalDay ?? view?.day ?? 0 })),
       placement(rows, view?.playerId ?? ''),
       lesson(rows),
       rankings(rows, view?.playerId ?? ''),

@@ -5,7 +5,7 @@ import type { NetworkService } from '../net/NetworkService.js';
 import { MARKET_KEYS, type MarketKey } from '../net/protocol.js';
 import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
-import { t } from '../i18n/index.js';
+import { engineMessage, t, tMaybe } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { buildSessionOptions, parseLabels } from '../classroom/sessionOptions.js';
 import { hideTeacherToken } from '../classroom/teacherToken.js';
@@ -13,11 +13,9 @@ import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, matchMinutes, secondsPerDay }
 import { describeEvent, parseSchedule } from '../classroom/eventSchedule.js';
 import type { ScenarioListing } from '../net/protocol.js';
 import { scenarioPace } from '../ui/scenarioPace.js';
+import { MARKET_LABEL } from '../ui/ActionPanel.js';
+import { EVENT_KINDS, EVENT_TABLE } from '../../../shared/economy/events.js';
 
-const MARKET_LABEL: Record<MarketKey, MessageKey> = {
-  btcTrading: 'teach.market.btc', leaseBook: 'teach.market.lease', tenders: 'teach.market.tenders', hosting: 'teach.market.hosting',
-  loans: 'teach.market.loans', equity: 'teach.market.equity', contest: 'teach.market.contest',
-};
 
 export class TeachScene extends Phaser.Scene {
   constructor() {
@@ -36,7 +34,8 @@ export class TeachScene extends Phaser.Scene {
     const loadScenarios = scenarioPace(scenario, pace, paceHint);
     const cash = input('teach-cash', { type: 'number', min: '0', step: '1000000', placeholder: '—' });
     const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, h('input', { type: 'checkbox', testid: `teach-market-${k}`, checked: true })])) as Record<MarketKey, HTMLInputElement>;
-    const events = h('textarea', { testid: 'teach-events', rows: 3, placeholder: '20 crash pct=30 Exchange collapse!', style: 'width:100%', dir: 'ltr' });
+    // The schedule is a small language (kinds and parameter names are keywords), so it reads left to right in any locale.
+    const events = h('textarea', { testid: 'teach-events', rows: 3, placeholder: t('teach.eventsPlaceholder'), style: 'width:100%', dir: 'ltr', translate: 'no' });
     const period = input('teach-contest-days', { type: 'number', min: '1', max: '365', placeholder: '—' });
     const stake = input('teach-stake', { type: 'number', min: '0', step: '100000', placeholder: '—' });
     const anonymous = h('input', { type: 'checkbox', testid: 'teach-anonymous' });
@@ -46,7 +45,10 @@ export class TeachScene extends Phaser.Scene {
     const labelCount = h('span', { class: 'muted', testid: 'teach-label-count' });
     const guests = h('input', { type: 'checkbox', testid: 'teach-guests' });
     const teacher = input('teach-teacher', { maxlength: '80' });
-    const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'max-width:14em' });
+    // The browser's own file button speaks the browser's language: ours speaks the page's.
+    const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'display:none' });
+    const fileName = h('span', { class: 'muted', 'data-user-text': true });
+    const fileButton = h('button', { type: 'button', testid: 'teach-labels-file-button', onclick: () => file.click() }, t('teach.loadFile'));
     const status = h('div', { class: 'status', testid: 'teach-status' });
     const duration = h('div', { class: 'muted', testid: 'teach-duration' });
     const eventsPreview = h('div', { testid: 'teach-events-preview', style: 'font-size:0.85em' });
@@ -71,7 +73,7 @@ export class TeachScene extends Phaser.Scene {
     labels.addEventListener('input', countLabels);
     file.addEventListener('change', () => {
       const f = file.files?.[0];
-      if (f) void f.text().then((text) => { labels.value = text; countLabels(); });
+      if (f) void f.text().then((text) => { labels.value = text; countLabels(); setText(fileName, f.name); });
     });
     const row = (label: MessageKey, ...children: (Node | string)[]) => h('div', { class: 'row' }, h('label', {}, t(label)), ...children);
     const submit = async () => {
@@ -95,7 +97,7 @@ export class TeachScene extends Phaser.Scene {
         hideTeacherToken(net.roomCode, net.hostToken);
         this.scene.start(SCENES.projector);
       } catch (e) {
-        setText(status, t('teach.failed', { message: (e as Error).message }));
+        setText(status, t('teach.failed', { message: engineMessage((e as Error).message) }));
         status.className = 'status err';
       }
     };
@@ -109,9 +111,9 @@ export class TeachScene extends Phaser.Scene {
         h('div', {},
           h('h3', {}, t('teach.markets')),
           h('div', { class: 'grid2' }, ...MARKET_KEYS.map((k) => h('label', {}, markets[k], ' ', t(MARKET_LABEL[k])))),
-          h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, h('div', { class: 'muted', style: 'font-size:0.85em' }, t('teach.eventsHint')), eventsPreview,
+          h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, eventHelp(), eventsPreview,
           h('h3', { style: 'margin-top:0.6em' }, t('teach.labels'), ' ', labelCount), labels,
-          h('div', { class: 'row' }, file, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
+          h('div', { class: 'row' }, file, fileButton, fileName, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
           h('div', { class: 'row' }, h('label', { style: 'min-width:0' }, guests, ' ', t('teach.allowGuests'))))),
       h('div', { class: 'row', style: 'margin-top:0.8em' },
         h('button', { class: 'primary', testid: 'teach-create', onclick: () => void submit() }, t('teach.create')),
@@ -144,4 +146,16 @@ function waitFor(test: () => boolean, timeoutMs = 8000): Promise<void> {
     };
     poll();
   });
+}
+
+/** The schedule's syntax: an example, then each kind's keyword, its name and its parameters. */
+function eventHelp(): HTMLElement {
+  const code = (text: string) => h('code', { translate: 'no', dir: 'ltr' }, text);
+  return h('div', { class: 'muted', style: 'font-size:0.85em', testid: 'teach-events-help' },
+    t('teach.eventsLead'), h('div', {}, code(t('teach.eventsPlaceholder'))),
+    h('details', {}, h('summary', {}, t('teach.eventKinds')),
+      ...EVENT_KINDS.map((kind) => {
+        const params = Object.keys(EVENT_TABLE[kind].params);
+        return h('div', { testid: `teach-kind-${kind}` }, code(kind), ' ', tMaybe(`event.${kind}`) ?? kind, params.length ? ' · ' : '', params.length ? code(params.map((p) => `${p}=`).join(' ')) : '');
+      })));
 }

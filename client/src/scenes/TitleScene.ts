@@ -5,7 +5,7 @@ import type { NetworkService } from '../net/NetworkService.js';
 import { BOT_STRATEGIES, type RoomListing, type ScenarioListing } from '../net/protocol.js';
 import { h, mount, setChildren, setText } from '../ui/dom.js';
 import { drawBackdrop } from '../ui/Backdrop.js';
-import { t } from '../i18n/index.js';
+import { scenarioName, t, tMaybe } from '../i18n/index.js';
 import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../../shared/rules/pace.js';
 import { scenarioPace } from '../ui/scenarioPace.js';
 import { GUIDE_KEY } from '../ui/Guide.js';
@@ -95,7 +95,7 @@ export class TitleScene extends Phaser.Scene {
     const list = all.filter((r) => r.phase !== 'ended');
     setChildren(el, ...(list.length === 0 ? [h('div', { class: 'item muted' }, t('title.noMatches'))] : list.map((r) =>
       h('div', { class: 'item', testid: `room-${r.roomId}` },
-        h('span', {}, h('b', {}, r.code ?? r.roomId), ` ${r.name ?? ''}`, h('br'), h('span', { class: 'muted' }, t('title.roomLine', { scenario: r.scenarioId ?? '', phase: r.phase ?? '', day: r.day ?? 0, end: r.endDay ?? '?', humans: r.humans ?? 0, seats: r.seats ?? 0, max: r.maxPlayers ?? '?' }))),
+        h('span', {}, h('b', {}, r.code ?? r.roomId), ' ', h('bdi', { 'data-user-text': true }, r.name ?? ''), h('br'), h('span', { class: 'muted' }, t('title.roomLine', { scenario: scenarioName(r.scenarioId ?? '', r.scenarioId ?? ''), phase: tMaybe(`status.${r.phase ?? ''}`) ?? r.phase ?? '', day: r.day ?? 0, end: r.endDay ?? '?', humans: r.humans ?? 0, seats: r.seats ?? 0, max: r.maxPlayers ?? '?' }))),
         h('span', {},
           r.phase !== 'ended' ? h('button', { class: 'small primary', 'data-room': r.roomId, onclick: () => void this.join(name.value, r.roomId) }, t('title.joinRoom')) : null, ' ',
           h('button', { class: 'small', onclick: () => void this.join(name.value, r.roomId, true) }, t('title.watch')))))));
@@ -155,6 +155,13 @@ export class TitleScene extends Phaser.Scene {
     if (!code.trim()) return this.say(t('title.enterCode'), true);
     this.say(t('title.joining'));
     try {
+      // A class session is joined through its own page, where a personal link claims the student's labelled seat.
+      const room = spectate ? null : await this.net.findRoom(code).catch(() => null);
+      if (room?.classroom) {
+        history.replaceState(null, '', `${location.pathname}?join=${encodeURIComponent(room.code ?? room.roomId)}`);
+        this.scene.start(SCENES.classJoin);
+        return;
+      }
       await this.net.join(code, name, spectate);
       this.scene.start(SCENES.lobby);
     } catch (e) {

@@ -9,10 +9,23 @@ import { DepthLadder } from './DepthLadder.js';
 import { TendersList } from './TendersList.js';
 import { h, setChildren } from './dom.js';
 import { usd } from '../util/format.js';
-import { t } from '../i18n/index.js';
+import { lang, t, tWord } from '../i18n/index.js';
 import { Activity } from './Activity.js';
+import type { MarketKey } from '../net/protocol.js';
+import type { MessageKey } from '../i18n/en.js';
 
 const ACTIVITY_TAB = 'activity';
+
+/** The class market each form trades in (server/classroom/settings.ts MARKET_OF_ACTION): a closed market hides its forms. */
+const FORM_MARKET: Readonly<Partial<Record<string, MarketKey>>> = Object.freeze({
+  tradeBtc: 'btcTrading', placeLeaseOrder: 'leaseBook', bidTender: 'tenders', takeLoan: 'loans', raiseEquity: 'equity', buyback: 'equity', contestPick: 'contest',
+});
+
+/** The names of the class markets, as the teacher's setup form says them. */
+export const MARKET_LABEL: Readonly<Record<MarketKey, MessageKey>> = Object.freeze({
+  btcTrading: 'teach.market.btc', leaseBook: 'teach.market.lease', tenders: 'teach.market.tenders', hosting: 'teach.market.hosting',
+  loans: 'teach.market.loans', equity: 'teach.market.equity', contest: 'teach.market.contest',
+});
 
 export class ActionPanel {
   readonly el: HTMLElement;
@@ -23,6 +36,8 @@ export class ActionPanel {
   private readonly tenders = new TendersList();
   private readonly history = h('div', { class: 'section' });
   private current = TABS[0]?.id ?? 'sites';
+  private readonly closedNotes = new Map<string, HTMLElement>();
+  private closedKey = '';
   readonly activity = new Activity();
 
   constructor(sender: Sender, enabled: boolean) {
@@ -38,7 +53,10 @@ export class ActionPanel {
       for (const spec of tab.forms) {
         const form = new ActionForm(spec, sender, enabled);
         this.forms.set(spec.id, form);
-        body.append(form.el);
+        const market = FORM_MARKET[spec.id];
+        const note = h('div', { class: 'muted closed-market', testid: `closed-${spec.id}`, style: 'display:none' }, market ? t('game.marketClosed', { market: t(MARKET_LABEL[market]) }) : '');
+        this.closedNotes.set(spec.id, note);
+        body.append(form.el, note);
       }
       if (tab.id === 'contest') body.append(this.history);
       this.bodies.set(tab.id, body);
@@ -68,6 +86,23 @@ export class ActionPanel {
       f?.focus();
     };
     this.show(this.current);
+  }
+
+  /**
+   * A class whose teacher closed some markets: their forms give way to one line saying so (an
+   * action there would only be refused). `null` (not a class) opens everything.
+   */
+  setMarkets(open: Readonly<Record<MarketKey, boolean>> | null): void {
+    const key = open ? JSON.stringify(open) : '';
+    if (key === this.closedKey) return;
+    this.closedKey = key;
+    for (const [id, form] of this.forms) {
+      const market = FORM_MARKET[id];
+      const closed = Boolean(open && market && open[market] === false);
+      form.el.style.display = closed ? 'none' : '';
+      const note = this.closedNotes.get(id);
+      if (note) note.style.display = closed ? '' : 'none';
+    }
   }
 
   /** Puts the match chat at the top of the Activity tab; new lines count as unread there. */
@@ -122,7 +157,7 @@ export class ActionPanel {
         : h('table', { testid: 'contest-history' },
             h('tr', {}, h('th', {}, t('contest.round')), h('th', {}, t('contest.day')), h('th', {}, t('contest.winner')), h('th', { class: 'num' }, t('contest.pool')), h('th', {}, t('game.yourPayout'))),
             ...[...view.contest.history].reverse().map((r) =>
-              h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, r.winner.toUpperCase()), h('td', { class: 'num' }, r.poolUsdCents === null ? '–' : usd(r.poolUsdCents / 100)),
+              h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, lang() === 'en' ? r.winner.toUpperCase() : tWord(r.winner)), h('td', { class: 'num' }, r.poolUsdCents === null ? '–' : usd(r.poolUsdCents / 100)),
                 h('td', { class: 'num' }, r.payouts[view.playerId] !== undefined ? usd((r.payouts[view.playerId] ?? 0) / 100) : '–'))),
           ),
     );

@@ -6,8 +6,8 @@
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { GameEvent } from '../../../shared/rules/types.js';
 import { h, setChildren } from './dom.js';
-import { btc as fmtBtc, compact, usd } from '../util/format.js';
-import { t } from '../i18n/index.js';
+import { btc as fmtBtc, compact, dayLabel, usd } from '../util/format.js';
+import { t, tWord } from '../i18n/index.js';
 
 export interface InboxEntry {
   day: number;
@@ -105,8 +105,8 @@ export class Activity {
         case 'contestResolved': {
           const payout = e.result.payouts[me];
           this.add(e.day, payout === undefined
-            ? t('act.contestNoPick', { round: e.result.round, winner: e.result.winner })
-            : t(payout > 0 ? 'act.contestWon' : 'act.contestLost', { round: e.result.round, winner: e.result.winner, usd: usd(payout / 100) }), payout === undefined ? '' : payout > 0 ? 'good' : 'bad');
+            ? t('act.contestNoPick', { round: e.result.round, winner: tWord(e.result.winner) })
+            : t(payout > 0 ? 'act.contestWon' : 'act.contestLost', { round: e.result.round, winner: tWord(e.result.winner), usd: usd(payout / 100) }), payout === undefined ? '' : payout > 0 ? 'good' : 'bad');
           break;
         }
         case 'mined':
@@ -172,7 +172,7 @@ export class Activity {
     }
     setChildren(this.open, ...(rows.length ? rows : [h('div', { class: 'item muted' }, t('act.noneOpen'))]));
     setChildren(this.inbox, ...(this.entries.length
-      ? [...this.entries].reverse().slice(0, 60).map((e, i) => h('div', { class: `item ${e.tone}`, testid: i === 0 ? 'inbox-latest' : undefined }, h('span', {}, e.text), h('span', { class: 'muted' }, `d${e.day}`)))
+      ? [...this.entries].reverse().slice(0, 60).map((e, i) => h('div', { class: `item ${e.tone}`, testid: i === 0 ? 'inbox-latest' : undefined }, h('span', {}, e.text), h('span', { class: 'muted' }, dayLabel(e.day))))
       : [h('div', { class: 'item muted' }, t('act.empty'))]));
   }
 }

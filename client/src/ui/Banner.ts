@@ -5,7 +5,7 @@
 import type { GameEvent } from '../../../shared/rules/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import { h } from './dom.js';
-import { t } from '../i18n/index.js';
+import { format, lang, newsLine, t } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 
 interface BannerSpec {
@@ -30,17 +30,17 @@ const KIND_STYLE: Record<string, { title: MessageKey; color: string }> = {
 export function bannerFor(e: GameEvent, view: PlayerView | null): BannerSpec | null {
   switch (e.type) {
     case 'halving':
-      return { kind: 'halving', title: t('banner.halving'), detail: t('banner.halvingDetail', { height: e.heightBlocks.toLocaleString('en-US'), subsidy: e.subsidyBtc }), color: '#E69F00' };
+      return { kind: 'halving', title: t('banner.halving'), detail: t('banner.halvingDetail', { height: e.heightBlocks.toLocaleString(lang() === 'ar' ? 'ar-u-nu-latn' : 'en-US'), subsidy: e.subsidyBtc }), color: '#E69F00' };
     case 'marketEvent': {
       const style = KIND_STYLE[e.kind];
-      return style ? { kind: e.kind, title: t(style.title), detail: e.headline, color: style.color } : null;
+      return style ? { kind: e.kind, title: t(style.title), detail: newsLine(e.kind, e.headline), color: style.color } : null;
     }
     case 'contestResolved':
-      return { kind: 'contest', title: t('banner.contest', { winner: e.result.winner.toUpperCase() }), detail: t('banner.contestDetail', { round: e.result.round }), color: '#56B4E9' };
+      return { kind: 'contest', title: t('banner.contest', { winner: lang() === 'en' ? e.result.winner.toUpperCase() : t(e.result.winner === 'ai' ? 'opt.ai' : 'opt.crypto') }), detail: t('banner.contestDetail', { round: e.result.round }), color: '#56B4E9' };
     case 'contestPayout':
       // Sent to the staker only: the public event carries no payouts.
       return view && e.playerId === view.playerId
-        ? { kind: 'contest', title: t('banner.contestDetail', { round: e.round }).trim(), detail: t('banner.payout', { usd: `$${Math.round(e.payoutUsdCents / 100).toLocaleString('en-US')}` }).replace(/^ · /, ''), color: '#56B4E9' }
+        ? { kind: 'contest', title: t('banner.contestDetail', { round: e.round }).trim(), detail: t('banner.payout', { usd: format('{v:usd}', { v: Math.round(e.payoutUsdCents / 100) }) }).replace(/^ · /, ''), color: '#56B4E9' }
         : null;
     case 'bankrupt':
       return view && e.playerId === view.playerId ? { kind: 'bankrupt', title: t('banner.bankrupt'), detail: t('banner.bankruptDetail'), color: '#D55E00' } : null;
@@ -76,7 +76,7 @@ export class Banner {
       this.seenNews.add(key);
       if (n.day < view.day - 2) continue;
       const style = KIND_STYLE[n.kind];
-      if (style) this.show({ kind: n.kind, title: t(style.title), detail: n.headline, color: style.color }, `news:${n.day}:${n.kind}`);
+      if (style) this.show({ kind: n.kind, title: t(style.title), detail: newsLine(n.kind, n.headline), color: style.color }, `news:${n.day}:${n.kind}`);
     }
   }
 

@@ -9,9 +9,9 @@ import type { Action } from '../../../shared/rules/actions.js';
 import { showStatus, type Sender } from './ActionForm.js';
 import { h, setChildren } from './dom.js';
 import { playerColor, seatLetter } from './palette.js';
-import { btc, compact, days, mw, usd } from '../util/format.js';
+import { btc, compact, dayLabel, days, mw, usd } from '../util/format.js';
 import { siteLoads } from '../core/derive.js';
-import { t } from '../i18n/index.js';
+import { lang, regionName, t, tWord } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import { DayMemory, gloss, movedLine, type GlossId } from './Glossary.js';
 import { biggestNavMove, navBreakdown, scoreParts } from '../../../shared/rules/quotes.js';
@@ -82,7 +82,7 @@ export class CompanyPanel {
         ...row('mcap', t('game.mcap'), usd(me.marketCapUsd), why('mcap', me.marketCapUsd), 'mcap'),
         ...row('score', t('rank.stake'), `${usd(me.scoreMarketUsd)} · ${usd(me.scoreNavUsd)}`, t('game.stakeLine', { shares: compact(me.sharesOutstanding), issuable: compact(me.issuableShares), day: me.issuanceWindowEndsDay }), 'score'),
         ...row('multiple', t('game.multiple'), `${me.multiple.toFixed(2)}×`, why('multiple', me.multiple, (v) => `${v.toFixed(2)}×`)),
-        ...row('narrative', t('game.narrative'), me.narrative, ''),
+        ...row('narrative', t('game.narrative'), tWord(me.narrative), ''),
         ...row('sellMined', t('game.sellMined'), `${me.sellMinedPct}%`, ''),
       ),
       // The league table before the breakdown and holdings, so it stays in sight as holdings grow.
@@ -101,21 +101,21 @@ export class CompanyPanel {
       list(t('game.sites'), mine.map((s) => {
         const load = loads.get(s.id);
         return h('div', { class: 'item', 'data-form': 'installHardware', 'data-values': JSON.stringify({ siteId: s.id }), testid: `my-site-${s.id}` },
-          h('span', {}, `${s.id} ${s.name} · ${s.tier}${s.coloProviderId ? ` · ${t('game.coloRented', { usd: s.coloUsdPerKwMonth.toFixed(0), day: s.coloEndDay })}` : ''}`, h('br'), h('span', { class: 'muted' }, `${mw(load?.usedMw ?? 0)} / ${mw(s.energisedMw)}${s.buildingMw > 0 ? ` +${compact(s.buildingMw)} d${s.buildEtaDay}` : ''} · ${load?.asics ?? 0} ASIC · ${load?.gpus ?? 0} GPU`)),
-          h('span', {}, s.status !== 'active' ? h('span', { class: `pill ${s.status}` }, s.status) : null, s.curtailedToday ? h('span', { class: 'pill curtailed' }, t('game.curtailed')) : null,
+          h('span', {}, `${s.id} ${s.name} · ${tWord(s.tier)}${s.coloProviderId ? ` · ${t('game.coloRented', { usd: s.coloUsdPerKwMonth.toFixed(0), day: s.coloEndDay })}` : ''}`, h('br'), h('span', { class: 'muted' }, `${mw(load?.usedMw ?? 0)} / ${mw(s.energisedMw)}${s.buildingMw > 0 ? ` +${compact(s.buildingMw)} ${dayLabel(s.buildEtaDay)}` : ''} · ${load?.asics ?? 0} ASIC · ${load?.gpus ?? 0} GPU`)),
+          h('span', {}, s.status !== 'active' ? h('span', { class: `pill ${s.status}` }, tWord(s.status)) : null, s.curtailedToday ? h('span', { class: 'pill curtailed' }, t('game.curtailed')) : null,
             view.regions.find((r) => r.id === s.regionId && r.miningBanUntilDay > view.day) && s.tier === 'mining' ? h('span', { class: 'pill banned' }, t('game.banned')) : null));
       })),
       list(t('game.hardware'), me.lots.map((l) => h('div', { class: 'item', 'data-form': 'installHardware', 'data-values': JSON.stringify({ lotId: l.id }), testid: `lot-${l.id}` },
-        h('span', {}, `${l.count}× ${models.get(l.modelId) ?? l.modelId}`, h('br'), h('span', { class: 'muted' }, l.status === 'ordered' ? t('game.arrives', { day: l.arrivesDay, in: days(l.arrivesDay - view.day) }) : `${l.status}${l.siteId ? ` @${l.siteId}` : ''}`)),
+        h('span', {}, `${l.count}× ${models.get(l.modelId) ?? l.modelId}`, h('br'), h('span', { class: 'muted' }, l.status === 'ordered' ? t('game.arrives', { day: l.arrivesDay, in: days(l.arrivesDay - view.day) }) : `${tWord(l.status)}${l.siteId ? ` @${l.siteId}` : ''}`)),
         h('span', { class: 'muted' }, l.id)))),
       list(t('game.leaseOrders'), me.leaseOrders.filter((o) => o.remaining > 0).map((o) => h('div', { class: 'item', testid: `my-order-${o.id}` },
-        h('span', {}, `${o.side.toUpperCase()} ${o.remaining}/${o.quantity} @ $${o.priceUsdPerGpuHour.toFixed(2)}`),
+        h('span', {}, `${lang() === 'en' ? o.side.toUpperCase() : tWord(o.side)} ${o.remaining}/${o.quantity} @ $${o.priceUsdPerGpuHour.toFixed(2)}`),
         btnAct(t('game.cancel'), { type: 'cancelLeaseOrder', orderId: o.id })))),
       list(t('game.leases'), [...me.leasesIn.map((l) => ({ l, dir: 'in' })), ...me.leasesOut.map((l) => ({ l, dir: 'out' }))].map(({ l, dir }) =>
-        h('div', { class: 'item' }, h('span', {}, `${t(dir === 'in' ? 'game.leasedIn' : 'game.leasedOut')} ${l.gpus} GPUs @ $${l.priceUsdPerGpuHour.toFixed(2)}`), h('span', { class: 'muted' }, `to d${l.endDay}`)))),
+        h('div', { class: 'item' }, h('span', {}, `${t(dir === 'in' ? 'game.leasedIn' : 'game.leasedOut')} ${l.gpus} GPUs @ $${l.priceUsdPerGpuHour.toFixed(2)}`), h('span', { class: 'muted' }, t('game.toDay', { n: l.endDay }))))),
       list(t('game.contracts'), me.contracts.map((c) => h('div', { class: 'item' },
-        h('span', {}, `${c.kind} · ${c.counterparty}`, h('br'), h('span', { class: 'muted' }, c.kind === 'tender' ? `${c.gpus} GPUs @ $${c.priceUsdPerGpuHour.toFixed(2)}/h` : `${compact(c.mw)} MW @ $${c.priceUsdPerKwMonth.toFixed(0)}/kW-mo`)),
-        h('span', { class: 'muted' }, `to d${c.endDay}${c.penaltiesUsd > 0 ? ` · pen ${usd(c.penaltiesUsd)}` : ''}`)))),
+        h('span', {}, `${tWord(c.kind)} · ${c.counterparty}`, h('br'), h('span', { class: 'muted' }, c.kind === 'tender' ? `${c.gpus} GPUs @ $${c.priceUsdPerGpuHour.toFixed(2)}/h` : `${compact(c.mw)} MW @ $${c.priceUsdPerKwMonth.toFixed(0)}/kW-mo`)),
+        h('span', { class: 'muted' }, `${t('game.toDay', { n: c.endDay })}${c.penaltiesUsd > 0 ? t('game.penaltyShort', { usd: usd(c.penaltiesUsd) }) : ''}`)))),
       list(t('game.loans'), me.loans.map((l) => h('div', { class: 'item', 'data-form': 'repayLoan', 'data-values': JSON.stringify({ loanId: l.id }) },
         h('span', {}, `${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}%`, h('br'), h('span', { class: l.marginCallDueDay > 0 ? 'bad' : 'muted' }, l.marginCallDueDay > 0 ? t('game.marginCall', { day: l.marginCallDueDay }) : t('game.due', { day: l.dueDay }))),
         h('span', { class: 'muted' }, l.id)))),
@@ -130,7 +130,7 @@ export class CompanyPanel {
           ? btnAct(t('game.withdraw'), { type: 'declineOffer', offerId: o.id })
           : btnAct(t('game.bid'), { type: 'acceptOffer', offerId: o.id }, 'small primary'))))),
       list(t('game.colocation'), view.colocation.map((p) => h('div', { class: 'item', testid: `colo-${p.id}`, 'data-form': 'rentColocation', 'data-values': JSON.stringify({ providerId: p.id }) },
-        h('span', {}, `${p.name} · ${view.regions.find((r) => r.id === p.regionId)?.name ?? p.regionId}`, h('br'),
+        h('span', {}, `${p.name} · ${regionName(p.regionId, view.regions.find((r) => r.id === p.regionId)?.name ?? p.regionId)}`, h('br'),
           h('span', { class: 'muted' }, t('game.coloTerms', { usd: p.usdPerKwMonth.toFixed(0), free: compact(p.availableMw), cap: compact(p.capacityMw), term: p.termDays, ready: p.readyDays })))))),
     );
   }

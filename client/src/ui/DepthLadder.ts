@@ -32,12 +32,12 @@ export class DepthLadder {
     // Orders outside the band are refused: show where it lies so a price can be picked inside it.
     const band = leasePriceBand(view.world.gpuRentUsdPerHour);
     const bandText = `$${band.minUsdPerGpuHour.toFixed(2)}–$${band.maxUsdPerGpuHour.toFixed(2)}`;
-    const spread = bids[0] && asks[0] ? `spread $${(asks[0].priceUsdPerGpuHour - bids[0].priceUsdPerGpuHour).toFixed(2)}` : 'no cross quotes';
+    const spread = bids[0] && asks[0] ? t('game.ladderSpread', { usd: (asks[0].priceUsdPerGpuHour - bids[0].priceUsdPerGpuHour).toFixed(2) }) : t('game.ladderNoCross');
     setChildren(
       this.table,
       h('tr', {}, h('th', { class: 'num' }, t('game.bidQty')), h('th', { class: 'num' }, t('game.price')), h('th', {}, t('game.askQty'))),
       ...[...asks].reverse().map((l) => row(l, 'ask')),
-      h('tr', { class: 'mid' }, h('td', { colspan: 3, testid: 'ladder-mid' }, `spot $${view.world.gpuRentUsdPerHour.toFixed(2)}/h · ${spread} · band ${bandText}`)),
+      h('tr', { class: 'mid' }, h('td', { colspan: 3, testid: 'ladder-mid' }, t('game.ladderMid', { spot: view.world.gpuRentUsdPerHour.toFixed(2), spread, band: bandText }))),
       ...bids.map((l) => row(l, 'bid')),
     );
   }

@@ -2,7 +2,7 @@
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 import type { HostCommand, ActionResult, RoomInfo } from '../core/MatchFeed.js';
 import { h } from './dom.js';
-import { t, tMaybe } from '../i18n/index.js';
+import { engineMessage, t, tMaybe } from '../i18n/index.js';
 import { fillPaceMenu } from './paceMenu.js';
 
 export class HostControls {
@@ -75,7 +75,7 @@ export class HostControls {
   async run(cmd: HostCommand): Promise<void> {
     this.status.textContent = '…';
     const r = await this.send(cmd);
-    this.status.textContent = r.ok ? '✓' : r.message;
+    this.status.textContent = r.ok ? '✓' : engineMessage(r.message);
     this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
   }
 }

@@ -6,7 +6,7 @@ import type { PlayerView, PublicPlayer } from '../../../shared/rules/view.js';
 import { h } from './dom.js';
 import { playerColor, seatLetter } from './palette.js';
 import { usd } from '../util/format.js';
-import { t } from '../i18n/index.js';
+import { lang, t, tWord } from '../i18n/index.js';
 
 type Row = Pick<PublicPlayer, 'id' | 'name' | 'colorIndex' | 'navUsd' | 'marketCapUsd' | 'scoreMarketUsd' | 'scoreNavUsd' | 'multiple' | 'bankrupt' | 'strategy'>;
 
@@ -33,7 +33,7 @@ export function contestTable(view: PlayerView): HTMLElement {
   return h('div', { class: 'section' }, h('h3', {}, t('contest.history')),
     view.contest.history.length === 0 ? h('div', { class: 'muted' }, t('contest.none')) :
       h('table', { testid: 'results-contest' }, h('tr', {}, h('th', {}, t('contest.round')), h('th', {}, t('contest.day')), h('th', {}, t('contest.winner')), h('th', { class: 'num' }, t('contest.pool'))),
-        ...view.contest.history.map((r) => h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, r.winner.toUpperCase()), h('td', { class: 'num' }, r.poolUsdCents === null ? '–' : usd(r.poolUsdCents / 100))))));
+        ...view.contest.history.map((r) => h('tr', {}, h('td', {}, String(r.round)), h('td', {}, String(r.day)), h('td', {}, lang() === 'en' ? r.winner.toUpperCase() : tWord(r.winner)), h('td', { class: 'num' }, r.poolUsdCents === null ? '–' : usd(r.poolUsdCents / 100))))));
 }
 
 export function metersTable(view: PlayerView): HTMLElement {

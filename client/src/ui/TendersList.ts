@@ -2,7 +2,7 @@
 import type { PlayerView } from '../../../shared/rules/view.js';
 import { h, setChildren } from './dom.js';
 import { days } from '../util/format.js';
-import { t as tr } from '../i18n/index.js';
+import { t as tr, tWord } from '../i18n/index.js';
 
 export class TendersList {
   readonly el: HTMLElement;
@@ -29,7 +29,7 @@ export class TendersList {
             return h(
               'div',
               { class: 'item', testid: `tender-${t.id}` },
-              h('span', {}, h('b', {}, t.lab), tr('game.tenderLine', { gpus: t.gpus, days: t.days, tier: t.tier, reserve: t.reservePriceUsdPerGpuHour.toFixed(2) }), h('br'),
+              h('span', {}, h('b', {}, t.lab), tr('game.tenderLine', { gpus: t.gpus, days: t.days, tier: tWord(t.tier), reserve: t.reservePriceUsdPerGpuHour.toFixed(2) }), h('br'),
                 h('span', { class: left <= 2 ? 'bad' : 'muted' }, tr('game.closesIn', { days: days(left) })), tr('game.bids', { n: t.bidCount }),
                 t.myBidUsdPerGpuHour !== null ? h('span', { class: 'good' }, tr('game.yourBid', { price: t.myBidUsdPerGpuHour.toFixed(2) })) : null),
               h('button', { class: 'small', type: 'button', 'data-tender': t.id, 'data-reserve': t.reservePriceUsdPerGpuHour }, tr('game.bid')),

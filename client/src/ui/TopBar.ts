@@ -2,7 +2,7 @@
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { ConnectionState, RoomInfo } from '../core/MatchFeed.js';
 import { h, setText } from './dom.js';
-import { compact, days } from '../util/format.js';
+import { compact, days, dps } from '../util/format.js';
 import { daysToHalving } from '../core/derive.js';
 import { t } from '../i18n/index.js';
 import { DayMemory, gloss, movedLine, setWhy, type GlossId } from './Glossary.js';
@@ -39,7 +39,7 @@ export class TopBar {
     setText(f.halving as HTMLElement, `${days(daysToHalving(view))} · ${compact(w.nextHalvingHeight - w.heightBlocks)} ${t('top.blocks')}`);
     setText(f.contest as HTMLElement, t('top.contestIn', { round: view.contest.round, days: days(view.contest.resolveDay - view.day) }));
     setText(f.gw as HTMLElement, `${w.meters.miningGw.toFixed(2)} / ${w.meters.aiGw.toFixed(2)}`);
-    setText(f.compute as HTMLElement, `${compact(w.meters.aiComputeH100Days)} H100-d`);
+    setText(f.compute as HTMLElement, t('unit.h100d', { n: compact(w.meters.aiComputeH100Days) }));
     setText(f.hype as HTMLElement, `${w.hype.crypto.toFixed(2)} / ${w.hype.ai.toFixed(2)}`);
     const m = this.memory;
     const d = view.day;
@@ -53,7 +53,7 @@ export class TopBar {
 
   status(room: RoomInfo | null, conn: ConnectionState, phase?: string): void {
     const s = phase === 'ended' ? 'ended' : (room?.status ?? '');
-    const label = conn === 'connected' || conn === 'offline' ? `${s ? statusLabel(s) : ''}${room ? ` · ${room.daysPerSecond} d/s` : ''}` : statusLabel(conn);
+    const label = conn === 'connected' || conn === 'offline' ? `${s ? statusLabel(s) : ''}${room ? ` · ${dps(room.daysPerSecond)}` : ''}` : statusLabel(conn);
     setText(this.fields.status as HTMLElement, label);
   }
 }

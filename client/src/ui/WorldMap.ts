@@ -9,7 +9,7 @@ import type { GameEvent, Site } from '../../../shared/rules/types.js';
 import { playerColorInt, seatLetter } from './palette.js';
 import { btc as fmtBtc, compact, usd } from '../util/format.js';
 import { TEXTURES } from '../keys.js';
-import { dir, localDigits, t, tMaybe } from '../i18n/index.js';
+import { dir, localDigits, regionName, t, tMaybe } from '../i18n/index.js';
 import { debugSet } from '../core/debug.js';
 
 type LonLat = [number, number];
@@ -180,7 +180,7 @@ export class WorldMap {
       const banned = region.miningBanUntilDay > view.day;
       const label = this.text(this.labels, li++, fs - 1);
       label
-        .setText(localDigits(`${region.name}\n${t('game.mapRegion', { power: region.powerUsdPerMwh.toFixed(0), queue: Math.round(region.gridQueueDays) })}${banned ? `\n${t('game.mapBanned', { day: region.miningBanUntilDay })}` : ''}`))
+        .setText(localDigits(`${regionName(region.id, region.name)}\n${t('game.mapRegion', { power: region.powerUsdPerMwh.toFixed(0), queue: Math.round(region.gridQueueDays) })}${banned ? `\n${t('game.mapBanned', { day: region.miningBanUntilDay })}` : ''}`))
         .setColor(banned ? '#ff8a4c' : '#c9d3e6')
         .setShadow(1, 1, '#000000', 2, false, true);
       placeLabel(label, cx, cy, nodeR, taken, this.rect);
@@ -292,7 +292,7 @@ export class WorldMap {
   private regionLines(view: PlayerView, r: PlayerView['regions'][number]): string[] {
     const here = view.sites.filter((s) => s.regionId === r.id);
     const lines = [
-      r.name,
+      regionName(r.id, r.name),
       t('game.mapRegionPower', { power: r.powerUsdPerMwh.toFixed(0), base: r.basePowerUsdPerMwh.toFixed(0), pue: r.pue.toFixed(2) }),
       t('game.mapRegionQueue', { queue: Math.round(r.gridQueueDays) }),
       t('game.mapRegionLoad', { load: compact(r.loadMw), risk: (r.politicalRiskPerYear * 100).toFixed(0) }),

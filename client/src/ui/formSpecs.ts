@@ -5,41 +5,46 @@
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { FormSpec, Option } from './ActionForm.js';
 import { num, optional } from './ActionForm.js';
-import { compact, usd } from '../util/format.js';
-import { t } from '../i18n/index.js';
+import { compact, dayLabel, daysFlat, usd } from '../util/format.js';
+import { regionName as localRegion, t, tMaybe } from '../i18n/index.js';
 import { PREVIEWS } from './previews.js';
 
-const regionName = (v: PlayerView, id: string) => v.regions.find((r) => r.id === id)?.name ?? id;
+const regionName = (v: PlayerView, id: string) => localRegion(id, v.regions.find((r) => r.id === id)?.name ?? id);
+/** An engine value (tier, status, side) in the active language. */
+const word = (value: string) => tMaybe(`opt.${value}`) ?? value;
 const modelName = (v: PlayerView, id: string) => v.catalogue.find((m) => m.id === id)?.name ?? id;
 
 export const opts = {
   listedSites: (v: PlayerView): Option[] =>
-    v.sites.filter((s) => s.ownerId === null).map((s) => ({ value: s.id, label: `${s.id} ${s.name} · ${regionName(v, s.regionId)} · ${s.tier} · ${compact(s.energisedMw)} MW · ${usd(s.listPriceUsd)}` })),
+    v.sites.filter((s) => s.ownerId === null).map((s) => ({ value: s.id, label: t('optl.site', { id: s.id, name: s.name, region: regionName(v, s.regionId), tier: word(s.tier), mw: compact(s.energisedMw), price: usd(s.listPriceUsd) }) })),
   mySites: (v: PlayerView): Option[] =>
-    v.sites.filter((s) => s.ownerId === v.playerId).map((s) => ({ value: s.id, label: `${s.id} ${s.name} · ${s.tier} · ${compact(s.energisedMw)} MW · ${s.status}` })),
+    v.sites.filter((s) => s.ownerId === v.playerId).map((s) => ({ value: s.id, label: t('optl.mySite', { id: s.id, name: s.name, tier: word(s.tier), mw: compact(s.energisedMw), status: word(s.status) }) })),
   myMiningSites: (v: PlayerView): Option[] => opts.mySites(v).filter((o) => v.sites.find((s) => s.id === o.value)?.tier === 'mining'),
-  regions: (v: PlayerView): Option[] => v.regions.map((r) => ({ value: r.id, label: `${r.name} · $${r.powerUsdPerMwh.toFixed(0)}/MWh · queue ${Math.round(r.gridQueueDays)}d` })),
+  regions: (v: PlayerView): Option[] => v.regions.map((r) => ({ value: r.id, label: t('optl.region', { name: regionName(v, r.id), power: r.powerUsdPerMwh.toFixed(0), queue: daysFlat(r.gridQueueDays) }) })),
   models: (v: PlayerView): Option[] =>
-    v.catalogue.map((m) => ({ value: m.id, label: `${m.name} · ${m.kind.toUpperCase()} · ${usd(unitPrice(v, m.id))}/unit` })),
+    v.catalogue.map((m) => ({ value: m.id, label: t('optl.model', { name: m.name, kind: word(m.kind), price: usd(unitPrice(v, m.id)) }) })),
   lots: (v: PlayerView): Option[] =>
-    (v.me?.lots ?? []).map((l) => ({ value: l.id, label: `${l.id} · ${l.count}× ${modelName(v, l.modelId)} · ${l.status}${l.siteId ? ` @${l.siteId}` : ''}` })),
+    (v.me?.lots ?? []).map((l) => ({ value: l.id, label: t(l.siteId ? 'optl.lotAt' : 'optl.lot', { id: l.id, count: l.count, model: modelName(v, l.modelId), status: word(l.status), site: l.siteId ?? '' }) })),
   orders: (v: PlayerView): Option[] =>
-    (v.me?.leaseOrders ?? []).filter((o) => o.remaining > 0).map((o) => ({ value: o.id, label: `${o.id} · ${o.side} ${o.remaining}/${o.quantity} @ $${o.priceUsdPerGpuHour.toFixed(2)}` })),
+    (v.me?.leaseOrders ?? []).filter((o) => o.remaining > 0).map((o) => ({ value: o.id, label: t('optl.order', { id: o.id, side: word(o.side), remaining: o.remaining, quantity: o.quantity, price: o.priceUsdPerGpuHour.toFixed(2) }) })),
   tenders: (v: PlayerView): Option[] =>
-    v.tenders.map((t) => ({ value: t.id, label: `${t.id} · ${t.lab} · ${t.gpus} GPUs × ${t.days}d · closes d${t.closesDay}` })),
+    v.tenders.map((x) => ({ value: x.id, label: t('optl.tender', { id: x.id, lab: x.lab, gpus: x.gpus, days: daysFlat(x.days), closes: dayLabel(x.closesDay) }) })),
   offers: (v: PlayerView): Option[] =>
     v.offers.map((o) => ({
       value: o.id,
-      label: `${o.id} · ${o.kind} ${o.tenant} · ${compact(o.mw)}${o.kind === 'buyout' ? '+' : ''} MW · ≤ ${o.kind === 'hosting' ? `$${o.priceUsdPerKwMonth.toFixed(2)}/kW-mo` : `${usd(o.buyoutUsdPerMw)}/MW`} · closes d${o.closesDay}${o.myBid ? ' · bid in' : ''}`,
+      label: t(o.kind === 'hosting' ? 'optl.offerHosting' : 'optl.offerBuyout', {
+        id: o.id, kind: word(o.kind), tenant: o.tenant, mw: compact(o.mw), closes: dayLabel(o.closesDay),
+        price: o.kind === 'hosting' ? o.priceUsdPerKwMonth.toFixed(2) : usd(o.buyoutUsdPerMw),
+      }) + (o.myBid ? t('optl.bidIn') : ''),
     })),
   myOfferBids: (v: PlayerView): Option[] => opts.offers({ ...v, offers: v.offers.filter((o) => o.myBid) }),
   colocation: (v: PlayerView): Option[] =>
     v.colocation.map((p) => ({
       value: p.id,
-      label: `${p.name} · ${regionName(v, p.regionId)} · $${p.usdPerKwMonth.toFixed(0)}/kW-mo · ${compact(p.availableMw)} MW free · ${p.termDays}d term · ready in ${p.readyDays}d`,
+      label: t('optl.colo', { name: p.name, region: regionName(v, p.regionId), price: p.usdPerKwMonth.toFixed(0), mw: compact(p.availableMw), term: daysFlat(p.termDays), ready: daysFlat(p.readyDays) }),
     })),
   loans: (v: PlayerView): Option[] =>
-    (v.me?.loans ?? []).map((l) => ({ value: l.id, label: `${l.id} · ${usd(l.principalUsdCents / 100)} @ ${l.ratePctYear.toFixed(1)}% · due d${l.dueDay}` })),
+    (v.me?.loans ?? []).map((l) => ({ value: l.id, label: t('optl.loan', { id: l.id, principal: usd(l.principalUsdCents / 100), rate: l.ratePctYear.toFixed(1), due: dayLabel(l.dueDay) }) })),
 };
 
 const fixed = (...values: string[]) => (): Option[] => values.map((value) => ({ value, label: value }));
@@ -216,7 +221,7 @@ export const TABS: TabSpec[] = [
       },
       {
         id: 'announceNarrative', title: 'Announce a narrative', key: 'n',
-        hint: (v) => t('hint.announceNarrative', { narrative: v.me?.narrative ?? 'none' }),
+        hint: (v) => t('hint.announceNarrative', { narrative: word(v.me?.narrative ?? 'none') }),
         fields: [{ name: 'narrative', label: 'Narrative', kind: 'select', options: fixed('crypto', 'ai', 'none') }],
         build: (f) => ({ type: 'announceNarrative', narrative: f.narrative }),
       },

@@ -7,7 +7,7 @@ import { t } from '../i18n/index.js';
 export function paceLabel(daysPerSecond: number): string {
   const s = secondsPerDay(daysPerSecond);
   // Below a second a day, seconds per day stop meaning much to a reader.
-  if (s < 1) return `${daysPerSecond} d/s`;
+  if (s < 1) return t('unit.dps', { n: daysPerSecond });
   return t('host.paceOption', { dps: daysPerSecond, seconds: s >= 10 ? s.toFixed(1) : s.toFixed(2) });
 }
 

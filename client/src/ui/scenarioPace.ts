@@ -7,7 +7,7 @@ import { defaultDaysPerSecond } from '../../../shared/rules/pace.js';
 import type { ScenarioListing } from '../net/protocol.js';
 import { h, setChildren, setText } from './dom.js';
 import { paceLine } from './paceMenu.js';
-import { t } from '../i18n/index.js';
+import { scenarioDescription, scenarioName, t } from '../i18n/index.js';
 
 /** Wires the pace field now; call the returned function with the scenarios once they are loaded. */
 export function scenarioPace(scenario: HTMLSelectElement, pace: HTMLInputElement, hint: HTMLElement): (list: readonly ScenarioListing[]) => void {
@@ -17,7 +17,7 @@ export function scenarioPace(scenario: HTMLSelectElement, pace: HTMLInputElement
   pace.addEventListener('input', () => { edited = true; show(); });
   show();
   return (list) => {
-    setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: s.description }, `${s.name} · ${t('title.days', { n: s.days })}`)));
+    setChildren(scenario, ...list.map((s) => h('option', { value: s.id, title: scenarioDescription(s.id, s.description) }, `${scenarioName(s.id, s.name)} · ${t('title.days', { n: s.days })}`)));
     if (list.some((s) => s.id === 'halving-sprint')) scenario.value = 'halving-sprint';
     const follow = () => {
       const chosen = list.find((s) => s.id === scenario.value);

@@ -1,4 +1,5 @@
-/** Number formatting for panels and chart axes: compact, unit-suffixed, locale-free (tests compare text). */
+/** Number formatting for panels and chart axes: compact, unit-suffixed; units follow the language. */
+import { t } from '../i18n/index.js';
 
 const SUFFIXES: [number, string][] = [
   [1e12, 'T'],
@@ -31,10 +32,19 @@ export const pct = (v: number, digits = 0): string => `${v.toFixed(digits)}%`;
 export const mw = (v: number): string => `${compact(v)} MW`;
 export const rent = (v: number): string => `$${v.toFixed(2)}/h`;
 
-/** Days as "3d" or "1y 20d", for countdowns and ETAs. */
+/** Days as "3d" or "1y 20d" (Arabic: "3 أيام", "سنة و20 يومًا"), for countdowns and ETAs. */
 export function days(n: number): string {
-  if (n < 0) return 'due';
-  if (n < 365) return `${Math.round(n)}d`;
+  if (n < 0) return t('unit.due');
+  if (n < 365) return t('unit.daysShort', { n: Math.round(n) });
   const y = Math.floor(n / 365);
-  return `${y}y ${Math.round(n - y * 365)}d`;
+  return t('unit.yearsDaysShort', { y, n: Math.round(n - y * 365) });
 }
+
+/** Days without folding into years: "400d". */
+export const daysFlat = (n: number): string => t('unit.daysShort', { n: Math.round(n) });
+
+/** A game day as a date-like label: "d12" (Arabic: "اليوم 12"). */
+export const dayLabel = (n: number): string => t('unit.dayN', { n });
+
+/** Pace: "2 d/s" (Arabic: "2 يوم/ث"). */
+export const dps = (n: number): string => t('unit.dps', { n });

@@ -31,6 +31,7 @@ import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns, siteUsedMw
 import { tierCapexUsdPerMw, tierMarketUsdPerMw } from './prices.js';
 import { coloRefusal, newSite, startRetrofit } from './sites.js';
 import { own } from '../own.js';
+import { renderNewsEn } from '../../economy/newsText.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
@@ -606,7 +607,7 @@ function awardTenders(draft: GameState, ctx: Ctx): void {
         startDay: t.startDay, endDay: t.startDay + t.days, penaltiesUsd: 0,
       };
       const name = draft.players[winner.playerId]?.name ?? winner.playerId;
-      pushNews(draft, ctx, 'tender', `${t.lab} awards ${thousands(t.gpus)} GPUs × ${t.days} days to ${name} at $${winner.priceUsdPerGpuHour.toFixed(2)}/h.`);
+      pushNews(draft, ctx, 'tender', renderNewsEn({ key: 'news.tenderAwarded', params: { lab: t.lab, gpus: t.gpus, days: t.days, company: name, priceUsdPerGpuHour: winner.priceUsdPerGpuHour } }));
     }
     ctx.events.push({ type: 'tenderAwarded', day: draft.day, tenderId: t.id, playerId: winner?.playerId ?? null, priceUsdPerGpuHour: winner?.priceUsdPerGpuHour ?? 0 });
     delete draft.tenders[tid];
@@ -647,7 +648,7 @@ function executeBuyout(draft: GameState, ctx: Ctx, offer: Offer, playerId: Playe
   site.curtailedToday = false;
   transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: usdToCents(priceUsd), reason: 'siteBuyout' });
   const name = raw(draft.players)[playerId]?.name ?? playerId;
-  pushNews(draft, ctx, 'buyout', `${offer.tenant} buys ${site.name} (${site.energisedMw} MW) from ${name} for $${thousands(priceUsd / 1e6)}M (${offer.bids.length} bid${offer.bids.length === 1 ? '' : 's'}).`);
+  pushNews(draft, ctx, 'buyout', renderNewsEn({ key: 'news.buyout', params: { tenant: offer.tenant, site: site.name, mw: site.energisedMw, company: name, priceMUsd: priceUsd / 1e6, bids: offer.bids.length } }));
 }
 
 /**
@@ -673,7 +674,7 @@ function executeHosting(draft: GameState, ctx: Ctx, offer: Offer, playerId: Play
     startDay, endDay: startDay + Math.round(offer.years * DAYS_PER_YEAR), penaltiesUsd: 0,
   };
   const name = raw(draft.players)[playerId]?.name ?? playerId;
-  pushNews(draft, ctx, 'hosting', `${offer.tenant} leases ${offer.mw} MW at ${site.name} from ${name} for ${offer.years} years at $${usdPerKwMonth.toFixed(2)}/kW-month (${offer.bids.length} bid${offer.bids.length === 1 ? '' : 's'}).`);
+  pushNews(draft, ctx, 'hosting', renderNewsEn({ key: 'news.hostingAwarded', params: { tenant: offer.tenant, mw: offer.mw, site: site.name, company: name, years: offer.years, usdPerKwMonth, bids: offer.bids.length } }));
   return true;
 }
 
@@ -699,7 +700,7 @@ function awardOffers(draft: GameState, ctx: Ctx): void {
       winner = b;
       break;
     }
-    if (!winner) pushNews(draft, ctx, o.kind, `${o.tenant}'s ${o.kind === 'buyout' ? 'buy-out' : 'hosting'} offer lapses: no company could take it.`);
+    if (!winner) pushNews(draft, ctx, o.kind, renderNewsEn({ key: o.kind === 'buyout' ? 'news.buyoutLapsed' : 'news.hostingLapsed', params: { tenant: o.tenant } }));
     ctx.events.push({ type: 'offerAwarded', day: draft.day, offerId: o.id, kind: o.kind, playerId: winner?.playerId ?? null, siteId: winner?.siteId ?? '', bidCount: o.bids.length });
     const closed = { ...(draft.closedOffers ? raw(draft.closedOffers) : {}), [o.id]: { day: draft.day, kind: o.kind, winnerId: winner?.playerId ?? null } };
     const ids = Object.keys(closed);
@@ -741,9 +742,9 @@ function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
     o.id = newId(draft, 'OF');
     draft.offers[o.id] = o;
     ctx.events.push({ type: 'offer', day: draft.day, offerId: o.id, kind: o.kind });
-    pushNews(draft, ctx, 'offer', o.kind === 'hosting'
-      ? `${o.tenant} seeks ${o.mw} MW of AI-ready power for ${o.years} years at up to $${o.priceUsdPerKwMonth.toFixed(2)}/kW-month; sealed bids close on day ${o.closesDay}.`
-      : `${o.tenant} will buy a mining site of ${o.mw}+ MW at up to $${thousands(o.buyoutUsdPerMw)} per MW; sealed bids close on day ${o.closesDay}.`);
+    pushNews(draft, ctx, 'offer', renderNewsEn(o.kind === 'hosting'
+      ? { key: 'news.hostingOffer', params: { tenant: o.tenant, mw: o.mw, years: o.years, usdPerKwMonth: o.priceUsdPerKwMonth, closesDay: o.closesDay } }
+      : { key: 'news.buyoutOffer', params: { tenant: o.tenant, mw: o.mw, usdPerMw: o.buyoutUsdPerMw, closesDay: o.closesDay } }));
   }
 }
 

@@ -6,9 +6,10 @@ import { cashCents, CONTEST_POOL, playerAccount, transfer, WORLD } from '../../e
 import { centsToUsd, usdToCents } from '../../economy/money.js';
 import { hypeAfterContest, npcMomentumWeights, resolveContest, type ContestStake } from '../../economy/contest.js';
 import * as dm from '../../economy/detMath.js';
+import { renderNewsEn, type NewsText } from '../../economy/newsText.js';
 
-const LABEL = { crypto: 'crypto', ai: 'AI' } as const;
 const usd = (cents: number) => `$${Math.round(centsToUsd(cents)).toLocaleString('en-US')}`;
+
 
 /** Every `periodDays` the round resolves: the pool pays out, hype moves, the next round opens. */
 export const contestPhase: Phase = (draft, ctx) => {
@@ -52,10 +53,13 @@ export const contestPhase: Phase = (draft, ctx) => {
     ctx.events.push({ type: 'contestPayout', day: draft.day, playerId: s.playerId, round: round.round, stakeUsdCents: s.stakeUsdCents, payoutUsdCents: outcome.payouts[s.playerId] ?? 0 });
   }
   // The headline is public: it quotes the pool and the winner's share only when they hide every stake.
-  const figures = summary.weightCrypto !== null && summary.weightAi !== null
-    ? `${Math.round((100 * (outcome.winner === 'crypto' ? summary.weightCrypto : summary.weightAi)) / Math.max(1e-9, summary.weightCrypto + summary.weightAi))}% of the weight, pool ${usd(outcome.poolUsdCents)}`
-    : summary.poolUsdCents !== null ? `pool ${usd(summary.poolUsdCents)}` : `${summary.stakers} ${summary.stakers === 1 ? 'company' : 'companies'} staked`;
-  pushNews(draft, ctx, 'contest', `Round ${round.round}: the crowd picks ${LABEL[outcome.winner]} (${figures}); ${LABEL[outcome.winner]} hype rises`);
+  const side = outcome.winner;
+  const text: NewsText = summary.weightCrypto !== null && summary.weightAi !== null
+    ? { key: 'news.contestWeight', params: { round: round.round, side, poolUsd: Math.round(centsToUsd(outcome.poolUsdCents)),
+      weightPct: Math.round((100 * (side === 'crypto' ? summary.weightCrypto : summary.weightAi)) / Math.max(1e-9, summary.weightCrypto + summary.weightAi)) } }
+    : summary.poolUsdCents !== null ? { key: 'news.contestPool', params: { round: round.round, side, poolUsd: Math.round(centsToUsd(summary.poolUsdCents)) } }
+      : { key: 'news.contestStakers', params: { round: round.round, side, stakers: summary.stakers } };
+  pushNews(draft, ctx, 'contest', renderNewsEn(text));
   draft.contest.current = {
     round: round.round + 1,
     resolveDay: draft.day + draft.scenario.contest.periodDays,

@@ -31,6 +31,7 @@ import { navUsd } from '../../economy/valuation.js';
 import { lotIdsOf, raw } from './capacity.js';
 import { loanEscrow, navPartsByPlayer, playerNavUsd, playerSectorHype, tierUsdPerMw } from './valuation.js';
 import { own } from '../own.js';
+import { renderNewsEn } from '../../economy/newsText.js';
 
 /** A solvent company that cannot repay at maturity is rolled over this long, at a penalty rate. */
 export const ROLLOVER_DAYS = 30;
@@ -157,7 +158,7 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
   p.marketCapUsd = draft.scenario.finance.restructureCashUsd;
   p.multiple = 1;
   ctx.events.push({ type: 'bankrupt', day: draft.day, playerId });
-  pushNews(draft, ctx, 'bankrupt', `${p.name} goes bankrupt: shareholders wiped out, restarts with ${usd(restartCents)}`);
+  pushNews(draft, ctx, 'bankrupt', renderNewsEn({ key: 'news.bankrupt', params: { company: p.name, restartUsd: Math.round(centsToUsd(restartCents)) } }));
 }
 
 function accrueInterest(draft: GameState, loan: Loan): void {
@@ -180,7 +181,7 @@ function checkMarginCall(draft: GameState, ctx: Ctx, loan: Loan): PlayerId | nul
     loan.marginCallDueDay = draft.day + MARGIN_CALL_GRACE_DAYS;
     ctx.events.push({ type: 'marginCall', day: draft.day, playerId: loan.ownerId, loanId: loan.id });
     const name = draft.players[loan.ownerId]?.name ?? loan.ownerId;
-    pushNews(draft, ctx, 'marginCall', `${name} faces a margin call: ${MARGIN_CALL_GRACE_DAYS} days to cut its BTC-backed debt`);
+    pushNews(draft, ctx, 'marginCall', renderNewsEn({ key: 'news.marginCall', params: { company: name, days: MARGIN_CALL_GRACE_DAYS } }));
     return null;
   }
   if (draft.day < loan.marginCallDueDay) return null;
@@ -206,7 +207,7 @@ function checkMaturity(draft: GameState, ctx: Ctx, loan: Loan): PlayerId | null 
   loan.dueDay = draft.day + ROLLOVER_DAYS;
   loan.ratePctYear += ROLLOVER_PENALTY_PCT;
   const name = draft.players[loan.ownerId]?.name ?? loan.ownerId;
-  pushNews(draft, ctx, 'finance', `${name} cannot repay a loan and rolls it over at a penalty rate`);
+  pushNews(draft, ctx, 'finance', renderNewsEn({ key: 'news.rollover', params: { company: name } }));
   return null;
 }
 

@@ -11,6 +11,7 @@ import { COINBASE, playerAccount, transfer, WORLD } from '../../economy/ledger.j
 import { btcToSats, satsToBtc, satsValueCents } from '../../economy/money.js';
 import { raw, siteRuns } from './capacity.js';
 import { pushRecent } from './market.js';
+import { renderNewsEn } from '../../economy/newsText.js';
 
 /** Smoothing of each player's daily mining revenue (EMA weight of today). */
 const REVENUE_EMA_ALPHA = 0.1;
@@ -111,7 +112,7 @@ function cheapestOpenRegion(draft: GameState, banned: ReadonlySet<string>): { re
 function announce(draft: GameState, ctx: Ctx, b: ChainBoundary): void {
   if (b.kind === 'halving') {
     ctx.events.push({ type: 'halving', day: draft.day, heightBlocks: b.heightBlocks, subsidyBtc: b.subsidyBtc });
-    pushNews(draft, ctx, 'halving', `Halving at block ${b.heightBlocks.toLocaleString('en-US')}: the block subsidy drops to ${b.subsidyBtc} BTC`);
+    pushNews(draft, ctx, 'halving', renderNewsEn({ key: 'news.halving', params: { heightBlocks: b.heightBlocks, subsidyBtc: b.subsidyBtc } }));
   } else {
     ctx.events.push({ type: 'retarget', day: draft.day, heightBlocks: b.heightBlocks, difficultyEhs: b.difficultyEhs, changePct: b.changePct });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, joinUrl, studentBase, studentUrl, teacherUrl } from '../../../client/src/classroom/links.js';
+import { isLoopbackHost, joinUrl, linkKey, studentBase, studentUrl, teacherUrl } from '../../../client/src/classroom/links.js';
 import { teacherParams, tokenlessTeachSearch } from '../../../client/src/classroom/teacherToken.js';
 
 const local = { origin: 'http://localhost:2567', pathname: '/', search: '?teach=ABCDEF&token=secret' };
@@ -34,5 +34,14 @@ describe('the teacher token off the wall', () => {
     s.setItem('bc.teacherToken.ABCDEF', 'secret');
     expect(teacherParams('?teach=abcdef', s)).toEqual({ code: 'ABCDEF', token: 'secret' });
     expect(tokenlessTeachSearch('?teach=ABCDEF&token=secret&server=ws://x', 'ABCDEF')).toBe('?teach=ABCDEF&server=ws%3A%2F%2Fx');
+  });
+});
+
+describe('a pasted personal link', () => {
+  it('yields its key, from a whole link or a bare key, and nothing from other text', () => {
+    expect(linkKey('http://10.0.0.5:2567/?join=ABCDEF&key=3BWEcfiGycsuZ9SToYmqcqMm')).toBe('3BWEcfiGycsuZ9SToYmqcqMm');
+    expect(linkKey('  6Mi0VZdxaQ3T7_Y_-uJw_GPf ')).toBe('6Mi0VZdxaQ3T7_Y_-uJw_GPf');
+    expect(linkKey('Layla')).toBe('');
+    expect(linkKey('')).toBe('');
   });
 });
