@@ -8,6 +8,7 @@ import { BOT_STRATEGIES, MARKET_KEYS, type ClassroomOptions, type CreateOptions,
 export type ScheduledEventInput = NonNullable<ClassroomOptions['events']>[number];
 
 const KINDS: ReadonlySet<string> = new Set(EVENT_KINDS);
+const isEventKind = (k: string): k is (typeof EVENT_KINDS)[number] => KINDS.has(k);
 
 /**
  * One event per line: `DAY KIND [key=value …] [headline…]`, e.g. `20 crash pct=30 Exchange collapse!`.
@@ -23,7 +24,7 @@ export function parseEventSchedule(text: string): { events: ScheduledEventInput[
     const day = Number(words[0]);
     const kind = words[1] ?? '';
     if (!Number.isInteger(day) || day < 1) return void errors.push(`line ${i + 1}: "${words[0]}" is not a day number`);
-    if (!KINDS.has(kind)) return void errors.push(`line ${i + 1}: unknown event "${kind}" (${EVENT_KINDS.join(', ')})`);
+    if (!isEventKind(kind)) return void errors.push(`line ${i + 1}: unknown event "${kind}" (${EVENT_KINDS.join(', ')})`);
     const params: Record<string, number | string> = {};
     let rest = 2;
     for (; rest < words.length; rest++) {
