@@ -67,6 +67,8 @@ export class WorldInfo extends Schema {
   @type('float64') hypeAi = 0;
   /** GPU list prices by model id (whole dollars). */
   @type({ map: 'float64' }) gpuPriceUsd = new MapSchema<number>();
+  /** New-unit price of each released model by id (the engine's `newUnitPriceUsd`, what an order pays). */
+  @type({ map: 'float64' }) unitPriceUsd = new MapSchema<number>();
 }
 
 export class MetersInfo extends Schema {

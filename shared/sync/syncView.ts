@@ -4,7 +4,7 @@
  */
 import { publicContestSummary } from '../rules/systems/contest.js';
 import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
-import { bookLevels, publicPlayer, type BookLevel } from '../rules/view.js';
+import { bookLevels, publicPlayer, releasedUnitPrices, type BookLevel } from '../rules/view.js';
 import { coloOffers } from '../rules/systems/colocation.js';
 import { daySummary } from '../rules/summary.js';
 import type { GameState, NewsItem } from '../rules/types.js';
@@ -52,6 +52,12 @@ function assign<T extends Schema>(dst: T, src: Partial<Record<keyof T, unknown>>
   for (const [k, v] of Object.entries(src)) {
     if (v !== undefined && d[k] !== v) d[k] = v;
   }
+}
+
+/** Makes a map of numbers equal `values` (changed entries only). */
+function syncNumbers(map: MapSchema<number>, values: Record<string, number>): void {
+  for (const [k, v] of Object.entries(values)) if (map.get(k) !== v) map.set(k, v);
+  for (const k of [...map.keys()]) if (!(k in values)) map.delete(k);
 }
 
 /** Makes `map` hold exactly `ids`, creating cards with `make` and updating each with `fill`. */
@@ -125,9 +131,8 @@ export function syncView(
     gpuRentUsdPerHour: state.compute.spotUsdPerGpuHour, gpuLeadTimeDays: state.compute.gpuLeadTimeDays,
     interestRatePct: state.interestRatePct, hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai,
   });
-  for (const [model, price] of Object.entries(state.compute.gpuPriceUsd)) {
-    if (ms.world.gpuPriceUsd.get(model) !== price) ms.world.gpuPriceUsd.set(model, price);
-  }
+  syncNumbers(ms.world.gpuPriceUsd, state.compute.gpuPriceUsd);
+  syncNumbers(ms.world.unitPriceUsd, releasedUnitPrices(state));
   assign(ms.meters, state.meters);
 
   syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => assign(c, r));

@@ -5,6 +5,7 @@
  * browser client and the online bot both read the game through it.
  */
 import { daysBetween } from '../economy/calendar.js';
+import { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 import type { ContestSummary, Narrative } from '../rules/types.js';
 import type { PlayerView } from '../rules/view.js';
 import type { ServerBody, Welcome } from '../protocol/server.js';
@@ -21,7 +22,7 @@ type Card<T> = Omit<Fields<T>, never>;
 /** `MarketState.toJSON()`: collections as plain objects/arrays; every block may be missing before the first patch. */
 export interface StateJson {
   room?: Partial<Card<RoomInfo>>;
-  world?: Partial<Omit<Card<WorldInfo>, 'gpuPriceUsd'>> & { gpuPriceUsd?: Record<string, number> };
+  world?: Partial<Omit<Card<WorldInfo>, 'gpuPriceUsd' | 'unitPriceUsd'>> & { gpuPriceUsd?: Record<string, number>; unitPriceUsd?: Record<string, number> };
   meters?: Partial<Card<MetersInfo>>;
   regions?: Record<string, Card<RegionCard>>;
   players?: Record<string, Card<PlayerCard>>;
@@ -93,6 +94,7 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
       asicUsdPerTh: w.asicUsdPerTh ?? 0,
       asicLeadTimeDays: w.asicLeadTimeDays ?? 0,
       gpuPriceUsd: { ...(w.gpuPriceUsd ?? {}) },
+      unitPriceUsd: { ...(w.unitPriceUsd ?? {}) },
       gpuLeadTimeDays: w.gpuLeadTimeDays ?? 0,
       gpuRentUsdPerHour: w.gpuRentUsdPerHour ?? 0,
       hype: { crypto: w.hypeCrypto ?? 0, ai: w.hypeAi ?? 0 },
@@ -129,7 +131,7 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
       ppaUntilDay: s.ppaUntilDay, curtailAboveUsdPerMwh: s.curtailAboveUsdPerMwh, curtailedToday: s.curtailedToday, hostedMw: s.hostedMw,
       listPriceUsd: s.listPriceUsd, coloProviderId: s.coloProviderId, coloUsdPerKwMonth: s.coloUsdPerKwMonth, coloEndDay: s.coloEndDay,
     })),
-    book: { bids: values(json.bookBids).map(level), asks: values(json.bookAsks).map(level) },
+    book: { bids: values(json.bookBids).map(level), asks: values(json.bookAsks).map(level), blockDays: LEASE_BLOCK_DAYS },
     tenders: values(json.tenders).map((t) => ({
       id: t.id, lab: t.lab, gpus: t.gpus, days: t.days, startDay: t.startDay, closesDay: t.closesDay, tier: t.tier as PlayerView['tenders'][number]['tier'],
       reservePriceUsdPerGpuHour: t.reservePriceUsdPerGpuHour, bidCount: t.bidCount, myBidUsdPerGpuHour: myBids.get(t.id) ?? null,
