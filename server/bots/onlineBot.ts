@@ -7,8 +7,8 @@
  */
 import { Client, type Room } from 'colyseus.js';
 import type { Action } from '../../shared/rules/actions.js';
-import { seedRng, type Rng } from '../../shared/rules/rng.js';
-import { validateDecision } from '../../shared/bots/runMatch.js';
+import { seedRng } from '../../shared/rules/rng.js';
+import { BotSeat } from '../../shared/bots/botSeat.js';
 import type { Strategy } from '../../shared/bots/types.js';
 import { SERVER_MESSAGES as MSG, type ClientMessage, type ServerBody, type Welcome } from '../../shared/protocol/index.js';
 import { stateJson, viewFromState, type PrivateMessage, type SyncedState } from '../../shared/sync/viewAdapter.js';
@@ -52,8 +52,8 @@ export async function startOnlineBot(opts: OnlineBotOptions): Promise<OnlineBot>
   const log = opts.log ?? (() => {});
   const client = new Client(opts.url);
   const stats: OnlineBotStats = { playerId: '', decisions: 0, sent: 0, acked: 0, refused: 0, refusedByCode: {}, strikes: 0, reconnects: 0, lastDay: -1, ended: false };
-  const rng: Rng = seedRng(opts.seed ?? `${opts.room}/${opts.strategy.name}`);
-  const memory: Record<string, unknown> = {};
+  // The same seat the headless runner and the room's bots use (shared/bots/botSeat.ts).
+  const seat = new BotSeat(opts.strategy, seedRng(opts.seed ?? `${opts.room}/${opts.strategy.name}`));
   const queue: Action[] = [];
   const gapMs = 1000 / (opts.maxMessagesPerSecond ?? 15);
   let welcome: Welcome | null = null;
@@ -89,18 +89,10 @@ export async function startOnlineBot(opts: OnlineBotOptions): Promise<OnlineBot>
     // Actions not sent by the next day are stale: the view they came from is gone.
     queue.length = 0;
     const view = viewFromState(json, welcome, priv);
-    let output: unknown;
-    try {
-      output = opts.strategy.decide(view, { rng, day, memory, log: (line) => log(`day ${day}: ${line}`) });
-    } catch (e) {
-      stats.strikes += 1;
-      log(`day ${day}: strategy threw: ${(e as Error).message}`);
-      return;
-    }
-    const decision = validateDecision(output);
+    const decision = seat.decide(view, (line) => log(`day ${day}: ${line}`));
     if (!decision.ok) {
       stats.strikes += 1;
-      log(`day ${day}: strategy returned garbage: ${decision.message}`);
+      log(`day ${day}: ${decision.reason === 'garbage' ? 'strategy returned garbage' : `strategy ${decision.reason}`}: ${decision.message}`);
       return;
     }
     stats.decisions += 1;
