@@ -20,6 +20,7 @@ export default tseslint.config(
   },
   {
     // The core must stay pure and deterministic: no I/O, no clocks, no ambient randomness.
+    // shared/sync is the wire's schema (pure data classes): it alone may import @colyseus/schema.
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -50,6 +51,18 @@ export default tseslint.config(
         { selector: "BinaryExpression[operator='**']", message: '** differs between JS engines: use detMath.pow.' },
         { selector: "AssignmentExpression[operator='**=']", message: '**= differs between JS engines: use detMath.pow.' },
       ],
+    },
+  },
+  {
+    files: ['shared/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**', '**/client/**', 'server/**', 'client/**'], message: 'shared/ must not import server or client code.' },
+          { group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'shared/ must not import Node built-ins.' },
+          { group: ['@colyseus/core', '@colyseus/ws-transport', '@colyseus/tools', 'colyseus.js', 'phaser', 'better-sqlite3', 'express', 'pino'], message: 'shared/sync may import @colyseus/schema only.' },
+        ],
+      }],
     },
   },
 );

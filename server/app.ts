@@ -20,7 +20,7 @@ import { MatchStore } from './persistence/store.js';
 import { MarketRoom } from './rooms/MarketRoom.js';
 import { setRoomContext, type RoomContext } from './rooms/roomContext.js';
 import { secretToken } from './rooms/roomCode.js';
-import { ROOM_NAME } from './rooms/protocol.js';
+import { ROOM_NAME } from '../shared/protocol/index.js';
 import { apiRouter } from './http/api.js';
 import { setBotsDir } from './game/bots.js';
 import { statusPage } from './http/statusPage.js';

@@ -5,12 +5,8 @@
  */
 import type { GameState } from '../../shared/rules/types.js';
 
-export interface UpcomingEvent {
-  /** The event fires in the step played from this day (so it is news on day `day + 1`). */
-  day: number;
-  kind: string;
-  headline: string;
-}
+export type { UpcomingEvent } from '../../shared/protocol/index.js';
+import type { UpcomingEvent } from '../../shared/protocol/index.js';
 
 /** At most this many upcoming events go to the teacher's screen. */
 export const UPCOMING_LIMIT = 12;

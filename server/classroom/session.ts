@@ -9,11 +9,11 @@ import {
 } from '../../shared/classroom/guess.js';
 import type { Action } from '../../shared/rules/actions.js';
 import type { GameState } from '../../shared/rules/types.js';
-import type { ClassroomInfo } from '../schema/MarketState.js';
+import type { ClassroomCues } from '../../shared/sync/syncView.js';
 import type { Seat } from '../rooms/seats.js';
-import { labelKey, marketOf, MARKET_LABELS, MARKETS, anonymousName, type ClassroomSettings } from './settings.js';
+import { labelKey, MARKETS, anonymousName, type ClassroomSettings } from './settings.js';
 import { classroomStore, type ClassroomStore } from './store.js';
-import type { ClassroomErrorCode } from './protocol.js';
+import type { ClassroomErrorCode } from '../../shared/protocol/index.js';
 import type Database from 'better-sqlite3';
 import { secretToken } from '../rooms/roomCode.js';
 import { awayPolicy, type AwayBots } from './seatControl.js';
@@ -23,28 +23,8 @@ export interface SessionError {
   message: string;
 }
 
-/** A label's personal join link (`/?join=CODE&key=KEY`): only the teacher is given these. */
-export interface StudentLink {
-  label: string;
-  key: string;
-}
-
-export interface RosterEntry {
-  playerId: string;
-  /** The real name (the name the student typed, or the label). */
-  name: string;
-  /** What other players see (the anonymous name when names are anonymous). */
-  displayName: string;
-  label: string;
-  kind: 'student' | 'bot';
-  control: string;
-  connected: boolean;
-  /** A bot runs this student's company while they are away (the teacher's `seatBots` switch). */
-  awayBot: boolean;
-}
-
-/** The `guess` message: the ⅔ view plus which game it is (1-based). */
-export type GuessMessage = GuessView & { game: number };
+export type { GuessMessage, RosterEntry, StudentLink } from '../../shared/protocol/index.js';
+import type { GuessMessage, RosterEntry, StudentLink } from '../../shared/protocol/index.js';
 
 /** Minimum spacing of `guess` broadcasts: a class guessing at once must not cost 40 × 40 messages. */
 export const GUESS_BROADCAST_MIN_MS = 250;
@@ -196,13 +176,6 @@ export class ClassroomSession {
 
   // ── markets ─────────────────────────────────────────────────────────────────────────────────
 
-  /** MARKET_CLOSED when the action trades on a market this session closed. */
-  checkMarket(state: GameState, action: Action): SessionError | null {
-    const market = marketOf(state, action);
-    if (!market || this.settings.marketsOpen[market]) return null;
-    return { code: 'MARKET_CLOSED', message: `The ${MARKET_LABELS[market]} market is closed in this session.` };
-  }
-
   /**
    * Logs a refusal for the export, within the caps: a client flooding refusals (a spectator at the
    * rate limit wrote 344 rows / 1.35 MB in 20 s) fills its own share and then only counts.
@@ -348,20 +321,14 @@ export class ClassroomSession {
   }
 
   /** Copies settings and the ⅔ cues into the synced schema (only changed fields cost bytes). */
-  syncInfo(info: ClassroomInfo): void {
+  /** The session's public cues for the synced state (syncView writes them). */
+  cues(): ClassroomCues {
     const game = this.game;
     const last = game?.rounds[game.rounds.length - 1];
-    const fields: Record<string, boolean | number> = {
-      enabled: true, anonymousNames: this.settings.anonymousNames, chat: this.settings.chat,
+    return {
+      anonymousNames: this.settings.anonymousNames, chat: this.settings.chat, closedMarkets: MARKETS.filter((m) => !this.settings.marketsOpen[m]),
       guessGame: this.games.length, guessRound: game?.rounds.length ?? 0, guessOpen: last?.open ?? false, guessCount: last?.guesses.length ?? 0,
     };
-    const target = info as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(fields)) if (target[k] !== v) target[k] = v;
-    const closed = MARKETS.filter((m) => !this.settings.marketsOpen[m]);
-    if (info.closedMarkets.join(',') !== closed.join(',')) {
-      info.closedMarkets.clear();
-      for (const m of closed) info.closedMarkets.push(m);
-    }
   }
 
   allGames(): GuessGame[] {

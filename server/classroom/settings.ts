@@ -4,75 +4,16 @@
  * arrival rates) goes into a copy of the scenario before `createGame`, so the state carries it
  * and a replay of the session is exact without knowing it was a class.
  */
-import { z } from 'zod';
 import { addDays } from '../../shared/economy/calendar.js';
 import { EVENT_KINDS, type Scenario } from '../../shared/economy/scenarios/types.js';
 import { validateEventParams } from '../../shared/economy/events.js';
 import { createGame } from '../../shared/rules/engine.js';
-import type { Action } from '../../shared/rules/actions.js';
-import type { GameState } from '../../shared/rules/types.js';
 
-export const MARKETS = ['btcTrading', 'leaseBook', 'tenders', 'hosting', 'loans', 'equity', 'contest'] as const;
-export type Market = (typeof MARKETS)[number];
+export { MARKETS, MARKET_LABELS, marketOf, type Market } from '../../shared/rules/markets.js';
+import { MARKETS, type Market } from '../../shared/rules/markets.js';
 
-/** Words for error messages ("The loans market is closed…"). */
-export const MARKET_LABELS: Readonly<Record<Market, string>> = Object.freeze({
-  btcTrading: 'BTC trading', leaseBook: 'GPU-lease', tenders: 'AI-lab tender', hosting: 'hosting', loans: 'loans', equity: 'equity', contest: 'narrative contest',
-});
-
-/**
- * Actions that need an open market. Cancelling a lease order and repaying a loan stay allowed:
- * closing a market must never trap a position. `acceptOffer` is only a hosting action for
- * hosting offers (buyouts are not a market), so it is decided by `marketOf` below.
- */
-const MARKET_OF_ACTION: Partial<Record<Action['type'], Market>> = {
-  tradeBtc: 'btcTrading',
-  placeLeaseOrder: 'leaseBook',
-  bidTender: 'tenders',
-  takeLoan: 'loans',
-  raiseEquity: 'equity',
-  buyback: 'equity',
-  contestPick: 'contest',
-};
-
-export const MAX_LABELS = 200;
-export const MAX_SCHEDULED_EVENTS = 50;
-
-const usd = z.number().finite().min(0).max(1e12);
-
-const marketsOpenSchema = z
-  .object(Object.fromEntries(MARKETS.map((m) => [m, z.boolean().optional()])) as Record<Market, z.ZodOptional<z.ZodBoolean>>)
-  .strict();
-
-export const classroomOptionsSchema = z
-  .object({
-    startingCashUsd: usd.optional(),
-    marketsOpen: marketsOpenSchema.optional(),
-    events: z
-      .array(
-        z
-          .object({
-            day: z.number().int().min(1),
-            kind: z.enum(EVENT_KINDS),
-            params: z.record(z.string().max(32), z.union([z.number().finite(), z.string().max(64)])).optional(),
-            headline: z.string().max(140).optional(),
-          })
-          .strict(),
-      )
-      .max(MAX_SCHEDULED_EVENTS)
-      .optional(),
-    contestPeriodDays: z.number().int().min(1).max(365).optional(),
-    maxStakeUsd: usd.optional(),
-    anonymousNames: z.boolean().optional(),
-    chat: z.boolean().optional(),
-    labels: z.array(z.string().trim().min(1).max(40)).max(MAX_LABELS).optional(),
-    /** With labels: also admit people without a student link (as new, unlabelled seats). */
-    allowGuests: z.boolean().optional(),
-    /** Who runs the class (for session.csv): a name or course, as the teacher wants it recorded. */
-    teacher: z.string().trim().max(80).optional(),
-  })
-  .strict();
-export type ClassroomOptions = z.infer<typeof classroomOptionsSchema>;
+export { classroomOptionsSchema, MAX_LABELS, MAX_SCHEDULED_EVENTS, type ClassroomOptions } from '../../shared/protocol/classroom.js';
+import { classroomOptionsSchema } from '../../shared/protocol/classroom.js';
 
 /** Settings after defaults: what the session persists and runs on. */
 export interface ClassroomSettings {
@@ -141,6 +82,9 @@ export function applyTreatment(base: Scenario, s: ClassroomSettings, seed: strin
   // Nobody may answer them, so the engine should not post them either.
   if (!s.marketsOpen.tenders) scenario.compute.tenderRatePerDay = 0;
   if (!s.marketsOpen.hosting) scenario.compute.hostingOfferRatePerDay = 0;
+  // The engine refuses their actions (shared/rules/markets.ts): rooms, replays and bots obey one rule.
+  const closed = MARKETS.filter((m) => !s.marketsOpen[m]);
+  if (closed.length) scenario.closedMarkets = closed;
   if (s.events.length) {
     const probe = createGame(scenario, seed);
     for (const e of s.events) {
@@ -154,12 +98,6 @@ export function applyTreatment(base: Scenario, s: ClassroomSettings, seed: strin
     ];
   }
   return scenario;
-}
-
-/** The market an action trades on, if it needs one. */
-export function marketOf(state: GameState, action: Action): Market | null {
-  if (action.type === 'acceptOffer') return state.offers[action.offerId]?.kind === 'hosting' ? 'hosting' : null;
-  return MARKET_OF_ACTION[action.type] ?? null;
 }
 
 /** "Company A" … "Company Z", "Company AA", … for seat index 0, 1, … */

@@ -1,9 +1,12 @@
 /**
- * Seat-filling bots. Strategies come from `shared/bots` (the registry `STRATEGIES`) when it exists;
- * until then, and for names it lacks, two tiny built-ins keep rooms playable. A bot's decisions are
+ * Seat-filling bots. Strategies come from `shared/bots` (the registry `STRATEGIES`); two tiny
+ * built-ins (`idle`, `treasurer`) are the fallbacks for names it lacks. A bot's decisions are
  * applied and logged like a person's, so replays never need to re-run the strategy.
  */
 import { seedRng, type Rng } from '../../shared/rules/rng.js';
+import { BotSeat as SeatBrain, botSeed } from '../../shared/bots/botSeat.js';
+import type { Strategy } from '../../shared/bots/types.js';
+import { STRATEGIES } from '../../shared/bots/index.js';
 import { playerView, type PlayerView } from '../../shared/rules/view.js';
 import type { Action } from '../../shared/rules/actions.js';
 import type { GameState, PlayerId } from '../../shared/rules/types.js';
@@ -38,7 +41,7 @@ const BUILTIN: Record<string, StrategyLike> = {
 let registry: Record<string, StrategyLike> = { ...BUILTIN };
 let loaded = false;
 
-/** Loads `shared/bots` once if present; safe to call many times. */
+/** The registry plus the bot folder; safe to call many times. */
 export async function loadStrategies(): Promise<Record<string, StrategyLike>> {
   // The folder is read again each time: a bot dropped into BOTS_DIR is seatable in the next room.
   if (loaded) {
@@ -46,14 +49,7 @@ export async function loadStrategies(): Promise<Record<string, StrategyLike>> {
     return registry;
   }
   loaded = true;
-  // A computed specifier keeps the type checker from requiring the module while it is being written.
-  const specifier = ['..', '..', 'shared', 'bots', 'index.js'].join('/');
-  try {
-    const mod = (await import(specifier)) as { STRATEGIES?: Record<string, StrategyLike> };
-    if (mod.STRATEGIES && typeof mod.STRATEGIES === 'object') registry = { ...BUILTIN, ...mod.STRATEGIES };
-  } catch {
-    // shared/bots not there yet: built-ins only.
-  }
+  registry = { ...BUILTIN, ...(STRATEGIES as Record<string, StrategyLike>) };
   await scanBotsDir();
   return registry;
 }
@@ -121,10 +117,11 @@ export function hasStrategy(name: string): boolean {
 const ROOM_PROCESS_LIMITS = limitsFor(50, { silenceMs: 500, startMs: 5000 });
 const ROOM_PROCESS_MAX_STRIKES = 5;
 
-/** Per-seat bot: its own RNG and memory, kept for the room's life. */
+/**
+ * A room's bot seat: the shared seat (shared/bots/botSeat.ts, the headless runner's and the online
+ * bot's too) around a registry strategy or a folder program, fed the engine's own `playerView`.
+ */
 export class BotSeat {
-  private readonly rng: Rng;
-  private readonly memory: Record<string, unknown> = {};
   strikes = 0;
   /** The strategy's own log lines (`ctx.log`), newest last, capped. */
   readonly logLines: string[] = [];
@@ -134,9 +131,10 @@ export class BotSeat {
   };
 
   private process: ProcessStrategy | null = null;
+  private readonly seat: SeatBrain;
 
   constructor(readonly playerId: PlayerId, public strategy: string, private readonly seed: string) {
-    this.rng = seedRng(`${seed}/bot/${playerId}`);
+    this.seat = new SeatBrain(BUILTIN.idle as Strategy, seedRng(botSeed(seed, playerId)));
   }
 
   /** Ends a process bot's program (the seat changed hands or the room closed). */
@@ -149,15 +147,12 @@ export class BotSeat {
   decide(state: GameState): Action[] {
     const spawn = folderBots.get(this.strategy);
     if (spawn && !this.process) {
-      this.process = processStrategy({ spawn, label: this.strategy, seed: `${this.seed}/bot/${this.playerId}`, limits: ROOM_PROCESS_LIMITS, maxStrikes: ROOM_PROCESS_MAX_STRIKES });
+      this.process = processStrategy({ spawn, label: this.strategy, seed: botSeed(this.seed, this.playerId), limits: ROOM_PROCESS_LIMITS, maxStrikes: ROOM_PROCESS_MAX_STRIKES });
     }
-    const strategy: StrategyLike = this.process ?? registry[this.strategy] ?? BUILTIN.treasurer!;
-    try {
-      const actions = strategy.decide(playerView(state, this.playerId), { rng: this.rng, day: state.day, memory: this.memory, log: this.log });
-      return Array.isArray(actions) ? actions.slice(0, 64) : [];
-    } catch {
-      this.strikes += 1;
-      return [];
-    }
+    this.seat.strategy = (this.process ?? registry[this.strategy] ?? BUILTIN.treasurer!) as Strategy;
+    const decision = this.seat.decide(playerView(state, this.playerId), this.log);
+    if (decision.ok) return decision.actions;
+    this.strikes += 1;
+    return [];
   }
 }

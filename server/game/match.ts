@@ -13,22 +13,13 @@ import { daySummary, type DaySummary } from '../../shared/rules/summary.js';
 import type { Action } from '../../shared/rules/actions.js';
 import type { ApplyResult, GameEvent, GameState, PlayerId, Scenario } from '../../shared/rules/types.js';
 import { SNAPSHOT_EVERY_DAYS, type MatchStore } from '../persistence/store.js';
+import type { Standing } from '../../shared/protocol/server.js';
 
 /** Days of chart history kept in memory (the whole match is at most a few thousand days). */
 const HISTORY_CAP = 5000;
 
-export interface Standing {
-  playerId: PlayerId;
-  name: string;
-  strategy: string;
-  navUsd: number;
-  marketCapUsd: number;
-  multiple: number;
-  bankrupt: boolean;
-  /** The headline score: founders' stake at market and at NAV (shared/rules/score.ts). */
-  scoreMarketUsd: number;
-  scoreNavUsd: number;
-}
+/** A row of the final standings (the `ended` message): defined once in shared/protocol. */
+export type { Standing };
 
 export class MatchRunner {
   /** Log entries accepted so far (the last `seq` written). */

@@ -11,7 +11,7 @@ import { ensureLive } from '../rooms/resume.js';
 import { sendExport, tokenOf } from './exports.js';
 import { normaliseCode } from '../rooms/roomCode.js';
 import { sameSecret } from '../rooms/hostKey.js';
-import { ROOM_NAME } from '../rooms/protocol.js';
+import { ROOM_NAME } from '../../shared/protocol/index.js';
 import { availableBots } from '../game/bots.js';
 import { sessionRouter } from '../classroom/http.js';
 import { joinBase } from './joinBase.js';

@@ -3,7 +3,7 @@
  * instance per match, whoever asks and however often. Concurrent callers share one creation.
  */
 import { matchMaker } from '@colyseus/core';
-import { ROOM_NAME } from './protocol.js';
+import { ROOM_NAME } from '../../shared/protocol/index.js';
 import type { RoomContext } from './roomContext.js';
 
 /** Resolves once `matchId` has a live room in this process (creating it if needed). */

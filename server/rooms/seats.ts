@@ -4,7 +4,7 @@
  */
 import { BotSeat, defaultStrategy } from '../game/bots.js';
 import type { MatchStore, SeatControl, SeatRecord } from '../persistence/store.js';
-import type { SeatStatus } from '../schema/sync.js';
+import type { SeatStatus } from '../../shared/sync/syncView.js';
 import { secretToken } from './roomCode.js';
 
 export interface Seat {

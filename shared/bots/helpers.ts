@@ -17,8 +17,8 @@ export type ViewRegion = PlayerView['regions'][number];
 /** Hardware must run at least this many days before the match ends to be worth ordering. */
 export const MIN_USEFUL_DAYS = 20;
 
-/** Standard lease block length assumed when sizing lease orders (DESIGN §3.4: 1 H100 × 30 days). */
-export const LEASE_BLOCK_DAYS = 30;
+/** Lease block length (DESIGN §3.4: 1 H100 × 30 days): the engine's constant, also `view.book.blockDays`. */
+export { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 
 export function regionOf(view: PlayerView, regionId: string): ViewRegion | undefined {
   return view.regions.find((r) => r.id === regionId);
@@ -28,10 +28,9 @@ export function modelOf(view: PlayerView, modelId: string): HardwareModelSpec | 
   return view.catalogue.find((m) => m.id === modelId);
 }
 
-/** New-unit price today (whole dollars): ASICs from the $/TH index, GPUs from the GPU price table. */
+/** New-unit price today (whole dollars): the engine's own figure from the view (released models only). */
 export function unitPriceUsd(view: PlayerView, model: HardwareModelSpec): number {
-  if (model.kind === 'asic') return view.world.asicUsdPerTh * model.hashrateThs * model.priceIndexMultiple;
-  return view.world.gpuPriceUsd[model.id] ?? model.basePriceUsd;
+  return view.world.unitPriceUsd[model.id] ?? Infinity;
 }
 
 /** MW one unit draws at the meter in a region (IT kW × PUE). */

@@ -4,14 +4,14 @@
  * returns garbage or overruns its time budget loses that day's actions and gets a strike; the match
  * always goes on. Pure: the caller injects the clock (shared/ never reads one).
  */
-import { parseAction, HOST_ACTION_TYPES, type Action } from '../rules/actions.js';
 import { addPlayer, applyAction, createGame, step } from '../rules/engine.js';
 import type { LogEntry } from '../rules/replay.js';
-import { restoreRng, seedRng, type Rng } from '../rules/rng.js';
+import { seedRng } from '../rules/rng.js';
 import type { ErrorCode, GameEvent, GameState, PlayerId, Scenario } from '../rules/types.js';
 import { playerView } from '../rules/view.js';
 import { getStrategy } from './index.js';
-import { BotFault, MAX_ACTIONS_PER_DAY, type StrikeReason, type Strategy } from './types.js';
+import type { StrikeReason, Strategy } from './types.js';
+import { BotSeat, botSeed } from './botSeat.js';
 
 export const DEFAULT_DECISION_BUDGET_MS = 50;
 
@@ -74,9 +74,7 @@ export interface MatchResult {
 
 interface Seat {
   bot: MatchBot;
-  strategy: Strategy;
-  rng: Rng;
-  memory: Record<string, unknown>;
+  brain: BotSeat;
   stats: BotStats;
   log: string[];
 }
@@ -88,24 +86,7 @@ function resolveStrategy(s: string | Strategy): Strategy {
   return found;
 }
 
-/** Checks a decision's shape: an array of at most MAX_ACTIONS_PER_DAY valid player actions. */
-export function validateDecision(output: unknown): { ok: true; actions: Action[] } | { ok: false; message: string } {
-  if (!Array.isArray(output)) return { ok: false, message: `decide returned ${output === null ? 'null' : typeof output}, not an array` };
-  if (output.length > MAX_ACTIONS_PER_DAY) return { ok: false, message: `decide returned ${output.length} actions (max ${MAX_ACTIONS_PER_DAY})` };
-  const actions: Action[] = [];
-  for (const [i, item] of output.entries()) {
-    const parsed = parseAction(item);
-    if (!parsed.ok) return { ok: false, message: `action ${i}: ${parsed.message}` };
-    if (HOST_ACTION_TYPES.has(parsed.action.type)) return { ok: false, message: `action ${i}: ${parsed.action.type} is a host action` };
-    actions.push(parsed.action);
-  }
-  return { ok: true, actions };
-}
-
-/** Seed of a bot's own RNG: derived from the match seed and its seat, so replays of bots agree. */
-export function botSeed(matchSeed: string, botId: PlayerId): string {
-  return `${matchSeed}/bot/${botId}`;
-}
+export { botSeed, validateDecision } from './botSeat.js';
 
 /** Plays a whole match (or until `untilDay`) with the given bots. */
 export function runMatch(opts: RunMatchOptions): MatchResult {
@@ -126,7 +107,7 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
     stats[bot.id] = seatStats;
     const seatLog: string[] = [];
     logs[bot.id] = seatLog;
-    seats.push({ bot, strategy, rng: seedRng(botSeed(opts.seed, bot.id)), memory: {}, stats: seatStats, log: seatLog });
+    seats.push({ bot, brain: new BotSeat(strategy, seedRng(botSeed(opts.seed, bot.id)), { clock, budgetMs }), stats: seatStats, log: seatLog });
   }
   const strike = (seat: Seat, reason: StrikeReason, message: string) => {
     seat.stats.strikes += 1;
@@ -139,50 +120,13 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
 
   while (state.phase === 'running' && state.day < lastDay) {
     for (const seat of seats) {
-      const view = playerView(state, seat.bot.id);
-      // With a clock, keep what a retry needs: a strategy is a pure function of (view, rng, memory).
-      const timed = clock !== undefined && !seat.strategy.selfTimed;
-      const rngBefore = timed ? seat.rng.state() : null;
-      const memoryBefore = timed ? JSON.stringify(seat.memory) : '';
-      let output: unknown;
-      let elapsedMs = 0;
-      let attempt = 0;
-      let threw: string | null = null;
-      let fault: StrikeReason = 'threw';
       const botLog = logFor(seat);
-      for (;;) {
-        const t0 = clock ? clock() : 0;
-        threw = null;
-        try {
-          output = seat.strategy.decide(view, { rng: seat.rng, day: state.day, memory: seat.memory, log: botLog });
-        } catch (e) {
-          threw = e instanceof Error ? e.message : String(e);
-          fault = e instanceof BotFault ? e.reason : 'threw';
-        }
-        if (!clock) break;
-        elapsedMs = clock() - t0;
-        seat.stats.decideMs += elapsedMs;
-        // One overrun may be the machine (a GC pause, another process): re-decide once from the same
-        // RNG state and memory, which gives the same answer, and strike only a second overrun.
-        if (!timed || elapsedMs <= budgetMs || attempt >= 1 || rngBefore === null) break;
-        attempt += 1;
-        seat.rng = restoreRng(rngBefore);
-        seat.memory = JSON.parse(memoryBefore) as Record<string, unknown>;
-      }
-      if (threw !== null) {
-        strike(seat, fault, threw);
-        botLog(`strike ${fault}: ${threw.slice(0, 200)}`);
-        continue;
-      }
-      if (timed && elapsedMs > budgetMs) {
-        botLog(`strike timeout: ${elapsedMs.toFixed(1)} ms twice (budget ${budgetMs} ms)`);
-        strike(seat, 'timeout', `decided in ${elapsedMs.toFixed(1)} ms twice (budget ${budgetMs} ms)`);
-        continue;
-      }
-      const decision = validateDecision(output);
+      const decision = seat.brain.decide(playerView(state, seat.bot.id), botLog);
+      seat.stats.decideMs += decision.elapsedMs;
       if (!decision.ok) {
-        strike(seat, 'garbage', decision.message);
-        botLog(`strike garbage: ${decision.message.slice(0, 200)}`);
+        strike(seat, decision.reason, decision.message);
+        const why = decision.reason === 'timeout' ? decision.message.replace(/^decided in /, '') : decision.message.slice(0, 200);
+        botLog(`strike ${decision.reason}: ${why}`);
         continue;
       }
       for (const action of decision.actions) {

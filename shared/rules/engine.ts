@@ -26,6 +26,7 @@ import { LEASE_MAKER_ID } from '../economy/leaseMakers.js';
 import { financePhase, financeReducers } from './systems/finance.js';
 import { contestPhase, contestReducers } from './systems/contest.js';
 import { valuationPhase } from './systems/valuation.js';
+import { closedMarketError } from './markets.js';
 
 // States are shared between the room, snapshots and bots; freezing costs more than it protects
 // (bench: see docs/engine.md). Nobody mutates a state outside a draft.
@@ -156,6 +157,8 @@ export function applyAction(state: GameState, playerId: PlayerId, input: Action 
     const player = state.players[playerId];
     if (!player) return { ok: false, error: fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`) };
   }
+  const closed = closedMarketError(state, action);
+  if (closed) return { ok: false, error: closed };
   const ctx: Ctx = { events: [] };
   const draft = createDraft(state);
   const reducer = reducers[action.type] as Reducer<ActionType>;

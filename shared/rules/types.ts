@@ -464,6 +464,8 @@ export type ErrorCode =
   /** It would complete after the match's last day. */
   | 'TOO_LATE'
   | 'COVENANT'
+  /** The scenario closed the market this action trades on (shared/rules/markets.ts). */
+  | 'MARKET_CLOSED'
   // Raised by the server, never by the engine:
   | 'UNKNOWN_MESSAGE'
   | 'RATE_LIMITED'

@@ -10,7 +10,8 @@ import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.j
 import { balanceOf, playerAccount } from '../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../economy/money.js';
 import { daysBetween } from '../economy/calendar.js';
-import { lotsOf } from './systems/capacity.js';
+import { lotsOf, siteLoadsOf, type SiteLoad } from './systems/capacity.js';
+import { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 import { navPartsByPlayer } from './systems/valuation.js';
 import { founderStakeUsd } from './score.js';
 import { navUsd, operatingUsd, type NavParts } from '../economy/valuation.js';
@@ -84,7 +85,11 @@ export interface PrivatePlayer {
   issuanceWindowEndsDay: number;
   /** The engine's own figures for this player's previews (shared/rules/quotes.ts reads them; the UI never re-derives them). */
   quotes: EngineQuotes;
+  /** Load of each own site with hardware installed (MW at the meter incl. PUE, free MW, units), by site id. */
+  siteLoads: Record<string, SiteLoad>;
 }
+
+export type { SiteLoad };
 
 /**
  * What the reducers would price an action at today, from the same functions they call: unit
@@ -132,6 +137,8 @@ export interface PlayerView {
     asicUsdPerTh: number;
     asicLeadTimeDays: number;
     gpuPriceUsd: Record<string, number>;
+    /** Today's new-unit price of each released model, whole dollars (`newUnitPriceUsd`, what an order pays). */
+    unitPriceUsd: Record<string, number>;
     gpuLeadTimeDays: number;
     gpuRentUsdPerHour: number;
     hype: { crypto: number; ai: number };
@@ -144,7 +151,8 @@ export interface PlayerView {
   capex: GameState['scenario']['capex'];
   players: PublicPlayer[];
   sites: Site[];
-  book: { bids: BookLevel[]; asks: BookLevel[] };
+  /** `blockDays`: the length of one lease block (1 H100-equivalent for that many days). */
+  book: { bids: BookLevel[]; asks: BookLevel[]; blockDays: number };
   tenders: PublicTender[];
   /** Hosting and buy-out offers open to every company (sealed bids). */
   offers: PublicOffer[];
@@ -210,7 +218,15 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     retirableShares: p ? retirableShares(window!) : 0,
     issuanceWindowEndsDay: window ? window.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS : state.day,
     quotes: engineQuotes(state, id, loans),
+    siteLoads: siteLoadsOf(state, id),
   };
+}
+
+/** New-unit price of each model released by today (the catalogue the view lists). */
+export function releasedUnitPrices(state: GameState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of state.scenario.catalogue) if (daysBetween(m.releaseDate, state.date) >= 0) out[m.id] = newUnitPriceUsd(state, m.id);
+  return out;
 }
 
 function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principalUsdCents: number; collateralSats: number }[]): EngineQuotes {
@@ -218,13 +234,9 @@ function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principa
   const debtCents = loans.reduce((s, l) => s + l.principalUsdCents, 0);
   const unsecuredCents = loans.reduce((s, l) => s + (l.collateralSats > 0 ? 0 : l.principalUsdCents), 0);
   const f = state.scenario.finance;
-  const unitPriceUsd: Record<string, number> = {};
+  const unitPriceUsd = releasedUnitPrices(state);
   const resale: Record<string, number> = {};
-  for (const m of state.scenario.catalogue) {
-    if (daysBetween(m.releaseDate, state.date) < 0) continue;
-    unitPriceUsd[m.id] = newUnitPriceUsd(state, m.id);
-    resale[m.id] = resaleUnitPriceUsd(state, m.id);
-  }
+  for (const id of Object.keys(unitPriceUsd)) resale[id] = resaleUnitPriceUsd(state, id);
   return {
     navParts: { ...np },
     sectorHype: playerSectorHype(state, id),
@@ -285,6 +297,7 @@ function publicPart(state: GameState): PublicPart {
       asicUsdPerTh: state.hardware.asicUsdPerTh,
       asicLeadTimeDays: state.hardware.asicLeadTimeDays,
       gpuPriceUsd: { ...state.compute.gpuPriceUsd },
+      unitPriceUsd: releasedUnitPrices(state),
       gpuLeadTimeDays: state.compute.gpuLeadTimeDays,
       gpuRentUsdPerHour: state.compute.spotUsdPerGpuHour,
       hype: { ...state.hype },
@@ -296,7 +309,7 @@ function publicPart(state: GameState): PublicPart {
     capex: s.capex,
     players: state.playerOrder.map((id) => publicPlayer(state, id)).filter((p): p is PublicPlayer => p !== null),
     sites: Object.values(state.sites),
-    book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask') },
+    book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask'), blockDays: LEASE_BLOCK_DAYS },
     colocation: coloOffers(state),
     contest: {
       round: state.contest.current.round,

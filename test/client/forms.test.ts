@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLAYER_ACTION_TYPES, parseAction } from '../../shared/rules/actions.js';
 import { REFERENCE_STRATEGIES } from '../../shared/bots/index.js';
-import { HOST_COMMANDS } from '../../server/rooms/protocol.js';
+import { HOST_COMMANDS } from '../../shared/protocol/index.js';
 import { TABS } from '../../client/src/ui/formSpecs.js';
 import { BOT_STRATEGIES, HOST_MSG } from '../../client/src/net/protocol.js';
 

@@ -6,17 +6,16 @@ import { halvingSprint } from '../../shared/economy/scenarios/halvingSprint.js';
 import { applyAction, createGame, step } from '../../shared/rules/engine.js';
 import { playerView } from '../../shared/rules/view.js';
 import type { GameState, Offer } from '../../shared/rules/types.js';
-import { MarketState } from '../../server/schema/MarketState.js';
-import { syncView } from '../../server/schema/sync.js';
-import { privatePayload } from '../../server/rooms/privateFeed.js';
-import { buildOnlineView, type Welcome as BotWelcome } from '../../server/bots/onlineBot.js';
+import { MarketState } from '../../shared/sync/MarketState.js';
+import { syncView } from '../../shared/sync/syncView.js';
+import { privatePayload } from '../../shared/sync/privateFeed.js';
 
 const welcome: Welcome = {
   roomCode: 'ABCDEF', playerId: 'p2', spectator: false, isHost: false, seatToken: 's', hostToken: '', reconnectSeconds: 120,
   scenario: {
     id: halvingSprint.id, name: halvingSprint.name, description: '', startDate: halvingSprint.startDate, days: halvingSprint.days,
     halvingInterval: halvingSprint.halvingInterval, regions: halvingSprint.regions, catalogue: halvingSprint.catalogue, capex: halvingSprint.capex,
-    contest: { maxStakeUsd: 1_000_000 },
+    finance: halvingSprint.finance, contest: { ...halvingSprint.contest, maxStakeUsd: 1_000_000 },
   },
 };
 
@@ -46,7 +45,7 @@ function state(): StateJson {
 
 describe('viewFromState', () => {
   it('rebuilds the PlayerView shape from schema JSON, welcome and private data', () => {
-    const view = viewFromState(state(), welcome, { me: null, tenderBids: [{ tenderId: 'T1', priceUsdPerGpuHour: 2.5 }] }, []);
+    const view = viewFromState(state(), welcome, { me: null, tenderBids: [{ tenderId: 'T1', priceUsdPerGpuHour: 2.5 }], offerBids: [], contestPayouts: [] });
     expect(view.playerId).toBe('p2');
     expect(view.world.hype).toEqual({ crypto: 1.2, ai: 0.8 });
     expect(view.world.meters.miningGw).toBe(1.5);
@@ -56,7 +55,8 @@ describe('viewFromState', () => {
     expect(view.sites.find((s) => s.id === 'L2')!.ownerId).toBe('p2');
     expect(view.players.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
     expect(view.tenders[0]!.myBidUsdPerGpuHour).toBe(2.5);
-    expect(view.news.map((n) => n.headline)).toEqual(['a', 'b']);
+    // The engine's order (oldest first, as the room syncs them): the adapter does not re-sort.
+    expect(view.news.map((n) => n.headline)).toEqual(['b', 'a']);
     expect(view.contest.maxStakeUsd).toBe(1_000_000);
     expect(view.catalogue.every((m) => m.releaseDate <= '2024-03-04')).toBe(true);
     expect(view.catalogue.some((m) => m.id === 's21xp')).toBe(false);
@@ -83,9 +83,8 @@ describe('viewFromState', () => {
     for (const pid of ['p1', 'p2']) {
       const want = playerView(g, pid);
       const priv = privatePayload(g, pid);
-      const view = viewFromState(ms.toJSON() as unknown as StateJson, { ...welcome, playerId: pid }, priv, []);
-      const bot = buildOnlineView(ms as never, { ...welcome, playerId: pid } as unknown as BotWelcome, priv, []);
-      for (const got of [view, bot]) {
+      const view = viewFromState(ms.toJSON() as unknown as StateJson, { ...welcome, playerId: pid }, priv);
+      for (const got of [view]) {
         expect(got.offers, pid).toEqual(want.offers);
         expect(got.colocation, pid).toEqual(want.colocation);
         const colo = (v: typeof want) => v.sites.filter((x) => x.coloProviderId).map(({ id, ownerId, coloProviderId, coloUsdPerKwMonth, coloEndDay, status, energisedMw }) => ({ id, ownerId, coloProviderId, coloUsdPerKwMonth, coloEndDay, status, energisedMw }));

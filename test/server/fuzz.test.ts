@@ -21,7 +21,7 @@ import { PLAYER_ACTION_TYPES, parseAction } from '../../shared/rules/actions.js'
 import { EVENT_KINDS } from '../../shared/economy/scenarios/types.js';
 import { runReplay, type ReplayFile } from '../../shared/rules/replay.js';
 import { stateHash } from '../../shared/rules/engine.js';
-import { HOST_COMMANDS } from '../../server/rooms/protocol.js';
+import { HOST_COMMANDS } from '../../shared/protocol/index.js';
 import { DEFAULT_CONFIG } from '../../server/config.js';
 import { pack } from 'msgpackr';
 import { bootServer, createRoom, joinRoom, record, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';

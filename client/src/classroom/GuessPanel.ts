@@ -3,6 +3,7 @@
  * histogram, mean, median, target, winner and level-k reading of the latest round.
  */
 import type { GuessMessage, ActionResult } from '../core/MatchFeed.js';
+import type { Body, ClientMessage, Command } from '../net/protocol.js';
 import type { ClassroomState } from '../net/protocol.js';
 import { h, setChildren, setText } from '../ui/dom.js';
 import { t } from '../i18n/index.js';
@@ -21,7 +22,7 @@ export class GuessPanel {
   private readonly closeBtn: HTMLButtonElement;
   private last: GuessMessage | null = null;
 
-  constructor(private readonly command: (type: string, body?: Record<string, unknown>) => Promise<ActionResult>, private readonly nameOf: (id: string) => string) {
+  constructor(private readonly command: Command, private readonly nameOf: (id: string) => string) {
     const p = h('input', { testid: 'guess-p', value: '2/3', style: 'width:4.5em', dir: 'ltr' });
     const rounds = h('input', { testid: 'guess-rounds', type: 'number', min: '1', max: '50', value: '3', style: 'width:4em' });
     const bots = h('input', { testid: 'guess-bots', type: 'number', min: '0', max: '100', value: '0', style: 'width:4em' });
@@ -42,9 +43,9 @@ export class GuessPanel {
     this.render(null, null);
   }
 
-  private async run(type: string, body: Record<string, unknown> = {}): Promise<void> {
+  private async run<K extends ClientMessage>(type: K, body?: Body<K>): Promise<void> {
     setText(this.status, '…');
-    const r = await this.command(type, body);
+    const r = await this.command(type, body ?? ({} as Body<K>));
     setText(this.status, r.ok ? '✓' : r.message);
     this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
   }

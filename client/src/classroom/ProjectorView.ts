@@ -4,6 +4,7 @@
  * the Projector scene feeds it the network service's events.
  */
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
+import type { Body, ClientMessage, Command } from '../net/protocol.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { ActionResult, RoomInfo } from '../core/MatchFeed.js';
 import type { ClassroomState, RosterEntry, UpcomingEvent } from '../net/protocol.js';
@@ -71,7 +72,7 @@ export class ProjectorView {
   /** Anonymous sessions: the wall shows display names (Company A…); real names stay in the teacher's export. */
   private anonymous = false;
 
-  constructor(code: string, links: ProjectorLinks, private readonly command: (type: string, body?: Record<string, unknown>) => Promise<ActionResult>) {
+  constructor(code: string, links: ProjectorLinks, private readonly command: Command) {
     this.guess = new GuessPanel(command, (id) => this.nameOf(id));
     this.studentLinks = new StudentLinksPanel(`${t('proj.code')} ${code}`);
     const codeEl = h('div', { class: 'roomcode', testid: 'proj-code' });
@@ -107,7 +108,7 @@ export class ProjectorView {
         h('button', { class: 'danger', testid: 'proj-end', onclick: () => { if (confirm(t('proj.endConfirm'))) void this.run('end'); } }, t('proj.end'))),
       h('div', { class: 'row' }, questionInput),
       h('div', { class: 'row' }, kind, headline,
-        h('button', { testid: 'proj-inject', onclick: () => void this.run('inject', { kind: kind.value, ...(headline.value.trim() ? { headline: headline.value.trim() } : {}) }) }, t('proj.injectButton'))),
+        h('button', { testid: 'proj-inject', onclick: () => void this.run('inject', { kind: kind.value as Body<'inject'>['kind'], ...(headline.value.trim() ? { headline: headline.value.trim() } : {}) }) }, t('proj.injectButton'))),
       h('div', { class: 'row' }, this.status),
       h('h3', { style: 'margin-top:0.6em' }, t('proj.nextEvents')), this.scheduleList,
       h('label', { style: 'min-width:0' }, this.autoPause, ' ', t('proj.autoPause')));
@@ -132,10 +133,10 @@ export class ProjectorView {
           this.studentLinks.el)));
   }
 
-  private async run(type: string, body: Record<string, unknown> = {}): Promise<void> {
+  private async run<K extends ClientMessage>(type: K, body?: Body<K>): Promise<void> {
     setText(this.status, '…');
     this.status.className = 'status';
-    const r = await this.command(type, body);
+    const r = await this.command(type, body ?? ({} as Body<K>));
     setText(this.status, r.ok ? `✓ ${tMaybe(`proj.cmd.${type}`) ?? type}` : engineMessage(r.message));
     this.status.className = `status ${r.ok ? 'ok' : 'err'}`;
   }
@@ -191,7 +192,7 @@ export class ProjectorView {
   private renderRoster(): void {
     const room = this.roomInfo;
     const seats = room?.seats ?? [];
-    const entries = this.rosterList.length ? this.rosterList : seats.map((s) => ({ playerId: s.id, name: s.name, displayName: s.name, label: null, kind: s.bot ? 'bot' : 'student', control: s.bot ? 'bot' : 'human', connected: s.connected, joinedDay: 0 } as RosterEntry));
+    const entries = this.rosterList.length ? this.rosterList : seats.map((s) => ({ playerId: s.id, name: s.name, displayName: s.name, label: '', kind: s.bot ? 'bot' : 'student', control: s.bot ? 'bot' : 'human', connected: s.connected, awayBot: false } satisfies RosterEntry));
     const online = entries.filter((e) => e.kind === 'bot' || e.connected).length;
     setText(this.rosterCount, t('proj.rosterCount', { online, total: entries.length }));
     // A class of 40 fits the column in two narrower columns of smaller type.

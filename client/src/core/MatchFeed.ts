@@ -7,8 +7,7 @@ import type { GameEvent } from '../../../shared/rules/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { Emitter } from '../util/Emitter.js';
 import type { SeriesStore } from './SeriesStore.js';
-import type { GuessView } from '../../../shared/classroom/guess.js';
-import type { ChatLine, ClassroomState, RosterEntry } from '../net/protocol.js';
+import type { ChatLine, ClassroomState, GuessMessage, MatchEnd, RosterEntry, Standing } from '../net/protocol.js';
 
 export type ActionResult = { ok: true } | { ok: false; code: string; message: string };
 
@@ -41,26 +40,10 @@ export interface FeedEvents {
   chat: ChatLine;
 }
 
-export type GuessMessage = GuessView & { game: number };
+/** The `guess`, `ended` messages and a standings row: defined once in shared/protocol. */
+export type { GuessMessage, MatchEnd, Standing };
 
-export interface Standing {
-  playerId: string;
-  name: string;
-  strategy: string;
-  navUsd: number;
-  marketCapUsd: number;
-  multiple: number;
-  bankrupt: boolean;
-  scoreMarketUsd: number;
-  scoreNavUsd: number;
-}
-
-export interface MatchEnd {
-  finalDay: number;
-  stateHash: string;
-  standings: Standing[];
-}
-
+/** A host command as the screens send it; NetworkService maps the engine's `injectEvent` / `endMatch` to the room's `inject` / `end`. */
 export type HostCommand =
   | { type: 'start' }
   | { type: 'pause' }

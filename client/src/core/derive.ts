@@ -1,21 +1,10 @@
-/** Display-only figures derived from a view (never fed back to the server). */
+/** Display-only figures read from a view (never fed back to the server); the engine's own figures come ready-made. */
 import type { PlayerView } from '../../../shared/rules/view.js';
-import type { SiteLoad } from '../ui/WorldMap.js';
+import type { SiteLoad } from '../../../shared/rules/view.js';
 
-/** MW drawn and racks installed at each of the viewer's sites, from its installed lots. */
+/** The engine's load of each of the viewer's own sites (none for a spectator): computed once, in shared/. */
 export function siteLoads(view: PlayerView): Map<string, SiteLoad> {
-  const out = new Map<string, SiteLoad>();
-  const models = new Map(view.catalogue.map((m) => [m.id, m]));
-  for (const lot of view.me?.lots ?? []) {
-    if (lot.status !== 'installed' || !lot.siteId) continue;
-    const m = models.get(lot.modelId);
-    const load = out.get(lot.siteId) ?? { usedMw: 0, asics: 0, gpus: 0 };
-    load.usedMw += (lot.count * (m?.powerKw ?? 0)) / 1000;
-    if (m?.kind === 'gpu') load.gpus += lot.count;
-    else load.asics += lot.count;
-    out.set(lot.siteId, load);
-  }
-  return out;
+  return new Map(Object.entries(view.me?.siteLoads ?? {}));
 }
 
 /** Days until the next halving at ~144 blocks a day (display estimate only). */

@@ -6,15 +6,18 @@
  */
 import { Client, type Room } from 'colyseus.js';
 import type { Action } from '../../../shared/rules/actions.js';
-import type { ContestSummary, GameEvent } from '../../../shared/rules/types.js';
+import type { GameEvent } from '../../../shared/rules/types.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
 import type { DaySummary } from '../../../shared/rules/summary.js';
 import { Emitter } from '../util/Emitter.js';
-import { CLOSE_CODES } from '../../../shared/rules/messages.js';
+import { CLOSE_CODES } from '../../../shared/protocol/names.js';
 import { SeriesStore } from '../core/SeriesStore.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
-import { roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
-import { HOST_MSG, MARKET_KEYS, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type ChatLine, type ClassroomState, type CreateOptions, type RosterEntry, type RoomListing, type ScenarioListing, type StoredSession, type StudentLink, type BotListing, type UpcomingEvent } from './protocol.js';
+import { classroomFrom, roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
+import {
+  HOST_MSG, MSG, ROOM_NAME, SESSION_KEY, serverEndpoint, type Body, type ChatLine, type ClassroomState, type ClientMessage, type CreateOptions, type RosterEntry,
+  type RoomListing, type ScenarioListing, type StoredSession, type StudentLink, type BotListing, type UpcomingEvent,
+} from './protocol.js';
 
 /** No answer within this window: treat as lost (the server always answers `ack` or `error`). */
 const ACK_TIMEOUT_MS = 8000;
@@ -55,7 +58,6 @@ export class NetworkService implements MatchFeed {
   private active: Room | null = null;
   private priv: PrivateMessage | null = null;
   private session: StoredSession | null = null;
-  private contestHistory: ContestSummary[] = [];
   private pending = new Map<string, Pending>();
   private refSeq = 0;
   private closing = false;
@@ -155,9 +157,9 @@ export class NetworkService implements MatchFeed {
     return 'joined';
   }
 
-  /** Any room message with an ack (classroom commands, a student's guess). */
-  command(type: string, body: Record<string, unknown> = {}): Promise<ActionResult> {
-    return this.request(type, body);
+  /** Any room message with an ack (classroom commands, chat, a student's guess), typed by shared/protocol. */
+  command<K extends ClientMessage>(type: K, body: Body<K>): Promise<ActionResult> {
+    return this.request(type, body as Record<string, unknown>);
   }
 
   get httpBase(): string {
@@ -236,7 +238,6 @@ export class NetworkService implements MatchFeed {
     this.ended = null;
     this.priv = null;
     this.lastJson = null;
-    this.contestHistory = [];
     this.guess = null;
     this.roster = [];
     this.schedule = [];
@@ -249,7 +250,7 @@ export class NetworkService implements MatchFeed {
 
   send(action: Action): Promise<ActionResult> {
     const { type, ...body } = action;
-    return this.request(type, body);
+    return this.request(type as ClientMessage, body);
   }
 
   host(cmd: HostCommand): Promise<ActionResult> {
@@ -257,7 +258,7 @@ export class NetworkService implements MatchFeed {
     return this.request(HOST_MSG[type], body);
   }
 
-  private request(type: string, body: Record<string, unknown>): Promise<ActionResult> {
+  private request(type: ClientMessage, body: Record<string, unknown>): Promise<ActionResult> {
     const room = this.active;
     if (!room || this.connection !== 'connected') return Promise.resolve({ ok: false, code: 'OFFLINE', message: 'Not connected; wait for the reconnect.' });
     const ref = `r${++this.refSeq}`;
@@ -301,18 +302,8 @@ export class NetworkService implements MatchFeed {
     room.onMessage(MSG.history, (msg: { days: DaySummary[] }) => {
       for (const d of msg.days ?? []) this.series.addMarket(d);
     });
-    const onEvents = (msg: { events: GameEvent[] }) => {
-      const events = msg.events ?? [];
-      for (const e of events) {
-        if (e.type === 'contestResolved' && !this.contestHistory.some((r) => r.round === e.result.round)) this.contestHistory.push({ ...e.result, payouts: {} });
-        // Our own payout arrives privately, right after the public result of the round.
-        if (e.type === 'contestPayout' && e.payoutUsdCents > 0) {
-          const r = this.contestHistory.find((h) => h.round === e.round);
-          if (r) r.payouts = { [e.playerId]: e.payoutUsdCents };
-        }
-      }
-      this.bus.emit('events', events);
-    };
+    // The contest history is in the synced state (and own payouts in `private`): events only animate.
+    const onEvents = (msg: { events: GameEvent[] }) => this.bus.emit('events', msg.events ?? []);
     room.onMessage(MSG.events, onEvents);
     room.onMessage(MSG.myEvents, onEvents);
     room.onMessage(MSG.error, (err: { code: string; message: string; ref?: string | null }) => {
@@ -384,7 +375,7 @@ export class NetworkService implements MatchFeed {
       this.bus.emit('classroom', cls);
     }
     if (!this.welcome || !json.world?.date) return;
-    const view = viewFromState(json, this.welcome, this.priv, this.contestHistory);
+    const view = viewFromState(json, this.welcome, this.priv);
     this.view = view;
     this.series.addView(view);
     this.bus.emit('view', view);
@@ -424,25 +415,6 @@ export class NetworkService implements MatchFeed {
   }
 }
 
-/** The synced classroom block (server/schema/MarketState.ts `ClassroomInfo`) and `room.question`. */
-export function classroomFrom(json: StateJson): ClassroomState | null {
-  const c = (json as unknown as { classroom?: Record<string, unknown> }).classroom;
-  if (!c || !c.enabled) return null;
-  // The schema syncs the closed ones as a list (server/schema/MarketState.ts `closedMarkets`).
-  const closed = new Set(Array.isArray(c.closedMarkets) ? (c.closedMarkets as unknown[]).map(String) : []);
-  const markets = Object.fromEntries(MARKET_KEYS.map((k) => [k, c[k] !== false && !closed.has(k)])) as ClassroomState['markets'];
-  return {
-    enabled: true,
-    anonymousNames: Boolean(c.anonymousNames),
-    chat: Boolean(c.chat),
-    markets,
-    guessGame: Number(c.guessGame ?? 0),
-    guessRound: Number(c.guessRound ?? 0),
-    guessOpen: Boolean(c.guessOpen),
-    guessCount: Number(c.guessCount ?? 0),
-    question: String((json.room as { question?: string } | undefined)?.question ?? ''),
-  };
-}
 
 async function errorText(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { message?: string; error?: string } | null;

@@ -75,8 +75,11 @@ export class SyntheticFeed implements MatchFeed {
     const book = {
       bids: Array.from({ length: 8 }, (_, i) => ({ priceUsdPerGpuHour: 2.5 - i * 0.1, quantity: 10 + i * 5, orders: 1 + i })),
       asks: Array.from({ length: 8 }, (_, i) => ({ priceUsdPerGpuHour: 2.6 + i * 0.1, quantity: 12 + i * 4, orders: 1 + i })),
+      blockDays: base.book.blockDays,
     };
-    const view: PlayerView = { ...base, sites, players, book, me: base.me ? { ...base.me, lots } : null };
+    // Made-up lots need made-up loads: the engine computes them only for lots it knows.
+    const siteLoads = Object.fromEntries(lots.map((l) => [l.siteId ?? '', { usedMw: l.count * 0.003, freeMw: 5, asics: l.count, gpus: 0 }]));
+    const view: PlayerView = { ...base, sites, players, book, me: base.me ? { ...base.me, lots, siteLoads } : null };
     this.view = view;
     this.series.addView(view);
     if (events.length) this.bus.emit('events', events);

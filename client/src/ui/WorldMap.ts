@@ -42,11 +42,9 @@ interface RegionNode {
   r: number;
 }
 
-export interface SiteLoad {
-  usedMw: number;
-  asics: number;
-  gpus: number;
-}
+/** The engine's figures for the viewer's own sites (`view.me.siteLoads`, MW at the meter incl. PUE). */
+export type { SiteLoad } from '../../../shared/rules/view.js';
+import type { SiteLoad } from '../../../shared/rules/view.js';
 
 export class WorldMap {
   private readonly base: Phaser.GameObjects.Graphics;

@@ -49,14 +49,9 @@ export const opts = {
 
 const fixed = (...values: string[]) => (): Option[] => values.map((value) => ({ value, label: value }));
 
-/** Price of one unit today: the engine's quote when the view has one (a player), else the index and list (a spectator). */
+/** Price of one unit today: the engine's figure, shipped in every view (spectators' too). */
 export function unitPrice(v: PlayerView, modelId: string): number {
-  const quoted = v.me?.quotes?.unitPriceUsd[modelId];
-  if (quoted !== undefined) return quoted;
-  const m = v.catalogue.find((x) => x.id === modelId);
-  if (!m) return 0;
-  if (m.kind === 'asic') return v.world.asicUsdPerTh * m.hashrateThs * m.priceIndexMultiple;
-  return v.world.gpuPriceUsd[m.id] ?? m.basePriceUsd;
+  return v.world.unitPriceUsd[modelId] ?? 0;
 }
 
 export interface TabSpec {

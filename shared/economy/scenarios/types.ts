@@ -102,6 +102,10 @@ export interface NpcCohortSpec {
   regionId: string;
 }
 
+/** Markets a scenario may close (a classroom treatment does): their actions get MARKET_CLOSED (shared/rules/markets.ts). */
+export const MARKET_KEYS = Object.freeze(['btcTrading', 'leaseBook', 'tenders', 'hosting', 'loans', 'equity', 'contest'] as const);
+export type MarketKey = (typeof MARKET_KEYS)[number];
+
 export interface Scenario {
   id: string;
   name: string;
@@ -111,6 +115,8 @@ export interface Scenario {
   startHeight: number;
   /** 210,000 on mainnet; a classroom scenario may shorten it. */
   halvingInterval: number;
+  /** Markets closed for the whole match (absent = all open); checked in `applyAction`. */
+  closedMarkets?: MarketKey[];
   startDifficultyEhs: number;
   startFeesBtcPerBlock: number;
   feeSigma: number;

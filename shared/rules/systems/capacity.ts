@@ -244,3 +244,28 @@ export function runningHashrateThs(state: GameState, playerId: PlayerId): number
 export function runningH100(state: GameState, playerId: PlayerId): number {
   return runningOf(state, playerId, 'gpu');
 }
+
+/** A company's own site as the screens draw it: MW drawn at the meter (with PUE), MW still free, units installed. */
+export interface SiteLoad {
+  usedMw: number;
+  freeMw: number;
+  asics: number;
+  gpus: number;
+}
+
+/**
+ * The engine's load figures for each of `playerId`'s sites that has hardware installed: the same
+ * `siteUsedMw` / `siteFreeMw` an install is checked against, so a screen never re-derives them.
+ */
+export function siteLoadsOf(state: GameState, playerId: PlayerId): Record<string, SiteLoad> {
+  const out: Record<string, SiteLoad> = {};
+  const sites = raw(state.sites);
+  for (const lot of lotsOf(state, playerId)) {
+    const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
+    if (!site || site.ownerId !== playerId) continue;
+    const load = (out[site.id] ??= { usedMw: siteUsedMw(state, site), freeMw: siteFreeMw(state, site), asics: 0, gpus: 0 });
+    if (modelSpec(state, lot.modelId)?.kind === 'gpu') load.gpus += lot.count;
+    else load.asics += lot.count;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAction, createGame, step } from '../../../shared/rules/engine.js';
 import { getScenario, SCENARIO_IDS } from '../../../shared/economy/scenarios/index.js';
 import { playerView } from '../../../shared/rules/view.js';
-import { privatePayload } from '../../../server/rooms/privateFeed.js';
+import { privatePayload } from '../../../shared/sync/privateFeed.js';
 
 describe('privatePayload', () => {
   it('carries exactly what playerView shows the player as `me`, and nothing for a stranger', () => {
@@ -13,7 +13,7 @@ describe('privatePayload', () => {
     expect(privatePayload(s, 'b').me).toEqual(playerView(s, 'b').me);
     expect(privatePayload(s, 'b').me?.sellMinedPct).toBe(40);
     expect(privatePayload(s, 'a').me?.sellMinedPct).toBe(0);
-    expect(privatePayload(s, 'nobody')).toEqual({ me: null, tenderBids: [], offerBids: [] });
+    expect(privatePayload(s, 'nobody')).toEqual({ me: null, tenderBids: [], offerBids: [], contestPayouts: [] });
   });
 
   it('carries the player’s own sealed offer bids and no one else’s', () => {

@@ -2,15 +2,27 @@
  * `syncView`: the one place that copies the engine state into the synced schema. Fields are only
  * assigned when they differ, so an unchanged field never costs a byte downstream.
  */
-import { publicContestSummary } from '../../shared/rules/systems/contest.js';
+import { publicContestSummary } from '../rules/systems/contest.js';
 import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
-import { bookLevels, publicPlayer, type BookLevel } from '../../shared/rules/view.js';
-import { coloOffers } from '../../shared/rules/systems/colocation.js';
-import { daySummary } from '../../shared/rules/summary.js';
-import type { GameState, NewsItem } from '../../shared/rules/types.js';
+import { bookLevels, publicPlayer, releasedUnitPrices, type BookLevel } from '../rules/view.js';
+import { coloOffers } from '../rules/systems/colocation.js';
+import { daySummary } from '../rules/summary.js';
+import type { GameState, NewsItem } from '../rules/types.js';
 import {
-  BookLevelCard, ChartPoint, CHART_RING, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
+  BookLevelCard, ChartPoint, CHART_RING, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
 } from './MarketState.js';
+
+/** A classroom session's public cues (docs/classroom.md); null for an ordinary room. */
+export interface ClassroomCues {
+  anonymousNames: boolean;
+  chat: boolean;
+  /** Markets the session closed, in MARKET_KEYS order. */
+  closedMarkets: readonly string[];
+  guessGame: number;
+  guessRound: number;
+  guessOpen: boolean;
+  guessCount: number;
+}
 
 /** Seat data the engine does not know: who controls it and whether its person is connected. */
 export interface SeatStatus {
@@ -40,6 +52,12 @@ function assign<T extends Schema>(dst: T, src: Partial<Record<keyof T, unknown>>
   for (const [k, v] of Object.entries(src)) {
     if (v !== undefined && d[k] !== v) d[k] = v;
   }
+}
+
+/** Makes a map of numbers equal `values` (changed entries only). */
+function syncNumbers(map: MapSchema<number>, values: Record<string, number>): void {
+  for (const [k, v] of Object.entries(values)) if (map.get(k) !== v) map.set(k, v);
+  for (const k of [...map.keys()]) if (!(k in values)) map.delete(k);
 }
 
 /** Makes `map` hold exactly `ids`, creating cards with `make` and updating each with `fill`. */
@@ -98,7 +116,9 @@ export function syncChart(arr: ArraySchema<ChartPoint>, state: GameState): void 
 }
 
 /** Copies everything public from `state` (and the room's own settings) into `ms`. */
-export function syncView(ms: MarketState, state: GameState, meta: RoomMeta, seats: ReadonlyMap<string, SeatStatus>): void {
+export function syncView(
+  ms: MarketState, state: GameState, meta: RoomMeta, seats: ReadonlyMap<string, SeatStatus>, classroom: ClassroomCues | null = null,
+): void {
   assign(ms.room, { ...meta, scenarioId: state.scenario.id });
   const b = state.btc;
   const halving = state.scenario.halvingInterval;
@@ -111,9 +131,8 @@ export function syncView(ms: MarketState, state: GameState, meta: RoomMeta, seat
     gpuRentUsdPerHour: state.compute.spotUsdPerGpuHour, gpuLeadTimeDays: state.compute.gpuLeadTimeDays,
     interestRatePct: state.interestRatePct, hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai,
   });
-  for (const [model, price] of Object.entries(state.compute.gpuPriceUsd)) {
-    if (ms.world.gpuPriceUsd.get(model) !== price) ms.world.gpuPriceUsd.set(model, price);
-  }
+  syncNumbers(ms.world.gpuPriceUsd, state.compute.gpuPriceUsd);
+  syncNumbers(ms.world.unitPriceUsd, releasedUnitPrices(state));
   assign(ms.meters, state.meters);
 
   syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => assign(c, r));
@@ -148,6 +167,27 @@ export function syncView(ms: MarketState, state: GameState, meta: RoomMeta, seat
     lastRound: last?.round ?? 0, lastWinner: last?.winner ?? '', // 0 when too few companies staked for the pool to hide a stake (publicContestSummary).
     lastPoolUsd: last ? (publicContestSummary(last).poolUsdCents ?? 0) / 100 : 0,
   });
+  syncHistory(ms.contest.history, state);
   syncNews(ms.news, state.news);
   syncChart(ms.chart, state);
+  if (classroom) syncClassroom(ms.classroom, classroom);
+}
+
+/** Appends the rounds resolved since the last sync (history only grows). */
+function syncHistory(arr: ArraySchema<string>, state: GameState): void {
+  const rounds = state.contest.history;
+  while (arr.length > rounds.length) arr.pop();
+  for (let i = arr.length; i < rounds.length; i++) {
+    const { payouts: _own, ...pub } = publicContestSummary(rounds[i]!);
+    arr.push(JSON.stringify(pub));
+  }
+}
+
+function syncClassroom(info: ClassroomInfo, cues: ClassroomCues): void {
+  const { closedMarkets, ...flags } = cues;
+  assign(info, { enabled: true, ...flags });
+  if (info.closedMarkets.join(',') !== closedMarkets.join(',')) {
+    info.closedMarkets.clear();
+    for (const m of closedMarkets) info.closedMarkets.push(m);
+  }
 }

@@ -1,6 +1,9 @@
 /** Wire vocabulary a classroom session adds to the `market` room (docs/classroom.md). */
 import { z } from 'zod';
-import { MAX_ROUNDS, P_MAX, type GuessErrorCode } from '../../shared/classroom/guess.js';
+import { MAX_ROUNDS, P_MAX, type GuessErrorCode } from '../classroom/guess.js';
+import { EVENT_KINDS, MARKET_KEYS, type MarketKey } from '../economy/scenarios/types.js';
+
+export { MARKET_KEYS, type MarketKey };
 
 export const MAX_GUESS_ONLY_BOTS = 100;
 export const MAX_CHAT_CHARS = 280;
@@ -41,3 +44,43 @@ export const CLASSROOM_MESSAGES = Object.freeze({ guess: 'guess', roster: 'roste
 export type ClassroomErrorCode = 'MARKET_CLOSED' | 'NOT_CLASSROOM' | 'CHAT_OFF' | 'NO_GUESS_GAME' | GuessErrorCode;
 
 export type AdvanceKind = 'guess' | 'start' | 'contest';
+
+/** The `classroom` create option (docs/classroom.md, "Creating a session"); defaults are applied by server/classroom/settings.ts. */
+export const MAX_LABELS = 200;
+export const MAX_SCHEDULED_EVENTS = 50;
+
+const usd = z.number().finite().min(0).max(1e12);
+
+const marketsOpenSchema = z
+  .object(Object.fromEntries(MARKET_KEYS.map((m) => [m, z.boolean().optional()])) as Record<MarketKey, z.ZodOptional<z.ZodBoolean>>)
+  .strict();
+
+export const classroomOptionsSchema = z
+  .object({
+    startingCashUsd: usd.optional(),
+    marketsOpen: marketsOpenSchema.optional(),
+    events: z
+      .array(
+        z
+          .object({
+            day: z.number().int().min(1),
+            kind: z.enum(EVENT_KINDS),
+            params: z.record(z.string().max(32), z.union([z.number().finite(), z.string().max(64)])).optional(),
+            headline: z.string().max(140).optional(),
+          })
+          .strict(),
+      )
+      .max(MAX_SCHEDULED_EVENTS)
+      .optional(),
+    contestPeriodDays: z.number().int().min(1).max(365).optional(),
+    maxStakeUsd: usd.optional(),
+    anonymousNames: z.boolean().optional(),
+    chat: z.boolean().optional(),
+    labels: z.array(z.string().trim().min(1).max(40)).max(MAX_LABELS).optional(),
+    /** With labels: also admit people without a student link (as new, unlabelled seats). */
+    allowGuests: z.boolean().optional(),
+    /** Who runs the class (for session.csv): a name or course, as the teacher wants it recorded. */
+    teacher: z.string().trim().max(80).optional(),
+  })
+  .strict();
+export type ClassroomOptions = z.infer<typeof classroomOptionsSchema>;

@@ -3,10 +3,10 @@
  * docs/protocol.md describes the same things for people writing clients.
  */
 import { z } from 'zod';
-import { EVENT_KINDS } from '../../shared/economy/scenarios/types.js';
-import type { ErrorCode } from '../../shared/rules/types.js';
-import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../../shared/rules/pace.js';
-import type { ClassroomErrorCode } from '../classroom/protocol.js';
+import { EVENT_KINDS } from '../economy/scenarios/types.js';
+import type { ErrorCode } from '../rules/types.js';
+import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../rules/pace.js';
+import type { ClassroomErrorCode, ClassroomOptions } from './classroom.js';
 
 /** Every code a room may send in `error`: the engine's plus the server's own (classroom sessions). */
 export type RoomErrorCode = ErrorCode | ClassroomErrorCode;
@@ -14,7 +14,7 @@ export type RoomErrorCode = ErrorCode | ClassroomErrorCode;
 export const ROOM_NAME = 'market';
 
 /** Pace bounds live in shared/rules/pace.ts so the client's menus offer exactly what rooms accept. */
-export { MIN_DAYS_PER_SECOND, MAX_DAYS_PER_SECOND, defaultDaysPerSecond } from '../../shared/rules/pace.js';
+export { MIN_DAYS_PER_SECOND, MAX_DAYS_PER_SECOND, defaultDaysPerSecond } from '../rules/pace.js';
 export const MAX_PLAYERS_LIMIT = 100;
 /** Decoded client messages above this many bytes of JSON are refused with TOO_LARGE. */
 export const MAX_MESSAGE_JSON_BYTES = 4096;
@@ -48,6 +48,12 @@ export const joinOptionsSchema = z.object({
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
+/**
+ * What a creating client sends: Colyseus hands the same options to `onCreate` (room options) and
+ * `onJoin` (the creator's join options), so the creator names its company and may watch.
+ */
+export type CreateRequest = Omit<CreateOptions, 'classroom'> & JoinOptions & { classroom?: ClassroomOptions };
+
 /** Host-only messages and their payloads. */
 export const hostCommandSchemas = {
   start: z.object({}).strict(),
@@ -70,16 +76,7 @@ export const hostCommandSchemas = {
 export type HostCommand = keyof typeof hostCommandSchemas;
 export const HOST_COMMANDS = Object.freeze(Object.keys(hostCommandSchemas) as HostCommand[]);
 
-export { SERVER_MESSAGES } from '../../shared/rules/messages.js';
-
-export interface ErrorMessage {
-  code: RoomErrorCode;
-  message: string;
-  /** The `ref` the client put in its message, echoed back (null when it sent none). */
-  ref: string | number | null;
-  /** The message type that was refused. */
-  type: string;
-}
+export { SERVER_MESSAGES } from './names.js';
 
 /** Reads the optional correlation id a client may add to any message. */
 export function refOf(payload: unknown): string | number | null {

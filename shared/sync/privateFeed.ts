@@ -1,6 +1,7 @@
 /** What the owner-only `private` message carries: the player's own card and secrets. */
-import { privatePlayer, publicPlayer, type PrivatePlayer, type PublicPlayer } from '../../shared/rules/view.js';
-import type { GameState, PlayerId } from '../../shared/rules/types.js';
+import { privatePlayer, publicPlayer, type PrivatePlayer, type PublicPlayer } from '../rules/view.js';
+import type { GameState, PlayerId } from '../rules/types.js';
+import type { WelcomeScenario } from '../protocol/server.js';
 
 export interface PrivatePayload {
   /** Same shape as `playerView(state, playerId).me`. */
@@ -9,6 +10,8 @@ export interface PrivatePayload {
   tenderBids: { tenderId: string; priceUsdPerGpuHour: number }[];
   /** This player's sealed bids on hosting and buy-out offers. */
   offerBids: { offerId: string; siteId: string; priceUsdPerKwMonth: number; priceUsdPerMw: number }[];
+  /** This player's own payout (cents) in each resolved contest round it took part in; the synced history has no payouts. */
+  contestPayouts: { round: number; usdCents: number }[];
 }
 
 export function privatePayload(state: GameState, playerId: PlayerId): PrivatePayload {
@@ -24,5 +27,17 @@ export function privatePayload(state: GameState, playerId: PlayerId): PrivatePay
       if (b.playerId === playerId) offerBids.push({ offerId: o.id, siteId: b.siteId, priceUsdPerKwMonth: b.priceUsdPerKwMonth, priceUsdPerMw: b.priceUsdPerMw });
     }
   }
-  return { me, tenderBids, offerBids };
+  const contestPayouts: PrivatePayload['contestPayouts'] = [];
+  for (const r of state.contest.history) {
+    if (Object.prototype.hasOwnProperty.call(r.payouts, playerId)) contestPayouts.push({ round: r.round, usdCents: r.payouts[playerId]! });
+  }
+  return { me, tenderBids, offerBids, contestPayouts };
+}
+
+/** The static scenario data of the `welcome` message (the synced state carries only what changes). */
+export function welcomeScenarioOf(s: GameState['scenario']): WelcomeScenario {
+  return {
+    id: s.id, name: s.name, description: s.description, startDate: s.startDate, days: s.days, halvingInterval: s.halvingInterval,
+    regions: s.regions, catalogue: s.catalogue, capex: s.capex, finance: s.finance, contest: s.contest,
+  };
 }

@@ -6,6 +6,8 @@
  * Field names mirror the engine's `PlayerView` (shared/rules/view.ts) so the client can use one
  * vocabulary. Units are in the names. Ids that may be absent are '' (schema has no null).
  * Client: import these classes with `import type` only, or read the state by shape.
+ * Fractional figures are `float64`: schema's `number` would send them as float32 when close enough,
+ * and a view rebuilt from the wire must equal the engine's `playerView` to the last bit.
  */
 import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
 
@@ -15,7 +17,7 @@ export class RoomInfo extends Schema {
   @type('string') name = '';
   @type('string') scenarioId = '';
   @type('string') phase = 'waiting';
-  @type('number') daysPerSecond = 1;
+  @type('float64') daysPerSecond = 1;
   /** Seat of the host ('' when the host is a spectator). */
   @type('string') hostPlayerId = '';
   @type('number') maxPlayers = 8;
@@ -48,41 +50,45 @@ export class WorldInfo extends Schema {
   /** ISO date of `day`. */
   @type('string') date = '';
   @type('number') endDay = 0;
-  @type('number') btcUsd = 0;
+  @type('float64') btcUsd = 0;
   @type('number') heightBlocks = 0;
-  @type('number') difficultyEhs = 0;
-  @type('number') networkHashrateEhs = 0;
-  @type('number') subsidyBtc = 0;
-  @type('number') feesBtcPerBlock = 0;
-  @type('number') hashpriceUsdPerPhDay = 0;
+  @type('float64') difficultyEhs = 0;
+  @type('float64') networkHashrateEhs = 0;
+  @type('float64') subsidyBtc = 0;
+  @type('float64') feesBtcPerBlock = 0;
+  @type('float64') hashpriceUsdPerPhDay = 0;
   @type('number') nextHalvingHeight = 0;
-  @type('number') asicUsdPerTh = 0;
+  @type('float64') asicUsdPerTh = 0;
   @type('number') asicLeadTimeDays = 0;
-  @type('number') gpuRentUsdPerHour = 0;
+  @type('float64') gpuRentUsdPerHour = 0;
   @type('number') gpuLeadTimeDays = 0;
-  @type('number') interestRatePct = 0;
-  @type('number') hypeCrypto = 0;
-  @type('number') hypeAi = 0;
+  @type('float64') interestRatePct = 0;
+  @type('float64') hypeCrypto = 0;
+  @type('float64') hypeAi = 0;
   /** GPU list prices by model id (whole dollars). */
-  @type({ map: 'number' }) gpuPriceUsd = new MapSchema<number>();
+  @type({ map: 'float64' }) gpuPriceUsd = new MapSchema<number>();
+  /** New-unit price of each released model by id (the engine's `newUnitPriceUsd`, what an order pays). */
+  @type({ map: 'float64' }) unitPriceUsd = new MapSchema<number>();
 }
 
 export class MetersInfo extends Schema {
-  @type('number') miningGw = 0;
-  @type('number') aiGw = 0;
-  @type('number') aiComputeH100Days = 0;
-  @type('number') btcMinedBtc = 0;
-  @type('number') energyPriceIndex = 0;
+  @type('float64') miningGw = 0;
+  @type('float64') aiGw = 0;
+  @type('float64') aiComputeH100Days = 0;
+  @type('float64') btcMinedBtc = 0;
+  @type('float64') energyPriceIndex = 0;
 }
 
 /** Live regional state; static region data (names, map positions) is in the `welcome` message. */
 export class RegionCard extends Schema {
   @type('string') id = '';
-  @type('number') powerUsdPerMwh = 0;
-  @type('number') loadMw = 0;
+  @type('float64') powerUsdPerMwh = 0;
+  @type('float64') loadMw = 0;
   @type('number') gridQueueDays = 0;
   @type('number') miningBanUntilDay = 0;
-  @type('number') spikeMultiplier = 1;
+  @type('float64') spikeMultiplier = 1;
+  /** The regional power price's random walk (public: a bot may read the trend). */
+  @type('float64') powerLogNoise = 0;
   @type('number') spikeDaysLeft = 0;
 }
 
@@ -95,18 +101,18 @@ export class PlayerCard extends Schema {
   @type('string') strategy = '';
   @type('string') narrative = 'none';
   @type('boolean') bankrupt = false;
-  @type('number') navUsd = 0;
-  @type('number') marketCapUsd = 0;
-  @type('number') multiple = 0;
+  @type('float64') navUsd = 0;
+  @type('float64') marketCapUsd = 0;
+  @type('float64') multiple = 0;
   @type('number') sharesOutstanding = 0;
   @type('number') founderShares = 0;
   /** The headline score: founders' stake at market and at NAV. */
-  @type('number') scoreMarketUsd = 0;
-  @type('number') scoreNavUsd = 0;
-  @type('number') revenueMiningUsdPerDay = 0;
-  @type('number') revenueAiUsdPerDay = 0;
-  @type('number') btcMinedBtc = 0;
-  @type('number') computeDeliveredH100Days = 0;
+  @type('float64') scoreMarketUsd = 0;
+  @type('float64') scoreNavUsd = 0;
+  @type('float64') revenueMiningUsdPerDay = 0;
+  @type('float64') revenueAiUsdPerDay = 0;
+  @type('float64') btcMinedBtc = 0;
+  @type('float64') computeDeliveredH100Days = 0;
   /** 'human' | 'bot' | 'frozen'. */
   @type('string') control = 'human';
   @type('boolean') connected = false;
@@ -121,22 +127,23 @@ export class SiteCard extends Schema {
   @type('string') ownerId = '';
   /** 'mining' | 'ai'. */
   @type('string') tier = '';
-  @type('number') energisedMw = 0;
-  @type('number') buildingMw = 0;
+  @type('float64') energisedMw = 0;
+  @type('float64') buildingMw = 0;
   @type('number') buildEtaDay = 0;
   /** 'active' | 'building' | 'retrofitting'. */
   @type('string') status = '';
   @type('number') retrofitEtaDay = 0;
   /** 'ppa' | 'index'. */
   @type('string') contract = '';
-  @type('number') ppaUsdPerMwh = 0;
-  @type('number') curtailAboveUsdPerMwh = 0;
+  @type('float64') ppaUsdPerMwh = 0;
+  @type('number') ppaUntilDay = 0;
+  @type('float64') curtailAboveUsdPerMwh = 0;
   @type('boolean') curtailedToday = false;
-  @type('number') hostedMw = 0;
-  @type('number') listPriceUsd = 0;
+  @type('float64') hostedMw = 0;
+  @type('float64') listPriceUsd = 0;
   /** Colocation: the provider renting this space ('' = owned), its rent and the day it goes back. */
   @type('string') coloProviderId = '';
-  @type('number') coloUsdPerKwMonth = 0;
+  @type('float64') coloUsdPerKwMonth = 0;
   @type('number') coloEndDay = 0;
 }
 
@@ -146,11 +153,11 @@ export class OfferCard extends Schema {
   /** 'hosting' | 'buyout'. */
   @type('string') kind = '';
   @type('string') tenant = '';
-  @type('number') mw = 0;
-  @type('number') priceUsdPerKwMonth = 0;
+  @type('float64') mw = 0;
+  @type('float64') priceUsdPerKwMonth = 0;
   @type('number') years = 0;
-  @type('number') retrofitFundedPct = 0;
-  @type('number') buyoutUsdPerMw = 0;
+  @type('float64') retrofitFundedPct = 0;
+  @type('float64') buyoutUsdPerMw = 0;
   @type('number') postedDay = 0;
   @type('number') closesDay = 0;
   @type('number') bidCount = 0;
@@ -161,9 +168,9 @@ export class ColoCard extends Schema {
   @type('string') id = '';
   @type('string') name = '';
   @type('string') regionId = '';
-  @type('number') capacityMw = 0;
-  @type('number') availableMw = 0;
-  @type('number') usdPerKwMonth = 0;
+  @type('float64') capacityMw = 0;
+  @type('float64') availableMw = 0;
+  @type('float64') usdPerKwMonth = 0;
   @type('number') termDays = 0;
   @type('number') readyDays = 0;
 }
@@ -177,14 +184,14 @@ export class TenderCard extends Schema {
   @type('number') startDay = 0;
   @type('number') closesDay = 0;
   @type('string') tier = '';
-  @type('number') reservePriceUsdPerGpuHour = 0;
+  @type('float64') reservePriceUsdPerGpuHour = 0;
   @type('number') bidCount = 0;
 }
 
 /** One aggregated price level of the GPU-lease book (orders' owners are not shown). */
 export class BookLevelCard extends Schema {
-  @type('number') priceUsdPerGpuHour = 0;
-  @type('number') quantity = 0;
+  @type('float64') priceUsdPerGpuHour = 0;
+  @type('float64') quantity = 0;
   @type('number') orders = 0;
 }
 
@@ -192,11 +199,17 @@ export class ContestInfo extends Schema {
   @type('number') round = 0;
   @type('number') resolveDay = 0;
   @type('number') pickCount = 0;
-  @type('number') maxStakeUsd = 0;
+  @type('float64') maxStakeUsd = 0;
   /** Last resolved round: number (0 = none yet), winning narrative and pool. */
   @type('number') lastRound = 0;
   @type('string') lastWinner = '';
-  @type('number') lastPoolUsd = 0;
+  @type('float64') lastPoolUsd = 0;
+  /**
+   * Every resolved round as JSON of its public summary (`publicContestSummary` without payouts;
+   * each player's own payouts travel in `private`). Append-only: a patch carries only the new round,
+   * and a late joiner or a reloaded page gets the whole history.
+   */
+  @type(['string']) history = new ArraySchema<string>();
 }
 
 /** A headline. The `news` array holds the latest NEWS_RING, oldest first (rewritten in place). */
@@ -211,13 +224,13 @@ export class NewsCard extends Schema {
 export class ChartPoint extends Schema {
   @type('number') day = 0;
   @type('number') btcUsd = 0;
-  @type('number') hashpriceUsdPerPhDay = 0;
-  @type('number') networkHashrateEhs = 0;
-  @type('number') gpuRentUsdPerHour = 0;
-  @type('number') asicUsdPerTh = 0;
-  @type('number') powerUsdPerMwh = 0;
-  @type('number') miningGw = 0;
-  @type('number') aiGw = 0;
+  @type('float64') hashpriceUsdPerPhDay = 0;
+  @type('float64') networkHashrateEhs = 0;
+  @type('float64') gpuRentUsdPerHour = 0;
+  @type('float64') asicUsdPerTh = 0;
+  @type('float64') powerUsdPerMwh = 0;
+  @type('float64') miningGw = 0;
+  @type('float64') aiGw = 0;
 }
 
 export const NEWS_RING = 20;
