@@ -11,7 +11,8 @@ import { hashJson } from './hash.js';
 import type { ApplyResult, GameState, PlayerId, StepResult, Scenario } from './types.js';
 import { addDays } from '../economy/calendar.js';
 import { initialRngStates } from './rng.js';
-import { cloneLedger, emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
+import { workingCopy } from './workingCopy.js';
+import { emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
 import { usdToCents } from '../economy/money.js';
 import { initialWorld } from './systems/world.js';
 import { eventsPhase, hostReducers } from './systems/events.js';
@@ -169,9 +170,7 @@ export function applyAction(state: GameState, playerId: PlayerId, input: Action 
 export function step(state: GameState): StepResult {
   if (state.phase === 'ended') return { state, events: [] };
   const ctx: Ctx = { events: [] };
-  const draft = createDraft(state);
-  // A day posts thousands of transfers: on a plain copy of the ledger they skip immer's proxies.
-  draft.ledger = cloneLedger(state.ledger);
+  const draft = workingCopy(state);
   for (const phase of PHASES) phase(draft, ctx);
   draft.day += 1;
   draft.date = addDays(draft.scenario.startDate, draft.day);
@@ -179,7 +178,7 @@ export function step(state: GameState): StepResult {
     draft.phase = 'ended';
     ctx.events.push({ type: 'matchEnded', day: draft.day });
   }
-  return { state: finishDraft(draft), events: ctx.events };
+  return { state: draft, events: ctx.events };
 }
 
 /** Same seed + same action log ⇒ same hash, on any machine. */
