@@ -141,13 +141,11 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
 }
 
 /**
- * Applies one action for `playerId` (or HOST_ACTOR for host actions). Untrusted input is parsed
- * here too, so a caller that skipped validation still cannot corrupt the state.
+ * Applies one typed action for `playerId` (or HOST_ACTOR for host actions). The action is trusted:
+ * it was parsed at the edge (a room's message, a bot's decision, a recorded log), so it is not
+ * re-validated here. Input from outside goes through `applyUntrusted`.
  */
-export function applyAction(state: GameState, playerId: PlayerId, input: Action | unknown): ApplyResult {
-  const parsed = parseAction(input);
-  if (!parsed.ok) return { ok: false, error: fail('BAD_ACTION', parsed.message) };
-  const action = parsed.action;
+export function applyAction(state: GameState, playerId: PlayerId, action: Action): ApplyResult {
   const isHostAction = HOST_ACTION_TYPES.has(action.type);
   if (isHostAction !== (playerId === HOST_ACTOR)) {
     return { ok: false, error: isHostAction ? fail('NOT_HOST', `Only the host may ${action.type}.`) : fail('UNKNOWN_PLAYER', 'The host acts through host commands only.') };
@@ -164,6 +162,13 @@ export function applyAction(state: GameState, playerId: PlayerId, input: Action 
   if (error) return { ok: false, error };
   ctx.events.push({ type: 'actionApplied', day: draft.day, playerId, actionType: action.type });
   return { ok: true, state: finishDraft(draft), events: ctx.events };
+}
+
+/** `applyAction` for input of unknown shape: parsed with the zod schemas first (BAD_ACTION if it fails). */
+export function applyUntrusted(state: GameState, playerId: PlayerId, input: unknown): ApplyResult {
+  const parsed = parseAction(input);
+  if (!parsed.ok) return { ok: false, error: fail('BAD_ACTION', parsed.message) };
+  return applyAction(state, playerId, parsed.action);
 }
 
 /** Advances the world by one day. A match that has ended stays as it is. */
