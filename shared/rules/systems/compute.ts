@@ -196,7 +196,7 @@ function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: P
 }
 
 const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) => {
-  const r = cancelOrder(Object.values(draft.leaseOrders), action.orderId, playerId);
+  const r = cancelOrder(Object.values(raw(draft.leaseOrders)), action.orderId, playerId);
   if (!r.ok) {
     return r.reason === 'notFound'
       ? fail('NOT_FOUND', `Lease order ${action.orderId} is not on the book (filled or cancelled already).`)
@@ -211,7 +211,7 @@ const bidTender: Reducer<'bidTender'> = (draft, playerId, action) => {
   const t = own(draft.tenders, action.tenderId);
   if (!t) return fail('NOT_FOUND', `Tender ${action.tenderId} does not exist or has been awarded.`);
   if (draft.day >= t.closesDay) return fail('WRONG_STATE', `Tender ${t.id} closed on day ${t.closesDay}.`);
-  const hasAiSite = Object.values(draft.sites).some((s) => s.ownerId === playerId && s.tier === 'ai');
+  const hasAiSite = Object.values(raw(draft.sites)).some((s) => s.ownerId === playerId && s.tier === 'ai');
   if (!hasAiSite && runningH100(draft, playerId) + leaseTotals(draft, playerId).inH100 <= 0) {
     return fail('WRONG_TIER', 'Tenders need GPU capacity: own an ai-tier site or hold leased GPUs first.');
   }

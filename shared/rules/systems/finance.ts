@@ -55,7 +55,7 @@ function plainCashCents(state: GameState, playerId: PlayerId): number {
 
 export function debtCents(state: GameState, playerId: PlayerId): number {
   let cents = 0;
-  for (const loan of Object.values(state.loans)) if (loan.ownerId === playerId) cents += loan.principalUsdCents;
+  for (const loan of Object.values(raw(state.loans))) if (loan.ownerId === playerId) cents += loan.principalUsdCents;
   return cents;
 }
 

@@ -32,13 +32,16 @@ export function tierUsdPerMw(state: GameState, tier: Tier): number {
   return tier === 'ai' ? state.scenario.capex.aiUsdPerMw : state.scenario.capex.miningUsdPerMw;
 }
 
-/** NAV components for every seated player, in one pass over lots, sites, loans and orders. */
-export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavParts> {
+/**
+ * NAV components for every seated player, in one pass over lots, sites, loans and orders; with
+ * `only`, for that one player (an action needs its own NAV, not everyone's).
+ */
+export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Record<PlayerId, NavParts> {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
   const out: Record<PlayerId, NavParts> = {};
   const accounts = raw(raw(state.ledger).accounts);
-  const order = raw(state.playerOrder);
+  const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
   const btcUsd = state.btc.btcUsd;
   for (const id of order) {
     const bal = accounts[playerAccount(id)];
@@ -87,7 +90,7 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
     const pick = Object.prototype.hasOwnProperty.call(picks, id) ? picks[id] : undefined;
     if (pick) out[id]!.reservedUsd += centsToUsd(pick.stakeUsdCents);
   }
-  const contracts = contractValuesByPlayer(draftOrState);
+  const contracts = contractValuesByPlayer(draftOrState, only);
   for (const id of order) {
     const parts = out[id];
     const v = contracts[id];
@@ -100,7 +103,7 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
 
 /** Today's NAV of one player in dollars (fresh, not yesterday's `navUsd`). */
 export function playerNavUsd(state: GameState, playerId: PlayerId): number {
-  const parts = navPartsByPlayer(state)[playerId];
+  const parts = navPartsByPlayer(state, playerId)[playerId];
   return parts ? navUsd(parts) : 0;
 }
 
