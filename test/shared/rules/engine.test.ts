@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, applyUntrusted, createGame, stateHash, step } from '../../../shared/rules/engine.js';
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
+import { runMatch } from '../../../shared/bots/runMatch.js';
+import type { GameState } from '../../../shared/rules/types.js';
 import { ledgerTotals, cashCents } from '../../../shared/economy/ledger.js';
 
 const scenario = getScenario('history-2023-2025')!;
@@ -50,5 +52,14 @@ describe('engine', () => {
     const s = step(createGame(scenario, '1')).state;
     expect(s.day).toBe(1);
     expect(s.date).toBe('2023-01-02');
+  });
+
+  it('never changes an earlier state: days and actions share only what nobody writes', () => {
+    const kept: { state: GameState; hash: string }[] = [];
+    const bots = ['hodl-miner', 'ai-pivot', 'power-landlord', 'lease-speculator', 'narrative-chaser', 'random'].map((strategy, i) => ({ id: `p${i}`, name: strategy, strategy }));
+    runMatch({ scenario: getScenario('halving-sprint')!, seed: 'shared-parts', bots, untilDay: 45, onDay: (state) => kept.push({ state, hash: stateHash(state) }) });
+    expect(kept.length).toBe(45);
+    expect(kept.some((k) => k.state.contest.history.length > 0 && k.state.news.length > 0)).toBe(true);
+    for (const k of kept) expect(stateHash(k.state)).toBe(k.hash);
   });
 });
