@@ -4,7 +4,7 @@
  */
 import type {
   ContestSummary, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
-  PlayerId, RegionState, Site, Tender, Narrative,
+  PlayerId, PlayerState, RegionState, Site, Tender, Narrative, ContestResult,
 } from './types.js';
 import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.js';
 import { balanceOf, playerAccount } from '../economy/ledger.js';
@@ -188,7 +188,7 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   const loans = mine(state.loans);
   const pick = Object.prototype.hasOwnProperty.call(state.contest.current.picks, id) ? state.contest.current.picks[id] : undefined;
   const p = state.players[id];
-  const navParts = navPartsOf(state)[id] ?? EMPTY_NAV_PARTS;
+  const navParts = navPartsFor(state, id);
   const window = p ? currentWindow(p, p.sharesOutstanding, state.day) : null;
   return {
     cashUsd: centsToUsd(bal.usdCents),
@@ -212,7 +212,7 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
 }
 
 function engineQuotes(state: GameState, id: PlayerId, debtCents: number): EngineQuotes {
-  const np = navPartsOf(state)[id] ?? EMPTY_NAV_PARTS;
+  const np = navPartsFor(state, id);
   const f = state.scenario.finance;
   const unitPriceUsd: Record<string, number> = {};
   const resale: Record<string, number> = {};
@@ -243,12 +243,58 @@ const EMPTY_NAV_PARTS: NavParts = Object.freeze({
   operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
 });
 
-// NAV parts of every seat, once per state (views of one state share them; states are immutable).
+// NAV parts, once per state. A bots' day builds each seat's view from a different state (the seats
+// before it have acted), so the first view of a state values its own seat only; a second view of
+// the same state (a room sending every seat) values every seat at once. Both give the same figures:
+// the one-seat pass is the all-seat pass filtered.
 const navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
-function navPartsOf(state: GameState): Record<PlayerId, NavParts> {
-  let parts = navPartsCache.get(state);
-  if (!parts) navPartsCache.set(state, (parts = navPartsByPlayer(state)));
-  return parts;
+const navPartsAsked = new WeakSet<GameState>();
+function navPartsFor(state: GameState, id: PlayerId): NavParts {
+  const all = navPartsCache.get(state);
+  if (all) return all[id] ?? EMPTY_NAV_PARTS;
+  if (!navPartsAsked.has(state)) {
+    navPartsAsked.add(state);
+    return navPartsByPlayer(state, id)[id] ?? EMPTY_NAV_PARTS;
+  }
+  const parts = navPartsByPlayer(state);
+  navPartsCache.set(state, parts);
+  return parts[id] ?? EMPTY_NAV_PARTS;
+}
+
+/**
+ * `make(key)`, remembered for as long as `key` (a record or list of a state) lives. States share
+ * every record an action did not touch, so the next state's view reuses these pieces.
+ */
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = make(key)));
+  return v;
+}
+
+const publicPlayerCache = new WeakMap<PlayerState, PublicPlayer>();
+const sitesCache = new WeakMap<Record<string, Site>, { sites: Site[]; colocation: ColoOffer[] }>();
+const bookCache = new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>();
+const regionsCache = new WeakMap<Record<string, RegionState>, PlayerView['regions']>();
+const catalogueCache = new WeakMap<GameState['scenario'], { date: string; catalogue: HardwareModelSpec[] }>();
+const summaryCache = new WeakMap<ContestResult, ContestSummary>();
+const ownSummaryCache = new WeakMap<ContestResult, Map<PlayerId, ContestSummary>>();
+const newsCache = new WeakMap<NewsItem[], NewsItem[]>();
+
+function releasedModels(state: GameState): HardwareModelSpec[] {
+  const hit = catalogueCache.get(state.scenario);
+  if (hit?.date === state.date) return hit.catalogue;
+  const catalogue = state.scenario.catalogue.filter((m) => daysBetween(m.releaseDate, state.date) >= 0);
+  catalogueCache.set(state.scenario, { date: state.date, catalogue });
+  return catalogue;
+}
+
+function contestSummary(r: ContestResult, viewer?: PlayerId): ContestSummary {
+  if (viewer === undefined) return memo(summaryCache, r, (x) => publicContestSummary(x));
+  let byViewer = ownSummaryCache.get(r);
+  if (!byViewer) ownSummaryCache.set(r, (byViewer = new Map()));
+  let v = byViewer.get(viewer);
+  if (!v) byViewer.set(viewer, (v = publicContestSummary(r, viewer)));
+  return v;
 }
 
 type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
@@ -261,6 +307,8 @@ function publicPart(state: GameState): PublicPart {
   const cached = publicCache.get(state);
   if (cached) return cached;
   const s = state.scenario;
+  // The free MW of colocation providers is a sum over sites: it changes only with them.
+  const siteParts = memo(sitesCache, state.sites, (sites) => ({ sites: Object.values(sites), colocation: coloOffers(state) }));
   const nextHalvingHeight = (Math.floor(state.btc.heightBlocks / s.halvingInterval) + 1) * s.halvingInterval;
   const part: PublicPart = {
     day: state.day,
@@ -286,21 +334,24 @@ function publicPart(state: GameState): PublicPart {
       interestRatePct: state.interestRatePct,
       meters: { ...state.meters },
     },
-    regions: s.regions.map((r) => ({ ...r, ...(state.regions[r.id] as RegionState) })),
-    catalogue: s.catalogue.filter((m) => daysBetween(m.releaseDate, state.date) >= 0),
+    regions: memo(regionsCache, state.regions, (regions) => s.regions.map((r) => ({ ...r, ...(regions[r.id] as RegionState) }))),
+    catalogue: releasedModels(state),
     capex: s.capex,
-    players: state.playerOrder.map((id) => publicPlayer(state, id)).filter((p): p is PublicPlayer => p !== null),
-    sites: Object.values(state.sites),
-    book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask') },
-    colocation: coloOffers(state),
+    players: state.playerOrder.map((id) => {
+      const p = state.players[id];
+      return p ? memo(publicPlayerCache, p, () => publicPlayer(state, id)!) : null;
+    }).filter((p): p is PublicPlayer => p !== null),
+    sites: siteParts.sites,
+    book: memo(bookCache, state.leaseOrders, () => ({ bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask') })),
+    colocation: siteParts.colocation,
     contest: {
       round: state.contest.current.round,
       resolveDay: state.contest.current.resolveDay,
       pickCount: Object.keys(state.contest.current.picks).length,
-      history: state.contest.history.map((r) => publicContestSummary(r)),
+      history: state.contest.history.map((r) => contestSummary(r)),
       maxStakeUsd: s.contest.maxStakeUsd,
     },
-    news: state.news.slice(-20),
+    news: memo(newsCache, state.news, (news) => news.slice(-20)),
   };
   publicCache.set(state, part);
   return part;
@@ -316,7 +367,7 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
   return {
     ...pub,
     // The shared public part has no payouts; a player sees its own in each round.
-    contest: playerId ? { ...pub.contest, history: state.contest.history.map((r) => publicContestSummary(r, playerId)) } : pub.contest,
+    contest: playerId ? { ...pub.contest, history: state.contest.history.map((r) => contestSummary(r, playerId)) } : pub.contest,
     playerId: playerId ?? '',
     tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
       ...t,
