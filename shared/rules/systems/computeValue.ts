@@ -41,7 +41,7 @@ function gpuBooks(draftOrState: GameState, order: readonly PlayerId[]): Map<Play
   const sites = raw(state.sites);
   for (const id of order) {
     const book: GpuBook = { ownH100: 0, inH100: 0, outH100: 0 };
-    for (const lotId of lotIdsOf(state, id)) {
+    for (const lotId of lotIdsOf(draftOrState, id)) {
       const lot = rawAt(lots, lotId);
       const spec = lot ? modelSpec(draftOrState, lot.modelId) : undefined;
       const site = lot?.siteId ? rawAt(sites, lot.siteId) : undefined;
@@ -59,7 +59,7 @@ export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId)
   const out: Record<PlayerId, ContractValues> = {};
   const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
   for (const id of order) out[id] = { contractsPvUsd: 0, heldLeasesUsd: 0 };
-  const rate = costOfCapitalPct(state);
+  const rate = costOfCapitalPct(draftOrState);
   const day = state.day;
   const books = gpuBooks(draftOrState, order);
   const pv = (usdPerDay: number, days: number) => presentValueUsd(usdPerDay, Math.min(days, CONTRACT_HORIZON_DAYS), rate);

@@ -55,7 +55,7 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
   for (const lot of Object.values(raw(state.lots))) {
     const parts = out[lot.ownerId];
     if (!parts) continue;
-    const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(state, lot.modelId));
+    const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(draftOrState, lot.modelId));
     parts.hardwareUsd += unit * lot.count;
     const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
     const kind = modelSpec(draftOrState, lot.modelId)?.kind;
@@ -67,7 +67,7 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     const totalMw = site.energisedMw + site.buildingMw;
     // Hosted MW earn through their contract: counting them here as well would count them twice.
     const ownMw = Math.max(0, totalMw - site.hostedMw);
-    const value = totalMw > 0 ? (siteValueUsd(state, site) * ownMw) / totalMw : 0;
+    const value = totalMw > 0 ? (siteValueUsd(draftOrState, site) * ownMw) / totalMw : 0;
     parts.sitesUsd += value;
     const usableMw = site.energisedMw - site.hostedMw;
     if (site.status === 'active' && usableMw > 0) {
