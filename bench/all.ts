@@ -101,8 +101,10 @@ async function scaling(): Promise<void> {
     for (const d of days) {
       const r = benchEngineCase(n, d);
       rows.push(r);
-      process.stdout.write(`  ${n} players × ${d} days: engine ${fmt(r.engineUsPerPlayerDay)} µs, with bots ${fmt(r.matchUsPerPlayerDay)} µs per player-day\n`);
-      add('scaling', `${n} players × ${d} days: µs/player-day engine / with bots`, `${fmt(r.engineUsPerPlayerDay)} / ${fmt(r.matchUsPerPlayerDay)}`);
+      const pd = r.players * r.days;
+      const cpuUs = `CPU ${fmt((r.engineCpuSeconds * 1e6) / pd)} / ${fmt((r.matchCpuSeconds * 1e6) / pd)}`;
+      process.stdout.write(`  ${n} players × ${d} days: µs per player-day engine / with bots: wall ${fmt(r.engineUsPerPlayerDay)} / ${fmt(r.matchUsPerPlayerDay)}, ${cpuUs}\n`);
+      add('scaling', `${n} players × ${d} days: µs/player-day engine / with bots (wall; CPU)`, `${fmt(r.engineUsPerPlayerDay)} / ${fmt(r.matchUsPerPlayerDay)}; ${cpuUs}`);
     }
   }
   results.scaling = rows;
