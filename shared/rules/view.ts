@@ -211,9 +211,15 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   };
 }
 
-function engineQuotes(state: GameState, id: PlayerId, debtCents: number): EngineQuotes {
-  const np = navPartsFor(state, id);
-  const f = state.scenario.finance;
+type MarketQuotes = Pick<EngineQuotes, 'unitPriceUsd' | 'resaleUnitPriceUsd' | 'siteMarketUsdPerMw' | 'regionSiteUsdPerMw' | 'capexUsdPerMw'>;
+
+// Prices every seat sees alike, from the scenario, today's date and the hardware prices: one copy
+// while those are the same objects (all day long unless an action moves a price).
+const marketQuotesCache = new WeakMap<GameState['scenario'], { date: string; asicUsdPerTh: number; gpuPriceUsd: Record<string, number>; quotes: MarketQuotes }>();
+
+function marketQuotes(state: GameState): MarketQuotes {
+  const hit = marketQuotesCache.get(state.scenario);
+  if (hit && hit.date === state.date && hit.asicUsdPerTh === state.hardware.asicUsdPerTh && hit.gpuPriceUsd === state.compute.gpuPriceUsd) return hit.quotes;
   const unitPriceUsd: Record<string, number> = {};
   const resale: Record<string, number> = {};
   for (const m of state.scenario.catalogue) {
@@ -221,13 +227,7 @@ function engineQuotes(state: GameState, id: PlayerId, debtCents: number): Engine
     unitPriceUsd[m.id] = newUnitPriceUsd(state, m.id);
     resale[m.id] = resaleUnitPriceUsd(state, m.id);
   }
-  return {
-    navParts: { ...np },
-    sectorHype: playerSectorHype(state, id),
-    borrowRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
-    maxLeverage: f.maxLeverage,
-    marginCallLtv: f.marginCallLtv,
-    equityFeePct: f.equityFeePct,
+  const quotes: MarketQuotes = {
     unitPriceUsd,
     resaleUnitPriceUsd: resale,
     siteMarketUsdPerMw: { mining: tierMarketUsdPerMw(state, 'mining'), ai: tierMarketUsdPerMw(state, 'ai') },
@@ -235,6 +235,27 @@ function engineQuotes(state: GameState, id: PlayerId, debtCents: number): Engine
       mining: siteMarketUsdPerMw(state, { tier: 'mining', regionId: r.id }), ai: siteMarketUsdPerMw(state, { tier: 'ai', regionId: r.id }),
     }])),
     capexUsdPerMw: { mining: tierCapexUsdPerMw(state, 'mining'), ai: tierCapexUsdPerMw(state, 'ai') },
+  };
+  marketQuotesCache.set(state.scenario, { date: state.date, asicUsdPerTh: state.hardware.asicUsdPerTh, gpuPriceUsd: state.compute.gpuPriceUsd, quotes });
+  return quotes;
+}
+
+function engineQuotes(state: GameState, id: PlayerId, debtCents: number): EngineQuotes {
+  const np = navPartsFor(state, id);
+  const f = state.scenario.finance;
+  const market = marketQuotes(state);
+  return {
+    navParts: { ...np },
+    sectorHype: playerSectorHype(state, id),
+    borrowRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
+    maxLeverage: f.maxLeverage,
+    marginCallLtv: f.marginCallLtv,
+    equityFeePct: f.equityFeePct,
+    unitPriceUsd: market.unitPriceUsd,
+    resaleUnitPriceUsd: market.resaleUnitPriceUsd,
+    siteMarketUsdPerMw: market.siteMarketUsdPerMw,
+    regionSiteUsdPerMw: market.regionSiteUsdPerMw,
+    capexUsdPerMw: market.capexUsdPerMw,
   };
 }
 
