@@ -181,10 +181,30 @@ export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_D
   return sorted.slice(0, depth);
 }
 
+// Owner indexes of a state's collections, built in one pass the first time a view asks and kept
+// while the collection is the same object (a state never changes; the next shares untouched ones).
+const ownerIndexes = new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>();
+function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K): Map<PlayerId, T[]> {
+  let perKey = ownerIndexes.get(items);
+  if (!perKey) ownerIndexes.set(items, (perKey = new Map()));
+  let idx = perKey.get(key) as Map<PlayerId, T[]> | undefined;
+  if (!idx) {
+    idx = new Map();
+    for (const x of Object.values(items)) {
+      const owner = x[key] as PlayerId;
+      const list = idx.get(owner);
+      if (list) list.push(x);
+      else idx.set(owner, [x]);
+    }
+    perKey.set(key, idx as Map<PlayerId, unknown[]>);
+  }
+  return idx;
+}
+
 /** One player's private data alone (the server sends it to its owner without building a whole view). */
 export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   const bal = balanceOf(state.ledger, playerAccount(id));
-  const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => Object.values(items).filter((x) => x.ownerId === id);
+  const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => byOwner(items, 'ownerId').get(id) ?? [];
   const loans = mine(state.loans);
   const pick = Object.prototype.hasOwnProperty.call(state.contest.current.picks, id) ? state.contest.current.picks[id] : undefined;
   const p = state.players[id];
@@ -197,8 +217,8 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     debtUsd: centsToUsd(loans.reduce((s, l) => s + l.principalUsdCents, 0)),
     lots: lotsOf(state, id),
     leaseOrders: mine(state.leaseOrders),
-    leasesIn: Object.values(state.leases).filter((l) => l.lesseeId === id),
-    leasesOut: Object.values(state.leases).filter((l) => l.lessorId === id),
+    leasesIn: byOwner(state.leases, 'lesseeId').get(id) ?? [],
+    leasesOut: byOwner(state.leases, 'lessorId').get(id) ?? [],
     contracts: mine(state.contracts),
     loans,
     contestPick: pick ? { narrative: pick.narrative, stakeUsd: centsToUsd(pick.stakeUsdCents) } : null,
@@ -269,14 +289,17 @@ const EMPTY_NAV_PARTS: NavParts = Object.freeze({
 // the same state (a room sending every seat) values every seat at once. Both give the same figures:
 // the one-seat pass is the all-seat pass filtered.
 const navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
-const navPartsAsked = new WeakSet<GameState>();
+const oneSeatCache = new WeakMap<GameState, { id: PlayerId; parts: NavParts }>();
 function navPartsFor(state: GameState, id: PlayerId): NavParts {
   const all = navPartsCache.get(state);
   if (all) return all[id] ?? EMPTY_NAV_PARTS;
-  if (!navPartsAsked.has(state)) {
-    navPartsAsked.add(state);
-    return navPartsByPlayer(state, id)[id] ?? EMPTY_NAV_PARTS;
+  const one = oneSeatCache.get(state);
+  if (!one) {
+    const parts = navPartsByPlayer(state, id)[id] ?? EMPTY_NAV_PARTS;
+    oneSeatCache.set(state, { id, parts });
+    return parts;
   }
+  if (one.id === id) return one.parts;
   const parts = navPartsByPlayer(state);
   navPartsCache.set(state, parts);
   return parts[id] ?? EMPTY_NAV_PARTS;
