@@ -1,12 +1,18 @@
 /**
- * `npm run bench`: every figure in one run, printed as a table and written to `bench-results.json`.
- * - engine: player-days/s (`bench/engine.ts`);
- * - league: matches/min on halving-sprint (`server/league/runLeague.ts`, worker threads);
+ * `npm run bench`: every figure in one run, printed as a table; `-- --json [file]` also writes them
+ * (default `bench-results.json`) for tools. The run ends with the speed issue's table: each
+ * headline figure, its goal, and how far the engine figures are from a plain-loop ceiling.
+ * - engine: 8 and 100 players × 730 days of history-2023-2025, replayed (engine only) and played
+ *   with bots deciding, against `plainLoopSeconds` (`bench/engine.ts`);
+ * - league: `npm run league` as a child process (8-seat halving-sprint, 2 workers, start-up
+ *   included) in matches/min;
  * - server: K rooms × N real colyseus.js clients in child processes: tick p50/p99, event-loop p99,
  *   downstream bytes per client per second, RSS;
  * - capacity: the largest client count one process holds with p99 tick < 20 ms (stepping up rooms);
  * - soak: heap after full GCs over a long run with 200 clients;
  * - client: frame times in headless Chromium (`bench/client.ts`, run as a child process).
+ * - scaling (only when asked: `--only scaling`): µs per player-day for 8, 32, 100, 300 players ×
+ *   120, 730, 1,460 days (minutes of CPU).
  * Figures only, no asserts. `--quick` shortens every part (a smoke run); `--only engine,server,…`
  * picks parts. Env: BENCH_SOAK_SECONDS (default 120), BENCH_CASE_SECONDS (default 10).
  */
@@ -14,18 +20,20 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { benchEngine, machineName } from './engine.js';
+import { performance } from 'node:perf_hooks';
+import { benchEngine, benchEngineCase, loadText, machineName, plainLoopMedianSeconds, type EngineBenchRow } from './engine.js';
 import { cli, parseCli } from '../server/cli/args.js';
 import { findCapacity, runLoadCase, runSoak, type CapacityResult, type LoadCaseRow, type SoakResult } from './serverLoad.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = parseCli(cli('bench', 'Every benchmark figure in one run: a table, and bench-results.json.')
   .option('--quick', 'shorten every part (a smoke run)')
-  .option('--only <parts>', 'comma-separated parts: engine, league, server, capacity, soak, client')
-  .addHelpText('after', '\nEnv: BENCH_SOAK_SECONDS (default 120), BENCH_CASE_SECONDS (default 10).')).opts<{ quick?: boolean; only?: string }>();
+  .option('--only <parts>', 'comma-separated parts: engine, league, server, capacity, soak, client, scaling (scaling runs only when named)')
+  .option('--json [file]', 'also write every figure as JSON (default bench-results.json)')
+  .addHelpText('after', '\nEnv: BENCH_SOAK_SECONDS (default 120), BENCH_CASE_SECONDS (default 10).')).opts<{ quick?: boolean; only?: string; json?: boolean | string }>();
 const quick = args.quick === true;
 const only = args.only !== undefined ? new Set(args.only.split(',')) : null;
-const want = (part: string) => !only || only.has(part);
+const want = (part: string) => (part === 'scaling' ? only?.has(part) === true : !only || only.has(part));
 const CASE_SECONDS = Number(process.env.BENCH_CASE_SECONDS) || (quick ? 4 : 10);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS) || (quick ? 20 : 120);
 
@@ -36,7 +44,16 @@ interface TableRow {
 }
 
 const table: TableRow[] = [];
-const results: Record<string, unknown> = { machine: machineName(), startedAt: new Date().toISOString(), quick };
+const results: Record<string, unknown> = { machine: machineName(), loadAtStart: loadText(), startedAt: new Date().toISOString(), quick };
+
+/** The speed issue's table: figure, goal, and the ratio to the plain-loop ceiling where there is one. */
+interface HeadlineRow {
+  measure: string;
+  now: string;
+  goal: string;
+  vsCeiling: string;
+}
+const headline: HeadlineRow[] = [];
 const add = (part: string, figure: string, value: string | number) => table.push({ part, figure, value: typeof value === 'number' ? fmt(value) : value });
 
 function fmt(n: number): string {
@@ -60,29 +77,65 @@ async function part(name: string, run: () => Promise<void> | void): Promise<void
 }
 
 async function engine(): Promise<void> {
-  const rows = benchEngine(quick ? [8] : [8, 100]);
+  const rows = benchEngine(quick ? [8] : [8, 100], quick ? 120 : 730);
   results.engine = rows;
   for (const r of rows) {
-    add('engine', `${r.players} players × ${r.days} days: engine player-days/s`, r.enginePlayerDaysPerSec);
-    add('engine', `${r.players} players × ${r.days} days: with bots player-days/s`, r.matchPlayerDaysPerSec);
+    const label = `${r.players} players × ${r.days} days`;
+    add('engine', `${label}: replayed, engine only s, CPU s (µs/player-day)`, `${fmt(r.engineSeconds)}, ${fmt(r.engineCpuSeconds)} (${fmt(r.engineUsPerPlayerDay)})`);
+    add('engine', `${label}: with bots deciding s, CPU s (µs/player-day)`, `${fmt(r.matchSeconds)}, ${fmt(r.matchCpuSeconds)} (${fmt(r.matchUsPerPlayerDay)})`);
+    add('engine', `${label}: plain-loop ceiling CPU ms; engine, with bots × ceiling (CPU)`, `${fmt(r.ceilingSeconds * 1000)}; ${fmt(r.engineVsCeiling)}, ${fmt(r.matchVsCeiling)}`);
   }
+  const big = rows[rows.length - 1]!;
+  headline.push(
+    { measure: `${big.players} players × ${big.days} days of history-2023-2025, actions replayed`, now: `${fmt(big.engineSeconds)} s (CPU ${fmt(big.engineCpuSeconds)} s)`, goal: '< 0.5 s', vsCeiling: `${fmt(big.engineVsCeiling)}×` },
+    { measure: `same with ${big.players} bots deciding (past start-up)`, now: `${fmt(big.matchSeconds)} s (CPU ${fmt(big.matchCpuSeconds)} s)`, goal: '< 0.7 s', vsCeiling: `${fmt(big.matchVsCeiling)}×` },
+  );
 }
 
+/** µs per player-day over players × days (history-2023-2025, lengthened for 1,460 days). */
+async function scaling(): Promise<void> {
+  const players = quick ? [8, 32] : [8, 32, 100, 300];
+  const days = quick ? [120, 730] : [120, 730, 1460];
+  const rows: EngineBenchRow[] = [];
+  for (const n of players) {
+    for (const d of days) {
+      const r = benchEngineCase(n, d);
+      rows.push(r);
+      const pd = r.players * r.days;
+      const cpuUs = `CPU ${fmt((r.engineCpuSeconds * 1e6) / pd)} / ${fmt((r.matchCpuSeconds * 1e6) / pd)}`;
+      process.stdout.write(`  ${n} players × ${d} days: µs per player-day engine / with bots: wall ${fmt(r.engineUsPerPlayerDay)} / ${fmt(r.matchUsPerPlayerDay)}, ${cpuUs}\n`);
+      add('scaling', `${n} players × ${d} days: µs/player-day engine / with bots (wall; CPU)`, `${fmt(r.engineUsPerPlayerDay)} / ${fmt(r.matchUsPerPlayerDay)}; ${cpuUs}`);
+    }
+  }
+  results.scaling = rows;
+}
+
+/** `npm run league` as a user runs it (tsx start-up, worker start, matches, files), timed from spawn to exit. */
 async function league(): Promise<void> {
-  // Imported lazily: the league module has its own dependencies (piscina, SQLite).
-  const { runLeague } = await import('../server/league/runLeague.js');
   const { REFERENCE_STRATEGIES, STRATEGY_NAMES } = await import('../shared/bots/index.js');
   const pool = [...new Set([...REFERENCE_STRATEGIES, ...STRATEGY_NAMES])].slice(0, 8);
   const dir = mkdtempSync(join(tmpdir(), 'bc-bench-league-'));
-  const matches = quick ? 4 : 16;
+  const matches = quick ? 8 : 64;
   const workers = 2;
   try {
-    const summary = await runLeague({
-      bots: pool, matches, scenarioId: 'halving-sprint', seed: 'bench', playersPerMatch: pool.length, workers, outDir: join(dir, 'out'), dbFile: join(dir, 'league.sqlite'),
+    const t0 = performance.now();
+    await new Promise<void>((res, rej) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/league.ts', '--bots', pool.join(','), '--matches', String(matches), '--scenario', 'halving-sprint',
+        '--seed', 'bench', '--workers', String(workers), '--out', join(dir, 'out'), '--db', join(dir, 'league.sqlite'), '--quiet'], {
+        cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      child.stderr.on('data', (d) => (err += String(d)));
+      child.on('exit', (code) => (code === 0 ? res() : rej(new Error(`league exited ${code}: ${err.trim().split('\n').slice(-2).join(' | ')}`))));
     });
-    const perMin = summary.played / (summary.wallMs / 60_000);
-    results.league = { scenario: 'halving-sprint', matches: summary.played, playersPerMatch: pool.length, workers, wallMs: summary.wallMs, matchesPerMin: perMin };
-    add('league', `halving-sprint, ${pool.length} bots/match, ${workers} workers: matches/min`, perMin);
+    const wallMs = performance.now() - t0;
+    const perMin = matches / (wallMs / 60_000);
+    // The ceiling: the plain loop over one match's player-days, on every worker at once (wall time
+    // here: a league is judged by the clock, start-up included).
+    const ceilingPerMin = (workers * 60) / plainLoopMedianSeconds(pool.length, 120);
+    results.league = { scenario: 'halving-sprint', matches, playersPerMatch: pool.length, workers, wallMs, matchesPerMin: perMin, ceilingMatchesPerMin: ceilingPerMin };
+    add('league', `npm run league, halving-sprint, ${pool.length} seats, ${workers} workers, ${matches} matches incl. start-up: matches/min`, perMin);
+    headline.push({ measure: `\`npm run league\`, ${pool.length}-seat halving-sprint, ${workers} workers, incl. start-up`, now: `${fmt(perMin)} matches/min`, goal: '≥ 2,000', vsCeiling: `${fmt(ceilingPerMin / perMin)}×` });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -102,17 +155,23 @@ async function server(): Promise<void> {
     add('server', `${label}: RSS MB`, row.rssMb);
   }
   results.server = { seconds: CASE_SECONDS, daysPerSecond: 2, rows };
+  const room8 = rows.find((r) => r.rooms === 1 && r.clientsPerRoom === 8);
+  if (room8) headline.push({ measure: 'downstream bytes per client per second, 8-player room', now: `${fmt(room8.bytesPerClientPerS / 1000)} KB`, goal: '≤ 0.8 KB', vsCeiling: '' });
 }
 
 async function capacity(): Promise<void> {
   const r: CapacityResult = await findCapacity({
-    clientsPerRoom: 8, roomsPerStep: 4, measureSeconds: quick ? 3 : 6, budgetSeconds: quick ? 30 : 180, limitMs: 20, maxClients: 2500, daysPerSecond: 2,
+    clientsPerRoom: 8, roomsPerStep: 4, measureSeconds: quick ? 3 : 6, budgetSeconds: quick ? 30 : 180, limitMs: 10, maxClients: 2500, daysPerSecond: 2,
   });
   results.capacity = r;
   add('capacity', `max clients (rooms of 8), one process, p99 tick < ${r.limitMs} ms`, String(r.maxClients));
   add('capacity', 'stopped because', r.stoppedBecause);
   const last = r.steps[r.steps.length - 1];
   if (last) add('capacity', `last step (${last.clients} clients): tick p99 / event-loop p99 ms`, `${fmt(last.tickP99Ms)} / ${fmt(last.eventLoopP99Ms)}`);
+  const held = [...r.steps].reverse().find((x) => x.clients === r.maxClients);
+  headline.push({
+    measure: `clients one process holds at tick p99 < ${r.limitMs} ms`, now: `${r.maxClients}${held ? ` (event-loop p99 ${fmt(held.eventLoopP99Ms)} ms)` : ''}`, goal: '≥ 1,500 with event-loop p99 < 50 ms', vsCeiling: '',
+  });
 }
 
 async function soak(): Promise<void> {
@@ -152,22 +211,32 @@ async function client(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`npm run bench on ${machineName()}${quick ? ' (quick)' : ''}`);
+  console.log(`npm run bench on ${machineName()}, load ${loadText()}${quick ? ' (quick)' : ''}`);
   await part('engine', engine);
   await part('league', league);
   await part('server', server);
   await part('capacity', capacity);
   await part('soak', soak);
   await part('client', client);
+  await part('scaling', scaling);
   results.finishedAt = new Date().toISOString();
+  results.loadAtEnd = loadText();
   results.table = table;
-  const file = join(ROOT, 'bench-results.json');
-  writeFileSync(file, JSON.stringify(results, null, 2));
+  results.headline = headline;
   const w = [Math.max(4, ...table.map((r) => r.part.length)), Math.max(6, ...table.map((r) => r.figure.length)), Math.max(5, ...table.map((r) => r.value.length))];
   const line = (a: string, b: string, c: string) => `${a.padEnd(w[0]!)} | ${b.padEnd(w[1]!)} | ${c.padStart(w[2]!)}`;
   console.log(`\n${line('part', 'figure', 'value')}\n${w.map((n) => '-'.repeat(n)).join('-|-')}`);
   for (const r of table) console.log(line(r.part, r.figure, r.value));
-  console.log(`\nwritten ${file}`);
+  if (headline.length) {
+    console.log(`\nThe speed table on ${machineName()} (load ${String(results.loadAtStart)} at start, ${String(results.loadAtEnd)} at end):\n`);
+    console.log('| measure | now | goal | × plain-loop ceiling |\n|---|---|---|---|');
+    for (const h of headline) console.log(`| ${h.measure} | ${h.now} | ${h.goal} | ${h.vsCeiling} |`);
+  }
+  if (args.json !== undefined) {
+    const file = resolve(ROOT, typeof args.json === 'string' ? args.json : 'bench-results.json');
+    writeFileSync(file, JSON.stringify(results, null, 2));
+    console.log(`\nwritten ${file}`);
+  }
   process.exit(0);
 }
 

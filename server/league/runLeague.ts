@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { DEFAULT_DECISION_BUDGET_MS } from '../../shared/bots/runMatch.js';
 import { computeRatings, DEFAULT_RANK_BY, rankPlayers, type MatchResultRow, type RankBy, type RatingRow } from './ratings.js';
@@ -13,6 +14,7 @@ import { schedule, type ScheduledMatch } from './scheduler.js';
 import { LeagueStore, type BotTotals, type LeagueDefinition, type StoredMatch } from './storage.js';
 import { HEARTBEAT_SLOTS, playMatch, type MatchOutcome, type MatchTask } from './worker.js';
 import { botDigest, resolveBot } from '../bots/resolve.js';
+import { leagueWorkerBundle } from './workerBundle.js';
 
 export interface LeagueOptions {
   bots: string[];
@@ -162,9 +164,11 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
       // In-process there is no other thread to notice a hung decision: keep decisions bounded, or use workers.
       for (const m of todo) record(await playMatch(task(m)));
     } else {
+      // A prebuilt bundle starts a thread in milliseconds; tsx would compile the engine in each one.
+      const bundle = await leagueWorkerBundle();
       const pool = new Piscina({
-        filename: new URL('./worker.ts', import.meta.url).href,
-        execArgv: ['--import', 'tsx'],
+        filename: bundle ? pathToFileURL(bundle).href : new URL('./worker.ts', import.meta.url).href,
+        execArgv: bundle ? [] : ['--import', 'tsx'],
         minThreads: Math.min(opts.workers, Math.max(1, todo.length)),
         maxThreads: opts.workers,
         resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 1536 },

@@ -2,9 +2,18 @@
 
 const MS_PER_DAY = 86_400_000;
 
+// Views and phases compare release dates with today's date every day: a match sees a few thousand
+// distinct dates, so each is parsed once (the cache is emptied if it ever grows past that).
+const parsed = new Map<string, number>();
+
 function parseUtc(date: string): number {
+  let ms = parsed.get(date);
+  if (ms !== undefined) return ms;
   const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  ms = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+  if (parsed.size >= 8192) parsed.clear();
+  parsed.set(date, ms);
+  return ms;
 }
 
 export function addDays(date: string, days: number): string {

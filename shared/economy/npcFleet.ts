@@ -5,6 +5,7 @@
  * new plain objects out.
  */
 import type { HardwareModelSpec, NpcCohortSpec } from './scenarios/types.js';
+import type { DeepReadonly } from '../rules/types.js';
 
 export interface Cohort extends NpcCohortSpec {
   id: string;
@@ -121,7 +122,7 @@ function cohortKey(regionId: string, efficiencyJPerTh: number, powerUsdPerMwh: n
  * stays short), banned regions go dark and bleed capacity towards `relocateTo`, every cohort
  * switches on as far as hashprice covers its power, and new capacity is ordered.
  */
-export function stepFleet(fleet: Fleet, input: FleetDayInput): FleetDayResult {
+export function stepFleet(fleet: DeepReadonly<Fleet>, input: FleetDayInput): FleetDayResult {
   const cohorts: Cohort[] = fleet.cohorts.map((c) => ({ ...c }));
   const orders: FleetOrder[] = [];
   const byKey = new Map<string, Cohort>();

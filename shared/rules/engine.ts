@@ -11,7 +11,8 @@ import { hashJson } from './hash.js';
 import type { ApplyResult, GameState, PlayerId, StepResult, Scenario } from './types.js';
 import { addDays } from '../economy/calendar.js';
 import { initialRngStates } from './rng.js';
-import { cloneLedger, emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
+import { workingCopy } from './workingCopy.js';
+import { emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
 import { usdToCents } from '../economy/money.js';
 import { initialWorld } from './systems/world.js';
 import { eventsPhase, hostReducers } from './systems/events.js';
@@ -141,13 +142,11 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
 }
 
 /**
- * Applies one action for `playerId` (or HOST_ACTOR for host actions). Untrusted input is parsed
- * here too, so a caller that skipped validation still cannot corrupt the state.
+ * Applies one typed action for `playerId` (or HOST_ACTOR for host actions). The action is trusted:
+ * it was parsed at the edge (a room's message, a bot's decision, a recorded log), so it is not
+ * re-validated here. Input from outside goes through `applyUntrusted`.
  */
-export function applyAction(state: GameState, playerId: PlayerId, input: Action | unknown): ApplyResult {
-  const parsed = parseAction(input);
-  if (!parsed.ok) return { ok: false, error: fail('BAD_ACTION', parsed.message) };
-  const action = parsed.action;
+export function applyAction(state: GameState, playerId: PlayerId, action: Action): ApplyResult {
   const isHostAction = HOST_ACTION_TYPES.has(action.type);
   if (isHostAction !== (playerId === HOST_ACTOR)) {
     return { ok: false, error: isHostAction ? fail('NOT_HOST', `Only the host may ${action.type}.`) : fail('UNKNOWN_PLAYER', 'The host acts through host commands only.') };
@@ -168,13 +167,18 @@ export function applyAction(state: GameState, playerId: PlayerId, input: Action 
   return { ok: true, state: finishDraft(draft), events: ctx.events };
 }
 
+/** `applyAction` for input of unknown shape: parsed with the zod schemas first (BAD_ACTION if it fails). */
+export function applyUntrusted(state: GameState, playerId: PlayerId, input: unknown): ApplyResult {
+  const parsed = parseAction(input);
+  if (!parsed.ok) return { ok: false, error: fail('BAD_ACTION', parsed.message) };
+  return applyAction(state, playerId, parsed.action);
+}
+
 /** Advances the world by one day. A match that has ended stays as it is. */
 export function step(state: GameState): StepResult {
   if (state.phase === 'ended') return { state, events: [] };
   const ctx: Ctx = { events: [] };
-  const draft = createDraft(state);
-  // A day posts thousands of transfers: on a plain copy of the ledger they skip immer's proxies.
-  draft.ledger = cloneLedger(state.ledger);
+  const draft = workingCopy(state);
   for (const phase of PHASES) phase(draft, ctx);
   draft.day += 1;
   draft.date = addDays(draft.scenario.startDate, draft.day);
@@ -182,7 +186,7 @@ export function step(state: GameState): StepResult {
     draft.phase = 'ended';
     ctx.events.push({ type: 'matchEnded', day: draft.day });
   }
-  return { state: finishDraft(draft), events: ctx.events };
+  return { state: draft, events: ctx.events };
 }
 
 /** Same seed + same action log ⇒ same hash, on any machine. */

@@ -402,6 +402,9 @@ export interface ScheduledEvent {
   headline?: string;
 }
 
+/** Read-only all the way down (`raw()` hands out objects an earlier state may share). */
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
 export interface GameState {
   version: 1;
   /** The whole scenario (possibly with a teacher's treatment overrides): a state replays on its own. */

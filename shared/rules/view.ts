@@ -4,7 +4,7 @@
  */
 import type {
   ContestSummary, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
-  PlayerId, RegionState, Site, Tender, Narrative,
+  PlayerId, PlayerState, RegionState, Site, Tender, Narrative, ContestResult,
 } from './types.js';
 import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.js';
 import { balanceOf, playerAccount } from '../economy/ledger.js';
@@ -191,14 +191,34 @@ export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_D
   return sorted.slice(0, depth);
 }
 
+// Owner indexes of a state's collections, built in one pass the first time a view asks and kept
+// while the collection is the same object (a state never changes; the next shares untouched ones).
+const ownerIndexes = new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>();
+function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K): Map<PlayerId, T[]> {
+  let perKey = ownerIndexes.get(items);
+  if (!perKey) ownerIndexes.set(items, (perKey = new Map()));
+  let idx = perKey.get(key) as Map<PlayerId, T[]> | undefined;
+  if (!idx) {
+    idx = new Map();
+    for (const x of Object.values(items)) {
+      const owner = x[key] as PlayerId;
+      const list = idx.get(owner);
+      if (list) list.push(x);
+      else idx.set(owner, [x]);
+    }
+    perKey.set(key, idx as Map<PlayerId, unknown[]>);
+  }
+  return idx;
+}
+
 /** One player's private data alone (the server sends it to its owner without building a whole view). */
 export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   const bal = balanceOf(state.ledger, playerAccount(id));
-  const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => Object.values(items).filter((x) => x.ownerId === id);
+  const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => byOwner(items, 'ownerId').get(id) ?? [];
   const loans = mine(state.loans);
   const pick = Object.prototype.hasOwnProperty.call(state.contest.current.picks, id) ? state.contest.current.picks[id] : undefined;
   const p = state.players[id];
-  const navParts = navPartsOf(state)[id] ?? EMPTY_NAV_PARTS;
+  const navParts = navPartsFor(state, id);
   const window = p ? currentWindow(p, p.sharesOutstanding, state.day) : null;
   return {
     cashUsd: centsToUsd(bal.usdCents),
@@ -207,8 +227,8 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     debtUsd: centsToUsd(loans.reduce((s, l) => s + l.principalUsdCents, 0)),
     lots: lotsOf(state, id),
     leaseOrders: mine(state.leaseOrders),
-    leasesIn: Object.values(state.leases).filter((l) => l.lesseeId === id),
-    leasesOut: Object.values(state.leases).filter((l) => l.lessorId === id),
+    leasesIn: byOwner(state.leases, 'lesseeId').get(id) ?? [],
+    leasesOut: byOwner(state.leases, 'lessorId').get(id) ?? [],
     contracts: mine(state.contracts),
     loans,
     contestPick: pick ? { narrative: pick.narrative, stakeUsd: centsToUsd(pick.stakeUsdCents) } : null,
@@ -224,27 +244,26 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
 
 /** New-unit price of each model released by today (the catalogue the view lists). */
 export function releasedUnitPrices(state: GameState): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of state.scenario.catalogue) if (daysBetween(m.releaseDate, state.date) >= 0) out[m.id] = newUnitPriceUsd(state, m.id);
-  return out;
+  return marketQuotes(state).unitPriceUsd;
 }
 
-function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principalUsdCents: number; collateralSats: number }[]): EngineQuotes {
-  const np = navPartsOf(state)[id] ?? EMPTY_NAV_PARTS;
-  const debtCents = loans.reduce((s, l) => s + l.principalUsdCents, 0);
-  const unsecuredCents = loans.reduce((s, l) => s + (l.collateralSats > 0 ? 0 : l.principalUsdCents), 0);
-  const f = state.scenario.finance;
-  const unitPriceUsd = releasedUnitPrices(state);
+type MarketQuotes = Pick<EngineQuotes, 'unitPriceUsd' | 'resaleUnitPriceUsd' | 'siteMarketUsdPerMw' | 'regionSiteUsdPerMw' | 'capexUsdPerMw'>;
+
+// Prices every seat sees alike, from the scenario, today's date and the hardware prices: one copy
+// while those are the same objects (all day long unless an action moves a price).
+const marketQuotesCache = new WeakMap<GameState['scenario'], { date: string; asicUsdPerTh: number; gpuPriceUsd: Record<string, number>; quotes: MarketQuotes }>();
+
+function marketQuotes(state: GameState): MarketQuotes {
+  const hit = marketQuotesCache.get(state.scenario);
+  if (hit && hit.date === state.date && hit.asicUsdPerTh === state.hardware.asicUsdPerTh && hit.gpuPriceUsd === state.compute.gpuPriceUsd) return hit.quotes;
+  const unitPriceUsd: Record<string, number> = {};
   const resale: Record<string, number> = {};
-  for (const id of Object.keys(unitPriceUsd)) resale[id] = resaleUnitPriceUsd(state, id);
-  return {
-    navParts: { ...np },
-    sectorHype: playerSectorHype(state, id),
-    borrowRoomUsd: centsToUsd(unsecuredRoomCents(borrowingBaseUsd(np), unsecuredCents, navUsd(np), debtCents, f.maxLeverage)),
-    securedRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
-    maxLeverage: f.maxLeverage,
-    marginCallLtv: f.marginCallLtv,
-    equityFeePct: f.equityFeePct,
+  for (const m of state.scenario.catalogue) {
+    if (daysBetween(m.releaseDate, state.date) < 0) continue;
+    unitPriceUsd[m.id] = newUnitPriceUsd(state, m.id);
+    resale[m.id] = resaleUnitPriceUsd(state, m.id);
+  }
+  const quotes: MarketQuotes = {
     unitPriceUsd,
     resaleUnitPriceUsd: resale,
     siteMarketUsdPerMw: { mining: tierMarketUsdPerMw(state, 'mining'), ai: tierMarketUsdPerMw(state, 'ai') },
@@ -253,6 +272,30 @@ function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principa
     }])),
     capexUsdPerMw: { mining: tierCapexUsdPerMw(state, 'mining'), ai: tierCapexUsdPerMw(state, 'ai') },
   };
+  marketQuotesCache.set(state.scenario, { date: state.date, asicUsdPerTh: state.hardware.asicUsdPerTh, gpuPriceUsd: state.compute.gpuPriceUsd, quotes });
+  return quotes;
+}
+
+function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principalUsdCents: number; collateralSats: number }[]): EngineQuotes {
+  const np = navPartsFor(state, id);
+  const debtCents = loans.reduce((s, l) => s + l.principalUsdCents, 0);
+  const unsecuredCents = loans.reduce((s, l) => s + (l.collateralSats > 0 ? 0 : l.principalUsdCents), 0);
+  const f = state.scenario.finance;
+  const market = marketQuotes(state);
+  return {
+    navParts: { ...np },
+    sectorHype: playerSectorHype(state, id),
+    borrowRoomUsd: centsToUsd(unsecuredRoomCents(borrowingBaseUsd(np), unsecuredCents, navUsd(np), debtCents, f.maxLeverage)),
+    securedRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
+    maxLeverage: f.maxLeverage,
+    marginCallLtv: f.marginCallLtv,
+    equityFeePct: f.equityFeePct,
+    unitPriceUsd: market.unitPriceUsd,
+    resaleUnitPriceUsd: market.resaleUnitPriceUsd,
+    siteMarketUsdPerMw: market.siteMarketUsdPerMw,
+    regionSiteUsdPerMw: market.regionSiteUsdPerMw,
+    capexUsdPerMw: market.capexUsdPerMw,
+  };
 }
 
 const EMPTY_NAV_PARTS: NavParts = Object.freeze({
@@ -260,12 +303,61 @@ const EMPTY_NAV_PARTS: NavParts = Object.freeze({
   operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
 });
 
-// NAV parts of every seat, once per state (views of one state share them; states are immutable).
+// NAV parts, once per state. A bots' day builds each seat's view from a different state (the seats
+// before it have acted), so the first view of a state values its own seat only; a second view of
+// the same state (a room sending every seat) values every seat at once. Both give the same figures:
+// the one-seat pass is the all-seat pass filtered.
 const navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
-function navPartsOf(state: GameState): Record<PlayerId, NavParts> {
-  let parts = navPartsCache.get(state);
-  if (!parts) navPartsCache.set(state, (parts = navPartsByPlayer(state)));
-  return parts;
+const oneSeatCache = new WeakMap<GameState, { id: PlayerId; parts: NavParts }>();
+function navPartsFor(state: GameState, id: PlayerId): NavParts {
+  const all = navPartsCache.get(state);
+  if (all) return all[id] ?? EMPTY_NAV_PARTS;
+  const one = oneSeatCache.get(state);
+  if (!one) {
+    const parts = navPartsByPlayer(state, id)[id] ?? EMPTY_NAV_PARTS;
+    oneSeatCache.set(state, { id, parts });
+    return parts;
+  }
+  if (one.id === id) return one.parts;
+  const parts = navPartsByPlayer(state);
+  navPartsCache.set(state, parts);
+  return parts[id] ?? EMPTY_NAV_PARTS;
+}
+
+/**
+ * `make(key)`, remembered for as long as `key` (a record or list of a state) lives. States share
+ * every record an action did not touch, so the next state's view reuses these pieces.
+ */
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = make(key)));
+  return v;
+}
+
+const publicPlayerCache = new WeakMap<PlayerState, PublicPlayer>();
+const sitesCache = new WeakMap<Record<string, Site>, { sites: Site[]; colocation: ColoOffer[] }>();
+const bookCache = new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>();
+const regionsCache = new WeakMap<Record<string, RegionState>, PlayerView['regions']>();
+const catalogueCache = new WeakMap<GameState['scenario'], { date: string; catalogue: HardwareModelSpec[] }>();
+const summaryCache = new WeakMap<ContestResult, ContestSummary>();
+const ownSummaryCache = new WeakMap<ContestResult, Map<PlayerId, ContestSummary>>();
+const newsCache = new WeakMap<NewsItem[], NewsItem[]>();
+
+function releasedModels(state: GameState): HardwareModelSpec[] {
+  const hit = catalogueCache.get(state.scenario);
+  if (hit?.date === state.date) return hit.catalogue;
+  const catalogue = state.scenario.catalogue.filter((m) => daysBetween(m.releaseDate, state.date) >= 0);
+  catalogueCache.set(state.scenario, { date: state.date, catalogue });
+  return catalogue;
+}
+
+function contestSummary(r: ContestResult, viewer?: PlayerId): ContestSummary {
+  if (viewer === undefined) return memo(summaryCache, r, (x) => publicContestSummary(x));
+  let byViewer = ownSummaryCache.get(r);
+  if (!byViewer) ownSummaryCache.set(r, (byViewer = new Map()));
+  let v = byViewer.get(viewer);
+  if (!v) byViewer.set(viewer, (v = publicContestSummary(r, viewer)));
+  return v;
 }
 
 type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
@@ -278,6 +370,8 @@ function publicPart(state: GameState): PublicPart {
   const cached = publicCache.get(state);
   if (cached) return cached;
   const s = state.scenario;
+  // The free MW of colocation providers is a sum over sites: it changes only with them.
+  const siteParts = memo(sitesCache, state.sites, (sites) => ({ sites: Object.values(sites), colocation: coloOffers(state) }));
   const nextHalvingHeight = (Math.floor(state.btc.heightBlocks / s.halvingInterval) + 1) * s.halvingInterval;
   const part: PublicPart = {
     day: state.day,
@@ -304,21 +398,24 @@ function publicPart(state: GameState): PublicPart {
       interestRatePct: state.interestRatePct,
       meters: { ...state.meters },
     },
-    regions: s.regions.map((r) => ({ ...r, ...(state.regions[r.id] as RegionState) })),
-    catalogue: s.catalogue.filter((m) => daysBetween(m.releaseDate, state.date) >= 0),
+    regions: memo(regionsCache, state.regions, (regions) => s.regions.map((r) => ({ ...r, ...(regions[r.id] as RegionState) }))),
+    catalogue: releasedModels(state),
     capex: s.capex,
-    players: state.playerOrder.map((id) => publicPlayer(state, id)).filter((p): p is PublicPlayer => p !== null),
-    sites: Object.values(state.sites),
-    book: { bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask'), blockDays: LEASE_BLOCK_DAYS },
-    colocation: coloOffers(state),
+    players: state.playerOrder.map((id) => {
+      const p = state.players[id];
+      return p ? memo(publicPlayerCache, p, () => publicPlayer(state, id)!) : null;
+    }).filter((p): p is PublicPlayer => p !== null),
+    sites: siteParts.sites,
+    book: memo(bookCache, state.leaseOrders, () => ({ bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask'), blockDays: LEASE_BLOCK_DAYS })),
+    colocation: siteParts.colocation,
     contest: {
       round: state.contest.current.round,
       resolveDay: state.contest.current.resolveDay,
       pickCount: Object.keys(state.contest.current.picks).length,
-      history: state.contest.history.map((r) => publicContestSummary(r)),
+      history: state.contest.history.map((r) => contestSummary(r)),
       maxStakeUsd: s.contest.maxStakeUsd,
     },
-    news: state.news.slice(-20),
+    news: memo(newsCache, state.news, (news) => news.slice(-20)),
   };
   publicCache.set(state, part);
   return part;
@@ -334,7 +431,7 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
   return {
     ...pub,
     // The shared public part has no payouts; a player sees its own in each round.
-    contest: playerId ? { ...pub.contest, history: state.contest.history.map((r) => publicContestSummary(r, playerId)) } : pub.contest,
+    contest: playerId ? { ...pub.contest, history: state.contest.history.map((r) => contestSummary(r, playerId)) } : pub.contest,
     playerId: playerId ?? '',
     tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
       ...t,

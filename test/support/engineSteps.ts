@@ -3,7 +3,7 @@ import { createDraft, finishDraft } from 'immer';
 import { expect } from 'vitest';
 import type { Action } from '../../shared/rules/actions.js';
 import type { Phase } from '../../shared/rules/context.js';
-import { applyAction, stateHash } from '../../shared/rules/engine.js';
+import { applyAction, applyUntrusted, stateHash } from '../../shared/rules/engine.js';
 import { ledgerTotals } from '../../shared/economy/ledger.js';
 import type { GameEvent, GameState } from '../../shared/rules/types.js';
 
@@ -31,7 +31,8 @@ export function accept(s: GameState, player: string, action: Action): GameState 
 /** Applies an action that must be refused with `code`, leaving the state as it was; returns the message. */
 export function rejects(s: GameState, player: string, action: Action, code: string): string {
   const before = stateHash(s);
-  const r = applyAction(s, player, action);
+  // The untrusted door: a refusal may come from the schema (BAD_ACTION) as well as from the rules.
+  const r = applyUntrusted(s, player, action);
   expect(r.ok).toBe(false);
   expect(stateHash(s)).toBe(before);
   if (r.ok) return '';

@@ -8,7 +8,7 @@
  * Lots must be created through `addLot` so the index sees them; removals and moves need nothing.
  */
 import { createDraft, isDraft } from 'immer';
-import type { GameState, HardwareLot, PlayerId, Site } from '../types.js';
+import type { DeepReadonly, GameState, HardwareLot, PlayerId, Site } from '../types.js';
 import type { HardwareModelSpec, RegionSpec } from '../../economy/scenarios/types.js';
 
 // immer keeps a draft's state under `Symbol.for('immer-state')`; the names of its base and copy
@@ -33,15 +33,19 @@ function probeImmerInternals(): { base: string; copy: string } | null {
   return baseKey && copyKey ? { base: baseKey, copy: copyKey } : null;
 }
 
-/** The plain object behind a draft (its current contents), or the object itself. Read-only use. */
-export function raw<T extends object>(obj: T): T {
-  if (!internals) return obj;
+/**
+ * The plain object behind a draft (its current contents), or the object itself. Deep-readonly:
+ * it may be the very object an earlier state holds (auto-freeze is off), so a write through it
+ * would change history; the compiler refuses one. Write through the draft instead.
+ */
+export function raw<T extends object>(obj: T): DeepReadonly<T> {
+  if (!internals) return obj as DeepReadonly<T>;
   const st = (obj as unknown as Record<symbol, Record<string, unknown> | undefined>)[IMMER_STATE];
-  return st ? ((st[internals.copy] ?? st[internals.base]) as T) : obj;
+  return (st ? (st[internals.copy] ?? st[internals.base]) : obj) as DeepReadonly<T>;
 }
 
 /** `raw(record[key])`, or undefined: one trap per entry instead of one per field read. */
-export function rawAt<T extends object>(record: Record<string, T>, key: string): T | undefined {
+export function rawAt<T extends object>(record: Record<string, T>, key: string): DeepReadonly<T> | undefined {
   const v = record[key];
   return v === undefined ? undefined : raw(v);
 }

@@ -15,7 +15,7 @@
  */
 import type { Ctx, Phase, Reducer } from '../context.js';
 import { fail, newId, nextSeq, pushNews, tooLate } from '../context.js';
-import type { AccountId, Contract, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, RuleError, Scenario, Site } from '../types.js';
+import type { AccountId, Contract, DeepReadonly, GameState, LeaseHolding, LeaseOrder, LeaseSide, Offer, PlayerId, RuleError, Scenario, Site } from '../types.js';
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
@@ -197,7 +197,7 @@ function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: P
 }
 
 const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) => {
-  const r = cancelOrder(Object.values(draft.leaseOrders), action.orderId, playerId);
+  const r = cancelOrder(Object.values(raw(draft.leaseOrders)), action.orderId, playerId);
   if (!r.ok) {
     return r.reason === 'notFound'
       ? fail('NOT_FOUND', `Lease order ${action.orderId} is not on the book (filled or cancelled already).`)
@@ -212,7 +212,7 @@ const bidTender: Reducer<'bidTender'> = (draft, playerId, action) => {
   const t = own(draft.tenders, action.tenderId);
   if (!t) return fail('NOT_FOUND', `Tender ${action.tenderId} does not exist or has been awarded.`);
   if (draft.day >= t.closesDay) return fail('WRONG_STATE', `Tender ${t.id} closed on day ${t.closesDay}.`);
-  const hasAiSite = Object.values(draft.sites).some((s) => s.ownerId === playerId && s.tier === 'ai');
+  const hasAiSite = Object.values(raw(draft.sites)).some((s) => s.ownerId === playerId && s.tier === 'ai');
   if (!hasAiSite && runningH100(draft, playerId) + leaseTotals(draft, playerId).inH100 <= 0) {
     return fail('WRONG_TIER', 'Tenders need GPU capacity: own an ai-tier site or hold leased GPUs first.');
   }
@@ -241,7 +241,7 @@ const mwText = (mw: number) => `${Math.round(mw * 10) / 10} MW`;
  * ends; buy-out: a mining site of at least `mw` with no tenant and no contract. Colocation space
  * is the provider's and never qualifies.
  */
-export function offerSiteProblem(state: GameState, playerId: PlayerId, offer: Offer, site: Site): RuleError | null {
+export function offerSiteProblem(state: GameState, playerId: PlayerId, offer: DeepReadonly<Offer>, site: Site): RuleError | null {
   if (site.ownerId !== playerId) return fail('NOT_OWNER', `Site ${site.name} is not yours.`);
   const colo = coloRefusal(site, offer.kind === 'buyout' ? 'sold' : 'sublet to a tenant');
   if (colo) return colo;
@@ -636,7 +636,7 @@ function postTenders(draft: GameState, ctx: Ctx, rng: Rng): void {
 }
 
 /** The winning bid's site goes to the buyer, back on the world's listing at build cost. */
-function executeBuyout(draft: GameState, ctx: Ctx, offer: Offer, playerId: PlayerId, site: Site, usdPerMw: number): void {
+function executeBuyout(draft: GameState, ctx: Ctx, offer: DeepReadonly<Offer>, playerId: PlayerId, site: Site, usdPerMw: number): void {
   const priceUsd = Math.round(usdPerMw * site.energisedMw);
   moveLotsToStorage(draft, playerId, site.id);
   site.ownerId = null;
@@ -656,7 +656,7 @@ function executeBuyout(draft: GameState, ctx: Ctx, offer: Offer, playerId: Playe
  * it (carved into a hall of their own when the site is bigger) are retrofitted first, the tenant
  * funding its share off the player's books, and rent starts when the retrofit ends.
  */
-function executeHosting(draft: GameState, ctx: Ctx, offer: Offer, playerId: PlayerId, site: Site, usdPerKwMonth: number): boolean {
+function executeHosting(draft: GameState, ctx: Ctx, offer: DeepReadonly<Offer>, playerId: PlayerId, site: Site, usdPerKwMonth: number): boolean {
   let startDay = draft.day;
   if (site.tier !== 'ai') {
     const hall = site.energisedMw > offer.mw + 1e-9 ? carveHall(draft, playerId, site, offer.mw, offer.tenant) : site;

@@ -34,14 +34,14 @@ interface GpuBook {
   outH100: number;
 }
 
-function gpuBooks(draftOrState: GameState): Map<PlayerId, GpuBook> {
+function gpuBooks(draftOrState: GameState, order: readonly PlayerId[]): Map<PlayerId, GpuBook> {
   const state = raw(draftOrState);
   const books = new Map<PlayerId, GpuBook>();
   const lots = raw(state.lots);
   const sites = raw(state.sites);
-  for (const id of state.playerOrder) {
+  for (const id of order) {
     const book: GpuBook = { ownH100: 0, inH100: 0, outH100: 0 };
-    for (const lotId of lotIdsOf(state, id)) {
+    for (const lotId of lotIdsOf(draftOrState, id)) {
       const lot = rawAt(lots, lotId);
       const spec = lot ? modelSpec(draftOrState, lot.modelId) : undefined;
       const site = lot?.siteId ? rawAt(sites, lot.siteId) : undefined;
@@ -53,14 +53,15 @@ function gpuBooks(draftOrState: GameState): Map<PlayerId, GpuBook> {
   return books;
 }
 
-/** Every seated player's contract and held-lease value in dollars, in one pass. */
-export function contractValuesByPlayer(draftOrState: GameState): Record<PlayerId, ContractValues> {
+/** Every seated player's contract and held-lease value in dollars, in one pass (or `only` that player's). */
+export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId): Record<PlayerId, ContractValues> {
   const state = raw(draftOrState);
   const out: Record<PlayerId, ContractValues> = {};
-  for (const id of state.playerOrder) out[id] = { contractsPvUsd: 0, heldLeasesUsd: 0 };
-  const rate = costOfCapitalPct(state);
+  const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
+  for (const id of order) out[id] = { contractsPvUsd: 0, heldLeasesUsd: 0 };
+  const rate = costOfCapitalPct(draftOrState);
   const day = state.day;
-  const books = gpuBooks(draftOrState);
+  const books = gpuBooks(draftOrState, order);
   const pv = (usdPerDay: number, days: number) => presentValueUsd(usdPerDay, Math.min(days, CONTRACT_HORIZON_DAYS), rate);
 
   for (const c of Object.values(raw(state.contracts))) {
@@ -108,5 +109,5 @@ export function contractValuesByPlayer(draftOrState: GameState): Record<PlayerId
 
 /** One player's contract value in dollars (see `contractValuesByPlayer`). */
 export function contractsPvUsd(state: GameState, playerId: PlayerId): number {
-  return contractValuesByPlayer(state)[playerId]?.contractsPvUsd ?? 0;
+  return contractValuesByPlayer(state, playerId)[playerId]?.contractsPvUsd ?? 0;
 }

@@ -58,7 +58,7 @@ function plainCashCents(state: GameState, playerId: PlayerId): number {
 
 export function debtCents(state: GameState, playerId: PlayerId, only?: 'unsecured'): number {
   let cents = 0;
-  for (const loan of Object.values(state.loans)) {
+  for (const loan of Object.values(raw(state.loans))) {
     if (loan.ownerId === playerId && (only !== 'unsecured' || loan.collateralSats <= 0)) cents += loan.principalUsdCents;
   }
   return cents;
@@ -257,7 +257,7 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
     if (collateralSats > heldSats) {
       return fail('INSUFFICIENT_BTC', `You pledge ${btcText(collateralSats)} but hold ${btcText(heldSats)}.`);
     }
-    const parts = navPartsByPlayer(draft)[playerId];
+    const parts = navPartsByPlayer(draft, playerId)[playerId];
     const nav = parts ? navUsd(parts) : 0;
     const debt = debtCents(draft, playerId);
     const { maxLeverage, marginCallLtv } = draft.scenario.finance;

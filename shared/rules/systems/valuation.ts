@@ -53,13 +53,16 @@ function unitEarningPower(state: GameState): (spec: HardwareModelSpec, site: Sit
   };
 }
 
-/** NAV components for every seated player, in one pass over lots, sites, loans and orders. */
-export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavParts> {
+/**
+ * NAV components for every seated player, in one pass over lots, sites, loans and orders; with
+ * `only`, for that one player (an action needs its own NAV, not everyone's).
+ */
+export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Record<PlayerId, NavParts> {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
   const out: Record<PlayerId, NavParts> = {};
   const accounts = raw(raw(state.ledger).accounts);
-  const order = raw(state.playerOrder);
+  const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
   const btcUsd = state.btc.btcUsd;
   for (const id of order) {
     const bal = accounts[playerAccount(id)];
@@ -70,11 +73,11 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
   }
   const sites = raw(state.sites);
   const resale: Record<string, number> = {};
-  const earning = unitEarningPower(state);
+  const earning = unitEarningPower(draftOrState);
   for (const lot of Object.values(raw(state.lots))) {
     const parts = out[lot.ownerId];
     if (!parts) continue;
-    const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(state, lot.modelId));
+    const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(draftOrState, lot.modelId));
     parts.hardwareUsd += unit * lot.count;
     const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
     const spec = modelSpec(draftOrState, lot.modelId);
@@ -88,7 +91,7 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
     const totalMw = site.energisedMw + site.buildingMw;
     // Hosted MW earn through their contract: counting them here as well would count them twice.
     const ownMw = Math.max(0, totalMw - site.hostedMw);
-    const value = totalMw > 0 ? (siteValueUsd(state, site) * ownMw) / totalMw : 0;
+    const value = totalMw > 0 ? (siteValueUsd(draftOrState, site) * ownMw) / totalMw : 0;
     parts.sitesUsd += value;
     const usableMw = site.energisedMw - site.hostedMw;
     if (site.status === 'active' && usableMw > 0) {
@@ -111,7 +114,7 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
     const pick = Object.prototype.hasOwnProperty.call(picks, id) ? picks[id] : undefined;
     if (pick) out[id]!.reservedUsd += centsToUsd(pick.stakeUsdCents);
   }
-  const contracts = contractValuesByPlayer(draftOrState);
+  const contracts = contractValuesByPlayer(draftOrState, only);
   for (const id of order) {
     const parts = out[id];
     const v = contracts[id];
@@ -124,7 +127,7 @@ export function navPartsByPlayer(draftOrState: GameState): Record<PlayerId, NavP
 
 /** Today's NAV of one player in dollars (fresh, not yesterday's `navUsd`). */
 export function playerNavUsd(state: GameState, playerId: PlayerId): number {
-  const parts = navPartsByPlayer(state)[playerId];
+  const parts = navPartsByPlayer(state, playerId)[playerId];
   return parts ? navUsd(parts) : 0;
 }
 
