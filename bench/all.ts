@@ -59,7 +59,7 @@ async function part(name: string, run: () => Promise<void> | void): Promise<void
   process.stdout.write(`  ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 
-async function engine(): Promise<void> {
+function engine(): void {
   const rows = benchEngine(quick ? [8] : [8, 100]);
   results.engine = rows;
   for (const r of rows) {

@@ -2,6 +2,7 @@
  * Teacher routes of a classroom session (docs/classroom.md): session info + roster, re-opening a
  * session whose room is gone, and the zip export. All need the teacher (host) token.
  */
+import { asyncRoute } from '../http/asyncRoute.js';
 import express, { type Request, type Response, type Router } from 'express';
 import { currentRound } from '../../shared/classroom/guess.js';
 import type { MatchRecord } from '../persistence/store.js';
@@ -71,7 +72,7 @@ export function sessionRouter(ctx: RoomContext): Router {
     });
   });
 
-  r.post('/api/sessions/:id/open', async (req, res) => {
+  r.post('/api/sessions/:id/open', asyncRoute(async (req, res) => {
     const found = sessionOf(ctx, req, res);
     if (!found) return;
     const { m } = found;
@@ -89,16 +90,16 @@ export function sessionRouter(ctx: RoomContext): Router {
       }
     }
     res.json({ id: m.id, live: true });
-  });
+  }));
 
-  r.get('/api/sessions/:id/export.zip', async (req, res) => {
+  r.get('/api/sessions/:id/export.zip', asyncRoute(async (req, res) => {
     const found = sessionOf(ctx, req, res);
     if (!found) return;
     const { m } = found;
     const live = ctx.live.get(m.id);
     const finalDay = live?.runner.day ?? ctx.store.getResult(m.id)?.finalDay ?? m.currentDay;
     await sendExport(ctx, req, res, 'sessionZip', m.id, finalDay, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${m.id}-session.zip"` });
-  });
+  }));
 
   return r;
 }

@@ -186,7 +186,7 @@ export class MarketRoom extends Room<MarketState> {
       store.setStatus(m.id, phase);
     }
     this.meta = {
-      code: m.id, name: m.name, phase, daysPerSecond: o.daysPerSecond, hostPlayerId: String(m.options.hostPlayerId ?? ''),
+      code: m.id, name: m.name, phase, daysPerSecond: o.daysPerSecond, hostPlayerId: typeof m.options.hostPlayerId === 'string' ? m.options.hostPlayerId : '',
       maxPlayers: o.maxPlayers, isPrivate: o.private, leaverPolicy: o.leaverPolicy, question: o.question ?? '',
     };
   }
@@ -206,6 +206,7 @@ export class MarketRoom extends Room<MarketState> {
   // ── joining and leaving ────────────────────────────────────────────────────────────────────────
 
   /** Runs once per create/join request, before any room exists for a create (hostKey.ts). */
+  // eslint-disable-next-line @typescript-eslint/require-await -- Colyseus wants a promise here, and `async` turns a throw in authorise() into the rejection it reports to the client.
   static override async onAuth(_token: string, options: Record<string, unknown>, context: AuthContext): Promise<SeatAuth> {
     return authorise(options, context, roomContext().config.trustProxy);
   }
@@ -318,7 +319,7 @@ export class MarketRoom extends Room<MarketState> {
     const pending = this.reconnections.get(found.playerId);
     if (pending) {
       this.reconnections.delete(found.playerId);
-      pending.reject(new Error('seat taken back with its token'));
+      (pending.reject as (reason: Error) => void)(new Error('seat taken back with its token'));
       found.sessionId = '';
     } else if (found.sessionId && this.clientInfo.has(found.sessionId)) {
       throw new Error('This seat is in use.');

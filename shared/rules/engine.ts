@@ -4,7 +4,7 @@
  * events, or a RuleError with the input state untouched.
  */
 import { createDraft, finishDraft, setAutoFreeze } from 'immer';
-import { parseAction, HOST_ACTOR, HOST_ACTION_TYPES, type Action, type ActionType } from './actions.js';
+import { parseAction, HOST_ACTOR, HOST_ACTION_TYPES, type ActionType } from './actions.js';
 import type { Ctx, Phase, Reducer, ReducerTable } from './context.js';
 import { fail } from './context.js';
 import { hashJson } from './hash.js';
@@ -143,7 +143,7 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
  * Applies one action for `playerId` (or HOST_ACTOR for host actions). Untrusted input is parsed
  * here too, so a caller that skipped validation still cannot corrupt the state.
  */
-export function applyAction(state: GameState, playerId: PlayerId, input: Action | unknown): ApplyResult {
+export function applyAction(state: GameState, playerId: PlayerId, input: unknown): ApplyResult {
   const parsed = parseAction(input);
   if (!parsed.ok) return { ok: false, error: fail('BAD_ACTION', parsed.message) };
   const action = parsed.action;
@@ -159,7 +159,7 @@ export function applyAction(state: GameState, playerId: PlayerId, input: Action 
   const ctx: Ctx = { events: [] };
   const draft = createDraft(state);
   const reducer = reducers[action.type] as Reducer<ActionType>;
-  const error = reducer(draft, playerId, action as never, ctx);
+  const error = reducer(draft, playerId, action, ctx);
   if (error) return { ok: false, error };
   ctx.events.push({ type: 'actionApplied', day: draft.day, playerId, actionType: action.type });
   return { ok: true, state: finishDraft(draft), events: ctx.events };

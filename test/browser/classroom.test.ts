@@ -76,7 +76,7 @@ describe('a classroom session', () => {
     await teacher.goto(H.url);
     await teacher.click('[data-testid=teach]');
     await teacher.waitForSelector('[data-testid=teach-setup]');
-    await teacher.waitForFunction(() => (document.querySelector('[data-testid=teach-scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await teacher.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=teach-scenario]')?.value === 'halving-sprint');
     await teacher.fill('[data-testid=teach-name]', 'Econ 101');
     await teacher.fill('[data-testid=teach-pace]', '2');
     await teacher.fill('[data-testid=teach-contest-days]', '5');
@@ -224,7 +224,7 @@ describe('a classroom session', () => {
     expect(crash!.changePct).toBeLessThan(0);
     await shot(teacher, 'classroom-debrief-ar');
     const [png] = await Promise.all([teacher.waitForEvent('download'), teacher.click('[data-testid=png-nav]')]);
-    const pngBytes = readFileSync((await png.path())!);
+    const pngBytes = readFileSync((await png.path()));
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
     await teacher.click('[data-testid=debrief-close]');
     await teacher.waitForSelector('[data-testid=projector]');
@@ -233,7 +233,7 @@ describe('a classroom session', () => {
     await cmdOk(teacher, 'proj-end');
     for (const s of [s1, s2, s3]) await s.waitForSelector('[data-testid=results]', { timeout: 20_000 });
     const [zip] = await Promise.all([teacher.waitForEvent('download'), teacher.click('[data-testid=proj-export]')]);
-    const files = unzipSync(new Uint8Array(readFileSync((await zip.path())!)));
+    const files = unzipSync(new Uint8Array(readFileSync((await zip.path()))));
     const csv = (name: string) => parseCsv(strFromU8(files[name] ?? new Uint8Array()));
     expect(Object.keys(files).sort()).toEqual(['actions.csv', 'contests.csv', 'guesses.csv', 'player_days.csv', 'summary.csv']);
     const guesses = csv('guesses.csv');

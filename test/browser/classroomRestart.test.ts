@@ -51,7 +51,7 @@ describe('a classroom session across a server restart', () => {
     const teacher = await page('teacher');
     await teacher.goto(first.url);
     await teacher.click('[data-testid=teach]');
-    await teacher.waitForFunction(() => (document.querySelector('[data-testid=teach-scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await teacher.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=teach-scenario]')?.value === 'halving-sprint');
     await teacher.fill('[data-testid=teach-labels]', 'S01\nS02');
     await teacher.fill('[data-testid=teach-pace]', '0.5');
     await teacher.click('[data-testid=teach-create]');

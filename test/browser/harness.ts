@@ -105,7 +105,7 @@ export async function startHarness(): Promise<Harness> {
 
 /** Reads `window.__bc` (the client's read-only debug hook). */
 export function bc<T>(page: Page, fn: (hook: BcHook) => T): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(window.__bc)`) as Promise<T>;
+  return page.evaluate<T>(`(${fn.toString()})(window.__bc)`);
 }
 
 export interface BcHook {

@@ -55,7 +55,7 @@ describe('every screen at three sizes', () => {
       await s.page.goto(H.url);
       await s.page.waitForSelector('[data-testid=title]');
       await s.page.fill('[data-testid=name]', `P-${s.label}`);
-      await s.page.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+      await s.page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=scenario]')?.value === 'halving-sprint');
       await check(s, 'title');
     }
     await desk.page.fill('[data-testid=bots]', '3');

@@ -43,7 +43,7 @@ describe('a two-person match in the browser', () => {
     const b = (await H.newPage('bob')).page;
 
     await enterTitle(a, 'Alice');
-    await a.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await a.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=scenario]')?.value === 'halving-sprint');
     await shot(a, '01-title');
     await a.fill('[data-testid=pace]', '1');
     await a.fill('[data-testid=bots]', '1');

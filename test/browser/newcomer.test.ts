@@ -34,7 +34,7 @@ describe('a newcomer starts a match', () => {
     await a.goto(H.url);
     await a.waitForSelector('[data-testid=title]');
     await a.fill('[data-testid=name]', 'Newcomer');
-    await a.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await a.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=scenario]')?.value === 'halving-sprint');
     // halving-sprint's 120 days at the proposed pace: 120 × 12.5 s = 25 minutes.
     expect(await a.inputValue('[data-testid=pace]')).toBe('0.08');
     expect(await a.textContent('[data-testid=pace-hint]')).toContain('25 min');

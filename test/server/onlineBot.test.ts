@@ -43,7 +43,7 @@ describe('online bot', () => {
 
     // Drop the socket without a consented leave: the bot comes back to the same seat.
     const before = bot.stats.lastDay;
-    bot.room()!.connection.close(4999 as number, 'test drop');
+    bot.room()!.connection.close(4999, 'test drop');
     await waitFor(() => bot.stats.reconnects >= 1, 10_000, 'reconnect');
     await waitFor(() => bot.stats.lastDay > before + 3, 10_000, 'decisions after reconnect');
     expect(me()?.connected).toBe(true);

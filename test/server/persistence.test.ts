@@ -23,8 +23,8 @@ async function startChild(): Promise<{ child: ChildProcess; url: string; http: s
   });
   children.push(child);
   let out = '';
-  child.stdout!.on('data', (d) => (out += String(d)));
-  child.stderr!.on('data', (d) => (out += String(d)));
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (out += String(d)));
   await waitFor(() => out.includes('Beauty Contest is running') || child.exitCode !== null, 20_000, 'server child to start');
   if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
   return { child, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };

@@ -133,7 +133,7 @@ export class ProjectorView {
   private renderRoster(): void {
     const room = this.roomInfo;
     const seats = room?.seats ?? [];
-    const entries = this.rosterList.length ? this.rosterList : seats.map((s) => ({ playerId: s.id, name: s.name, displayName: s.name, label: null, kind: s.bot ? 'bot' : 'student', control: s.bot ? 'bot' : 'human', connected: s.connected, joinedDay: 0 } as RosterEntry));
+    const entries = this.rosterList.length ? this.rosterList : seats.map((s) => ({ playerId: s.id, name: s.name, displayName: s.name, label: null, kind: s.bot ? 'bot' : 'student', control: s.bot ? 'bot' : 'human', connected: s.connected, joinedDay: 0 }));
     const online = entries.filter((e) => e.kind === 'bot' || e.connected).length;
     setText(this.rosterCount, t('proj.rosterCount', { online, total: entries.length }));
     setChildren(this.roster, ...entries.map((e) => {

@@ -113,7 +113,7 @@ export function viewFromState(json: StateJson, welcome: Welcome | null, priv: Pr
     regions: values(json.regions).flatMap((r) => {
       const spec = staticRegions.get(r.id);
       // Engine-internal fields the schema does not carry are filled with neutral values.
-      return spec ? [{ powerLogNoise: 0, ...spec, ...r } as PlayerView['regions'][number]] : [];
+      return spec ? [{ powerLogNoise: 0, ...spec, ...r }] : [];
     }),
     catalogue: (welcome?.scenario.catalogue ?? []).filter((x) => x.releaseDate <= (w.date ?? '')),
     capex: welcome?.scenario.capex ?? { miningUsdPerMw: 0, aiUsdPerMw: 0, miningBuildDays: 0, aiBuildDays: 0, retrofitUsdPerMw: 0, retrofitDays: 0 },
@@ -129,7 +129,7 @@ export function viewFromState(json: StateJson, welcome: Welcome | null, priv: Pr
     sites: values(json.sites).map((s) => ({
       ppaUntilDay: 0, ...s, ownerId: s.ownerId || null, tier: s.tier as 'mining' | 'ai', status: s.status as PlayerView['sites'][number]['status'],
       contract: s.contract as 'ppa' | 'index',
-    }) as PlayerView['sites'][number]),
+    })),
     book: { bids: values(json.bookBids).map((l) => ({ ...l })), asks: values(json.bookAsks).map((l) => ({ ...l })) },
     tenders: values(json.tenders).map((t) => ({ ...t, tier: t.tier as 'mining' | 'ai', myBidUsdPerGpuHour: myBids.get(t.id) ?? null })),
     offers: values(json.offers).map((o) => {

@@ -9,7 +9,6 @@ import { financePhase, ROLLOVER_PENALTY_PCT } from '../../../../shared/rules/sys
 import { loanEscrow } from '../../../../shared/rules/systems/valuation.js';
 import { addLot } from '../../../../shared/rules/systems/capacity.js';
 import { blockCents } from '../../../../shared/economy/leaseBook.js';
-import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
 import { accept, edit, rejects } from '../../../support/engineSteps.js';
 
