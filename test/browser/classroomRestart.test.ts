@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createGameServer, type GameServer } from '../../server/app.js';
-import { ROOT, SHOTS, buildClient } from './harness.js';
+import { BROWSER_WAIT_CEILING_MS, ROOT, SHOTS, buildClient } from './harness.js';
 
 let browser: Browser;
 let dataDir: string;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'bc-restart-'));
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
@@ -37,7 +37,10 @@ async function start(): Promise<{ server: GameServer; url: string }> {
 }
 
 async function page(label: string): Promise<Page> {
-  const p = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  context.setDefaultTimeout(BROWSER_WAIT_CEILING_MS);
+  context.setDefaultNavigationTimeout(BROWSER_WAIT_CEILING_MS);
+  const p = await context.newPage();
   p.on('console', (m) => { if (m.type() === 'error') errors.push(`[${label}] ${m.text()}`); });
   p.on('pageerror', (e) => errors.push(`[${label}] ${e.message}`));
   return p;
@@ -87,7 +90,7 @@ describe('a classroom session across a server restart', () => {
 
     const again = await page('teacher-again');
     await again.goto(`${second.url}${link.search}`);
-    await again.waitForSelector('[data-testid=projector]', { timeout: 20_000 });
+    await again.waitForSelector('[data-testid=projector]');
     expect(((await again.textContent('[data-testid=proj-code]')) ?? '').trim()).toBe(code);
     await again.waitForFunction(() => document.querySelector('[data-testid=guess-target]')?.textContent === '20');
     await again.waitForSelector(`[data-testid=roster-${seat}]`);
@@ -101,5 +104,5 @@ describe('a classroom session across a server restart', () => {
     await again.waitForFunction((id) => (document.querySelector(`[data-testid=roster-state-${id}]`)?.textContent ?? '').includes('online'), seat);
     await again.screenshot({ path: join(SHOTS, 'classroom-restart-en.png') });
     expect(errors).toEqual([]);
-  }, 180_000);
+  });
 });

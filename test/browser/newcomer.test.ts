@@ -11,7 +11,7 @@ let H: Harness;
 
 beforeAll(async () => {
   H = await startHarness();
-}, 180_000);
+});
 
 afterAll(async () => {
   await H?.close();
@@ -130,7 +130,7 @@ describe('a newcomer starts a match', () => {
     await a.click('[data-testid=submit-orderHardware]');
     await a.waitForFunction(() => (document.querySelector('[data-testid=status-orderHardware]')?.textContent ?? '').includes('Accepted'));
     // Success lines fade instead of staying for weeks of game time.
-    await a.waitForFunction(() => (document.querySelector('[data-testid=status-orderHardware]')?.textContent ?? '') === '', undefined, { timeout: 15_000 });
+    await a.waitForFunction(() => (document.querySelector('[data-testid=status-orderHardware]')?.textContent ?? '') === '');
 
     // The loan form quotes the rate the engine then sets on the loan.
     await a.click('[data-testid=tab-finance]');
@@ -150,9 +150,9 @@ describe('a newcomer starts a match', () => {
     await a.click('[data-testid=tab-sites]');
     await a.selectOption('[data-testid=host-speed]', '25');
     await a.click('[data-testid=host-pause]');
-    await a.waitForFunction(() => (document.querySelector('[data-testid=activity-unread]')?.textContent ?? '') !== '', undefined, { timeout: 30_000 });
+    await a.waitForFunction(() => (document.querySelector('[data-testid=activity-unread]')?.textContent ?? '') !== '');
     await a.click('[data-testid=tab-activity]');
-    await a.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=inbox] .item')).some((e) => (e.textContent ?? '').includes('Hardware arrived')), undefined, { timeout: 30_000 });
+    await a.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=inbox] .item')).some((e) => (e.textContent ?? '').includes('Hardware arrived')));
     expect(await a.textContent('[data-testid=activity-unread]')).toBe('');
     await shot(a, 'newcomer-activity');
 
@@ -172,5 +172,5 @@ describe('a newcomer starts a match', () => {
     await b.waitForFunction(() => (document.querySelector('[data-testid=match-chat-status]')?.textContent ?? '').includes('muted'));
     await shot(b, 'newcomer-chat');
     expect(H.errors).toEqual([]);
-  }, 120_000);
+  });
 });
