@@ -13,6 +13,13 @@ const PURE_SERVER_TESTS = [
   'test/server/rooms/rateLimit.test.ts',
 ];
 
+/**
+ * Pure too, but whole leagues of matches (exploit strategies against the reference field, the
+ * stylized facts over a two-year history): minutes of CPU, so they get a tier of their own and the
+ * unit tier stays a quick loop.
+ */
+const BALANCE_TESTS = ['test/shared/bots/exploits.*.test.ts', 'test/shared/economy/stylizedFacts.test.ts'];
+
 export default defineConfig({
   test: {
     // Colyseus' server code calls process.send() under forks; threads avoid that.
@@ -28,6 +35,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/shared/**/*.test.ts', 'test/client/**/*.test.ts', ...PURE_SERVER_TESTS],
+          exclude: BALANCE_TESTS,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'balance',
+          include: BALANCE_TESTS,
         },
       },
       {
