@@ -147,9 +147,14 @@ describe('a newcomer starts a match', () => {
     await a.click('[data-testid=tab-activity]');
     const lotId = await bc(a, (h) => h.view!.me!.lots[0]!.id);
     expect(await a.textContent(`[data-testid=open-${lotId}]`)).toMatch(/arrives day \d+/);
+    // Run until the lot arrives, then pause again: the rest of the test takes as long as the machine
+    // needs, and the match must not end under it (4 d/s leaves many seconds for the pause to land).
     await a.click('[data-testid=tab-sites]');
-    await a.selectOption('[data-testid=host-speed]', '25');
+    await a.selectOption('[data-testid=host-speed]', '4');
     await a.click('[data-testid=host-pause]');
+    await a.waitForFunction((id) => (window as unknown as { __bc: { view: { me: { lots: { id: string; status: string }[] } | null } } }).__bc.view.me?.lots.find((l) => l.id === id)?.status !== 'ordered', lotId);
+    await a.click('[data-testid=host-pause]');
+    await a.waitForSelector('[data-testid=paused-flag]', { state: 'visible' });
     await a.waitForFunction(() => (document.querySelector('[data-testid=activity-unread]')?.textContent ?? '') !== '');
     await a.click('[data-testid=tab-activity]');
     await a.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=inbox] .item')).some((e) => (e.textContent ?? '').includes('Hardware arrived')));
