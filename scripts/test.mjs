@@ -48,7 +48,7 @@ const ADVICE = {
 };
 
 const args = process.argv.slice(2);
-const only = args[0] in TIERS ? args.shift() : null;
+const only = args[0] !== undefined && Object.hasOwn(TIERS, args[0]) ? args.shift() : null;
 const tiers = only ? [only] : Object.keys(TIERS);
 
 const needs = [...new Set(tiers.flatMap((t) => TIERS[t].needs))];
