@@ -212,6 +212,8 @@ describe('a classroom session', () => {
     // Play on until a contest round resolves; a student's screen shows the next round open.
     await cmdOk(teacher, 'proj-advance');
     await s3.waitForFunction(() => ((window as unknown as { __bc: { view: { contest: { round: number } } | null } }).__bc.view?.contest.round ?? 0) >= 2);
+    // Paused from here on: at 2 days a second the match would end by itself under a slow debrief.
+    await cmdOk(teacher, 'proj-pause');
 
     // ── debrief during the session (Arabic) ──
     await teacher.click('[data-testid=proj-debrief]');

@@ -92,6 +92,20 @@ export function waitMessage(rec: Recorded, type: string, pred: (p: any) => boole
   return waitFor(() => rec.messages.slice(from).find((m) => m.type === type && pred(m.payload))?.payload, ceilingMs, `message ${type}`);
 }
 
+/**
+ * `fetch` for an idempotent request, retried once when the kept-alive socket it reused had just
+ * been closed by the server ("other side closed"): browsers retry such a request themselves,
+ * undici's fetch does not, and on a loaded machine its idle-socket timer fires late enough to hit it.
+ */
+export async function fetchIdempotent(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw err;
+    return fetch(url, init);
+  }
+}
+
 export async function createRoom(url: string, options: Record<string, unknown>): Promise<Recorded> {
   const room = await new Client(url).create('market', { scenario: SCENARIO, seed: 'test', ...options });
   return record(room);

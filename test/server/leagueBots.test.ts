@@ -44,7 +44,9 @@ describe('a league of bots from anywhere', () => {
     const read = (name: string) => readFileSync(join(outDir, 'logs', 'any-m1', logs.find((f) => f.endsWith(`-${name}.log`))!), 'utf8');
     expect(read('python')).toMatch(/hello: I am p\d in halving-sprint/);
     expect(read('python')).toMatch(/strikes 0/);
-    expect(read('loop')).toMatch(/# strike d0 timeout: killed after \d+ ms of CPU/);
+    // Killed by its CPU time, or, when the machine is too loaded to give it that CPU before the
+    // silence limit, by that limit (processBot.test.ts proves each kill on its own).
+    expect(read('loop')).toMatch(/# strike d0 (timeout: killed after \d+ ms of CPU|silent: killed after [\d.]+ s without an answer)/);
     expect(read('exit')).toMatch(/crashed: did not start: exited with code 3; last stderr line: I quit/);
     expect(read('garbage')).toMatch(/garbage: not JSON/);
     expect(read('loopStrategy')).toMatch(/# strike d3 killed: a decision never returned/);
