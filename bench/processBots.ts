@@ -38,7 +38,7 @@ function play(seat: Strategy | string): Timing {
       }
     },
   };
-  const bots = [...REFERENCE_STRATEGIES.map((s, i) => ({ id: `p${i + 1}`, name: s, strategy: s as string | Strategy })), { id: 'p8', name: 'measured', strategy: timed }];
+  const bots = [...REFERENCE_STRATEGIES.map((s, i) => ({ id: `p${i + 1}`, name: s, strategy: s })), { id: 'p8', name: 'measured', strategy: timed }];
   const t0 = performance.now();
   runMatch({ scenario, seed: 'bench', bots });
   const rest = times.slice(1).sort((a, b) => a - b);

@@ -27,7 +27,7 @@ export function freePort(): Promise<number> {
 /** A child answering `{ id, cmd }` requests with `{ id, ok, ... }`. */
 export class IpcChild {
   private next = 1;
-  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   output = '';
 
   constructor(readonly child: ChildProcess) {

@@ -64,7 +64,7 @@ export class LoadHarness {
     this.hostLeaves.push(created.leave);
     const byChild = this.loads.map((): string[] => []);
     created.codes.forEach((code, i) => byChild[(this.rooms + i) % this.loads.length]!.push(code));
-    await Promise.all(this.loads.map((l, i) => (byChild[i]!.length ? l.join(this.server.url, byChild[i]!, clientsPerRoom - 1) : null)));
+    await Promise.all(this.loads.flatMap((l, i) => (byChild[i]!.length ? [l.join(this.server.url, byChild[i]!, clientsPerRoom - 1)] : [])));
     this.rooms += rooms;
     this.clients += rooms * clientsPerRoom;
   }

@@ -61,7 +61,6 @@ const LATE_2024_FROM = '2024-11-15';
 
 export function factsFor(seed: string, scenario: Scenario = getScenario('history-2023-2025')!): FactResult[] {
   const { days } = simulate(scenario, seed);
-  const onDate = (date: string) => days[daysBetween(scenario.startDate, date)]!;
   const out: FactResult[] = [];
 
   // 1. Halving: hashprice −40–60% within two weeks; hashrate dips 5–15% then a new high within ~2 months.

@@ -2,6 +2,7 @@
  * Teacher routes of a classroom session (docs/classroom.md): session info + roster, re-opening a
  * session whose room is gone, and the zip export. All need the teacher (host) token.
  */
+import { asyncRoute } from '../http/asyncRoute.js';
 import express, { type Request, type Response, type Router } from 'express';
 import { currentRound } from '../../shared/classroom/guess.js';
 import type { MatchRecord } from '../persistence/store.js';
@@ -156,7 +157,7 @@ export function sessionRouter(ctx: RoomContext): Router {
     });
   });
 
-  r.post('/api/sessions/:id/open', async (req, res) => {
+  r.post('/api/sessions/:id/open', asyncRoute(async (req, res) => {
     const found = sessionOf(ctx, req, res);
     if (!found) return;
     const { m } = found;
@@ -174,9 +175,9 @@ export function sessionRouter(ctx: RoomContext): Router {
       }
     }
     res.json({ id: m.id, live: true });
-  });
+  }));
 
-  r.get('/api/sessions/:id/export.zip', async (req, res) => {
+  r.get('/api/sessions/:id/export.zip', asyncRoute(async (req, res) => {
     const found = sessionOf(ctx, req, res);
     if (!found) return;
     const { m } = found;
@@ -188,7 +189,7 @@ export function sessionRouter(ctx: RoomContext): Router {
       return;
     }
     await sendExport(ctx, req, res, 'sessionZip', m.id, finalDay, zipHeaders(`${m.id}-session.zip`), undefined, { payments });
-  });
+  }));
 
   return r;
 }

@@ -23,7 +23,7 @@ try {
 } catch (e) {
   die(`cannot read ${path}: ${(e as Error).message}`);
 }
-if (file.format !== REPLAY_FORMAT) die(`${path} is not a ${REPLAY_FORMAT} file`);
+if ((file.format as string) !== REPLAY_FORMAT) die(`${path} is not a ${REPLAY_FORMAT} file`);
 const data = replayData(file);
 const last = data.days[data.days.length - 1]!;
 console.log(`${data.scenario}, seed ${data.seed}: ${last.day} days, stateHash ${data.stateHash}`);

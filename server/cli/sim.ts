@@ -56,7 +56,7 @@ function loadReplay(path: string): ReplayFile {
   } catch (e) {
     die(`cannot read replay ${path}: ${(e as Error).message}`);
   }
-  if (file.format !== REPLAY_FORMAT) die(`${path} is not a ${REPLAY_FORMAT} file`);
+  if ((file.format as string) !== REPLAY_FORMAT) die(`${path} is not a ${REPLAY_FORMAT} file`);
   return file;
 }
 

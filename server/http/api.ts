@@ -2,6 +2,7 @@
  * The HTTP API: health, scenarios, the live lobby, stored matches, results, CSV export and replay
  * files. Read-only; everything that changes a match goes through the room.
  */
+import { asyncRoute } from './asyncRoute.js';
 import express, { type Response, type Router } from 'express';
 import { matchMaker } from '@colyseus/core';
 import { SCENARIO_IDS, getScenario } from '../../shared/economy/scenarios/index.js';
@@ -52,27 +53,27 @@ export function apiRouter(ctx: RoomContext): Router {
   });
 
   /** Bots a host can seat: the registry's, and the server's bot folder (BOTS_DIR). */
-  r.get('/api/bots', async (_req, res) => {
+  r.get('/api/bots', asyncRoute(async (_req, res) => {
     res.json(await availableBots());
-  });
+  }));
 
   /** Live lobby: public rooms of this process (private rooms are reachable by code only). */
-  r.get('/api/rooms', async (_req, res) => {
+  r.get('/api/rooms', asyncRoute(async (_req, res) => {
     const rooms = await matchMaker.query({ name: ROOM_NAME });
     res.json(
       rooms
         .filter((room) => !room.private)
-        .map((room) => ({ roomId: room.roomId, clients: room.clients, maxClients: room.maxClients, locked: room.locked, ...(room.metadata ?? {}) })),
+        .map((room) => ({ roomId: room.roomId, clients: room.clients, maxClients: room.maxClients, locked: room.locked, ...((room.metadata as Record<string, unknown> | undefined) ?? {}) })),
     );
-  });
+  }));
 
   /** Resolves a typed code (any case) to the room id clients join with `joinById`. */
-  r.get('/api/rooms/:code', async (req, res) => {
+  r.get('/api/rooms/:code', asyncRoute(async (req, res) => {
     const code = normaliseCode(req.params.code ?? '');
     const room = code ? await matchMaker.getRoomById(code) : undefined;
     if (!code || !room) return notFound(res, 'Room');
     res.json({ roomId: room.roomId, clients: room.clients, maxClients: room.maxClients, ...(room.metadata ?? {}) });
-  });
+  }));
 
   /** Stored matches. Private rooms and classroom sessions are unlisted: shown only to a caller holding their host token. */
   r.get('/api/matches', (req, res) => {
@@ -100,7 +101,7 @@ export function apiRouter(ctx: RoomContext): Router {
   });
 
   /** The action log and final hash. Sealed tender bids are in it, so a live match needs the host token. */
-  r.get('/api/matches/:id/replay.json', async (req, res) => {
+  r.get('/api/matches/:id/replay.json', asyncRoute(async (req, res) => {
     const id = normaliseCode(req.params.id ?? '');
     const m = id ? ctx.store.getMatch(id) : undefined;
     if (!id || !m) return notFound(res, 'Match');
@@ -114,9 +115,9 @@ export function apiRouter(ctx: RoomContext): Router {
     await sendExport(ctx, req, res, 'replayJson', id, finalDay, {
       'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${id}.replay.json"`,
     }, live ? live.runner.hash() : result?.stateHash);
-  });
+  }));
 
-  r.get('/api/matches/:id/export.csv', async (req, res) => {
+  r.get('/api/matches/:id/export.csv', asyncRoute(async (req, res) => {
     const id = normaliseCode(req.params.id ?? '');
     const m = id ? ctx.store.getMatch(id) : undefined;
     if (!id || !m) return notFound(res, 'Match');
@@ -127,10 +128,10 @@ export function apiRouter(ctx: RoomContext): Router {
     const live = ctx.live.get(id);
     const finalDay = live?.runner.day ?? ctx.store.getResult(id)?.finalDay ?? m.currentDay;
     await sendExport(ctx, req, res, 'matchCsv', id, finalDay, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${id}.csv"` });
-  });
+  }));
 
   /** Brings back a stored, unfinished match whose room closed (nobody came back in time); host token. */
-  r.post('/api/matches/:id/open', async (req, res) => {
+  r.post('/api/matches/:id/open', asyncRoute(async (req, res) => {
     const id = normaliseCode(req.params.id ?? '');
     const m = id ? ctx.store.getMatch(id) : undefined;
     if (!id || !m) return notFound(res, 'Match');
@@ -150,7 +151,7 @@ export function apiRouter(ctx: RoomContext): Router {
       return;
     }
     res.json({ id, live: true });
-  });
+  }));
 
   // Classroom sessions: /api/sessions/* (docs/classroom.md).
   r.use(sessionRouter(ctx));

@@ -24,7 +24,7 @@ export function splitEvents(events: GameEvent[], into: SplitEvents = { public: [
       // Trade prints are public; who traded with whom is not.
       into.public.push({ type: 'leaseTrade', day: e.day, quantity: e.quantity, priceUsdPerGpuHour: e.priceUsdPerGpuHour });
     } else {
-      into.public.push(e as PublicEvent);
+      into.public.push(e);
     }
   }
   return into;

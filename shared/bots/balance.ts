@@ -84,7 +84,7 @@ export function playBalance(opts: BalanceOptions): BalanceResult {
   const beats: Record<string, Record<string, number>> = {};
   for (const a of byBot.keys()) {
     beats[a] = {};
-    for (const b of byBot.keys()) if (a !== b) beats[a]![b] = matches ? (wonOver.get(a)?.get(b) ?? 0) / matches : 0;
+    for (const b of byBot.keys()) if (a !== b) beats[a][b] = matches ? (wonOver.get(a)?.get(b) ?? 0) / matches : 0;
   }
   return { rows, beats, rankVarianceExplained: etaSquared(samples), matches };
 }

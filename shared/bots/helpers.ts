@@ -335,7 +335,7 @@ export function treasuryPolicy(view: PlayerView, sellMinedPct: number, out: Acti
 
 /** True once every `days` days (staggered per bot by its memory), for slow decisions. */
 export function every(ctx: BotContext, key: string, days: number): boolean {
-  const last = typeof ctx.memory[key] === 'number' ? (ctx.memory[key] as number) : -Infinity;
+  const last = typeof ctx.memory[key] === 'number' ? (ctx.memory[key]) : -Infinity;
   if (ctx.day - last < days) return false;
   ctx.memory[key] = ctx.day;
   return true;

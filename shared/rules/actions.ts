@@ -110,5 +110,5 @@ export function parseAction(input: unknown): { ok: true; action: Action } | { ok
     const where = issue?.path.length ? issue.path.join('.') : type;
     return { ok: false, message: `${where}: ${issue?.message ?? 'invalid'}` };
   }
-  return { ok: true, action: parsed.data as Action };
+  return { ok: true, action: parsed.data };
 }

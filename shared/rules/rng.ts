@@ -26,7 +26,7 @@ interface AleaPrng {
   state(): RngState;
 }
 type AleaFactory = (seed: string, opts?: { state?: boolean | RngState }) => AleaPrng;
-const makeAlea = alea as unknown as AleaFactory;
+const makeAlea = alea as AleaFactory;
 
 function wrap(prng: AleaPrng): Rng {
   const next = () => prng();

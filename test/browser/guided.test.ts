@@ -10,7 +10,7 @@ let H: Harness;
 
 beforeAll(async () => {
   H = await startHarness();
-}, 180_000);
+});
 
 afterAll(async () => {
   await H?.close();
@@ -75,10 +75,10 @@ describe('the guided first match', () => {
 
     // To the end at the fastest pace the menu offers; the results say where the newcomer placed.
     await page.getByTitle('days per second').selectOption({ label: '50 d/s' });
-    await page.getByTestId('placed').waitFor({ timeout: 90_000 });
+    await page.getByTestId('placed').waitFor();
     expect(await page.getByTestId('placed').textContent()).toMatch(/You placed \d of 4 by worth \(founders’ stake at NAV\) and \d of 4 by market/);
     expect(await page.getByTestId('lesson').textContent()).toMatch(/crowd/);
     await shot(page, 'guided-5-results');
     expect(H.errors).toEqual([]);
-  }, 180_000);
+  });
 });

@@ -13,6 +13,12 @@ import { createGameServer, type GameServer } from '../../server/app.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SHOTS = join(ROOT, 'test-results');
+/**
+ * Playwright's default ceiling for every wait on a page (selectors, functions, navigations). Tests
+ * wait for what the page shows; this only guards against a hang, and is generous because a loaded
+ * machine (load ~17 on 2 cores) renders many times slower than a quiet one.
+ */
+export const BROWSER_WAIT_CEILING_MS = 90_000;
 const CLIENT_DIST = join(ROOT, 'client', 'dist');
 
 const LOCK = join(ROOT, 'client', '.build-lock');
@@ -88,6 +94,8 @@ export async function startHarness(): Promise<Harness> {
     errors,
     async newPage(label, viewport = { width: 1280, height: 720 }) {
       const context = await browser.newContext({ viewport });
+      context.setDefaultTimeout(BROWSER_WAIT_CEILING_MS);
+      context.setDefaultNavigationTimeout(BROWSER_WAIT_CEILING_MS);
       const page = await context.newPage();
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(`[${label}] console: ${m.text()}`);
@@ -105,7 +113,7 @@ export async function startHarness(): Promise<Harness> {
 
 /** Reads `window.__bc` (the client's read-only debug hook). */
 export function bc<T>(page: Page, fn: (hook: BcHook) => T): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(window.__bc)`) as Promise<T>;
+  return page.evaluate<T>(`(${fn.toString()})(window.__bc)`);
 }
 
 export interface BcHook {
@@ -149,6 +157,6 @@ export async function submitForm(page: Page, formId: string, fields: Record<stri
   await page.waitForFunction((id) => {
     const t = document.querySelector(`[data-testid=status-${id}]`)?.textContent ?? '';
     return t !== '' && t !== 'Sending…';
-  }, formId, { timeout: 10_000 });
+  }, formId);
   return (await status.textContent()) ?? '';
 }

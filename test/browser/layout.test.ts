@@ -13,7 +13,7 @@ let H: Harness;
 
 beforeAll(async () => {
   H = await startHarness();
-}, 180_000);
+});
 
 afterAll(async () => {
   await H?.close();
@@ -55,7 +55,7 @@ describe('every screen at three sizes', () => {
       await s.page.goto(H.url);
       await s.page.waitForSelector('[data-testid=title]');
       await s.page.fill('[data-testid=name]', `P-${s.label}`);
-      await s.page.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+      await s.page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=scenario]')?.value === 'halving-sprint');
       await check(s, 'title');
     }
     await desk.page.fill('[data-testid=bots]', '3');
@@ -106,7 +106,7 @@ describe('every screen at three sizes', () => {
 
     await desk.page.selectOption('[data-testid=host-speed]', '50');
     await desk.page.click('[data-testid=host-pause]');
-    for (const s of all) await s.page.waitForSelector('[data-testid=results]', { timeout: 90_000 });
+    for (const s of all) await s.page.waitForSelector('[data-testid=results]');
     for (const s of all) {
       await s.page.waitForFunction(() => document.querySelector('[data-testid=placed]') !== null);
       await check(s, 'results');

@@ -12,7 +12,7 @@ let H: Harness;
 
 beforeAll(async () => {
   H = await startHarness();
-}, 180_000);
+});
 
 afterAll(async () => {
   await H?.close();
@@ -43,7 +43,7 @@ describe('a two-person match in the browser', () => {
     const b = (await H.newPage('bob')).page;
 
     await enterTitle(a, 'Alice');
-    await a.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await a.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=scenario]')?.value === 'halving-sprint');
     await shot(a, '01-title');
     await a.fill('[data-testid=pace]', '1');
     await a.fill('[data-testid=bots]', '1');
@@ -94,7 +94,7 @@ describe('a two-person match in the browser', () => {
     // asks, so it rests); Bob sees the level in his depth ladder, next to the desk's quotes.
     expect(await submitForm(a, 'placeLeaseOrder', { side: 'bid', quantity: '3', priceUsdPerGpuHour: '4.25' })).toContain('Accepted');
     await b.click('[data-testid=tab-market]');
-    await b.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=book-bid]')).some((r) => (r.textContent ?? '').includes('$4.25')), undefined, { timeout: 10_000 });
+    await b.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid=book-bid]')).some((r) => (r.textContent ?? '').includes('$4.25')));
     await shot(b, '04-lease-book-bob');
 
     // A spectator sees the match read-only.
@@ -102,7 +102,7 @@ describe('a two-person match in the browser', () => {
     await enterTitle(c, 'Class');
     await c.fill('[data-testid=join-code]', code);
     await c.click('[data-testid=spectate]');
-    await c.waitForSelector('[data-testid=game-screen]', { timeout: 20_000 });
+    await c.waitForSelector('[data-testid=game-screen]');
     await c.waitForFunction(() => (document.querySelector('[data-testid=company]')?.textContent ?? '').includes('Spectating'));
     expect(await c.isDisabled('[data-testid=submit-buySite]')).toBe(true);
     expect(await c.locator('[data-testid=host-controls]').count()).toBe(0);
@@ -121,7 +121,7 @@ describe('a two-person match in the browser', () => {
 
     // Reload Bob's page: he comes back to the same seat with his site.
     await b.reload();
-    await b.waitForSelector('[data-testid=game-screen]', { timeout: 20_000 });
+    await b.waitForSelector('[data-testid=game-screen]');
     await b.waitForFunction(() => (window as unknown as { __bc: { view: { me: unknown } | null } }).__bc.view?.me != null);
     expect(await bc(b, (h) => h.view!.playerId)).toBe(bId);
     expect(await bc(b, (h) => h.view!.sites.filter((s) => s.ownerId === h.view!.playerId).map((s) => s.id))).toContain(siteB.id);
@@ -130,10 +130,10 @@ describe('a two-person match in the browser', () => {
     // The network drops (sockets killed server-side): the overlay shows, the client reconnects by itself.
     const room = matchMaker.getLocalRoomById(code);
     for (const c of room.clients) (c as unknown as { ref: { terminate(): void } }).ref.terminate();
-    await b.waitForFunction(() => (window as unknown as { __bc: { connection: string } }).__bc.connection === 'reconnecting', undefined, { timeout: 5_000, polling: 10 });
+    await b.waitForFunction(() => (window as unknown as { __bc: { connection: string } }).__bc.connection === 'reconnecting', undefined, { polling: 10 });
     await shot(b, '05c-reconnecting-bob');
     for (const p of [a, b]) {
-      await p.waitForFunction(() => (window as unknown as { __bc: { connection: string } }).__bc.connection === 'connected', undefined, { timeout: 20_000 });
+      await p.waitForFunction(() => (window as unknown as { __bc: { connection: string } }).__bc.connection === 'connected');
       expect(await p.isVisible('[data-testid=reconnect-overlay]')).toBe(false);
     }
     expect(await bc(b, (h) => h.view!.playerId)).toBe(bId);
@@ -150,13 +150,13 @@ describe('a two-person match in the browser', () => {
     await shot(a, '05b-host-inject');
     await a.click('[data-testid=host-events]');
     await a.selectOption('[data-testid=host-speed]', '8');
-    await a.waitForSelector('[data-testid=banner-halving]', { timeout: 40_000 });
+    await a.waitForSelector('[data-testid=banner-halving]');
     await shot(a, '06-halving-banner');
-    await b.waitForFunction(() => (window as unknown as { __bc: { banners: string[] } }).__bc.banners.includes('halving'), undefined, { timeout: 10_000 });
+    await b.waitForFunction(() => (window as unknown as { __bc: { banners: string[] } }).__bc.banners.includes('halving'));
 
     // Race to the end: results with both rankings on both screens.
     await a.selectOption('[data-testid=host-speed]', '16');
-    for (const p of [a, b]) await p.waitForSelector('[data-testid=results]', { timeout: 60_000 });
+    for (const p of [a, b]) await p.waitForSelector('[data-testid=results]');
     for (const p of [a, b]) {
       expect(await p.locator('[data-testid=rank-mcap-row]').count()).toBe(3);
       expect(await p.locator('[data-testid=rank-nav-row]').count()).toBe(3);
@@ -166,12 +166,12 @@ describe('a two-person match in the browser', () => {
 
     // The replay of the finished match plays back in the browser.
     await a.click('[data-testid=watch-replay]');
-    await a.waitForSelector('[data-testid=replay-scrubber]', { timeout: 30_000 });
+    await a.waitForSelector('[data-testid=replay-scrubber]');
     expect(await a.textContent('[data-testid=replay-summary]')).toMatch(/0 rejected · hash/);
     await a.click('[data-testid=replay-play]');
-    await a.waitForFunction(() => Number((document.querySelector('[data-testid=replay-scrubber]') as HTMLInputElement).value) > 15, undefined, { timeout: 20_000 });
+    await a.waitForFunction(() => Number((document.querySelector('[data-testid=replay-scrubber]') as HTMLInputElement).value) > 15);
     await shot(a, '08-replay');
 
     expect(H.errors).toEqual([]);
-  }, 240_000);
+  });
 });

@@ -46,7 +46,7 @@ beforeAll(async () => {
   file = recordMatch();
   path = join(mkdtempSync(join(tmpdir(), 'bc-replay-')), 'match.replay.json');
   writeFileSync(path, JSON.stringify(file));
-}, 180_000);
+});
 
 afterAll(async () => {
   await H?.close();
@@ -58,7 +58,7 @@ describe('replay viewer', () => {
     await page.goto(H.url);
     await page.click('[data-testid=open-replay]');
     await page.setInputFiles('[data-testid=replay-file]', path);
-    await page.waitForSelector('[data-testid=replay-scrubber]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=replay-scrubber]');
     // The engine avoids engine-dependent float functions (detMath), so Chromium reproduces Node's hash.
     const summary = await page.textContent('[data-testid=replay-summary]');
     expect(summary).toContain('0 rejected');
@@ -72,15 +72,15 @@ describe('replay viewer', () => {
 
     await page.selectOption('[data-testid=replay-speed]', '20');
     await page.click('[data-testid=replay-play]');
-    await page.waitForSelector('[data-testid=banner-halving]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid=banner-halving]');
     await shot(page, '09-replay-halving');
-    await page.waitForFunction(() => (document.querySelector('[data-testid=replay-day]')?.textContent ?? '').startsWith('day 70'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid=replay-day]')?.textContent ?? '').startsWith('day 70'));
     const shown = await bc(page, (h) => h.view as unknown as { world: { btcUsd: number; hashpriceUsdPerPhDay: number }; players: { navUsd: number }[] });
     expect(shown.world.btcUsd).toBeCloseTo(final.btc.btcUsd, 2);
     expect(shown.world.hashpriceUsdPerPhDay).toBeCloseTo(final.btc.hashpriceUsdPerPhDay, 4);
     expect(shown.players.map((p) => Math.round(p.navUsd))).toEqual(final.playerOrder.map((id) => Math.round(final.players[id]!.navUsd)));
     expect(H.errors).toEqual([]);
-  }, 120_000);
+  });
 
   it('opens ?replay=URL and says so when the file is not a replay', async () => {
     const { page, context } = await H.newPage('replay-url');
@@ -89,10 +89,10 @@ describe('replay viewer', () => {
       return route.fulfill({ status: 200, contentType: 'application/json', body });
     });
     await page.goto(`${H.url}?replay=${encodeURIComponent(`${H.url}files/good.json`)}`);
-    await page.waitForSelector('[data-testid=replay-scrubber]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=replay-scrubber]');
     await page.goto(`${H.url}?replay=${encodeURIComponent(`${H.url}files/bad.json`)}`);
-    await page.waitForSelector('[data-testid=replay-error]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=replay-error]');
     expect(await page.textContent('[data-testid=replay-error]')).toContain('Not a replay file');
     expect(H.errors).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -1,7 +1,7 @@
 /** A classroom session survives `kill -9`: labels, ⅔ guesses, the question, refusals and the teacher link. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { joinRoom, createRoom, waitFor, waitMessage, studentKeys, welcomeOf, type Recorded } from './helpers.js';
+import { joinRoom, createRoom, waitFor, waitMessage, WAIT_CEILING_MS, studentKeys, welcomeOf, type Recorded } from './helpers.js';
 import { killAll, startServerProcess, tempDir } from './processes.js';
 
 afterAll(async () => {
@@ -107,12 +107,9 @@ describe('classroom persistence', () => {
   });
 });
 
-async function waitForStatus(http: string, code: string, token: string, pred: (info: any) => boolean): Promise<any> {
-  const t0 = Date.now();
-  for (;;) {
+function waitForStatus(http: string, code: string, token: string, pred: (info: any) => boolean): Promise<any> {
+  return waitFor(async () => {
     const info = await (await fetch(`${http}/api/sessions/${code}?token=${token}`)).json();
-    if (pred(info)) return info;
-    if (Date.now() - t0 > 20_000) throw new Error('timed out waiting for the session status');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return pred(info) ? info : null;
+  }, WAIT_CEILING_MS, 'the session status');
 }

@@ -18,13 +18,21 @@ function parse(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
   }
   return rows;
 }
@@ -84,7 +92,7 @@ describe('CSV exports of a real server', () => {
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""open"")"');
     expect(text).toContain("'+SUM(1,2)");
     await Promise.all([host, ...guests].map((r) => r.room.leave()));
-  }, 60_000);
+  });
 
   it('the classroom zip: summary, actions and player_days come out inert, with a BOM', async () => {
     const teacher = await createRoom(ts.url, { daysPerSecond: 20, classroom: { labels: ['=L1', '@L2'], marketsOpen: { loans: false } } });
@@ -106,5 +114,5 @@ describe('CSV exports of a real server', () => {
     expect(strFromU8(files['player_days.csv']!)).toContain("'@L2");
     expect(strFromU8(files['actions.csv']!)).toContain("'-1+1");
     await Promise.all([teacher, s1, s2].map((r) => r.room.leave()));
-  }, 60_000);
+  });
 });

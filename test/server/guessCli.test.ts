@@ -8,6 +8,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'guess-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const CLI_CEILING_MS = 240_000;
+
 interface Run { status: number | null; stdout: string; stderr: string[] }
 
 function run(args: string[]): Promise<Run> {
@@ -17,7 +19,11 @@ function run(args: string[]): Promise<Run> {
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += String(d)));
     child.stderr.on('data', (d) => (stderr += String(d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    // Only a guard against a hung CLI: the runs take seconds, many times that on a loaded machine.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      failed(new Error(`guess CLI still running after ${CLI_CEILING_MS / 1000} s: killed (${args.join(' ')})`));
+    }, CLI_CEILING_MS);
     child.on('error', failed);
     child.on('close', (status) => {
       clearTimeout(timer);

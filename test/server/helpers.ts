@@ -63,19 +63,47 @@ export function record(room: Room<any>, keepRaw = true): Recorded {
   return { room, messages, bytes: () => bytes, raw: () => Buffer.concat(frames) };
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | null, timeoutMs = 5000, what = 'condition'): Promise<T> {
+/**
+ * Waits until a wait gives up: long enough that a machine running ten times slower than usual
+ * (load ~17 on 2 cores) still gets there, short enough to fail with a message naming what never
+ * came before the test's own ceiling (vitest.config.ts) cuts it off silently.
+ */
+export const WAIT_CEILING_MS = 90_000;
+
+/**
+ * Polls `probe` (which may be async, e.g. a fetch) until it returns something truthy. A wait is
+ * for a state or an event, never for an amount of time: `ceilingMs` is only the guard against a
+ * hang, raised to WAIT_CEILING_MS because how fast a loaded machine gets there says nothing about
+ * the code.
+ */
+export async function waitFor<T>(probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, ceilingMs = WAIT_CEILING_MS, what = 'condition'): Promise<T> {
   const t0 = Date.now();
+  const giveUpMs = Math.max(ceilingMs, WAIT_CEILING_MS);
   for (;;) {
-    const v = probe();
+    const v = await probe();
     if (v) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - t0 > giveUpMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
 /** The first message of `type` (after index `from`) matching `pred`. */
-export function waitMessage(rec: Recorded, type: string, pred: (p: any) => boolean = () => true, from = 0, timeoutMs = 5000): Promise<any> {
-  return waitFor(() => rec.messages.slice(from).find((m) => m.type === type && pred(m.payload))?.payload, timeoutMs, `message ${type}`);
+export function waitMessage(rec: Recorded, type: string, pred: (p: any) => boolean = () => true, from = 0, ceilingMs = WAIT_CEILING_MS): Promise<any> {
+  return waitFor(() => rec.messages.slice(from).find((m) => m.type === type && pred(m.payload))?.payload, ceilingMs, `message ${type}`);
+}
+
+/**
+ * `fetch` for an idempotent request, retried once when the kept-alive socket it reused had just
+ * been closed by the server ("other side closed"): browsers retry such a request themselves,
+ * undici's fetch does not, and on a loaded machine its idle-socket timer fires late enough to hit it.
+ */
+export async function fetchIdempotent(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw err;
+    return fetch(url, init);
+  }
 }
 
 export async function createRoom(url: string, options: Record<string, unknown>): Promise<Recorded> {

@@ -44,7 +44,9 @@ describe('a league of bots from anywhere', () => {
     const read = (name: string) => readFileSync(join(outDir, 'logs', 'any-m1', logs.find((f) => f.endsWith(`-${name}.log`))!), 'utf8');
     expect(read('python')).toMatch(/hello: I am p\d in halving-sprint/);
     expect(read('python')).toMatch(/strikes 0/);
-    expect(read('loop')).toMatch(/# strike d0 timeout: killed after \d+ ms of CPU/);
+    // Killed by its CPU time, or, when the machine is too loaded to give it that CPU before the
+    // silence limit, by that limit (processBot.test.ts proves each kill on its own).
+    expect(read('loop')).toMatch(/# strike d0 (timeout: killed after \d+ ms of CPU|silent: killed after [\d.]+ s without an answer)/);
     expect(read('exit')).toMatch(/crashed: did not start: exited with code 3; last stderr line: I quit/);
     expect(read('garbage')).toMatch(/garbage: not JSON/);
     expect(read('loopStrategy')).toMatch(/# strike d3 killed: a decision never returned/);
@@ -52,7 +54,7 @@ describe('a league of bots from anywhere', () => {
     // The match replays to its hash even though it was re-played after the hung module was retired.
     const file = JSON.parse(readFileSync(join(outDir, 'replays', 'any-m1.json'), 'utf8')) as ReplayFile;
     expect(stateHash(runReplay(file))).toBe(file.stateHash);
-  }, 240_000);
+  });
 
   it('charges a worker that ran out of memory to the strategy deciding at the time, and replays the match without it', async () => {
     const hog = 'test/server/bots/fixtures/hogStrategy.ts';
@@ -63,7 +65,7 @@ describe('a league of bots from anywhere', () => {
     expect(summary.totals.map((t) => [t.bot, t.strikes])).toEqual([['hodl-miner', 0], [hog, 1]]);
     const log = readFileSync(join(tmp, 'oom', 'logs', 'oom-m1', 'p2-hogStrategy.log'), 'utf8');
     expect(log).toMatch(/# strike d2 killed: a decision never returned \(a loop, or the worker ran out of memory\)/);
-  }, 120_000);
+  });
 
   it('gives the same results.json twice for the kits (process bots are deterministic programs)', async () => {
     // --watch's feed: the table after every match.
@@ -83,5 +85,5 @@ describe('a league of bots from anywhere', () => {
     const a = readFileSync(join(tmp, 'k1', 'results.json'), 'utf8');
     expect(readFileSync(join(tmp, 'k2', 'results.json'), 'utf8')).toBe(a);
     expect(existsSync(join(tmp, 'k1', 'logs', 'kits-m2'))).toBe(true);
-  }, 240_000);
+  });
 });

@@ -35,7 +35,7 @@ describe('league over a Redis queue', () => {
     }
     await waitFor(() => workerOutput.every((o) => o().includes('ready')) || workers.some((w) => w.exitCode !== null), 30_000, 'workers ready');
     if (workers.some((w) => w.exitCode !== null)) throw new Error(`a worker exited: ${workerOutput.map((o) => o()).join('\n')}`);
-  }, 60_000);
+  });
 
   afterAll(() => {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
@@ -75,5 +75,5 @@ describe('league over a Redis queue', () => {
     const again = await runLeagueQueued({ ...common, workers: 0, outDir: join(dir, 'queued'), dbFile: join(dir, 'queued.sqlite'), redisUrl });
     expect(again.played).toBe(0);
     expect(again.results).toEqual(local.results);
-  }, 120_000);
+  });
 });

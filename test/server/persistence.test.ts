@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReplay, type ReplayFile } from '../../shared/rules/replay.js';
 import { stateHash } from '../../shared/rules/engine.js';
-import { createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded } from './helpers.js';
+import { createRoom, fetchIdempotent, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded } from './helpers.js';
 import { freePort } from './processes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,8 +23,8 @@ async function startChild(): Promise<{ child: ChildProcess; url: string; http: s
   });
   children.push(child);
   let out = '';
-  child.stdout!.on('data', (d) => (out += String(d)));
-  child.stderr!.on('data', (d) => (out += String(d)));
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (out += String(d)));
   await waitFor(() => out.includes('Beauty Contest is running') || child.exitCode !== null, 20_000, 'server child to start');
   if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
   return { child, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };
@@ -67,12 +67,12 @@ describe('persistence', () => {
     await waitFor(() => first.child.exitCode !== null || first.child.signalCode !== null, 5000, 'child to die');
 
     const second = await startChild();
-    const stored = await (await fetch(`${second.http}/api/matches/${code.toLowerCase()}`)).json();
+    const stored = await (await fetchIdempotent(`${second.http}/api/matches/${code.toLowerCase()}`)).json();
     expect(stored.status).toBe('running');
     expect(stored.currentDay).toBeGreaterThanOrEqual(daySeen);
 
     // Every acked action is in the log, in order.
-    const live: ReplayFile = await (await fetch(`${second.http}/api/matches/${code}/replay.json`, { headers: { authorization: `Bearer ${hw.hostToken}` } })).json();
+    const live: ReplayFile = await (await fetchIdempotent(`${second.http}/api/matches/${code}/replay.json`, { headers: { authorization: `Bearer ${hw.hostToken}` } })).json();
     const people = new Set([hw.playerId, gw.playerId, '@host']);
     const logged = live.entries.flatMap((e) => (e.kind === 'action' && people.has(e.playerId) ? [e.action] : []));
     const expected = acked.map((a) => (a.type === 'inject' ? { type: 'injectEvent', ...a.payload } : { type: a.type, ...a.payload }));
@@ -94,18 +94,18 @@ describe('persistence', () => {
     const ended = await waitMessage(host2, 'ended', () => true, 0, 10_000);
     expect((await waitMessage(guest2, 'ended')).stateHash).toBe(ended.stateHash);
 
-    const file: ReplayFile = await (await fetch(`${second.http}/api/matches/${code}/replay.json`)).json();
+    const file: ReplayFile = await (await fetchIdempotent(`${second.http}/api/matches/${code}/replay.json`)).json();
     expect(file.stateHash).toBe(ended.stateHash);
     expect(file.finalDay).toBe(ended.finalDay);
     expect(stateHash(runReplay(file))).toBe(ended.stateHash);
 
-    const csv = await fetch(`${second.http}/api/matches/${code}/export.csv?token=${hw.hostToken}`);
+    const csv = await fetchIdempotent(`${second.http}/api/matches/${code}/export.csv?token=${hw.hostToken}`);
     expect(csv.status).toBe(200);
     const text = await csv.text();
     expect(text.split('\n')[0]).toMatch(/^record,seq,day/);
     expect(text).toContain('player-day');
-    expect((await fetch(`${second.http}/api/matches/${code}/export.csv?token=wrong`)).status).toBe(403);
-    const result = await (await fetch(`${second.http}/api/matches/${code}`)).json();
+    expect((await fetchIdempotent(`${second.http}/api/matches/${code}/export.csv?token=wrong`)).status).toBe(403);
+    const result = await (await fetchIdempotent(`${second.http}/api/matches/${code}`)).json();
     expect(result.status).toBe('ended');
     expect(result.result.stateHash).toBe(ended.stateHash);
     await Promise.all([host2.room.leave(), guest2.room.leave()]);

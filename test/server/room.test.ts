@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
-import { SCENARIO, SHORTEST, bootServer, createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
-import { getScenario } from '../../shared/economy/scenarios/index.js';
-import { defaultDaysPerSecond } from '../../shared/rules/pace.js';
+import { SHORTEST, bootServer, createRoom, joinRoom, waitFor, waitMessage, welcomeOf, type Recorded, type TestServer } from './helpers.js';
 
 let ts: TestServer;
 beforeAll(async () => {
@@ -114,7 +112,7 @@ describe('market room', () => {
       const err = await waitMessage(rec, 'error', () => true, from);
       if (code) expect(err.code, `${type} ${JSON.stringify(payload).slice(0, 60)}`).toBe(code);
       else expect(['NOT_FOUND', 'NOT_AVAILABLE', 'NOT_OWNER']).toContain(err.code);
-      if (typeof payload === 'object' && payload && 'ref' in payload && code !== 'TOO_LARGE') expect(err.ref).toBe((payload as { ref: unknown }).ref);
+      if (typeof payload === 'object' && payload && 'ref' in payload && code !== 'TOO_LARGE') expect(err.ref).toBe((payload).ref);
       expect(err.message.length).toBeGreaterThan(5);
     }
     // Nothing changed: no patch altered the state, no new private data, no error leaked to others.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
-import { bootServer, createRoom, joinRoom, record, waitFor, waitMessage, welcomeOf, type TestServer } from './helpers.js';
+import { bootServer, createRoom, joinRoom, record, waitFor, waitMessage, welcomeOf, WAIT_CEILING_MS, type TestServer } from './helpers.js';
 
 let ts: TestServer;
 beforeAll(async () => {
@@ -26,7 +26,9 @@ describe('seats, privacy and reconnection', () => {
     await waitMessage(b, 'private', (p) => p.me.sellMinedPct === 73 && p.me.contestPick?.stakeUsd === 1000);
     await waitMessage(a, 'private', (p) => p.me.sellMinedPct === 11);
     await waitFor(() => a.room.state.contest?.pickCount === 1, 5000, 'public pick count');
-    await new Promise((r) => setTimeout(r, 300));
+    // A whole day more: every private push of the day the actions landed has gone out to both.
+    const dayOfPick = a.room.state.world.day;
+    await waitFor(() => a.room.state.world.day > dayOfPick && b.room.state.world.day > dayOfPick, 5000, 'the next day');
 
     for (const [rec, self] of [[a, aw], [b, bw]] as const) {
       const privates = rec.messages.filter((m) => m.type === 'private' || m.type === 'myEvents');
@@ -120,8 +122,11 @@ describe('seats, privacy and reconnection', () => {
     const code = host.room.roomId;
     await host.room.leave(false);
     // The room runs on with no client connected (the host's reconnection window is open).
-    await new Promise((r) => setTimeout(r, 400));
-    const dayNow = (await (await fetch(`${ts.http}/api/matches/${code}`)).json()).currentDay;
+    const dayLeft = host.room.state.world.day;
+    const dayNow = await waitFor(async () => {
+      const day: number = (await (await fetch(`${ts.http}/api/matches/${code}`)).json()).currentDay;
+      return day > dayLeft + 1 ? day : null;
+    }, WAIT_CEILING_MS, 'days to pass with nobody connected');
     const late = await joinRoom(ts.url, code, { spectate: true });
     await waitFor(() => late.room.state.world?.day >= dayNow && late.room.state.players?.size === 2, 5000, 'fresh full state');
     expect(late.room.state.room.phase).toBe('running');

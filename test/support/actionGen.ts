@@ -4,7 +4,6 @@
  * unknown ids. Some templates deliberately produce invalid actions (other players' ids, huge sums).
  */
 import fc from 'fast-check';
-import type { Action } from '../../shared/rules/actions.js';
 import type { PlayerView } from '../../shared/rules/view.js';
 
 export interface Template {
@@ -23,8 +22,8 @@ export const templateArb: fc.Arbitrary<Template> = fc.record({
 
 const at = <T>(items: readonly T[], i: number): T | undefined => (items.length ? items[i % items.length] : undefined);
 
-/** Turns a template into an action for the viewer; undefined when the kind has nothing to act on. */
-export function resolve(view: PlayerView, t: Template): Action | unknown {
+/** Turns a template into an action for the viewer (some kinds are invalid on purpose); undefined when the kind has nothing to act on. */
+export function resolve(view: PlayerView, t: Template): unknown {
   const me = view.me;
   if (!me) return undefined;
   const mySites = view.sites.filter((s) => s.ownerId === view.playerId);

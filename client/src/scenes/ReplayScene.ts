@@ -98,8 +98,8 @@ export class ReplayScene extends Phaser.Scene {
       h('option', { value: '' }, t('replay.public')), ...(player.room?.seats ?? []).map((s) => h('option', { value: s.id }, s.name)));
     viewer.value = player.viewerId ?? '';
     this.dayLabel = h('span', { testid: 'replay-day', class: 'num', style: 'min-width:6em' });
-    // Node's and the browser's V8 may differ in the last bit of Math.pow/exp, so a browser re-run can miss the
-    // recorded hash while every figure on screen agrees: say so rather than fail.
+    // The engine is bit-exact across JS engines (detMath), so a differing hash means an edited file or
+    // other rules: say so, and still play what the file holds.
     const hashNote = summary.hashMatches === null ? '' : summary.hashMatches ? t('replay.hashOk') : t('replay.hashDiffers');
     // The control bar docks above the map (the top bar is full of figures already).
     const bar = h('div', { class: 'replaybar', testid: 'replay-bar' }, this.playBtn, speed, this.scrubber, this.dayLabel, viewer,

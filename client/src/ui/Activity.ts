@@ -114,7 +114,17 @@ export class Activity {
         case 'halving':
           this.add(e.day, t('act.halving', { subsidy: fmtBtc(e.subsidyBtc) }), '');
           break;
-        default:
+        // Shown elsewhere (banners, the news ticker, panels) or too frequent for the log.
+        case 'actionApplied':
+        case 'contestPayout':
+        case 'leaseIncome':
+        case 'leaseOrderCancelled':
+        case 'marketEvent':
+        case 'matchEnded':
+        case 'news':
+        case 'offerAwarded':
+        case 'retarget':
+        case 'tenderPosted':
           break;
       }
     }

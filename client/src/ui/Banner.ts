@@ -46,7 +46,21 @@ export function bannerFor(e: GameEvent, view: PlayerView | null): BannerSpec | n
       return view && e.playerId === view.playerId ? { kind: 'bankrupt', title: t('banner.bankrupt'), detail: t('banner.bankruptDetail'), color: '#D55E00' } : null;
     case 'matchEnded':
       return { kind: 'ended', title: t('banner.ended'), detail: t('banner.endedDetail'), color: '#F0E442' };
-    default:
+    // A company's own business goes to the activity log, not a full-width banner.
+    case 'actionApplied':
+    case 'hardwareArrived':
+    case 'leaseIncome':
+    case 'leaseOrderCancelled':
+    case 'leaseTrade':
+    case 'marginCall':
+    case 'mined':
+    case 'news':
+    case 'offer':
+    case 'offerAwarded':
+    case 'retarget':
+    case 'siteEnergised':
+    case 'tenderAwarded':
+    case 'tenderPosted':
       return null;
   }
 }

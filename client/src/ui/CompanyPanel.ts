@@ -30,9 +30,9 @@ export class CompanyPanel {
   constructor(private readonly sender: Sender, private readonly enabled: boolean) {
     this.el = h('div', { class: 'side left', testid: 'company-panel' }, this.body, this.status);
     this.body.addEventListener('click', (e) => {
-      const btn = (e.target as HTMLElement).closest('button[data-action]') as HTMLButtonElement | null;
+      const btn = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
       if (btn) void this.act(JSON.parse(btn.dataset.action ?? '{}') as Action);
-      const sel = (e.target as HTMLElement).closest('[data-form]') as HTMLElement | null;
+      const sel = (e.target as HTMLElement).closest<HTMLElement>('[data-form]');
       if (sel && !btn) this.onSelect(sel.dataset.form ?? '', JSON.parse(sel.dataset.values ?? '{}') as Record<string, string>);
     });
   }

@@ -13,7 +13,7 @@ export class DepthLadder {
     this.table = h('table', { class: 'ladder', testid: 'depth-ladder' });
     this.el = h('div', { class: 'section' }, h('h3', {}, t('game.ladder')), this.table);
     this.table.addEventListener('click', (e) => {
-      const row = (e.target as HTMLElement).closest('tr[data-price]') as HTMLElement | null;
+      const row = (e.target as HTMLElement).closest<HTMLElement>('tr[data-price]');
       if (row) this.onPick(row.dataset.side === 'bid' ? 'ask' : 'bid', Number(row.dataset.price));
     });
   }

@@ -13,7 +13,7 @@ export class TendersList {
     this.body = h('div', { class: 'list', testid: 'tenders' });
     this.el = h('div', { class: 'section' }, h('h3', {}, tr('game.openTenders')), this.body);
     this.body.addEventListener('click', (e) => {
-      const btn = (e.target as HTMLElement).closest('button[data-tender]') as HTMLElement | null;
+      const btn = (e.target as HTMLElement).closest<HTMLElement>('button[data-tender]');
       if (btn) this.onBid(btn.dataset.tender ?? '', Number(btn.dataset.reserve));
     });
   }

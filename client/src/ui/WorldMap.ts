@@ -84,7 +84,7 @@ export class WorldMap {
   layout(x: number, y: number, w: number, h: number): void {
     this.rect.setTo(x, y, w, h);
     this.zone.setPosition(x, y).setSize(w, h);
-    this.zone.input?.hitArea.setTo(0, 0, w, h);
+    (this.zone.input?.hitArea as Phaser.Geom.Rectangle | undefined)?.setTo(0, 0, w, h);
     this.drawBase();
     if (this.view) this.update(this.view);
   }

@@ -6,8 +6,8 @@ export class Emitter<Events extends object> {
   on<K extends keyof Events>(name: K, fn: (payload: Events[K]) => void): () => void {
     let set = this.handlers.get(name);
     if (!set) this.handlers.set(name, (set = new Set()));
-    set.add(fn as (payload: never) => void);
-    return () => set?.delete(fn as (payload: never) => void);
+    set.add(fn);
+    return () => set?.delete(fn);
   }
 
   emit<K extends keyof Events>(name: K, payload: Events[K]): void {

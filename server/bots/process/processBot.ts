@@ -57,10 +57,11 @@ class ProcessHost {
     this.port.postMessage(req);
     const deadline = performance.now() + maxWaitMs;
     for (;;) {
-      const got = receiveMessageOnPort(this.port) as { message: { reply: HostReply; pid: number } } | undefined;
+      const got = receiveMessageOnPort(this.port);
       if (got) {
-        if (got.message.pid) this.pids.add(got.message.pid);
-        return got.message.reply;
+        const message = got.message as { reply: HostReply; pid: number };
+        if (message.pid) this.pids.add(message.pid);
+        return message.reply;
       }
       const left = deadline - performance.now();
       if (left <= 0) return { ok: false, fault: 'crashed', message: 'the bot host did not answer', cpuMs: 0, wallMs: maxWaitMs, stderr: '' };

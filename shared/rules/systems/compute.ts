@@ -297,7 +297,7 @@ function carveHall(draft: GameState, playerId: PlayerId, site: Site, mw: number,
     d.siteId = null;
     d.committedGpus = 0;
   }
-  return draft.sites[id]!;
+  return draft.sites[id];
 }
 
 /** The player's sites that could take `offer` today: ai halls first (no retrofit to pay), then in id order. */

@@ -16,7 +16,7 @@ describe('npm run replay -- FILE --html', () => {
     const { state, log } = runMatch({ scenario, seed: 'h', bots: [{ id: 'p1', name: 'Miner', strategy: 'hodl-miner' }, { id: 'p2', name: 'Rando </script>', strategy: 'random' }] });
     const file: ReplayFile = { format: REPLAY_FORMAT, scenario, seed: 'h', finalDay: state.day, entries: log, stateHash: stateHash(state) };
     writeFileSync(join(dir, 'm.json'), JSON.stringify(file));
-    const run = spawnSync('npx', ['tsx', 'server/cli/replay.ts', join(dir, 'm.json'), '--html'], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync('npx', ['tsx', 'server/cli/replay.ts', join(dir, 'm.json'), '--html'], { encoding: 'utf8', timeout: 240_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`stateHash ${file.stateHash}`);
     const html = readFileSync(join(dir, 'm.html'), 'utf8');
@@ -29,5 +29,5 @@ describe('npm run replay -- FILE --html', () => {
     expect(data.stateHash).toBe(file.stateHash);
     expect(data.players.map((p) => p.name)).toEqual(['Miner', 'Rando </script>']);
     expect(Object.values(data.actions).flat().length).toBe(log.filter((e) => e.kind === 'action').length);
-  }, 180_000);
+  });
 });

@@ -7,7 +7,7 @@ import type { SimReport } from '../../../server/cli/sim.js';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
 
 const sim = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'server/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  spawnSync('npx', ['tsx', 'server/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 240_000 });
 
 const DAY_FIELDS = [
   'day', 'date', 'btcUsd', 'hashrateEhs', 'difficulty', 'subsidyBtc', 'feesBtcPerBlock', 'hashpriceUsdPerPhDay', 'asicUsdPerTh',
@@ -30,7 +30,7 @@ describe('npm run sim', () => {
     expect(report.players.map((p) => p.strategy)).toEqual(['idle', 'hodl-miner', 'ai-pivot']);
     for (const p of report.players) expect(p.navUsd).toBeGreaterThan(0);
     expect(report.stateHash).toMatch(/^[0-9a-f]{28}$/);
-  }, 180_000);
+  });
 
   it('--pinned runs the published BTC path; without it each seed draws its own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
@@ -44,7 +44,7 @@ describe('npm run sim', () => {
     // The published close is $73,100; pinned, only the hype's mark (well under 1 %) rides on it.
     expect(Math.abs(btcOn14March('--pinned') / 73_100 - 1)).toBeLessThan(0.01);
     expect(Math.abs(btcOn14March() / 73_100 - 1)).toBeGreaterThan(0.01);
-  }, 180_000);
+  });
 
   it('reproduces a replay file and flags one whose recorded hash does not match', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
@@ -59,7 +59,7 @@ describe('npm run sim', () => {
       const scenario = { ...getScenario('sandbox'), days: 20 };
       const m = runMatch({ scenario, seed: '9', bots: [{ id: 'p1', name: 'random #1', strategy: 'random' }] });
       console.log(JSON.stringify({ format: 'beauty-contest-replay/1', scenario, seed: '9', finalDay: m.state.day, entries: m.log, stateHash: stateHash(m.state) }));
-    `], { encoding: 'utf8', timeout: 120_000 });
+    `], { encoding: 'utf8', timeout: 240_000 });
     expect(made.status, made.stderr).toBe(0);
     const file = JSON.parse(made.stdout) as ReplayFile;
     expect(file.stateHash).toBe(stateHash);
@@ -72,7 +72,7 @@ describe('npm run sim', () => {
     const bad = sim('--replay', path, '--quiet');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('differs');
-  }, 240_000);
+  });
 
   it.each([
     [['--scenario', 'atlantis'], 'unknown scenario "atlantis"'],
@@ -85,5 +85,5 @@ describe('npm run sim', () => {
     const lines = run.stderr.trim().split('\n').filter((l) => !l.includes('npm warn'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(message);
-  }, 60_000);
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
-import { bootServer, createRoom, SCENARIO, waitMessage, welcomeOf, type TestServer } from '../helpers.js';
+import { bootServer, createRoom, SCENARIO, waitFor, waitMessage, welcomeOf, WAIT_CEILING_MS, type TestServer } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const botsDir = mkdtempSync(join(tmpdir(), 'bots-dir-'));
@@ -31,18 +31,15 @@ describe('seats for bots from the server\'s bot folder (BOTS_DIR)', () => {
     await waitMessage(host, 'ack', (p) => p.ref === 'go');
     const code = host.room.roomId;
     // Polls the match log until the folder bot has acted (the room runs 20 days a second).
-    let replay: ReplayFile | undefined;
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline && !replay;) {
+    const replay = await waitFor(async () => {
       const r = (await (await fetch(`${srv.http}/api/matches/${code}/replay.json?token=${hostToken}`)).json()) as ReplayFile;
       const botId = r.entries.find((e) => e.kind === 'join' && e.strategy === 'pykit')?.playerId;
-      if (botId && r.entries.some((e) => e.kind === 'action' && e.playerId === botId)) replay = r;
-      else await new Promise((res) => setTimeout(res, 100));
-    }
-    if (!replay) throw new Error('the folder bot never acted');
+      return botId && r.entries.some((e) => e.kind === 'action' && e.playerId === botId) ? r : null;
+    }, WAIT_CEILING_MS, 'the folder bot to act');
     const botJoin = replay.entries.find((e) => e.kind === 'join' && e.strategy === 'pykit')!;
     expect(replay.entries.filter((e) => e.kind === 'action' && e.playerId === botJoin.playerId).map((e) => (e as { action: { type: string } }).action.type)).toContain('buySite');
     await host.room.leave();
-  }, 60_000);
+  });
 
   it('refuses a bot name that is neither in the registry nor in the folder (paths never reach the folder lookup)', async () => {
     await expect(createRoom(srv.url, { scenario: SCENARIO, bots: [{ strategy: '../pykit', count: 1 }], playerName: 'Host' })).rejects.toThrow(/Unknown bot strategy/);

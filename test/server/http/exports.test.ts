@@ -52,7 +52,7 @@ describe('exports on the worker pool', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bc-exports-'));
     match = await longMatch(dataDir);
     ts = await bootServer({ dataDir });
-  }, 120_000);
+  });
   afterAll(async () => {
     await ts?.stop();
   });
@@ -83,7 +83,7 @@ describe('exports on the worker pool', () => {
     const lines = text.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('player-day,')).length).toBe(SEATS * match.day);
     console.log(`export: ${JSON.stringify({ days: match.day, seats: SEATS, bytes: body.length, healthzDuring: healthyDuring, loopDelayP99Ms: Math.round(delay.percentile(99) / 1e6), loopDelayMaxMs: Math.round(delay.max / 1e6) })}`);
-  }, 120_000);
+  });
 
   it('runs one export per token at a time (429 with a clear code), then serves the next', async () => {
     const first = fetch(`${ts.http}/api/matches/${ID}/export.csv?token=${TOKEN}`);
@@ -99,7 +99,7 @@ describe('exports on the worker pool', () => {
     const file = await replay.json();
     expect(file.entries).toHaveLength(match.seq);
     expect(file.finalDay).toBe(match.day);
-  }, 120_000);
+  });
 
   it('serves an ended match\'s replay to a whole class behind one address: no 429, built once', async () => {
     const runs = ts.server.context.heavy.stats.run;
@@ -109,5 +109,5 @@ describe('exports on the worker pool', () => {
     for (const f of files) expect(f.entries).toHaveLength(match.seq);
     // Built at most once more (the previous test may already have built it).
     expect(ts.server.context.heavy.stats.run - runs).toBeLessThanOrEqual(1);
-  }, 120_000);
+  });
 });

@@ -51,5 +51,5 @@ describe('snapshots', () => {
     } finally {
       await second.close();
     }
-  }, 60_000);
+  });
 });

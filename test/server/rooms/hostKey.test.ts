@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
-import { SCENARIO, bootServer, record, waitFor, waitMessage, welcomeOf, type TestServer } from '../helpers.js';
+import { SCENARIO, bootServer, record, waitFor, waitMessage, welcomeOf, WAIT_CEILING_MS, type TestServer } from '../helpers.js';
 
 let ts: TestServer;
 beforeAll(async () => {
@@ -30,12 +30,7 @@ describe('host key', () => {
     const reservation = await reserveCreate({ name: 'Race me' });
     const code: string = reservation.room.roomId;
     // Where an attacker learns new codes: polling /api/rooms, and the lobby.
-    for (let i = 0; ; i++) {
-      const rooms = (await (await fetch(`${ts.http}/api/rooms`)).json()) as { roomId: string }[];
-      if (rooms.some((r) => r.roomId === code)) break;
-      if (i > 100) throw new Error('the new code never reached /api/rooms');
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitFor(async () => ((await (await fetch(`${ts.http}/api/rooms`)).json()) as { roomId: string }[]).some((r) => r.roomId === code), WAIT_CEILING_MS, 'the new code in /api/rooms');
     const lobby = await new Client(ts.url).joinOrCreate('lobby');
     const listed = await new Promise<{ roomId: string }[]>((res) => lobby.onMessage('rooms', res));
     expect(listed.map((r) => r.roomId)).toContain(code);

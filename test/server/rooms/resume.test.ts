@@ -83,7 +83,7 @@ describe('resuming stored matches', () => {
     } finally {
       await second.close();
     }
-  }, 60_000);
+  });
 
   it('closes a resumed room nobody returns to after the grace, keeps its status, and re-opens it with the host token', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bc-grace-'));
@@ -122,5 +122,5 @@ describe('resuming stored matches', () => {
     } finally {
       await second.close();
     }
-  }, 60_000);
+  });
 });

@@ -78,7 +78,7 @@ describe('seat policy', () => {
     hostBack.room.send('start', { ref: 'go' });
     await waitMessage(hostBack, 'ack', (p) => p.ref === 'go');
     await Promise.all([...watchers.map((w) => w.room.leave()), guestBack.room.leave(), hostBack.room.leave(), hostScreen.room.leave()]);
-  }, 60_000);
+  });
 });
 
 describe('spectators per address', () => {

@@ -12,7 +12,7 @@ import { validateMessage } from '../../../../kits/js/validate.mjs';
 describe('bot protocol schema', () => {
   it('docs/bot-protocol.schema.json is what the code generates (run `npm run bot:schema` after changing the view or the actions)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(botProtocolSchemaText());
-  }, 60_000);
+  });
 
   it('describes the real day message of every seat of a played match, and every action the reference bots sent', () => {
     const scenario = getScenario('halving-sprint')!;

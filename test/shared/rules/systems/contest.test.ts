@@ -4,7 +4,6 @@ import { createGame } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { balanceOf, cashCents, CONTEST_POOL, ledgerTotals } from '../../../../shared/economy/ledger.js';
 import { contestPhase, publicContestSummary } from '../../../../shared/rules/systems/contest.js';
-import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
 import { accept, edit, rejects } from '../../../support/engineSteps.js';
 

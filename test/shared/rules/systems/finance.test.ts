@@ -10,7 +10,6 @@ import { loanEscrow } from '../../../../shared/rules/systems/valuation.js';
 import { addLot } from '../../../../shared/rules/systems/capacity.js';
 import { resaleUnitPriceUsd } from '../../../../shared/rules/systems/prices.js';
 import { blockCents } from '../../../../shared/economy/leaseBook.js';
-import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
 import { accept, edit, rejects } from '../../../support/engineSteps.js';
 

@@ -7,9 +7,7 @@ import { powerPhase } from '../../../../shared/rules/systems/power.js';
 import { siteRuns, siteUsedMw } from '../../../../shared/rules/systems/capacity.js';
 import { PPA_TERM_DAYS } from '../../../../shared/economy/power.js';
 import { siteMarketValueUsd, siteSaleValueUsd, siteValueUsd } from '../../../../shared/rules/systems/prices.js';
-import type { Action } from '../../../../shared/rules/actions.js';
-import type { GameEvent, GameState, HardwareLot } from '../../../../shared/rules/types.js';
-import type { Phase } from '../../../../shared/rules/context.js';
+import type { GameState, HardwareLot } from '../../../../shared/rules/types.js';
 import { accept, edit, rejects, runPhase } from '../../../support/engineSteps.js';
 
 const scenario = getScenario('history-2023-2025')!;
