@@ -12,7 +12,7 @@ const inexactMath = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'client/dist/**', 'data/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'client/dist/**', 'data/**', 'test-results/**', 'coverage/**', '.cache/**'] },
   {
     // Every TypeScript file is linted with type information: floating promises, promises passed
     // where a callback's result is ignored, `any` leaking out of JSON, switches that miss a case.

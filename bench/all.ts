@@ -76,7 +76,7 @@ async function part(name: string, run: () => Promise<void> | void): Promise<void
   process.stdout.write(`  ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 
-async function engine(): Promise<void> {
+function engine(): void {
   const rows = benchEngine(quick ? [8] : [8, 100], quick ? 120 : 730);
   results.engine = rows;
   for (const r of rows) {
@@ -93,7 +93,7 @@ async function engine(): Promise<void> {
 }
 
 /** µs per player-day over players × days (history-2023-2025, lengthened for 1,460 days). */
-async function scaling(): Promise<void> {
+function scaling(): void {
   const players = quick ? [8, 32] : [8, 32, 100, 300];
   const days = quick ? [120, 730] : [120, 730, 1460];
   const rows: EngineBenchRow[] = [];

@@ -342,7 +342,7 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
 
   // chat.csv and pauses.csv from the timeline.
   const chat = events.filter((e) => e.kind === 'chat').map((e) => ({
-    ...person(e.playerId), display_name: String(e.data.displayName ?? whoOf(e.playerId).displayName), time: e.createdAt, day: e.day, date: dateOf(e.day), text: String(e.data.text ?? ''),
+    ...person(e.playerId), display_name: textOf(e.data.displayName ?? whoOf(e.playerId).displayName), time: e.createdAt, day: e.day, date: dateOf(e.day), text: textOf(e.data.text),
   }));
   const chatCount = new Map<string, number>();
   for (const c of chat) chatCount.set(c.player_id, (chatCount.get(c.player_id) ?? 0) + 1);
@@ -371,7 +371,7 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
       }
       phaseNow = phase;
     } else if (e.kind === 'question' && open && e.data.question) {
-      open.questions.push(String(e.data.question));
+      open.questions.push(textOf(e.data.question));
     }
   }
   const pauseRows = pauses.map((p, i) => ({
@@ -517,4 +517,10 @@ function sessionTables(input: SessionExportInput): Record<string, Table> {
 
 export function zipCsvs(files: Record<string, string>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])), { level: 6 });
+}
+
+/** A timeline field as text: what was stored as a string, else its JSON (never "[object Object]"). */
+function textOf(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }

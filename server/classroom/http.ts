@@ -41,7 +41,7 @@ export const MAX_STACKED_SESSIONS = 50;
  */
 export function paymentRuleOf(query: Request['query']): PaymentRule | string {
   const rule: PaymentRule = { ...DEFAULT_PAYMENT_RULE };
-  const q = (k: string) => (typeof query[k] === 'string' && query[k] !== '' ? (query[k] as string) : undefined);
+  const q = (k: string) => (typeof query[k] === 'string' && query[k] !== '' ? (query[k]) : undefined);
   const ruleQ = q('pay_rule');
   if (ruleQ !== undefined) {
     if (ruleQ !== 'rank' && ruleQ !== 'score') return 'pay_rule must be rank or score.';
@@ -112,12 +112,13 @@ export function sessionRouter(ctx: RoomContext): Router {
     const i = s.indexOf(':');
     return i < 0 ? { id: s, token: '' } : { id: s.slice(0, i), token: s.slice(i + 1) };
   });
-  r.get('/api/sessions/export.zip', (req, res) => stacked(req, res, pairsOf(typeof req.query.sessions === 'string' ? req.query.sessions : '')));
-  r.post('/api/sessions/export.zip', express.json({ limit: '64kb' }), (req, res) => {
+  r.get('/api/sessions/export.zip', asyncRoute((req, res) => stacked(req, res, pairsOf(typeof req.query.sessions === 'string' ? req.query.sessions : ''))));
+  r.post('/api/sessions/export.zip', express.json({ limit: '64kb' }), asyncRoute((req, res) => {
     const list = (req.body as { sessions?: unknown } | undefined)?.sessions;
-    const pairs = Array.isArray(list) ? list.map((s: { id?: unknown; token?: unknown }) => ({ id: String(s?.id ?? ''), token: String(s?.token ?? '') })) : [];
+    const str = (v: unknown) => (typeof v === 'string' ? v : '');
+    const pairs = Array.isArray(list) ? (list as ({ id?: unknown; token?: unknown } | null)[]).map((s) => ({ id: str(s?.id), token: str(s?.token) })) : [];
     return stacked(req, res, pairs);
-  });
+  }));
 
   r.get('/api/sessions/:id', (req, res) => {
     const found = sessionOf(ctx, req, res);

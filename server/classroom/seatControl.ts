@@ -20,7 +20,7 @@ export interface AwayBots {
   seats: string[];
 }
 
-export const NO_AWAY_BOTS: AwayBots = Object.freeze({ all: false, seats: [] }) as AwayBots;
+export const NO_AWAY_BOTS: AwayBots = Object.freeze({ all: false, seats: [] });
 
 /** `'*'` addresses every student seat. */
 export const ALL_SEATS = '*';

@@ -5,9 +5,8 @@
  */
 import {
   closeRound, createGuessGame, currentRound, guessView, openRound, submitGuess, botGuessesForRound,
-  type GuessGame, type GuessResult, type GuessView,
+  type GuessGame, type GuessResult,
 } from '../../shared/classroom/guess.js';
-import type { Action } from '../../shared/rules/actions.js';
 import type { GameState } from '../../shared/rules/types.js';
 import type { ClassroomCues } from '../../shared/sync/syncView.js';
 import type { Seat } from '../rooms/seats.js';

@@ -149,7 +149,7 @@ export class BotSeat {
     if (spawn && !this.process) {
       this.process = processStrategy({ spawn, label: this.strategy, seed: botSeed(this.seed, this.playerId), limits: ROOM_PROCESS_LIMITS, maxStrikes: ROOM_PROCESS_MAX_STRIKES });
     }
-    this.seat.strategy = (this.process ?? registry[this.strategy] ?? BUILTIN.treasurer!) as Strategy;
+    this.seat.strategy = (this.process ?? registry[this.strategy] ?? BUILTIN.treasurer!);
     const decision = this.seat.decide(playerView(state, this.playerId), this.log);
     if (decision.ok) return decision.actions;
     this.strikes += 1;

@@ -91,6 +91,7 @@ export class MarketRoom extends Room<MarketState> {
   };
 
   /** Runs once per create/join request, before any room exists for a create (hostKey.ts). */
+  // eslint-disable-next-line @typescript-eslint/require-await -- Colyseus needs a promise here; `async` turns a throw into the rejection it reports to the client.
   static override async onAuth(_token: string, options: Record<string, unknown>, context: AuthContext): Promise<SeatAuth> {
     return authorise(options, context, roomContext().config.trustProxy);
   }

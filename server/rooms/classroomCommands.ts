@@ -64,7 +64,7 @@ const student: { [K in StudentMessage]: Handler<K> } = {
 };
 
 const rows = <K extends TeacherCommand | StudentMessage>(role: 'teacher' | 'participant', table: { [T in K]: Handler<T> }, schemas: Record<K, MessageRow['schema']>) =>
-  (Object.keys(table) as K[]).map((type): MessageRow => ({ type, schema: schemas[type], role, handle: table[type] as unknown as (m: MessageCtx, body: never) => Verdict }));
+  (Object.keys(table) as K[]).map((type): MessageRow => ({ type, schema: schemas[type], role, handle: table[type] }));
 
 export const classroomRows: MessageRow[] = [
   ...rows<TeacherCommand>('teacher', teacher, teacherCommandSchemas),

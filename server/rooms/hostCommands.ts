@@ -41,7 +41,7 @@ const handlers: { [K in HostCommand]: Handler<K> } = {
   inject: (m, body) => {
     if (m.host.phase === 'waiting') return wrong('Start the match before injecting events.');
     const { ref: _ref, ...event } = body;
-    return engineCommand(m, { type: 'injectEvent', ...event } as Action);
+    return engineCommand(m, { type: 'injectEvent', ...event });
   },
   end: (m) => engineCommand(m, { type: 'endMatch' }),
   muteChat: ({ host }, { muted }) => {
@@ -71,5 +71,5 @@ export const hostRows: MessageRow[] = (Object.keys(handlers) as HostCommand[]).m
   role: 'host' as const,
   // An ended match is a record: nothing the host does may change it (or its seats) any more.
   before: ({ host }) => (host.phase === 'ended' ? no('MATCH_ENDED', 'The match has ended.') : null),
-  handle: handlers[type] as Handler<HostCommand> as (m: MessageCtx, body: never) => Verdict,
+  handle: handlers[type],
 }));

@@ -59,11 +59,11 @@ export interface StoredOptions {
 
 /** How the match reaches the room's clients. */
 export interface RoomPort {
-  broadcast<K extends ServerMessage>(type: K, body: ServerBody<K>): void;
+  broadcast: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void;
   /** Sends to the session holding `playerId`'s seat, if it is connected. */
   sendToPlayer<K extends ServerMessage>(playerId: string, type: K, body: ServerBody<K>): void;
   /** Connected sessions with what the room knows about them. */
-  sessions(): Iterable<{ sessionId: string; info: ClientInfo; send<K extends ServerMessage>(type: K, body: ServerBody<K>): void }>;
+  sessions(): Iterable<{ sessionId: string; info: ClientInfo; send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void }>;
 }
 
 export class MatchHost {

@@ -21,7 +21,7 @@ export interface MessageCtx {
   sessionId: string;
   /** The message's name as received (a table row's type, or an unknown one). */
   type: string;
-  room: Pick<RoomPort, 'broadcast'> & { kick(seat: Seat): void; reconnecting(playerId: string): boolean };
+  room: Pick<RoomPort, 'broadcast'> & { kick: (seat: Seat) => void; reconnecting: (playerId: string) => boolean };
 }
 
 export type Refusal = { ok: false; code: RoomErrorCode; message: string };

@@ -82,7 +82,7 @@ export interface SeatWorld {
   maxPlayers: number;
   classroom: SeatClassroom | null;
   /** Seats created as bots, and bankrupt companies: never handed to a newcomer. */
-  createdAsBot(playerId: string): boolean;
+  createdAsBot: (playerId: string) => boolean;
   /** The seat's person dropped and its reconnection window is open. */
   reconnecting(playerId: string): boolean;
   /** A session is connected to this room now. */

@@ -110,7 +110,7 @@ export function resumeMatch(ctx: RoomContext, raw: Record<string, unknown>): Mat
     roomId: m.id, hostToken: m.hostToken, creatorKey: '', resumed: true, classroom, seats, bots: [],
     runner: MatchRunner.resume(store, m.id, m.currentDay),
     meta: {
-      code: m.id, name: m.name, phase, daysPerSecond: o.daysPerSecond, hostPlayerId: String(m.options.hostPlayerId ?? ''),
+      code: m.id, name: m.name, phase, daysPerSecond: o.daysPerSecond, hostPlayerId: typeof m.options.hostPlayerId === 'string' ? m.options.hostPlayerId : '',
       maxPlayers: o.maxPlayers, isPrivate: o.private, leaverPolicy: o.leaverPolicy, question: o.question ?? '',
     },
   };

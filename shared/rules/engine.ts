@@ -161,7 +161,7 @@ export function applyAction(state: GameState, playerId: PlayerId, action: Action
   const ctx: Ctx = { events: [] };
   const draft = createDraft(state);
   const reducer = reducers[action.type] as Reducer<ActionType>;
-  const error = reducer(draft, playerId, action as never, ctx);
+  const error = reducer(draft, playerId, action, ctx);
   if (error) return { ok: false, error };
   ctx.events.push({ type: 'actionApplied', day: draft.day, playerId, actionType: action.type });
   return { ok: true, state: finishDraft(draft), events: ctx.events };

@@ -196,7 +196,7 @@ export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_D
 const ownerIndexes = new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>();
 function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K): Map<PlayerId, T[]> {
   let perKey = ownerIndexes.get(items);
-  if (!perKey) ownerIndexes.set(items, (perKey = new Map()));
+  if (!perKey) ownerIndexes.set(items, (perKey = new Map<string, Map<string, unknown[]>>()));
   let idx = perKey.get(key) as Map<PlayerId, T[]> | undefined;
   if (!idx) {
     idx = new Map();
@@ -206,7 +206,7 @@ function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K
       if (list) list.push(x);
       else idx.set(owner, [x]);
     }
-    perKey.set(key, idx as Map<PlayerId, unknown[]>);
+    perKey.set(key, idx);
   }
   return idx;
 }
@@ -354,7 +354,7 @@ function releasedModels(state: GameState): HardwareModelSpec[] {
 function contestSummary(r: ContestResult, viewer?: PlayerId): ContestSummary {
   if (viewer === undefined) return memo(summaryCache, r, (x) => publicContestSummary(x));
   let byViewer = ownSummaryCache.get(r);
-  if (!byViewer) ownSummaryCache.set(r, (byViewer = new Map()));
+  if (!byViewer) ownSummaryCache.set(r, (byViewer = new Map<string, ContestSummary>()));
   let v = byViewer.get(viewer);
   if (!v) byViewer.set(viewer, (v = publicContestSummary(r, viewer)));
   return v;

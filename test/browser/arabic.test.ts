@@ -58,12 +58,12 @@ describe('Arabic everywhere', () => {
     teacher.on('dialog', (d) => void d.accept());
     await teacher.goto(`${H.url}?lang=ar`);
     await teacher.waitForSelector('[data-testid=title]');
-    await teacher.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await teacher.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=scenario]')?.value === 'halving-sprint');
     await scan(teacher, 'title-wide-ar');
 
     await teacher.click('[data-testid=teach]');
     await teacher.waitForSelector('[data-testid=teach-setup]');
-    await teacher.waitForFunction(() => (document.querySelector('[data-testid=teach-scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await teacher.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=teach-scenario]')?.value === 'halving-sprint');
     await teacher.fill('[data-testid=teach-name]', 'Econ');
     await teacher.fill('[data-testid=teach-labels]', 'S01\nS02\nS03');
     await teacher.fill('[data-testid=teach-pace]', '2');
@@ -83,7 +83,7 @@ describe('Arabic everywhere', () => {
 
     const phone = (await H.newPage('phone-ar', PHONE)).page;
     await phone.goto(`${H.url}?lang=ar`);
-    await phone.waitForFunction(() => (document.querySelector('[data-testid=scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await phone.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=scenario]')?.value === 'halving-sprint');
     await scan(phone, 'title-phone-ar');
     await phone.goto(`${H.url}?join=${code}&lang=ar`);
     await phone.waitForSelector('[data-testid=class-join]');

@@ -43,7 +43,7 @@ export async function arabicLeaks(page: Page, extra: readonly string[] = []): Pr
     }
     for (const el of Array.from(document.querySelectorAll('select'))) {
       if (!visible(el) || userText(el)) continue;
-      const sel = el as HTMLSelectElement;
+      const sel = el;
       const opt = sel.options[sel.selectedIndex];
       if (opt && !opt.hasAttribute('data-user-text')) out.push(opt.textContent ?? '');
     }

@@ -19,7 +19,7 @@ const LABELS = Array.from({ length: 40 }, (_, i) => `S${String(i + 1).padStart(2
 const JOINED = 34;
 
 let H: Harness;
-let rooms: Recorded[] = [];
+const rooms: Recorded[] = [];
 
 beforeAll(async () => {
   H = await startHarness();
@@ -136,7 +136,7 @@ describe('a class of 40 on the projector and in the debrief', () => {
     await wall.waitForSelector('[data-testid=chart-score-market-tip]', { state: 'visible' });
     expect(await wall.textContent('[data-testid=chart-score-market-tip]')).toMatch(/Day \d+/);
     const [png] = await Promise.all([wall.waitForEvent('download'), wall.click('[data-testid=png-guess]')]);
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync((await png.path())).subarray(1, 4).toString()).toBe('PNG');
     await wall.evaluate(() => document.querySelector('[data-testid=debrief]')?.scrollTo(0, 0));
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-en.png') });
     await wall.evaluate(() => document.querySelector('[data-testid=figure-guess]')?.scrollIntoView());

@@ -140,7 +140,7 @@ describe('a classroom session across a server restart', () => {
     teacher.on('dialog', (d) => void d.accept());
     await teacher.goto(first.url);
     await teacher.click('[data-testid=teach]');
-    await teacher.waitForFunction(() => (document.querySelector('[data-testid=teach-scenario]') as HTMLSelectElement | null)?.value === 'halving-sprint');
+    await teacher.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=teach-scenario]')?.value === 'halving-sprint');
     await teacher.fill('[data-testid=teach-labels]', 'P1\nP2\nP3\nP4');
     await teacher.fill('[data-testid=teach-pace]', '1');
     // The estimate follows the pace; a bare number after the event is refused with the reason.
@@ -191,7 +191,7 @@ describe('a classroom session across a server restart', () => {
       const order = await phone.evaluate(() => {
         const top = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().top ?? -1;
         return { news: top('.game > .ticker'), charts: top('.game > #center'), actions: top('.game > .side.right'), company: top('.game > .side.left'),
-          folded: !(document.querySelector('[data-testid=players-details]') as HTMLDetailsElement | null)?.open };
+          folded: !document.querySelector<HTMLDetailsElement>('[data-testid=players-details]')?.open };
       });
       expect(order.news).toBeLessThan(order.charts);
       expect(order.charts).toBeLessThan(order.actions);

@@ -36,10 +36,10 @@ function state(): StateJson {
       L2: { id: 'L2', ownerId: 'p2', tier: 'ai', status: 'building', contract: 'ppa', regionId: texas.id } as never,
     },
     tenders: { T1: { id: 'T1', lab: 'Lab', gpus: 100, days: 30, closesDay: 9, tier: 'ai', reservePriceUsdPerGpuHour: 3, bidCount: 2 } as never },
-    bookBids: [{ priceUsdPerGpuHour: 2, quantity: 5, orders: 1 } as never],
+    bookBids: [{ priceUsdPerGpuHour: 2, quantity: 5, orders: 1 }],
     bookAsks: [],
     contest: { round: 1, resolveDay: 30, pickCount: 2, maxStakeUsd: 0 },
-    news: [{ day: 2, date: '2024-03-03', kind: 'pump', headline: 'b' } as never, { day: 1, date: '2024-03-02', kind: 'x', headline: 'a' } as never],
+    news: [{ day: 2, date: '2024-03-03', kind: 'pump', headline: 'b' }, { day: 1, date: '2024-03-02', kind: 'x', headline: 'a' }],
   };
 }
 
@@ -83,7 +83,7 @@ describe('viewFromState', () => {
     for (const pid of ['p1', 'p2']) {
       const want = playerView(g, pid);
       const priv = privatePayload(g, pid);
-      const view = viewFromState(ms.toJSON() as unknown as StateJson, { ...welcome, playerId: pid }, priv);
+      const view = viewFromState(ms.toJSON(), { ...welcome, playerId: pid }, priv);
       for (const got of [view]) {
         expect(got.offers, pid).toEqual(want.offers);
         expect(got.colocation, pid).toEqual(want.colocation);

@@ -2,7 +2,7 @@
  * The teacher's ⅔ panel on the projector: set p and the rounds, open and close rounds, and the live
  * histogram, mean, median, target, winner and level-k reading of the latest round.
  */
-import type { GuessMessage, ActionResult } from '../core/MatchFeed.js';
+import type { GuessMessage } from '../core/MatchFeed.js';
 import type { Body, ClientMessage, Command } from '../net/protocol.js';
 import type { ClassroomState } from '../net/protocol.js';
 import { h, setChildren, setText } from '../ui/dom.js';

@@ -6,7 +6,7 @@
 import { EVENT_KINDS } from '../../../shared/economy/scenarios/types.js';
 import type { Body, ClientMessage, Command } from '../net/protocol.js';
 import type { PlayerView } from '../../../shared/rules/view.js';
-import type { ActionResult, RoomInfo } from '../core/MatchFeed.js';
+import type { RoomInfo } from '../core/MatchFeed.js';
 import type { ClassroomState, RosterEntry, UpcomingEvent } from '../net/protocol.js';
 import { h, setChildren, setText } from '../ui/dom.js';
 import { playerColor, seatLetter } from '../ui/palette.js';

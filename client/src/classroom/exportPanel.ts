@@ -16,7 +16,7 @@ export interface TaughtSession { code: string; token: string }
 export function taughtSessions(storage: Pick<Storage, 'getItem'> = localStorage): TaughtSession[] {
   try {
     const list = JSON.parse(storage.getItem(STORE_KEY) ?? '[]') as unknown;
-    return Array.isArray(list) ? list.filter((s): s is TaughtSession => typeof s?.code === 'string' && typeof s?.token === 'string') : [];
+    return Array.isArray(list) ? (list as unknown[]).filter((s): s is TaughtSession => typeof (s as Partial<TaughtSession> | null)?.code === 'string' && typeof (s as Partial<TaughtSession> | null)?.token === 'string') : [];
   } catch {
     return [];
   }

@@ -159,7 +159,7 @@ export class NetworkService implements MatchFeed {
 
   /** Any room message with an ack (classroom commands, chat, a student's guess), typed by shared/protocol. */
   command<K extends ClientMessage>(type: K, body: Body<K>): Promise<ActionResult> {
-    return this.request(type, body as Record<string, unknown>);
+    return this.request(type, body);
   }
 
   get httpBase(): string {

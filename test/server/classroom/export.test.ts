@@ -18,12 +18,21 @@ function parse(text: string): Record<string, string>[] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') rows[rows.length - 1]!.push(cell), (cell = '');
-    else if (c === '\n') rows[rows.length - 1]!.push(cell), (cell = ''), rows.push([]);
+    else if (c === ',') {
+      rows[rows.length - 1]!.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      rows[rows.length - 1]!.push(cell);
+      cell = '';
+      rows.push([]);
+    }
     else cell += c;
   }
   const [head, ...rest] = rows.filter((r) => r.length > 1);
