@@ -6,6 +6,8 @@ import {
   studentMessageSchemas, teacherCommandSchemas, type AdvanceKind, type Body, type RoomErrorCode, type StudentMessage, type TeacherCommand,
 } from '../../shared/protocol/index.js';
 import type { ClassroomSession, SessionError } from '../classroom/session.js';
+import { ALL_SEATS, seatsToSwitch, setAwayBots } from '../classroom/seatControl.js';
+import type { MatchHost } from './matchHost.js';
 import { no, ok, type MessageCtx, type MessageRow, type Verdict } from './messages.js';
 
 type Handler<K extends TeacherCommand | StudentMessage> = (m: MessageCtx, body: Body<K>) => Verdict;
@@ -21,15 +23,31 @@ function seatBots({ host }: MessageCtx): string[] {
 
 const sessionOf = (m: MessageCtx): ClassroomSession => m.host.classroom!;
 
+/** The teacher's `seatBots`: the choice is stored, and away seats follow it at once. */
+function setSeatBots(host: MatchHost, target: string, on: boolean, reconnecting: (playerId: string) => boolean): Failure | null {
+  const session = host.classroom!;
+  const isStudentSeat = (id: string) => host.seats.seats.has(id) && !host.runner.state.players[id]?.strategy;
+  if (target !== ALL_SEATS && !isStudentSeat(target)) return { code: 'NOT_FOUND', message: 'No such student seat.' };
+  session.awayBots = setAwayBots(session.awayBots, target, on);
+  host.persistOptions();
+  for (const change of seatsToSwitch(host.seats.seats.values(), session.awayBots, isStudentSeat, reconnecting)) {
+    host.seats.release(host.seats.seats.get(change.playerId)!, change.policy);
+  }
+  session.rosterDirty = true;
+  return null;
+}
+
 const teacher: { [K in TeacherCommand]: Handler<K> } = {
   guessStart: (m, d) => verdict(sessionOf(m).startGame(d.p, d.rounds, d.bots ?? 0, seatBots(m), m.host.runner.day)),
   guessOpen: (m) => verdict(sessionOf(m).openNext(seatBots(m), m.host.runner.day)),
   guessClose: (m) => verdict(sessionOf(m).close(m.host.runner.day)),
   autoPause: (m, { on }) => {
-    m.host.setAutoPause(on);
+    sessionOf(m).autoPause = on;
+    m.host.persistOptions();
+    sessionOf(m).rosterDirty = true;
     return ok;
   },
-  seatBots: (m, { playerId, on }) => verdict(m.host.setSeatBots(playerId, on, m.room.reconnecting)),
+  seatBots: (m, { playerId, on }) => verdict(setSeatBots(m.host, playerId, on, m.room.reconnecting)),
   advance: (m, { what }) => {
     const { host } = m;
     const session = sessionOf(m);

@@ -6,6 +6,7 @@ import type { Deferred } from '@colyseus/core';
 import type { ServerBody, ServerMessage } from '../../shared/protocol/index.js';
 import { welcomeScenarioOf } from '../../shared/sync/privateFeed.js';
 import { guestsAllowed } from '../classroom/settings.js';
+import { upcomingEvents } from '../classroom/schedule.js';
 import type { ClientInfo, MatchHost } from './matchHost.js';
 import { resolveSeat, type SeatClassroom, type SeatRequest } from './seatPolicy.js';
 import type { Seat } from './seats.js';
@@ -51,6 +52,11 @@ export function takeSeat(host: MatchHost, o: SeatRequest, reconnections: Map<str
   }
 }
 
+/** What only the teacher's screen shows besides the roster: upcoming events and the auto-pause switch. */
+function teacherExtras(host: MatchHost) {
+  return { schedule: upcomingEvents(host.runner.state), autoPause: host.classroom?.autoPause ?? false };
+}
+
 /** The teacher's roster of a classroom session ([] otherwise). */
 export function roster(host: MatchHost, connected: (sid: string) => boolean): ServerBody<'roster'>['students'] {
   return host.classroom ? host.classroom.roster(host.seats.seats.values(), host.runner.state, connected) : [];
@@ -72,7 +78,7 @@ export function welcome(
   if (!session) return;
   const view = session.guessMessage(info.spectator ? null : info.playerId);
   if (view) send('guess', view);
-  if (info.isHost) send('roster', { students: roster(host, room.connected), links: session.studentLinks(), ...host.teacherExtras() });
+  if (info.isHost) send('roster', { students: roster(host, room.connected), links: session.studentLinks(), ...teacherExtras(host) });
 }
 
 /** Per tick: throttled `guess` views to everyone, and roster changes to the teacher. `lastRoster` is the JSON sent last. */
@@ -89,7 +95,7 @@ export function flushClassroom(host: MatchHost, sessions: Iterable<{ info: Clien
   if (!session.rosterDirty) return lastRoster;
   session.rosterDirty = false;
   const students = roster(host, connected);
-  const extras = host.teacherExtras();
+  const extras = teacherExtras(host);
   const json = JSON.stringify([students, extras]);
   if (json === lastRoster) return lastRoster;
   const links = session.studentLinks();

@@ -13,9 +13,8 @@ import type { MatchRunner } from '../game/match.js';
 import type { Logger } from '../logger.js';
 import type { ClassroomSession } from '../classroom/session.js';
 import type { ClassroomSettings } from '../classroom/settings.js';
-import { ALL_SEATS, awayPolicy, seatsToSwitch, setAwayBots, type AwayBots } from '../classroom/seatControl.js';
-import { pauseBeforeNextDay, upcomingEvents } from '../classroom/schedule.js';
-import type { RoomErrorCode } from '../../shared/protocol/index.js';
+import { awayPolicy, type AwayBots } from '../classroom/seatControl.js';
+import { pauseBeforeNextDay } from '../classroom/schedule.js';
 import { DayClock } from './clock.js';
 import { splitEvents, type SplitEvents } from './events.js';
 import type { RoomContext } from './roomContext.js';
@@ -121,32 +120,6 @@ export class MatchHost {
   /** A class seat freezes unless the teacher turned bots on for it (seatControl.ts). */
   leaverPolicy(playerId: string): 'bot' | 'freeze' {
     return this.classroom ? awayPolicy(this.classroom.awayBots, playerId) : this.meta.leaverPolicy;
-  }
-
-  /** The teacher's `seatBots`: the choice is stored, and away seats follow it at once. */
-  setSeatBots(target: string, on: boolean, reconnecting: (playerId: string) => boolean): { code: RoomErrorCode; message: string } | null {
-    const session = this.classroom!;
-    const isStudentSeat = (id: string) => this.seats.seats.has(id) && !this.runner.state.players[id]?.strategy;
-    if (target !== ALL_SEATS && !isStudentSeat(target)) return { code: 'NOT_FOUND', message: 'No such student seat.' };
-    session.awayBots = setAwayBots(session.awayBots, target, on);
-    this.persistOptions();
-    for (const change of seatsToSwitch(this.seats.seats.values(), session.awayBots, isStudentSeat, reconnecting)) {
-      this.seats.release(this.seats.seats.get(change.playerId)!, change.policy);
-    }
-    session.rosterDirty = true;
-    return null;
-  }
-
-  /** The teacher's `autoPause` switch (schedule.ts). */
-  setAutoPause(on: boolean): void {
-    this.classroom!.autoPause = on;
-    this.persistOptions();
-    this.classroom!.rosterDirty = true;
-  }
-
-  /** What only the teacher's screen shows besides the roster: upcoming events and the auto-pause switch. */
-  teacherExtras() {
-    return { schedule: upcomingEvents(this.runner.state), autoPause: this.classroom?.autoPause ?? false };
   }
 
   /** Applies an action through the runner (write-ahead logged, with who controlled it); its events go out with the next sync. */
