@@ -7,10 +7,10 @@ import type { Page } from 'playwright-core';
 
 /** Latin words that stay Latin in Arabic text: units, tickers, brand and model names, acronyms. */
 export const LATIN_ALLOWED = new Set([
-  'BTC', 'USD', 'US', 'MW', 'GW', 'kW', 'MWh', 'kWh', 'TH', 'PH', 'EH', 'J', 'EHs', 'THs', 'PHs', 'H100', 'H200', 'B200', 'A100', 'GB200',
+  'BTC', 'sat', 'USD', 'US', 'MW', 'GW', 'kW', 'MWh', 'kWh', 'TH', 'PH', 'EH', 'J', 'EHs', 'THs', 'PHs', 'H100', 'H200', 'B200', 'A100', 'GB200',
   'GPU', 'GPUs', 'ASIC', 'ASICs', 'AI', 'NAV', 'ETF', 'ERCOT', 'PUE', 'QR', 'CSV', 'PNG', 'URL', 'ID', 'bp', 'k', 'M', 'B', 'T', 'h', 'd', 'y',
   'Antminer', 'Whatsminer', 'Bitmain', 'NVIDIA', 'AMD', 'MI300X', 'MicroBT', 'Avalon', 'Canaan', 'XP', 'Pro', 'Hydro', 'Hyd', 'S19', 'S19j', 'S21', 'S21XP', 'M30S', 'M50S', 'M60S', 'M63S',
-  'OpenAI', 'Microsoft', 'Meta', 'Google', 'Amazon', 'Anthropic', 'CoreWeave', 'Lambda', 'xAI', 'Oracle', 'Mistral',
+  'Runes', 'OpenAI', 'Microsoft', 'Meta', 'Google', 'Amazon', 'Anthropic', 'CoreWeave', 'Lambda', 'xAI', 'Oracle', 'Mistral',
   'English', 'txt', 'csv', 'zip', 'json', 'bdi',
 ]);
 

@@ -11,7 +11,7 @@ import type { ClassroomState, RosterEntry, UpcomingEvent } from '../net/protocol
 import { h, setChildren, setText } from '../ui/dom.js';
 import { playerColor, seatLetter } from '../ui/palette.js';
 import { compact, usd } from '../util/format.js';
-import { engineMessage, lang, t, tMaybe, tWord } from '../i18n/index.js';
+import { engineMessage, lang, newsLine, t, tMaybe, tWord } from '../i18n/index.js';
 import { statusLabel } from '../ui/TopBar.js';
 import { qrCanvas } from './qr.js';
 import { GuessPanel } from './GuessPanel.js';
@@ -245,7 +245,7 @@ export class ProjectorView {
       return h('div', { class: 'sched', testid: `proj-event-${e.day}-${e.kind}` },
         h('div', {}, h('b', {}, t('proj.day', { day: e.day, end: this.view?.endDay ?? '?' })), ' · ',
           h('span', { class: days <= 1 ? 'bad' : 'v', testid: 'proj-event-countdown' }, days <= 0 ? t('proj.eventNext') : t('proj.eventIn', { days, time: clock(days / Math.max(0.01, dps)) }))),
-        h('div', { class: 'muted sched-what' }, h('span', {}, name), e.headline ? ' · ' : null, e.headline ? h('bdi', { dir: 'auto' }, `“${e.headline}”`) : null));
+        h('div', { class: 'muted sched-what' }, h('span', {}, name), e.headline ? ' · ' : null, e.headline ? h('bdi', { dir: 'auto' }, `“${newsLine(e.kind, e.headline)}”`) : null));
     }) : [h('div', { class: 'muted' }, t('proj.noEvents'))]));
   }
 
