@@ -41,6 +41,8 @@ describe('classroom persistence', () => {
     expect((await ask(teacher, 'guessClose')).ok).toBe(true);
     expect((await ask(teacher, 'guessOpen')).ok).toBe(true);
     expect((await ask(s1, 'guess', { value: 5 })).ok).toBe(true);
+    // A day must have passed: a class re-opened on day 0 waits for its start ('waiting'), not for a resume.
+    await waitFor(() => teacher.room.state.world.day >= 1, 15_000, 'the first day');
     expect((await ask(teacher, 'pause', { question: 'What is the target now?' })).ok).toBe(true);
 
     first.child.kill('SIGKILL');
