@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { unzipSync, strFromU8 } from 'fflate';
 import { shot, startHarness, submitForm, type Harness } from './harness.js';
+import { csvRecords } from '../support/csv.js';
 
 let H: Harness;
 
@@ -23,24 +24,7 @@ afterAll(async () => {
 
 const PHONE = { width: 390, height: 844 };
 
-/** RFC 4180 enough for the export: quoted cells with "" escapes and embedded commas/newlines. */
-function parseCsv(withBom: string): Record<string, string>[] {
-  const text = withBom.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries((head ?? []).map((k, i) => [k, r[i] ?? ''])));
-}
+const parseCsv = csvRecords;
 
 async function text(page: Page, testid: string): Promise<string> {
   return ((await page.textContent(`[data-testid=${testid}]`)) ?? '').trim();

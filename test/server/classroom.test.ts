@@ -4,6 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { runReplay } from '../../shared/rules/replay.js';
 import { stateHash } from '../../shared/rules/engine.js';
 import { bootServer, createRoom, joinRoom, waitFor, waitMessage, studentKeys, welcomeOf, type Recorded, type TestServer } from './helpers.js';
+import { csvRecords } from '../support/csv.js';
 
 let ts: TestServer;
 beforeAll(async () => {
@@ -25,33 +26,7 @@ async function ask(rec: Recorded, type: string, payload: Record<string, unknown>
   return { ok: reply.type === 'ack', payload: reply.payload };
 }
 
-function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').trim().split('\n');
-  const header = splitLine(lines[0]!);
-  return lines.slice(1).map((l) => Object.fromEntries(splitLine(l).map((v, i) => [header[i]!, v])));
-}
-
-function splitLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
+const parseCsv = csvRecords;
 
 describe('classroom sessions', () => {
   it('applies treatment settings, closes markets, anonymises names, and the teacher spectates by default', async () => {

@@ -6,36 +6,11 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../server/csv.js';
 import { bootServer, createRoom, joinRoom, waitFor, welcomeOf, type Recorded, type TestServer, studentKeys } from './helpers.js';
+import { csvRows } from '../support/csv.js';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example","open")', '+SUM(1,2)', '-2+3', '@cmd', '\tTAB', '\rCR'];
 
-/** RFC 4180 rows (quoted cells may hold commas, quotes and newlines). */
-function parse(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  return rows;
-}
+const parse = csvRows;
 
 /** Bytes as text with the BOM kept (TextDecoder, behind fetch's text() and fflate's strFromU8, drops it). */
 const strFromU8 = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');

@@ -5,39 +5,12 @@ import { paymentAmounts, sessionCsvs, type SessionExportInput } from '../../../s
 import { parseClassroomOptions } from '../../../server/classroom/settings.js';
 import type { SessionEventRow } from '../../../server/classroom/store.js';
 import type { LogEntry } from '../../../shared/rules/replay.js';
+import { csvRecords } from '../../support/csv.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
 
-/** RFC 4180 rows (quoted cells may hold commas, quotes and newlines). */
-function parse(text: string): Record<string, string>[] {
-  const rows: string[][] = [[]];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      rows[rows.length - 1]!.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      rows[rows.length - 1]!.push(cell);
-      cell = '';
-      rows.push([]);
-    }
-    else cell += c;
-  }
-  const [head, ...rest] = rows.filter((r) => r.length > 1);
-  return rest.map((r) => Object.fromEntries(r.map((v, i) => [head![i]!, v])));
-}
+const parse = csvRecords;
 
 function input(): SessionExportInput {
   const scenario = getScenario('halving-sprint')!;
