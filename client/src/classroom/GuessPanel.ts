@@ -6,13 +6,16 @@ import type { GuessMessage } from '../core/MatchFeed.js';
 import type { Body, ClientMessage, Command } from '../net/protocol.js';
 import type { ClassroomState } from '../net/protocol.js';
 import { h, setChildren, setText } from '../ui/dom.js';
-import { t } from '../i18n/index.js';
-import { drawBars } from './canvasChart.js';
+import { dir, localDigits, t } from '../i18n/index.js';
+import { HISTOGRAM_BIN_WIDTH } from '../../../shared/classroom/guess.js';
+import { histogramConfig, type BarMark } from './chartConfig.js';
+import { chartBox, downloadUrl } from './charts.js';
 import { fmt1, histogramBars, latestRound, levelRows, pLabel, parseP } from './guessDisplay.js';
 
 export class GuessPanel {
   readonly el: HTMLElement;
-  readonly canvas = h('canvas', { width: 560, height: 230, testid: 'guess-histogram', style: 'width:100%;max-width:560px;border-radius:6px' });
+  /** The live histogram (Chart.js), redrawn on every guess message. */
+  readonly chart = chartBox('guess-histogram', () => this.histogram(null), t('guess.lesson.histogram'), '320px');
   private readonly title = h('h2', { testid: 'guess-title' }, t('guess.title'));
   private readonly roundLine = h('div', { class: 'muted', testid: 'guess-round' }, t('guess.notStarted'));
   private readonly stats = h('div', { class: 'grid2 big-stats', testid: 'guess-stats' });
@@ -38,9 +41,24 @@ export class GuessPanel {
           void this.run('guessStart', { p: pv, rounds: Number(rounds.value), ...(Number(bots.value) > 0 ? { bots: Number(bots.value) } : {}) });
         } }, t('guess.start'))),
       h('div', { class: 'row' }, this.openBtn, this.closeBtn, this.status),
-      this.roundLine, this.canvas, this.stats,
+      this.roundLine, this.chart.el,
+      h('div', { class: 'row', style: 'margin:0.2em 0 0' }, h('button', { class: 'small', testid: 'png-guess-histogram', onclick: () => downloadUrl(this.chart.png(), `guess-round-${latestRound(this.last)?.round ?? 0}.png`) }, `⤓ ${t('debrief.png')}`)),
+      this.stats,
       h('h3', { style: 'margin-top:0.4em' }, t('guess.levels')), this.levels);
     this.render(null, null);
+  }
+
+  /** The latest round's bars with its mean and target marked; ten empty bins before the first round. */
+  private histogram(view: GuessMessage | null) {
+    const round = latestRound(view);
+    const marks: BarMark[] = [];
+    if (round?.mean !== null && round?.mean !== undefined) marks.push({ value: round.mean, label: `${t('guess.mean')} ${fmt1(round.mean)}`, color: '#e69f00' });
+    if (round?.target !== null && round?.target !== undefined) marks.push({ value: round.target, label: `${t('guess.target')} ${fmt1(round.target)}`, color: '#009e73' });
+    return histogramConfig({
+      title: round && view ? `${t('guess.histogram')} · ${t('guess.roundOf', { round: round.round, total: view.plannedRounds })}` : t('guess.histogram'),
+      lesson: t('guess.lesson.histogram'), bars: histogramBars(round?.histogram ?? new Array<number>(10).fill(0)), binWidth: HISTOGRAM_BIN_WIDTH, marks,
+      locale: { rtl: dir() === 'rtl', digits: (s) => localDigits(s) }, countName: t('debrief.guesses'),
+    });
   }
 
   private async run<K extends ClientMessage>(type: K, body?: Body<K>): Promise<void> {
@@ -57,7 +75,7 @@ export class GuessPanel {
     this.openBtn.disabled = !view || Boolean(round?.open) || (view.rounds.length >= view.plannedRounds);
     this.closeBtn.disabled = !round?.open;
     if (!view || !round) {
-      drawBars(this.canvas, t('guess.histogram'), histogramBars(new Array<number>(10).fill(0)));
+      this.chart.update(this.histogram(null));
       setChildren(this.stats);
       setChildren(this.levels);
       return;
@@ -65,10 +83,7 @@ export class GuessPanel {
     setText(this.title, t('guess.titleP', { p: pLabel(view.p) }));
     const count = cls?.guessOpen && cls.guessRound === round.round ? Math.max(cls.guessCount, round.count) : round.count;
     setText(this.roundLine, `${t('guess.roundOf', { round: round.round, total: view.plannedRounds })} · ${round.open ? t('guess.openNow') : t('guess.closed')} · ${t(count === 1 ? 'guess.countOne' : 'guess.count', { n: count })}`);
-    const marks: { at: number; label: string; color: string }[] = [];
-    if (round.mean !== null) marks.push({ at: round.mean / 100, label: `${t('guess.mean')} ${fmt1(round.mean)}`, color: '#e69f00' });
-    if (round.target !== null) marks.push({ at: round.target / 100, label: `${t('guess.target')} ${fmt1(round.target)}`, color: '#009e73' });
-    drawBars(this.canvas, `${t('guess.histogram')} · ${t('guess.roundOf', { round: round.round, total: view.plannedRounds })}`, histogramBars(round.histogram), marks);
+    this.chart.update(this.histogram(view));
     const winner = round.winner ? `${this.nameOf(round.winner)}${round.winners.length > 1 ? ` (+${round.winners.length - 1})` : ''}` : round.open ? '…' : t('guess.nobody');
     const winGuess = round.winner ? round.guesses.find((g) => g.playerId === round.winner)?.value : undefined;
     setChildren(this.stats,

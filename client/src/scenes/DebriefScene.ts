@@ -8,16 +8,17 @@ import { REG, SCENES } from '../keys.js';
 import type { NetworkService } from '../net/NetworkService.js';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
 import { h, mount, setChildren } from '../ui/dom.js';
-import { localDigits, t, tMaybe } from '../i18n/index.js';
+import { dir, localDigits, t, tMaybe } from '../i18n/index.js';
 import { newsText } from '../ui/NewsTicker.js';
 import type { MessageKey } from '../i18n/en.js';
 import { seatLetter } from '../ui/palette.js';
 import { compact, usd } from '../util/format.js';
 import { buildDebrief, premiumPaths, type DebriefData, type EventImpact } from '../classroom/debriefData.js';
-import { attachTooltip, distinctColors, downloadPng, drawLines, type ChartMarker, type LineChartOptions, type LineSeries } from '../classroom/canvasChart.js';
-import { fmt1, pLabel } from '../classroom/guessDisplay.js';
+import { convergenceSeries, distinctColors, histogramConfig, lineChartConfig, type ChartLocale, type ChartMarker, type LineChartSpec, type LineSeries } from '../classroom/chartConfig.js';
+import { chartBox, companyChart, downloadUrl, type ChartHandle } from '../classroom/charts.js';
+import { fmt1, histogramBars, pLabel } from '../classroom/guessDisplay.js';
 import { exportPanel } from '../classroom/exportPanel.js';
-import { NAGEL_1995, equilibriumGuess, type GuessView } from '../../../shared/classroom/guess.js';
+import { HISTOGRAM_BIN_WIDTH, NAGEL_1995, equilibriumGuess, type GuessView } from '../../../shared/classroom/guess.js';
 
 interface SessionGuessRound { game: number; round: number; p?: number; count: number; mean: number | null; median: number | null; target: number | null; winner: string | null }
 
@@ -45,22 +46,33 @@ export class DebriefScene extends Phaser.Scene {
       const d = buildDebrief(file);
       // Reopened later from the teacher link: the real names come from the session record.
       for (const r of session?.roster ?? []) if (!names.has(r.playerId)) names.set(r.playerId, r.name !== r.displayName ? `${r.name} (${r.displayName})` : r.name);
-      setChildren(body, ...render(d, data.code, (id) => names.get(id) ?? d.companies.find((c) => c.id === id)?.name ?? id, session?.guess?.rounds ?? [], net.guess));
+      const charts: ChartHandle[] = [];
+      setChildren(body, ...render(d, data.code, (id) => names.get(id) ?? d.companies.find((c) => c.id === id)?.name ?? id, session?.guess?.rounds ?? [], net.guess, charts));
+      // Chart.js sizes each chart to its box: draw once the boxes are in the page.
+      for (const c of charts) c.draw();
+      this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => charts.forEach((c) => c.destroy()));
       (window as unknown as { __bcDebrief?: unknown }).__bcDebrief = { days: d.days.length, companies: d.companies.length, events: d.events, contests: d.contests.length, decisions: d.decisions.length };
     }).catch((e: Error) => setChildren(body, h('div', { class: 'status err', testid: 'debrief-error' }, t('debrief.failed', { message: e.message }))));
   }
 }
 
-type ChartId = 'score-market' | 'score-nav' | 'cash' | 'nav' | 'mcap' | 'gap' | 'gw' | 'compute' | 'btc' | 'guess';
+type ChartId = 'score-market' | 'score-nav' | 'cash' | 'nav' | 'mcap' | 'gap' | 'gw' | 'compute' | 'btc' | 'guess' | 'guess-hist';
 
-/** A chart with its lesson (caption and printed into the PNG), hover tooltips and a PNG button. */
-function figure(id: ChartId, code: string, draw: (c: HTMLCanvasElement, lesson: string) => void): HTMLElement {
-  const canvas = h('canvas', { width: 1200, height: 500, testid: `chart-${id}` });
-  const lesson = t(`debrief.lesson.${id}` as MessageKey);
-  draw(canvas, lesson);
-  return h('figure', { testid: `figure-${id}` }, canvas, attachTooltip(canvas),
-    h('div', { class: 'row', style: 'margin:0.2em 0 0' }, h('button', { class: 'small', testid: `png-${id}`, onclick: () => downloadPng(canvas, `${code}-${id}.png`) }, `⤓ ${t('debrief.png')}`)));
+/** Box heights: tall enough for 18-px type on a wall, short enough that two charts share a phone screen. */
+const COMPANY_HEIGHT = 'clamp(440px, 30vw + 60px, 640px)';
+const CHART_HEIGHT = 'clamp(380px, 24vw + 40px, 540px)';
+
+const locale = (): ChartLocale => ({ rtl: dir() === 'rtl', digits: (s) => localDigits(s) });
+
+/** A chart (its lesson under the title, in the page and in the PNG) with a PNG button and, for companies, the full list. */
+function figure(id: ChartId, code: string, handle: ChartHandle, charts: ChartHandle[], list?: HTMLElement): HTMLElement {
+  charts.push(handle);
+  return h('figure', { testid: `figure-${id}` }, handle.el,
+    list ? h('div', { class: 'muted legendhint' }, t('debrief.legendHint')) : null, list ?? null,
+    h('div', { class: 'row', style: 'margin:0.2em 0 0' }, h('button', { class: 'small', testid: `png-${id}`, onclick: () => downloadUrl(handle.png(), `${code}-${id}.png`) }, `⤓ ${t('debrief.png')}`)));
 }
+
+const lessonOf = (id: ChartId) => t(`debrief.lesson.${id}` as MessageKey);
 
 const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}%`;
 
@@ -86,58 +98,69 @@ function indicatorValue(e: EventImpact, v: number | null): string {
   return localDigits(v.toFixed(1));
 }
 
-/** The ⅔ convergence chart of one game: mean, median and target per round, every guess, the equilibrium and Nagel's students. */
-function guessFigure(code: string, game: number, rounds: SessionGuessRound[], view: GuessView | null): HTMLElement {
-  const xs = rounds.map((r) => r.round);
+/**
+ * The ⅔ convergence chart of one game (mean, median and target per round, every guess, the
+ * equilibrium and Nagel's students), and beside it the histogram of its last round.
+ */
+function guessFigures(code: string, game: number, rounds: SessionGuessRound[], view: GuessView | null, charts: ChartHandle[]): HTMLElement[] {
   const p = rounds[0]?.p ?? 2 / 3;
-  const series: LineSeries[] = [
-    { label: t('guess.mean'), color: '#E69F00', values: rounds.map((r) => r.mean), bold: true },
-    { label: t('guess.median'), color: '#56B4E9', values: rounds.map((r) => r.median) },
-    { label: t('guess.target'), color: '#009E73', values: rounds.map((r) => r.target) },
-  ];
-  const eq = equilibriumGuess(p);
-  if (eq !== null) series.push({ label: t('debrief.equilibrium'), color: '#D9D9D9', values: rounds.map(() => eq), dashed: true });
-  if (Math.abs(p - NAGEL_1995.p) < 1e-9) {
-    series.push({ label: t('debrief.nagel'), color: '#CC79A7', values: rounds.map((r) => NAGEL_1995.laterRoundMeans[r.round - 1] ?? null), dashed: true });
-  }
   // Individual guesses are known for the game on screen once its rounds closed.
   const closed = view && rounds.length === view.rounds.length ? view.rounds : [];
-  const most = Math.max(0, ...closed.map((r) => r.guesses.length));
-  for (let k = 0; k < most; k++) {
-    series.push({ label: k === 0 ? t('debrief.guesses') : '', color: 'rgba(240,228,66,0.45)', values: closed.map((r) => r.guesses[k]?.value ?? null), dots: true });
+  const series = convergenceSeries(rounds.map((r, i) => ({ round: r.round, mean: r.mean, median: r.median, target: r.target, guesses: closed[i]?.guesses.map((g) => g.value) })),
+    { mean: t('guess.mean'), median: t('guess.median'), target: t('guess.target'), equilibrium: t('debrief.equilibrium'), reference: t('debrief.nagel'), guesses: t('debrief.guesses') },
+    equilibriumGuess(p), Math.abs(p - NAGEL_1995.p) < 1e-9 ? NAGEL_1995.laterRoundMeans : null);
+  const xs = rounds.map((r) => r.round);
+  const spec: LineChartSpec = {
+    title: t('debrief.guessChart', { game, p: pLabel(p) }), lesson: lessonOf('guess'), xs: xs.length === 1 ? [xs[0]!, xs[0]! + 1] : xs, series,
+    format: (v) => fmt1(v), xName: t('debrief.round'), locale: locale(), rankLeaders: false,
+  };
+  const out = [figure('guess', `${code}-game${game}`, chartBox('guess', () => lineChartConfig(spec), spec.lesson, CHART_HEIGHT), charts)];
+  const last = closed[closed.length - 1];
+  if (last) {
+    const marks = [
+      ...(last.mean === null ? [] : [{ value: last.mean, label: `${t('guess.mean')} ${fmt1(last.mean)}`, color: '#E69F00' }]),
+      ...(last.target === null ? [] : [{ value: last.target, label: `${t('guess.target')} ${fmt1(last.target)}`, color: '#009E73' }]),
+    ];
+    const hist = histogramConfig({
+      title: `${t('guess.histogram')} · ${t('guess.roundOf', { round: last.round, total: rounds.length })}`, lesson: lessonOf('guess-hist'),
+      bars: histogramBars(last.histogram), binWidth: HISTOGRAM_BIN_WIDTH, marks, locale: locale(), countName: t('debrief.guesses'),
+    });
+    out.push(figure('guess-hist', `${code}-game${game}`, chartBox('guess-hist', () => hist, lessonOf('guess-hist'), CHART_HEIGHT), charts));
   }
-  const legendless = series.filter((x) => x.label !== '');
-  const dots = series.filter((x) => x.label === '');
-  return figure('guess', `${code}-game${game}`, (c, lesson) =>
-    drawLines(c, t('debrief.guessChart', { game, p: pLabel(p) }), xs.length === 1 ? [xs[0]!, xs[0]! + 1] : xs, [...legendless, ...dots], {
-      lesson, xName: t('debrief.round'), format: (v) => fmt1(v),
-    }));
+  return out;
 }
 
-function render(d: DebriefData, code: string, nameOf: (id: string) => string, guessRounds: SessionGuessRound[], guessView: GuessView | null): HTMLElement[] {
+function render(d: DebriefData, code: string, nameOf: (id: string) => string, guessRounds: SessionGuessRound[], guessView: GuessView | null, charts: ChartHandle[]): HTMLElement[] {
   // 40 companies need 40 colours: the seat palette repeats after eight.
   const colours = distinctColors(d.companies.length);
   const per = (pick: (c: DebriefData['companies'][number]) => readonly (number | null)[]): LineSeries[] =>
-    d.companies.map((c, i) => ({ label: `${seatLetter(c.colorIndex)} ${nameOf(c.id)}`, color: colours[i]!, values: pick(c) }));
+    d.companies.map((c, i) => ({ id: c.id, label: `${seatLetter(c.colorIndex)} ${nameOf(c.id)}`, color: colours[i]!, values: pick(c) }));
   const premium = premiumPaths(d);
-  const markers: ChartMarker[] = d.events.map((e) => ({ x: e.day, label: `${localDigits(String(e.day))} ${eventName(e.kind)}`, color: e.shockPct !== null && e.shockPct < 0 ? '#ff6b6b' : '#f0e442' }));
+  const markers: ChartMarker[] = d.events.map((e) => ({ x: e.day, label: eventName(e.kind), color: e.shockPct !== null && e.shockPct < 0 ? '#ff6b6b' : '#f0e442' }));
   const money = (v: number) => `${v < 0 ? '−' : ''}$${compact(Math.abs(v))}`;
-  const dayChart = (id: ChartId, title: MessageKey, series: LineSeries[], extra: Partial<LineChartOptions> = {}) =>
-    figure(id, code, (c, lesson) => drawLines(c, t(title), d.days, series, { lesson, xName: t('debrief.day'), format: money, markers, ...extra }));
+  const base = (id: ChartId, title: MessageKey, series: LineSeries[]): LineChartSpec => ({
+    title: t(title), lesson: lessonOf(id), xs: d.days, series, markers, markerWhere: (day) => t('debrief.eventDay', { day }), format: money,
+    xName: t('debrief.day'), locale: locale(), othersLabel: (n) => t('debrief.others', { n }),
+  });
+  const companies = (id: ChartId, title: MessageKey, series: LineSeries[]) => {
+    const c = companyChart(id, base(id, title, series), COMPANY_HEIGHT);
+    return figure(id, code, c, charts, c.list);
+  };
+  const single = (id: ChartId, spec: LineChartSpec) => figure(id, code, chartBox(id, () => lineChartConfig(spec), spec.lesson, CHART_HEIGHT), charts);
   const games = [...new Set(guessRounds.map((r) => r.game))];
   const lastGame = games[games.length - 1];
-  const charts = h('div', { class: 'charts' },
-    dayChart('score-market', 'debrief.scoreMarket', per((x) => x.scoreMarketUsd)),
-    dayChart('score-nav', 'debrief.scoreNav', per((x) => x.scoreNavUsd)),
-    dayChart('btc', 'debrief.btc', [{ label: 'BTC', color: '#E69F00', values: d.btcUsd, bold: true }]),
-    ...games.map((g) => guessFigure(code, g, guessRounds.filter((r) => r.game === g), g === lastGame ? guessView : null)),
-    dayChart('gap', 'debrief.gap', per((x) => premium.find((p) => p.id === x.id)?.values ?? [])),
-    dayChart('mcap', 'debrief.mcap', per((x) => x.marketCapUsd)),
-    dayChart('nav', 'debrief.nav', per((x) => x.navUsd)),
-    dayChart('cash', 'debrief.cash', per((x) => x.cashUsd)),
-    dayChart('gw', 'debrief.gw', [
-      { label: t('debrief.mining'), color: '#E69F00', values: d.miningGw }, { label: t('debrief.ai'), color: '#56B4E9', values: d.aiGw }], { format: (v) => `${v.toFixed(2)} GW` }),
-    dayChart('compute', 'debrief.compute', [{ label: t('debrief.compute'), color: '#009E73', values: d.computeH100Days }], { format: (v) => compact(v), markers: [] }));
+  const chartsEl = h('div', { class: 'charts' },
+    companies('score-market', 'debrief.scoreMarket', per((x) => x.scoreMarketUsd)),
+    companies('score-nav', 'debrief.scoreNav', per((x) => x.scoreNavUsd)),
+    single('btc', base('btc', 'debrief.btc', [{ id: 'btc', label: 'BTC', color: '#E69F00', values: d.btcUsd, bold: true }])),
+    ...games.flatMap((g) => guessFigures(code, g, guessRounds.filter((r) => r.game === g), g === lastGame ? guessView : null, charts)),
+    companies('gap', 'debrief.gap', per((x) => premium.find((p) => p.id === x.id)?.values ?? [])),
+    companies('mcap', 'debrief.mcap', per((x) => x.marketCapUsd)),
+    companies('nav', 'debrief.nav', per((x) => x.navUsd)),
+    companies('cash', 'debrief.cash', per((x) => x.cashUsd)),
+    single('gw', { ...base('gw', 'debrief.gw', [
+      { id: 'mining', label: t('debrief.mining'), color: '#E69F00', values: d.miningGw }, { id: 'ai', label: t('debrief.ai'), color: '#56B4E9', values: d.aiGw }]), format: (v) => `${v.toFixed(2)} GW` }),
+    single('compute', { ...base('compute', 'debrief.compute', [{ id: 'compute', label: t('debrief.compute'), color: '#009E73', values: d.computeH100Days }]), format: (v) => compact(v), markers: [] }));
   const events = h('div', { class: 'wide' }, h('h3', {}, t('debrief.events')),
     d.events.length === 0 ? h('div', { class: 'muted' }, t('debrief.noEvents')) :
       h('table', { testid: 'debrief-events' }, cols('debrief.eventsCols'), ...d.events.map((e) => h('tr', { 'data-kind': e.kind },
@@ -162,5 +185,5 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
         mine.length === 0 ? h('div', { class: 'muted' }, t('debrief.noActions')) :
           h('table', {}, cols('debrief.decisionCols'), ...mine.map((x) => h('tr', {}, h('td', {}, String(x.day)), h('td', {}, tMaybe(`form.${x.type}`) ?? x.type), h('td', { class: x.result === 'accepted' ? 'good' : 'bad' }, x.result === 'accepted' ? t('game.accepted') : x.result)))));
     }));
-  return [charts, h('div', { class: 'tables' }, events, contests, guesses, timeline)];
+  return [chartsEl, h('div', { class: 'tables' }, events, contests, guesses, timeline)];
 }
