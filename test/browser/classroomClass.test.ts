@@ -2,9 +2,11 @@
  * The projector and the debrief at class size, in Chromium at 1920×1080: 34 of 40 labelled
  * students joined over the protocol plus 2 seat bots, a crash and a fee spike injected on the same
  * day, a three-round ⅔ game. The roster and every company fit the wall, the six missing labels are
- * listed, and the debrief draws 36 distinct lines, the ⅔ convergence chart with its lesson, markers
- * and tooltips, and reads the crash and the fee spike on different figures. Screenshots (English
- * and Arabic) go to /tmp/classdata-shots.
+ * listed, and the debrief's Chart.js charts draw (non-blank canvases, 36 companies with the leaders
+ * named and the others counted, the ⅔ convergence chart and last round's histogram, merged event
+ * markers, tooltips, a PNG download), read the crash and the fee spike on different figures, and
+ * write Arabic-Indic digits on their axes in Arabic. Screenshots (English and Arabic, 1920 × 1080
+ * and 390 × 844) go to /tmp/charts-shots.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,8 @@ import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.js';
 import { createRoom, joinRoom, studentKeys, waitFor, waitMessage, welcomeOf, type Recorded } from '../server/helpers.js';
 
-const SHOTS = process.env.CLASSDATA_SHOTS ?? '/tmp/classdata-shots';
+const SHOTS = process.env.CHARTS_SHOTS ?? '/tmp/charts-shots';
+const PHONE = { width: 390, height: 844 };
 const WALL = { width: 1920, height: 1080 };
 const LABELS = Array.from({ length: 40 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`);
 const JOINED = 34;
@@ -36,6 +39,35 @@ async function ask(rec: Recorded, type: string, payload: Record<string, unknown>
   rec.room.send(type, { ...payload, ref });
   const reply = await waitFor(() => rec.messages.find((m) => (m.type === 'ack' || m.type === 'error') && m.payload.ref === ref), 15_000, `reply to ${type}`);
   return { ok: reply.type === 'ack', payload: reply.payload };
+}
+
+type DrawnChart = { ticks: string[]; datasets: number; annotations: string[]; width: number; height: number };
+
+/** The debrief's charts as last drawn (charts.ts exposes them for tests). */
+async function drawn(page: Page): Promise<Record<string, DrawnChart>> {
+  return page.evaluate(() => (window as unknown as { __bcCharts: Record<string, DrawnChart> }).__bcCharts);
+}
+
+/** Distinct colours in a canvas's pixels, sampled: a blank (one-colour) chart has 1. */
+async function colours(page: Page, id: string): Promise<number> {
+  return page.$eval(`[data-testid=chart-${id}]`, (el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  });
+}
+
+/** Screenshots of the page at the phone's size, then back to the wall. */
+async function phoneShot(page: Page, name: string, scrollTo?: string): Promise<void> {
+  await page.setViewportSize(PHONE);
+  if (scrollTo) await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), scrollTo);
+  // Chart.js redraws on the next frame after its box resized.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(WALL);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Every element matching `sel` lies inside the viewport (nothing cut off the wall). */
@@ -107,6 +139,7 @@ describe('a class of 40 on the projector and in the debrief', () => {
     });
     expect(overlap).toBe(false);
     await wall.screenshot({ path: join(SHOTS, 'projector-40-en.png') });
+    await phoneShot(wall, 'projector-40-phone-en');
 
     // ── the debrief ──
     await wall.click('[data-testid=proj-debrief]');
@@ -125,24 +158,47 @@ describe('a class of 40 on the projector and in the debrief', () => {
     expect(fee.changePct).not.toBeCloseTo(crash.changePct!, 1);
     expect(await wall.textContent('[data-testid=figure-guess]')).toBeTruthy();
 
-    // Charts are drawn at 1200 px and the legend grows to hold 36 companies.
-    const size = await wall.$eval('[data-testid=chart-score-market]', (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]);
-    expect(size[0]).toBe(1200);
-    expect(size[1]).toBeGreaterThan(600);
+    // Every chart drew something (a blank canvas is one colour), at a size read across a room.
+    await wall.waitForFunction(() => Object.keys((window as unknown as { __bcCharts?: object }).__bcCharts ?? {}).length >= 11);
+    const charts = await drawn(wall);
+    for (const id of ['score-market', 'score-nav', 'btc', 'guess', 'guess-hist', 'gap', 'mcap', 'nav', 'cash', 'gw', 'compute']) {
+      expect(charts[id], id).toBeDefined();
+      expect(await colours(wall, id), id).toBeGreaterThan(8);
+    }
+    expect(charts['score-market']!.width).toBeGreaterThan(800);
+    // 36 companies plus the legend's "others" entry; the rest of the names in the scrollable list.
+    expect(charts['score-market']!.datasets).toBe(JOINED + 3);
+    expect(await wall.$$eval('[data-testid=legend-score-market] .legenditem', (els) => els.length)).toBe(JOINED + 2);
+    // The crash and the fee spike of the same day: one marker naming both, on the BTC chart.
+    expect(charts.btc!.annotations).toHaveLength(1);
+    expect(charts.btc!.annotations[0]).toMatch(/^Day \d+: Crash · Fee spike$/i);
+    expect(charts['guess-hist']!.annotations.join(' ')).toMatch(/mean .*target/i);
     // A hover shows the nearest company's value.
     const box = (await wall.$('[data-testid=chart-score-market]'))!;
     const bb = (await box.boundingBox())!;
-    await wall.mouse.move(bb.x + bb.width * 0.6, bb.y + bb.height * 0.3);
+    await wall.mouse.move(bb.x + bb.width * 0.6, bb.y + bb.height * 0.5);
     await wall.waitForSelector('[data-testid=chart-score-market-tip]', { state: 'visible' });
-    expect(await wall.textContent('[data-testid=chart-score-market-tip]')).toMatch(/Day \d+/);
+    expect(await wall.textContent('[data-testid=chart-score-market-tip]')).toMatch(/Day \d+.*: −?\$/);
+    await wall.mouse.move(0, 0);
+    // A click on a muted company in the list lights its line up (its legend entry joins the leaders').
+    await wall.click('[data-testid=legend-score-market] .legenditem >> nth=0');
+    expect(await wall.getAttribute('[data-testid=legend-score-market] .legenditem >> nth=0', 'aria-pressed')).toBe('true');
     const [png] = await Promise.all([wall.waitForEvent('download'), wall.click('[data-testid=png-guess]')]);
-    expect(readFileSync((await png.path())).subarray(1, 4).toString()).toBe('PNG');
+    const pngBytes = readFileSync((await png.path()));
+    expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+    // IHDR: the image is the chart at its drawn size, not an empty canvas.
+    expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(800);
+    expect(pngBytes.length).toBeGreaterThan(20_000);
     await wall.evaluate(() => document.querySelector('[data-testid=debrief]')?.scrollTo(0, 0));
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-en.png') });
     await wall.evaluate(() => document.querySelector('[data-testid=figure-guess]')?.scrollIntoView());
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-guess-en.png') });
+    await wall.evaluate(() => document.querySelector('[data-testid=figure-gap]')?.scrollIntoView());
+    await wall.screenshot({ path: join(SHOTS, 'debrief-40-gap-en.png') });
     await wall.evaluate(() => document.querySelector('[data-testid=debrief-events]')?.scrollIntoView());
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-events-en.png') });
+    await phoneShot(wall, 'debrief-40-phone-en', '[data-testid=figure-score-market]');
+    await phoneShot(wall, 'debrief-40-phone-guess-en', '[data-testid=figure-guess]');
     // The payment rule and the across-sessions link follow the teacher's fields.
     await wall.selectOption('[data-testid=pay-rule]', 'score');
     await wall.fill('[data-testid=pay-unit]', 'eur');
@@ -153,15 +209,33 @@ describe('a class of 40 on the projector and in the debrief', () => {
     await wall.waitForSelector('[data-testid=projector]');
     await wall.selectOption('[data-testid=lang-select]', 'ar');
     await wall.waitForSelector('[data-testid=projector]');
+    // Arabic-Indic digits (the reader's choice in the corner switch; it reloads the page).
+    await wall.click('[data-testid=digits-toggle]');
+    await wall.waitForSelector('[data-testid=projector]');
     await wall.waitForFunction((n) => document.querySelectorAll('[data-testid=proj-companies] .crow:not(.head)').length === n, JOINED + 2, { timeout: 20_000 });
     expect(await allInside(wall, '[data-testid=proj-roster] .item')).toMatchObject({ outside: 0 });
     await wall.screenshot({ path: join(SHOTS, 'projector-40-ar.png') });
+    await phoneShot(wall, 'projector-40-phone-ar');
     await wall.click('[data-testid=proj-debrief]');
     await wall.waitForSelector('[data-testid=chart-guess]', { timeout: 60_000 });
     expect(await wall.textContent('[data-testid=debrief-events]')).toContain('سعر التجزئة بالبيتكوين');
+    await wall.waitForFunction(() => Object.keys((window as unknown as { __bcCharts?: object }).__bcCharts ?? {}).length >= 11);
+    const arCharts = await drawn(wall);
+    for (const id of ['btc', 'score-market', 'guess', 'guess-hist']) {
+      const ticks = arCharts[id]!.ticks.join(' ');
+      expect(ticks, id).toMatch(/[٠-٩]/);
+      expect(ticks, id).not.toMatch(/[0-9]/);
+      expect(await colours(wall, id), id).toBeGreaterThan(8);
+    }
+    expect(arCharts.btc!.annotations[0]).toMatch(/^اليوم [٠-٩]+: /);
+    expect(arCharts.btc!.annotations[0]).not.toMatch(/crash|fee/i);
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-ar.png') });
     await wall.evaluate(() => document.querySelector('[data-testid=figure-guess]')?.scrollIntoView());
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-guess-ar.png') });
+    await wall.evaluate(() => document.querySelector('[data-testid=figure-gap]')?.scrollIntoView());
+    await wall.screenshot({ path: join(SHOTS, 'debrief-40-gap-ar.png') });
+    await phoneShot(wall, 'debrief-40-phone-ar', '[data-testid=figure-score-market]');
+    await phoneShot(wall, 'debrief-40-phone-guess-ar', '[data-testid=figure-guess]');
     expect(H.errors).toEqual([]);
   }, 300_000);
 });

@@ -148,6 +148,8 @@ export interface LineChartSpec {
   highlight?: readonly string[];
   /** "{n} others" in the page's language. */
   othersLabel?: (n: number) => string;
+  /** Said over a chart whose every value is the same ("Every line stays at $0"), given that value formatted. */
+  flatNote?: (value: string) => string;
   /** Highlight the leaders at the end (company charts); off for a few named lines. */
   rankLeaders?: boolean;
 }
@@ -216,12 +218,48 @@ function titlePlugins(title: string, lesson: string, rtl: boolean) {
   };
 }
 
-/** The ticks' and grid's common look, numbers through `digits`. */
-function axis(format: (v: number) => string, digits: (s: string) => string, precision?: number) {
+/**
+ * A number kept left to right inside right-to-left text: the canvas of an Arabic page lays "$53M"
+ * out as "53M$" otherwise (isolates, U+2066 … U+2069).
+ */
+export function ltrNumber(text: string, locale: ChartLocale): string {
+  return locale.rtl ? `\u2066${text}\u2069` : text;
+}
+
+/** The ticks' and grid's common look, numbers through the reader's digits. */
+function axis(format: (v: number) => string, locale: ChartLocale, precision?: number) {
   return {
-    ticks: { color: AXIS, font: font(FONT_PX.tick), callback: (v: number | string) => digits(format(Number(v))), ...(precision === undefined ? {} : { precision }) },
+    ticks: { color: AXIS, font: font(FONT_PX.tick), callback: (v: number | string) => ltrNumber(locale.digits(format(Number(v))), locale), ...(precision === undefined ? {} : { precision }) },
     grid: { color: GRID },
     border: { color: AXIS },
+  };
+}
+
+/** Ticks at the axis ends only when they are whole (a padded axis would label 0.75). */
+function axisWithBounds<T extends { ticks: object }>(a: T, includeBounds: boolean): T {
+  return { ...a, ticks: { ...a.ticks, includeBounds } };
+}
+
+/** The one value every series holds all along, or null when anything moved. */
+export function flatValue(series: readonly LineSeries[]): number | null {
+  let seen: number | null = null;
+  for (const s of series) for (const v of s.values) {
+    if (v === null || !Number.isFinite(v)) continue;
+    if (seen === null) seen = v;
+    else if (v !== seen) return null;
+  }
+  return seen;
+}
+
+/** A flat chart says so in words across its middle: a line on an axis alone reads as "no data". */
+function flatAnnotation(spec: LineChartSpec, xMid: number): Record<string, AnnotationOptions> {
+  const v = spec.series.length > 0 && spec.flatNote ? flatValue(spec.series) : null;
+  if (v === null || !spec.flatNote) return {};
+  return {
+    flat: {
+      type: 'label', xValue: xMid, yValue: v, yAdjust: -34, content: spec.locale.digits(spec.flatNote(spec.format(v))),
+      color: TEXT, backgroundColor: 'rgba(14, 19, 32, 0.85)', font: font(FONT_PX.marker, 'bold'), padding: 6,
+    },
   };
 }
 
@@ -243,12 +281,13 @@ export function lineChartConfig(spec: LineChartSpec): LineConfig {
       borderWidth: s.bold ? 4 : on ? 3 : 1.5,
       borderDash: s.dashed ? [10, 8] : [],
       showLine: !s.dots,
-      pointRadius: s.dots ? 5 : spec.xs.length <= 12 ? 4 : 0,
+      // Points only where they can be told apart: a few lit lines over a few days or rounds.
+      pointRadius: s.dots ? 5 : on && lit.size <= LEGEND_MAX && spec.xs.length <= 12 ? 4 : 0,
       pointHoverRadius: 7,
       pointHitRadius: 6,
       spanGaps: false,
-      // Highlighted lines draw over the muted ones.
-      order: on ? 0 : 1,
+      // Chart.js draws higher orders first: highlighted lines over the muted ones, and over the guess cloud.
+      order: s.dots ? 2 : on ? 0 : 1,
     };
   });
   const hidden = ranked ? spec.series.length - [...lit].length : 0;
@@ -260,6 +299,8 @@ export function lineChartConfig(spec: LineChartSpec): LineConfig {
     label !== '' && !(spec.series[index]?.dots && index > 0 && spec.series[index - 1]?.dots) && (index >= spec.series.length || lit.has(index));
   const x0 = spec.xs[0] ?? 0;
   const x1 = Math.max(x0 + 1, spec.xs[spec.xs.length - 1] ?? 1);
+  // A few rounds or days: a margin so the first and last points (the guess cloud) are not cut in half.
+  const xPad = spec.xs.length <= 12 ? 0.25 : 0;
   const named = datasets.filter((d, i) => legendShown(d.label ?? '', i)).length;
   return {
     type: 'line',
@@ -275,9 +316,9 @@ export function lineChartConfig(spec: LineChartSpec): LineConfig {
       layout: { padding: { left: 8, right: 16, bottom: 4 } },
       scales: {
         // Time runs left to right in both languages, as on every chart the students saw in the game.
-        x: { type: 'linear', min: x0, max: x1, ...axis((v) => String(Math.round(v)), locale.digits, 0),
+        x: { type: 'linear', min: x0 - xPad, max: x1 + xPad, ...axisWithBounds(axis((v) => String(Math.round(v)), locale, 0), xPad === 0),
           title: { display: true, text: spec.xName, color: AXIS, font: font(FONT_PX.tick) } },
-        y: { type: 'linear', suggestedMin: range.lo, suggestedMax: range.hi, ...axis(spec.format, locale.digits) },
+        y: { type: 'linear', suggestedMin: range.lo, suggestedMax: range.hi, ...axis(spec.format, locale, range.hi - range.lo >= 2 ? 0 : undefined) },
       },
       plugins: {
         ...titlePlugins(spec.title, spec.lesson, locale.rtl),
@@ -303,7 +344,7 @@ export function lineChartConfig(spec: LineChartSpec): LineConfig {
             label: (item: TooltipItem<'line'>) => locale.digits(`${item.dataset.label ?? ''}: ${spec.format(item.parsed.y ?? 0)}`),
           },
         },
-        annotation: { annotations: markerAnnotations(spec.markers ?? [], locale, x1 - x0, spec.markerWhere) },
+        annotation: { annotations: { ...markerAnnotations(spec.markers ?? [], locale, x1 - x0, spec.markerWhere), ...flatAnnotation(spec, (x0 + x1) / 2) } },
       },
     },
   };
@@ -365,7 +406,7 @@ export function histogramConfig(spec: HistogramSpec): BarConfig {
         // Numbers read left to right even in Arabic (0 on the left), as on a number line.
         x: { type: 'category', ticks: { color: AXIS, font: font(FONT_PX.tick), maxRotation: 0, autoSkip: true }, grid: { display: false }, border: { color: AXIS } },
         // Headroom above the tallest bar for the marks' labels; an empty round still shows 0–1.
-        y: { type: 'linear', min: 0, suggestedMax: Math.ceil(top * 1.25) + spec.marks.length, ...axis((v) => String(v), locale.digits, 0) },
+        y: { type: 'linear', min: 0, suggestedMax: Math.ceil(top * 1.25) + spec.marks.length, ...axis((v) => String(v), locale, 0) },
       },
       plugins: {
         ...titlePlugins(spec.title, spec.lesson, locale.rtl),

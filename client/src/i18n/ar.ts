@@ -607,6 +607,7 @@ export const ar: Messages = {
   'debrief.legendHint': 'كل الشركات: انقر على اسم لإبراز خطه.',
   'debrief.eventDay': 'اليوم {day}',
   'guess.lesson.histogram': 'الدرس: موقع الأعمدة من المتوسط والهدف يبيّن كم خطوة من «سيظنون أنني أظن» خطاها الصف.',
+  'debrief.flat': 'كل الخطوط ثابتة عند {value}: لم يحرّكها شيء بعد',
   'proj.notJoined': 'لم ينضموا بعد ({count})',
   'proj.companiesPage': 'الصفحة {page} من {pages}',
   'proj.exportAll': 'تنزيل كل جلساتي (zip)',

@@ -575,6 +575,7 @@ export const en = {
   'debrief.legendHint': 'Every company: click a name to light its line up.',
   'debrief.eventDay': 'Day {day}',
   'guess.lesson.histogram': 'Lesson: where the bars sit against the mean and target shows how many steps of “they will think that I think” the class took.',
+  'debrief.flat': 'Every line stays at {value}: nothing has moved it yet',
   'proj.notJoined': 'Not joined yet ({count})',
   'proj.companiesPage': 'page {page} of {pages}',
   'proj.exportAll': 'Download all my sessions (zip)',

@@ -140,7 +140,7 @@ function render(d: DebriefData, code: string, nameOf: (id: string) => string, gu
   const money = (v: number) => `${v < 0 ? '−' : ''}$${compact(Math.abs(v))}`;
   const base = (id: ChartId, title: MessageKey, series: LineSeries[]): LineChartSpec => ({
     title: t(title), lesson: lessonOf(id), xs: d.days, series, markers, markerWhere: (day) => t('debrief.eventDay', { day }), format: money,
-    xName: t('debrief.day'), locale: locale(), othersLabel: (n) => t('debrief.others', { n }),
+    xName: t('debrief.day'), locale: locale(), othersLabel: (n) => t('debrief.others', { n }), flatNote: (value) => t('debrief.flat', { value }),
   });
   const companies = (id: ChartId, title: MessageKey, series: LineSeries[]) => {
     const c = companyChart(id, base(id, title, series), COMPANY_HEIGHT);

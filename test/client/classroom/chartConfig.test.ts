@@ -53,6 +53,11 @@ describe('chart colours and ranges', () => {
     const y = zero.options!.scales!.y as { suggestedMin: number; suggestedMax: number };
     expect(y.suggestedMin).toBeLessThan(0);
     expect(y.suggestedMax).toBeGreaterThan(0);
+    expect((zero.options!.plugins!.annotation!.annotations as Record<string, unknown>).flat).toBeUndefined();
+    const noted = lineChartConfig(spec({ series: companies(3).map((s) => ({ ...s, values: s.values.map((v) => (v === null ? null : 0)) })), flatNote: (v) => `Every line stays at ${v}` }));
+    expect((noted.options!.plugins!.annotation!.annotations as Record<string, { content: string; yValue: number }>).flat).toMatchObject({ content: 'Every line stays at $0', yValue: 0 });
+    // Anything that moved: no note.
+    expect((lineChartConfig(spec({ flatNote: (v) => v })).options!.plugins!.annotation!.annotations as Record<string, unknown>).flat).toBeUndefined();
   });
 
   it('wraps a lesson into lines no wider than the chart', () => {
@@ -105,7 +110,8 @@ describe('a company chart for a class of 40', () => {
   it('writes axis and tooltip numbers in Arabic-Indic digits and lays legend and tooltip right to left in Arabic', () => {
     const cfg = lineChartConfig(spec({ locale: AR }));
     const y = cfg.options!.scales!.y as { ticks: { callback: (v: number) => string } };
-    expect(y.ticks.callback(1500)).toBe('$١٥٠٠');
+    // Kept left to right inside the Arabic canvas, so the $ stays in front.
+    expect(y.ticks.callback(1500)).toBe('\u2066$١٥٠٠\u2069');
     const label = cfg.options!.plugins!.tooltip!.callbacks!.label as (item: unknown) => string;
     expect(label({ dataset: { label: 'Company 7' }, parsed: { y: 250 } })).toBe('Company ٧: $٢٥٠');
     const title = cfg.options!.plugins!.tooltip!.callbacks!.title as (items: unknown[]) => string;
