@@ -185,6 +185,7 @@ describe('a class of 40 on the projector and in the debrief', () => {
     expect(await wall.getAttribute('[data-testid=legend-score-market] .legenditem >> nth=0', 'aria-pressed')).toBe('true');
     const [png] = await Promise.all([wall.waitForEvent('download'), wall.click('[data-testid=png-guess]')]);
     const pngBytes = readFileSync((await png.path()));
+    await png.saveAs(join(SHOTS, 'png-guess-en.png'));
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
     // IHDR: the image is the chart at its drawn size, not an empty canvas.
     expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(800);
@@ -230,6 +231,9 @@ describe('a class of 40 on the projector and in the debrief', () => {
     expect(arCharts.btc!.annotations[0]).toMatch(/^اليوم [٠-٩]+: /);
     expect(arCharts.btc!.annotations[0]).not.toMatch(/crash|fee/i);
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-ar.png') });
+    const [btcPng] = await Promise.all([wall.waitForEvent('download'), wall.click('[data-testid=png-btc]')]);
+    await btcPng.saveAs(join(SHOTS, 'png-btc-ar.png'));
+    expect(readFileSync(join(SHOTS, 'png-btc-ar.png')).subarray(1, 4).toString()).toBe('PNG');
     await wall.evaluate(() => document.querySelector('[data-testid=figure-guess]')?.scrollIntoView());
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-guess-ar.png') });
     await wall.evaluate(() => document.querySelector('[data-testid=figure-gap]')?.scrollIntoView());

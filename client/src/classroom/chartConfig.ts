@@ -393,7 +393,7 @@ export function histogramConfig(spec: HistogramSpec): BarConfig {
   return {
     type: 'bar',
     data: {
-      labels: spec.bars.map((b) => locale.digits(b.label)),
+      labels: spec.bars.map((b) => ltrNumber(locale.digits(b.label), locale)),
       datasets: [{ label: spec.countName, data: spec.bars.map((b) => b.count), backgroundColor: '#56b4e9', borderRadius: 3 }],
     },
     options: {
