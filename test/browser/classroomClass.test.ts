@@ -187,8 +187,8 @@ describe('a class of 40 on the projector and in the debrief', () => {
     const pngBytes = readFileSync((await png.path()));
     await png.saveAs(join(SHOTS, 'png-guess-en.png'));
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
-    // IHDR: the image is the chart at its drawn size, not an empty canvas.
-    expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(800);
+    // IHDR: the image is the chart at twice its drawn size (for slides and print), not an empty canvas.
+    expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(1600);
     expect(pngBytes.length).toBeGreaterThan(20_000);
     await wall.evaluate(() => document.querySelector('[data-testid=debrief]')?.scrollTo(0, 0));
     await wall.screenshot({ path: join(SHOTS, 'debrief-40-en.png') });

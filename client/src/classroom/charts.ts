@@ -136,7 +136,17 @@ export function chartBox(id: string, make: () => ChartConfiguration, lesson: str
       chart.options = next.options as typeof chart.options;
       chart.update('none');
     },
-    png: () => (chart ? chart.toBase64Image('image/png') : canvas.toDataURL('image/png')),
+    png: () => {
+      if (!chart) return canvas.toDataURL('image/png');
+      // Drawn again at twice the pixels for the file: a slide or a printout needs more than the screen's.
+      const screen = chart.options.devicePixelRatio;
+      chart.options.devicePixelRatio = Math.max(2, window.devicePixelRatio || 1);
+      chart.resize();
+      const url = chart.toBase64Image('image/png');
+      chart.options.devicePixelRatio = screen;
+      chart.resize();
+      return url;
+    },
     destroy: () => { chart?.destroy(); chart = null; },
   };
 }
