@@ -220,10 +220,13 @@ function titlePlugins(title: string, lesson: string, rtl: boolean) {
 
 /**
  * A number kept left to right inside right-to-left text: the canvas of an Arabic page lays "$53M"
- * out as "53M$" otherwise (isolates, U+2066 … U+2069).
+ * out as "53M$" otherwise. An isolate (U+2066 … U+2069) is not enough for Arabic-Indic digits:
+ * they count as Arabic numbers, which pull a "$" or the dash of "٠–٩" to their right, so each
+ * sign between them is pinned with left-to-right marks (U+200E).
  */
 export function ltrNumber(text: string, locale: ChartLocale): string {
-  return locale.rtl ? `\u2066${text}\u2069` : text;
+  if (!locale.rtl) return text;
+  return `\u2066${text.replace(/[^0-9\u0660-\u0669.,\u066B\u066C]/g, (c) => `\u200E${c}\u200E`)}\u2069`;
 }
 
 /** The ticks' and grid's common look, numbers through the reader's digits. */
@@ -257,7 +260,7 @@ function flatAnnotation(spec: LineChartSpec, xMid: number): Record<string, Annot
   if (v === null || !spec.flatNote) return {};
   return {
     flat: {
-      type: 'label', xValue: xMid, yValue: v, yAdjust: -34, content: spec.locale.digits(spec.flatNote(spec.format(v))),
+      type: 'label', xValue: xMid, yValue: v, yAdjust: -34, content: spec.flatNote(ltrNumber(spec.locale.digits(spec.format(v)), spec.locale)),
       color: TEXT, backgroundColor: 'rgba(14, 19, 32, 0.85)', font: font(FONT_PX.marker, 'bold'), padding: 6,
     },
   };
@@ -341,7 +344,7 @@ export function lineChartConfig(spec: LineChartSpec): LineConfig {
           filter: (item) => !spec.series[item.datasetIndex]?.dots,
           callbacks: {
             title: (items: TooltipItem<'line'>[]) => locale.digits(`${spec.xName} ${items[0]?.parsed.x ?? ''}`.trim()),
-            label: (item: TooltipItem<'line'>) => locale.digits(`${item.dataset.label ?? ''}: ${spec.format(item.parsed.y ?? 0)}`),
+            label: (item: TooltipItem<'line'>) => `${locale.digits(item.dataset.label ?? '')}: ${ltrNumber(locale.digits(spec.format(item.parsed.y ?? 0)), locale)}`,
           },
         },
         annotation: { annotations: { ...markerAnnotations(spec.markers ?? [], locale, x1 - x0, spec.markerWhere), ...flatAnnotation(spec, (x0 + x1) / 2) } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  binIndex, convergenceSeries, distinctColors, fontPx, FONT_PX, histogramConfig, leaders, LEGEND_MAX, lineChartConfig, markerAnnotations, withAlpha, wrapWords, yRange,
+  binIndex, convergenceSeries, ltrNumber, distinctColors, fontPx, FONT_PX, histogramConfig, leaders, LEGEND_MAX, lineChartConfig, markerAnnotations, withAlpha, wrapWords, yRange,
   type ChartLocale, type LineChartSpec, type LineSeries,
 } from '../../../client/src/classroom/chartConfig.js';
 import { localDigits } from '../../../client/src/i18n/index.js';
@@ -111,9 +111,10 @@ describe('a company chart for a class of 40', () => {
     const cfg = lineChartConfig(spec({ locale: AR }));
     const y = cfg.options!.scales!.y as { ticks: { callback: (v: number) => string } };
     // Kept left to right inside the Arabic canvas, so the $ stays in front.
-    expect(y.ticks.callback(1500)).toBe('\u2066$١٥٠٠\u2069');
+    expect(ltrNumber('$1.5k', EN)).toBe('$1.5k');
+    expect(y.ticks.callback(1500)).toBe('\u2066\u200E$\u200E١٥٠٠\u2069');
     const label = cfg.options!.plugins!.tooltip!.callbacks!.label as (item: unknown) => string;
-    expect(label({ dataset: { label: 'Company 7' }, parsed: { y: 250 } })).toBe('Company ٧: $٢٥٠');
+    expect(label({ dataset: { label: 'Company 7' }, parsed: { y: 250 } })).toBe('Company ٧: \u2066\u200E$\u200E٢٥٠\u2069');
     const title = cfg.options!.plugins!.tooltip!.callbacks!.title as (items: unknown[]) => string;
     expect(title([{ parsed: { x: 12 } }])).toBe('Day ١٢');
     expect(cfg.options!.plugins!.legend!.rtl).toBe(true);
@@ -184,7 +185,7 @@ describe('the ⅔ charts', () => {
       marks: [{ value: 12, label: 'mean 12', color: '#e69f00' }, { value: 8, label: 'target 8', color: '#009e73' }], locale: AR, countName: 'guesses',
     });
     // A range reads low to high in Arabic too.
-    expect(cfg.data.labels).toEqual(['\u2066٠–٩\u2069', '\u2066١٠–١٩\u2069']);
+    expect(cfg.data.labels).toEqual(['\u2066٠\u200E–\u200E٩\u2069', '\u2066١٠\u200E–\u200E١٩\u2069']);
     expect(cfg.data.datasets[0]!.data).toEqual([2, 5]);
     const marks = Object.values(cfg.options!.plugins!.annotation!.annotations as object) as { value: number; label: { content: string; yAdjust: number } }[];
     expect(marks.map((m) => m.label.content)).toEqual(['mean ١٢', 'target ٨']);
