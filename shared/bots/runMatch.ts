@@ -119,15 +119,19 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
   const lastDay = Math.min(opts.untilDay ?? state.endDay, state.endDay);
 
   while (state.phase === 'running' && state.day < lastDay) {
-    for (const seat of seats) {
-      const botLog = logFor(seat);
-      const decision = seat.brain.decide(playerView(state, seat.bot.id), botLog);
+    // Every seat decides from the same start-of-day state, as online players and bots do (they all
+    // get the day's view at once): no seat learns another's moves of the day before its own turn,
+    // and every view shares one public part. The actions then apply in seat order.
+    const dayStart = state;
+    const decisions = seats.map((seat) => seat.brain.decide(playerView(dayStart, seat.bot.id), logFor(seat)));
+    seats.forEach((seat, i) => {
+      const decision = decisions[i]!;
       seat.stats.decideMs += decision.elapsedMs;
       if (!decision.ok) {
         strike(seat, decision.reason, decision.message);
         const why = decision.reason === 'timeout' ? decision.message.replace(/^decided in /, '') : decision.message.slice(0, 200);
-        botLog(`strike ${decision.reason}: ${why}`);
-        continue;
+        logFor(seat)(`strike ${decision.reason}: ${why}`);
+        return;
       }
       for (const action of decision.actions) {
         const r = applyAction(state, seat.bot.id, action);
@@ -140,7 +144,7 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
           seat.stats.rejectedByCode[r.error.code] = (seat.stats.rejectedByCode[r.error.code] ?? 0) + 1;
         }
       }
-    }
+    });
     const r = step(state);
     state = r.state;
     opts.onDay?.(state, r.events);
