@@ -364,7 +364,7 @@ function ownContestHistory(history: readonly ContestResult[], viewer: PlayerId):
   if (n === 0) return NO_HISTORY;
   const last = history[n - 1]!;
   let byViewer = ownHistoryCache.get(last);
-  if (!byViewer) ownHistoryCache.set(last, (byViewer = new Map()));
+  if (!byViewer) ownHistoryCache.set(last, (byViewer = new Map<PlayerId, ContestSummary[]>()));
   const hit = byViewer.get(viewer);
   if (hit && hit.length === n) return hit;
   const before = n > 1 ? ownHistoryCache.get(history[n - 2]!)?.get(viewer) : undefined;
