@@ -411,7 +411,7 @@ function publicPart(state: GameState): PublicPart {
       interestRatePct: state.interestRatePct,
       meters: { ...state.meters },
     },
-    regions: memo(regionsCache, state.regions, (regions) => s.regions.map((r) => ({ ...r, ...(regions[r.id] as RegionState) }))),
+    regions: memo(regionsCache, state.regions, (regions) => s.regions.map((r) => Object.assign({}, r, regions[r.id] as RegionState))),
     catalogue: releasedModels(state),
     capex: s.capex,
     players: state.playerOrder.map((id) => {
@@ -446,10 +446,8 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
     // The shared public part has no payouts; a player sees its own in each round.
     contest: playerId ? { ...pub.contest, history: ownContestHistory(state.contest.history, playerId) } : pub.contest,
     playerId: playerId ?? '',
-    tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
-      ...t,
-      bidCount: bids.length,
-      myBidUsdPerGpuHour: bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
+    tenders: Object.values(state.tenders).map((t) => Object.assign({}, tenderCard(t), {
+      myBidUsdPerGpuHour: t.bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
     })),
     offers: publicOffers(state, playerId),
     // Object.assign, not `{ ...me, ...private }`: V8 builds a double spread on its slow path (5× slower here).
@@ -457,14 +455,19 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
   };
 }
 
+// What every seat sees of a tender or an offer (no bids, their count), once per record; a seat's
+// own bid is added per view.
+const tenderCache = new WeakMap<Tender, Omit<PublicTender, 'myBidUsdPerGpuHour'>>();
+const offerCache = new WeakMap<Offer, Omit<PublicOffer, 'myBid'>>();
+const tenderCard = (t: Tender) => memo(tenderCache, t, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
+const offerCard = (o: Offer) => memo(offerCache, o, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
+
 /** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
 export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
-  return Object.values(state.offers).map(({ bids, ...o }) => {
-    const mine = playerId ? bids.find((b) => b.playerId === playerId) : undefined;
-    return {
-      ...o,
-      bidCount: bids.length,
+  return Object.values(state.offers).map((o) => {
+    const mine = playerId ? o.bids.find((b) => b.playerId === playerId) : undefined;
+    return Object.assign({}, offerCard(o), {
       myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
-    };
+    });
   });
 }
