@@ -186,10 +186,12 @@ export class MatchHost {
   }
 
   private playDay(): void {
+    // Every bot decides from the day's start, as the headless runner's do (shared/bots/runMatch.ts).
+    const dayStart = this.runner.state;
     for (const seat of this.seats.seats.values()) {
-      if (!seat.bot || this.runner.state.players[seat.playerId]?.bankrupt) continue;
+      if (!seat.bot || dayStart.players[seat.playerId]?.bankrupt) continue;
       // Closed markets and host-only actions are the engine's to refuse (shared/rules/markets.ts).
-      for (const action of seat.bot.decide(this.runner.state)) this.apply(seat.playerId, action, 'bot');
+      for (const action of seat.bot.decide(dayStart)) this.apply(seat.playerId, action, 'bot');
     }
     splitEvents(this.runner.stepDay(), this.pendingEvents);
   }

@@ -4,7 +4,8 @@
  * returns garbage or overruns its time budget loses that day's actions and gets a strike; the match
  * always goes on. Pure: the caller injects the clock (shared/ never reads one).
  */
-import { addPlayer, applyAction, createGame, step } from '../rules/engine.js';
+import { createGame } from '../rules/engine.js';
+import { matchCursor } from '../rules/matchCursor.js';
 import type { LogEntry } from '../rules/replay.js';
 import { seedRng } from '../rules/rng.js';
 import type { ErrorCode, GameEvent, GameState, PlayerId, Scenario } from '../rules/types.js';
@@ -93,7 +94,7 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
   const budgetMs = opts.decisionBudgetMs ?? DEFAULT_DECISION_BUDGET_MS;
   const clock = opts.clock;
   const maxStrikesKept = opts.maxStrikesKept ?? 1000;
-  let state = createGame(opts.scenario, opts.seed);
+  const match = matchCursor(createGame(opts.scenario, opts.seed));
   const log: LogEntry[] = [];
   const seats: Seat[] = [];
   const strikes: Strike[] = [];
@@ -101,8 +102,8 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
   const logs: Record<PlayerId, string[]> = {};
   for (const bot of opts.bots) {
     const strategy = resolveStrategy(bot.strategy);
-    state = addPlayer(state, { id: bot.id, name: bot.name, strategy: strategy.name });
-    log.push({ day: state.day, kind: 'join', playerId: bot.id, name: bot.name, strategy: strategy.name });
+    match.addPlayer({ id: bot.id, name: bot.name, strategy: strategy.name });
+    log.push({ day: match.state.day, kind: 'join', playerId: bot.id, name: bot.name, strategy: strategy.name });
     const seatStats: BotStats = { actions: 0, rejected: 0, rejectedByCode: {}, strikes: 0, decideMs: 0 };
     stats[bot.id] = seatStats;
     const seatLog: string[] = [];
@@ -111,39 +112,41 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
   }
   const strike = (seat: Seat, reason: StrikeReason, message: string) => {
     seat.stats.strikes += 1;
-    if (strikes.length < maxStrikesKept) strikes.push({ day: state.day, botId: seat.bot.id, reason, message: message.slice(0, 200) });
+    if (strikes.length < maxStrikesKept) strikes.push({ day: match.state.day, botId: seat.bot.id, reason, message: message.slice(0, 200) });
   };
   const logFor = (seat: Seat) => (line: string) => {
-    if (seat.log.length < MAX_LOG_LINES) seat.log.push(`d${state.day} ${String(line).slice(0, MAX_LOG_LINE_CHARS)}`);
+    if (seat.log.length < MAX_LOG_LINES) seat.log.push(`d${match.state.day} ${String(line).slice(0, MAX_LOG_LINE_CHARS)}`);
   };
-  const lastDay = Math.min(opts.untilDay ?? state.endDay, state.endDay);
+  const lastDay = Math.min(opts.untilDay ?? match.state.endDay, match.state.endDay);
 
-  while (state.phase === 'running' && state.day < lastDay) {
-    for (const seat of seats) {
-      const botLog = logFor(seat);
-      const decision = seat.brain.decide(playerView(state, seat.bot.id), botLog);
+  while (match.state.phase === 'running' && match.state.day < lastDay) {
+    // Every seat decides from the same start-of-day state, as online players and bots do (they all
+    // get the day's view at once): no seat learns another's moves of the day before its own turn,
+    // and every view shares one public part. The actions then apply in seat order.
+    const dayStart = match.state;
+    const decisions = seats.map((seat) => seat.brain.decide(playerView(dayStart, seat.bot.id), logFor(seat)));
+    seats.forEach((seat, i) => {
+      const decision = decisions[i]!;
       seat.stats.decideMs += decision.elapsedMs;
       if (!decision.ok) {
         strike(seat, decision.reason, decision.message);
         const why = decision.reason === 'timeout' ? decision.message.replace(/^decided in /, '') : decision.message.slice(0, 200);
-        botLog(`strike ${decision.reason}: ${why}`);
-        continue;
+        logFor(seat)(`strike ${decision.reason}: ${why}`);
+        return;
       }
       for (const action of decision.actions) {
-        const r = applyAction(state, seat.bot.id, action);
+        const r = match.apply(seat.bot.id, action);
         if (r.ok) {
-          state = r.state;
           seat.stats.actions += 1;
-          log.push({ day: state.day, kind: 'action', playerId: seat.bot.id, action });
+          log.push({ day: dayStart.day, kind: 'action', playerId: seat.bot.id, action });
         } else {
           seat.stats.rejected += 1;
           seat.stats.rejectedByCode[r.error.code] = (seat.stats.rejectedByCode[r.error.code] ?? 0) + 1;
         }
       }
-    }
-    const r = step(state);
-    state = r.state;
-    opts.onDay?.(state, r.events);
+    });
+    const r = match.step();
+    opts.onDay?.(r.state, r.events);
   }
-  return { state, log, stats, strikes, logs };
+  return { state: match.state, log, stats, strikes, logs };
 }

@@ -8,7 +8,8 @@ import { parseAction, HOST_ACTOR, HOST_ACTION_TYPES, type Action, type ActionTyp
 import type { Ctx, Phase, Reducer, ReducerTable } from './context.js';
 import { fail } from './context.js';
 import { hashJson } from './hash.js';
-import type { ApplyResult, GameState, PlayerId, StepResult, Scenario } from './types.js';
+import type { ApplyResult, GameEvent, GameState, PlayerId, RuleError, StepResult, Scenario } from './types.js';
+import { own } from './own.js';
 import { addDays } from '../economy/calendar.js';
 import { initialRngStates } from './rng.js';
 import { workingCopy } from './workingCopy.js';
@@ -147,24 +148,42 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
  * re-validated here. Input from outside goes through `applyUntrusted`.
  */
 export function applyAction(state: GameState, playerId: PlayerId, action: Action): ApplyResult {
+  const refused = refusal(state, playerId, action);
+  if (refused) return { ok: false, error: refused };
+  const draft = createDraft(state);
+  const r = reduce(draft, playerId, action);
+  return r.ok ? { ok: true, state: finishDraft(draft), events: r.events } : r;
+}
+
+/**
+ * `applyAction` on a state the caller owns and lets the engine change in place (`matchCursor.ts`):
+ * no draft, no copy. After a rejection `work` may be half-changed; the caller must rebuild it.
+ */
+export function applyActionInPlace(work: GameState, playerId: PlayerId, action: Action): { ok: true; events: GameEvent[] } | { ok: false; error: RuleError; touched: boolean } {
+  const refused = refusal(work, playerId, action);
+  if (refused) return { ok: false, error: refused, touched: false };
+  const r = reduce(work, playerId, action);
+  return r.ok ? r : { ...r, touched: true };
+}
+
+/** The checks every action passes before its reducer runs (they read, never write). */
+function refusal(state: GameState, playerId: PlayerId, action: Action): RuleError | null {
   const isHostAction = HOST_ACTION_TYPES.has(action.type);
   if (isHostAction !== (playerId === HOST_ACTOR)) {
-    return { ok: false, error: isHostAction ? fail('NOT_HOST', `Only the host may ${action.type}.`) : fail('UNKNOWN_PLAYER', 'The host acts through host commands only.') };
+    return isHostAction ? fail('NOT_HOST', `Only the host may ${action.type}.`) : fail('UNKNOWN_PLAYER', 'The host acts through host commands only.');
   }
-  if (state.phase === 'ended') return { ok: false, error: fail('MATCH_ENDED', 'The match has ended.') };
-  if (!isHostAction) {
-    const player = state.players[playerId];
-    if (!player) return { ok: false, error: fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`) };
-  }
-  const closed = closedMarketError(state, action);
-  if (closed) return { ok: false, error: closed };
+  if (state.phase === 'ended') return fail('MATCH_ENDED', 'The match has ended.');
+  if (!isHostAction && !own(state.players, playerId)) return fail('UNKNOWN_PLAYER', `No player ${playerId} in this match.`);
+  return closedMarketError(state, action);
+}
+
+function reduce(target: GameState, playerId: PlayerId, action: Action): { ok: true; events: GameEvent[] } | { ok: false; error: RuleError } {
   const ctx: Ctx = { events: [] };
-  const draft = createDraft(state);
   const reducer = reducers[action.type] as Reducer<ActionType>;
-  const error = reducer(draft, playerId, action, ctx);
+  const error = reducer(target, playerId, action, ctx);
   if (error) return { ok: false, error };
-  ctx.events.push({ type: 'actionApplied', day: draft.day, playerId, actionType: action.type });
-  return { ok: true, state: finishDraft(draft), events: ctx.events };
+  ctx.events.push({ type: 'actionApplied', day: target.day, playerId, actionType: action.type });
+  return { ok: true, events: ctx.events };
 }
 
 /** `applyAction` for input of unknown shape: parsed with the zod schemas first (BAD_ACTION if it fails). */
@@ -177,16 +196,21 @@ export function applyUntrusted(state: GameState, playerId: PlayerId, input: unkn
 /** Advances the world by one day. A match that has ended stays as it is. */
 export function step(state: GameState): StepResult {
   if (state.phase === 'ended') return { state, events: [] };
+  return stepInPlace(workingCopy(state));
+}
+
+/** `step` on a state the caller owns (`matchCursor.ts`): the day is played on `work` itself. */
+export function stepInPlace(work: GameState): StepResult {
+  if (work.phase === 'ended') return { state: work, events: [] };
   const ctx: Ctx = { events: [] };
-  const draft = workingCopy(state);
-  for (const phase of PHASES) phase(draft, ctx);
-  draft.day += 1;
-  draft.date = addDays(draft.scenario.startDate, draft.day);
-  if (draft.day >= draft.endDay) {
-    draft.phase = 'ended';
-    ctx.events.push({ type: 'matchEnded', day: draft.day });
+  for (const phase of PHASES) phase(work, ctx);
+  work.day += 1;
+  work.date = addDays(work.scenario.startDate, work.day);
+  if (work.day >= work.endDay) {
+    work.phase = 'ended';
+    ctx.events.push({ type: 'matchEnded', day: work.day });
   }
-  return { state: draft, events: ctx.events };
+  return { state: work, events: ctx.events };
 }
 
 /** Same seed + same action log ⇒ same hash, on any machine. */

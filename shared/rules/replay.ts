@@ -2,8 +2,10 @@
  * Command log + scenario + seed = replay. The same format feeds crash recovery, replay files from
  * the server and the league, `npm run sim -- --replay`, and the client's replay viewer.
  */
-import type { Action } from './actions.js';
-import { addPlayer, applyAction, applyUntrusted, createGame, stateHash, step } from './engine.js';
+import { parseAction, type Action } from './actions.js';
+import { matchCursor, type MatchCursor } from './matchCursor.js';
+import { own } from './own.js';
+import { addPlayer, applyAction, applyUntrusted, createGame, stateHash } from './engine.js';
 import type { GameEvent, GameState, PlayerId, Scenario } from './types.js';
 
 export const REPLAY_FORMAT = 'beauty-contest-replay/1';
@@ -50,23 +52,35 @@ export function applyEntry(state: GameState, entry: LogEntry, trusted = false): 
 
 /** Re-runs a log from day 0. Entries must be in the order they were accepted. */
 export function runReplay(file: Pick<ReplayFile, 'scenario' | 'seed' | 'finalDay' | 'entries'>, observer: ReplayObserver = {}): GameState {
-  let state = createGame(file.scenario, file.seed);
+  const match = matchCursor(createGame(file.scenario, file.seed));
+  const playDay = () => {
+    const r = match.step();
+    observer.onDay?.(r.state, r.events);
+  };
   for (const entry of file.entries) {
-    while (state.day < entry.day && state.phase === 'running') {
-      const r = step(state);
-      state = r.state;
-      observer.onDay?.(state, r.events);
-    }
-    const applied = applyEntry(state, entry, observer.trusted === true);
-    if (applied.rejected) observer.onRejected?.(entry, applied.rejected);
-    state = applied.state;
+    while (match.state.day < entry.day && match.state.phase === 'running') playDay();
+    const rejected = applyEntryTo(match, entry, observer.trusted === true);
+    if (rejected) observer.onRejected?.(entry, rejected);
   }
-  while (state.day < file.finalDay && state.phase === 'running') {
-    const r = step(state);
-    state = r.state;
-    observer.onDay?.(state, r.events);
+  while (match.state.day < file.finalDay && match.state.phase === 'running') playDay();
+  return match.state;
+}
+
+/** `applyEntry` on a match cursor; returns the rule error's code when the entry is refused. */
+function applyEntryTo(match: MatchCursor, entry: LogEntry, trusted: boolean): string | undefined {
+  if (entry.kind === 'join') {
+    if (own(match.state.players, entry.playerId)) return 'DUPLICATE_JOIN';
+    match.addPlayer({ id: entry.playerId, name: entry.name, strategy: entry.strategy });
+    return undefined;
   }
-  return state;
+  let action = entry.action;
+  if (!trusted) {
+    const parsed = parseAction(action);
+    if (!parsed.ok) return 'BAD_ACTION';
+    action = parsed.action;
+  }
+  const r = match.apply(entry.playerId, action);
+  return r.ok ? undefined : r.error.code;
 }
 
 export function replayHash(file: ReplayFile): string {

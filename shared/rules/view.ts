@@ -340,7 +340,6 @@ const bookCache = new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>();
 const regionsCache = new WeakMap<Record<string, RegionState>, PlayerView['regions']>();
 const catalogueCache = new WeakMap<GameState['scenario'], { date: string; catalogue: HardwareModelSpec[] }>();
 const summaryCache = new WeakMap<ContestResult, ContestSummary>();
-const ownSummaryCache = new WeakMap<ContestResult, Map<PlayerId, ContestSummary>>();
 const newsCache = new WeakMap<NewsItem[], NewsItem[]>();
 
 function releasedModels(state: GameState): HardwareModelSpec[] {
@@ -351,13 +350,27 @@ function releasedModels(state: GameState): HardwareModelSpec[] {
   return catalogue;
 }
 
-function contestSummary(r: ContestResult, viewer?: PlayerId): ContestSummary {
-  if (viewer === undefined) return memo(summaryCache, r, (x) => publicContestSummary(x));
-  let byViewer = ownSummaryCache.get(r);
-  if (!byViewer) ownSummaryCache.set(r, (byViewer = new Map<string, ContestSummary>()));
-  let v = byViewer.get(viewer);
-  if (!v) byViewer.set(viewer, (v = publicContestSummary(r, viewer)));
-  return v;
+function contestSummary(r: ContestResult): ContestSummary {
+  return memo(summaryCache, r, (x) => publicContestSummary(x));
+}
+
+// A viewer's own contest history: its payout in each round. History only grows by one round at a
+// time, so each seat's list is kept against the round it ends with and extended once per round
+// (rebuilding it for every seat every day grew with the match's length).
+const ownHistoryCache = new WeakMap<ContestResult, Map<PlayerId, ContestSummary[]>>();
+const NO_HISTORY: ContestSummary[] = [];
+function ownContestHistory(history: readonly ContestResult[], viewer: PlayerId): ContestSummary[] {
+  const n = history.length;
+  if (n === 0) return NO_HISTORY;
+  const last = history[n - 1]!;
+  let byViewer = ownHistoryCache.get(last);
+  if (!byViewer) ownHistoryCache.set(last, (byViewer = new Map<PlayerId, ContestSummary[]>()));
+  const hit = byViewer.get(viewer);
+  if (hit && hit.length === n) return hit;
+  const before = n > 1 ? ownHistoryCache.get(history[n - 2]!)?.get(viewer) : undefined;
+  const list = before && before.length === n - 1 ? [...before, publicContestSummary(last, viewer)] : history.map((r) => publicContestSummary(r, viewer));
+  byViewer.set(viewer, list);
+  return list;
 }
 
 type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
@@ -398,7 +411,7 @@ function publicPart(state: GameState): PublicPart {
       interestRatePct: state.interestRatePct,
       meters: { ...state.meters },
     },
-    regions: memo(regionsCache, state.regions, (regions) => s.regions.map((r) => ({ ...r, ...(regions[r.id] as RegionState) }))),
+    regions: memo(regionsCache, state.regions, (regions) => s.regions.map((r) => Object.assign({}, r, regions[r.id] as RegionState))),
     catalogue: releasedModels(state),
     capex: s.capex,
     players: state.playerOrder.map((id) => {
@@ -431,26 +444,30 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
   return {
     ...pub,
     // The shared public part has no payouts; a player sees its own in each round.
-    contest: playerId ? { ...pub.contest, history: state.contest.history.map((r) => contestSummary(r, playerId)) } : pub.contest,
+    contest: playerId ? { ...pub.contest, history: ownContestHistory(state.contest.history, playerId) } : pub.contest,
     playerId: playerId ?? '',
-    tenders: Object.values(state.tenders).map(({ bids, ...t }) => ({
-      ...t,
-      bidCount: bids.length,
-      myBidUsdPerGpuHour: bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
+    tenders: Object.values(state.tenders).map((t) => Object.assign({}, tenderCard(t), {
+      myBidUsdPerGpuHour: t.bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
     })),
     offers: publicOffers(state, playerId),
-    me: me && playerId ? { ...me, ...privatePlayer(state, playerId) } : null,
+    // Object.assign, not `{ ...me, ...private }`: V8 builds a double spread on its slow path (5× slower here).
+    me: me && playerId ? Object.assign({}, me, privatePlayer(state, playerId)) : null,
   };
 }
 
+// What every seat sees of a tender or an offer (no bids, their count), once per record; a seat's
+// own bid is added per view.
+const tenderCache = new WeakMap<Tender, Omit<PublicTender, 'myBidUsdPerGpuHour'>>();
+const offerCache = new WeakMap<Offer, Omit<PublicOffer, 'myBid'>>();
+const tenderCard = (t: Tender) => memo(tenderCache, t, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
+const offerCard = (o: Offer) => memo(offerCache, o, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
+
 /** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
 export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
-  return Object.values(state.offers).map(({ bids, ...o }) => {
-    const mine = playerId ? bids.find((b) => b.playerId === playerId) : undefined;
-    return {
-      ...o,
-      bidCount: bids.length,
+  return Object.values(state.offers).map((o) => {
+    const mine = playerId ? o.bids.find((b) => b.playerId === playerId) : undefined;
+    return Object.assign({}, offerCard(o), {
       myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
-    };
+    });
   });
 }

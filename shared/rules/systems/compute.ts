@@ -50,6 +50,14 @@ const TENANTS = ['Hyperion Cloud', 'Stratus Compute', 'Nimbus Hyperscale', 'Atla
 /** The scenario's compute parameters with defaults for the optional ones. */
 export function computeParams(state: GameState) {
   const c = raw(raw(state.scenario).compute);
+  let params = paramsCache.get(c);
+  if (!params) paramsCache.set(c, (params = withDefaults(c)));
+  return params;
+}
+
+// The scenario never changes, so its compute settings with defaults filled in are worked out once.
+const paramsCache = new WeakMap<object, ReturnType<typeof withDefaults>>();
+function withDefaults(c: DeepReadonly<GameState['scenario']['compute']>) {
   return {
     ...c,
     npcLeadDays: c.npcLeadDays ?? DEFAULT_NPC_LEAD_DAYS,

@@ -65,8 +65,8 @@ export function siteSaleValueUsd(state: GameState, site: Site): number {
  * same rate (capex already sunk, valued as if finished: conservative by the market discount).
  * Colocation space is worth nothing to its tenant (it cannot be sold).
  */
-export function siteValueUsd(state: GameState, site: Site): number {
+export function siteValueUsd(state: GameState, site: Site, usdPerMw?: number): number {
   // Rented colocation space is not an asset of the tenant.
   if (site.coloProviderId) return 0;
-  return Math.round((site.energisedMw + site.buildingMw) * siteMarketUsdPerMw(state, site));
+  return Math.round((site.energisedMw + site.buildingMw) * (usdPerMw ?? siteMarketUsdPerMw(state, site)));
 }

@@ -7,8 +7,8 @@ import { centsToUsd, satsToBtc } from '../../economy/money.js';
 import { earningPowerDays, marketCapUsd, navUsd, sentimentMultiple, sectorHype, type MultipleInputs, type NavParts } from '../../economy/valuation.js';
 import { contractUsdPerMwh, dailyPowerCostUsd } from '../../economy/power.js';
 import { blockCents } from '../../economy/leaseBook.js';
-import { modelSpec, raw, regionPue, siteRuns, siteUsedMw } from './capacity.js';
-import { resaleUnitPriceUsd, siteValueUsd } from './prices.js';
+import { modelSpec, raw, regionPue, siteRuns } from './capacity.js';
+import { resaleUnitPriceUsd, siteMarketUsdPerMw, siteValueUsd } from './prices.js';
 import { contractValuesByPlayer, costOfCapitalPct } from './computeValue.js';
 
 /** Escrow account holding a loan's BTC collateral: still the borrower's asset until liquidated. */
@@ -74,6 +74,10 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
   const sites = raw(state.sites);
   const resale: Record<string, number> = {};
   const earning = unitEarningPower(draftOrState);
+  // One pass over the lots also sums each site's installed kW (what `siteUsedMw` would find by
+  // scanning the owner's lots once per site), in the same order, so the figures are the same.
+  const siteKw = new Map<string, number>();
+  const earningBySiteModel = new Map<string, number>();
   for (const lot of Object.values(raw(state.lots))) {
     const parts = out[lot.ownerId];
     if (!parts) continue;
@@ -81,21 +85,27 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     parts.hardwareUsd += unit * lot.count;
     const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
     const spec = modelSpec(draftOrState, lot.modelId);
+    if (site && site.ownerId === lot.ownerId) siteKw.set(site.id, (siteKw.get(site.id) ?? 0) + (spec?.powerKw ?? 0) * lot.count);
     if (!site || !spec || !siteRuns(draftOrState, site, spec.kind === 'asic' ? 'mining' : 'ai')) continue;
     parts.operatingHardwareUsd += unit * lot.count;
-    parts.earningPowerUsd += Math.max(unit, earning(spec, site)) * lot.count;
+    const key = `${site.id}|${spec.id}`;
+    let perUnit = earningBySiteModel.get(key);
+    if (perUnit === undefined) earningBySiteModel.set(key, (perUnit = earning(spec, site)));
+    parts.earningPowerUsd += Math.max(unit, perUnit) * lot.count;
   }
+  const usdPerMw = new Map<string, number>();
   for (const site of Object.values(sites)) {
     const parts = site.ownerId ? out[site.ownerId] : undefined;
     if (!parts) continue;
     const totalMw = site.energisedMw + site.buildingMw;
     // Hosted MW earn through their contract: counting them here as well would count them twice.
     const ownMw = Math.max(0, totalMw - site.hostedMw);
-    const value = totalMw > 0 ? (siteValueUsd(draftOrState, site) * ownMw) / totalMw : 0;
+    const value = totalMw > 0 ? (siteValue(draftOrState, site, usdPerMw) * ownMw) / totalMw : 0;
     parts.sitesUsd += value;
     const usableMw = site.energisedMw - site.hostedMw;
     if (site.status === 'active' && usableMw > 0) {
-      const usedShare = Math.min(1, siteUsedMw(draftOrState, site) / usableMw);
+      const usedMw = ((siteKw.get(site.id) ?? 0) / 1000) * regionPue(draftOrState, site.regionId);
+      const usedShare = Math.min(1, usedMw / usableMw);
       parts.operatingSitesUsd += ((value * usableMw) / Math.max(usableMw, ownMw)) * usedShare;
     }
   }
@@ -123,6 +133,14 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     parts.heldLeasesUsd = v.heldLeasesUsd;
   }
   return out;
+}
+
+/** `siteValueUsd`, with the market price per MW of each tier and region looked up once per valuation. */
+function siteValue(state: GameState, site: Site, usdPerMw: Map<string, number>): number {
+  const key = `${site.tier}|${site.regionId}`;
+  let price = usdPerMw.get(key);
+  if (price === undefined) usdPerMw.set(key, (price = siteMarketUsdPerMw(state, site)));
+  return siteValueUsd(state, site, price);
 }
 
 /** Today's NAV of one player in dollars (fresh, not yesterday's `navUsd`). */

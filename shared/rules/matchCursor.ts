@@ -1,0 +1,72 @@
+/**
+ * The engine for a caller that owns its match and keeps no old states: the headless runner, replays
+ * and league workers. `applyAction` and `step` are pure, so each action pays for a draft and each
+ * day for a copy of the whole state; here a day costs one copy at most and an action none.
+ *
+ * The day's first action copies the day's state (`base`, which stays as it was: bots read their
+ * views from it) into `work`, and every accepted action and the day itself are played on `work` in
+ * place. A rejected action leaves the match as it was: a reducer may have written before it refused,
+ * so `work` is rebuilt from `base` and the day's accepted actions (they are re-applied in order and
+ * give the same state: the engine is deterministic). Rejections are rare (under one a day with a
+ * hundred bots), so rebuilding costs less than drafting every action.
+ */
+import type { Action } from './actions.js';
+import { addPlayer, applyActionInPlace, step, stepInPlace, type NewPlayer } from './engine.js';
+import type { GameEvent, GameState, PlayerId, RuleError, StepResult } from './types.js';
+import { workingCopy } from './workingCopy.js';
+
+export interface MatchCursor {
+  /**
+   * The match as it is now. Between `step`s this may be the object actions are changing: read it
+   * before the next call, keep nothing from it. After `step` it is the new day's state, which stays
+   * as it is for good (the next day works on a copy).
+   */
+  readonly state: GameState;
+  apply(playerId: PlayerId, action: Action): { ok: true; events: GameEvent[] } | { ok: false; error: RuleError };
+  addPlayer(player: NewPlayer): void;
+  step(): StepResult;
+}
+
+export function matchCursor(initial: GameState): MatchCursor {
+  let base = initial;
+  let work: GameState | null = null;
+  let accepted: { playerId: PlayerId; action: Action }[] = [];
+
+  const rebuild = () => {
+    const w = workingCopy(base);
+    for (const a of accepted) {
+      const again = applyActionInPlace(w, a.playerId, a.action);
+      if (!again.ok) throw new Error(`matchCursor: ${a.action.type} was accepted and is now refused (${again.error.code}): the engine is not deterministic`);
+    }
+    work = w;
+  };
+
+  return {
+    get state() {
+      return work ?? base;
+    },
+    apply(playerId, action) {
+      work ??= workingCopy(base);
+      const r = applyActionInPlace(work, playerId, action);
+      if (r.ok) {
+        accepted.push({ playerId, action });
+        return r;
+      }
+      if (r.touched) rebuild();
+      return { ok: false, error: r.error };
+    },
+    addPlayer(player) {
+      // Seating is rare (before day 1, or a late join): the pure door, then today's copy anew.
+      base = addPlayer(work ?? base, player);
+      work = null;
+      accepted = [];
+    },
+    step() {
+      const r = work ? stepInPlace(work) : step(base);
+      base = r.state;
+      work = null;
+      accepted = [];
+      return r;
+    },
+  };
+}
