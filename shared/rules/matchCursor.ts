@@ -9,6 +9,12 @@
  * so `work` is rebuilt from `base` and the day's accepted actions (they are re-applied in order and
  * give the same state: the engine is deterministic). Rejections are rare (under one a day with a
  * hundred bots), so rebuilding costs less than drafting every action.
+ *
+ * With `inPlace` (a replay that reads no state but the last) even the day's copy goes: every day and
+ * action is played on one state. Only the collections are re-housed each day (a shallow copy), so
+ * memos keyed on a collection's identity (`asicGroups`, the lot index) never see one that changed.
+ * With no copy to rebuild from, a refused action that wrote throws `MatchCursorRewind`: the caller
+ * starts again without `inPlace` (a log the engine recorded has no refused actions).
  */
 import type { Action } from './actions.js';
 import { addPlayer, applyActionInPlace, step, stepInPlace, type NewPlayer } from './engine.js';
@@ -27,7 +33,11 @@ export interface MatchCursor {
   step(): StepResult;
 }
 
-export function matchCursor(initial: GameState): MatchCursor {
+/** Thrown by an `inPlace` cursor when a refused action had already written: replay without `inPlace`. */
+export class MatchCursorRewind extends Error {}
+
+export function matchCursor(initial: GameState, options: { inPlace?: boolean } = {}): MatchCursor {
+  if (options.inPlace) return inPlaceCursor(initial);
   let base = initial;
   let work: GameState | null = null;
   let accepted: { playerId: PlayerId; action: Action }[] = [];
@@ -69,4 +79,37 @@ export function matchCursor(initial: GameState): MatchCursor {
       return r;
     },
   };
+}
+
+function inPlaceCursor(initial: GameState): MatchCursor {
+  let work = workingCopy(initial);
+  return {
+    get state() {
+      return work;
+    },
+    apply(playerId, action) {
+      const r = applyActionInPlace(work, playerId, action);
+      if (r.ok) return r;
+      if (r.touched) throw new MatchCursorRewind(`${action.type} was refused (${r.error.code}) after it wrote`);
+      return { ok: false, error: r.error };
+    },
+    addPlayer(player) {
+      work = addPlayer(work, player);
+    },
+    step() {
+      const r = stepInPlace(rehoused(work));
+      work = r.state;
+      return r;
+    },
+  };
+}
+
+/** The same records in new collection objects (and a new root): one shallow copy of each. */
+function rehoused(state: GameState): GameState {
+  const out = { ...state } as Record<string, unknown>;
+  for (const k in out) {
+    const v = out[k];
+    if (k !== 'scenario' && v !== null && typeof v === 'object' && !Array.isArray(v)) out[k] = { ...v };
+  }
+  return out as unknown as GameState;
 }

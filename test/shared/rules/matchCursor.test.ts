@@ -3,7 +3,7 @@ import { addPlayer, applyAction, createGame, stateHash, step } from '../../../sh
 import { matchCursor } from '../../../shared/rules/matchCursor.js';
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
 import { runMatch } from '../../../shared/bots/runMatch.js';
-import type { LogEntry } from '../../../shared/rules/replay.js';
+import { runReplay, type LogEntry } from '../../../shared/rules/replay.js';
 import type { GameState } from '../../../shared/rules/types.js';
 import { cashCents, ledgerTotals } from '../../../shared/economy/ledger.js';
 
@@ -81,5 +81,31 @@ describe('matchCursor', () => {
     for (const a of pure) s = (applyAction(s, 'a', a) as { state: GameState }).state;
     s = (applyAction(s, 'b', { type: 'tradeBtc', side: 'buy', amountBtc: 1 }) as { state: GameState }).state;
     expect(stateHash(m.step().state)).toBe(stateHash(step(s).state));
+  });
+
+  it('replays a log in place, and rewinds to the copying way when a refused action had written', () => {
+    const log = botLog(40);
+    const file = { scenario, seed: 'cursor', finalDay: 40, entries: log };
+    expect(stateHash(runReplay(file))).toBe(stateHash(pureReplay(log, 40)));
+    // A tampered log: a contest pick that refunds the old stake, then finds the cash short.
+    const start = createGame(scenario, 'cursor', [{ id: 'a', name: 'A' }]);
+    const amountBtc = Math.floor(((cashCents(start.ledger, 'a') / 100 - 1_500_000) / start.btc.btcUsd) * 0.95 * 1e4) / 1e4;
+    const entries: LogEntry[] = [
+      { day: 0, kind: 'join', playerId: 'a', name: 'A', strategy: '' },
+      { day: 1, kind: 'action', playerId: 'a', action: { type: 'contestPick', narrative: 'crypto', stakeUsd: 1_000_000 } },
+      { day: 1, kind: 'action', playerId: 'a', action: { type: 'tradeBtc', side: 'buy', amountBtc } },
+      { day: 2, kind: 'action', playerId: 'a', action: { type: 'contestPick', narrative: 'ai', stakeUsd: scenario.contest.maxStakeUsd } },
+      { day: 3, kind: 'action', playerId: 'a', action: { type: 'tradeBtc', side: 'sell', amountBtc: 1 } },
+    ];
+    const tampered = { scenario, seed: 'cursor', finalDay: 6, entries };
+    const refusals = (onDay?: () => void) => {
+      const codes: string[] = [];
+      const state = runReplay(tampered, { onRejected: (_e, code) => codes.push(code), ...(onDay ? { onDay } : {}) });
+      return { hash: stateHash(state), codes };
+    };
+    const inPlace = refusals();
+    const copying = refusals(() => undefined);
+    expect(copying.codes).toEqual(['INSUFFICIENT_FUNDS']);
+    expect(inPlace).toEqual(copying);
   });
 });
