@@ -11,8 +11,8 @@
  * hundred bots), so rebuilding costs less than drafting every action.
  *
  * With `inPlace` (a replay that reads no state but the last) even the day's copy goes: every day and
- * action is played on one state. Only the collections are re-housed each day (a shallow copy), so
- * memos keyed on a collection's identity (`asicGroups`, the lot index) never see one that changed.
+ * action is played on one state. Only the lots are re-housed each day (a shallow copy), so memos
+ * keyed on their identity (`asicGroups`, the lot index) never see lots that changed.
  * With no copy to rebuild from, a refused action that wrote throws `MatchCursorRewind`: the caller
  * starts again without `inPlace` (a log the engine recorded has no refused actions).
  */
@@ -104,12 +104,10 @@ function inPlaceCursor(initial: GameState): MatchCursor {
   };
 }
 
-/** The same records in new collection objects (and a new root): one shallow copy of each. */
+/**
+ * The state with its lots in a new object: the engine's memos keyed on a collection's identity
+ * (`asicGroups` in mining.ts, the lot index in capacity.ts) key on the lots, which the day changes.
+ */
 function rehoused(state: GameState): GameState {
-  const out = { ...state } as Record<string, unknown>;
-  for (const k in out) {
-    const v = out[k];
-    if (k !== 'scenario' && v !== null && typeof v === 'object' && !Array.isArray(v)) out[k] = { ...v };
-  }
-  return out as unknown as GameState;
+  return { ...state, lots: { ...state.lots } };
 }
