@@ -133,17 +133,14 @@ export function sessionRouter(ctx: RoomContext): Router {
       res.status(404).json({ error: 'NOT_FOUND', message: 'Session not found.' });
       return;
     }
-    if (!labelListOn(settings)) {
-      res.status(403).json({ error: 'NO_LABEL_LIST', message: 'This class is joined by personal links: open the one your teacher gave you.' });
-      return;
-    }
-    if (m.status === 'ended') {
-      res.status(409).json({ error: 'ENDED', message: 'This session has ended.' });
+    // Not an error for the join page, which asks every class it opens (no red line in the console).
+    if (!labelListOn(settings) || m.status === 'ended') {
+      res.set('Cache-Control', 'no-store').json({ id: m.id, labelList: false, ended: m.status === 'ended' });
       return;
     }
     const taken = new Set(classroomStore(ctx.store.db).labels(m.id).map((l) => labelKey(l.label)));
     const free = settings.labels.filter((l) => !taken.has(labelKey(l)));
-    res.set('Cache-Control', 'no-store').json({ id: m.id, live: ctx.live.has(m.id), labels: free, taken: settings.labels.length - free.length });
+    res.set('Cache-Control', 'no-store').json({ id: m.id, labelList: true, live: ctx.live.has(m.id), labels: free, taken: settings.labels.length - free.length });
   });
 
   r.get('/api/sessions/:id', (req, res) => {
