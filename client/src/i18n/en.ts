@@ -309,7 +309,7 @@ export const en = {
   'guess.submit': 'Submit',
   'guess.yours': 'Your guess: {value}',
   'guess.over': 'The ⅔ game is over: back to the market. Your teacher may start another one.',
-  'guess.overLine': 'All {total} rounds played',
+  'guess.overLine': '{total|one:The round is played|other:All # rounds played}',
   'guess.backToMarket': 'Back to the market',
   'guess.waiting': 'Wait for the teacher to open a round.',
   'guess.result': 'Round {round}: mean {mean}, target {target}.',
