@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.js';
 import { layoutProblems } from './layoutCheck.js';
+import { arabicLeaks } from './arabicLeaks.js';
 
 const PHONE = { width: 390, height: 844 };
 const SHOTS = process.env.CLASSGAPS_SHOTS ?? '/tmp/classgaps-shots';
@@ -74,6 +75,8 @@ describe('choose your name from the list', () => {
     expect(await phoneAr.textContent('[data-testid=class-join] h2')).toBe('اختر اسمك');
     await shot(phoneAr, 'label-picker-390x844-ar');
     layout.push(...(await layoutProblems(phoneAr)).map((p) => `phone ar: ${p}`));
+    // Everything but the names and the room code is in Arabic.
+    expect((await arabicLeaks(phoneAr, [code])).map((l) => `"${l.word}" in «${l.text}»`)).toEqual([]);
     await phoneAr.click('[data-testid=class-label-option][data-label="Chloé"]');
     await phoneAr.waitForSelector('[data-testid=lobby]');
 
