@@ -46,7 +46,14 @@ describe('choose your name from the list', () => {
     const ew = await welcomeOf(elodie);
     expect(ew.playerId).not.toBe(sw.playerId);
     expect((await list(code)).body).toMatchObject({ labels: ['S02'], taken: 2 });
-    await Promise.all([back.room.leave(), elodie.room.leave(), teacher.room.leave()]);
+
+    // Two devices tap the last free name at the same moment: exactly one gets it.
+    const taps = await Promise.allSettled([joinRoom(ts.url, code, { label: 'S02' }), joinRoom(ts.url, code, { label: 'S02' })]);
+    expect(taps.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+    expect(String((taps.find((t) => t.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/already taken/);
+    expect((await list(code)).body).toMatchObject({ labels: [], taken: 3 });
+    const winner = (taps.find((t) => t.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof joinRoom>>>).value;
+    await Promise.all([back.room.leave(), elodie.room.leave(), winner.room.leave(), teacher.room.leave()]);
   });
 
   it('is the teacher\'s choice: other sessions keep their labels private (not listed), the mode needs labels, unknown sessions are 404', async () => {
