@@ -128,7 +128,7 @@ export class ClassJoinScene extends Phaser.Scene {
     card.append(
       h('h2', {}, t('student.chooseName')),
       h('div', { class: 'muted' }, t('student.chooseHint', { code })),
-      ...(list.live ? [] : [h('div', { class: 'status warn', testid: 'class-not-live' }, t('student.notOpenYet'))]),
+      ...(list.live ? [] : [h('div', { class: 'status err', testid: 'class-not-live' }, t('student.notOpenYet'))]),
       ...(list.labels.length > FILTER_FROM ? [h('div', { class: 'row' }, filter)] : []),
       options,
       status,
