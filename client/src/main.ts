@@ -23,6 +23,9 @@ mountLanguageSwitch();
 // WebGL falls back to software (classroom laptops, headless CI: see `npm run bench:client`).
 // `?renderer=webgl` opts back in.
 const renderer = new URLSearchParams(window.location.search).get('renderer');
+// A phone shows the canvas as a small window among DOM panels: 30 frames a second keep its charts
+// and map smooth and halve the drawing (battery, and a class of phones on one machine in tests).
+const narrow = window.matchMedia('(max-width: 700px)').matches;
 
 new Phaser.Game({
   type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
@@ -30,6 +33,7 @@ new Phaser.Game({
   backgroundColor: '#0e1320',
   scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
   banner: false,
+  fps: narrow ? { limit: 30 } : {},
   disableContextMenu: true,
   scene: [BootScene, PreloaderScene, TitleScene, LobbyScene, GameScene, ResultsScene, ReplayScene, BenchScene, TeachScene, ProjectorScene, ClassJoinScene, DebriefScene],
 });

@@ -10,7 +10,7 @@ import type { RoomContext } from '../rooms/roomContext.js';
 import { normaliseCode } from '../rooms/roomCode.js';
 import { ensureLive } from '../rooms/resume.js';
 import { sendExport, tokenOf } from '../http/exports.js';
-import type { ClassroomSettings } from './settings.js';
+import { labelKey, labelListOn, type ClassroomSettings } from './settings.js';
 import { DEFAULT_PAYMENT_RULE, type PaymentRule } from './export.js';
 import { classroomStore } from './store.js';
 import { ClassroomSession } from './session.js';
@@ -119,6 +119,29 @@ export function sessionRouter(ctx: RoomContext): Router {
     const pairs = Array.isArray(list) ? (list as ({ id?: unknown; token?: unknown } | null)[]).map((s) => ({ id: str(s?.id), token: str(s?.token) })) : [];
     return stacked(req, res, pairs);
   }));
+
+  /**
+   * "Choose your name from the list" (no token: the class's public join page reads it): the labels
+   * nobody has taken yet, in the teacher's order. Only for sessions whose teacher chose that mode;
+   * others keep their labels to the teacher (their students come by personal link).
+   */
+  r.get('/api/sessions/:id/labels', (req, res) => {
+    const id = normaliseCode(String(req.params.id ?? ''));
+    const m = id ? ctx.store.getMatch(id) : undefined;
+    const settings = m?.options.classroom as ClassroomSettings | undefined;
+    if (!m || !settings) {
+      res.status(404).json({ error: 'NOT_FOUND', message: 'Session not found.' });
+      return;
+    }
+    // Not an error for the join page, which asks every class it opens (no red line in the console).
+    if (!labelListOn(settings) || m.status === 'ended') {
+      res.set('Cache-Control', 'no-store').json({ id: m.id, labelList: false, ended: m.status === 'ended' });
+      return;
+    }
+    const taken = new Set(classroomStore(ctx.store.db).labels(m.id).map((l) => labelKey(l.label)));
+    const free = settings.labels.filter((l) => !taken.has(labelKey(l)));
+    res.set('Cache-Control', 'no-store').json({ id: m.id, labelList: true, live: ctx.live.has(m.id), labels: free, taken: settings.labels.length - free.length });
+  });
 
   r.get('/api/sessions/:id', (req, res) => {
     const found = sessionOf(ctx, req, res);

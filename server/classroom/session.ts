@@ -142,6 +142,12 @@ export class ClassroomSession {
     return this.labelSeats.get(key) ?? null;
   }
 
+  /** The label as the teacher wrote it, for a label typed or tapped in any case; null if not on the list. */
+  canonicalLabel(label: string): string | null {
+    const key = labelKey(label);
+    return this.settings.labels.find((l) => labelKey(l) === key) ?? null;
+  }
+
   /** Records a seat's real name, and its label when it joined with one (persisted). */
   seatCreated(playerId: string, realName: string, label?: string): void {
     this.realNames.set(playerId, realName);

@@ -27,6 +27,8 @@ export interface ClassroomSettings {
   labels: string[];
   /** Whether people without a student link get in; absent in sessions stored before it existed. */
   allowGuests?: boolean;
+  /** Students pick their label from the list of untaken ones (join option `label`); absent = false. */
+  labelList?: boolean;
   /** The teacher's name or course for the export; absent when not given. */
   teacher?: string;
 }
@@ -34,6 +36,11 @@ export interface ClassroomSettings {
 /** A session without labels is open to anyone with the code; a labelled one only to its links unless the teacher allows guests. */
 export function guestsAllowed(s: ClassroomSettings): boolean {
   return s.allowGuests ?? s.labels.length === 0;
+}
+
+/** Whether students choose their label from the list of untaken ones (needs labels). */
+export function labelListOn(s: ClassroomSettings): boolean {
+  return s.labelList === true && s.labels.length > 0;
 }
 
 /** Labels match case-insensitively, ignoring surrounding spaces. */
@@ -55,6 +62,7 @@ export function parseClassroomOptions(raw: unknown): ClassroomSettings {
     if (seen.has(labelKey(l))) throw new Error(`Bad classroom settings: the label "${l}" appears twice.`);
     seen.add(labelKey(l));
   }
+  if (o.labelList && labels.length === 0) throw new Error('Bad classroom settings: "choose your name from the list" needs a list of labels.');
   const marketsOpen = Object.fromEntries(MARKETS.map((m) => [m, o.marketsOpen?.[m] ?? true])) as Record<Market, boolean>;
   return {
     startingCashUsd: o.startingCashUsd ?? null,
@@ -66,6 +74,7 @@ export function parseClassroomOptions(raw: unknown): ClassroomSettings {
     chat: o.chat ?? false,
     labels,
     allowGuests: o.allowGuests ?? labels.length === 0,
+    ...(o.labelList ? { labelList: true } : {}),
     ...(o.teacher ? { teacher: o.teacher } : {}),
   };
 }

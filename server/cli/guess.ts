@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cli, parseCli } from './args.js';
-import { MAX_ROUNDS, NAGEL_1995, P_MAX, simulateClass, simulateClasses } from '../../shared/classroom/guess.js';
+import { GUESS_MAX, MAX_ROUNDS, NAGEL_1995, NAGEL_1995_OTHER_P, P_MAX, simulateClass, simulateClasses } from '../../shared/classroom/guess.js';
 import { CH_PARAMS, predictedMean, type HierarchyParams } from '../../shared/classroom/cognitiveHierarchy.js';
 
 const MAX_PLAYERS = 1000;
@@ -118,10 +118,12 @@ function main(): void {
     if ('code' in sum) die(sum.message);
     console.log(`\nGuess p × the average, p = ${args.p!.trim()}: ${classes} classes of ${players} bots, ${rounds} round(s), seeds ${seed}-0 … ${seed}-${classes - 1}`);
     console.log(`Model: Poisson cognitive hierarchy, tau = ${CH_PARAMS.tau} (+${CH_PARAMS.tauGrowthPerRound} a round), sigma = ${CH_PARAMS.sigma}; large-class round-1 mean ${predictedMean(p, CH_PARAMS.tau).toFixed(2)}\n`);
-    console.table(sum.rounds.map((r, i) => ({ round: i + 1, mean: r.mean.toFixed(2), 'sd of class means': r.meanSd.toFixed(2), median: r.median.toFixed(2), target: (p * r.mean).toFixed(2) })));
+    console.table(sum.rounds.map((r, i) => ({ round: i + 1, mean: r.mean.toFixed(2), 'sd of class means': r.meanSd.toFixed(2), median: r.median.toFixed(2), target: Math.min(GUESS_MAX, p * r.mean).toFixed(2) })));
     if (Math.abs(p - NAGEL_1995.p) < 1e-9) {
       console.log(`Nagel (1995), p = 2/3, human classes: round means ${NAGEL_1995.laterRoundMeans.join(' → ')}; first-round median ${NAGEL_1995.firstRoundMedian}.`);
     }
+    const other = NAGEL_1995_OTHER_P.find((n) => Math.abs(n.p - p) < 1e-9);
+    if (other) console.log(`Nagel (1995), p = ${args.p!.trim()}, human classes: first-round mean ${other.firstRoundMean} (not fitted on: the row above is a prediction).`);
     if (args.out) write(args.out, { p, players, seed, classes, rounds: sum.rounds });
     return;
   }

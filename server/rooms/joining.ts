@@ -5,7 +5,7 @@
 import type { Deferred } from '@colyseus/core';
 import type { ServerBody, ServerMessage } from '../../shared/protocol/index.js';
 import { welcomeScenarioOf } from '../../shared/sync/privateFeed.js';
-import { guestsAllowed } from '../classroom/settings.js';
+import { guestsAllowed, labelListOn } from '../classroom/settings.js';
 import { upcomingEvents } from '../classroom/schedule.js';
 import type { ClientInfo, MatchHost } from './matchHost.js';
 import { resolveSeat, type SeatClassroom, type SeatRequest } from './seatPolicy.js';
@@ -18,8 +18,8 @@ export function seatClassroom(host: MatchHost): SeatClassroom | null {
   const s = host.classroom;
   if (!s) return null;
   return {
-    hasLabels: s.settings.labels.length > 0, guestsAllowed: guestsAllowed(s.settings),
-    labelOfKey: (k) => s.labelOfKey(k), seatForLabel: (l) => s.seatForLabel(l), labelOf: (id) => s.labelOf(id),
+    hasLabels: s.settings.labels.length > 0, guestsAllowed: guestsAllowed(s.settings), labelList: labelListOn(s.settings),
+    canonicalLabel: (l) => s.canonicalLabel(l), labelOfKey: (k) => s.labelOfKey(k), seatForLabel: (l) => s.seatForLabel(l), labelOf: (id) => s.labelOf(id),
   };
 }
 

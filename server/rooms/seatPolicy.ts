@@ -67,6 +67,10 @@ export interface SeatRequest {
 export interface SeatClassroom {
   hasLabels: boolean;
   guestsAllowed: boolean;
+  /** Students choose their label from the list (a label alone takes its seat while nobody has it). */
+  labelList: boolean;
+  /** The label as the teacher wrote it, or null when it is not on the list. */
+  canonicalLabel(label: string): string | null;
   /** The label a personal link's key opens, or null. */
   labelOfKey(key: string): string | null;
   /** The seat bound to a label (null: none yet); throws on an unknown label. */
@@ -100,6 +104,9 @@ export type SeatDecision =
   | { kind: 'takeover'; seat: Seat; name: string }
   | { kind: 'refuse'; message: string };
 
+/** A listed label someone already has: its own device comes back with its seat token instead. */
+const LABEL_TAKEN = (label: string) => `"${label}" is already taken. If that is you, ask your teacher for your personal link.`;
+
 const ONLY_STUDENTS = 'This session admits only its students: open the personal link your teacher gave you.';
 
 /** Pure: the same request against the same room always gets the same decision. */
@@ -114,9 +121,13 @@ export function resolveSeat(o: SeatRequest, world: SeatWorld): SeatDecision {
       const owned = session.seatForLabel(label);
       if (owned) return ownSeat(world.seats.get(owned), world);
     } else if (session && o.label !== undefined) {
-      // A label is printed on a list anyone can read: only the label's secret link is a key.
-      if (session.hasLabels) return refuse('A label alone is not enough: open the personal link your teacher gave you.');
-      session.seatForLabel(o.label);
+      // A label is printed on a list anyone can read: only the label's secret link is a key,
+      // unless the teacher chose "choose your name from the list", where the first tap takes it.
+      if (session.hasLabels && !session.labelList) return refuse('A label alone is not enough: open the personal link your teacher gave you.');
+      const canonical = session.hasLabels ? session.canonicalLabel(o.label) : null;
+      if (session.hasLabels && canonical === null) return refuse(`"${o.label.trim()}" is not on this class's list: choose your name from the list.`);
+      if (session.seatForLabel(o.label)) return refuse(LABEL_TAKEN(canonical ?? o.label.trim()));
+      label = canonical ?? undefined;
     } else if (session && !session.guestsAllowed) {
       return refuse(ONLY_STUDENTS);
     }

@@ -287,6 +287,15 @@ export function readRound(game: GuessGame, index: number): RoundReading {
 export const NAGEL_1995 = { p: 2 / 3, firstRoundMean: 36.73, firstRoundMedian: 33, laterRoundMeans: [36.73, 24, 16.5, 10.9] } as const;
 
 /**
+ * Nagel (1995)'s first-period means for the other p she ran (0–100 range). The model is never
+ * fitted on these: they test its prediction (test/shared/classroom/guess.test.ts).
+ */
+export const NAGEL_1995_OTHER_P = [
+  { p: 1 / 2, firstRoundMean: 27.05 },
+  { p: 4 / 3, firstRoundMean: 60.12 },
+] as const;
+
+/**
  * One bot's guess, a whole number like most people write: a draw from the Poisson cognitive
  * hierarchy (`cognitiveHierarchy.ts`). `roundIndex` is 0-based; `previousMean` is the mean of the
  * round before (null in round 1 or if nobody guessed).

@@ -79,6 +79,11 @@ export const classroomOptionsSchema = z
     labels: z.array(z.string().trim().min(1).max(40)).max(MAX_LABELS).optional(),
     /** With labels: also admit people without a student link (as new, unlabelled seats). */
     allowGuests: z.boolean().optional(),
+    /**
+     * With labels: "choose your name from the list". The class's public join link lists the labels
+     * nobody has taken yet; a student taps theirs and gets that seat (join option `label`).
+     */
+    labelList: z.boolean().optional(),
     /** Who runs the class (for session.csv): a name or course, as the teacher wants it recorded. */
     teacher: z.string().trim().max(80).optional(),
   })

@@ -41,7 +41,7 @@ export const joinOptionsSchema = z.object({
   spectate: z.boolean().optional(),
   seatToken: z.string().max(64).optional(),
   hostToken: z.string().max(64).optional(),
-  /** Classroom sessions without labels only: labels of a labelled session are reached by `studentKey`. */
+  /** A label of a session whose teacher lets students choose their name from the list (`classroom.labelList`); else reached by `studentKey`. */
   label: z.string().max(40).optional(),
   /** Classroom sessions: the key of a student's personal link (`/?join=CODE&key=…`); the same key always gets the same seat. */
   studentKey: z.string().max(64).optional(),

@@ -4,10 +4,12 @@
  *    server stopped and started again on the same data directory (new port); the teacher link
  *    reopens the projector with the same code, the ⅔ result and the roster, and the student's label
  *    gets the same seat back from another device.
- * 2. A class on phones through a restart on the same port: a 1920×1080 projector and four phones
+ * 2. A class on phones through a restart on the same port: a 1920×1080 projector and six phones
  *    (one in Arabic) reconnect by themselves with an on-screen status; a student who pressed "Back to
  *    title" meanwhile keeps a frozen seat that no bot touches until the teacher says so; the class
- *    auto-pauses before its scheduled crash; the phones' results are readable in both languages.
+ *    auto-pauses before its scheduled crash; the phones' results are readable in both languages;
+ *    the export's roster, decisions and actions match what each student did and who controlled it,
+ *    and its pauses have the restart.
  *    Screenshots go to /tmp/classphone-shots (390×844, 1280×720, 1920×1080).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,11 +17,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { createGameServer, type GameServer } from '../../server/app.js';
 import { BROWSER_WAIT_CEILING_MS, ROOT, SHOTS, buildClient, submitForm } from './harness.js';
 import { layoutProblems } from './layoutCheck.js';
+import { csvRecords } from '../support/csv.js';
 
 const PHONE = { width: 390, height: 844 };
+/** The class: six phones, P4 in Arabic. */
+const LABELS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
 const PHONE_SHOTS = process.env.CLASSPHONE_SHOTS ?? '/tmp/classphone-shots';
 /** What a browser prints while its server is down (the test restarts it on purpose). */
 const OUTAGE_NOISE = /ERR_CONNECTION_REFUSED|Failed to load resource|WebSocket connection|closed unexpectedly|onError|Failed to fetch|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|seat reservation|not found/i;
@@ -141,14 +147,15 @@ describe('a classroom session across a server restart', () => {
     await teacher.goto(first.url);
     await teacher.click('[data-testid=teach]');
     await teacher.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid=teach-scenario]')?.value === 'halving-sprint');
-    await teacher.fill('[data-testid=teach-labels]', 'P1\nP2\nP3\nP4');
-    await teacher.fill('[data-testid=teach-pace]', '1');
+    await teacher.fill('[data-testid=teach-labels]', LABELS.join('\n'));
+    // Slow enough that the restart comes long before the crash on a loaded machine; the teacher speeds up after it.
+    await teacher.fill('[data-testid=teach-pace]', '0.5');
     // The estimate follows the pace; a bare number after the event is refused with the reason.
-    await teacher.waitForFunction(() => /≈ 2 min of play \(120 game days/.test(document.querySelector('[data-testid=teach-duration]')?.textContent ?? ''));
-    await teacher.fill('[data-testid=teach-events]', '25 crash 30 Exchange collapse!');
+    await teacher.waitForFunction(() => /≈ 4 min of play \(120 game days/.test(document.querySelector('[data-testid=teach-duration]')?.textContent ?? ''));
+    await teacher.fill('[data-testid=teach-events]', '40 crash 30 Exchange collapse!');
     await teacher.waitForFunction(() => /ambiguous: write pct=30/.test(document.querySelector('[data-testid=teach-event-error]')?.textContent ?? ''));
-    await teacher.fill('[data-testid=teach-events]', '25 crash 30% Exchange collapse!');
-    await teacher.waitForFunction(() => /day 25 · crash pct=30 · “Exchange collapse!” · ≈ 0:25/.test(document.querySelector('[data-testid=teach-event-line]')?.textContent ?? ''));
+    await teacher.fill('[data-testid=teach-events]', '40 crash 30% Exchange collapse!');
+    await teacher.waitForFunction(() => /day 40 · crash pct=30 · “Exchange collapse!” · ≈ 1:20/.test(document.querySelector('[data-testid=teach-event-line]')?.textContent ?? ''));
     await shotAt(teacher, 'setup-1920x1080-en');
     await teacher.click('[data-testid=teach-create]');
     await teacher.waitForSelector('[data-testid=projector]');
@@ -167,19 +174,19 @@ describe('a classroom session across a server restart', () => {
     expect(await teacher.getAttribute('[data-testid=join-qr]', 'data-text')).toBe(joinUrl);
     const qrBox = await teacher.locator('[data-testid=proj-qr-button] canvas').boundingBox();
     expect(qrBox!.width).toBeGreaterThanOrEqual(300);
-    await teacher.waitForSelector('[data-testid=proj-event-25-crash]');
+    await teacher.waitForSelector('[data-testid=proj-event-40-crash]');
     await shotAt(teacher, 'projector-waiting-1920x1080-en');
 
     const links = new Map(await teacher.$$eval('[data-testid=proj-student-link] a', (els) => els.map((a) => [a.getAttribute('data-label') ?? '', a.getAttribute('href') ?? ''] as [string, string])));
     const phones: Page[] = [];
-    for (const label of ['P1', 'P2', 'P3', 'P4']) {
+    for (const label of LABELS) {
       const phone = await page(`phone-${label}`, PHONE);
       await phone.goto(`${links.get(label)}${label === 'P4' ? '&lang=ar' : ''}`);
       await phone.click('[data-testid=class-join-button]');
       await phone.waitForSelector('[data-testid=lobby]');
       phones.push(phone);
     }
-    const [p1, p2, p3, p4] = phones as [Page, Page, Page, Page];
+    const [p1, p2, p3, p4, p5, p6] = phones as [Page, Page, Page, Page, Page, Page];
     await teacher.check('[data-testid=proj-autopause]');
     await teacher.waitForFunction(() => /✓ autoPause/.test(document.querySelector('[data-testid=proj-cmd-status]')?.textContent ?? ''));
     await teacher.click('[data-testid=proj-start]');
@@ -214,7 +221,8 @@ describe('a classroom session across a server restart', () => {
     await teacher.waitForSelector(`[data-testid=roster-bot-${seats[0]}]`);
     await shotAt(teacher, 'projector-running-1920x1080-en');
 
-    // ── the server stops: every screen says so, on screen, and keeps trying ──
+    // ── the server stops while the market runs: every screen says so, on screen, and keeps trying ──
+    expect(await teacher.textContent('[data-testid=proj-status]')).toMatch(/running/i);
     outage = true;
     await first.server.close();
     for (const p of [teacher, ...phones]) {
@@ -232,12 +240,12 @@ describe('a classroom session across a server restart', () => {
     await p3.waitForSelector('[data-testid=title]');
 
     const second = await start({ dir, port, reconnectSeconds: 3 });
-    for (const p of [teacher, p1, p2, p4]) {
+    for (const p of [teacher, p1, p2, p4, p5, p6]) {
       await p.waitForFunction(() => (window as unknown as { __bc: { connection: string } }).__bc.connection === 'connected', undefined, { timeout: 30_000 });
       await p.waitForSelector('[data-testid=reconnect-overlay]', { state: 'hidden' });
     }
     outage = false;
-    for (const [i, p] of [p1, p2, p4].entries()) expect(await seatOf(p)).toBe(seats[[0, 1, 3][i]!]);
+    for (const [i, p] of [p1, p2, p4, p5, p6].entries()) expect(await seatOf(p)).toBe(seats[[0, 1, 3, 4, 5][i]!]);
     // P3's seat waits for P3: frozen once the reconnection window is over, never bot-run.
     await teacher.waitForFunction((id) => /away · waits/.test(document.querySelector(`[data-testid=roster-state-${id}]`)?.textContent ?? ''), seats[2], { timeout: 20_000 });
     const studentSeats = new Set(seats);
@@ -247,9 +255,12 @@ describe('a classroom session across a server restart', () => {
     expect(second.server.store.entries(code).filter((e) => e.kind === 'action' && e.playerId === seats[2])).toHaveLength(1);
     await shotAt(teacher, 'projector-after-restart-1920x1080-en');
 
-    // The class auto-pauses on day 25, just before the crash it scheduled (the setting survived the restart).
+    // The class auto-pauses on day 40, just before the crash it scheduled (the setting survived the
+    // restart; the scenario's own events come later, on days 50, 94 and 111).
+    await teacher.selectOption('[data-testid=proj-speed]', '8');
+    await teacher.waitForFunction(() => /✓ speed/.test(document.querySelector('[data-testid=proj-cmd-status]')?.textContent ?? ''));
     await teacher.waitForFunction(() => document.querySelector('[data-testid=proj-status]')?.textContent?.match(/paused/i), undefined, { timeout: 60_000 });
-    expect(await teacher.textContent('[data-testid=proj-day]')).toMatch(/Day 25 \//);
+    expect(await teacher.textContent('[data-testid=proj-day]')).toMatch(/Day 40 \//);
     expect(botActionsForStudents()).toEqual([]);
     await shotAt(p1, 'phone-paused-390x844-en');
 
@@ -265,7 +276,7 @@ describe('a classroom session across a server restart', () => {
     await teacher.setViewportSize({ width: 1920, height: 1080 });
     // In Arabic (a language switch may reload the page: the token kept in the tab reopens it).
     await teacher.selectOption('[data-testid=lang-select]', 'ar');
-    await teacher.waitForFunction(() => document.documentElement.dir === 'rtl' && Boolean(document.querySelector('[data-testid=proj-event-25-crash]')));
+    await teacher.waitForFunction(() => document.documentElement.dir === 'rtl' && Boolean(document.querySelector('[data-testid=proj-event-40-crash]')));
     await teacher.waitForSelector(`[data-testid=roster-bot-${seats[0]}]`);
     expect(new URL(teacher.url()).searchParams.has('token')).toBe(false);
     await shotAt(teacher, 'projector-paused-1920x1080-ar');
@@ -291,6 +302,40 @@ describe('a classroom session across a server restart', () => {
     await shotAt(p4, 'phone-results-390x844-ar');
     await check(p1, 'phone results en');
     await check(p4, 'phone results ar');
+
+    // ── the export says what happened: every student's decisions, who controlled them, the restart ──
+    const token = new URL((await teacher.getAttribute('[data-testid=proj-teacher-link]', 'href')) ?? '', second.url).searchParams.get('token') ?? '';
+    const res = await fetch(`${second.url}api/sessions/${code}/export.zip?token=${encodeURIComponent(token)}`);
+    expect(res.status).toBe(200);
+    const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const csv = (name: string) => csvRecords(strFromU8(zip[name]!));
+    const roster = csv('roster.csv');
+    const decisions = csv('decisions.csv');
+    const accepted = csv('actions.csv').filter((r) => r.result === 'accepted');
+    const logged = second.server.store.entries(code).filter((e) => e.kind === 'action') as { playerId: string; controller?: string }[];
+    for (const [i, label] of LABELS.entries()) {
+      const seat = seats[i]!;
+      const row = roster.find((r) => r.participant_label === label);
+      expect(row).toMatchObject({ player_id: seat, participant_code: `${code}-${seat}`, joined: 'true', kind: 'student' });
+      const mine = decisions.filter((d) => d.player_id === seat);
+      // One row per action the engine logged for the seat, with who controlled it.
+      expect(mine.map((d) => d.controlled_by)).toEqual(logged.filter((e) => e.playerId === seat).map((e) => e.controller ?? 'student'));
+      expect(accepted.filter((a) => a.player_id === seat).map((a) => a.controlled_by)).toEqual(mine.map((d) => d.controlled_by));
+      expect(row!.decisions).toBe(String(mine.length));
+      // P1–P3 traded once, by hand; P4–P6 did nothing and nothing was done for them.
+      const byStudent = mine.filter((d) => d.controlled_by === 'student');
+      expect(byStudent.map((d) => d.action_type)).toEqual(i < 3 ? ['tradeBtc'] : []);
+      expect(mine.every((d) => d.participant_label === label && d.session_code === code)).toBe(true);
+      // Only P3's seat, while the teacher had its bot on, was ever played by a bot.
+      if (i !== 2) expect(mine.filter((d) => d.controlled_by !== 'student')).toEqual([]);
+    }
+    // The teacher's end (player `@host`, written `'@host` by the CSV's formula escaping).
+    expect(accepted.filter((a) => a.participant_code === `${code}-@host`).map((a) => [a.action_type, a.controlled_by])).toContainEqual(['endMatch', 'teacher']);
+    const pauses = csv('pauses.csv');
+    const restart = pauses.find((p) => p.reason === 'server_restart');
+    expect(restart).toBeDefined();
+    expect(restart!.resumed_at! > restart!.paused_at!).toBe(true);
+    expect(pauses.find((p) => p.reason === 'teacher')).toMatchObject({ day: '40' });
     expect(layout).toEqual([]);
     expect(errors).toEqual([]);
   });

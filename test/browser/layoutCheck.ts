@@ -21,6 +21,8 @@ export function layoutProblems(page: Page): Promise<string[]> {
       for (let e: Element | null = el; e; e = e.parentElement) {
         const cs = getComputedStyle(e);
         if (cs.display === 'none' || cs.visibility === 'hidden' || Number(cs.opacity) < 0.05) return true;
+        // A closed <details> renders only its summary.
+        if (e.parentElement instanceof HTMLDetailsElement && !e.parentElement.open && e.tagName !== 'SUMMARY') return true;
         // Transient overlays the player dismisses or that vanish by themselves.
         if (e.matches('.glosstip, .banner, .help, .classq, [data-layout-ignore]')) return true;
       }

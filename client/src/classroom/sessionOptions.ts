@@ -57,6 +57,8 @@ export interface SetupValues {
   labelsText: string;
   /** With labels: also admit people without a personal link. */
   allowGuests?: boolean;
+  /** With labels: students choose their name from the list of untaken labels. */
+  labelList?: boolean;
   /** Who runs the class, recorded in session.csv. */
   teacher?: string;
   /** The chosen scenario's length, when known: events on days it never reaches are refused. */
@@ -89,6 +91,7 @@ export function buildSessionOptions(v: SetupValues): { ok: true; options: Create
     ...(events.length ? { events } : {}),
     ...(labels.length ? { labels } : {}),
     ...(labels.length && v.allowGuests ? { allowGuests: true } : {}),
+    ...(labels.length && v.labelList ? { labelList: true } : {}),
     ...(v.teacher?.trim() ? { teacher: v.teacher.trim().slice(0, 80) } : {}),
   };
   return {

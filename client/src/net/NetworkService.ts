@@ -25,6 +25,17 @@ const RECONNECT_MAX_DELAY_MS = 3000;
 /** Refusals a retry cannot change: stop trying and say so. */
 const FINAL_REFUSAL = /not yours any more|has ended|not valid|removed you/i;
 const CHAT_KEEP = 60;
+/** localStorage: the label (and its seat token) this device took in a session, per room code. */
+const LABEL_CLAIM_KEY = 'bc.labelSeat.';
+
+function labelClaim(code: string): { label: string; seatToken: string } | null {
+  try {
+    const raw = JSON.parse(localStorage.getItem(LABEL_CLAIM_KEY + code) ?? 'null') as { label?: unknown; seatToken?: unknown } | null;
+    return raw && typeof raw.label === 'string' && typeof raw.seatToken === 'string' ? { label: raw.label, seatToken: raw.seatToken } : null;
+  } catch {
+    return null;
+  }
+}
 
 interface Pending {
   resolve: (r: ActionResult) => void;
@@ -58,6 +69,8 @@ export class NetworkService implements MatchFeed {
   private active: Room | null = null;
   private priv: PrivateMessage | null = null;
   private session: StoredSession | null = null;
+  /** A label just tapped on the class list: its seat token is kept for this device once the welcome brings it. */
+  private claimedLabel: { code: string; label: string } | null = null;
   private pending = new Map<string, Pending>();
   private refSeq = 0;
   private closing = false;
@@ -128,12 +141,34 @@ export class NetworkService implements MatchFeed {
    * A student joining a session: with the key of their personal link (`/?join=CODE&key=KEY`, the
    * seat of their label) or, where the teacher admits guests, with a name alone.
    */
-  async joinSession(code: string, name: string, key: string): Promise<void> {
+  async joinSession(code: string, name: string, key: string, label = ''): Promise<void> {
+    const id = code.trim().toUpperCase();
     const options: Record<string, string> = {};
     if (name.trim()) options.playerName = name.trim();
     if (key.trim()) options.studentKey = key.trim();
-    const room = await this.client.joinById(code.trim().toUpperCase(), options);
-    this.attach(room, name.trim(), '');
+    if (label) {
+      options.label = label;
+      // The device that took this label comes back with the seat token it got, even in a new tab.
+      const claim = labelClaim(id);
+      if (claim && claim.label.toLowerCase() === label.toLowerCase()) options.seatToken = claim.seatToken;
+    }
+    let room: Room;
+    try {
+      room = await this.client.joinById(id, options);
+    } catch (e) {
+      if (!options.seatToken || !/not yours/i.test((e as Error).message ?? '')) throw e;
+      // A seat token the teacher revoked: the label itself decides (taken or free).
+      localStorage.removeItem(LABEL_CLAIM_KEY + id);
+      delete options.seatToken;
+      room = await this.client.joinById(id, options);
+    }
+    this.claimedLabel = label ? { code: id, label } : null;
+    this.attach(room, name.trim() || label, '');
+  }
+
+  /** The label this device took in a "choose your name from the list" session, if any. */
+  labelClaimFor(code: string): string | null {
+    return labelClaim(code.trim().toUpperCase())?.label ?? null;
   }
 
   /**
@@ -292,6 +327,10 @@ export class NetworkService implements MatchFeed {
         this.session.hostToken = w.hostToken || this.session.hostToken;
         this.session.spectator = w.spectator;
         this.persist();
+      }
+      if (this.claimedLabel && w.seatToken) {
+        localStorage.setItem(LABEL_CLAIM_KEY + this.claimedLabel.code, JSON.stringify({ label: this.claimedLabel.label, seatToken: w.seatToken }));
+        this.claimedLabel = null;
       }
       this.schedulePublish();
     });

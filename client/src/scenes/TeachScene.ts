@@ -44,6 +44,7 @@ export class TeachScene extends Phaser.Scene {
     const labels = h('textarea', { testid: 'teach-labels', rows: 4, style: 'width:100%' });
     const labelCount = h('span', { class: 'muted', testid: 'teach-label-count' });
     const guests = h('input', { type: 'checkbox', testid: 'teach-guests' });
+    const labelList = h('input', { type: 'checkbox', testid: 'teach-label-list' });
     const teacher = input('teach-teacher', { maxlength: '80' });
     // The browser's own file button speaks the browser's language: ours speaks the page's.
     const file = h('input', { type: 'file', accept: '.txt,.csv,text/plain,text/csv', testid: 'teach-labels-file', style: 'display:none' });
@@ -81,7 +82,7 @@ export class TeachScene extends Phaser.Scene {
         className: className.value, scenario: scenario.value, daysPerSecond: Number(pace.value), startingCashUsd: cash.value,
         markets: Object.fromEntries(MARKET_KEYS.map((k) => [k, markets[k].checked])) as Record<MarketKey, boolean>,
         eventsText: events.value, contestPeriodDays: period.value, maxStakeUsd: stake.value, anonymousNames: anonymous.checked, chat: chat.checked,
-        bots: Number(bots.value), labelsText: labels.value, allowGuests: guests.checked, teacher: teacher.value, scenarioDays: scenarioDays(),
+        bots: Number(bots.value), labelsText: labels.value, allowGuests: guests.checked, labelList: labelList.checked, teacher: teacher.value, scenarioDays: scenarioDays(),
       });
       if (!built.ok) {
         setText(status, built.errors.join(' · '));
@@ -114,6 +115,7 @@ export class TeachScene extends Phaser.Scene {
           h('h3', { style: 'margin-top:0.6em' }, t('teach.events')), events, eventHelp(), eventsPreview,
           h('h3', { style: 'margin-top:0.6em' }, t('teach.labels'), ' ', labelCount), labels,
           h('div', { class: 'row' }, file, fileButton, fileName, h('span', { class: 'muted', style: 'font-size:0.85em' }, t('teach.labelsHint'))),
+          h('div', { class: 'row' }, h('label', { style: 'min-width:0' }, labelList, ' ', t('teach.labelList'))),
           h('div', { class: 'row' }, h('label', { style: 'min-width:0' }, guests, ' ', t('teach.allowGuests'))))),
       h('div', { class: 'row', style: 'margin-top:0.8em' },
         h('button', { class: 'primary', testid: 'teach-create', onclick: () => void submit() }, t('teach.create')),

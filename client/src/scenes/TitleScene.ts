@@ -150,18 +150,19 @@ export class TitleScene extends Phaser.Scene {
   }
 
   private async join(rawName: string, code: string, spectate = false): Promise<void> {
-    const name = spectate ? rawName.trim() || t('title.spectator') : this.checkName(rawName);
-    if (!name) return;
     if (!code.trim()) return this.say(t('title.enterCode'), true);
-    this.say(t('title.joining'));
     try {
-      // A class session is joined through its own page, where a personal link claims the student's labelled seat.
+      // A class session is joined through its own page (its list of names, or a personal link),
+      // before any name is asked for: the class decides who the student is.
       const room = spectate ? null : await this.net.findRoom(code).catch(() => null);
       if (room?.classroom) {
         history.replaceState(null, '', `${location.pathname}?join=${encodeURIComponent(room.code ?? room.roomId)}`);
         this.scene.start(SCENES.classJoin);
         return;
       }
+      const name = spectate ? rawName.trim() || t('title.spectator') : this.checkName(rawName);
+      if (!name) return;
+      this.say(t('title.joining'));
       await this.net.join(code, name, spectate);
       this.scene.start(SCENES.lobby);
     } catch (e) {

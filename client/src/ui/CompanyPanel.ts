@@ -146,7 +146,21 @@ export class CompanyPanel {
   }
 
   /** Class sessions: the company list starts folded on a phone (30 rows would push the lesson off screen). */
-  foldRivalsOnPhones = false;
+  private foldOnPhones = false;
+
+  get foldRivalsOnPhones(): boolean {
+    return this.foldOnPhones;
+  }
+
+  /** Also folds a list already on screen (drawn before the session's settings arrived), unless the reader chose. */
+  set foldRivalsOnPhones(on: boolean) {
+    this.foldOnPhones = on;
+    const box = this.body.querySelector<HTMLDetailsElement>('[data-testid=players-details]');
+    if (!box || this.rivalsOpen !== null) return;
+    const open = !(on && window.matchMedia('(max-width: 700px)').matches);
+    box.dataset.drawn = String(open);
+    box.open = open;
+  }
   /** The reader's own choice, once they opened or closed the list. */
   private rivalsOpen: boolean | null = null;
 
@@ -156,7 +170,8 @@ export class CompanyPanel {
     const box = h('details', { class: 'section rivals', testid: 'players-details', ...(open ? { open: true } : {}) },
       h('summary', {}, h('h3', { style: 'display:inline' }, `${t('game.companies')} (${ranked.length})`)));
     // A details element created open fires a toggle too: only a change from what was drawn is the reader's choice.
-    box.addEventListener('toggle', () => { if (box.open !== open) this.rivalsOpen = box.open; });
+    box.dataset.drawn = String(open);
+    box.addEventListener('toggle', () => { if (String(box.open) !== box.dataset.drawn) this.rivalsOpen = box.open; });
     box.append(
       h('table', { testid: 'players-table' },
         h('tr', {}, h('th', {}, t('game.co')), h('th', { class: 'num', ...gloss('score') }, t('rank.stake')), h('th', { class: 'num', ...gloss('nav') }, t('game.nav')), h('th', { class: 'num', ...gloss('multiple') }, '×')),

@@ -54,6 +54,14 @@ describe('teacher setup form', () => {
     expect(blank.ok && 'teacher' in blank.options.classroom!).toBe(false);
   });
 
+  it('asks for "choose your name from the list" only with labels', () => {
+    const withLabels = buildSessionOptions({ ...base, labelsText: 'S1\nS2', labelList: true });
+    const without = buildSessionOptions({ ...base, labelList: true });
+    expect(withLabels.ok && withLabels.options.classroom).toMatchObject({ labels: ['S1', 'S2'], labelList: true });
+    expect(without.ok && 'labelList' in (without.options.classroom ?? {})).toBe(false);
+    if (withLabels.ok) expect(parseClassroomOptions(withLabels.options.classroom).labelList).toBe(true);
+  });
+
   it('refuses bad numbers and bad events with every problem listed', () => {
     const r = buildSessionOptions({ ...base, contestPeriodDays: '0', startingCashUsd: '-5', eventsText: '3 nothing' });
     expect(r.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousName, applyTreatment, marketOf, parseClassroomOptions } from '../../../server/classroom/settings.js';
+import { anonymousName, applyTreatment, labelListOn, marketOf, parseClassroomOptions } from '../../../server/classroom/settings.js';
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
 import { createGame } from '../../../shared/rules/engine.js';
 
@@ -19,6 +19,17 @@ describe('classroom settings', () => {
     expect(parseClassroomOptions({ labels: [' S1 ', 'S2'] }).labels).toEqual(['S1', 'S2']);
     expect(() => parseClassroomOptions({ labels: ['x', 'X '] })).toThrow(/twice/);
     expect(() => parseClassroomOptions({ startingCashUsd: -1 })).toThrow(/startingCashUsd/);
+  });
+
+  it('"choose your name from the list" is off by default, needs labels, and is kept only when on', () => {
+    expect(labelListOn(parseClassroomOptions({ labels: ['S1'] }))).toBe(false);
+    const on = parseClassroomOptions({ labels: ['S1'], labelList: true });
+    expect(on.labelList).toBe(true);
+    expect(labelListOn(on)).toBe(true);
+    expect(on.allowGuests).toBe(false);
+    expect('labelList' in parseClassroomOptions({ labels: ['S1'], labelList: false })).toBe(false);
+    expect(() => parseClassroomOptions({ labelList: true })).toThrow(/needs a list of labels/);
+    expect(() => parseClassroomOptions({ labels: ['S1'], labelList: 'yes' })).toThrow(/labelList/);
   });
 
   it('writes engine parameters into a copy of the scenario and leaves the original alone', () => {

@@ -14,11 +14,12 @@ function world(seats: Seat[], over: Partial<SeatWorld> = {}): SeatWorld {
 }
 
 const labelled = (bound: Record<string, string> = {}): SeatClassroom => ({
-  hasLabels: true, guestsAllowed: false,
+  hasLabels: true, guestsAllowed: false, labelList: false,
+  canonicalLabel: (l) => ['Ana', 'Ben'].find((x) => x.toLowerCase() === l.trim().toLowerCase()) ?? null,
   labelOfKey: (k) => (k === 'key-ana' ? 'Ana' : null),
   seatForLabel: (l) => {
-    if (!['Ana', 'Ben'].includes(l)) throw new Error(`Unknown label "${l}": ask your teacher for yours.`);
-    return bound[l] ?? null;
+    if (!['ana', 'ben'].includes(l.trim().toLowerCase())) throw new Error(`Unknown label "${l}": ask your teacher for yours.`);
+    return Object.entries(bound).find(([k]) => k.toLowerCase() === l.trim().toLowerCase())?.[1] ?? null;
   },
   labelOf: (id) => Object.entries(bound).find(([, p]) => p === id)?.[0] ?? '',
 });
@@ -54,5 +55,21 @@ describe('resolveSeat (pure)', () => {
     expect(resolveSeat({ label: 'Ana' }, world([], { classroom: labelled() }))).toMatchObject({ kind: 'refuse', message: /label alone/ });
     expect(resolveSeat({ playerName: 'Guest' }, world([], { classroom: labelled() }))).toMatchObject({ kind: 'refuse', message: /only its students/ });
     expect(resolveSeat({ playerName: 'Guest' }, world([], { classroom: { ...labelled(), guestsAllowed: true } }))).toEqual({ kind: 'new', name: 'Guest' });
+  });
+
+  it('"choose your name from the list": a free label takes its seat, a taken or unlisted one is refused, the seat token still returns', () => {
+    const list = (bound: Record<string, string> = {}) => ({ ...labelled(bound), labelList: true });
+    expect(resolveSeat({ label: ' ana ' }, world([], { classroom: list() }))).toEqual({ kind: 'new', name: 'Ana', label: 'Ana' });
+    expect(resolveSeat({ label: 'Ben', playerName: 'Benjamin' }, world([], { classroom: list() }))).toEqual({ kind: 'new', name: 'Benjamin', label: 'Ben' });
+    const ana = seat('p1');
+    expect(resolveSeat({ label: 'Ana' }, world([ana], { classroom: list({ Ana: 'p1' }) }))).toMatchObject({ kind: 'refuse', message: /"Ana" is already taken/ });
+    // The device that took it comes back with its seat token; the personal link works too.
+    expect(resolveSeat({ label: 'Ana', seatToken: 'tok-p1' }, world([ana], { classroom: list({ Ana: 'p1' }) }))).toEqual({ kind: 'own', seat: ana, takeBack: false });
+    expect(resolveSeat({ studentKey: 'key-ana' }, world([ana], { classroom: list({ Ana: 'p1' }) }))).toEqual({ kind: 'own', seat: ana, takeBack: false });
+    for (const label of ['Zoe', '__proto__', 'constructor']) {
+      expect(resolveSeat({ label }, world([], { classroom: list() }))).toMatchObject({ kind: 'refuse', message: /not on this class's list/ });
+    }
+    // Still no guests by name alone.
+    expect(resolveSeat({ playerName: 'Guest' }, world([], { classroom: list() }))).toMatchObject({ kind: 'refuse', message: /only its students/ });
   });
 });
