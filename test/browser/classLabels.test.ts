@@ -44,6 +44,8 @@ describe('choose your name from the list', () => {
     await teacher.click('[data-testid=teach-create]');
     await teacher.waitForSelector('[data-testid=projector]');
     const code = ((await teacher.textContent('[data-testid=proj-code]')) ?? '').trim();
+    // The wall says what the link will ask for.
+    expect(await teacher.textContent('[data-testid=proj-join-hint]')).toMatch(/tap your name/);
     const joinPage = `${H.url}?join=${code}`;
 
     // A laptop types the code on the title page: the class's page asks for the name from the list.

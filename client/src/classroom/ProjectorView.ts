@@ -31,6 +31,8 @@ export interface ProjectorLinks {
   join: string;
   /** The join link still says localhost (no LAN address, no PUBLIC_URL): phones cannot open it. */
   joinLoopback?: boolean;
+  /** Students pick their name from the session's list of labels when they open the join link. */
+  labelList?: boolean;
   teacher: string;
   exportZip: string;
 }
@@ -79,6 +81,7 @@ export class ProjectorView {
     codeEl.textContent = code;
     const joinEl = h('div', { class: 'ltr joinurl', testid: 'proj-join-url' });
     joinEl.textContent = links.join;
+    const joinHint = links.labelList ? h('div', { class: 'join-hint', testid: 'proj-join-hint' }, t('proj.joinTapName')) : null;
     const joinWarning = links.joinLoopback ? h('div', { class: 'bad join-warning', testid: 'proj-join-warning', role: 'alert' }, t('proj.joinLoopback')) : null;
     // Drawn large and scaled down by CSS: the same canvas fills the screen when the teacher asks.
     const qr = qrCanvas(links.join, 600);
@@ -115,7 +118,7 @@ export class ProjectorView {
     this.el = h('div', { class: 'projector', testid: 'projector' },
       h('div', { class: 'proj-head' },
         h('div', {}, h('div', { class: 'muted' }, t('proj.code')), codeEl),
-        h('div', { style: 'flex:1;min-width:0' }, h('div', { class: 'muted' }, t('proj.join')), joinEl, joinWarning, h('div', { class: 'row' }, this.day, this.state)),
+        h('div', { style: 'flex:1;min-width:0' }, h('div', { class: 'muted' }, t('proj.join')), joinEl, joinHint, joinWarning, h('div', { class: 'row' }, this.day, this.state)),
         qrButton),
       qrBig,
       this.question,

@@ -301,6 +301,7 @@ export const ar: Messages = {
   'proj.day': 'اليوم {day} / {end}',
   'proj.loading': 'جارٍ فتح الجلسة…',
   'proj.needToken': 'هذا العنوان بلا رمز المعلّم. افتح رابط المعلّم (الذي فيه ”token=“) في هذا المتصفح.',
+  'proj.joinTapName': 'افتح الرابط، ثم اضغط على اسمك في القائمة.',
   'proj.joinLoopback': 'هذا الرابط يشير إلى localhost: لا تستطيع الهواتف فتحه. شغّل الخادم على شبكة الصف وافتح الصفحة بعنوانها على الشبكة، أو اضبط PUBLIC_URL.',
   'proj.qrBig': 'اعرض رمز QR بملء الشاشة',
   'proj.qrClose': 'إغلاق',

@@ -269,6 +269,7 @@ export const en = {
   'proj.day': 'Day {day} / {end}',
   'proj.loading': 'Opening the session…',
   'proj.needToken': 'This address has no teacher token. Open your teacher link (the one with “token=”) in this browser.',
+  'proj.joinTapName': 'Open the link, then tap your name in the list.',
   'proj.joinLoopback': 'This link says localhost: phones cannot open it. Start the server on the class network and open the page by its network address, or set PUBLIC_URL.',
   'proj.qrBig': 'Show the QR code full screen',
   'proj.qrClose': 'Close',

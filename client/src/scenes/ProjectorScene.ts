@@ -53,9 +53,14 @@ export class ProjectorScene extends Phaser.Scene {
     const server = await fetch(`${net.httpBase}/api/join-base`).then((r) => (r.ok ? r.json() as Promise<ServerJoinBase> : null)).catch(() => null);
     if (!this.scene.isActive()) return;
     const { base, loopback } = studentBase(window.location, server);
+    // In "choose your name from the list" mode the wall tells students what the link will ask.
+    const labelList = await fetch(`${net.httpBase}/api/sessions/${encodeURIComponent(code)}/labels`, { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() as Promise<{ labelList?: boolean }> : null)).then((j) => j?.labelList === true).catch(() => false);
+    if (!this.scene.isActive()) return;
     const view = new ProjectorView(code, {
       join: joinUrl(window.location, code, base),
       joinLoopback: loopback,
+      labelList,
       teacher: teacherUrl(window.location, code, token),
       exportZip: `${net.httpBase}/api/sessions/${code}/export.zip?token=${encodeURIComponent(token)}`,
     }, (type, body) => net.command(type, body));
