@@ -163,8 +163,20 @@ export function applyActionInPlace(work: GameState, playerId: PlayerId, action: 
   const refused = refusal(work, playerId, action);
   if (refused) return { ok: false, error: refused, touched: false };
   const r = reduce(work, playerId, action);
-  return r.ok ? r : { ...r, touched: true };
+  return r.ok ? r : { ...r, touched: !REFUSES_BEFORE_WRITING.has(action.type) };
 }
+
+/**
+ * Reducers that check everything before their first write, so a refusal in place leaves the state as
+ * it was (read by hand; `test/shared/rules/refusals.test.ts` refuses thousands of each and compares
+ * hashes). These are the ones bots get refused (a hundred bots over 730 days: 607 refusals, all of
+ * these types). Others may write first (a new contest pick refunds the old stake, then checks the
+ * cash), so their refusals are undone by the caller.
+ */
+export const REFUSES_BEFORE_WRITING: ReadonlySet<ActionType> = new Set<ActionType>([
+  'tradeBtc', 'setTreasuryPolicy', 'takeLoan', 'buySite', 'buildSite', 'expandSite', 'rentColocation',
+  'placeLeaseOrder', 'cancelLeaseOrder', 'bidTender', 'sellHardware',
+]);
 
 /** The checks every action passes before its reducer runs (they read, never write). */
 function refusal(state: GameState, playerId: PlayerId, action: Action): RuleError | null {
