@@ -94,7 +94,8 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
   const budgetMs = opts.decisionBudgetMs ?? DEFAULT_DECISION_BUDGET_MS;
   const clock = opts.clock;
   const maxStrikesKept = opts.maxStrikesKept ?? 1000;
-  const match = matchCursor(createGame(opts.scenario, opts.seed));
+  // An observer may keep the days' states; without one the match is played on one state.
+  const match = matchCursor(createGame(opts.scenario, opts.seed), { inPlace: !opts.onDay });
   const log: LogEntry[] = [];
   const seats: Seat[] = [];
   const strikes: Strike[] = [];

@@ -10,14 +10,16 @@
  * give the same state: the engine is deterministic). Rejections are rare (under one a day with a
  * hundred bots), so rebuilding costs less than drafting every action.
  *
- * With `inPlace` (a replay that reads no state but the last) even the day's copy goes: every day and
- * action is played on one state. Only the lots are re-housed each day (a shallow copy), so memos
- * keyed on their identity (`asicGroups`, the lot index) never see lots that changed.
- * With no copy to rebuild from, a refused action that wrote throws `MatchCursorRewind`: the caller
- * starts again without `inPlace` (a log the engine recorded has no refused actions).
+ * With `inPlace` (the caller keeps no state but the current one) even the day's copy goes: every
+ * day is played on one state, and so are the actions whose reducers refuse before they write
+ * (`REFUSES_BEFORE_WRITING`, nearly all a match sends); any other goes through the pure door on it,
+ * whose draft a refusal discards. Each day the lots are re-housed (a shallow copy), so memos keyed
+ * on their identity (`asicGroups`, the lot index) never see lots that changed, and the views forget
+ * what they memoised on the records that changed.
  */
 import type { Action } from './actions.js';
-import { addPlayer, applyActionInPlace, step, stepInPlace, type NewPlayer } from './engine.js';
+import { addPlayer, applyAction, applyActionInPlace, REFUSES_BEFORE_WRITING, step, stepInPlace, type NewPlayer } from './engine.js';
+import { forgetViewMemos } from './view.js';
 import type { GameEvent, GameState, PlayerId, RuleError, StepResult } from './types.js';
 import { workingCopy } from './workingCopy.js';
 
@@ -32,9 +34,6 @@ export interface MatchCursor {
   addPlayer(player: NewPlayer): void;
   step(): StepResult;
 }
-
-/** Thrown by an `inPlace` cursor when a refused action had already written: replay without `inPlace`. */
-export class MatchCursorRewind extends Error {}
 
 export function matchCursor(initial: GameState, options: { inPlace?: boolean } = {}): MatchCursor {
   if (options.inPlace) return inPlaceCursor(initial);
@@ -88,15 +87,20 @@ function inPlaceCursor(initial: GameState): MatchCursor {
       return work;
     },
     apply(playerId, action) {
-      const r = applyActionInPlace(work, playerId, action);
-      if (r.ok) return r;
-      if (r.touched) throw new MatchCursorRewind(`${action.type} was refused (${r.error.code}) after it wrote`);
-      return { ok: false, error: r.error };
+      if (REFUSES_BEFORE_WRITING.has(action.type)) {
+        const r = applyActionInPlace(work, playerId, action);
+        return r.ok ? r : { ok: false, error: r.error };
+      }
+      const r = applyAction(work, playerId, action);
+      if (!r.ok) return r;
+      work = r.state;
+      return { ok: true, events: r.events };
     },
     addPlayer(player) {
       work = addPlayer(work, player);
     },
     step() {
+      forgetViewMemos();
       const r = stepInPlace(rehoused(work));
       work = r.state;
       return r;

@@ -3,7 +3,7 @@
  * the server and the league, `npm run sim -- --replay`, and the client's replay viewer.
  */
 import { parseAction, type Action } from './actions.js';
-import { matchCursor, MatchCursorRewind, type MatchCursor } from './matchCursor.js';
+import { matchCursor, type MatchCursor } from './matchCursor.js';
 import { own } from './own.js';
 import { addPlayer, applyAction, applyUntrusted, createGame, stateHash } from './engine.js';
 import type { GameEvent, GameState, PlayerId, Scenario } from './types.js';
@@ -53,31 +53,17 @@ export function applyEntry(state: GameState, entry: LogEntry, trusted = false): 
 /** Re-runs a log from day 0. Entries must be in the order they were accepted. */
 export function runReplay(file: Pick<ReplayFile, 'scenario' | 'seed' | 'finalDay' | 'entries'>, observer: ReplayObserver = {}): GameState {
   // With nobody reading the days in between, the whole replay may run on one state.
-  if (!observer.onDay) {
-    try {
-      return replayWith(matchCursor(createGame(file.scenario, file.seed), { inPlace: true }), file, observer, true);
-    } catch (err) {
-      if (!(err instanceof MatchCursorRewind)) throw err;
-    }
-  }
-  return replayWith(matchCursor(createGame(file.scenario, file.seed)), file, observer);
-}
-
-function replayWith(match: MatchCursor, file: Pick<ReplayFile, 'finalDay' | 'entries'>, observer: ReplayObserver, deferRejections = false): GameState {
+  const match = matchCursor(createGame(file.scenario, file.seed), { inPlace: !observer.onDay });
   const playDay = () => {
     const r = match.step();
     observer.onDay?.(r.state, r.events);
   };
-  const rejected: [LogEntry, string][] = [];
   for (const entry of file.entries) {
     while (match.state.day < entry.day && match.state.phase === 'running') playDay();
     const code = applyEntryTo(match, entry, observer.trusted === true);
-    if (code && deferRejections) rejected.push([entry, code]);
-    else if (code) observer.onRejected?.(entry, code);
+    if (code) observer.onRejected?.(entry, code);
   }
   while (match.state.day < file.finalDay && match.state.phase === 'running') playDay();
-  // An in-place run reports its refusals once it is through: if it rewinds, the next run reports them.
-  for (const [entry, code] of rejected) observer.onRejected?.(entry, code);
   return match.state;
 }
 

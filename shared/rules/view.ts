@@ -193,7 +193,7 @@ export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_D
 
 // Owner indexes of a state's collections, built in one pass the first time a view asks and kept
 // while the collection is the same object (a state never changes; the next shares untouched ones).
-const ownerIndexes = new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>();
+let ownerIndexes = new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>();
 function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K): Map<PlayerId, T[]> {
   let perKey = ownerIndexes.get(items);
   if (!perKey) ownerIndexes.set(items, (perKey = new Map<string, Map<string, unknown[]>>()));
@@ -251,7 +251,7 @@ type MarketQuotes = Pick<EngineQuotes, 'unitPriceUsd' | 'resaleUnitPriceUsd' | '
 
 // Prices every seat sees alike, from the scenario, today's date and the hardware prices: one copy
 // while those are the same objects (all day long unless an action moves a price).
-const marketQuotesCache = new WeakMap<GameState['scenario'], { date: string; asicUsdPerTh: number; gpuPriceUsd: Record<string, number>; quotes: MarketQuotes }>();
+let marketQuotesCache = new WeakMap<GameState['scenario'], { date: string; asicUsdPerTh: number; gpuPriceUsd: Record<string, number>; quotes: MarketQuotes }>();
 
 function marketQuotes(state: GameState): MarketQuotes {
   const hit = marketQuotesCache.get(state.scenario);
@@ -307,8 +307,8 @@ const EMPTY_NAV_PARTS: NavParts = Object.freeze({
 // before it have acted), so the first view of a state values its own seat only; a second view of
 // the same state (a room sending every seat) values every seat at once. Both give the same figures:
 // the one-seat pass is the all-seat pass filtered.
-const navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
-const oneSeatCache = new WeakMap<GameState, { id: PlayerId; parts: NavParts }>();
+let navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
+let oneSeatCache = new WeakMap<GameState, { id: PlayerId; parts: NavParts }>();
 function navPartsFor(state: GameState, id: PlayerId): NavParts {
   const all = navPartsCache.get(state);
   if (all) return all[id] ?? EMPTY_NAV_PARTS;
@@ -334,13 +334,13 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) 
   return v;
 }
 
-const publicPlayerCache = new WeakMap<PlayerState, PublicPlayer>();
-const sitesCache = new WeakMap<Record<string, Site>, { sites: Site[]; colocation: ColoOffer[] }>();
-const bookCache = new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>();
-const regionsCache = new WeakMap<Record<string, RegionState>, PlayerView['regions']>();
+let publicPlayerCache = new WeakMap<PlayerState, PublicPlayer>();
+let sitesCache = new WeakMap<Record<string, Site>, { sites: Site[]; colocation: ColoOffer[] }>();
+let bookCache = new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>();
+let regionsCache = new WeakMap<Record<string, RegionState>, PlayerView['regions']>();
 const catalogueCache = new WeakMap<GameState['scenario'], { date: string; catalogue: HardwareModelSpec[] }>();
 const summaryCache = new WeakMap<ContestResult, ContestSummary>();
-const newsCache = new WeakMap<NewsItem[], NewsItem[]>();
+let newsCache = new WeakMap<NewsItem[], NewsItem[]>();
 
 function releasedModels(state: GameState): HardwareModelSpec[] {
   const hit = catalogueCache.get(state.scenario);
@@ -377,7 +377,7 @@ type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
 
 // Every seat's view of one state shares its public part: a league builds a view per bot per day.
 // States are never mutated once built, so caching on the object is safe.
-const publicCache = new WeakMap<GameState, PublicPart>();
+let publicCache = new WeakMap<GameState, PublicPart>();
 
 function publicPart(state: GameState): PublicPart {
   const cached = publicCache.get(state);
@@ -457,8 +457,8 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
 
 // What every seat sees of a tender or an offer (no bids, their count), once per record; a seat's
 // own bid is added per view.
-const tenderCache = new WeakMap<Tender, Omit<PublicTender, 'myBidUsdPerGpuHour'>>();
-const offerCache = new WeakMap<Offer, Omit<PublicOffer, 'myBid'>>();
+let tenderCache = new WeakMap<Tender, Omit<PublicTender, 'myBidUsdPerGpuHour'>>();
+let offerCache = new WeakMap<Offer, Omit<PublicOffer, 'myBid'>>();
 const tenderCard = (t: Tender) => memo(tenderCache, t, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
 const offerCard = (o: Offer) => memo(offerCache, o, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
 
@@ -470,4 +470,25 @@ export function publicOffers(state: GameState, playerId: PlayerId | null): Publi
       myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
     });
   });
+}
+
+/**
+ * Forgets every view piece memoised on a state's records. The memos rely on a returned state never
+ * changing; a match played in place (`matchCursor` with `inPlace`) changes its records between days,
+ * so it calls this before each day. Memos keyed on what never changes (the scenario, finished
+ * contest rounds) stay.
+ */
+export function forgetViewMemos(): void {
+  ownerIndexes = new WeakMap();
+  marketQuotesCache = new WeakMap();
+  navPartsCache = new WeakMap();
+  oneSeatCache = new WeakMap();
+  publicPlayerCache = new WeakMap();
+  sitesCache = new WeakMap();
+  bookCache = new WeakMap();
+  regionsCache = new WeakMap();
+  newsCache = new WeakMap();
+  publicCache = new WeakMap();
+  tenderCache = new WeakMap();
+  offerCache = new WeakMap();
 }

@@ -83,7 +83,7 @@ describe('matchCursor', () => {
     expect(stateHash(m.step().state)).toBe(stateHash(step(s).state));
   });
 
-  it('replays a log in place, and rewinds to the copying way when a refused action had written', () => {
+  it('replays a log in place as the copying way does, a refusal that wrote first included', () => {
     const log = botLog(40);
     const file = { scenario, seed: 'cursor', finalDay: 40, entries: log };
     expect(stateHash(runReplay(file))).toBe(stateHash(pureReplay(log, 40)));
