@@ -12,6 +12,7 @@ import { HOST_ACTION_TYPES, HOST_ACTOR } from '../../shared/rules/actions.js';
 import { joinOptionsSchema, type ServerBody, type ServerMessage } from '../../shared/protocol/index.js';
 import { CLOSE_CODES } from '../../shared/protocol/names.js';
 import { MarketState } from '../../shared/sync/MarketState.js';
+import { PrivateFeedSender } from '../../shared/sync/privateDelta.js';
 import { loadStrategies } from '../game/bots.js';
 import { dispatch, MESSAGE_TABLE, receive, refusalFor, type MessageCtx, type Verdict } from './messages.js';
 import { kickSeat, releaseUnclaimedSeats, seatLeft } from './leaving.js';
@@ -130,7 +131,7 @@ export class MarketRoom extends Room<MarketState> {
     const { config } = this.ctx;
     this.clientInfo.set(client.sessionId, {
       playerId: seat?.playerId ?? '', spectator: seat === null, isHost, ip: who.ip,
-      bucket: new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst, Date.now()), rateErrorAtMs: 0, lastPrivate: '',
+      bucket: new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst, Date.now()), rateErrorAtMs: 0, privateFeed: new PrivateFeedSender(),
     });
     if (this.holdClock) {
       this.holdClock = false;

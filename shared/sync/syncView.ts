@@ -6,10 +6,9 @@ import { publicContestSummary } from '../rules/systems/contest.js';
 import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
 import { bookLevels, publicPlayer, releasedUnitPrices, type BookLevel } from '../rules/view.js';
 import { coloOffers } from '../rules/systems/colocation.js';
-import { daySummary } from '../rules/summary.js';
 import type { GameState, NewsItem } from '../rules/types.js';
 import {
-  BookLevelCard, ChartPoint, CHART_RING, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
+  BookLevelCard, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
 } from './MarketState.js';
 
 /** A classroom session's public cues (docs/classroom.md); null for an ordinary room. */
@@ -103,18 +102,6 @@ function syncNews(arr: ArraySchema<NewsCard>, news: NewsItem[]): void {
   while (arr.length > latest.length) arr.pop();
 }
 
-/** Writes today's point into its ring slot (`day % CHART_RING`). */
-export function syncChart(arr: ArraySchema<ChartPoint>, state: GameState): void {
-  const s = daySummary(state);
-  const fields = {
-    day: s.day, btcUsd: s.btcUsd, hashpriceUsdPerPhDay: s.hashpriceUsdPerPhDay, networkHashrateEhs: s.hashrateEhs,
-    gpuRentUsdPerHour: s.gpuRentUsdPerHour, asicUsdPerTh: s.asicUsdPerTh, powerUsdPerMwh: s.powerUsdPerMwh, miningGw: s.miningGw, aiGw: s.aiGw,
-  };
-  const slot = state.day % CHART_RING;
-  while (arr.length <= slot) arr.push(new ChartPoint());
-  assign(arr[slot]!, fields);
-}
-
 /** Copies everything public from `state` (and the room's own settings) into `ms`. */
 export function syncView(
   ms: MarketState, state: GameState, meta: RoomMeta, seats: ReadonlyMap<string, SeatStatus>, classroom: ClassroomCues | null = null,
@@ -169,7 +156,6 @@ export function syncView(
   });
   syncHistory(ms.contest.history, state);
   syncNews(ms.news, state.news);
-  syncChart(ms.chart, state);
   if (classroom) syncClassroom(ms.classroom, classroom);
 }
 

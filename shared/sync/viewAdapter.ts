@@ -8,10 +8,11 @@ import { daysBetween } from '../economy/calendar.js';
 import { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 import type { ContestSummary, Narrative } from '../rules/types.js';
 import type { PlayerView } from '../rules/view.js';
-import type { ServerBody, Welcome } from '../protocol/server.js';
+import type { Welcome } from '../protocol/server.js';
+import type { PrivatePayload } from './privateFeed.js';
 import { MARKET_KEYS, type MarketKey } from '../economy/scenarios/types.js';
 import type {
-  BookLevelCard, ChartPoint, ClassroomInfo, ColoCard, ContestInfo, MarketState, MetersInfo, NewsCard, OfferCard, PlayerCard, RegionCard, RoomInfo, SiteCard,
+  BookLevelCard, ClassroomInfo, ColoCard, ContestInfo, MarketState, MetersInfo, NewsCard, OfferCard, PlayerCard, RegionCard, RoomInfo, SiteCard,
   TenderCard, WorldInfo,
 } from './MarketState.js';
 
@@ -34,14 +35,14 @@ export interface StateJson {
   bookAsks?: Card<BookLevelCard>[];
   contest?: Partial<Omit<Card<ContestInfo>, 'history'>> & { history?: string[] };
   news?: Card<NewsCard>[];
-  chart?: Card<ChartPoint>[];
   classroom?: Partial<Omit<Card<ClassroomInfo>, 'closedMarkets'>> & { closedMarkets?: string[] };
 }
 
 /** Anything with `toJSON()` into that shape: the live `room.state` of colyseus.js. */
 export type SyncedState = MarketState | { toJSON(): unknown };
 
-export type PrivateMessage = ServerBody<'private'>;
+/** The private payload a client holds, folded from `private` and `privateDelta` (PrivateFeedCopy in privateDelta.ts). */
+export type PrivateMessage = PrivatePayload;
 
 const values = <T>(v: Record<string, T> | T[] | undefined): T[] => (Array.isArray(v) ? v : Object.values(v ?? {}));
 
