@@ -1,106 +1,113 @@
 /**
  * The owner-only private feed as deltas (docs/protocol.md, "Private data"): a full `private`
  * payload on join, on reconnection, on request and whenever a delta would be larger; otherwise a
- * `privateDelta` with only the paths that changed. Both carry `seq`, one more than the message
+ * `privateDelta` with only what changed. Neither repeats what the synced state already carries
+ * (privateWire in privateFeed.ts; viewFromState puts it back). Both carry `seq`, one more than the message
  * before, so a client that sees a gap knows its copy is stale and asks for a full one
  * (`resyncPrivate`). Plain JSON in, plain JSON out: a bot in any language can apply it.
  */
-import type { PrivatePayload } from './privateFeed.js';
+import { privateWire, type PrivatePayload, type PrivateWire } from './privateFeed.js';
 
-/** Keys from the payload's root down to the value: object keys, and array indexes as numbers. */
+/** Keys from the payload's root down to a value: object keys, and array indexes as numbers. */
 export type DeltaPath = (string | number)[];
 
 export interface PrivateDelta {
   /** One more than the `seq` of the payload this applies to. */
   seq: number;
-  /** Each `[path, value]`: put `value` at `path` (creating the key), in order. */
-  set?: [DeltaPath, unknown][];
+  /**
+   * Merged into the copy: where both the value here and the copy's are objects (not arrays, not
+   * null), merge key by key; anything else (a number, a string, null, an array) replaces.
+   */
+  set?: Record<string, unknown>;
   /** Each path: remove that key from its object. Applied after `set`. */
   del?: DeltaPath[];
 }
 
 /** The full payload on the wire: the same fields plus the feed's sequence number. */
-export type PrivateFull = PrivatePayload & { seq: number };
+export type PrivateFull = PrivateWire & { seq: number };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
 
-const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/**
- * Below this many changed children a node is always sent as changes: collapsing it to one value
- * only pays off when most of a large node changed, and measuring that costs a stringify.
- */
-const COLLAPSE_MIN_OPS = 4;
-
-function diffInto(a: Json, b: Json, path: DeltaPath, set: [DeltaPath, unknown][], del: DeltaPath[]): void {
-  if (a === b) return;
-  const setStart = set.length;
-  const delStart = del.length;
+/** Arrays compare by value: an array that changed at all travels whole (lots, orders and bids are short). */
+function sameJson(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]!));
   if (isObject(a) && isObject(b)) {
-    for (const k in b) {
-      if (!Object.prototype.hasOwnProperty.call(a, k)) set.push([[...path, k], b[k]]);
-      else diffInto(a[k]!, b[k]!, [...path, k], set, del);
-    }
-    for (const k in a) if (!Object.prototype.hasOwnProperty.call(b, k)) del.push([...path, k]);
-  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    for (let i = 0; i < b.length; i++) diffInto(a[i]!, b[i]!, [...path, i], set, del);
-  } else {
-    set.push([path, b]);
-    return;
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k]!, b[k]!));
   }
-  // A node that mostly changed travels whole: one value is smaller than many paths into it.
-  const ops = set.length - setStart + del.length - delStart;
-  if (path.length > 0 && ops >= COLLAPSE_MIN_OPS) {
-    const parts = JSON.stringify(set.slice(setStart)).length + JSON.stringify(del.slice(delStart)).length;
-    if (JSON.stringify(b).length + JSON.stringify(path).length < parts) {
-      set.length = setStart;
-      del.length = delStart;
-      set.push([path, b]);
+  return false;
+}
+
+/** What merges `a` into `b` (undefined: nothing), removals pushed onto `del`. */
+function diffObject(a: JsonObject, b: JsonObject, path: DeltaPath, del: DeltaPath[]): JsonObject | undefined {
+  let out: JsonObject | undefined;
+  for (const k in b) {
+    const bv = b[k]!;
+    if (!Object.prototype.hasOwnProperty.call(a, k)) {
+      (out ??= {})[k] = bv;
+      continue;
     }
+    const av = a[k]!;
+    if (isObject(av) && isObject(bv)) {
+      const inner = diffObject(av, bv, [...path, k], del);
+      if (inner) (out ??= {})[k] = inner;
+    } else if (!sameJson(av, bv)) (out ??= {})[k] = bv;
   }
+  for (const k in a) if (!Object.prototype.hasOwnProperty.call(b, k)) del.push([...path, k]);
+  return out;
 }
 
 /** The changes that turn `prev` into `next` (both plain JSON, e.g. parsed from the wire). */
-export function privateDelta(prev: PrivatePayload, next: PrivatePayload, seq: number): PrivateDelta {
-  const set: [DeltaPath, unknown][] = [];
+export function privateDelta(prev: PrivateWire, next: PrivateWire, seq: number): PrivateDelta {
   const del: DeltaPath[] = [];
-  diffInto(prev as unknown as Json, next as unknown as Json, [], set, del);
+  const set = diffObject(prev as unknown as JsonObject, next as unknown as JsonObject, [], del);
   const d: PrivateDelta = { seq };
-  if (set.length) d.set = set;
+  if (set) d.set = set;
   if (del.length) d.del = del;
   return d;
+}
+
+/** `base` merged with `set`, copying only what changes. */
+function merged(base: unknown, set: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = isObject(base) ? { ...base } : {};
+  for (const k in set) {
+    const v = set[k];
+    out[k] = isObject(v) && isObject(out[k]) ? merged(out[k], v) : v;
+  }
+  return out;
 }
 
 /**
  * `base` with `delta` applied, copy-on-write: nodes on a changed path are copied, everything else
  * is shared, so a view built from `base` earlier never changes under its reader.
  */
-export function applyPrivateDelta(base: PrivatePayload, delta: PrivateDelta): PrivatePayload {
-  const root = { ...(base as unknown as Record<string, unknown>) };
-  const copied = new Set<unknown>([root]);
-  const parentOf = (path: DeltaPath): Record<string | number, unknown> => {
+export function applyPrivateDelta(base: PrivateWire, delta: PrivateDelta): PrivateWire {
+  const root = delta.set ? merged(base, delta.set) : { ...(base as unknown as Record<string, unknown>) };
+  const fresh = new Set<unknown>([root]);
+  for (const path of delta.del ?? []) {
+    if (path.length === 0) continue;
     let node = root as Record<string | number, unknown>;
-    for (let i = 0; i < path.length - 1; i++) {
+    for (let i = 0; i < path.length - 1 && node; i++) {
       const key = path[i]!;
       let child = node[key];
-      if (!copied.has(child)) {
-        child = Array.isArray(child) ? child.slice() : typeof child === 'object' && child !== null ? { ...child } : {};
-        copied.add(child);
+      if (typeof child !== 'object' || child === null) {
+        node = undefined as never;
+        break;
+      }
+      if (!fresh.has(child)) {
+        child = Array.isArray(child) ? child.slice() : { ...child };
+        fresh.add(child);
         node[key] = child;
       }
       node = child as Record<string | number, unknown>;
     }
-    return node;
-  };
-  for (const [path, value] of delta.set ?? []) {
-    if (path.length === 0) continue;
-    parentOf(path)[path[path.length - 1]!] = value;
+    if (node) delete node[path[path.length - 1]!];
   }
-  for (const path of delta.del ?? []) {
-    if (path.length === 0) continue;
-    delete parentOf(path)[path[path.length - 1]!];
-  }
-  return root as unknown as PrivatePayload;
+  return root as unknown as PrivateWire;
 }
 
 /**
@@ -109,10 +116,10 @@ export function applyPrivateDelta(base: PrivatePayload, delta: PrivateDelta): Pr
  * the copy is kept as it was and the caller sends `resyncPrivate` for a full payload.
  */
 export class PrivateFeedCopy {
-  payload: PrivatePayload | null = null;
+  payload: PrivateWire | null = null;
   seq = -1;
 
-  full(msg: PrivateFull): PrivatePayload {
+  full(msg: PrivateFull): PrivateWire {
     const { seq, ...payload } = msg;
     this.seq = typeof seq === 'number' ? seq : -1;
     this.payload = payload;
@@ -142,7 +149,7 @@ export interface PrivateFeedRoom {
  * Folds a room's private feed into one copy and calls `onChange` with each new payload. A delta
  * that does not follow asks once for a full payload; deltas until it comes are skipped.
  */
-export function followPrivateFeed(room: PrivateFeedRoom, onChange: (payload: PrivatePayload) => void): PrivateFeedCopy {
+export function followPrivateFeed(room: PrivateFeedRoom, onChange: (payload: PrivateWire) => void): PrivateFeedCopy {
   const copy = new PrivateFeedCopy();
   let asked = false;
   room.onMessage('private', (m: PrivateFull) => {
@@ -168,7 +175,7 @@ export type PrivateFeedMessage = { type: 'private'; body: PrivateFull } | { type
 export class PrivateFeedSender {
   /** JSON of the payload the session holds ('' = none: the next one goes out whole). */
   private json = '';
-  private base: PrivatePayload | null = null;
+  private base: PrivateWire | null = null;
   private seq = 0;
 
   /** The next payload goes out whole (join, reconnection, `resyncPrivate`). */
@@ -177,11 +184,12 @@ export class PrivateFeedSender {
     this.base = null;
   }
 
-  next(payload: PrivatePayload): PrivateFeedMessage | null {
-    const json = JSON.stringify(payload);
+  /** `unitPriceUsd`: the synced `world.unitPriceUsd` (privateWire leaves out what equals it). */
+  next(payload: PrivatePayload, unitPriceUsd: Record<string, number>): PrivateFeedMessage | null {
+    const json = JSON.stringify(privateWire(payload, unitPriceUsd));
     if (json === this.json) return null;
     // Parsed back so the base is plain JSON, exactly what the client holds, sharing nothing with the engine state.
-    const next = JSON.parse(json) as PrivatePayload;
+    const next = JSON.parse(json) as PrivateWire;
     const base = this.base;
     this.json = json;
     this.base = next;

@@ -1,5 +1,5 @@
 /** What the owner-only `private` message carries: the player's own card and secrets. */
-import { privatePlayer, publicPlayer, type PrivatePlayer, type PublicPlayer } from '../rules/view.js';
+import { privatePlayer, publicPlayer, type EngineQuotes, type PrivatePlayer, type PublicPlayer } from '../rules/view.js';
 import type { GameState, PlayerId } from '../rules/types.js';
 import type { WelcomeScenario } from '../protocol/server.js';
 
@@ -32,6 +32,51 @@ export function privatePayload(state: GameState, playerId: PlayerId): PrivatePay
     if (Object.prototype.hasOwnProperty.call(r.payouts, playerId)) contestPayouts.push({ round: r.round, usdCents: r.payouts[playerId]! });
   }
   return { me, tenderBids, offerBids, contestPayouts };
+}
+
+/**
+ * Fields of the player's own card the synced `players` card already carries, always equal to it:
+ * the wire leaves them out of `me` (they change daily, and every seat would get them twice).
+ */
+export const CARD_FIELDS_IN_STATE = [
+  'bankrupt', 'navUsd', 'marketCapUsd', 'multiple', 'sharesOutstanding', 'founderShares', 'scoreMarketUsd', 'scoreNavUsd',
+  'revenueMiningUsdPerDay', 'revenueAiUsdPerDay', 'btcMinedBtc', 'computeDeliveredH100Days',
+] as const satisfies readonly (keyof PublicPlayer)[];
+type CardFieldInState = (typeof CARD_FIELDS_IN_STATE)[number];
+
+/**
+ * `me` as it travels: without CARD_FIELDS_IN_STATE, and `quotes` without what is sent elsewhere
+ * (`navParts`, the same as `me.navParts`; `unitPriceUsd`, the same as the synced
+ * `world.unitPriceUsd`). A field is only left out when it is equal, so a full payload is valid too.
+ */
+export type WireMe = Omit<PublicPlayer & PrivatePlayer, CardFieldInState | 'quotes'> & Partial<Pick<PublicPlayer, CardFieldInState>> & {
+  quotes: Omit<EngineQuotes, 'navParts' | 'unitPriceUsd'> & Partial<Pick<EngineQuotes, 'navParts' | 'unitPriceUsd'>>;
+};
+
+export type PrivateWire = Omit<PrivatePayload, 'me'> & { me: WireMe | null };
+
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+export function privateWire(p: PrivatePayload, unitPriceUsd: Record<string, number>): PrivateWire {
+  if (!p.me) return p;
+  const me: Record<string, unknown> = { ...p.me };
+  for (const k of CARD_FIELDS_IN_STATE) delete me[k];
+  const quotes: Partial<EngineQuotes> = { ...p.me.quotes };
+  if (sameJson(quotes.navParts, p.me.navParts)) delete quotes.navParts;
+  if (sameJson(quotes.unitPriceUsd, unitPriceUsd)) delete quotes.unitPriceUsd;
+  me.quotes = quotes;
+  return { ...p, me: me as unknown as WireMe };
+}
+
+/** The engine's `me` again, from the wire's `me`, the player's synced card and `world.unitPriceUsd`. */
+export function meFromWire(
+  me: WireMe, card: Partial<Pick<PublicPlayer, CardFieldInState>> | undefined, unitPriceUsd: Record<string, number> | undefined,
+): PublicPlayer & PrivatePlayer {
+  const fromCard: Record<string, unknown> = {};
+  for (const k of CARD_FIELDS_IN_STATE) if (card?.[k] !== undefined && me[k] === undefined) fromCard[k] = card[k];
+  const q = me.quotes;
+  const quotes = { ...q, navParts: q.navParts ?? { ...me.navParts }, unitPriceUsd: q.unitPriceUsd ?? { ...(unitPriceUsd ?? {}) } };
+  return { ...me, ...fromCard, quotes } as PublicPlayer & PrivatePlayer;
 }
 
 /** The static scenario data of the `welcome` message (the synced state carries only what changes). */

@@ -9,7 +9,7 @@ import { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 import type { ContestSummary, Narrative } from '../rules/types.js';
 import type { PlayerView } from '../rules/view.js';
 import type { Welcome } from '../protocol/server.js';
-import type { PrivatePayload } from './privateFeed.js';
+import { meFromWire, type PrivatePayload, type PrivateWire } from './privateFeed.js';
 import { MARKET_KEYS, type MarketKey } from '../economy/scenarios/types.js';
 import type {
   BookLevelCard, ClassroomInfo, ColoCard, ContestInfo, MarketState, MetersInfo, NewsCard, OfferCard, PlayerCard, RegionCard, RoomInfo, SiteCard,
@@ -41,8 +41,8 @@ export interface StateJson {
 /** Anything with `toJSON()` into that shape: the live `room.state` of colyseus.js. */
 export type SyncedState = MarketState | { toJSON(): unknown };
 
-/** The private payload a client holds, folded from `private` and `privateDelta` (PrivateFeedCopy in privateDelta.ts). */
-export type PrivateMessage = PrivatePayload;
+/** The private payload a client holds, folded from `private` and `privateDelta` (PrivateFeedCopy in privateDelta.ts); a whole engine payload reads the same. */
+export type PrivateMessage = PrivateWire | PrivatePayload;
 
 const values = <T>(v: Record<string, T> | T[] | undefined): T[] => (Array.isArray(v) ? v : Object.values(v ?? {}));
 
@@ -157,7 +157,7 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
       maxStakeUsd: c.maxStakeUsd || welcome?.scenario.contest.maxStakeUsd || 0,
     },
     news: values(json.news).map((n) => ({ day: n.day, date: n.date, kind: n.kind, headline: n.headline })),
-    me: priv?.me ?? null,
+    me: priv?.me ? meFromWire(priv.me, json.players?.[playerId], w.unitPriceUsd) : null,
   };
 }
 

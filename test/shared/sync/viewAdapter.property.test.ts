@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { Decoder, Encoder } from '@colyseus/schema';
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
 import { addPlayer, applyAction, createGame, step } from '../../../shared/rules/engine.js';
-import { playerView } from '../../../shared/rules/view.js';
+import { playerView, releasedUnitPrices } from '../../../shared/rules/view.js';
 import { seedRng } from '../../../shared/rules/rng.js';
 import { getStrategy } from '../../../shared/bots/index.js';
 import type { GameState } from '../../../shared/rules/types.js';
 import { MarketState } from '../../../shared/sync/MarketState.js';
 import { syncView, type RoomMeta } from '../../../shared/sync/syncView.js';
-import { privatePayload, welcomeScenarioOf, type PrivatePayload } from '../../../shared/sync/privateFeed.js';
+import { privatePayload, privateWire, welcomeScenarioOf, type PrivateWire } from '../../../shared/sync/privateFeed.js';
 import { PrivateFeedCopy, PrivateFeedSender, type PrivateFeedMessage } from '../../../shared/sync/privateDelta.js';
 import { viewFromState } from '../../../shared/sync/viewAdapter.js';
 import type { Welcome } from '../../../shared/protocol/index.js';
@@ -36,7 +36,7 @@ class Feed {
 
   /** The server syncs: whatever it sends reaches the client, unless `drop`. */
   sync(state: GameState, drop = false): void {
-    const m = this.sender.next(privatePayload(state, this.playerId));
+    const m = this.sender.next(privatePayload(state, this.playerId), releasedUnitPrices(state));
     if (m && !drop) this.receive(JSON.parse(JSON.stringify(m)) as PrivateFeedMessage, state);
   }
 
@@ -59,7 +59,7 @@ class Feed {
 }
 
 /** What a client holds after decoding: the wire bytes (msgpack of the schema, JSON of messages), never the objects. */
-function wireView(decoded: MarketState, state: GameState, playerId: string | null, priv: PrivatePayload | null): ReturnType<typeof playerView> {
+function wireView(decoded: MarketState, state: GameState, playerId: string | null, priv: PrivateWire | null): ReturnType<typeof playerView> {
   const welcome: Welcome = {
     roomCode: 'ROOM01', playerId: playerId ?? '', spectator: playerId === null, isHost: false, seatToken: '', hostToken: '', reconnectSeconds: 0,
     scenario: JSON.parse(JSON.stringify(welcomeScenarioOf(state.scenario))) as Welcome['scenario'],
@@ -142,10 +142,10 @@ describe('the wire adapter', () => {
               f.sync(state, drop);
             }
             if (day === reconnectDay) feeds.get(seats[reconnectDay % seats.length]!.id)!.reconnect(state);
-            // Every seat's copy equals the engine's payload after every day, but the one whose delta was just lost.
+            // Every seat's copy equals what the server meant to send after every day, but the one whose delta was just lost.
             for (const [id, f] of feeds) {
               if (day === dropDay && id === dropped) continue;
-              expect(f.copy.payload, `day ${state.day}, seat ${id}: private copy`).toEqual(JSON.parse(JSON.stringify(privatePayload(state, id))));
+              expect(f.copy.payload, `day ${state.day}, seat ${id}: private copy`).toEqual(JSON.parse(JSON.stringify(privateWire(privatePayload(state, id), releasedUnitPrices(state)))));
             }
             const patch = encoder.encode();
             liveDecoder.decode(patch);
