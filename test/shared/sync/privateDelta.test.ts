@@ -80,7 +80,7 @@ describe('private deltas', () => {
     const handlers = new Map<string, (m: never) => void>();
     const sent: string[] = [];
     const seen: PrivateWire[] = [];
-    followPrivateFeed({ onMessage: (type, cb) => handlers.set(type, cb as (m: never) => void), send: (type) => sent.push(type) }, (p) => seen.push(p));
+    followPrivateFeed({ onMessage: (type, cb) => handlers.set(type, cb), send: (type) => sent.push(type) }, (p) => seen.push(p));
     const deliver = (type: string, m: unknown) => handlers.get(type)!(m as never);
     deliver('privateDelta', { seq: 1, set: { me: null } });
     expect(sent).toEqual(['resyncPrivate']);
