@@ -62,6 +62,10 @@ export class MarketRoom extends Room<MarketState> {
     // Private rooms and classroom sessions are never listed (lobby, /api/rooms): set before the first listing.
     if (host.meta.isPrivate || host.classroom) await this.setPrivate(true);
     this.setState(new MarketState());
+    // Patches go out from `tick`, right after the sync that made them: in the same turn as that
+    // sync's private deltas and events (one socket write per client instead of two), after the
+    // days it sent as `history`, and no 20 Hz timer per room that mostly finds nothing to send.
+    this.patchRate = 0;
     this.sync();
     // A crash between the last day (or the host's `end`) and saving the results: finish now.
     if (host.runner.ended && host.meta.phase !== 'ended') this.afterMessage(() => host.finish());
@@ -228,9 +232,12 @@ export class MarketRoom extends Room<MarketState> {
     const days = this.host.tick(dtMs, this.holdClock);
     const changed = this.sync();
     this.lastRoster = flushClassroom(this.host, this.port.sessions(), this.lastRoster, this.connected);
+    // The tick figure stays engine + sync, as it was measured while patches had their own timer.
+    const tickMs = performance.now() - t0;
+    this.broadcastPatch();
     if (days === 0 && !changed) return;
     for (const ring of days > 0 ? [this.live.tickMs, this.live.dayTickMs] : [this.live.tickMs]) {
-      ring.push(performance.now() - t0);
+      ring.push(tickMs);
       if (ring.length > TICK_SAMPLES) ring.splice(0, ring.length - TICK_SAMPLES);
     }
   }

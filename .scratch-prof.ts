@@ -1,0 +1,25 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStartedRooms, freePort, IpcChild, startLoadChild } from './bench/processes.js';
+const rooms = Number(process.argv[2] ?? 40);
+const profDir = process.argv[3] ?? '/tmp/sync-prof';
+const port = await freePort();
+const dataDir = mkdtempSync(join(tmpdir(), 'sync-prof-'));
+const child = fork('bench/serverProcess.ts', [], { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--import', 'tsx'],
+  env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', CLIENT_DIR: join(dataDir, 'none'), MAX_ROOMS_PER_CLIENT: '100000', MAX_ROOMS: '100000' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+const srv = new IpcChild(child);
+await srv.waitOutput('server process listening', 60000);
+const url = `ws://127.0.0.1:${port}`;
+const loads = await Promise.all([startLoadChild(), startLoadChild()]);
+const created = await createStartedRooms(url, rooms, { scenario: 'sandbox', daysPerSecond: 2, maxPlayers: 8 });
+await Promise.all(loads.map((l, i) => l.join(url, created.codes.filter((_, j) => j % 2 === i), 7)));
+await srv.request({ cmd: 'stats', reset: true });
+await new Promise((r) => setTimeout(r, 20000));
+const s = await srv.request<Record<string, number>>({ cmd: 'stats' });
+console.log(JSON.stringify({ rooms, tickP50: s.tickP50Ms, tickP99: s.tickP99Ms, dayP99: s.dayTickP99Ms, loopP99: s.eventLoopP99Ms }));
+child.kill('SIGTERM');
+await new Promise((r) => child.once('exit', r));
+await Promise.all(loads.map((l) => l.leave().catch(() => undefined)));
+process.exit(0);
