@@ -8,8 +8,7 @@ import type { ApplyResult, GameEvent } from '../../shared/rules/types.js';
 import type { ServerBody, ServerMessage } from '../../shared/protocol/index.js';
 import type { MarketState } from '../../shared/sync/MarketState.js';
 import { syncView, type RoomMeta } from '../../shared/sync/syncView.js';
-import { privatePayload } from '../../shared/sync/privateFeed.js';
-import { releasedUnitPrices } from '../../shared/rules/view.js';
+import { marketPricesOf, privatePayload } from '../../shared/sync/privateFeed.js';
 import { PrivateFeedSender } from '../../shared/sync/privateDelta.js';
 import type { MatchRunner } from '../game/match.js';
 import type { Logger } from '../logger.js';
@@ -269,7 +268,7 @@ export class MatchHost {
   sendPrivate(info: ClientInfo, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void): void {
     if (info.spectator || !info.playerId) return;
     const state = this.runner.state;
-    const m = info.privateFeed.next(privatePayload(state, info.playerId), releasedUnitPrices(state));
+    const m = info.privateFeed.next(privatePayload(state, info.playerId), marketPricesOf(state));
     if (m?.type === 'private') send('private', m.body);
     else if (m) send('privateDelta', m.body);
   }

@@ -21,7 +21,7 @@ export type ServerMessage = (typeof SERVER_MESSAGES)[keyof typeof SERVER_MESSAGE
 const ref = z.union([z.string(), z.number()]).nullable();
 
 /** The static scenario data a screen needs once (the synced state carries only what changes). */
-export type WelcomeScenario = Pick<Scenario, 'id' | 'name' | 'description' | 'startDate' | 'days' | 'halvingInterval' | 'capex' | 'finance' | 'contest'> & {
+export type WelcomeScenario = Pick<Scenario, 'id' | 'name' | 'description' | 'startDate' | 'days' | 'halvingInterval' | 'capex' | 'finance' | 'contest' | 'hardware'> & {
   regions: RegionSpec[];
   catalogue: HardwareModelSpec[];
 };

@@ -69,7 +69,11 @@ export class WorldInfo extends Schema {
   @type('float64') hypeAi = 0;
   /** GPU list prices by model id (whole dollars). */
   @type({ map: 'float64' }) gpuPriceUsd = new MapSchema<number>();
-  /** New-unit price of each released model by id (the engine's `newUnitPriceUsd`, what an order pays). */
+  /**
+   * New-unit prices (the engine's `newUnitPriceUsd`, what an order pays) that differ from what a
+   * client rebuilds from `asicUsdPerTh`, `gpuPriceUsd` and the catalogue (shared/sync/marketPrices.ts):
+   * normally empty. The view's `world.unitPriceUsd` is the rebuilt prices with these on top.
+   */
   @type({ map: 'float64' }) unitPriceUsd = new MapSchema<number>();
 }
 

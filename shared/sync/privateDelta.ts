@@ -6,7 +6,7 @@
  * before, so a client that sees a gap knows its copy is stale and asks for a full one
  * (`resyncPrivate`). Plain JSON in, plain JSON out: a bot in any language can apply it.
  */
-import { privateWire, type PrivatePayload, type PrivateWire } from './privateFeed.js';
+import { privateWire, type MarketPrices, type PrivatePayload, type PrivateWire } from './privateFeed.js';
 
 /** Keys from the payload's root down to a value: object keys, and array indexes as numbers. */
 export type DeltaPath = (string | number)[];
@@ -184,9 +184,9 @@ export class PrivateFeedSender {
     this.base = null;
   }
 
-  /** `unitPriceUsd`: the synced `world.unitPriceUsd` (privateWire leaves out what equals it). */
-  next(payload: PrivatePayload, unitPriceUsd: Record<string, number>): PrivateFeedMessage | null {
-    const json = JSON.stringify(privateWire(payload, unitPriceUsd));
+  /** `market`: today's prices as the client holds them (`marketPricesOf`; privateWire leaves out what equals them). */
+  next(payload: PrivatePayload, market: MarketPrices): PrivateFeedMessage | null {
+    const json = JSON.stringify(privateWire(payload, market));
     if (json === this.json) return null;
     // Parsed back so the base is plain JSON, exactly what the client holds, sharing nothing with the engine state.
     const next = JSON.parse(json) as PrivateWire;

@@ -6,6 +6,7 @@ import { publicContestSummary } from '../rules/systems/contest.js';
 import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
 import { bookLevels, publicPlayer, releasedUnitPrices, type BookLevel } from '../rules/view.js';
 import { coloOffers } from '../rules/systems/colocation.js';
+import { derivedUnitPrices, priceOverrides } from './marketPrices.js';
 import type { GameState, NewsItem } from '../rules/types.js';
 import {
   BookLevelCard, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
@@ -119,7 +120,9 @@ export function syncView(
     interestRatePct: state.interestRatePct, hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai,
   });
   syncNumbers(ms.world.gpuPriceUsd, state.compute.gpuPriceUsd);
-  syncNumbers(ms.world.unitPriceUsd, releasedUnitPrices(state));
+  // Only prices a client cannot rebuild from the world and the catalogue (marketPrices.ts): normally none.
+  const derived = derivedUnitPrices(state.scenario.catalogue, state.date, state.hardware.asicUsdPerTh, state.compute.gpuPriceUsd);
+  syncNumbers(ms.world.unitPriceUsd, priceOverrides(releasedUnitPrices(state), derived));
   assign(ms.meters, state.meters);
 
   syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => assign(c, r));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
 import { addPlayer, createGame, step } from '../../../shared/rules/engine.js';
-import { playerView, releasedUnitPrices } from '../../../shared/rules/view.js';
-import { meFromWire, privatePayload, privateWire, type PrivateWire } from '../../../shared/sync/privateFeed.js';
+import { playerView } from '../../../shared/rules/view.js';
+import { marketPricesOf, meFromWire, privatePayload, privateWire, type PrivateWire } from '../../../shared/sync/privateFeed.js';
 import { applyPrivateDelta, followPrivateFeed, PrivateFeedCopy, PrivateFeedSender, privateDelta } from '../../../shared/sync/privateDelta.js';
 
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -45,22 +45,24 @@ describe('private deltas', () => {
   it('leave out of `me` what the synced state carries, and get it back from the card and the world', () => {
     const state = step(sprint()).state;
     const full = privatePayload(state, 'p1');
-    const wire = privateWire(full, releasedUnitPrices(state));
+    const wire = privateWire(full, marketPricesOf(state));
     expect(wire.me).not.toHaveProperty('navUsd');
     expect(wire.me?.quotes).not.toHaveProperty('navParts');
     expect(wire.me?.quotes).not.toHaveProperty('unitPriceUsd');
+    expect(wire.me?.quotes).not.toHaveProperty('resaleUnitPriceUsd');
     expect(wire.me?.sellMinedPct).toBe(full.me?.sellMinedPct);
     const view = playerView(state, 'p1');
     const card = view.players.find((p) => p.id === 'p1');
-    expect(json(meFromWire(json(wire.me!), card, json(view.world.unitPriceUsd)))).toEqual(json(view.me));
-    // A whole engine payload reads the same.
-    expect(json(meFromWire(json(full.me!), undefined, undefined))).toEqual(json(view.me));
+    const market = { unitPriceUsd: view.me!.quotes.unitPriceUsd, resaleUnitPriceUsd: view.me!.quotes.resaleUnitPriceUsd };
+    expect(json(meFromWire(json(wire.me!), card, json(market)))).toEqual(json(view.me));
+    // A whole engine payload reads the same, whatever the prices at hand.
+    expect(json(meFromWire(json(full.me!), undefined, { unitPriceUsd: {}, resaleUnitPriceUsd: {} }))).toEqual(json(view.me));
   });
 
   it('go out whole first, then as smaller deltas, and whole again after a reset; nothing when nothing changed', () => {
     let state = sprint();
     const sender = new PrivateFeedSender();
-    const send = () => sender.next(privatePayload(state, 'p1'), releasedUnitPrices(state));
+    const send = () => sender.next(privatePayload(state, 'p1'), marketPricesOf(state));
     const first = send()!;
     expect(first.type).toBe('private');
     expect(send()).toBeNull();
@@ -71,7 +73,7 @@ describe('private deltas', () => {
     const copy = new PrivateFeedCopy();
     copy.full(json(first.body) as never);
     expect(copy.delta(json(second.body) as never)).toBe(true);
-    expect(copy.payload).toEqual(json(privateWire(privatePayload(state, 'p1'), releasedUnitPrices(state))));
+    expect(copy.payload).toEqual(json(privateWire(privatePayload(state, 'p1'), marketPricesOf(state))));
     sender.reset();
     expect(send()?.type).toBe('private');
   });

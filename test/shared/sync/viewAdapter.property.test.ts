@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { Decoder, Encoder } from '@colyseus/schema';
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
 import { addPlayer, applyAction, createGame, step } from '../../../shared/rules/engine.js';
-import { playerView, releasedUnitPrices } from '../../../shared/rules/view.js';
+import { playerView } from '../../../shared/rules/view.js';
 import { seedRng } from '../../../shared/rules/rng.js';
 import { getStrategy } from '../../../shared/bots/index.js';
 import type { GameState } from '../../../shared/rules/types.js';
 import { MarketState } from '../../../shared/sync/MarketState.js';
 import { syncView, type RoomMeta } from '../../../shared/sync/syncView.js';
-import { privatePayload, privateWire, welcomeScenarioOf, type PrivateWire } from '../../../shared/sync/privateFeed.js';
+import { marketPricesOf, privatePayload, privateWire, welcomeScenarioOf, type PrivateWire } from '../../../shared/sync/privateFeed.js';
 import { PrivateFeedCopy, PrivateFeedSender, type PrivateFeedMessage } from '../../../shared/sync/privateDelta.js';
 import { viewFromState } from '../../../shared/sync/viewAdapter.js';
 import type { Welcome } from '../../../shared/protocol/index.js';
@@ -36,7 +36,7 @@ class Feed {
 
   /** The server syncs: whatever it sends reaches the client, unless `drop`. */
   sync(state: GameState, drop = false): void {
-    const m = this.sender.next(privatePayload(state, this.playerId), releasedUnitPrices(state));
+    const m = this.sender.next(privatePayload(state, this.playerId), marketPricesOf(state));
     if (m && !drop) this.receive(JSON.parse(JSON.stringify(m)) as PrivateFeedMessage, state);
   }
 
@@ -145,7 +145,7 @@ describe('the wire adapter', () => {
             // Every seat's copy equals what the server meant to send after every day, but the one whose delta was just lost.
             for (const [id, f] of feeds) {
               if (day === dropDay && id === dropped) continue;
-              expect(f.copy.payload, `day ${state.day}, seat ${id}: private copy`).toEqual(JSON.parse(JSON.stringify(privateWire(privatePayload(state, id), releasedUnitPrices(state)))));
+              expect(f.copy.payload, `day ${state.day}, seat ${id}: private copy`).toEqual(JSON.parse(JSON.stringify(privateWire(privatePayload(state, id), marketPricesOf(state)))));
             }
             const patch = encoder.encode();
             liveDecoder.decode(patch);
@@ -158,6 +158,8 @@ describe('the wire adapter', () => {
             }
           }
           expectSameViews(live, state, `day ${state.day}, live decoder`, feeds);
+          // Hardware prices are rebuilt on the client, not synced daily (shared/sync/marketPrices.ts).
+          expect(live.world.unitPriceUsd.size, 'unit prices the client could not rebuild').toBe(0);
           if (late) expectSameViews(late, state, `day ${state.day}, late joiner`, feeds);
           const kinds = [...feeds.values()].map((f) => f.kinds);
           // Deltas are the rule, whole payloads the exception; the lost delta was noticed and repaired.
