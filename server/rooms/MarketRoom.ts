@@ -89,11 +89,16 @@ export class MarketRoom extends Room<MarketState> {
       const sid = this.host.seats.seats.get(playerId)?.sessionId;
       if (sid) this.clients.find((c) => c.sessionId === sid)?.send(type, body);
     },
-    sessions: () => this.clients.flatMap((c) => {
-      const info = this.clientInfo.get(c.sessionId);
-      return info ? [{ sessionId: c.sessionId, info, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => c.send(type, body) }] : [];
-    }),
+    sessions: () => this.sessions(),
   };
+
+  /** Lazy: a tick with nothing to send builds nothing. */
+  private *sessions(): Generator<{ sessionId: string; info: ClientInfo; send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void }> {
+    for (const c of this.clients) {
+      const info = this.clientInfo.get(c.sessionId);
+      if (info) yield { sessionId: c.sessionId, info, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => c.send(type, body) };
+    }
+  }
 
   /** Runs once per create/join request, before any room exists for a create (hostKey.ts). */
   // eslint-disable-next-line @typescript-eslint/require-await -- Colyseus needs a promise here; `async` turns a throw into the rejection it reports to the client.
@@ -230,15 +235,38 @@ export class MarketRoom extends Room<MarketState> {
   private tick(dtMs: number): void {
     const t0 = performance.now();
     const days = this.host.tick(dtMs, this.holdClock);
-    const changed = this.sync();
-    this.lastRoster = flushClassroom(this.host, this.port.sessions(), this.lastRoster, this.connected);
-    // The tick figure stays engine + sync, as it was measured while patches had their own timer.
-    const tickMs = performance.now() - t0;
-    this.broadcastPatch();
+    let changed = false;
+    let tickMs = 0;
+    this.corked(() => {
+      changed = this.sync();
+      this.lastRoster = flushClassroom(this.host, this.port.sessions(), this.lastRoster, this.connected);
+      // The tick figure stays engine + sync, as it was measured while patches had their own timer.
+      tickMs = performance.now() - t0;
+      this.broadcastPatch();
+    });
     if (days === 0 && !changed) return;
     for (const ring of days > 0 ? [this.live.tickMs, this.live.dayTickMs] : [this.live.tickMs]) {
       ring.push(tickMs);
       if (ring.length > TICK_SAMPLES) ring.splice(0, ring.length - TICK_SAMPLES);
+    }
+  }
+
+  /**
+   * Holds every client's socket writes until `run` has sent all it sends (private delta, events,
+   * patch…): one system call per client per tick instead of one per message.
+   */
+  private corked(run: () => void): void {
+    const sockets: { cork(): void; uncork(): void }[] = [];
+    for (const c of this.clients) {
+      const socket = (c as unknown as { ref?: { _socket?: { cork(): void; uncork(): void } } }).ref?._socket;
+      if (!socket) continue;
+      socket.cork();
+      sockets.push(socket);
+    }
+    try {
+      run();
+    } finally {
+      for (const s of sockets) s.uncork();
     }
   }
 
