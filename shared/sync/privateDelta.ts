@@ -36,8 +36,10 @@ function sameJson(a: Json, b: Json): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]!));
   if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson(a[k]!, b[k]!));
+    // An undefined field is no field (JSON drops it).
+    for (const k in b) if (b[k] !== undefined && !(Object.prototype.hasOwnProperty.call(a, k) && sameJson(a[k]!, b[k]!))) return false;
+    for (const k in a) if (a[k] !== undefined && b[k] === undefined) return false;
+    return true;
   }
   return false;
 }
@@ -47,6 +49,7 @@ function diffObject(a: JsonObject, b: JsonObject, path: DeltaPath, del: DeltaPat
   let out: JsonObject | undefined;
   for (const k in b) {
     const bv = b[k]!;
+    if (bv === undefined) continue;
     if (!Object.prototype.hasOwnProperty.call(a, k)) {
       (out ??= {})[k] = bv;
       continue;
@@ -57,11 +60,11 @@ function diffObject(a: JsonObject, b: JsonObject, path: DeltaPath, del: DeltaPat
       if (inner) (out ??= {})[k] = inner;
     } else if (!sameJson(av, bv)) (out ??= {})[k] = bv;
   }
-  for (const k in a) if (!Object.prototype.hasOwnProperty.call(b, k)) del.push([...path, k]);
+  for (const k in a) if (b[k] === undefined) del.push([...path, k]);
   return out;
 }
 
-/** The changes that turn `prev` into `next` (both plain JSON, e.g. parsed from the wire). */
+/** The changes that turn `prev` into `next` (JSON-like; an undefined field counts as absent, as JSON drops it). */
 export function privateDelta(prev: PrivateWire, next: PrivateWire, seq: number): PrivateDelta {
   const del: DeltaPath[] = [];
   const set = diffObject(prev as unknown as JsonObject, next as unknown as JsonObject, [], del);
@@ -173,31 +176,36 @@ export type PrivateFeedMessage = { type: 'private'; body: PrivateFull } | { type
  * it to a new payload (null when nothing changed).
  */
 export class PrivateFeedSender {
-  /** JSON of the payload the session holds ('' = none: the next one goes out whole). */
-  private json = '';
+  /** The payload the session holds (null: the next one goes out whole), as plain JSON, and its JSON length. */
   private base: PrivateWire | null = null;
+  private baseJsonLength = 0;
   private seq = 0;
 
   /** The next payload goes out whole (join, reconnection, `resyncPrivate`). */
   reset(): void {
-    this.json = '';
     this.base = null;
   }
 
   /** `market`: today's prices as the client holds them (`marketPricesOf`; privateWire leaves out what equals them). */
   next(payload: PrivatePayload, market: MarketPrices): PrivateFeedMessage | null {
-    const json = JSON.stringify(privateWire(payload, market));
-    if (json === this.json) return null;
-    // Parsed back so the base is plain JSON, exactly what the client holds, sharing nothing with the engine state.
-    const next = JSON.parse(json) as PrivateWire;
-    const base = this.base;
-    this.json = json;
-    this.base = next;
-    const seq = ++this.seq;
-    if (base) {
-      const delta = privateDelta(base, next, seq);
-      if (JSON.stringify(delta).length < json.length) return { type: 'privateDelta', body: delta };
+    const wire = privateWire(payload, market);
+    if (this.base) {
+      // Compared in place: an unchanged payload (most seats after another seat's action) costs no copy.
+      const found = privateDelta(this.base, wire, this.seq + 1);
+      if (!found.set && !found.del) return null;
+      // Through JSON, so the base shares nothing with the engine state, exactly what the client holds.
+      const text = JSON.stringify(found);
+      const delta = JSON.parse(text) as PrivateDelta;
+      this.base = applyPrivateDelta(this.base, delta);
+      this.seq = delta.seq;
+      if (text.length < this.baseJsonLength / 2) return { type: 'privateDelta', body: delta };
+      const json = JSON.stringify(this.base);
+      this.baseJsonLength = json.length;
+      return text.length < json.length ? { type: 'privateDelta', body: delta } : { type: 'private', body: { seq: this.seq, ...this.base } };
     }
-    return { type: 'private', body: { seq, ...next } };
+    const json = JSON.stringify(wire);
+    this.base = JSON.parse(json) as PrivateWire;
+    this.baseJsonLength = json.length;
+    return { type: 'private', body: { seq: ++this.seq, ...this.base } };
   }
 }

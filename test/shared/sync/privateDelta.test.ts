@@ -59,6 +59,14 @@ describe('private deltas', () => {
     expect(json(meFromWire(json(full.me!), undefined, { unitPriceUsd: {}, resaleUnitPriceUsd: {} }))).toEqual(json(view.me));
   });
 
+  it('see nothing new in a payload whose only difference from the last is a field JSON drops', () => {
+    const sender = new PrivateFeedSender();
+    const market = { unitPriceUsd: {}, resaleUnitPriceUsd: {} };
+    const withUndefined = () => payload(null, { tenderBids: [{ tenderId: 'T1', priceUsdPerGpuHour: 2, note: undefined } as never] });
+    expect(sender.next(withUndefined(), market)?.type).toBe('private');
+    expect(sender.next(withUndefined(), market)).toBeNull();
+  });
+
   it('go out whole first, then as smaller deltas, and whole again after a reset; nothing when nothing changed', () => {
     let state = sprint();
     const sender = new PrivateFeedSender();
