@@ -37,7 +37,7 @@ function sameJson(a: Json, b: Json): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]!));
   if (isObject(a) && isObject(b)) {
     // An undefined field is no field (JSON drops it).
-    for (const k in b) if (b[k] !== undefined && !(Object.prototype.hasOwnProperty.call(a, k) && sameJson(a[k]!, b[k]!))) return false;
+    for (const k in b) if (b[k] !== undefined && !(Object.prototype.hasOwnProperty.call(a, k) && sameJson(a[k]!, b[k]))) return false;
     for (const k in a) if (a[k] !== undefined && b[k] === undefined) return false;
     return true;
   }

@@ -62,7 +62,7 @@ describe('private deltas', () => {
   it('see nothing new in a payload whose only difference from the last is a field JSON drops', () => {
     const sender = new PrivateFeedSender();
     const market = { unitPriceUsd: {}, resaleUnitPriceUsd: {} };
-    const withUndefined = () => payload(null, { tenderBids: [{ tenderId: 'T1', priceUsdPerGpuHour: 2, note: undefined } as never] });
+    const withUndefined = () => payload(null, { tenderBids: [{ tenderId: 'T1', priceUsdPerGpuHour: 2, note: undefined } as never] }) as never;
     expect(sender.next(withUndefined(), market)?.type).toBe('private');
     expect(sender.next(withUndefined(), market)).toBeNull();
   });
