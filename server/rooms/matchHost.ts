@@ -74,6 +74,8 @@ export class MatchHost {
   metaDirty = true;
   private syncedState: unknown = null;
   private syncedCues = '';
+  /** Today's prices as clients hold them, once per state for every seat's private feed. */
+  private market: { state: unknown; prices: ReturnType<typeof marketPricesOf> } | null = null;
   /** Day of the last sync: the days a multi-day tick plays before its last are sent as `history` (the schema holds only today). */
   private syncedDay = -1;
 
@@ -268,7 +270,8 @@ export class MatchHost {
   sendPrivate(info: ClientInfo, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void): void {
     if (info.spectator || !info.playerId) return;
     const state = this.runner.state;
-    const m = info.privateFeed.next(privatePayload(state, info.playerId), marketPricesOf(state));
+    if (this.market?.state !== state) this.market = { state, prices: marketPricesOf(state) };
+    const m = info.privateFeed.next(privatePayload(state, info.playerId), this.market.prices);
     if (m?.type === 'private') send('private', m.body);
     else if (m) send('privateDelta', m.body);
   }

@@ -63,16 +63,27 @@ export interface MarketPrices {
 
 export type PrivateWire = Omit<PrivatePayload, 'me'> & { me: WireMe | null };
 
-const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Flat records of numbers (NAV parts, prices by model) compared without building their JSON. */
+function sameRecord(a: Readonly<Record<string, unknown>> | undefined, b: Readonly<Record<string, unknown>> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let n = 0;
+  for (const k in a) {
+    // 0 and -0 are one number on the wire (JSON has no -0).
+    if (a[k] !== b[k] && !(Number.isNaN(a[k]) && Number.isNaN(b[k]))) return false;
+    n++;
+  }
+  return n === Object.keys(b).length;
+}
 
 export function privateWire(p: PrivatePayload, market: MarketPrices): PrivateWire {
   if (!p.me) return p;
   const me: Record<string, unknown> = { ...p.me };
   for (const k of CARD_FIELDS_IN_STATE) delete me[k];
   const quotes: Partial<EngineQuotes> = { ...p.me.quotes };
-  if (sameJson(quotes.navParts, p.me.navParts)) delete quotes.navParts;
-  if (sameJson(quotes.unitPriceUsd, market.unitPriceUsd)) delete quotes.unitPriceUsd;
-  if (sameJson(quotes.resaleUnitPriceUsd, market.resaleUnitPriceUsd)) delete quotes.resaleUnitPriceUsd;
+  if (sameRecord(quotes.navParts as unknown as Record<string, unknown>, p.me.navParts as unknown as Record<string, unknown>)) delete quotes.navParts;
+  if (sameRecord(quotes.unitPriceUsd, market.unitPriceUsd)) delete quotes.unitPriceUsd;
+  if (sameRecord(quotes.resaleUnitPriceUsd, market.resaleUnitPriceUsd)) delete quotes.resaleUnitPriceUsd;
   me.quotes = quotes;
   return { ...p, me: me as unknown as WireMe };
 }
