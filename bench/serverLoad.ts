@@ -119,8 +119,8 @@ export interface CapacityResult {
 
 /**
  * Steps up the number of rooms (`clientsPerRoom` clients each, `roomsPerStep` at first, then +50 %
- * a step) on one server process until the p99 tick reaches `limitMs`, clients drop, or the time
- * budget runs out. The load clients run on the same machine: on a small box they compete with the
+ * a step) on one server process until the p99 tick reaches `limitMs`, clients drop, the rooms fall
+ * behind their pace (under 80 % of the days they should play), or the time budget runs out. The load clients run on the same machine: on a small box they compete with the
  * server for CPU, so the figure is a floor.
  */
 export async function findCapacity(opts: {
@@ -148,6 +148,12 @@ export async function findCapacity(opts: {
       steps.push(row);
       if (row.openClients < row.clients) {
         stoppedBecause = `${row.clients - row.openClients} clients dropped at ${row.clients}`;
+        break;
+      }
+      // A process that cannot keep its rooms' pace has no tick to spare, whatever the tick figure says.
+      const expectedDays = (opts.daysPerSecond ?? 2) * row.seconds;
+      if (row.daysPerRoom < 0.8 * expectedDays) {
+        stoppedBecause = `rooms played ${row.daysPerRoom.toFixed(1)} of ${expectedDays.toFixed(1)} days at ${row.clients} clients`;
         break;
       }
       if (row.tickP99Ms >= limitMs) {
