@@ -152,6 +152,8 @@ async function server(): Promise<void> {
     add('server', `${label}: day-tick p50 / p99 ms`, `${fmt(row.dayTickP50Ms)} / ${fmt(row.dayTickP99Ms)}`);
     add('server', `${label}: event-loop p99 ms`, row.eventLoopP99Ms);
     add('server', `${label}: down bytes/client/s`, row.bytesPerClientPerS);
+    const parts = row.bytesByPartPerClientPerS;
+    add('server', `${label}: down bytes/client/s by part: patches / private / chart / other`, `${fmt(parts.patches)} / ${fmt(parts.private)} / ${fmt(parts.chart)} / ${fmt(parts.other)}`);
     add('server', `${label}: RSS MB`, row.rssMb);
   }
   results.server = { seconds: CASE_SECONDS, daysPerSecond: 2, rows };

@@ -7,12 +7,15 @@
  * Run: `node --import tsx bench/loadClients.ts` with `stdio[3] = 'ipc'`.
  */
 import { Client, type Room } from 'colyseus.js';
+import { countParts, emptyParts, type WirePart } from './wireParts.js';
 
 export interface LoadReport {
   clients: number;
   open: number;
   joinFailures: number;
   bytes: number;
+  /** The same bytes by part (bench/wireParts.ts). */
+  bytesByPart: Record<WirePart, number>;
   messages: number;
   sentActions: number;
   errors: Record<string, number>;
@@ -22,6 +25,7 @@ export interface LoadReport {
 const rooms: Room[] = [];
 let joinFailures = 0;
 let bytes = 0;
+let bytesByPart = emptyParts();
 let messages = 0;
 let sentActions = 0;
 let errors: Record<string, number> = {};
@@ -31,6 +35,7 @@ let chatter: ReturnType<typeof setInterval> | null = null;
 function watch(room: Room): void {
   const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;
   ws.addEventListener('message', (e) => (bytes += e.data.byteLength ?? 0));
+  countParts(ws, () => bytesByPart);
   room.onMessage('*', (type, payload: { code?: string }) => {
     messages++;
     if (type === 'error') errors[payload?.code ?? '?'] = (errors[payload?.code ?? '?'] ?? 0) + 1;
@@ -70,11 +75,12 @@ async function join(url: string, codes: string[], perRoom: number, actionEveryMs
 
 function report(reset: boolean): LoadReport {
   const r: LoadReport = {
-    clients: rooms.length, open: rooms.filter((room) => room.connection.isOpen).length, joinFailures, bytes, messages, sentActions, errors,
+    clients: rooms.length, open: rooms.filter((room) => room.connection.isOpen).length, joinFailures, bytes, bytesByPart, messages, sentActions, errors,
     seconds: (Date.now() - windowStart) / 1000,
   };
   if (reset) {
     bytes = 0;
+    bytesByPart = emptyParts();
     messages = 0;
     sentActions = 0;
     errors = {};

@@ -5,6 +5,7 @@
  */
 import { createStartedRooms, startLoadChild, startServerChild, type LoadChild, type ServerChild } from './processes.js';
 import type { LoadReport } from './loadClients.js';
+import { emptyParts, WIRE_PARTS, type WirePart } from './wireParts.js';
 
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -20,6 +21,8 @@ export interface LoadCaseRow {
   dayTickP99Ms: number;
   eventLoopP99Ms: number;
   bytesPerClientPerS: number;
+  /** The same by part: schema patches, private feed, chart, other (bench/wireParts.ts). */
+  bytesByPartPerClientPerS: Record<WirePart, number>;
   rssMb: number;
   heapMb: number;
   daysPerRoom: number;
@@ -37,10 +40,12 @@ export interface LoadCaseOptions {
   loadProcesses?: number;
 }
 
-function merge(reports: LoadReport[]): { open: number; bytes: number; seconds: number; errors: Record<string, number> } {
+function merge(reports: LoadReport[]): { open: number; bytes: number; byPart: Record<WirePart, number>; seconds: number; errors: Record<string, number> } {
   const errors: Record<string, number> = {};
   for (const r of reports) for (const [k, v] of Object.entries(r.errors)) errors[k] = (errors[k] ?? 0) + v;
-  return { open: reports.reduce((s, r) => s + r.open, 0), bytes: reports.reduce((s, r) => s + r.bytes, 0), seconds: Math.max(...reports.map((r) => r.seconds)), errors };
+  const byPart = emptyParts();
+  for (const r of reports) for (const k of WIRE_PARTS) byPart[k] += r.bytesByPart?.[k] ?? 0;
+  return { open: reports.reduce((s, r) => s + r.open, 0), bytes: reports.reduce((s, r) => s + r.bytes, 0), byPart, seconds: Math.max(...reports.map((r) => r.seconds)), errors };
 }
 
 /** A harness: one server child and some load children, torn down by `close()`. */
@@ -77,10 +82,11 @@ export class LoadHarness {
     const m = merge(await Promise.all(this.loads.map((l) => l.report())));
     // Hosts are in-process clients of the harness: count them as open, their bytes are not measured.
     const loadClients = this.clients - this.rooms;
+    const perClientS = (b: number) => (loadClients > 0 ? b / loadClients / m.seconds : 0);
     return {
       rooms: this.rooms, clientsPerRoom, clients: this.clients, seconds: m.seconds, tickP50Ms: s.tickP50Ms, tickP99Ms: s.tickP99Ms,
       dayTickP50Ms: s.dayTickP50Ms, dayTickP99Ms: s.dayTickP99Ms, eventLoopP99Ms: s.eventLoopP99Ms,
-      bytesPerClientPerS: loadClients > 0 ? m.bytes / loadClients / m.seconds : 0, rssMb: s.rssBytes / MB, heapMb: s.heapUsedBytes / MB,
+      bytesPerClientPerS: perClientS(m.bytes), bytesByPartPerClientPerS: Object.fromEntries(WIRE_PARTS.map((k) => [k, perClientS(m.byPart[k])])) as Record<WirePart, number>, rssMb: s.rssBytes / MB, heapMb: s.heapUsedBytes / MB,
       daysPerRoom: s.days / Math.max(1, s.rooms), openClients: m.open + this.rooms, errors: m.errors,
     };
   }
@@ -113,8 +119,8 @@ export interface CapacityResult {
 
 /**
  * Steps up the number of rooms (`clientsPerRoom` clients each, `roomsPerStep` at first, then +50 %
- * a step) on one server process until the p99 tick reaches `limitMs`, clients drop, or the time
- * budget runs out. The load clients run on the same machine: on a small box they compete with the
+ * a step) on one server process until the p99 tick reaches `limitMs`, clients drop, the rooms fall
+ * behind their pace (under 80 % of the days they should play), or the time budget runs out. The load clients run on the same machine: on a small box they compete with the
  * server for CPU, so the figure is a floor.
  */
 export async function findCapacity(opts: {
@@ -142,6 +148,12 @@ export async function findCapacity(opts: {
       steps.push(row);
       if (row.openClients < row.clients) {
         stoppedBecause = `${row.clients - row.openClients} clients dropped at ${row.clients}`;
+        break;
+      }
+      // A process that cannot keep its rooms' pace has no tick to spare, whatever the tick figure says.
+      const expectedDays = (opts.daysPerSecond ?? 2) * row.seconds;
+      if (row.daysPerRoom < 0.8 * expectedDays) {
+        stoppedBecause = `rooms played ${row.daysPerRoom.toFixed(1)} of ${expectedDays.toFixed(1)} days at ${row.clients} clients`;
         break;
       }
       if (row.tickP99Ms >= limitMs) {

@@ -12,6 +12,7 @@ import { BotSeat } from '../../shared/bots/botSeat.js';
 import type { Strategy } from '../../shared/bots/types.js';
 import { SERVER_MESSAGES as MSG, type ClientMessage, type ServerBody, type Welcome } from '../../shared/protocol/index.js';
 import { stateJson, viewFromState, type PrivateMessage, type SyncedState } from '../../shared/sync/viewAdapter.js';
+import { followPrivateFeed } from '../../shared/sync/privateDelta.js';
 
 export interface OnlineBotOptions {
   url: string;
@@ -105,7 +106,7 @@ export async function startOnlineBot(opts: OnlineBotOptions): Promise<OnlineBot>
       welcome = m;
       stats.playerId = m.playerId;
     });
-    r.onMessage(MSG.private, (m: PrivateMessage) => (priv = m));
+    followPrivateFeed(r, (p) => (priv = p));
     r.onMessage(MSG.ack, () => (stats.acked += 1));
     r.onMessage(MSG.error, (m: ServerBody<'error'>) => {
       stats.refused += 1;

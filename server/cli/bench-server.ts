@@ -3,7 +3,8 @@
  * fills rooms with real colyseus.js clients (8 per room; each sends an action now and then), and
  * prints tick time p50/p99 (server-side, ticks that did work; day ticks, which also step the engine,
  * separately) and downstream bytes per client per
- * second, for one room and for 20 rooms. Figures only, no asserts.
+ * second, in all and by part (schema patches, private feed, chart, other: bench/wireParts.ts), for
+ * one room and for 20 rooms. Figures only, no asserts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { createGameServer } from '../app.js';
 import { createLogger } from '../logger.js';
 import { SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
 import { cli, parseCli } from './args.js';
+import { countParts, emptyParts, WIRE_PARTS, type WirePart } from '../../bench/wireParts.js';
 
 const opts = parseCli(cli('bench:server', 'Boot the server in-process, fill rooms with real clients, print tick times and bytes per client.')
   .option('--seconds <s>', 'seconds per case', '10')
@@ -43,6 +45,7 @@ interface Row {
   dayP50: number;
   dayP99: number;
   bytesPerClientS: number;
+  byPartPerClientS: Record<WirePart, number>;
   daysPerRoom: number;
 }
 
@@ -52,9 +55,11 @@ async function runCase(label: string, roomCount: number): Promise<Row> {
   const url = `ws://127.0.0.1:${server.port}`;
   const rooms: Room[] = [];
   let bytes = 0;
+  let byPart = emptyParts();
   const count = (room: Room) => {
     const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;
     ws.addEventListener('message', (e) => (bytes += e.data.byteLength));
+    countParts(ws, () => byPart);
     room.onMessage('*', () => {});
   };
   const codes: string[] = [];
@@ -78,6 +83,7 @@ async function runCase(label: string, roomCount: number): Promise<Row> {
   }
   const day0 = codes.map((c) => server.context.live.get(c)!.runner.day);
   bytes = 0;
+  byPart = emptyParts();
   const narratives = ['crypto', 'ai', 'none'] as const;
   let n = 0;
   const chatter = setInterval(() => {
@@ -97,7 +103,8 @@ async function runCase(label: string, roomCount: number): Promise<Row> {
   const row: Row = {
     label, rooms: roomCount, clients: rooms.length, ticks: ticks.length, p50: percentile(ticks, 50), p99: percentile(ticks, 99),
     dayP50: percentile(dayTicks, 50), dayP99: percentile(dayTicks, 99),
-    bytesPerClientS: bytes / rooms.length / SECONDS, daysPerRoom: days.reduce((s, d) => s + d, 0) / days.length,
+    bytesPerClientS: bytes / rooms.length / SECONDS,
+    byPartPerClientS: Object.fromEntries(WIRE_PARTS.map((k) => [k, byPart[k] / rooms.length / SECONDS])) as Record<WirePart, number>, daysPerRoom: days.reduce((s, d) => s + d, 0) / days.length,
   };
   await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
   await server.close();
@@ -108,9 +115,9 @@ async function runCase(label: string, roomCount: number): Promise<Row> {
 async function main(): Promise<void> {
   console.log(`bench:server — scenario ${SCENARIO}, ${PLAYERS} clients per room, ${DAYS_PER_SECOND} days/s, ${SECONDS} s measured per case`);
   const rows = [await runCase('1 room × 8', 1), await runCase('20 rooms × 8', 20)];
-  const header = ['case', 'rooms', 'clients', 'ticks', 'tick p50 ms', 'tick p99 ms', 'day-tick p50', 'day-tick p99', 'down B/client/s', 'days/room'];
+  const header = ['case', 'rooms', 'clients', 'ticks', 'tick p50 ms', 'tick p99 ms', 'day-tick p50', 'day-tick p99', 'down B/client/s', ...WIRE_PARTS.map((k) => `${k} B/c/s`), 'days/room'];
   const lines = rows.map((r) =>
-    [r.label, r.rooms, r.clients, r.ticks, r.p50.toFixed(2), r.p99.toFixed(2), r.dayP50.toFixed(2), r.dayP99.toFixed(2), Math.round(r.bytesPerClientS), r.daysPerRoom.toFixed(1)].map(String),
+    [r.label, r.rooms, r.clients, r.ticks, r.p50.toFixed(2), r.p99.toFixed(2), r.dayP50.toFixed(2), r.dayP99.toFixed(2), Math.round(r.bytesPerClientS), ...WIRE_PARTS.map((k) => Math.round(r.byPartPerClientS[k])), r.daysPerRoom.toFixed(1)].map(String),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join(' | ');

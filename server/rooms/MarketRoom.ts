@@ -12,6 +12,7 @@ import { HOST_ACTION_TYPES, HOST_ACTOR } from '../../shared/rules/actions.js';
 import { joinOptionsSchema, type ServerBody, type ServerMessage } from '../../shared/protocol/index.js';
 import { CLOSE_CODES } from '../../shared/protocol/names.js';
 import { MarketState } from '../../shared/sync/MarketState.js';
+import { PrivateFeedSender } from '../../shared/sync/privateDelta.js';
 import { loadStrategies } from '../game/bots.js';
 import { dispatch, MESSAGE_TABLE, receive, refusalFor, type MessageCtx, type Verdict } from './messages.js';
 import { kickSeat, releaseUnclaimedSeats, seatLeft } from './leaving.js';
@@ -61,6 +62,10 @@ export class MarketRoom extends Room<MarketState> {
     // Private rooms and classroom sessions are never listed (lobby, /api/rooms): set before the first listing.
     if (host.meta.isPrivate || host.classroom) await this.setPrivate(true);
     this.setState(new MarketState());
+    // Patches go out from `tick`, right after the sync that made them: in the same turn as that
+    // sync's private deltas and events (one socket write per client instead of two), after the
+    // days it sent as `history`, and no 20 Hz timer per room that mostly finds nothing to send.
+    this.patchRate = 0;
     this.sync();
     // A crash between the last day (or the host's `end`) and saving the results: finish now.
     if (host.runner.ended && host.meta.phase !== 'ended') this.afterMessage(() => host.finish());
@@ -84,11 +89,16 @@ export class MarketRoom extends Room<MarketState> {
       const sid = this.host.seats.seats.get(playerId)?.sessionId;
       if (sid) this.clients.find((c) => c.sessionId === sid)?.send(type, body);
     },
-    sessions: () => this.clients.flatMap((c) => {
-      const info = this.clientInfo.get(c.sessionId);
-      return info ? [{ sessionId: c.sessionId, info, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => c.send(type, body) }] : [];
-    }),
+    sessions: () => this.sessions(),
   };
+
+  /** Lazy: a tick with nothing to send builds nothing. */
+  private *sessions(): Generator<{ sessionId: string; info: ClientInfo; send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void }> {
+    for (const c of this.clients) {
+      const info = this.clientInfo.get(c.sessionId);
+      if (info) yield { sessionId: c.sessionId, info, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => c.send(type, body) };
+    }
+  }
 
   /** Runs once per create/join request, before any room exists for a create (hostKey.ts). */
   // eslint-disable-next-line @typescript-eslint/require-await -- Colyseus needs a promise here; `async` turns a throw into the rejection it reports to the client.
@@ -130,7 +140,7 @@ export class MarketRoom extends Room<MarketState> {
     const { config } = this.ctx;
     this.clientInfo.set(client.sessionId, {
       playerId: seat?.playerId ?? '', spectator: seat === null, isHost, ip: who.ip,
-      bucket: new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst, Date.now()), rateErrorAtMs: 0, lastPrivate: '',
+      bucket: new TokenBucket(config.rateLimitPerSecond, config.rateLimitBurst, Date.now()), rateErrorAtMs: 0, privateFeed: new PrivateFeedSender(),
     });
     if (this.holdClock) {
       this.holdClock = false;
@@ -225,12 +235,38 @@ export class MarketRoom extends Room<MarketState> {
   private tick(dtMs: number): void {
     const t0 = performance.now();
     const days = this.host.tick(dtMs, this.holdClock);
-    const changed = this.sync();
-    this.lastRoster = flushClassroom(this.host, this.port.sessions(), this.lastRoster, this.connected);
+    let changed = false;
+    let tickMs = 0;
+    this.corked(() => {
+      changed = this.sync();
+      this.lastRoster = flushClassroom(this.host, this.port.sessions(), this.lastRoster, this.connected);
+      // The tick figure stays engine + sync, as it was measured while patches had their own timer.
+      tickMs = performance.now() - t0;
+      this.broadcastPatch();
+    });
     if (days === 0 && !changed) return;
     for (const ring of days > 0 ? [this.live.tickMs, this.live.dayTickMs] : [this.live.tickMs]) {
-      ring.push(performance.now() - t0);
+      ring.push(tickMs);
       if (ring.length > TICK_SAMPLES) ring.splice(0, ring.length - TICK_SAMPLES);
+    }
+  }
+
+  /**
+   * Holds every client's socket writes until `run` has sent all it sends (private delta, events,
+   * patch…): one system call per client per tick instead of one per message.
+   */
+  private corked(run: () => void): void {
+    const sockets: { cork(): void; uncork(): void }[] = [];
+    for (const c of this.clients) {
+      const socket = (c as unknown as { ref?: { _socket?: { cork(): void; uncork(): void } } }).ref?._socket;
+      if (!socket) continue;
+      socket.cork();
+      sockets.push(socket);
+    }
+    try {
+      run();
+    } finally {
+      for (const s of sockets) s.uncork();
     }
   }
 

@@ -72,7 +72,7 @@ export function welcome(
     hostToken: info.isHost ? room.hostToken : '', reconnectSeconds: room.reconnectSeconds, scenario: welcomeScenarioOf(host.runner.state.scenario),
   });
   send('history', { days: host.runner.history });
-  info.lastPrivate = '';
+  info.privateFeed.reset();
   host.sendPrivate(info, send);
   const session = host.classroom;
   if (!session) return;

@@ -29,7 +29,7 @@ export async function seatLeft(d: LeaveDeps, client: Client, info: ClientInfo, c
       const back = await pending;
       // Kicked or taken back meanwhile: this session has nothing to come back to.
       if (seat.kicked || seat.sessionId !== client.sessionId) return back.leave(4000);
-      d.welcomeBack(back, { ...info, lastPrivate: '' });
+      d.welcomeBack(back, { ...info });
       host.log.info({ playerId: seat.playerId }, 'reconnected');
       return;
     } catch {

@@ -8,7 +8,8 @@ import type { ApplyResult, GameEvent } from '../../shared/rules/types.js';
 import type { ServerBody, ServerMessage } from '../../shared/protocol/index.js';
 import type { MarketState } from '../../shared/sync/MarketState.js';
 import { syncView, type RoomMeta } from '../../shared/sync/syncView.js';
-import { privatePayload } from '../../shared/sync/privateFeed.js';
+import { marketPricesOf, privatePayload } from '../../shared/sync/privateFeed.js';
+import { PrivateFeedSender } from '../../shared/sync/privateDelta.js';
 import type { MatchRunner } from '../game/match.js';
 import type { Logger } from '../logger.js';
 import type { ClassroomSession } from '../classroom/session.js';
@@ -35,8 +36,8 @@ export interface ClientInfo {
   ip: string;
   bucket: TokenBucket;
   rateErrorAtMs: number;
-  /** JSON of the last `private` payload sent, to send only changes. */
-  lastPrivate: string;
+  /** What this session holds of its private feed (sends only changes). */
+  privateFeed: PrivateFeedSender;
 }
 
 /** Room options after validation; persisted with the match so a resumed room behaves the same. */
@@ -73,6 +74,10 @@ export class MatchHost {
   metaDirty = true;
   private syncedState: unknown = null;
   private syncedCues = '';
+  /** Today's prices as clients hold them, once per state for every seat's private feed. */
+  private market: { state: unknown; prices: ReturnType<typeof marketPricesOf> } | null = null;
+  /** Day of the last sync: the days a multi-day tick plays before its last are sent as `history` (the schema holds only today). */
+  private syncedDay = -1;
 
   constructor(
     readonly ctx: RoomContext,
@@ -238,6 +243,7 @@ export class MatchHost {
     syncView(ms, state, this.meta, this.seats.statuses(this.meta.hostPlayerId, connected), cues);
     if (this.metaDirty && this.classroom) this.classroom.rosterDirty = true;
     this.metaDirty = false;
+    this.sendSkippedDays(state.day);
     for (const s of this.port.sessions()) this.sendPrivate(s.info, s.send);
     this.flushEvents();
     if (this.finished) {
@@ -247,13 +253,38 @@ export class MatchHost {
     return true;
   }
 
+  /**
+   * Charts follow the synced world day by day; days a tick played before its last one never show
+   * in a patch, so their summaries go out once (sent before the patch that shows the last day).
+   */
+  private sendSkippedDays(day: number): void {
+    const from = this.syncedDay;
+    this.syncedDay = day;
+    if (from < 0 || day <= from + 1) return;
+    const days = this.runner.history.filter((d) => d.day > from && d.day < day);
+    if (days.length) this.port.broadcast('history', { days });
+  }
+
+  /**
+   * The owner's private payload when it changed: whole the first time (and after a reconnection
+   * or a `resyncPrivate`), else as a delta unless the delta would be the larger message.
+   */
   sendPrivate(info: ClientInfo, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void): void {
     if (info.spectator || !info.playerId) return;
-    const payload = privatePayload(this.runner.state, info.playerId);
-    const json = JSON.stringify(payload);
-    if (json === info.lastPrivate) return;
-    info.lastPrivate = json;
-    send('private', payload);
+    const state = this.runner.state;
+    if (this.market?.state !== state) this.market = { state, prices: marketPricesOf(state) };
+    const m = info.privateFeed.next(privatePayload(state, info.playerId), this.market.prices);
+    if (m?.type === 'private') send('private', m.body);
+    else if (m) send('privateDelta', m.body);
+  }
+
+  /** `resyncPrivate`: the session's next private payload, sent now, is whole. */
+  resendPrivate(sessionId: string): void {
+    for (const s of this.port.sessions()) {
+      if (s.sessionId !== sessionId) continue;
+      s.info.privateFeed.reset();
+      this.sendPrivate(s.info, s.send);
+    }
   }
 
   private flushEvents(): void {

@@ -56,9 +56,20 @@ const actionRows: MessageRow[] = PLAYER_ACTION_TYPES.map((type) => ({
   },
 }));
 
+/** A client whose private copy fell out of step (a `seq` gap) gets the whole payload again, before the ack. */
+const syncRows: MessageRow[] = [{
+  type: 'resyncPrivate',
+  schema: clientMessageSchemas.resyncPrivate,
+  role: 'seat',
+  handle: (m: MessageCtx) => {
+    m.host.resendPrivate(m.sessionId);
+    return ok;
+  },
+}];
+
 /** Every client message the room answers, by name (built once; checked complete by a test). */
 export const MESSAGE_TABLE: ReadonlyMap<string, MessageRow> = new Map(
-  [...actionRows, ...hostRows, ...classroomRows].map((row) => [row.type, row]),
+  [...actionRows, ...hostRows, ...classroomRows, ...syncRows].map((row) => [row.type, row]),
 );
 
 /** The engine's host actions sent by name, and names nobody defined: refused with what to send instead. */
@@ -88,6 +99,9 @@ function gate(role: MessageRole, m: MessageCtx): Refusal | null {
       // Chat is in every match; the ⅔ guess is classroom-only.
       if (!host.classroom && type !== 'chat') return no('NOT_CLASSROOM', `${type} is for classroom sessions.`);
       return info.spectator ? no('SPECTATOR', 'Spectators cannot take part.') : null;
+    case 'seat':
+      if (info.spectator) return no('SPECTATOR', 'Spectators have no private feed.');
+      return host.seats.seats.has(info.playerId) ? null : no('UNKNOWN_PLAYER', 'You have no seat in this match.');
   }
 }
 

@@ -18,14 +18,21 @@ const actionBodySchemas = Object.fromEntries(
   PLAYER_ACTION_TYPES.map((t) => [t, (actionSchemas[t] as z.ZodObject).omit({ type: true })]),
 ) as unknown as { [K in PlayerActionType]: Omitted<(typeof actionSchemas)[K]> };
 
-/** Who may send a message: any seated player, the host, the classroom's teacher, or a participant (student or player). */
-export type MessageRole = 'player' | 'host' | 'teacher' | 'participant';
+/** Who may send a message: any seated player, the host, the classroom's teacher, a participant (student or player), or the owner of a seat in any phase. */
+export type MessageRole = 'player' | 'host' | 'teacher' | 'participant' | 'seat';
+
+/** Messages about the wire itself, not the game. */
+export const syncMessageSchemas = {
+  /** "My copy of the private feed is stale (a `seq` gap): send me a full `private`." */
+  resyncPrivate: z.object({}).strict(),
+} as const;
 
 export const clientMessageSchemas = {
   ...actionBodySchemas,
   ...hostCommandSchemas,
   ...teacherCommandSchemas,
   ...studentMessageSchemas,
+  ...syncMessageSchemas,
 } as const;
 
 export type ClientMessage = keyof typeof clientMessageSchemas;
@@ -34,6 +41,7 @@ function roleOf(type: ClientMessage): MessageRole {
   if (type in hostCommandSchemas) return 'host';
   if (type in teacherCommandSchemas) return 'teacher';
   if (type in studentMessageSchemas) return 'participant';
+  if (type in syncMessageSchemas) return 'seat';
   return 'player';
 }
 

@@ -3,6 +3,7 @@ export const SERVER_MESSAGES = Object.freeze({
   welcome: 'welcome',
   history: 'history',
   private: 'private',
+  privateDelta: 'privateDelta',
   events: 'events',
   myEvents: 'myEvents',
   ack: 'ack',

@@ -11,6 +11,7 @@ import type { HardwareModelSpec, RegionSpec, Scenario } from '../economy/scenari
 import type { DaySummary } from '../rules/summary.js';
 import type { GameEvent } from '../rules/types.js';
 import type { PrivatePayload } from '../sync/privateFeed.js';
+import type { PrivateDelta, PrivateFull } from '../sync/privateDelta.js';
 import { SERVER_MESSAGES } from './names.js';
 import type { RoomErrorCode } from './room.js';
 
@@ -20,7 +21,7 @@ export type ServerMessage = (typeof SERVER_MESSAGES)[keyof typeof SERVER_MESSAGE
 const ref = z.union([z.string(), z.number()]).nullable();
 
 /** The static scenario data a screen needs once (the synced state carries only what changes). */
-export type WelcomeScenario = Pick<Scenario, 'id' | 'name' | 'description' | 'startDate' | 'days' | 'halvingInterval' | 'capex' | 'finance' | 'contest'> & {
+export type WelcomeScenario = Pick<Scenario, 'id' | 'name' | 'description' | 'startDate' | 'days' | 'halvingInterval' | 'capex' | 'finance' | 'contest' | 'hardware'> & {
   regions: RegionSpec[];
   catalogue: HardwareModelSpec[];
 };
@@ -92,7 +93,10 @@ export const serverMessageSchemas = {
   welcome: welcomeSchema,
   /** The whole chart series so far, once per join (the synced chart holds recent days only). */
   history: z.object({ days: z.custom<DaySummary[]>(Array.isArray) }),
-  private: z.custom<PrivatePayload>((v) => typeof v === 'object' && v !== null),
+  /** The whole private payload and the feed's `seq` (on join, reconnection, `resyncPrivate`, or when a delta would be larger). */
+  private: z.custom<PrivateFull>((v) => typeof v === 'object' && v !== null),
+  /** Only what changed since the message with `seq - 1` (shared/sync/privateDelta.ts). */
+  privateDelta: z.custom<PrivateDelta>((v) => typeof v === 'object' && v !== null),
   events: z.object({ events: z.custom<GameEvent[]>(Array.isArray) }),
   myEvents: z.object({ events: z.custom<GameEvent[]>(Array.isArray) }),
   ack: z.object({
@@ -119,4 +123,4 @@ export const serverMessageSchemas = {
 export type ServerBody<K extends ServerMessage> = z.infer<(typeof serverMessageSchemas)[K]>;
 export type ErrorMessage = ServerBody<'error'>;
 export type MatchEnd = ServerBody<'ended'>;
-export type { PrivatePayload };
+export type { PrivateDelta, PrivateFull, PrivatePayload };

@@ -6,6 +6,8 @@
  * Field names mirror the engine's `PlayerView` (shared/rules/view.ts) so the client can use one
  * vocabulary. Units are in the names. Ids that may be absent are '' (schema has no null).
  * Client: import these classes with `import type` only, or read the state by shape.
+ * Charts draw from `world`, `meters` and `regions` day by day (the series so far comes once in the
+ * `history` message): no chart ring here, which would send every one of those figures twice.
  * Fractional figures are `float64`: schema's `number` would send them as float32 when close enough,
  * and a view rebuilt from the wire must equal the engine's `playerView` to the last bit.
  */
@@ -67,7 +69,11 @@ export class WorldInfo extends Schema {
   @type('float64') hypeAi = 0;
   /** GPU list prices by model id (whole dollars). */
   @type({ map: 'float64' }) gpuPriceUsd = new MapSchema<number>();
-  /** New-unit price of each released model by id (the engine's `newUnitPriceUsd`, what an order pays). */
+  /**
+   * New-unit prices (the engine's `newUnitPriceUsd`, what an order pays) that differ from what a
+   * client rebuilds from `asicUsdPerTh`, `gpuPriceUsd` and the catalogue (shared/sync/marketPrices.ts):
+   * normally empty. The view's `world.unitPriceUsd` is the rebuilt prices with these on top.
+   */
   @type({ map: 'float64' }) unitPriceUsd = new MapSchema<number>();
 }
 
@@ -220,21 +226,7 @@ export class NewsCard extends Schema {
   @type('string') headline = '';
 }
 
-/** A slot of the chart ring (recent days only; the whole series comes once in `history`). Order by `day`. */
-export class ChartPoint extends Schema {
-  @type('number') day = 0;
-  @type('number') btcUsd = 0;
-  @type('float64') hashpriceUsdPerPhDay = 0;
-  @type('float64') networkHashrateEhs = 0;
-  @type('float64') gpuRentUsdPerHour = 0;
-  @type('float64') asicUsdPerTh = 0;
-  @type('float64') powerUsdPerMwh = 0;
-  @type('float64') miningGw = 0;
-  @type('float64') aiGw = 0;
-}
-
 export const NEWS_RING = 20;
-export const CHART_RING = 90;
 
 export class MarketState extends Schema {
   @type(RoomInfo) room = new RoomInfo();
@@ -253,7 +245,5 @@ export class MarketState extends Schema {
   @type(ContestInfo) contest = new ContestInfo();
   /** The last NEWS_RING headlines, oldest first. */
   @type([NewsCard]) news = new ArraySchema<NewsCard>();
-  /** Ring of the last CHART_RING days: slot `day % CHART_RING`; sort by `day` to draw. */
-  @type([ChartPoint]) chart = new ArraySchema<ChartPoint>();
   @type(ClassroomInfo) classroom = new ClassroomInfo();
 }

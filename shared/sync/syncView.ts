@@ -6,10 +6,10 @@ import { publicContestSummary } from '../rules/systems/contest.js';
 import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
 import { bookLevels, publicPlayer, releasedUnitPrices, type BookLevel } from '../rules/view.js';
 import { coloOffers } from '../rules/systems/colocation.js';
-import { daySummary } from '../rules/summary.js';
+import { derivedUnitPrices, priceOverrides } from './marketPrices.js';
 import type { GameState, NewsItem } from '../rules/types.js';
 import {
-  BookLevelCard, ChartPoint, CHART_RING, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
+  BookLevelCard, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
 } from './MarketState.js';
 
 /** A classroom session's public cues (docs/classroom.md); null for an ordinary room. */
@@ -103,18 +103,6 @@ function syncNews(arr: ArraySchema<NewsCard>, news: NewsItem[]): void {
   while (arr.length > latest.length) arr.pop();
 }
 
-/** Writes today's point into its ring slot (`day % CHART_RING`). */
-export function syncChart(arr: ArraySchema<ChartPoint>, state: GameState): void {
-  const s = daySummary(state);
-  const fields = {
-    day: s.day, btcUsd: s.btcUsd, hashpriceUsdPerPhDay: s.hashpriceUsdPerPhDay, networkHashrateEhs: s.hashrateEhs,
-    gpuRentUsdPerHour: s.gpuRentUsdPerHour, asicUsdPerTh: s.asicUsdPerTh, powerUsdPerMwh: s.powerUsdPerMwh, miningGw: s.miningGw, aiGw: s.aiGw,
-  };
-  const slot = state.day % CHART_RING;
-  while (arr.length <= slot) arr.push(new ChartPoint());
-  assign(arr[slot]!, fields);
-}
-
 /** Copies everything public from `state` (and the room's own settings) into `ms`. */
 export function syncView(
   ms: MarketState, state: GameState, meta: RoomMeta, seats: ReadonlyMap<string, SeatStatus>, classroom: ClassroomCues | null = null,
@@ -132,7 +120,9 @@ export function syncView(
     interestRatePct: state.interestRatePct, hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai,
   });
   syncNumbers(ms.world.gpuPriceUsd, state.compute.gpuPriceUsd);
-  syncNumbers(ms.world.unitPriceUsd, releasedUnitPrices(state));
+  // Only prices a client cannot rebuild from the world and the catalogue (marketPrices.ts): normally none.
+  const derived = derivedUnitPrices(state.scenario.catalogue, state.date, state.hardware.asicUsdPerTh, state.compute.gpuPriceUsd);
+  syncNumbers(ms.world.unitPriceUsd, priceOverrides(releasedUnitPrices(state), derived));
   assign(ms.meters, state.meters);
 
   syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => assign(c, r));
@@ -169,7 +159,6 @@ export function syncView(
   });
   syncHistory(ms.contest.history, state);
   syncNews(ms.news, state.news);
-  syncChart(ms.chart, state);
   if (classroom) syncClassroom(ms.classroom, classroom);
 }
 

@@ -8,10 +8,12 @@ import { daysBetween } from '../economy/calendar.js';
 import { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 import type { ContestSummary, Narrative } from '../rules/types.js';
 import type { PlayerView } from '../rules/view.js';
-import type { ServerBody, Welcome } from '../protocol/server.js';
+import type { Welcome } from '../protocol/server.js';
+import { derivedResalePrices, derivedUnitPrices } from './marketPrices.js';
+import { meFromWire, type PrivatePayload, type PrivateWire } from './privateFeed.js';
 import { MARKET_KEYS, type MarketKey } from '../economy/scenarios/types.js';
 import type {
-  BookLevelCard, ChartPoint, ClassroomInfo, ColoCard, ContestInfo, MarketState, MetersInfo, NewsCard, OfferCard, PlayerCard, RegionCard, RoomInfo, SiteCard,
+  BookLevelCard, ClassroomInfo, ColoCard, ContestInfo, MarketState, MetersInfo, NewsCard, OfferCard, PlayerCard, RegionCard, RoomInfo, SiteCard,
   TenderCard, WorldInfo,
 } from './MarketState.js';
 
@@ -34,14 +36,14 @@ export interface StateJson {
   bookAsks?: Card<BookLevelCard>[];
   contest?: Partial<Omit<Card<ContestInfo>, 'history'>> & { history?: string[] };
   news?: Card<NewsCard>[];
-  chart?: Card<ChartPoint>[];
   classroom?: Partial<Omit<Card<ClassroomInfo>, 'closedMarkets'>> & { closedMarkets?: string[] };
 }
 
 /** Anything with `toJSON()` into that shape: the live `room.state` of colyseus.js. */
 export type SyncedState = MarketState | { toJSON(): unknown };
 
-export type PrivateMessage = ServerBody<'private'>;
+/** The private payload a client holds, folded from `private` and `privateDelta` (PrivateFeedCopy in privateDelta.ts); a whole engine payload reads the same. */
+export type PrivateMessage = PrivateWire | PrivatePayload;
 
 const values = <T>(v: Record<string, T> | T[] | undefined): T[] => (Array.isArray(v) ? v : Object.values(v ?? {}));
 
@@ -75,6 +77,9 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
   const myOfferBids = new Map((priv?.offerBids ?? []).map((b) => [b.offerId, b]));
   const date = w.date ?? '';
   const playerId = welcome?.playerId ?? '';
+  const catalogue = welcome?.scenario.catalogue ?? [];
+  const unitPriceUsd = { ...derivedUnitPrices(catalogue, date, w.asicUsdPerTh ?? 0, w.gpuPriceUsd ?? {}), ...(w.unitPriceUsd ?? {}) };
+  const market = { unitPriceUsd, resaleUnitPriceUsd: derivedResalePrices(unitPriceUsd, welcome?.scenario.hardware?.resaleHaircutPct ?? 0) };
   return {
     day: w.day ?? 0,
     date,
@@ -94,7 +99,7 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
       asicUsdPerTh: w.asicUsdPerTh ?? 0,
       asicLeadTimeDays: w.asicLeadTimeDays ?? 0,
       gpuPriceUsd: { ...(w.gpuPriceUsd ?? {}) },
-      unitPriceUsd: { ...(w.unitPriceUsd ?? {}) },
+      unitPriceUsd: { ...unitPriceUsd },
       gpuLeadTimeDays: w.gpuLeadTimeDays ?? 0,
       gpuRentUsdPerHour: w.gpuRentUsdPerHour ?? 0,
       hype: { crypto: w.hypeCrypto ?? 0, ai: w.hypeAi ?? 0 },
@@ -113,7 +118,7 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
         spikeMultiplier: r.spikeMultiplier, spikeDaysLeft: r.spikeDaysLeft, powerLogNoise: r.powerLogNoise,
       }];
     }),
-    catalogue: date ? (welcome?.scenario.catalogue ?? []).filter((x) => daysBetween(x.releaseDate, date) >= 0) : [],
+    catalogue: date ? catalogue.filter((x) => daysBetween(x.releaseDate, date) >= 0) : [],
     capex: welcome?.scenario.capex ?? { miningUsdPerMw: 0, aiUsdPerMw: 0, miningBuildDays: 0, aiBuildDays: 0, retrofitUsdPerMw: 0, retrofitDays: 0 },
     players: values(json.players)
       .map((p) => ({
@@ -156,7 +161,7 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
       maxStakeUsd: c.maxStakeUsd || welcome?.scenario.contest.maxStakeUsd || 0,
     },
     news: values(json.news).map((n) => ({ day: n.day, date: n.date, kind: n.kind, headline: n.headline })),
-    me: priv?.me ?? null,
+    me: priv?.me ? meFromWire(priv.me, json.players?.[playerId], market) : null,
   };
 }
 

@@ -15,7 +15,7 @@ const welcome: Welcome = {
   scenario: {
     id: halvingSprint.id, name: halvingSprint.name, description: '', startDate: halvingSprint.startDate, days: halvingSprint.days,
     halvingInterval: halvingSprint.halvingInterval, regions: halvingSprint.regions, catalogue: halvingSprint.catalogue, capex: halvingSprint.capex,
-    finance: halvingSprint.finance, contest: { ...halvingSprint.contest, maxStakeUsd: 1_000_000 },
+    finance: halvingSprint.finance, contest: { ...halvingSprint.contest, maxStakeUsd: 1_000_000 }, hardware: halvingSprint.hardware,
   },
 };
 

@@ -6,6 +6,7 @@ import { Client, type Room } from 'colyseus.js';
 import { createGameServer, type GameServer } from '../../server/app.js';
 import { createLogger } from '../../server/logger.js';
 import { SCENARIO_IDS, getScenario } from '../../shared/economy/scenarios/index.js';
+import { PrivateFeedCopy } from '../../shared/sync/privateDelta.js';
 
 /** The sprint scenario when it exists, else the first one. */
 export const SCENARIO = SCENARIO_IDS.includes('halving-sprint') ? 'halving-sprint' : SCENARIO_IDS[0]!;
@@ -38,6 +39,8 @@ export async function bootServer(overrides: Parameters<typeof createGameServer>[
 export interface Received {
   type: string;
   payload: any;
+  /** Not on the wire: the private payload after the `privateDelta` just before it (see `record`). */
+  folded?: boolean;
 }
 
 /** A joined room plus everything the server sent it, in order. */
@@ -50,9 +53,18 @@ export interface Recorded {
   raw: () => Buffer;
 }
 
+/**
+ * Records what `room` receives. Each `privateDelta` that applies is followed by the payload it
+ * yields as a `private` marked `folded`, so a wait for a private field sees it however it came.
+ */
 export function record(room: Room<any>, keepRaw = true): Recorded {
   const messages: Received[] = [];
-  room.onMessage('*', (type, payload) => messages.push({ type: String(type), payload }));
+  const feed = new PrivateFeedCopy();
+  room.onMessage('*', (type, payload) => {
+    messages.push({ type: String(type), payload });
+    if (type === 'private') feed.full(payload);
+    else if (type === 'privateDelta' && feed.delta(payload)) messages.push({ type: 'private', payload: { seq: feed.seq, ...feed.payload }, folded: true });
+  });
   let bytes = 0;
   const frames: Buffer[] = [];
   const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;

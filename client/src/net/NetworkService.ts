@@ -12,6 +12,7 @@ import type { DaySummary } from '../../../shared/rules/summary.js';
 import { Emitter } from '../util/Emitter.js';
 import { CLOSE_CODES } from '../../../shared/protocol/names.js';
 import { SeriesStore } from '../core/SeriesStore.js';
+import { followPrivateFeed } from '../../../shared/sync/privateDelta.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { classroomFrom, roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
 import {
@@ -334,7 +335,8 @@ export class NetworkService implements MatchFeed {
       }
       this.schedulePublish();
     });
-    room.onMessage(MSG.private, (p: PrivateMessage) => {
+    // Whole on join, then deltas (shared/sync/privateDelta.ts); a gap asks the server for a whole one.
+    followPrivateFeed(room, (p) => {
       this.priv = p;
       this.schedulePublish();
     });

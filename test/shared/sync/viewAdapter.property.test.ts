@@ -9,7 +9,8 @@ import { getStrategy } from '../../../shared/bots/index.js';
 import type { GameState } from '../../../shared/rules/types.js';
 import { MarketState } from '../../../shared/sync/MarketState.js';
 import { syncView, type RoomMeta } from '../../../shared/sync/syncView.js';
-import { privatePayload, welcomeScenarioOf } from '../../../shared/sync/privateFeed.js';
+import { marketPricesOf, privatePayload, privateWire, welcomeScenarioOf, type PrivateWire } from '../../../shared/sync/privateFeed.js';
+import { PrivateFeedCopy, PrivateFeedSender, type PrivateFeedMessage } from '../../../shared/sync/privateDelta.js';
 import { viewFromState } from '../../../shared/sync/viewAdapter.js';
 import type { Welcome } from '../../../shared/protocol/index.js';
 
@@ -22,14 +23,48 @@ function metaOf(state: GameState): RoomMeta {
   };
 }
 
+/**
+ * One seat's private feed end to end: the server's sender, the wire (JSON, as messages travel) and
+ * the client's copy, which asks for a whole payload when a delta does not follow (`resyncPrivate`).
+ */
+class Feed {
+  readonly sender = new PrivateFeedSender();
+  copy = new PrivateFeedCopy();
+  kinds = { private: 0, privateDelta: 0, resync: 0 };
+
+  constructor(readonly playerId: string) {}
+
+  /** The server syncs: whatever it sends reaches the client, unless `drop`. */
+  sync(state: GameState, drop = false): void {
+    const m = this.sender.next(privatePayload(state, this.playerId), marketPricesOf(state));
+    if (m && !drop) this.receive(JSON.parse(JSON.stringify(m)) as PrivateFeedMessage, state);
+  }
+
+  private receive(m: PrivateFeedMessage, state: GameState): void {
+    this.kinds[m.type] += 1;
+    if (m.type === 'private') this.copy.full(m.body);
+    else if (!this.copy.delta(m.body)) {
+      this.kinds.resync += 1;
+      this.sender.reset();
+      this.sync(state);
+    }
+  }
+
+  /** A new session for the same seat: a fresh copy, and the server starts over with a whole payload. */
+  reconnect(state: GameState): void {
+    this.copy = new PrivateFeedCopy();
+    this.sender.reset();
+    this.sync(state);
+  }
+}
+
 /** What a client holds after decoding: the wire bytes (msgpack of the schema, JSON of messages), never the objects. */
-function wireView(decoded: MarketState, state: GameState, playerId: string | null): ReturnType<typeof playerView> {
+function wireView(decoded: MarketState, state: GameState, playerId: string | null, priv: PrivateWire | null): ReturnType<typeof playerView> {
   const welcome: Welcome = {
     roomCode: 'ROOM01', playerId: playerId ?? '', spectator: playerId === null, isHost: false, seatToken: '', hostToken: '', reconnectSeconds: 0,
     scenario: JSON.parse(JSON.stringify(welcomeScenarioOf(state.scenario))) as Welcome['scenario'],
   };
-  const priv = playerId ? (JSON.parse(JSON.stringify(privatePayload(state, playerId))) as ReturnType<typeof privatePayload>) : null;
-  return viewFromState(decoded, welcome, priv);
+  return viewFromState(decoded, welcome, playerId ? priv : null);
 }
 
 /** The engine's view, through JSON as the wire would carry it (undefined fields vanish, -0 becomes 0). */
@@ -37,9 +72,11 @@ function engineView(state: GameState, playerId: string | null) {
   return JSON.parse(JSON.stringify(playerView(state, playerId))) as ReturnType<typeof playerView>;
 }
 
-function expectSameViews(decoded: MarketState, state: GameState, label: string): void {
+function expectSameViews(decoded: MarketState, state: GameState, label: string, feeds: ReadonlyMap<string, Feed>): void {
   for (const id of [...state.playerOrder, null]) {
-    const got = JSON.parse(JSON.stringify(wireView(decoded, state, id))) as Record<string, unknown>;
+    const priv = id ? feeds.get(id)?.copy.payload ?? null : null;
+    if (id) expect(priv, `${label}, seat ${id}: a private payload arrived`).not.toBeNull();
+    const got = JSON.parse(JSON.stringify(wireView(decoded, state, id, priv))) as Record<string, unknown>;
     const want = engineView(state, id) as unknown as Record<string, unknown>;
     // Field by field, so a failure names the part of the view that differs.
     for (const key of Object.keys(want)) expect(got[key], `${label}, seat ${id ?? 'spectator'}, field ${key}`).toEqual(want[key]);
@@ -48,7 +85,9 @@ function expectSameViews(decoded: MarketState, state: GameState, label: string):
 }
 
 describe('the wire adapter', () => {
-  it("rebuilds playerView exactly from syncView's bytes, for every seat, live and after a late join", () => {
+  it("rebuilds playerView exactly from syncView's bytes and the private deltas, for every seat, live, after a late join, a missed delta and a reconnection", () => {
+    // A lost delta is repaired by the next whole payload: asked for (counted here), or sent anyway because a delta would be larger.
+    let resyncs = 0;
     fc.assert(
       fc.property(
         fc.record({
@@ -57,9 +96,12 @@ describe('the wire adapter', () => {
           bots: fc.array(fc.constantFrom(...STRATEGIES), { minLength: 1, maxLength: 4 }),
           days: fc.integer({ min: 25, max: 70 }),
           lateJoinDay: fc.integer({ min: 0, max: 60 }),
+          /** A delta one seat never gets (its next one no longer follows), and a seat whose person reconnects. */
+          dropDay: fc.integer({ min: 1, max: 20 }),
+          reconnectDay: fc.integer({ min: 1, max: 24 }),
           botSeed: fc.integer(),
         }),
-        ({ seed, scenario, bots, days, lateJoinDay, botSeed }) => {
+        ({ seed, scenario, bots, days, lateJoinDay, dropDay, reconnectDay, botSeed }) => {
           let state = createGame(getScenario(scenario)!, seed);
           const seats = bots.map((name, i) => ({ id: `p${i + 1}`, strategy: getStrategy(name)!, rng: seedRng(`${botSeed}/${i}`), memory: {} }));
           for (const s of seats) state = addPlayer(state, { id: s.id, name: s.strategy.name, strategy: s.strategy.name });
@@ -72,6 +114,10 @@ describe('the wire adapter', () => {
           encoder.discardChanges();
           let late: MarketState | null = null;
           let lateDecoder: Decoder | null = null;
+          const feeds = new Map(state.playerOrder.map((id) => [id, new Feed(id)]));
+          for (const f of feeds.values()) f.sync(state);
+          const dropped = seats[dropDay % seats.length]!.id;
+          let missed = 0;
           for (let day = 0; day < days && state.phase === 'running'; day++) {
             for (const s of seats) {
               const actions = s.strategy.decide(playerView(state, s.id), { rng: s.rng, day: state.day, memory: s.memory, log: () => {} });
@@ -80,6 +126,8 @@ describe('the wire adapter', () => {
                 if (r.ok) state = r.state;
               }
             }
+            // The room syncs between days too: an action's effect goes out before the day is played.
+            for (const f of feeds.values()) f.sync(state);
             // Someone joins mid-match: a new seat, and a fresh decoder that only ever sees the full state.
             if (day === lateJoinDay) {
               const id = `p${state.playerOrder.length + 1}`;
@@ -87,6 +135,18 @@ describe('the wire adapter', () => {
             }
             state = step(state).state;
             syncView(ms, state, metaOf(state), new Map());
+            for (const id of state.playerOrder) if (!feeds.has(id)) feeds.set(id, new Feed(id));
+            for (const [id, f] of feeds) {
+              const drop = day === dropDay && id === dropped;
+              if (drop && f.copy.payload) missed = f.copy.seq;
+              f.sync(state, drop);
+            }
+            if (day === reconnectDay) feeds.get(seats[reconnectDay % seats.length]!.id)!.reconnect(state);
+            // Every seat's copy equals what the server meant to send after every day, but the one whose delta was just lost.
+            for (const [id, f] of feeds) {
+              if (day === dropDay && id === dropped) continue;
+              expect(f.copy.payload, `day ${state.day}, seat ${id}: private copy`).toEqual(JSON.parse(JSON.stringify(privateWire(privatePayload(state, id), marketPricesOf(state)))));
+            }
             const patch = encoder.encode();
             liveDecoder.decode(patch);
             if (lateDecoder) lateDecoder.decode(patch);
@@ -97,11 +157,18 @@ describe('the wire adapter', () => {
               lateDecoder.decode(encoder.encodeAll());
             }
           }
-          expectSameViews(live, state, `day ${state.day}, live decoder`);
-          if (late) expectSameViews(late, state, `day ${state.day}, late joiner`);
+          expectSameViews(live, state, `day ${state.day}, live decoder`, feeds);
+          // Hardware prices are rebuilt on the client, not synced daily (shared/sync/marketPrices.ts).
+          expect(live.world.unitPriceUsd.size, 'unit prices the client could not rebuild').toBe(0);
+          if (late) expectSameViews(late, state, `day ${state.day}, late joiner`, feeds);
+          const kinds = [...feeds.values()].map((f) => f.kinds);
+          // Deltas are the rule, whole payloads the exception; the lost delta was noticed and repaired.
+          expect(kinds.reduce((n, k) => n + k.privateDelta, 0)).toBeGreaterThan(kinds.reduce((n, k) => n + k.private, 0));
+          if (missed > 0) resyncs += feeds.get(dropped)!.kinds.resync;
         },
       ),
       { numRuns: 6, seed: 1317 },
     );
+    expect(resyncs).toBeGreaterThan(0);
   }, 120_000);
 });
