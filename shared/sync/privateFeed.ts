@@ -17,7 +17,7 @@ export interface PrivatePayload {
 
 export function privatePayload(state: GameState, playerId: PlayerId): PrivatePayload {
   const card = publicPlayer(state, playerId);
-  const me = card ? { ...card, ...privatePlayer(state, playerId) } : null;
+  const me = card ? Object.assign({}, card, privatePlayer(state, playerId)) : null;
   const tenderBids: PrivatePayload['tenderBids'] = [];
   for (const t of Object.values(state.tenders)) {
     for (const b of t.bids) if (b.playerId === playerId) tenderBids.push({ tenderId: t.id, priceUsdPerGpuHour: b.priceUsdPerGpuHour });
