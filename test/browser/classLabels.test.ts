@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `${name}.png`) });
-const seatOf = (p: Page) => p.evaluate(() => (window as unknown as { __bc: { view: { playerId: string } | null } }).__bc.view?.playerId ?? '');
+/** The seat the page plays, once its first view has arrived (the lobby can show before it). */
+const seatOf = async (p: Page) => {
+  await p.waitForFunction(() => Boolean((window as unknown as { __bc?: { view: { playerId: string } | null } }).__bc?.view?.playerId));
+  return p.evaluate(() => (window as unknown as { __bc: { view: { playerId: string } | null } }).__bc.view?.playerId ?? '');
+};
 const listed = (p: Page) => p.$$eval('[data-testid=class-label-option]', (els) => els.map((e) => e.getAttribute('data-label') ?? ''));
 
 describe('choose your name from the list', () => {
