@@ -5,14 +5,14 @@
  *
  * The day's first action copies the day's state (`base`, which stays as it was: bots read their
  * views from it) into `work`, and every accepted action and the day itself are played on `work` in
- * place. A rejected action leaves the match as it was: a reducer may have written before it refused,
- * so `work` is rebuilt from `base` and the day's accepted actions (they are re-applied in order and
+ * place. A rejected action leaves the match as it was: a reducer outside `REFUSES_BEFORE_WRITING` may
+ * have written before it refused, so then `work` is rebuilt from `base` and the day's accepted actions (they are re-applied in order and
  * give the same state: the engine is deterministic). Rejections are rare (under one a day with a
  * hundred bots), so rebuilding costs less than drafting every action.
  *
  * With `inPlace` (the caller keeps no state but the current one) even the day's copy goes: every
  * day is played on one state, and so are the actions whose reducers refuse before they write
- * (`REFUSES_BEFORE_WRITING`, nearly all a match sends); any other goes through the pure door on it,
+ * (`REFUSES_BEFORE_WRITING`, about 70 % of what bots send); any other goes through the pure door on it,
  * whose draft a refusal discards. Each day the lots are re-housed (a shallow copy), so memos keyed
  * on their identity (`asicGroups`, the lot index) never see lots that changed, and the views forget
  * what they memoised on the records that changed.
@@ -27,7 +27,7 @@ export interface MatchCursor {
   /**
    * The match as it is now. Between `step`s this may be the object actions are changing: read it
    * before the next call, keep nothing from it. After `step` it is the new day's state, which stays
-   * as it is for good (the next day works on a copy).
+   * as it is for good (the next day works on a copy), unless the cursor plays `inPlace`.
    */
   readonly state: GameState;
   apply(playerId: PlayerId, action: Action): { ok: true; events: GameEvent[] } | { ok: false; error: RuleError };
