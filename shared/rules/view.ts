@@ -165,6 +165,35 @@ export interface PlayerView {
 
 const BOOK_DEPTH = 10;
 
+/**
+ * The view pieces memoised on a state's records and collections, which a returned state never
+ * changes. A match played in place (`matchCursor` with `inPlace`) does change them between days, so
+ * it calls `forgetViewMemos` before each day. Memos keyed on what never changes (the scenario,
+ * finished contest rounds) live outside.
+ */
+function recordMemos() {
+  return {
+    ownerIndexes: new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>(),
+    marketQuotesCache: new WeakMap<GameState['scenario'], { date: string; asicUsdPerTh: number; gpuPriceUsd: Record<string, number>; quotes: MarketQuotes }>(),
+    navPartsCache: new WeakMap<GameState, Record<PlayerId, NavParts>>(),
+    oneSeatCache: new WeakMap<GameState, { id: PlayerId; parts: NavParts }>(),
+    publicPlayerCache: new WeakMap<PlayerState, PublicPlayer>(),
+    sitesCache: new WeakMap<Record<string, Site>, { sites: Site[]; colocation: ColoOffer[] }>(),
+    bookCache: new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>(),
+    regionsCache: new WeakMap<Record<string, RegionState>, PlayerView['regions']>(),
+    newsCache: new WeakMap<NewsItem[], NewsItem[]>(),
+    publicCache: new WeakMap<GameState, PublicPart>(),
+    tenderCache: new WeakMap<Tender, Omit<PublicTender, 'myBidUsdPerGpuHour'>>(),
+    offerCache: new WeakMap<Offer, Omit<PublicOffer, 'myBid'>>(),
+  };
+}
+let memos = recordMemos();
+
+/** Drops every memo on records (see `recordMemos`). */
+export function forgetViewMemos(): void {
+  memos = recordMemos();
+}
+
 export function publicPlayer(state: GameState, id: PlayerId): PublicPlayer | null {
   const p = state.players[id];
   if (!p) return null;
@@ -193,10 +222,9 @@ export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_D
 
 // Owner indexes of a state's collections, built in one pass the first time a view asks and kept
 // while the collection is the same object (a state never changes; the next shares untouched ones).
-let ownerIndexes = new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>();
 function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K): Map<PlayerId, T[]> {
-  let perKey = ownerIndexes.get(items);
-  if (!perKey) ownerIndexes.set(items, (perKey = new Map<string, Map<string, unknown[]>>()));
+  let perKey = memos.ownerIndexes.get(items);
+  if (!perKey) memos.ownerIndexes.set(items, (perKey = new Map<string, Map<string, unknown[]>>()));
   let idx = perKey.get(key) as Map<PlayerId, T[]> | undefined;
   if (!idx) {
     idx = new Map();
@@ -251,10 +279,8 @@ type MarketQuotes = Pick<EngineQuotes, 'unitPriceUsd' | 'resaleUnitPriceUsd' | '
 
 // Prices every seat sees alike, from the scenario, today's date and the hardware prices: one copy
 // while those are the same objects (all day long unless an action moves a price).
-let marketQuotesCache = new WeakMap<GameState['scenario'], { date: string; asicUsdPerTh: number; gpuPriceUsd: Record<string, number>; quotes: MarketQuotes }>();
-
 function marketQuotes(state: GameState): MarketQuotes {
-  const hit = marketQuotesCache.get(state.scenario);
+  const hit = memos.marketQuotesCache.get(state.scenario);
   if (hit && hit.date === state.date && hit.asicUsdPerTh === state.hardware.asicUsdPerTh && hit.gpuPriceUsd === state.compute.gpuPriceUsd) return hit.quotes;
   const unitPriceUsd: Record<string, number> = {};
   const resale: Record<string, number> = {};
@@ -272,7 +298,7 @@ function marketQuotes(state: GameState): MarketQuotes {
     }])),
     capexUsdPerMw: { mining: tierCapexUsdPerMw(state, 'mining'), ai: tierCapexUsdPerMw(state, 'ai') },
   };
-  marketQuotesCache.set(state.scenario, { date: state.date, asicUsdPerTh: state.hardware.asicUsdPerTh, gpuPriceUsd: state.compute.gpuPriceUsd, quotes });
+  memos.marketQuotesCache.set(state.scenario, { date: state.date, asicUsdPerTh: state.hardware.asicUsdPerTh, gpuPriceUsd: state.compute.gpuPriceUsd, quotes });
   return quotes;
 }
 
@@ -303,24 +329,22 @@ const EMPTY_NAV_PARTS: NavParts = Object.freeze({
   operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
 });
 
-// NAV parts, once per state. A bots' day builds each seat's view from a different state (the seats
-// before it have acted), so the first view of a state values its own seat only; a second view of
-// the same state (a room sending every seat) values every seat at once. Both give the same figures:
-// the one-seat pass is the all-seat pass filtered.
-let navPartsCache = new WeakMap<GameState, Record<PlayerId, NavParts>>();
-let oneSeatCache = new WeakMap<GameState, { id: PlayerId; parts: NavParts }>();
+// NAV parts, once per state. The first view of a state values its own seat only (a room after one
+// seat's action may send one view); a second view of the same state (a bots' day, a room sending
+// every seat) values every seat at once. Both give the same figures: the one-seat pass is the
+// all-seat pass filtered.
 function navPartsFor(state: GameState, id: PlayerId): NavParts {
-  const all = navPartsCache.get(state);
+  const all = memos.navPartsCache.get(state);
   if (all) return all[id] ?? EMPTY_NAV_PARTS;
-  const one = oneSeatCache.get(state);
+  const one = memos.oneSeatCache.get(state);
   if (!one) {
     const parts = navPartsByPlayer(state, id)[id] ?? EMPTY_NAV_PARTS;
-    oneSeatCache.set(state, { id, parts });
+    memos.oneSeatCache.set(state, { id, parts });
     return parts;
   }
   if (one.id === id) return one.parts;
   const parts = navPartsByPlayer(state);
-  navPartsCache.set(state, parts);
+  memos.navPartsCache.set(state, parts);
   return parts[id] ?? EMPTY_NAV_PARTS;
 }
 
@@ -334,13 +358,8 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) 
   return v;
 }
 
-let publicPlayerCache = new WeakMap<PlayerState, PublicPlayer>();
-let sitesCache = new WeakMap<Record<string, Site>, { sites: Site[]; colocation: ColoOffer[] }>();
-let bookCache = new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>();
-let regionsCache = new WeakMap<Record<string, RegionState>, PlayerView['regions']>();
 const catalogueCache = new WeakMap<GameState['scenario'], { date: string; catalogue: HardwareModelSpec[] }>();
 const summaryCache = new WeakMap<ContestResult, ContestSummary>();
-let newsCache = new WeakMap<NewsItem[], NewsItem[]>();
 
 function releasedModels(state: GameState): HardwareModelSpec[] {
   const hit = catalogueCache.get(state.scenario);
@@ -376,15 +395,12 @@ function ownContestHistory(history: readonly ContestResult[], viewer: PlayerId):
 type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
 
 // Every seat's view of one state shares its public part: a league builds a view per bot per day.
-// States are never mutated once built, so caching on the object is safe.
-let publicCache = new WeakMap<GameState, PublicPart>();
-
 function publicPart(state: GameState): PublicPart {
-  const cached = publicCache.get(state);
+  const cached = memos.publicCache.get(state);
   if (cached) return cached;
   const s = state.scenario;
   // The free MW of colocation providers is a sum over sites: it changes only with them.
-  const siteParts = memo(sitesCache, state.sites, (sites) => ({ sites: Object.values(sites), colocation: coloOffers(state) }));
+  const siteParts = memo(memos.sitesCache, state.sites, (sites) => ({ sites: Object.values(sites), colocation: coloOffers(state) }));
   const nextHalvingHeight = (Math.floor(state.btc.heightBlocks / s.halvingInterval) + 1) * s.halvingInterval;
   const part: PublicPart = {
     day: state.day,
@@ -411,15 +427,15 @@ function publicPart(state: GameState): PublicPart {
       interestRatePct: state.interestRatePct,
       meters: { ...state.meters },
     },
-    regions: memo(regionsCache, state.regions, (regions) => s.regions.map((r) => Object.assign({}, r, regions[r.id] as RegionState))),
+    regions: memo(memos.regionsCache, state.regions, (regions) => s.regions.map((r) => Object.assign({}, r, regions[r.id] as RegionState))),
     catalogue: releasedModels(state),
     capex: s.capex,
     players: state.playerOrder.map((id) => {
       const p = state.players[id];
-      return p ? memo(publicPlayerCache, p, () => publicPlayer(state, id)!) : null;
+      return p ? memo(memos.publicPlayerCache, p, () => publicPlayer(state, id)!) : null;
     }).filter((p): p is PublicPlayer => p !== null),
     sites: siteParts.sites,
-    book: memo(bookCache, state.leaseOrders, () => ({ bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask'), blockDays: LEASE_BLOCK_DAYS })),
+    book: memo(memos.bookCache, state.leaseOrders, () => ({ bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask'), blockDays: LEASE_BLOCK_DAYS })),
     colocation: siteParts.colocation,
     contest: {
       round: state.contest.current.round,
@@ -428,9 +444,9 @@ function publicPart(state: GameState): PublicPart {
       history: state.contest.history.map((r) => contestSummary(r)),
       maxStakeUsd: s.contest.maxStakeUsd,
     },
-    news: memo(newsCache, state.news, (news) => news.slice(-20)),
+    news: memo(memos.newsCache, state.news, (news) => news.slice(-20)),
   };
-  publicCache.set(state, part);
+  memos.publicCache.set(state, part);
   return part;
 }
 
@@ -457,10 +473,8 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
 
 // What every seat sees of a tender or an offer (no bids, their count), once per record; a seat's
 // own bid is added per view.
-let tenderCache = new WeakMap<Tender, Omit<PublicTender, 'myBidUsdPerGpuHour'>>();
-let offerCache = new WeakMap<Offer, Omit<PublicOffer, 'myBid'>>();
-const tenderCard = (t: Tender) => memo(tenderCache, t, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
-const offerCard = (o: Offer) => memo(offerCache, o, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
+const tenderCard = (t: Tender) => memo(memos.tenderCache, t, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
+const offerCard = (o: Offer) => memo(memos.offerCache, o, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
 
 /** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
 export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
@@ -470,25 +484,4 @@ export function publicOffers(state: GameState, playerId: PlayerId | null): Publi
       myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
     });
   });
-}
-
-/**
- * Forgets every view piece memoised on a state's records. The memos rely on a returned state never
- * changing; a match played in place (`matchCursor` with `inPlace`) changes its records between days,
- * so it calls this before each day. Memos keyed on what never changes (the scenario, finished
- * contest rounds) stay.
- */
-export function forgetViewMemos(): void {
-  ownerIndexes = new WeakMap();
-  marketQuotesCache = new WeakMap();
-  navPartsCache = new WeakMap();
-  oneSeatCache = new WeakMap();
-  publicPlayerCache = new WeakMap();
-  sitesCache = new WeakMap();
-  bookCache = new WeakMap();
-  regionsCache = new WeakMap();
-  newsCache = new WeakMap();
-  publicCache = new WeakMap();
-  tenderCache = new WeakMap();
-  offerCache = new WeakMap();
 }
