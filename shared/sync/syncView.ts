@@ -75,32 +75,26 @@ function syncMap<C extends Schema, T>(map: MapSchema<C>, items: Iterable<[string
   for (const id of [...map.keys()]) if (!seen.has(id)) map.delete(id);
 }
 
-function syncBook(arr: ArraySchema<BookLevelCard>, levels: BookLevel[]): void {
-  levels.forEach((l, i) => {
+/** Makes an array of cards hold `rows` in order: cards in place are updated, missing ones made, extra ones dropped. */
+function syncRows<C extends Schema>(arr: ArraySchema<C>, rows: readonly Partial<Record<keyof C, unknown>>[], make: () => C): void {
+  rows.forEach((row, i) => {
     const card = arr[i];
-    if (card) assign(card, l);
+    if (card) assign(card, row);
     else {
-      const c = new BookLevelCard();
-      assign(c, l);
+      const c = make();
+      assign(c, row);
       arr.push(c);
     }
   });
-  while (arr.length > levels.length) arr.pop();
+  while (arr.length > rows.length) arr.pop();
+}
+
+function syncBook(arr: ArraySchema<BookLevelCard>, levels: BookLevel[]): void {
+  syncRows(arr, levels, () => new BookLevelCard());
 }
 
 function syncNews(arr: ArraySchema<NewsCard>, news: NewsItem[]): void {
-  const latest = news.slice(-NEWS_RING);
-  latest.forEach((n, i) => {
-    const fields = { day: n.day, date: n.date, kind: n.kind, headline: n.headline };
-    const card = arr[i];
-    if (card) assign(card, fields);
-    else {
-      const c = new NewsCard();
-      assign(c, fields);
-      arr.push(c);
-    }
-  });
-  while (arr.length > latest.length) arr.pop();
+  syncRows(arr, news.slice(-NEWS_RING).map((n) => ({ day: n.day, date: n.date, kind: n.kind, headline: n.headline })), () => new NewsCard());
 }
 
 /** Copies everything public from `state` (and the room's own settings) into `ms`. */
