@@ -5,7 +5,7 @@
 import { parseAction, type Action } from './actions.js';
 import { matchCursor, type MatchCursor } from './matchCursor.js';
 import { own } from './own.js';
-import { addPlayer, applyAction, applyUntrusted, createGame, stateHash } from './engine.js';
+import { addPlayer, applyAction, createGame, stateHash } from './engine.js';
 import type { GameEvent, GameState, PlayerId, Scenario } from './types.js';
 
 export const REPLAY_FORMAT = 'beauty-contest-replay/1';
@@ -43,11 +43,20 @@ export interface ReplayObserver {
  */
 export function applyEntry(state: GameState, entry: LogEntry, trusted = false): { state: GameState; rejected?: string; events: GameEvent[] } {
   if (entry.kind === 'join') {
-    if (state.players[entry.playerId]) return { state, rejected: 'DUPLICATE_JOIN', events: [] };
+    if (own(state.players, entry.playerId)) return { state, rejected: 'DUPLICATE_JOIN', events: [] };
     return { state: addPlayer(state, { id: entry.playerId, name: entry.name, strategy: entry.strategy }), events: [] };
   }
-  const result = trusted ? applyAction(state, entry.playerId, entry.action) : applyUntrusted(state, entry.playerId, entry.action);
+  const action = loggedAction(entry.action, trusted);
+  if (!action) return { state, rejected: 'BAD_ACTION', events: [] };
+  const result = applyAction(state, entry.playerId, action);
   return result.ok ? { state: result.state, events: result.events } : { state, rejected: result.error.code, events: [] };
+}
+
+/** A logged action as the engine may apply it: parsed unless the log is the engine's own; null if it does not parse. */
+function loggedAction(logged: Action, trusted: boolean): Action | null {
+  if (trusted) return logged;
+  const parsed = parseAction(logged);
+  return parsed.ok ? parsed.action : null;
 }
 
 /** Re-runs a log from day 0. Entries must be in the order they were accepted. */
@@ -74,12 +83,8 @@ function applyEntryTo(match: MatchCursor, entry: LogEntry, trusted: boolean): st
     match.addPlayer({ id: entry.playerId, name: entry.name, strategy: entry.strategy });
     return undefined;
   }
-  let action = entry.action;
-  if (!trusted) {
-    const parsed = parseAction(action);
-    if (!parsed.ok) return 'BAD_ACTION';
-    action = parsed.action;
-  }
+  const action = loggedAction(entry.action, trusted);
+  if (!action) return 'BAD_ACTION';
   const r = match.apply(entry.playerId, action);
   return r.ok ? undefined : r.error.code;
 }
