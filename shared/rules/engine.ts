@@ -1,7 +1,8 @@
 /**
  * The engine's two doors: `applyAction` (a player's or the host's decision) and `step` (one day).
  * Both are pure: they take a state and return a new one (immer drafts, structural sharing) plus
- * events, or a RuleError with the input state untouched.
+ * events, or a RuleError with the input state untouched. `applyActionInPlace` and `stepInPlace`
+ * change a state the caller owns; only `matchCursor.ts` uses them.
  */
 import { createDraft, finishDraft, setAutoFreeze } from 'immer';
 import { parseAction, HOST_ACTOR, HOST_ACTION_TYPES, type Action, type ActionType } from './actions.js';
