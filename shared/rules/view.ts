@@ -457,17 +457,50 @@ function publicPart(state: GameState): PublicPart {
 export function playerView(state: GameState, playerId: PlayerId | null): PlayerView {
   const me = playerId ? publicPlayer(state, playerId) : null;
   const pub = publicPart(state);
+  // A literal of fixed shape, not `{ ...pub, contest }`: overriding a spread key sends V8 down its
+  // slow path, which cost more than the rest of a view.
   return {
-    ...pub,
-    // The shared public part has no payouts; a player sees its own in each round.
-    contest: playerId ? { ...pub.contest, history: ownContestHistory(state.contest.history, playerId) } : pub.contest,
+    day: pub.day,
+    date: pub.date,
+    endDay: pub.endDay,
+    phase: pub.phase,
+    scenarioId: pub.scenarioId,
     playerId: playerId ?? '',
+    world: pub.world,
+    regions: pub.regions,
+    catalogue: pub.catalogue,
+    capex: pub.capex,
+    players: pub.players,
+    sites: pub.sites,
+    book: pub.book,
     tenders: Object.values(state.tenders).map((t) => Object.assign({}, tenderCard(t), {
       myBidUsdPerGpuHour: t.bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
     })),
     offers: publicOffers(state, playerId),
-    // Object.assign, not `{ ...me, ...private }`: V8 builds a double spread on its slow path (5× slower here).
-    me: me && playerId ? Object.assign({}, me, privatePlayer(state, playerId)) : null,
+    colocation: pub.colocation,
+    // The shared public part has no payouts; a player sees its own in each round.
+    contest: playerId ? {
+      round: pub.contest.round, resolveDay: pub.contest.resolveDay, pickCount: pub.contest.pickCount,
+      history: ownContestHistory(state.contest.history, playerId), maxStakeUsd: pub.contest.maxStakeUsd,
+    } : pub.contest,
+    news: pub.news,
+    me: me && playerId ? ownPlayer(me, privatePlayer(state, playerId)) : null,
+  };
+}
+
+// Field by field, for the same reason as the view: V8 merges two objects by spread or
+// Object.assign on a slow path.
+function ownPlayer(p: PublicPlayer, q: PrivatePlayer): PublicPlayer & PrivatePlayer {
+  return {
+    id: p.id, name: p.name, colorIndex: p.colorIndex, strategy: p.strategy, narrative: p.narrative, bankrupt: p.bankrupt,
+    navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, sharesOutstanding: p.sharesOutstanding,
+    founderShares: p.founderShares, scoreMarketUsd: p.scoreMarketUsd, scoreNavUsd: p.scoreNavUsd,
+    revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay,
+    btcMinedBtc: p.btcMinedBtc, computeDeliveredH100Days: p.computeDeliveredH100Days,
+    cashUsd: q.cashUsd, btc: q.btc, sellMinedPct: q.sellMinedPct, debtUsd: q.debtUsd, lots: q.lots, leaseOrders: q.leaseOrders,
+    leasesIn: q.leasesIn, leasesOut: q.leasesOut, contracts: q.contracts, loans: q.loans, contestPick: q.contestPick,
+    navParts: q.navParts, operatingUsd: q.operatingUsd, issuableShares: q.issuableShares, retirableShares: q.retirableShares,
+    issuanceWindowEndsDay: q.issuanceWindowEndsDay, quotes: q.quotes, siteLoads: q.siteLoads,
   };
 }
 
