@@ -4,7 +4,7 @@
  * events, or a RuleError with the input state untouched. `applyActionInPlace` and `stepInPlace`
  * change a state the caller owns; only `matchCursor.ts` uses them.
  */
-import { createDraft, finishDraft, setAutoFreeze } from 'immer';
+import { finishDraft, setAutoFreeze, type Draft } from 'immer';
 import { parseAction, HOST_ACTOR, HOST_ACTION_TYPES, type Action, type ActionType } from './actions.js';
 import type { Ctx, Phase, Reducer, ReducerTable } from './context.js';
 import { fail } from './context.js';
@@ -17,6 +17,7 @@ import { workingCopy } from './workingCopy.js';
 import { emptyLedger, playerAccount, transfer, WORLD } from '../economy/ledger.js';
 import { usdToCents } from '../economy/money.js';
 import { initialWorld } from './systems/world.js';
+import { drafting } from './systems/capacity.js';
 import { eventsPhase, hostReducers } from './systems/events.js';
 import { powerPhase } from './systems/power.js';
 import { marketPhase, treasuryReducers } from './systems/market.js';
@@ -94,9 +95,10 @@ export function createGame(scenario: Scenario, seed: string, players: NewPlayer[
     ...initialWorld(scenario, seed),
   };
   // The NPC lease desk quotes from day 0, so the book is two-sided before the first step.
-  const draft = createDraft(state);
-  refreshLeaseMakers(draft, { events: [] }, 0);
-  state = finishDraft(draft);
+  state = drafting(state, (draft) => {
+    refreshLeaseMakers(draft, { events: [] }, 0);
+    return finishDraft(draft);
+  });
   for (const p of players) state = addPlayer(state, p);
   return state;
 }
@@ -105,7 +107,10 @@ export function createGame(scenario: Scenario, seed: string, players: NewPlayer[
 export function addPlayer(state: GameState, p: NewPlayer): GameState {
   if (state.players[p.id]) throw new Error(`player ${p.id} already seated`);
   if (p.id === LEASE_MAKER_ID || p.id === HOST_ACTOR) throw new Error(`player id ${p.id} is reserved`);
-  const draft = createDraft(state);
+  return drafting(state, (draft) => seatPlayer(draft, p));
+}
+
+function seatPlayer(draft: Draft<GameState>, p: NewPlayer): GameState {
   draft.players[p.id] = {
     id: p.id,
     name: p.name,
@@ -151,9 +156,10 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
 export function applyAction(state: GameState, playerId: PlayerId, action: Action): ApplyResult {
   const refused = refusal(state, playerId, action);
   if (refused) return { ok: false, error: refused };
-  const draft = createDraft(state);
-  const r = reduce(draft, playerId, action);
-  return r.ok ? { ok: true, state: finishDraft(draft), events: r.events } : r;
+  return drafting(state, (draft): ApplyResult => {
+    const r = reduce(draft, playerId, action);
+    return r.ok ? { ok: true, state: finishDraft(draft), events: r.events } : r;
+  });
 }
 
 /**

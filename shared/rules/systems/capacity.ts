@@ -7,7 +7,7 @@
  * current plain backing object) and a per-owner index of lot ids, memoised on that object.
  * Lots must be created through `addLot` so the index sees them; removals and moves need nothing.
  */
-import { createDraft, isDraft } from 'immer';
+import { createDraft, isDraft, type Draft } from 'immer';
 import type { DeepReadonly, GameState, HardwareLot, PlayerId, Site } from '../types.js';
 import type { HardwareModelSpec, RegionSpec } from '../../economy/scenarios/types.js';
 
@@ -33,13 +33,29 @@ function probeImmerInternals(): { base: string; copy: string } | null {
   return baseKey && copyKey ? { base: baseKey, copy: copyKey } : null;
 }
 
+// Drafts the engine has open (`drafting`). A draft made elsewhere (a test) reads through its proxy:
+// slower, never wrong.
+let draftsOpen = 0;
+
+/** `run(createDraft(base))`, with `raw` looking behind drafts while it runs. */
+export function drafting<T extends object, R>(base: T, run: (draft: Draft<T>) => R): R {
+  draftsOpen += 1;
+  try {
+    return run(createDraft(base));
+  } finally {
+    draftsOpen -= 1;
+  }
+}
+
 /**
  * The plain object behind a draft (its current contents), or the object itself. Deep-readonly:
  * it may be the very object an earlier state holds (auto-freeze is off), so a write through it
  * would change history; the compiler refuses one. Write through the draft instead.
  */
 export function raw<T extends object>(obj: T): DeepReadonly<T> {
-  if (!internals) return obj as DeepReadonly<T>;
+  // Outside the engine's drafts every object is plain: skip the symbol lookup, which V8 makes
+  // megamorphic across all the record shapes passed here.
+  if (!internals || draftsOpen === 0) return obj as DeepReadonly<T>;
   const st = (obj as unknown as Record<symbol, Record<string, unknown> | undefined>)[IMMER_STATE];
   return (st ? (st[internals.copy] ?? st[internals.base]) : obj) as DeepReadonly<T>;
 }
