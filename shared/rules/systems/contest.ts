@@ -105,10 +105,11 @@ export const contestReducers: { [K in T]: Reducer<K> } = {
     if (stake > max) return fail('LIMIT', `The most you can stake in a round is ${usd(max)}.`);
     const round = draft.contest.current;
     const previous = round.picks[playerId];
-    // A new pick replaces the old one: its stake comes back first, so it counts toward the cash check.
-    if (previous) transfer(draft.ledger, { from: CONTEST_POOL, to: playerAccount(playerId), usdCents: previous.stakeUsdCents, reason: 'contestRefund' });
-    const cash = cashCents(draft.ledger, playerId);
+    // A new pick replaces the old one: its stake comes back first, so it counts toward the cash
+    // check (checked before the refund is written: a refusal changes nothing).
+    const cash = cashCents(draft.ledger, playerId) + (previous?.stakeUsdCents ?? 0);
     if (stake > cash) return fail('INSUFFICIENT_FUNDS', `Staking ${usd(stake)} needs more cash than your ${usd(cash)}.`);
+    if (previous) transfer(draft.ledger, { from: CONTEST_POOL, to: playerAccount(playerId), usdCents: previous.stakeUsdCents, reason: 'contestRefund' });
     transfer(draft.ledger, { from: playerAccount(playerId), to: CONTEST_POOL, usdCents: stake, reason: 'contestStake' });
     round.picks[playerId] = { narrative: action.narrative, stakeUsdCents: stake };
   },

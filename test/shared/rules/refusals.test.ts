@@ -46,6 +46,6 @@ describe('refusals in place', () => {
       }
     }
     // The bots' own refusals come from these types: each must have been refused here many times.
-    for (const type of ['tradeBtc', 'takeLoan', 'placeLeaseOrder', 'bidTender', 'buildSite', 'rentColocation']) expect(refusedByType.get(type) ?? 0, type).toBeGreaterThan(10);
+    for (const type of ['tradeBtc', 'takeLoan', 'placeLeaseOrder', 'bidTender', 'buildSite', 'rentColocation', 'contestPick', 'orderHardware', 'setPowerContract', 'raiseEquity', 'repayLoan']) expect(refusedByType.get(type) ?? 0, type).toBeGreaterThan(10);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft, finishDraft } from 'immer';
-import { createGame } from '../../../../shared/rules/engine.js';
+import { applyActionInPlace, createGame, stateHash } from '../../../../shared/rules/engine.js';
+import { workingCopy } from '../../../../shared/rules/workingCopy.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { balanceOf, cashCents, CONTEST_POOL, ledgerTotals } from '../../../../shared/economy/ledger.js';
 import { contestPhase, publicContestSummary } from '../../../../shared/rules/systems/contest.js';
@@ -53,6 +54,11 @@ describe('contestPick', () => {
     rejects(poor, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 2 }, 'INSUFFICIENT_FUNDS');
     const picked = accept(poor, 'a', { type: 'contestPick', narrative: 'ai', stakeUsd: 1 });
     rejects(picked, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 2.01 }, 'INSUFFICIENT_FUNDS');
+    // In place too (a replay or a league applies picks to its own state): the refund is not written.
+    const work = workingCopy(picked);
+    const r = applyActionInPlace(work, 'a', { type: 'contestPick', narrative: 'crypto', stakeUsd: 2.01 });
+    expect(r.ok ? null : r.error.code).toBe('INSUFFICIENT_FUNDS');
+    expect(stateHash(work)).toBe(stateHash(picked));
   });
 
   it('records an announced narrative', () => {
