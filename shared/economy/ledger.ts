@@ -13,7 +13,23 @@ export const LEASE_ESCROW: AccountId = 'escrow:leases';
 /** Accounts allowed below zero. */
 const UNBOUNDED = new Set<AccountId>([WORLD, COINBASE]);
 
-export const playerAccount = (id: PlayerId): AccountId => `p:${id}`;
+/** The ledger account of a player. */
+export const playerAccount = (id: PlayerId): AccountId => internedId(accountIds, id, 'p:');
+
+// Account ids are looked up many times a day: handing out one string per player (not a new
+// concatenation each time) lets every lookup reuse its hash. Cleared when large: ids only repeat.
+const accountIds = new Map<string, AccountId>();
+const MAX_INTERNED_IDS = 100_000;
+
+/** `prefix + id`, the same string each time for the same id. */
+export function internedId(cache: Map<string, string>, id: string, prefix: string): string {
+  let out = cache.get(id);
+  if (out === undefined) {
+    if (cache.size >= MAX_INTERNED_IDS) cache.clear();
+    cache.set(id, (out = prefix + id));
+  }
+  return out;
+}
 
 export function emptyLedger(): Ledger {
   return { accounts: { [WORLD]: zero(), [COINBASE]: zero() }, postings: 0, checksum: 0, flowsUsdCents: {}, flowsSats: {} };

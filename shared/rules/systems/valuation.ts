@@ -2,7 +2,7 @@
 import type { Phase } from '../context.js';
 import type { GameState, PlayerId, PlayerState, Site, Tier } from '../types.js';
 import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
-import { playerAccount } from '../../economy/ledger.js';
+import { internedId, playerAccount } from '../../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../../economy/money.js';
 import { earningPowerDays, marketCapUsd, navUsd, sentimentMultiple, sectorHype, type MultipleInputs, type NavParts } from '../../economy/valuation.js';
 import { contractUsdPerMwh, dailyPowerCostUsd } from '../../economy/power.js';
@@ -12,7 +12,8 @@ import { resaleUnitPriceUsd, siteMarketUsdPerMw, siteValueUsd } from './prices.j
 import { contractValuesByPlayer, costOfCapitalPct } from './computeValue.js';
 
 /** Escrow account holding a loan's BTC collateral: still the borrower's asset until liquidated. */
-export const loanEscrow = (loanId: string): string => `escrow:loan:${loanId}`;
+export const loanEscrow = (loanId: string): string => internedId(escrowIds, loanId, 'escrow:loan:');
+const escrowIds = new Map<string, string>();
 
 /** Overhead of NPC facilities on top of the chips' own draw (cooling, conversion). */
 export const NPC_MINING_PUE = 1.1;
