@@ -183,8 +183,6 @@ function recordMemos() {
     regionsCache: new WeakMap<Record<string, RegionState>, PlayerView['regions']>(),
     newsCache: new WeakMap<NewsItem[], NewsItem[]>(),
     publicCache: new WeakMap<GameState, PublicPart>(),
-    tenderCache: new WeakMap<Tender, Omit<PublicTender, 'myBidUsdPerGpuHour'>>(),
-    offerCache: new WeakMap<Offer, Omit<PublicOffer, 'myBid'>>(),
   };
 }
 let memos = recordMemos();
@@ -473,9 +471,7 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
     players: pub.players,
     sites: pub.sites,
     book: pub.book,
-    tenders: Object.values(state.tenders).map((t) => Object.assign({}, tenderCard(t), {
-      myBidUsdPerGpuHour: t.bids.find((b) => b.playerId === playerId)?.priceUsdPerGpuHour ?? null,
-    })),
+    tenders: Object.values(state.tenders).map((t) => publicTender(t, playerId)),
     offers: publicOffers(state, playerId),
     colocation: pub.colocation,
     // The shared public part has no payouts; a player sees its own in each round.
@@ -504,17 +500,24 @@ function ownPlayer(p: PublicPlayer, q: PrivatePlayer): PublicPlayer & PrivatePla
   };
 }
 
-// What every seat sees of a tender or an offer (no bids, their count), once per record; a seat's
-// own bid is added per view.
-const tenderCard = (t: Tender) => memo(memos.tenderCache, t, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
-const offerCard = (o: Offer) => memo(memos.offerCache, o, ({ bids, ...rest }) => ({ ...rest, bidCount: bids.length }));
+// A tender or an offer as every seat sees it: no bids, their count, and the seat's own bid.
+function publicTender(t: Tender, viewer: PlayerId | null): PublicTender {
+  return {
+    id: t.id, lab: t.lab, gpus: t.gpus, days: t.days, startDay: t.startDay, closesDay: t.closesDay, tier: t.tier,
+    reservePriceUsdPerGpuHour: t.reservePriceUsdPerGpuHour, bidCount: t.bids.length,
+    myBidUsdPerGpuHour: t.bids.find((b) => b.playerId === viewer)?.priceUsdPerGpuHour ?? null,
+  };
+}
 
 /** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
 export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
   return Object.values(state.offers).map((o) => {
     const mine = playerId ? o.bids.find((b) => b.playerId === playerId) : undefined;
-    return Object.assign({}, offerCard(o), {
+    return {
+      id: o.id, kind: o.kind, tenant: o.tenant, mw: o.mw, priceUsdPerKwMonth: o.priceUsdPerKwMonth, years: o.years,
+      retrofitFundedPct: o.retrofitFundedPct, buyoutUsdPerMw: o.buyoutUsdPerMw, postedDay: o.postedDay, closesDay: o.closesDay,
+      bidCount: o.bids.length,
       myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
-    });
+    };
   });
 }
