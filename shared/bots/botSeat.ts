@@ -7,6 +7,7 @@
 import { HOST_ACTION_TYPES, parseAction, type Action } from '../rules/actions.js';
 import { restoreRng, type Rng } from '../rules/rng.js';
 import type { PlayerView } from '../rules/view.js';
+import { cloneJson } from '../rules/workingCopy.js';
 import { BotFault, MAX_ACTIONS_PER_DAY, type StrikeReason, type Strategy } from './types.js';
 
 /** Checks a decision's shape: an array of at most MAX_ACTIONS_PER_DAY valid player actions. */
@@ -51,7 +52,8 @@ export class BotSeat {
     // With a clock, keep what a retry needs: a strategy is a pure function of (view, rng, memory).
     const timed = clock !== undefined && !this.strategy.selfTimed;
     const rngBefore = timed ? this.rng.state() : null;
-    const memoryBefore = timed ? JSON.stringify(this.memory) : '';
+    // A copy, not JSON text: it is taken every day and read back only on a retry.
+    const memoryBefore = timed ? cloneJson(this.memory) : null;
     let output: unknown;
     let elapsedMs = 0;
     let totalMs = 0;
@@ -75,7 +77,7 @@ export class BotSeat {
       if (!timed || elapsedMs <= budgetMs || attempt >= 1 || rngBefore === null) break;
       attempt += 1;
       this.rng = restoreRng(rngBefore);
-      this.memory = JSON.parse(memoryBefore) as Record<string, unknown>;
+      this.memory = memoryBefore ?? {};
     }
     if (threw !== null) return { ok: false, reason: fault, message: threw, elapsedMs: totalMs };
     if (timed && elapsedMs > budgetMs) {

@@ -38,8 +38,21 @@ export function unitMw(view: PlayerView, model: HardwareModelSpec, regionId: str
   return (model.powerKw / 1000) * (regionOf(view, regionId)?.pue ?? 1);
 }
 
-export function mySites(view: PlayerView): Site[] {
-  return view.sites.filter((s) => s.ownerId === view.playerId);
+// A strategy asks for its own sites many times a decision; each view's list is found once (read-only).
+const ownSites = new WeakMap<PlayerView, readonly Site[]>();
+const sitesById = new WeakMap<readonly Site[], Map<string, Site>>();
+
+export function mySites(view: PlayerView): readonly Site[] {
+  let mine = ownSites.get(view);
+  if (!mine) ownSites.set(view, (mine = Object.freeze(view.sites.filter((s) => s.ownerId === view.playerId))));
+  return mine;
+}
+
+/** The site with this id in the view (every view of a day shares its site list, so one index serves them all). */
+export function siteOf(view: PlayerView, siteId: string): Site | undefined {
+  let byId = sitesById.get(view.sites);
+  if (!byId) sitesById.set(view.sites, (byId = new Map(view.sites.map((s) => [s.id, s]))));
+  return byId.get(siteId);
 }
 
 /** MW reserved at a site by installed lots and by orders addressed to it. */
@@ -267,7 +280,7 @@ export function installedH100(view: PlayerView): number {
   for (const lot of me.lots) {
     if (lot.status !== 'installed' || !lot.siteId) continue;
     const model = modelOf(view, lot.modelId);
-    const site = view.sites.find((s) => s.id === lot.siteId);
+    const site = siteOf(view, lot.siteId);
     if (model?.kind === 'gpu' && site?.tier === 'ai' && site.status === 'active') h100 += model.h100Equivalent * lot.count;
   }
   return h100;

@@ -7,7 +7,7 @@ import type { PlayerView } from '../rules/view.js';
 import type { Site } from '../rules/types.js';
 import {
   affordableListings, asicBreakevenUsdPerMwh, asicPaybackDays, bestAsic, bestGpu, Budget, cheapestRegion, installStored,
-  MIN_USEFUL_DAYS, modelOf, mySites, orderForSite, regionOf, lotsOf,
+  MIN_USEFUL_DAYS, modelOf, mySites, orderForSite, regionOf, lotsOf, siteOf,
 } from './helpers.js';
 
 export interface MiningPlan {
@@ -170,7 +170,7 @@ export function houseGpus(view: PlayerView, budget: Budget, out: Action[]): bool
   for (const lot of me.lots) {
     const model = modelOf(view, lot.modelId);
     if (model?.kind !== 'gpu') continue;
-    const site = lot.siteId ? view.sites.find((s) => s.id === lot.siteId) : undefined;
+    const site = lot.siteId ? siteOf(view, lot.siteId) : undefined;
     const expiring = site?.coloProviderId && site.coloEndDay <= view.day + provider.readyDays + 2;
     if (lot.status === 'stored' || expiring) kw += model.powerKw * lot.count * (regionOf(view, provider.regionId)?.pue ?? 1);
   }
