@@ -34,9 +34,14 @@ interface GpuBook {
   outH100: number;
 }
 
-function gpuBooks(draftOrState: GameState, order: readonly PlayerId[]): Map<PlayerId, GpuBook> {
+/** Each player's running GPUs (H100-equivalents) from its lots, when the caller has not summed them already. */
+function gpuBooks(draftOrState: GameState, order: readonly PlayerId[], ownH100?: ReadonlyMap<PlayerId, number>): Map<PlayerId, GpuBook> {
   const state = raw(draftOrState);
   const books = new Map<PlayerId, GpuBook>();
+  if (ownH100) {
+    for (const id of order) books.set(id, { ownH100: ownH100.get(id) ?? 0, inH100: 0, outH100: 0 });
+    return books;
+  }
   const lots = raw(state.lots);
   const sites = raw(state.sites);
   for (const id of order) {
@@ -53,15 +58,19 @@ function gpuBooks(draftOrState: GameState, order: readonly PlayerId[]): Map<Play
   return books;
 }
 
-/** Every seated player's contract and held-lease value in dollars, in one pass (or `only` that player's). */
-export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId): Record<PlayerId, ContractValues> {
+/**
+ * Every seated player's contract and held-lease value in dollars, in one pass (or `only` that
+ * player's). `ownH100`: each player's running GPUs, if the caller's own pass over the lots summed
+ * them (in the lots' order, as `gpuBooks` does).
+ */
+export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId, ownH100?: ReadonlyMap<PlayerId, number>): Record<PlayerId, ContractValues> {
   const state = raw(draftOrState);
   const out: Record<PlayerId, ContractValues> = {};
   const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
   for (const id of order) out[id] = { contractsPvUsd: 0, heldLeasesUsd: 0 };
   const rate = costOfCapitalPct(draftOrState);
   const day = state.day;
-  const books = gpuBooks(draftOrState, order);
+  const books = gpuBooks(draftOrState, order, ownH100);
   const pv = (usdPerDay: number, days: number) => presentValueUsd(usdPerDay, Math.min(days, CONTRACT_HORIZON_DAYS), rate);
 
   for (const c of Object.values(raw(state.contracts))) {

@@ -77,8 +77,10 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
   const earning = unitEarningPower(draftOrState);
   // One pass over the lots also sums each site's installed kW (what `siteUsedMw` would find by
   // scanning the owner's lots once per site), in the same order, so the figures are the same.
+  // The same pass sums each player's running GPUs for the contracts' valuation (`gpuBooks`).
   const siteKw = new Map<string, number>();
-  const earningBySiteModel = new Map<string, number>();
+  const ownH100 = new Map<PlayerId, number>();
+  const earningBySite = new Map<Site, Map<string, number>>();
   for (const lot of Object.values(raw(state.lots))) {
     const parts = out[lot.ownerId];
     if (!parts) continue;
@@ -89,9 +91,11 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     if (site && site.ownerId === lot.ownerId) siteKw.set(site.id, (siteKw.get(site.id) ?? 0) + (spec?.powerKw ?? 0) * lot.count);
     if (!site || !spec || !siteRuns(draftOrState, site, spec.kind === 'asic' ? 'mining' : 'ai')) continue;
     parts.operatingHardwareUsd += unit * lot.count;
-    const key = `${site.id}|${spec.id}`;
-    let perUnit = earningBySiteModel.get(key);
-    if (perUnit === undefined) earningBySiteModel.set(key, (perUnit = earning(spec, site)));
+    if (spec.kind === 'gpu') ownH100.set(lot.ownerId, (ownH100.get(lot.ownerId) ?? 0) + spec.h100Equivalent * lot.count);
+    let bySpec = earningBySite.get(site);
+    if (!bySpec) earningBySite.set(site, (bySpec = new Map<string, number>()));
+    let perUnit = bySpec.get(spec.id);
+    if (perUnit === undefined) bySpec.set(spec.id, (perUnit = earning(spec, site)));
     parts.earningPowerUsd += Math.max(unit, perUnit) * lot.count;
   }
   const usdPerMw = new Map<string, number>();
@@ -125,7 +129,7 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     const pick = Object.prototype.hasOwnProperty.call(picks, id) ? picks[id] : undefined;
     if (pick) out[id]!.reservedUsd += centsToUsd(pick.stakeUsdCents);
   }
-  const contracts = contractValuesByPlayer(draftOrState, only);
+  const contracts = contractValuesByPlayer(draftOrState, only, ownH100);
   for (const id of order) {
     const parts = out[id];
     const v = contracts[id];
