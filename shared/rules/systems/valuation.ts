@@ -61,16 +61,18 @@ function unitEarningPower(state: GameState): (spec: HardwareModelSpec, site: Sit
 export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Record<PlayerId, NavParts> {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
-  const out: Record<PlayerId, NavParts> = {};
+  // A Map while summing (V8 looks up a Map by string faster than an object of a hundred keys), the
+  // record at the end.
+  const byId = new Map<PlayerId, NavParts>();
   const accounts = raw(raw(state.ledger).accounts);
   const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
   const btcUsd = state.btc.btcUsd;
   for (const id of order) {
     const bal = accounts[playerAccount(id)];
-    out[id] = {
+    byId.set(id, {
       cashUsd: centsToUsd(bal?.usdCents ?? 0), btc: satsToBtc(bal?.sats ?? 0), btcUsd, reservedUsd: 0, heldLeasesUsd: 0,
       hardwareUsd: 0, operatingHardwareUsd: 0, earningPowerUsd: 0, sitesUsd: 0, operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
-    };
+    });
   }
   const sites = raw(state.sites);
   const resale: Record<string, number> = {};
@@ -82,7 +84,7 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
   const ownH100 = new Map<PlayerId, number>();
   const earningBySite = new Map<Site, Map<string, number>>();
   for (const lot of Object.values(raw(state.lots))) {
-    const parts = out[lot.ownerId];
+    const parts = byId.get(lot.ownerId);
     if (!parts) continue;
     const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(draftOrState, lot.modelId));
     parts.hardwareUsd += unit * lot.count;
@@ -98,9 +100,9 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     if (perUnit === undefined) bySpec.set(spec.id, (perUnit = earning(spec, site)));
     parts.earningPowerUsd += Math.max(unit, perUnit) * lot.count;
   }
-  const usdPerMw = new Map<string, number>();
+  const usdPerMw: Record<Tier, Map<string, number>> = { mining: new Map<string, number>(), ai: new Map<string, number>() };
   for (const site of Object.values(sites)) {
-    const parts = site.ownerId ? out[site.ownerId] : undefined;
+    const parts = site.ownerId ? byId.get(site.ownerId) : undefined;
     if (!parts) continue;
     const totalMw = site.energisedMw + site.buildingMw;
     // Hosted MW earn through their contract: counting them here as well would count them twice.
@@ -115,36 +117,39 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     }
   }
   for (const loan of Object.values(raw(state.loans))) {
-    const parts = out[loan.ownerId];
+    const parts = byId.get(loan.ownerId);
     if (!parts) continue;
     parts.debtUsd += centsToUsd(loan.principalUsdCents);
     parts.btc += satsToBtc(accounts[loanEscrow(loan.id)]?.sats ?? 0);
   }
   for (const o of Object.values(raw(state.leaseOrders))) {
-    const parts = out[o.ownerId];
+    const parts = byId.get(o.ownerId);
     if (parts && o.side === 'bid') parts.reservedUsd += centsToUsd(o.remaining * blockCents(o.priceUsdPerGpuHour));
   }
   const picks = raw(raw(state.contest).current).picks;
   for (const id of order) {
     const pick = Object.prototype.hasOwnProperty.call(picks, id) ? picks[id] : undefined;
-    if (pick) out[id]!.reservedUsd += centsToUsd(pick.stakeUsdCents);
+    if (pick) byId.get(id)!.reservedUsd += centsToUsd(pick.stakeUsdCents);
   }
   const contracts = contractValuesByPlayer(draftOrState, only, ownH100);
+  const out: Record<PlayerId, NavParts> = {};
   for (const id of order) {
-    const parts = out[id];
+    const parts = byId.get(id)!;
     const v = contracts[id];
-    if (!parts || !v) continue;
-    parts.contractsPvUsd = v.contractsPvUsd;
-    parts.heldLeasesUsd = v.heldLeasesUsd;
+    if (v) {
+      parts.contractsPvUsd = v.contractsPvUsd;
+      parts.heldLeasesUsd = v.heldLeasesUsd;
+    }
+    out[id] = parts;
   }
   return out;
 }
 
 /** `siteValueUsd`, with the market price per MW of each tier and region looked up once per valuation. */
-function siteValue(state: GameState, site: Site, usdPerMw: Map<string, number>): number {
-  const key = `${site.tier}|${site.regionId}`;
-  let price = usdPerMw.get(key);
-  if (price === undefined) usdPerMw.set(key, (price = siteMarketUsdPerMw(state, site)));
+function siteValue(state: GameState, site: Site, usdPerMw: Record<Tier, Map<string, number>>): number {
+  const byRegion = usdPerMw[site.tier];
+  let price = byRegion.get(site.regionId);
+  if (price === undefined) byRegion.set(site.regionId, (price = siteMarketUsdPerMw(state, site)));
   return siteValueUsd(state, site, price);
 }
 
