@@ -111,7 +111,9 @@ function inPlaceCursor(initial: GameState): MatchCursor {
 /**
  * The state with its lots in a new object: the engine's memos keyed on a collection's identity
  * (`asicGroups` in mining.ts, the lot index in capacity.ts) key on the lots, which the day changes.
+ * The sites too: V8 enumerates a record of a hundred-odd keys built key by key (a working copy, a
+ * site added) ten times slower than one built by a spread.
  */
 function rehoused(state: GameState): GameState {
-  return { ...state, lots: { ...state.lots } };
+  return { ...state, lots: { ...state.lots }, sites: { ...state.sites } };
 }
