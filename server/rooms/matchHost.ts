@@ -8,7 +8,7 @@ import type { ApplyResult, GameEvent } from '../../shared/rules/types.js';
 import type { ServerBody, ServerMessage } from '../../shared/protocol/index.js';
 import type { MarketState } from '../../shared/sync/MarketState.js';
 import { syncView, type RoomMeta } from '../../shared/sync/syncView.js';
-import { marketPricesOf, privatePayload } from '../../shared/sync/privateFeed.js';
+import { privatePayload, wireBasisOf } from '../../shared/sync/privateFeed.js';
 import { PrivateFeedSender } from '../../shared/sync/privateDelta.js';
 import type { MatchRunner } from '../game/match.js';
 import type { Logger } from '../logger.js';
@@ -74,8 +74,8 @@ export class MatchHost {
   metaDirty = true;
   private syncedState: unknown = null;
   private syncedCues = '';
-  /** Today's prices as clients hold them, once per state for every seat's private feed. */
-  private market: { state: unknown; prices: ReturnType<typeof marketPricesOf> } | null = null;
+  /** What clients hold besides their private feed (wireBasisOf), once per state for every seat. */
+  private basis: { state: unknown; figures: ReturnType<typeof wireBasisOf> } | null = null;
   /** Day of the last sync: the days a multi-day tick plays before its last are sent as `history` (the schema holds only today). */
   private syncedDay = -1;
 
@@ -272,8 +272,8 @@ export class MatchHost {
   sendPrivate(info: ClientInfo, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void): void {
     if (info.spectator || !info.playerId) return;
     const state = this.runner.state;
-    if (this.market?.state !== state) this.market = { state, prices: marketPricesOf(state) };
-    const m = info.privateFeed.next(privatePayload(state, info.playerId), this.market.prices);
+    if (this.basis?.state !== state) this.basis = { state, figures: wireBasisOf(state) };
+    const m = info.privateFeed.next(privatePayload(state, info.playerId), this.basis.figures);
     if (m?.type === 'private') send('private', m.body);
     else if (m) send('privateDelta', m.body);
   }

@@ -7,6 +7,7 @@ import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
 import { bookLevels, publicPlayer, releasedUnitPrices, type BookLevel } from '../rules/view.js';
 import { coloOffers } from '../rules/systems/colocation.js';
 import { derivedUnitPrices, priceOverrides } from './marketPrices.js';
+import { derivedEnergyPriceIndex, derivedMultiple, derivedPowerUsdPerMwh, exactCents, overrideKey } from './derivedFigures.js';
 import type { GameState, NewsItem } from '../rules/types.js';
 import {
   BookLevelCard, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
@@ -90,7 +91,14 @@ function syncRows<C extends Schema>(arr: ArraySchema<C>, rows: readonly Partial<
 }
 
 function syncBook(arr: ArraySchema<BookLevelCard>, levels: BookLevel[]): void {
-  syncRows(arr, levels, () => new BookLevelCard());
+  syncRows(arr, levels.map((l) => {
+    const cents = exactCents(l.priceUsdPerGpuHour);
+    const whole = Number.isInteger(l.quantity);
+    return {
+      priceCents: cents ?? 0, priceUsdPerGpuHour: cents === null ? l.priceUsdPerGpuHour : 0, quantity: whole ? l.quantity : 0,
+      exactQuantity: whole ? 0 : l.quantity, orders: l.orders,
+    };
+  }), () => new BookLevelCard());
 }
 
 function syncNews(arr: ArraySchema<NewsCard>, news: NewsItem[]): void {
@@ -117,9 +125,23 @@ export function syncView(
   // Only prices a client cannot rebuild from the world and the catalogue (marketPrices.ts): normally none.
   const derived = derivedUnitPrices(state.scenario.catalogue, state.date, state.hardware.asicUsdPerTh, state.compute.gpuPriceUsd);
   syncNumbers(ms.world.unitPriceUsd, priceOverrides(releasedUnitPrices(state), derived));
-  assign(ms.meters, state.meters);
-
-  syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => assign(c, r));
+  const { energyPriceIndex, ...meters } = state.meters;
+  assign(ms.meters, meters);
+  // Rebuilt on the client (derivedFigures.ts); only a figure it would get wrong is synced.
+  const overrides: Record<string, number> = {};
+  const differs = (key: string, actual: number, derived: number) => {
+    if (!Object.is(actual, derived)) overrides[key] = actual;
+  };
+  differs(overrideKey.energyPriceIndex, energyPriceIndex, derivedEnergyPriceIndex(state.scenario.regions, (id) => state.regions[id]?.powerUsdPerMwh));
+  const specs = new Map(state.scenario.regions.map((r) => [r.id, r]));
+  syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => {
+    const { powerUsdPerMwh, ...card } = r;
+    const spec = specs.get(r.id);
+    if (spec) differs(overrideKey.powerUsdPerMwh(r.id), powerUsdPerMwh, derivedPowerUsdPerMwh(spec, r));
+    else overrides[overrideKey.powerUsdPerMwh(r.id)] = powerUsdPerMwh;
+    assign(c, card);
+  });
+  const hype = { hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai };
   syncMap(
     ms.players,
     state.playerOrder.map((id) => [id, id] as [string, string]),
@@ -127,7 +149,12 @@ export function syncView(
     (c, id) => {
       const p = publicPlayer(state, id);
       const seat = seats.get(id);
-      if (p) assign(c, p);
+      if (p) {
+        const { multiple, ...card } = p;
+        const narrativeSinceDay = state.players[id]!.narrativeSinceDay;
+        differs(overrideKey.multiple(id), multiple, derivedMultiple(state.day, hype, { ...p, narrativeSinceDay }));
+        assign(c, { ...card, narrativeSinceDay });
+      }
       if (seat) assign(c, { control: seat.control, connected: seat.connected, isHost: seat.isHost, strategy: seat.strategy || p?.strategy || '' });
     },
   );
@@ -151,6 +178,7 @@ export function syncView(
     lastRound: last?.round ?? 0, lastWinner: last?.winner ?? '', // 0 when too few companies staked for the pool to hide a stake (publicContestSummary).
     lastPoolUsd: last ? (publicContestSummary(last).poolUsdCents ?? 0) / 100 : 0,
   });
+  syncNumbers(ms.overrides, overrides);
   syncHistory(ms.contest.history, state);
   syncNews(ms.news, state.news);
   if (classroom) syncClassroom(ms.classroom, classroom);
