@@ -16,7 +16,7 @@ import type { ClassroomSession } from '../classroom/session.js';
 import type { ClassroomSettings } from '../classroom/settings.js';
 import { awayPolicy, type AwayBots } from '../classroom/seatControl.js';
 import { pauseBeforeNextDay } from '../classroom/schedule.js';
-import { DayClock, TICK_MS } from './clock.js';
+import { DayClock } from './clock.js';
 import { splitEvents, type SplitEvents } from './events.js';
 import type { RoomContext } from './roomContext.js';
 import type { Seat, SeatBook } from './seats.js';
@@ -67,7 +67,7 @@ export interface RoomPort {
 }
 
 export class MatchHost {
-  readonly dayClock = new DayClock(MAX_DAYS_PER_TICK, TICK_MS);
+  readonly dayClock = new DayClock(MAX_DAYS_PER_TICK);
   pendingEvents: SplitEvents = { public: [], byOwner: new Map() };
   /** Host switch for the match chat (not persisted: a restarted room reopens it). */
   chatMuted = false;

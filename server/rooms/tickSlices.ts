@@ -7,7 +7,7 @@
  * loop stays blocked for the sum of all those ticks: the event-loop p99 the bench measures.
  *
  * A room has at most one tick waiting: a timer that fires while its tick still waits adds its
- * elapsed time to it, so a room that waited plays the same days (DayClock) in one tick.
+ * elapsed time to it, so a room that waited plays the days it is owed (DayClock) in one tick.
  */
 
 /** Time a slice may run ticks before yielding: a few rooms' day ticks. */
