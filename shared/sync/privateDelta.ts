@@ -186,6 +186,11 @@ export class PrivateFeedSender {
     this.base = null;
   }
 
+  /** False until a payload went out, and again after `reset`: the next `next` must be called. */
+  get holdsPayload(): boolean {
+    return this.base !== null;
+  }
+
   /** `basis`: what the client holds besides the feed (`wireBasisOf`; privateWire leaves out what equals it). */
   next(payload: PrivatePayload, basis: WireBasis): PrivateFeedMessage | null {
     const wire = privateWire(payload, basis);

@@ -38,6 +38,25 @@ export function privatePayload(state: GameState, playerId: PlayerId): PrivatePay
 }
 
 /**
+ * Parts of a state `privatePayload` never reads for a seat: the other seats' records, the seating
+ * order, the news and the counters. States are immutable and share what an action left alone, so
+ * two states that differ only there (another seat's narrative or treasury policy) give every other
+ * seat the same payload, and the server need not build it again.
+ */
+const NOT_READ_BY_PRIVATE = new Set<string>(['players', 'playerOrder', 'news', 'events', 'nextId', 'nextSeq']);
+
+/** True when `privatePayload(b, playerId)` is sure to equal `privatePayload(a, playerId)` (same parts, compared by identity). */
+export function samePrivateInputs(a: GameState, b: GameState, playerId: PlayerId): boolean {
+  if (a === b) return true;
+  if (a.players[playerId] !== b.players[playerId]) return false;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  for (const k in y) if (x[k] !== y[k] && !NOT_READ_BY_PRIVATE.has(k)) return false;
+  for (const k in x) if (!(k in y)) return false;
+  return true;
+}
+
+/**
  * Fields of the player's own card the synced `players` card already carries, always equal to it:
  * the wire leaves them out of `me` (they change daily, and every seat would get them twice).
  */

@@ -47,12 +47,22 @@ export interface RoomMeta {
   question: string;
 }
 
-/** Assigns `src[k]` to `dst[k]` for each key whose value changed. */
-function assign<T extends Schema>(dst: T, src: Partial<Record<keyof T, unknown>>): void {
+/**
+ * Assigns `src[k]` to `dst[k]` for each key whose value changed, but `skip`. A loop over keys, not
+ * `Object.entries` or a spread copy: this runs for every card of every room on every sync.
+ */
+function assign<T extends Schema>(dst: T, src: Partial<Record<keyof T, unknown>> | object, skip?: string): void {
   const d = dst as unknown as Record<string, unknown>;
-  for (const [k, v] of Object.entries(src)) {
-    if (v !== undefined && d[k] !== v) d[k] = v;
+  const from = src as Record<string, unknown>;
+  for (const k in from) {
+    const v = from[k];
+    if (v !== undefined && d[k] !== v && k !== skip) d[k] = v;
   }
+}
+
+/** One field, when it changed. */
+function put<T extends Schema, K extends keyof T>(dst: T, key: K, value: T[K]): void {
+  if (dst[key] !== value) dst[key] = value;
 }
 
 /** Makes a map of numbers equal `values` (changed entries only). */
@@ -135,11 +145,10 @@ export function syncView(
   differs(overrideKey.energyPriceIndex, energyPriceIndex, derivedEnergyPriceIndex(state.scenario.regions, (id) => state.regions[id]?.powerUsdPerMwh));
   const specs = new Map(state.scenario.regions.map((r) => [r.id, r]));
   syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => {
-    const { powerUsdPerMwh, ...card } = r;
     const spec = specs.get(r.id);
-    if (spec) differs(overrideKey.powerUsdPerMwh(r.id), powerUsdPerMwh, derivedPowerUsdPerMwh(spec, r));
-    else overrides[overrideKey.powerUsdPerMwh(r.id)] = powerUsdPerMwh;
-    assign(c, card);
+    if (spec) differs(overrideKey.powerUsdPerMwh(r.id), r.powerUsdPerMwh, derivedPowerUsdPerMwh(spec, r));
+    else overrides[overrideKey.powerUsdPerMwh(r.id)] = r.powerUsdPerMwh;
+    assign(c, r, 'powerUsdPerMwh');
   });
   const hype = { hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai };
   syncMap(
@@ -150,22 +159,30 @@ export function syncView(
       const p = publicPlayer(state, id);
       const seat = seats.get(id);
       if (p) {
-        const { multiple, ...card } = p;
         const narrativeSinceDay = state.players[id]!.narrativeSinceDay;
-        differs(overrideKey.multiple(id), multiple, derivedMultiple(state.day, hype, { ...p, narrativeSinceDay }));
-        assign(c, { ...card, narrativeSinceDay });
+        differs(overrideKey.multiple(id), p.multiple, derivedMultiple(state.day, hype, { ...p, narrativeSinceDay }));
+        assign(c, p, 'multiple');
+        put(c, 'narrativeSinceDay', narrativeSinceDay);
       }
-      if (seat) assign(c, { control: seat.control, connected: seat.connected, isHost: seat.isHost, strategy: seat.strategy || p?.strategy || '' });
+      if (seat) {
+        put(c, 'control', seat.control);
+        put(c, 'connected', seat.connected);
+        put(c, 'isHost', seat.isHost);
+        put(c, 'strategy', seat.strategy || p?.strategy || '');
+      }
     },
   );
-  syncMap(ms.sites, Object.entries(state.sites), () => new SiteCard(), (c, s) => assign(c, { ...s, ownerId: s.ownerId ?? '' }));
+  syncMap(ms.sites, Object.entries(state.sites), () => new SiteCard(), (c, s) => {
+    assign(c, s, 'ownerId');
+    put(c, 'ownerId', s.ownerId ?? '');
+  });
   syncMap(ms.tenders, Object.entries(state.tenders), () => new TenderCard(), (c, t) => {
-    const { bids, ...open } = t;
-    assign(c, { ...open, bidCount: bids.length });
+    assign(c, t, 'bids');
+    put(c, 'bidCount', t.bids.length);
   });
   syncMap(ms.offers, Object.entries(state.offers), () => new OfferCard(), (c, o) => {
-    const { bids, ...open } = o;
-    assign(c, { ...open, bidCount: bids.length });
+    assign(c, o, 'bids');
+    put(c, 'bidCount', o.bids.length);
   });
   syncMap(ms.colocation, coloOffers(state).map((p) => [p.id, p] as [string, typeof p]), () => new ColoCard(), (c, p) => assign(c, p));
   syncBook(ms.bookBids, bookLevels(state, 'bid'));
