@@ -11,6 +11,7 @@ const PURE_SERVER_TESTS = [
   'test/server/rooms/names.test.ts',
   'test/server/rooms/privateFeed.test.ts',
   'test/server/rooms/rateLimit.test.ts',
+  'test/server/rooms/tickSlices.test.ts',
 ];
 
 /**

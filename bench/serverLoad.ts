@@ -20,6 +20,10 @@ export interface LoadCaseRow {
   dayTickP50Ms: number;
   dayTickP99Ms: number;
   eventLoopP99Ms: number;
+  /** Server CPU (user + system) per client-second, ms: what a client costs, however busy the machine is. */
+  serverCpuMsPerClientS: number;
+  /** Share of one core the server process used over the window. */
+  serverCpuPct: number;
   bytesPerClientPerS: number;
   /** The same by part: schema patches, private feed, chart, other (bench/wireParts.ts). */
   bytesByPartPerClientPerS: Record<WirePart, number>;
@@ -86,6 +90,7 @@ export class LoadHarness {
     return {
       rooms: this.rooms, clientsPerRoom, clients: this.clients, seconds: m.seconds, tickP50Ms: s.tickP50Ms, tickP99Ms: s.tickP99Ms,
       dayTickP50Ms: s.dayTickP50Ms, dayTickP99Ms: s.dayTickP99Ms, eventLoopP99Ms: s.eventLoopP99Ms,
+      serverCpuMsPerClientS: s.cpuMs / Math.max(1, this.clients) / (s.windowMs / 1000), serverCpuPct: (100 * s.cpuMs) / Math.max(1, s.windowMs),
       bytesPerClientPerS: perClientS(m.bytes), bytesByPartPerClientPerS: Object.fromEntries(WIRE_PARTS.map((k) => [k, perClientS(m.byPart[k])])) as Record<WirePart, number>, rssMb: s.rssBytes / MB, heapMb: s.heapUsedBytes / MB,
       daysPerRoom: s.days / Math.max(1, s.rooms), openClients: m.open + this.rooms, errors: m.errors,
     };

@@ -18,7 +18,8 @@ import { countParts, emptyParts, WIRE_PARTS, type WirePart } from '../../bench/w
 
 const opts = parseCli(cli('bench:server', 'Boot the server in-process, fill rooms with real clients, print tick times and bytes per client.')
   .option('--seconds <s>', 'seconds per case', '10')
-  .option('--dps <n>', 'game days per second', '2')).opts<{ seconds: string; dps: string }>();
+  .option('--dps <n>', 'game days per second', '2')
+  .option('--port <n>', 'port for the in-process server (0 = any free one)', '0')).opts<{ seconds: string; dps: string; port: string }>();
 
 function arg(name: 'seconds' | 'dps', fallback: number): number {
   const v = Number(opts[name]);
@@ -27,6 +28,7 @@ function arg(name: 'seconds' | 'dps', fallback: number): number {
 
 const SECONDS = arg('seconds', 10);
 const DAYS_PER_SECOND = arg('dps', 2);
+const PORT = Number.isInteger(Number(opts.port)) ? Number(opts.port) : 0;
 const PLAYERS = 8;
 const SCENARIO = SCENARIO_IDS.includes('halving-sprint') ? 'halving-sprint' : SCENARIO_IDS[0]!;
 
@@ -51,7 +53,7 @@ interface Row {
 
 async function runCase(label: string, roomCount: number): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bc-bench-'));
-  const server = await createGameServer({ port: 0, dataDir, logger: createLogger('silent'), clientDir: join(dataDir, 'none'), rateLimitPerSecond: 1000, rateLimitBurst: 1000, maxRoomsPerClient: 1000 });
+  const server = await createGameServer({ port: PORT, dataDir, logger: createLogger('silent'), clientDir: join(dataDir, 'none'), rateLimitPerSecond: 1000, rateLimitBurst: 1000, maxRoomsPerClient: 1000 });
   const url = `ws://127.0.0.1:${server.port}`;
   const rooms: Room[] = [];
   let bytes = 0;

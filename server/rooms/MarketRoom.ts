@@ -7,7 +7,7 @@
  * engine's verdict immediately (`ack` or `error`); they are logged with the current day, which is
  * exactly where a replay applies them. Days advance on a fixed-step accumulator (`daysPerSecond`).
  */
-import { Room, updateLobby, type AuthContext, type Client, type Deferred, type RoomException } from '@colyseus/core';
+import { Room, SimulationIntervalException, updateLobby, type AuthContext, type Client, type Deferred, type RoomException } from '@colyseus/core';
 import { HOST_ACTION_TYPES, HOST_ACTOR } from '../../shared/rules/actions.js';
 import { joinOptionsSchema, type ServerBody, type ServerMessage } from '../../shared/protocol/index.js';
 import { CLOSE_CODES } from '../../shared/protocol/names.js';
@@ -24,8 +24,9 @@ import { authorise, sameSecret, seatAuthOf, type SeatAuth } from './hostKey.js';
 import { sessionSpectatorRefusal, spectatorRefusal } from './seatPolicy.js';
 import type { Seat } from './seats.js';
 import { createMatch, resumeMatch } from './setup.js';
+import { roomTicks } from './tickSlices.js';
+import { TICK_MS } from './clock.js';
 
-const TICK_MS = 100;
 const TICK_SAMPLES = 2000;
 const LOBBY_REFRESH_DAYS = 10;
 
@@ -42,6 +43,9 @@ export class MarketRoom extends Room<MarketState> {
   private clientInfo = new Map<string, ClientInfo>();
   /** Seats whose person dropped and may still come back with a reconnection token, by player id. */
   private reconnections = new Map<string, Deferred<Client>>();
+  private disposed = false;
+  /** This room's place in the process's tick queue (tickSlices.ts): the timer queues, the slices tick. */
+  private readonly tickSlot = roomTicks.slot((dtMs) => this.sliceTick(dtMs), () => !this.disposed);
 
   override async onCreate(options: Record<string, unknown>): Promise<void> {
     this.ctx = roomContext();
@@ -76,7 +80,7 @@ export class MarketRoom extends Room<MarketState> {
         this.receive(client, name, args[type === '*' ? 1 : 0], () => refusalFor(name));
       });
     }
-    this.setSimulationInterval((dt) => this.tick(dt), TICK_MS);
+    this.setSimulationInterval((dt) => roomTicks.due(this.tickSlot, dt), TICK_MS);
     // A resumed room nobody comes back to closes after the grace; the match stays resumable from the store.
     if (this.holdClock) this.clock.setTimeout(() => this.holdClock && this.closeIdle(), this.ctx.config.resumeGraceSeconds * 1000);
     host.log.info({ scenario: host.runner.state.scenario.id, resumed: this.holdClock, day: host.runner.day }, 'room ready');
@@ -197,6 +201,7 @@ export class MarketRoom extends Room<MarketState> {
   }
 
   override onDispose(): void {
+    this.disposed = true;
     const { host, ctx } = this;
     ctx.live.delete(this.roomId);
     for (const seat of host.seats.seats.values()) seat.bot?.close(host.runner.day);
@@ -230,6 +235,15 @@ export class MarketRoom extends Room<MarketState> {
     const out = run();
     if (this.host.finished) this.sync();
     return out;
+  }
+
+  /** A tick runs outside the timer Colyseus guards: its exceptions go where the timer's would. */
+  private sliceTick(dtMs: number): void {
+    try {
+      this.tick(dtMs);
+    } catch (err) {
+      this.onUncaughtException(new SimulationIntervalException(err as Error, 'tick') as RoomException<this>, 'setSimulationInterval');
+    }
   }
 
   private tick(dtMs: number): void {

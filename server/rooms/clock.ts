@@ -3,6 +3,9 @@
  * Fractions carry over between ticks; after a stall the backlog is dropped instead of replayed in
  * a burst (players would miss days they never saw).
  */
+/** A room's tick period: the clock's step, and when patches go out. */
+export const TICK_MS = 100;
+
 export class DayClock {
   private accDays = 0;
 

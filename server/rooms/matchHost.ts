@@ -4,11 +4,11 @@
  * schema. The room (MarketRoom.ts) hands it a `RoomPort` to reach its clients and stays an adapter.
  */
 import { HOST_ACTOR, type Action } from '../../shared/rules/actions.js';
-import type { ApplyResult, GameEvent } from '../../shared/rules/types.js';
+import type { ApplyResult, GameEvent, GameState } from '../../shared/rules/types.js';
 import type { ServerBody, ServerMessage } from '../../shared/protocol/index.js';
 import type { MarketState } from '../../shared/sync/MarketState.js';
 import { syncView, type RoomMeta } from '../../shared/sync/syncView.js';
-import { marketPricesOf, privatePayload } from '../../shared/sync/privateFeed.js';
+import { privatePayload, samePrivateInputs, wireBasisOf } from '../../shared/sync/privateFeed.js';
 import { PrivateFeedSender } from '../../shared/sync/privateDelta.js';
 import type { MatchRunner } from '../game/match.js';
 import type { Logger } from '../logger.js';
@@ -74,8 +74,10 @@ export class MatchHost {
   metaDirty = true;
   private syncedState: unknown = null;
   private syncedCues = '';
-  /** Today's prices as clients hold them, once per state for every seat's private feed. */
-  private market: { state: unknown; prices: ReturnType<typeof marketPricesOf> } | null = null;
+  /** What clients hold besides their private feed (wireBasisOf), once per state for every seat. */
+  private basis: { state: unknown; figures: ReturnType<typeof wireBasisOf> } | null = null;
+  /** The state each session's last private payload was built from. */
+  private readonly privateBuiltFrom = new WeakMap<PrivateFeedSender, GameState>();
   /** Day of the last sync: the days a multi-day tick plays before its last are sent as `history` (the schema holds only today). */
   private syncedDay = -1;
 
@@ -272,8 +274,12 @@ export class MatchHost {
   sendPrivate(info: ClientInfo, send: <K extends ServerMessage>(type: K, body: ServerBody<K>) => void): void {
     if (info.spectator || !info.playerId) return;
     const state = this.runner.state;
-    if (this.market?.state !== state) this.market = { state, prices: marketPricesOf(state) };
-    const m = info.privateFeed.next(privatePayload(state, info.playerId), this.market.prices);
+    // After another seat's action that touched only that seat, this one's payload is the one it holds.
+    const builtFrom = this.privateBuiltFrom.get(info.privateFeed);
+    if (builtFrom && info.privateFeed.holdsPayload && samePrivateInputs(builtFrom, state, info.playerId)) return;
+    this.privateBuiltFrom.set(info.privateFeed, state);
+    if (this.basis?.state !== state) this.basis = { state, figures: wireBasisOf(state) };
+    const m = info.privateFeed.next(privatePayload(state, info.playerId), this.basis.figures);
     if (m?.type === 'private') send('private', m.body);
     else if (m) send('privateDelta', m.body);
   }

@@ -9,7 +9,10 @@
  * Charts draw from `world`, `meters` and `regions` day by day (the series so far comes once in the
  * `history` message): no chart ring here, which would send every one of those figures twice.
  * Fractional figures are `float64`: schema's `number` would send them as float32 when close enough,
- * and a view rebuilt from the wire must equal the engine's `playerView` to the last bit.
+ * and a view rebuilt from the wire must equal the engine's `playerView` to the last bit. Whole
+ * figures are `number` (1-5 bytes, not 9); money that is whole cents travels as cents.
+ * Figures a client rebuilds with the engine's own functions (derivedFigures.ts: multiples, power
+ * prices, the energy price index) are not here; `overrides` carries any that a client would get wrong.
  */
 import { ArraySchema, MapSchema, Schema, type } from '@colyseus/schema';
 
@@ -82,13 +85,13 @@ export class MetersInfo extends Schema {
   @type('float64') aiGw = 0;
   @type('float64') aiComputeH100Days = 0;
   @type('float64') btcMinedBtc = 0;
-  @type('float64') energyPriceIndex = 0;
+  /** `energyPriceIndex` is rebuilt from the regions' prices (derivedFigures.ts). */
 }
 
 /** Live regional state; static region data (names, map positions) is in the `welcome` message. */
 export class RegionCard extends Schema {
   @type('string') id = '';
-  @type('float64') powerUsdPerMwh = 0;
+  /** `powerUsdPerMwh` is rebuilt from the fields below and the `welcome` region (derivedFigures.ts). */
   @type('float64') loadMw = 0;
   @type('number') gridQueueDays = 0;
   @type('number') miningBanUntilDay = 0;
@@ -109,7 +112,8 @@ export class PlayerCard extends Schema {
   @type('boolean') bankrupt = false;
   @type('float64') navUsd = 0;
   @type('float64') marketCapUsd = 0;
-  @type('float64') multiple = 0;
+  /** The day `narrative` was announced: with the world's hype and the revenue here, the client rebuilds `multiple` (derivedFigures.ts). */
+  @type('number') narrativeSinceDay = 0;
   @type('number') sharesOutstanding = 0;
   @type('number') founderShares = 0;
   /** The headline score: founders' stake at market and at NAV. */
@@ -194,11 +198,17 @@ export class TenderCard extends Schema {
   @type('number') bidCount = 0;
 }
 
-/** One aggregated price level of the GPU-lease book (orders' owners are not shown). */
+/**
+ * One aggregated price level of the GPU-lease book (orders' owners are not shown). The price is
+ * `priceCents` / 100 when it is whole cents (`priceUsdPerGpuHour` then 0), else `priceUsdPerGpuHour`;
+ * the quantity is `quantity` when whole (`exactQuantity` then 0), else `exactQuantity`.
+ */
 export class BookLevelCard extends Schema {
   @type('float64') priceUsdPerGpuHour = 0;
-  @type('float64') quantity = 0;
+  @type('number') quantity = 0;
   @type('number') orders = 0;
+  @type('number') priceCents = 0;
+  @type('float64') exactQuantity = 0;
 }
 
 export class ContestInfo extends Schema {
@@ -246,4 +256,10 @@ export class MarketState extends Schema {
   /** The last NEWS_RING headlines, oldest first. */
   @type([NewsCard]) news = new ArraySchema<NewsCard>();
   @type(ClassroomInfo) classroom = new ClassroomInfo();
+  /**
+   * The engine's figure wherever the one a client rebuilds (derivedFigures.ts) would differ, by
+   * `<block>.<id>.<field>` (`players.p3.multiple`, `regions.texas.powerUsdPerMwh`,
+   * `meters.energyPriceIndex`): normally empty, or a new narrative's multiple until the next day.
+   */
+  @type({ map: 'float64' }) overrides = new MapSchema<number>();
 }

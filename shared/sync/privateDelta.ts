@@ -6,7 +6,7 @@
  * before, so a client that sees a gap knows its copy is stale and asks for a full one
  * (`resyncPrivate`). Plain JSON in, plain JSON out: a bot in any language can apply it.
  */
-import { privateWire, type MarketPrices, type PrivatePayload, type PrivateWire } from './privateFeed.js';
+import { privateWire, type PrivatePayload, type PrivateWire, type WireBasis } from './privateFeed.js';
 
 /** Keys from the payload's root down to a value: object keys, and array indexes as numbers. */
 export type DeltaPath = (string | number)[];
@@ -186,9 +186,14 @@ export class PrivateFeedSender {
     this.base = null;
   }
 
-  /** `market`: today's prices as the client holds them (`marketPricesOf`; privateWire leaves out what equals them). */
-  next(payload: PrivatePayload, market: MarketPrices): PrivateFeedMessage | null {
-    const wire = privateWire(payload, market);
+  /** False until a payload went out, and again after `reset`: the next `next` must be called. */
+  get holdsPayload(): boolean {
+    return this.base !== null;
+  }
+
+  /** `basis`: what the client holds besides the feed (`wireBasisOf`; privateWire leaves out what equals it). */
+  next(payload: PrivatePayload, basis: WireBasis): PrivateFeedMessage | null {
+    const wire = privateWire(payload, basis);
     if (this.base) {
       // Compared in place: an unchanged payload (most seats after another seat's action) costs no copy.
       const found = privateDelta(this.base, wire, this.seq + 1);

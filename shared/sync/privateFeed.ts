@@ -1,5 +1,7 @@
 /** What the owner-only `private` message carries: the player's own card and secrets. */
+import { derivedSectorHype } from './derivedFigures.js';
 import { derivedResalePrices } from './marketPrices.js';
+import type { NavParts } from '../economy/valuation.js';
 import { privatePlayer, publicPlayer, releasedUnitPrices, type EngineQuotes, type PrivatePlayer, type PublicPlayer } from '../rules/view.js';
 import type { GameState, PlayerId } from '../rules/types.js';
 import type { WelcomeScenario } from '../protocol/server.js';
@@ -36,6 +38,25 @@ export function privatePayload(state: GameState, playerId: PlayerId): PrivatePay
 }
 
 /**
+ * Parts of a state `privatePayload` never reads for a seat: the other seats' records, the seating
+ * order, the news and the counters. States are immutable and share what an action left alone, so
+ * two states that differ only there (another seat's narrative or treasury policy) give every other
+ * seat the same payload, and the server need not build it again.
+ */
+const NOT_READ_BY_PRIVATE = new Set<string>(['players', 'playerOrder', 'news', 'events', 'nextId', 'nextSeq']);
+
+/** True when `privatePayload(b, playerId)` is sure to equal `privatePayload(a, playerId)` (same parts, compared by identity). */
+export function samePrivateInputs(a: GameState, b: GameState, playerId: PlayerId): boolean {
+  if (a === b) return true;
+  if (a.players[playerId] !== b.players[playerId]) return false;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  for (const k in y) if (x[k] !== y[k] && !NOT_READ_BY_PRIVATE.has(k)) return false;
+  for (const k in x) if (!(k in y)) return false;
+  return true;
+}
+
+/**
  * Fields of the player's own card the synced `players` card already carries, always equal to it:
  * the wire leaves them out of `me` (they change daily, and every seat would get them twice).
  */
@@ -46,19 +67,32 @@ export const CARD_FIELDS_IN_STATE = [
 type CardFieldInState = (typeof CARD_FIELDS_IN_STATE)[number];
 
 /**
- * `me` as it travels: without CARD_FIELDS_IN_STATE, and `quotes` without what the client has
- * otherwise (`navParts`, the same as `me.navParts`; `unitPriceUsd` and `resaleUnitPriceUsd`, the
- * world's prices: marketPrices.ts). A field is only left out when it is equal, so a full payload is valid too.
+ * `me` as it travels: without CARD_FIELDS_IN_STATE, and without what the client has otherwise
+ * (`WireBasis`): `quotes.navParts` (the same as `me.navParts`), `navParts.btcUsd` (the world's),
+ * `issuanceWindowEndsDay` when it is today (no window open), `quotes.unitPriceUsd` and
+ * `resaleUnitPriceUsd` (the world's prices: marketPrices.ts) and `quotes.sectorHype` (rebuilt from
+ * the world's hype and the card's revenue: derivedFigures.ts). A field is only left out when it is
+ * equal, so a full payload is valid too.
  */
-type WireQuoteField = 'navParts' | 'unitPriceUsd' | 'resaleUnitPriceUsd';
-export type WireMe = Omit<PublicPlayer & PrivatePlayer, CardFieldInState | 'quotes'> & Partial<Pick<PublicPlayer, CardFieldInState>> & {
+type WireQuoteField = 'navParts' | 'unitPriceUsd' | 'resaleUnitPriceUsd' | 'sectorHype';
+type WireMeField = 'issuanceWindowEndsDay';
+type PrivateMe = PublicPlayer & PrivatePlayer;
+export type WireMe = Omit<PrivateMe, CardFieldInState | WireMeField | 'quotes' | 'navParts'> & Partial<Pick<PublicPlayer, CardFieldInState>> & Partial<Pick<PrivateMe, WireMeField>> & {
+  navParts: Omit<NavParts, 'btcUsd'> & Partial<Pick<NavParts, 'btcUsd'>>;
   quotes: Omit<EngineQuotes, WireQuoteField> & Partial<Pick<EngineQuotes, WireQuoteField>>;
 };
 
-/** Today's hardware prices as the client holds them (the synced world's, or rebuilt: marketPrices.ts). */
-export interface MarketPrices {
+/**
+ * What the client holds besides its private feed, as of the same sync: today's hardware prices
+ * (the synced world's, or rebuilt: marketPrices.ts) and the synced world's day, BTC price and hype.
+ */
+export interface WireBasis {
   unitPriceUsd: Record<string, number>;
   resaleUnitPriceUsd: Record<string, number>;
+  day: number;
+  btcUsd: number;
+  hypeCrypto: number;
+  hypeAi: number;
 }
 
 export type PrivateWire = Omit<PrivatePayload, 'me'> & { me: WireMe | null };
@@ -76,34 +110,48 @@ function sameRecord(a: Readonly<Record<string, unknown>> | undefined, b: Readonl
   return n === Object.keys(b).length;
 }
 
-export function privateWire(p: PrivatePayload, market: MarketPrices): PrivateWire {
+/** Equal as the wire carries numbers (JSON: -0 is 0; NaN is null either way). */
+const sameNumber = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+export function privateWire(p: PrivatePayload, basis: WireBasis): PrivateWire {
   if (!p.me) return p;
   const me: Record<string, unknown> = { ...p.me };
   for (const k of CARD_FIELDS_IN_STATE) delete me[k];
+  if (sameNumber(p.me.issuanceWindowEndsDay, basis.day)) delete me.issuanceWindowEndsDay;
   const quotes: Partial<EngineQuotes> = { ...p.me.quotes };
   if (sameRecord(quotes.navParts as unknown as Record<string, unknown>, p.me.navParts as unknown as Record<string, unknown>)) delete quotes.navParts;
-  if (sameRecord(quotes.unitPriceUsd, market.unitPriceUsd)) delete quotes.unitPriceUsd;
-  if (sameRecord(quotes.resaleUnitPriceUsd, market.resaleUnitPriceUsd)) delete quotes.resaleUnitPriceUsd;
+  if (sameRecord(quotes.unitPriceUsd, basis.unitPriceUsd)) delete quotes.unitPriceUsd;
+  if (sameRecord(quotes.resaleUnitPriceUsd, basis.resaleUnitPriceUsd)) delete quotes.resaleUnitPriceUsd;
+  if (quotes.sectorHype !== undefined && sameNumber(quotes.sectorHype, derivedSectorHype(basis, p.me))) delete quotes.sectorHype;
   me.quotes = quotes;
+  if (sameNumber(p.me.navParts.btcUsd, basis.btcUsd)) {
+    const { btcUsd: _world, ...navParts } = p.me.navParts;
+    me.navParts = navParts;
+  }
   return { ...p, me: me as unknown as WireMe };
 }
 
-/** The engine's `me` again, from the wire's `me`, the player's synced card and today's prices. */
-export function meFromWire(me: WireMe, card: Partial<Pick<PublicPlayer, CardFieldInState>> | undefined, market: MarketPrices): PublicPlayer & PrivatePlayer {
+/** The engine's `me` again, from the wire's `me`, the player's synced card and what else the client holds. */
+export function meFromWire(me: WireMe, card: Partial<Pick<PublicPlayer, CardFieldInState>> | undefined, basis: WireBasis): PrivateMe {
   const fromCard: Record<string, unknown> = {};
   for (const k of CARD_FIELDS_IN_STATE) if (card?.[k] !== undefined && me[k] === undefined) fromCard[k] = card[k];
+  const whole = { ...me, ...fromCard } as unknown as PrivateMe;
+  const navParts = { ...me.navParts, btcUsd: me.navParts.btcUsd ?? basis.btcUsd };
   const q = me.quotes;
   const quotes = {
-    ...q, navParts: q.navParts ?? { ...me.navParts }, unitPriceUsd: q.unitPriceUsd ?? { ...market.unitPriceUsd },
-    resaleUnitPriceUsd: q.resaleUnitPriceUsd ?? { ...market.resaleUnitPriceUsd },
+    ...q, navParts: q.navParts ?? { ...navParts }, unitPriceUsd: q.unitPriceUsd ?? { ...basis.unitPriceUsd },
+    resaleUnitPriceUsd: q.resaleUnitPriceUsd ?? { ...basis.resaleUnitPriceUsd }, sectorHype: q.sectorHype ?? derivedSectorHype(basis, whole),
   };
-  return { ...me, ...fromCard, quotes } as PublicPlayer & PrivatePlayer;
+  return { ...whole, issuanceWindowEndsDay: me.issuanceWindowEndsDay ?? basis.day, navParts, quotes };
 }
 
-/** The prices the wire leaves out of `quotes` when they equal these (the server's side of marketPrices.ts). */
-export function marketPricesOf(state: GameState): MarketPrices {
+/** What the wire leaves out of `me` when equal (the server's side of marketPrices.ts and of the synced world). */
+export function wireBasisOf(state: GameState): WireBasis {
   const unitPriceUsd = releasedUnitPrices(state);
-  return { unitPriceUsd, resaleUnitPriceUsd: derivedResalePrices(unitPriceUsd, state.scenario.hardware.resaleHaircutPct) };
+  return {
+    unitPriceUsd, resaleUnitPriceUsd: derivedResalePrices(unitPriceUsd, state.scenario.hardware.resaleHaircutPct), day: state.day,
+    btcUsd: state.btc.btcUsd, hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai,
+  };
 }
 
 /** The static scenario data of the `welcome` message (the synced state carries only what changes). */

@@ -7,6 +7,7 @@ import type { ArraySchema, MapSchema, Schema } from '@colyseus/schema';
 import { bookLevels, publicPlayer, releasedUnitPrices, type BookLevel } from '../rules/view.js';
 import { coloOffers } from '../rules/systems/colocation.js';
 import { derivedUnitPrices, priceOverrides } from './marketPrices.js';
+import { derivedEnergyPriceIndex, derivedMultiple, derivedPowerUsdPerMwh, exactCents, overrideKey } from './derivedFigures.js';
 import type { GameState, NewsItem } from '../rules/types.js';
 import {
   BookLevelCard, ClassroomInfo, ColoCard, MarketState, NEWS_RING, NewsCard, OfferCard, PlayerCard, RegionCard, SiteCard, TenderCard,
@@ -46,12 +47,22 @@ export interface RoomMeta {
   question: string;
 }
 
-/** Assigns `src[k]` to `dst[k]` for each key whose value changed. */
-function assign<T extends Schema>(dst: T, src: Partial<Record<keyof T, unknown>>): void {
+/**
+ * Assigns `src[k]` to `dst[k]` for each key whose value changed, but `skip`. A loop over keys, not
+ * `Object.entries` or a spread copy: this runs for every card of every room on every sync.
+ */
+function assign<T extends Schema>(dst: T, src: Partial<Record<keyof T, unknown>> | object, skip?: string): void {
   const d = dst as unknown as Record<string, unknown>;
-  for (const [k, v] of Object.entries(src)) {
-    if (v !== undefined && d[k] !== v) d[k] = v;
+  const from = src as Record<string, unknown>;
+  for (const k in from) {
+    const v = from[k];
+    if (v !== undefined && d[k] !== v && k !== skip) d[k] = v;
   }
+}
+
+/** One field, when it changed. */
+function put<T extends Schema, K extends keyof T>(dst: T, key: K, value: T[K]): void {
+  if (dst[key] !== value) dst[key] = value;
 }
 
 /** Makes a map of numbers equal `values` (changed entries only). */
@@ -90,7 +101,14 @@ function syncRows<C extends Schema>(arr: ArraySchema<C>, rows: readonly Partial<
 }
 
 function syncBook(arr: ArraySchema<BookLevelCard>, levels: BookLevel[]): void {
-  syncRows(arr, levels, () => new BookLevelCard());
+  syncRows(arr, levels.map((l) => {
+    const cents = exactCents(l.priceUsdPerGpuHour);
+    const whole = Number.isInteger(l.quantity);
+    return {
+      priceCents: cents ?? 0, priceUsdPerGpuHour: cents === null ? l.priceUsdPerGpuHour : 0, quantity: whole ? l.quantity : 0,
+      exactQuantity: whole ? 0 : l.quantity, orders: l.orders,
+    };
+  }), () => new BookLevelCard());
 }
 
 function syncNews(arr: ArraySchema<NewsCard>, news: NewsItem[]): void {
@@ -117,9 +135,22 @@ export function syncView(
   // Only prices a client cannot rebuild from the world and the catalogue (marketPrices.ts): normally none.
   const derived = derivedUnitPrices(state.scenario.catalogue, state.date, state.hardware.asicUsdPerTh, state.compute.gpuPriceUsd);
   syncNumbers(ms.world.unitPriceUsd, priceOverrides(releasedUnitPrices(state), derived));
-  assign(ms.meters, state.meters);
-
-  syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => assign(c, r));
+  const { energyPriceIndex, ...meters } = state.meters;
+  assign(ms.meters, meters);
+  // Rebuilt on the client (derivedFigures.ts); only a figure it would get wrong is synced.
+  const overrides: Record<string, number> = {};
+  const differs = (key: string, actual: number, derived: number) => {
+    if (!Object.is(actual, derived)) overrides[key] = actual;
+  };
+  differs(overrideKey.energyPriceIndex, energyPriceIndex, derivedEnergyPriceIndex(state.scenario.regions, (id) => state.regions[id]?.powerUsdPerMwh));
+  const specs = new Map(state.scenario.regions.map((r) => [r.id, r]));
+  syncMap(ms.regions, Object.entries(state.regions), () => new RegionCard(), (c, r) => {
+    const spec = specs.get(r.id);
+    if (spec) differs(overrideKey.powerUsdPerMwh(r.id), r.powerUsdPerMwh, derivedPowerUsdPerMwh(spec, r));
+    else overrides[overrideKey.powerUsdPerMwh(r.id)] = r.powerUsdPerMwh;
+    assign(c, r, 'powerUsdPerMwh');
+  });
+  const hype = { hypeCrypto: state.hype.crypto, hypeAi: state.hype.ai };
   syncMap(
     ms.players,
     state.playerOrder.map((id) => [id, id] as [string, string]),
@@ -127,18 +158,31 @@ export function syncView(
     (c, id) => {
       const p = publicPlayer(state, id);
       const seat = seats.get(id);
-      if (p) assign(c, p);
-      if (seat) assign(c, { control: seat.control, connected: seat.connected, isHost: seat.isHost, strategy: seat.strategy || p?.strategy || '' });
+      if (p) {
+        const narrativeSinceDay = state.players[id]!.narrativeSinceDay;
+        differs(overrideKey.multiple(id), p.multiple, derivedMultiple(state.day, hype, { ...p, narrativeSinceDay }));
+        assign(c, p, 'multiple');
+        put(c, 'narrativeSinceDay', narrativeSinceDay);
+      }
+      if (seat) {
+        put(c, 'control', seat.control);
+        put(c, 'connected', seat.connected);
+        put(c, 'isHost', seat.isHost);
+        put(c, 'strategy', seat.strategy || p?.strategy || '');
+      }
     },
   );
-  syncMap(ms.sites, Object.entries(state.sites), () => new SiteCard(), (c, s) => assign(c, { ...s, ownerId: s.ownerId ?? '' }));
+  syncMap(ms.sites, Object.entries(state.sites), () => new SiteCard(), (c, s) => {
+    assign(c, s, 'ownerId');
+    put(c, 'ownerId', s.ownerId ?? '');
+  });
   syncMap(ms.tenders, Object.entries(state.tenders), () => new TenderCard(), (c, t) => {
-    const { bids, ...open } = t;
-    assign(c, { ...open, bidCount: bids.length });
+    assign(c, t, 'bids');
+    put(c, 'bidCount', t.bids.length);
   });
   syncMap(ms.offers, Object.entries(state.offers), () => new OfferCard(), (c, o) => {
-    const { bids, ...open } = o;
-    assign(c, { ...open, bidCount: bids.length });
+    assign(c, o, 'bids');
+    put(c, 'bidCount', o.bids.length);
   });
   syncMap(ms.colocation, coloOffers(state).map((p) => [p.id, p] as [string, typeof p]), () => new ColoCard(), (c, p) => assign(c, p));
   syncBook(ms.bookBids, bookLevels(state, 'bid'));
@@ -151,6 +195,7 @@ export function syncView(
     lastRound: last?.round ?? 0, lastWinner: last?.winner ?? '', // 0 when too few companies staked for the pool to hide a stake (publicContestSummary).
     lastPoolUsd: last ? (publicContestSummary(last).poolUsdCents ?? 0) / 100 : 0,
   });
+  syncNumbers(ms.overrides, overrides);
   syncHistory(ms.contest.history, state);
   syncNews(ms.news, state.news);
   if (classroom) syncClassroom(ms.classroom, classroom);

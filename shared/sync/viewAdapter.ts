@@ -11,6 +11,7 @@ import type { PlayerView } from '../rules/view.js';
 import type { Welcome } from '../protocol/server.js';
 import { derivedResalePrices, derivedUnitPrices } from './marketPrices.js';
 import { meFromWire, type PrivatePayload, type PrivateWire } from './privateFeed.js';
+import { derivedEnergyPriceIndex, derivedMultiple, derivedPowerUsdPerMwh, overrideKey } from './derivedFigures.js';
 import { MARKET_KEYS, type MarketKey } from '../economy/scenarios/types.js';
 import type {
   BookLevelCard, ClassroomInfo, ColoCard, ContestInfo, MarketState, MetersInfo, NewsCard, OfferCard, PlayerCard, RegionCard, RoomInfo, SiteCard,
@@ -37,6 +38,7 @@ export interface StateJson {
   contest?: Partial<Omit<Card<ContestInfo>, 'history'>> & { history?: string[] };
   news?: Card<NewsCard>[];
   classroom?: Partial<Omit<Card<ClassroomInfo>, 'closedMarkets'>> & { closedMarkets?: string[] };
+  overrides?: Record<string, number>;
 }
 
 /** Anything with `toJSON()` into that shape: the live `room.state` of colyseus.js. */
@@ -79,9 +81,32 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
   const playerId = welcome?.playerId ?? '';
   const catalogue = welcome?.scenario.catalogue ?? [];
   const unitPriceUsd = { ...derivedUnitPrices(catalogue, date, w.asicUsdPerTh ?? 0, w.gpuPriceUsd ?? {}), ...(w.unitPriceUsd ?? {}) };
-  const market = { unitPriceUsd, resaleUnitPriceUsd: derivedResalePrices(unitPriceUsd, welcome?.scenario.hardware?.resaleHaircutPct ?? 0) };
+  const hype = { hypeCrypto: w.hypeCrypto ?? 0, hypeAi: w.hypeAi ?? 0 };
+  const day = w.day ?? 0;
+  const basis = {
+    unitPriceUsd, resaleUnitPriceUsd: derivedResalePrices(unitPriceUsd, welcome?.scenario.hardware?.resaleHaircutPct ?? 0), day, btcUsd: w.btcUsd ?? 0, ...hype,
+  };
+  // Figures rebuilt here with the engine's functions unless the server sent the engine's own (derivedFigures.ts).
+  const overrides = json.overrides ?? {};
+  const specs = welcome?.scenario.regions ?? [];
+  const powerOf = new Map(specs.flatMap((spec) => {
+    const r = live.get(spec.id);
+    return r ? [[spec.id, overrides[overrideKey.powerUsdPerMwh(spec.id)] ?? derivedPowerUsdPerMwh(spec, r)] as const] : [];
+  }));
+  const players = values(json.players)
+    .map((p) => {
+      const narrative = (p.narrative || 'none') as Narrative;
+      return {
+        id: p.id, name: p.name, colorIndex: p.colorIndex, strategy: p.strategy, narrative, bankrupt: p.bankrupt, navUsd: p.navUsd,
+        marketCapUsd: p.marketCapUsd, multiple: overrides[overrideKey.multiple(p.id)] ?? derivedMultiple(day, hype, { ...p, narrative }),
+        sharesOutstanding: p.sharesOutstanding, founderShares: p.founderShares, scoreMarketUsd: p.scoreMarketUsd, scoreNavUsd: p.scoreNavUsd,
+        revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay, btcMinedBtc: p.btcMinedBtc,
+        computeDeliveredH100Days: p.computeDeliveredH100Days,
+      };
+    })
+    .sort((a, b) => a.colorIndex - b.colorIndex);
   return {
-    day: w.day ?? 0,
+    day,
     date,
     endDay: w.endDay ?? 0,
     phase: json.room?.phase === 'ended' ? 'ended' : 'running',
@@ -106,29 +131,21 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
       interestRatePct: w.interestRatePct ?? 0,
       meters: {
         miningGw: m.miningGw ?? 0, aiGw: m.aiGw ?? 0, aiComputeH100Days: m.aiComputeH100Days ?? 0, btcMinedBtc: m.btcMinedBtc ?? 0,
-        energyPriceIndex: m.energyPriceIndex ?? 0,
+        energyPriceIndex: overrides[overrideKey.energyPriceIndex] ?? derivedEnergyPriceIndex(specs, (id) => powerOf.get(id)),
       },
     },
     // The scenario's order, as the engine lists them; a region the state has not synced yet is left out.
-    regions: (welcome?.scenario.regions ?? []).flatMap((spec) => {
+    regions: specs.flatMap((spec) => {
       const r = live.get(spec.id);
       if (!r) return [];
       return [{
-        ...spec, id: r.id, powerUsdPerMwh: r.powerUsdPerMwh, loadMw: r.loadMw, gridQueueDays: r.gridQueueDays, miningBanUntilDay: r.miningBanUntilDay,
+        ...spec, id: r.id, powerUsdPerMwh: powerOf.get(spec.id)!, loadMw: r.loadMw, gridQueueDays: r.gridQueueDays, miningBanUntilDay: r.miningBanUntilDay,
         spikeMultiplier: r.spikeMultiplier, spikeDaysLeft: r.spikeDaysLeft, powerLogNoise: r.powerLogNoise,
       }];
     }),
     catalogue: date ? catalogue.filter((x) => daysBetween(x.releaseDate, date) >= 0) : [],
     capex: welcome?.scenario.capex ?? { miningUsdPerMw: 0, aiUsdPerMw: 0, miningBuildDays: 0, aiBuildDays: 0, retrofitUsdPerMw: 0, retrofitDays: 0 },
-    players: values(json.players)
-      .map((p) => ({
-        id: p.id, name: p.name, colorIndex: p.colorIndex, strategy: p.strategy, narrative: (p.narrative || 'none') as Narrative,
-        bankrupt: p.bankrupt, navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, sharesOutstanding: p.sharesOutstanding,
-        founderShares: p.founderShares, scoreMarketUsd: p.scoreMarketUsd, scoreNavUsd: p.scoreNavUsd,
-        revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay, btcMinedBtc: p.btcMinedBtc,
-        computeDeliveredH100Days: p.computeDeliveredH100Days,
-      }))
-      .sort((a, b) => a.colorIndex - b.colorIndex),
+    players,
     sites: values(json.sites).map((s) => ({
       id: s.id, name: s.name, regionId: s.regionId, ownerId: s.ownerId || null, tier: s.tier as PlayerView['sites'][number]['tier'],
       energisedMw: s.energisedMw, buildingMw: s.buildingMw, buildEtaDay: s.buildEtaDay, status: s.status as PlayerView['sites'][number]['status'],
@@ -161,12 +178,16 @@ export function viewFromState(input: SyncedState | StateJson, welcome: Welcome |
       maxStakeUsd: c.maxStakeUsd || welcome?.scenario.contest.maxStakeUsd || 0,
     },
     news: values(json.news).map((n) => ({ day: n.day, date: n.date, kind: n.kind, headline: n.headline })),
-    me: priv?.me ? meFromWire(priv.me, json.players?.[playerId], market) : null,
+    me: priv?.me ? meFromWire(priv.me, players.find((p) => p.id === playerId), basis) : null,
   };
 }
 
+/** A book level as MarketState's BookLevelCard says: whole cents and whole quantities in the compact fields. */
 function level(l: Card<BookLevelCard>) {
-  return { priceUsdPerGpuHour: l.priceUsdPerGpuHour, quantity: l.quantity, orders: l.orders };
+  return {
+    priceUsdPerGpuHour: l.priceUsdPerGpuHour !== 0 ? l.priceUsdPerGpuHour : (l.priceCents ?? 0) / 100,
+    quantity: l.exactQuantity ? l.exactQuantity : l.quantity, orders: l.orders,
+  };
 }
 
 /** A classroom session's synced cues plus the room's discussion question, as the screens read them. */

@@ -25,7 +25,9 @@ function state(): StateJson {
     room: { code: 'ABCDEF', phase: 'running', scenarioId: 'halving-sprint', daysPerSecond: 4, hostPlayerId: 'p1' },
     world: { day: 3, date: '2024-03-04', endDay: 120, btcUsd: 62_000, hypeCrypto: 1.2, hypeAi: 0.8, gpuPriceUsd: { h100: 30_000 } },
     meters: { miningGw: 1.5, aiGw: 0.4 },
-    regions: { [texas.id]: { id: texas.id, powerUsdPerMwh: 41, loadMw: 10, gridQueueDays: 250, miningBanUntilDay: 0, spikeMultiplier: 1, spikeDaysLeft: 0 } as never },
+    regions: { [texas.id]: { id: texas.id, loadMw: 10, gridQueueDays: 250, miningBanUntilDay: 0, spikeMultiplier: 1, spikeDaysLeft: 0 } as never },
+    // A price a client would not rebuild from the card (shared/sync/derivedFigures.ts) comes as an override.
+    overrides: { [`regions.${texas.id}.powerUsdPerMwh`]: 41 },
     players: {
       p2: { id: 'p2', name: 'Bob', colorIndex: 1, control: 'human', connected: true, strategy: '', navUsd: 1, marketCapUsd: 2 } as never,
       p1: { id: 'p1', name: 'Alice', colorIndex: 0, control: 'human', connected: false, strategy: '', navUsd: 3, marketCapUsd: 4 } as never,
@@ -36,7 +38,7 @@ function state(): StateJson {
       L2: { id: 'L2', ownerId: 'p2', tier: 'ai', status: 'building', contract: 'ppa', regionId: texas.id } as never,
     },
     tenders: { T1: { id: 'T1', lab: 'Lab', gpus: 100, days: 30, closesDay: 9, tier: 'ai', reservePriceUsdPerGpuHour: 3, bidCount: 2 } as never },
-    bookBids: [{ priceUsdPerGpuHour: 2, quantity: 5, orders: 1 }],
+    bookBids: [{ priceUsdPerGpuHour: 0, priceCents: 200, quantity: 5, exactQuantity: 0, orders: 1 }],
     bookAsks: [],
     contest: { round: 1, resolveDay: 30, pickCount: 2, maxStakeUsd: 0 },
     news: [{ day: 2, date: '2024-03-03', kind: 'pump', headline: 'b' }, { day: 1, date: '2024-03-02', kind: 'x', headline: 'a' }],
@@ -55,6 +57,7 @@ describe('viewFromState', () => {
     expect(view.sites.find((s) => s.id === 'L2')!.ownerId).toBe('p2');
     expect(view.players.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
     expect(view.tenders[0]!.myBidUsdPerGpuHour).toBe(2.5);
+    expect(view.book.bids).toEqual([{ priceUsdPerGpuHour: 2, quantity: 5, orders: 1 }]);
     // The engine's order (oldest first, as the room syncs them): the adapter does not re-sort.
     expect(view.news.map((n) => n.headline)).toEqual(['b', 'a']);
     expect(view.contest.maxStakeUsd).toBe(1_000_000);

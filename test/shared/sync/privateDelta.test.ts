@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../../shared/economy/scenarios/index.js';
-import { addPlayer, createGame, step } from '../../../shared/rules/engine.js';
+import { addPlayer, applyAction, createGame, step } from '../../../shared/rules/engine.js';
 import { playerView } from '../../../shared/rules/view.js';
-import { marketPricesOf, meFromWire, privatePayload, privateWire, type PrivateWire } from '../../../shared/sync/privateFeed.js';
+import { wireBasisOf, meFromWire, privatePayload, privateWire, type PrivateWire } from '../../../shared/sync/privateFeed.js';
 import { applyPrivateDelta, followPrivateFeed, PrivateFeedCopy, PrivateFeedSender, privateDelta } from '../../../shared/sync/privateDelta.js';
 
 const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -10,6 +10,9 @@ const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 function payload(me: Record<string, unknown> | null, extra: Partial<PrivateWire> = {}): PrivateWire {
   return { me: me as PrivateWire['me'], tenderBids: [], offerBids: [], contestPayouts: [], ...extra };
 }
+
+/** A client that holds nothing the wire could leave out. */
+const NOTHING_HELD = { unitPriceUsd: {}, resaleUnitPriceUsd: {}, day: -1, btcUsd: NaN, hypeCrypto: NaN, hypeAi: NaN };
 
 function sprint() {
   let state = createGame(getScenario('halving-sprint')!, 'delta');
@@ -45,7 +48,7 @@ describe('private deltas', () => {
   it('leave out of `me` what the synced state carries, and get it back from the card and the world', () => {
     const state = step(sprint()).state;
     const full = privatePayload(state, 'p1');
-    const wire = privateWire(full, marketPricesOf(state));
+    const wire = privateWire(full, wireBasisOf(state));
     expect(wire.me).not.toHaveProperty('navUsd');
     expect(wire.me?.quotes).not.toHaveProperty('navParts');
     expect(wire.me?.quotes).not.toHaveProperty('unitPriceUsd');
@@ -53,15 +56,22 @@ describe('private deltas', () => {
     expect(wire.me?.sellMinedPct).toBe(full.me?.sellMinedPct);
     const view = playerView(state, 'p1');
     const card = view.players.find((p) => p.id === 'p1');
-    const market = { unitPriceUsd: view.me!.quotes.unitPriceUsd, resaleUnitPriceUsd: view.me!.quotes.resaleUnitPriceUsd };
-    expect(json(meFromWire(json(wire.me!), card, json(market)))).toEqual(json(view.me));
-    // A whole engine payload reads the same, whatever the prices at hand.
-    expect(json(meFromWire(json(full.me!), undefined, { unitPriceUsd: {}, resaleUnitPriceUsd: {} }))).toEqual(json(view.me));
+    expect(wire.me?.quotes).not.toHaveProperty('sectorHype');
+    expect(wire.me?.navParts).not.toHaveProperty('btcUsd');
+    // Left out only while no issuance window is open (it then reads as today).
+    expect(wire.me?.issuanceWindowEndsDay === undefined).toBe(full.me!.issuanceWindowEndsDay === state.day);
+    const basis = {
+      unitPriceUsd: view.me!.quotes.unitPriceUsd, resaleUnitPriceUsd: view.me!.quotes.resaleUnitPriceUsd, day: view.day, btcUsd: view.world.btcUsd,
+      hypeCrypto: view.world.hype.crypto, hypeAi: view.world.hype.ai,
+    };
+    expect(json(meFromWire(json(wire.me!), card, json(basis)))).toEqual(json(view.me));
+    // A whole engine payload reads the same, whatever the client holds.
+    expect(json(meFromWire(json(full.me!), undefined, NOTHING_HELD))).toEqual(json(view.me));
   });
 
   it('see nothing new in a payload whose only difference from the last is a field JSON drops', () => {
     const sender = new PrivateFeedSender();
-    const market = { unitPriceUsd: {}, resaleUnitPriceUsd: {} };
+    const market = NOTHING_HELD;
     const withUndefined = () => payload(null, { tenderBids: [{ tenderId: 'T1', priceUsdPerGpuHour: 2, note: undefined } as never] }) as never;
     expect(sender.next(withUndefined(), market)?.type).toBe('private');
     expect(sender.next(withUndefined(), market)).toBeNull();
@@ -70,18 +80,23 @@ describe('private deltas', () => {
   it('go out whole first, then as smaller deltas, and whole again after a reset; nothing when nothing changed', () => {
     let state = sprint();
     const sender = new PrivateFeedSender();
-    const send = () => sender.next(privatePayload(state, 'p1'), marketPricesOf(state));
+    const send = () => sender.next(privatePayload(state, 'p1'), wireBasisOf(state));
     const first = send()!;
     expect(first.type).toBe('private');
     expect(send()).toBeNull();
+    // An idle company's day moves only what the client holds otherwise (BTC price, hype): nothing to send.
     state = step(state).state;
+    expect(send()).toBeNull();
+    const r = applyAction(state, 'p1', { type: 'setTreasuryPolicy', sellMinedPct: 40 });
+    if (!r.ok) throw new Error(r.error.message);
+    state = step(r.state).state;
     const second = send()!;
     expect(second.type).toBe('privateDelta');
     expect(JSON.stringify(second.body).length).toBeLessThan(JSON.stringify(first.body).length / 2);
     const copy = new PrivateFeedCopy();
     copy.full(json(first.body) as never);
     expect(copy.delta(json(second.body) as never)).toBe(true);
-    expect(copy.payload).toEqual(json(privateWire(privatePayload(state, 'p1'), marketPricesOf(state))));
+    expect(copy.payload).toEqual(json(privateWire(privatePayload(state, 'p1'), wireBasisOf(state))));
     sender.reset();
     expect(send()?.type).toBe('private');
   });
