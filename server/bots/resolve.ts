@@ -11,7 +11,6 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import { getStrategy, STRATEGY_NAMES } from '../../shared/bots/index.js';
 import type { Strategy } from '../../shared/bots/types.js';
 import type { SpawnSpec } from './process/hostProtocol.js';
@@ -109,7 +108,9 @@ export async function loadModuleStrategy(file: string, label: string): Promise<S
   // tsImport compiles TypeScript whatever loader the current thread was started with (a worker
   // thread's `--import tsx` hooks do not reach dynamic imports of files outside its own graph).
   const url = pathToFileURL(file).href;
-  const mod = (/\.[cm]?ts$/.test(file) ? await tsImport(url, import.meta.url) : await import(url)) as Record<string, unknown>;
+  // Imported here, not at the top: loading tsx costs every league thread ~0.1 s, and only a
+  // TypeScript bot needs it.
+  const mod = (/\.[cm]?ts$/.test(file) ? await (await import('tsx/esm/api')).tsImport(url, import.meta.url) : await import(url)) as Record<string, unknown>;
   const candidates = [mod.default, mod.strategy, ...Object.values(mod)].filter(isStrategy);
   const found = candidates[0];
   if (!found) throw new Error(`${file} exports no Strategy (an object with a decide(view, ctx) function)`);

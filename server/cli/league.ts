@@ -8,11 +8,9 @@
  */
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
 import { STRATEGY_NAMES } from '../../shared/bots/index.js';
 import { rejectionRate, runLeague, type LeagueResults } from '../league/runLeague.js';
-import { runLeagueQueued } from '../league/queue.js';
 import { DEFAULT_RANK_BY, RANK_BY, type RankBy } from '../league/ratings.js';
 import type { BotTotals } from '../league/storage.js';
 import { botLabel, resolveBot } from '../bots/resolve.js';
@@ -99,7 +97,9 @@ function headToHeadTable(results: LeagueResults) {
   ]))]));
 }
 
-const bar = args.quiet || args.watch || !process.stderr.isTTY
+// Loaded only for a terminal, like the queue below for --queue: a plain league starts without them.
+const cliProgress = args.quiet || args.watch || !process.stderr.isTTY ? null : (await import('cli-progress')).default;
+const bar = !cliProgress
   ? null
   : new cliProgress.SingleBar({
     format: 'league [{bar}] {value}/{total} matches | {percentage}% | elapsed {duration_formatted} | ETA {eta_formatted}',
@@ -131,7 +131,8 @@ function watch(results: LeagueResults, totals: BotTotals[], done: number, total:
 const redisUrl = process.env.REDIS_URL ?? '';
 if (args.queue && !redisUrl) die('--queue needs REDIS_URL (redis://host:port) and `npm run league:worker` processes');
 // With --queue the matches go to Redis for `npm run league:worker` processes anywhere to play.
-const run: typeof runLeague = args.queue ? (o) => runLeagueQueued({ ...o, redisUrl }) : runLeague;
+const queued = args.queue ? (await import('../league/queue.js')).runLeagueQueued : null;
+const run: typeof runLeague = queued ? (o) => queued({ ...o, redisUrl }) : runLeague;
 const summary = await run({
   bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league, maxStrikes,
   onResults: args.watch ? watch : undefined,
