@@ -14,7 +14,7 @@ import { schedule, type ScheduledMatch } from './scheduler.js';
 import { LeagueStore, type BotTotals, type LeagueDefinition, type StoredMatch } from './storage.js';
 import { HEARTBEAT_SLOTS, playMatch, type MatchOutcome, type MatchTask } from './worker.js';
 import { botDigest, resolveBot } from '../bots/resolve.js';
-import { leagueWorkerBundle } from './workerBundle.js';
+import { leagueWorkerBundle } from './prebuiltBundle.js';
 
 export interface LeagueOptions {
   bots: string[];
@@ -130,11 +130,26 @@ export function leagueOf(opts: LeagueOptions): { def: Omit<LeagueDefinition, 'id
   return { def, leagueId: opts.leagueId ?? leagueIdFor(def), rankBy };
 }
 
+/** The worker threads' pool: from the prebuilt bundle when esbuild can build it, else through tsx. */
+async function startPool(opts: LeagueOptions, threads: number): Promise<Piscina> {
+  // A prebuilt bundle starts a thread in milliseconds; tsx would compile the engine in each one.
+  const bundle = await leagueWorkerBundle();
+  return new Piscina({
+    filename: bundle ? pathToFileURL(bundle).href : new URL('./worker.ts', import.meta.url).href,
+    execArgv: bundle ? [] : ['--import', 'tsx'],
+    minThreads: threads,
+    maxThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 1536 },
+  });
+}
+
 export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
   const t0 = performance.now();
   const { def, leagueId, rankBy } = leagueOf(opts);
   const { days } = def;
   const store = new LeagueStore(opts.dbFile);
+  let pool: Piscina | null = null;
+  let stopping: Promise<void> | null = null;
   try {
     store.openLeague({ id: leagueId, ...def });
     const done = new Map(store.matches(leagueId).map((m) => [m.index, m]));
@@ -160,52 +175,46 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
         opts.onResults(resultsOf(opts.bots, sofar), totalsOf(opts.bots, sofar), finished, opts.matches);
       }
     };
-    if (opts.workers <= 0) {
+    // Only as many threads as there are matches to play (none when the database has them all).
+    if (todo.length && opts.workers > 0) pool = await startPool(opts, Math.min(opts.workers, todo.length));
+    if (!pool) {
       // In-process there is no other thread to notice a hung decision: keep decisions bounded, or use workers.
       for (const m of todo) record(await playMatch(task(m)));
     } else {
-      // A prebuilt bundle starts a thread in milliseconds; tsx would compile the engine in each one.
-      const bundle = await leagueWorkerBundle();
-      const pool = new Piscina({
-        filename: bundle ? pathToFileURL(bundle).href : new URL('./worker.ts', import.meta.url).href,
-        execArgv: bundle ? [] : ['--import', 'tsx'],
-        minThreads: Math.min(opts.workers, Math.max(1, todo.length)),
-        maxThreads: opts.workers,
-        resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 1536 },
-      });
-      try {
-        const watched = async (m: ScheduledMatch): Promise<MatchOutcome> => {
-          const retire: Record<string, number> = {};
-          // Each attempt retires one more hung seat, so at most one attempt per seat is needed.
-          for (let attempt = 0; ; attempt++) {
-            const watch = new SharedArrayBuffer(8 * HEARTBEAT_SLOTS);
-            const beat = new Float64Array(watch);
-            const abort = new AbortController();
-            let hung: { seat: number; day: number } | null = null;
-            const timer = setInterval(() => {
-              const started = beat[0]!;
-              if (started > 0 && performance.timeOrigin + performance.now() - started > hangMs) {
-                hung = { seat: beat[1]!, day: beat[2]! };
-                abort.abort();
-              }
-            }, 100);
-            try {
-              return (await pool.run({ ...task(m), retire: { ...retire }, watch }, { signal: abort.signal })) as MatchOutcome;
-            } catch (e) {
-              // A worker that died inside a decision (out of memory) is charged to that decision's bot.
-              const h = (hung as { seat: number; day: number } | null) ?? (beat[0]! > 0 ? { seat: beat[1]!, day: beat[2]! } : null);
-              if (!h || attempt >= m.seats.length) throw e;
-              retire[m.seats[h.seat]!.id] = h.day;
-            } finally {
-              clearInterval(timer);
+      const threads = pool;
+      const watched = async (m: ScheduledMatch): Promise<MatchOutcome> => {
+        const retire: Record<string, number> = {};
+        // Each attempt retires one more hung seat, so at most one attempt per seat is needed.
+        for (let attempt = 0; ; attempt++) {
+          const watch = new SharedArrayBuffer(8 * HEARTBEAT_SLOTS);
+          const beat = new Float64Array(watch);
+          const abort = new AbortController();
+          let hung: { seat: number; day: number } | null = null;
+          const timer = setInterval(() => {
+            const started = beat[0]!;
+            if (started > 0 && performance.timeOrigin + performance.now() - started > hangMs) {
+              hung = { seat: beat[1]!, day: beat[2]! };
+              abort.abort();
             }
+          }, 100);
+          try {
+            return (await threads.run({ ...task(m), retire: { ...retire }, watch }, { signal: abort.signal })) as MatchOutcome;
+          } catch (e) {
+            // A worker that died inside a decision (out of memory) is charged to that decision's bot.
+            const h = (hung as { seat: number; day: number } | null) ?? (beat[0]! > 0 ? { seat: beat[1]!, day: beat[2]! } : null);
+            if (!h || attempt >= m.seats.length) throw e;
+            retire[m.seats[h.seat]!.id] = h.day;
+          } finally {
+            clearInterval(timer);
           }
-        };
-        await Promise.all(todo.map((m) => watched(m).then(record)));
-      } finally {
-        await pool.destroy();
-      }
+        }
+      };
+      await Promise.all(todo.map((m) => watched(m).then(record)));
+      // The threads take tens of ms to stop: let them while the ratings and files are made.
+      stopping = threads.destroy();
+      pool = null;
     }
+    store.flush();
     // Ratings in match order, whatever order the workers finished in.
     const all = [...done.values()].filter((m) => m.index < opts.matches).sort((a, b) => a.index - b.index);
     const results = resultsOf(opts.bots, all);
@@ -218,6 +227,7 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
     return { leagueId, results, played: todo.length, totals, wallMs: performance.now() - t0 };
   } finally {
     store.close();
+    await (stopping ?? pool?.destroy());
   }
 }
 
