@@ -130,6 +130,18 @@ export function leagueOf(opts: LeagueOptions): { def: Omit<LeagueDefinition, 'id
   return { def, leagueId: opts.leagueId ?? leagueIdFor(def), rankBy };
 }
 
+/**
+ * Matches queued on each thread: the next one is already there when a match ends, so a thread never
+ * waits for this one to hand it work (on a loaded machine that wait was ~25 ms a match). A match
+ * waiting behind a hung one is lost with its thread and played again (see isThreadLoss).
+ */
+const MATCHES_PER_THREAD = 2;
+
+/** Piscina's error for the tasks of a thread that ended (terminated for a hang, or out of memory). */
+function isThreadLoss(e: unknown): boolean {
+  return e instanceof Error && e.message.startsWith('worker exited with code');
+}
+
 /** The worker threads' pool: from the prebuilt bundle when esbuild can build it, else through tsx. */
 async function startPool(opts: LeagueOptions, threads: number): Promise<Piscina> {
   // A prebuilt bundle starts a thread in milliseconds; tsx would compile the engine in each one.
@@ -139,6 +151,7 @@ async function startPool(opts: LeagueOptions, threads: number): Promise<Piscina>
     execArgv: bundle ? [] : ['--import', 'tsx'],
     minThreads: threads,
     maxThreads: threads,
+    concurrentTasksPerWorker: MATCHES_PER_THREAD,
     resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 1536 },
   });
 }
@@ -185,25 +198,35 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
       const watched = async (m: ScheduledMatch): Promise<MatchOutcome> => {
         const retire: Record<string, number> = {};
         // Each attempt retires one more hung seat, so at most one attempt per seat is needed.
-        for (let attempt = 0; ; attempt++) {
+        let attempt = 0;
+        let bystander = 0;
+        for (;;) {
           const watch = new SharedArrayBuffer(8 * HEARTBEAT_SLOTS);
           const beat = new Float64Array(watch);
-          const abort = new AbortController();
           let hung: { seat: number; day: number } | null = null;
           const timer = setInterval(() => {
             const started = beat[0]!;
-            if (started > 0 && performance.timeOrigin + performance.now() - started > hangMs) {
+            if (!hung && started > 0 && performance.timeOrigin + performance.now() - started > hangMs) {
               hung = { seat: beat[1]!, day: beat[2]! };
-              abort.abort();
+              // Not an AbortSignal: piscina queues nothing on a thread running an abortable task.
+              void threads.threads.find((t) => t.threadId === beat[3])?.terminate();
             }
           }, 100);
           try {
-            return (await threads.run({ ...task(m), retire: { ...retire }, watch }, { signal: abort.signal })) as MatchOutcome;
+            return (await threads.run({ ...task(m), retire: { ...retire }, watch })) as MatchOutcome;
           } catch (e) {
             // A worker that died inside a decision (out of memory) is charged to that decision's bot.
             const h = (hung as { seat: number; day: number } | null) ?? (beat[0]! > 0 ? { seat: beat[1]!, day: beat[2]! } : null);
+            // Lost outside any decision of its own: its thread was stopped for another match's bot.
+            // Play it again as it was. Each time is another match's hang or memory kill, so there are
+            // at most as many as seats in the league.
+            if (!h && isThreadLoss(e) && bystander < todo.length * m.seats.length) {
+              bystander += 1;
+              continue;
+            }
             if (!h || attempt >= m.seats.length) throw e;
             retire[m.seats[h.seat]!.id] = h.day;
+            attempt += 1;
           } finally {
             clearInterval(timer);
           }

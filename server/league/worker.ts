@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { threadId } from 'node:worker_threads';
 import { getScenario } from '../../shared/economy/scenarios/index.js';
 import { getStrategy } from '../../shared/bots/index.js';
 import { botSeed, runMatch } from '../../shared/bots/runMatch.js';
@@ -38,7 +39,8 @@ export interface MatchTask {
   retire?: Record<string, number>;
   /**
    * Heartbeat shared with the league thread: [epoch ms when the current decision started (0 = none),
-   * seat index, day]. Lets the league see a decision that never returns.
+   * seat index, day, id of the thread playing the match]. Lets the league see a decision that never
+   * returns, and stop the thread it is on.
    */
   watch?: SharedArrayBuffer;
   /** Process bots: strikes before a bot is retired for the rest of the match. */
@@ -57,7 +59,7 @@ export interface MatchOutcome {
   retired?: Record<string, number>;
 }
 
-export const HEARTBEAT_SLOTS = 3;
+export const HEARTBEAT_SLOTS = 4;
 
 /** Wraps a strategy: heartbeat around each decision, and retirement from a given day. */
 function guarded(strategy: Strategy, seatIndex: number, beat: Float64Array | null, retireDay: number | undefined): Strategy {
@@ -87,6 +89,7 @@ export async function playMatch(task: MatchTask): Promise<MatchOutcome> {
   if (!base) throw new Error(`unknown scenario "${task.scenarioId}"`);
   const scenario = task.days > 0 ? { ...base, days: Math.min(task.days, base.days) } : base;
   const beat = task.watch ? new Float64Array(task.watch) : null;
+  if (beat) beat[3] = threadId;
   const processes: ProcessStrategy[] = [];
   const bySeat = new Map<string, ProcessStrategy>();
   const strategies: Strategy[] = [];

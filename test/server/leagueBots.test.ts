@@ -56,6 +56,21 @@ describe('a league of bots from anywhere', () => {
     expect(stateHash(runReplay(file))).toBe(file.stateHash);
   });
 
+  it('plays a match that waited on a thread killed for another match\'s hung bot again, with the same results as on its own thread', async () => {
+    // Two matches are queued per thread: on one thread, every match but the first waits behind a
+    // match whose hung bot gets the thread terminated.
+    const run = (name: string, workers: number) => runLeague({
+      bots: ['hodl-miner', 'random', HUNG], matches: 3, scenarioId: 'halving-sprint', seed: 'bystander', playersPerMatch: 3, workers, outDir: join(tmp, name),
+      dbFile: join(tmp, `${name}.sqlite`), days: 8, decisionBudgetMs: 1_000, botCwd: ROOT, hangMs: 1000,
+    });
+    const one = await run('bystander1', 1);
+    expect(one.played).toBe(3);
+    expect(one.totals.find((t) => t.bot === HUNG)!.strikes).toBe(3); // killed once per match, never twice
+    const three = await run('bystander3', 3);
+    expect(readFileSync(join(tmp, 'bystander1', 'results.json'), 'utf8')).toBe(readFileSync(join(tmp, 'bystander3', 'results.json'), 'utf8'));
+    expect(three.totals).toEqual(one.totals);
+  });
+
   it('charges a worker that ran out of memory to the strategy deciding at the time, and replays the match without it', async () => {
     const hog = 'test/server/bots/fixtures/hogStrategy.ts';
     const summary = await runLeague({
