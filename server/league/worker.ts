@@ -161,7 +161,12 @@ export async function playMatch(task: MatchTask): Promise<MatchOutcome> {
   }
 }
 
-/** Piscina's entry point. */
-export default function (task: MatchTask): Promise<MatchOutcome> {
+/**
+ * Piscina's entry point. A thread holds two matches (runLeague.ts), and piscina starts every queued
+ * message's handler before it posts any result: waiting for the next turn of the event loop lets
+ * this match's result go out as soon as it ends, not after the match queued behind it.
+ */
+export default async function (task: MatchTask): Promise<MatchOutcome> {
+  await new Promise((resolve) => setImmediate(resolve));
   return playMatch(task);
 }
