@@ -67,6 +67,15 @@ describe('league bundles', () => {
     expect(fromBundle.players).toEqual(fromSource.players);
   });
 
+  it('`npm run league` (server/cli/league.mjs) answers --help, and an unknown option with exit code 2, as league.ts does', () => {
+    const help = spawnSync(process.execPath, ['server/cli/league.mjs', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain('Usage: league');
+    const bad = spawnSync(process.execPath, ['server/cli/league.mjs', '--no-such-option'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^league: /);
+  });
+
   it('`npm run league` (server/cli/league.mjs, from the bundle) writes the same files as league.ts through tsx', () => {
     const run = (name: string, entry: string[]) => {
       const dir = join(tmp, name);
