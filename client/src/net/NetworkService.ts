@@ -12,6 +12,7 @@ import type { DaySummary } from '../../../shared/rules/summary.js';
 import { Emitter } from '../util/Emitter.js';
 import { CLOSE_CODES } from '../../../shared/protocol/names.js';
 import { SeriesStore } from '../core/SeriesStore.js';
+import { keepUndrawnDay } from '../core/undrawnDay.js';
 import { followPrivateFeed } from '../../../shared/sync/privateDelta.js';
 import type { ActionResult, ConnectionState, FeedEvents, GuessMessage, HostCommand, MatchEnd, MatchFeed, RoomInfo } from '../core/MatchFeed.js';
 import { classroomFrom, roomInfoFrom, viewFromState, type PrivateMessage, type StateJson, type Welcome } from './viewAdapter.js';
@@ -76,6 +77,8 @@ export class NetworkService implements MatchFeed {
   private refSeq = 0;
   private closing = false;
   private lastJson: StateJson | null = null;
+  /** The synced state the current view was built from. */
+  private drawnJson: StateJson | null = null;
   private publishQueued = false;
 
   constructor(endpoint = serverEndpoint()) {
@@ -274,6 +277,7 @@ export class NetworkService implements MatchFeed {
     this.ended = null;
     this.priv = null;
     this.lastJson = null;
+    this.drawnJson = null;
     this.guess = null;
     this.roster = [];
     this.schedule = [];
@@ -318,7 +322,10 @@ export class NetworkService implements MatchFeed {
     this.session = { roomId: room.roomId, reconnectionToken: room.reconnectionToken, seatToken: this.session?.seatToken ?? '', hostToken: hostToken || this.session?.hostToken || '', name };
     this.persist();
     room.onStateChange((state) => {
-      this.lastJson = (state as unknown as { toJSON(): StateJson }).toJSON();
+      const json = (state as unknown as { toJSON(): StateJson }).toJSON();
+      // A day no frame drew (a background tab, a slow device) still belongs in the charts.
+      keepUndrawnDay(this.series, this.undrawn(), json.world?.day, (j) => this.viewOf(j));
+      this.lastJson = json;
       this.schedulePublish();
     });
     room.onMessage(MSG.welcome, (w: Welcome) => {
@@ -341,6 +348,8 @@ export class NetworkService implements MatchFeed {
       this.schedulePublish();
     });
     room.onMessage(MSG.history, (msg: { days: DaySummary[] }) => {
+      // These days come after the state not drawn yet: its own day first, or the series would skip it.
+      keepUndrawnDay(this.series, this.undrawn(), undefined, (j) => this.viewOf(j));
       for (const d of msg.days ?? []) this.series.addMarket(d);
     });
     // The contest history is in the synced state (and own payouts in `private`): events only animate.
@@ -402,6 +411,15 @@ export class NetworkService implements MatchFeed {
     });
   }
 
+  /** The synced state no view was built from yet, if any. */
+  private undrawn(): StateJson | null {
+    return this.lastJson !== this.drawnJson ? this.lastJson : null;
+  }
+
+  private viewOf(json: StateJson): PlayerView | null {
+    return this.welcome && json.world?.date ? viewFromState(json, this.welcome, this.priv) : null;
+  }
+
   private publish(): void {
     const json = this.lastJson;
     if (!json) return;
@@ -417,6 +435,7 @@ export class NetworkService implements MatchFeed {
     }
     if (!this.welcome || !json.world?.date) return;
     const view = viewFromState(json, this.welcome, this.priv);
+    this.drawnJson = json;
     this.view = view;
     this.series.addView(view);
     this.bus.emit('view', view);
