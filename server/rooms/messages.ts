@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { parseAction, PLAYER_ACTION_TYPES, type Action } from '../../shared/rules/actions.js';
 import {
-  bodyOf, clientMessageSchemas, HOST_ACTION_MESSAGES, jsonSize, MAX_MESSAGE_JSON_BYTES, refOf,
+  bodyOf, clientMessageSchemas, HOST_ACTION_MESSAGES, jsonSize, MAX_MESSAGE_JSON_BYTES, refIsValid, refOf,
   type ClientMessage, type MessageRole, type RoomErrorCode, type ServerBody,
 } from '../../shared/protocol/index.js';
 import type { ClientInfo, MatchHost, RoomPort } from './matchHost.js';
@@ -111,6 +111,7 @@ export function dispatch(row: MessageRow, m: MessageCtx, payload: unknown): Verd
   if (refused) return refused;
   const body = bodyOf(payload);
   if (!body) return no('BAD_ACTION', row.role === 'player' ? 'A message payload must be an object.' : `${row.type}: payload must be an object`);
+  if (!refIsValid(payload)) return no('BAD_ACTION', `${row.type}: ref must be a string of at most 64 characters or a number.`);
   const parsed = row.parse ? row.parse(body) : schemaParse(row, body);
   if (!parsed.ok) return parsed;
   const verdict = row.handle(m, parsed.data as never);

@@ -87,6 +87,13 @@ export function refOf(payload: unknown): string | number | null {
   return null;
 }
 
+/** True when the payload has no `ref` or a usable one (a string of at most 64 characters, a finite number). */
+export function refIsValid(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null || !Object.prototype.hasOwnProperty.call(payload, 'ref')) return true;
+  const ref = (payload as { ref?: unknown }).ref;
+  return ref === undefined || (typeof ref === 'number' && Number.isFinite(ref)) || (typeof ref === 'string' && ref.length <= 64);
+}
+
 /** The payload without `ref`, as a plain object (undefined / null payloads become {}). */
 export function bodyOf(payload: unknown): Record<string, unknown> | null {
   if (payload === undefined || payload === null) return {};
