@@ -338,5 +338,6 @@ describe('a classroom session across a server restart', () => {
     expect(pauses.find((p) => p.reason === 'teacher')).toMatchObject({ day: '40' });
     expect(layout).toEqual([]);
     expect(errors).toEqual([]);
-  });
+    // Seven browsers and two server starts: 45 s on a quiet machine, several minutes on a busy one.
+  }, 600_000);
 });
