@@ -151,7 +151,12 @@ export async function createGameServer(overrides: Partial<ServerConfig> & { logg
     closing ??= (async () => {
       context.shuttingDown = true;
       await gameServer.gracefullyShutdown(false);
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Rooms are gone by now; what is left are HTTP keep-alive sockets, which pages trying to
+      // reconnect keep busy: without cutting them, close() can wait for as long as they poll.
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
       await heavy.close();
       store.close();
       setRoomContext(null);
