@@ -9,6 +9,13 @@
  * input as it was).
  */
 import type { GameState } from './types.js';
+import { lotRecord, siteRecord } from './recordShapes.js';
+
+function mapValues<T>(record: Record<string, T>, copy: (v: T) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k in record) out[k] = copy(record[k]!);
+  return out;
+}
 
 /** A deep copy of a JSON value (no classes, Dates or Maps in a state, so none are handled). */
 export function cloneJson<T>(value: T): T {
@@ -31,8 +38,9 @@ export function workingCopy(state: GameState): GameState {
   const src = state as unknown as Record<string, unknown>;
   for (const k in src) out[k] = k === 'scenario' || k === 'npc' || k === 'news' || k === 'contest' ? src[k] : cloneJson(src[k]);
   // Spread once more: V8 enumerates a record of a hundred-odd keys built key by key ten times slower.
-  out.sites = { ...(out.sites as GameState['sites']) };
-  out.lots = { ...(out.lots as GameState['lots']) };
+  // Lots and sites keep the one shape the engine builds them in (recordShapes.ts).
+  out.sites = { ...mapValues(state.sites, siteRecord) };
+  out.lots = { ...mapValues(state.lots, lotRecord) };
   const contest = {} as Record<string, unknown>;
   const srcContest = state.contest as unknown as Record<string, unknown>;
   for (const k in srcContest) contest[k] = k === 'history' ? state.contest.history.slice() : cloneJson(srcContest[k]);

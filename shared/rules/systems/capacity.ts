@@ -10,6 +10,7 @@
 import { createDraft, isDraft, type Draft } from 'immer';
 import type { DeepReadonly, GameState, HardwareLot, PlayerId, Site } from '../types.js';
 import type { HardwareModelSpec, RegionSpec } from '../../economy/scenarios/types.js';
+import { lotRecord } from '../recordShapes.js';
 
 // immer keeps a draft's state under `Symbol.for('immer-state')`; the names of its base and copy
 // fields differ between immer's development and (property-mangled) production builds, so they are
@@ -107,7 +108,7 @@ export function lotsOf(state: GameState, playerId: PlayerId): HardwareLot[] {
 
 /** The one way to create a lot: keeps the owner index in step. */
 export function addLot(draft: GameState, lot: HardwareLot): void {
-  draft.lots[lot.id] = lot;
+  draft.lots[lot.id] = lotRecord(lot);
   const idx = lotIndexCache.get(raw(draft.lots));
   if (idx) {
     const list = idx.get(lot.ownerId);

@@ -24,16 +24,17 @@ import {
 import { lotIdsOf, raw, rawAt, regionSpec, siteDrawsMw } from './capacity.js';
 import { siteMarketValueUsd, siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 import { own } from '../own.js';
+import { siteRecord } from '../recordShapes.js';
 
 type NewSite = Pick<Site, 'id' | 'name' | 'regionId' | 'ownerId' | 'tier'> & Partial<Site>;
 
 /** A site with the quiet defaults: active, index power, nothing built, curtailed, hosted or listed. */
 export function newSite(fields: NewSite): Site {
-  return {
+  return siteRecord({
     energisedMw: 0, buildingMw: 0, buildEtaDay: 0, status: 'active', retrofitEtaDay: 0, contract: 'index', ppaUsdPerMwh: 0,
     ppaUntilDay: 0, curtailAboveUsdPerMwh: 0, curtailedToday: false, hostedMw: 0, listPriceUsd: 0, coloProviderId: '', coloUsdPerKwMonth: 0,
     coloEndDay: 0, ...fields,
-  };
+  });
 }
 
 const fmtUsd = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;

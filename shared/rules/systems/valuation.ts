@@ -1,6 +1,6 @@
 /** NAV, sentiment multiples, market caps and the world meters. */
 import type { Phase } from '../context.js';
-import type { GameState, PlayerId, PlayerState, Site, Tier } from '../types.js';
+import type { DeepReadonly, GameState, PlayerId, PlayerState, Site, Tier } from '../types.js';
 import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
 import { internedId, playerAccount } from '../../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../../economy/money.js';
@@ -9,7 +9,7 @@ import { contractUsdPerMwh, dailyPowerCostUsd } from '../../economy/power.js';
 import { blockCents } from '../../economy/leaseBook.js';
 import { modelSpec, raw, regionPue, siteRuns } from './capacity.js';
 import { resaleUnitPriceUsd, siteMarketUsdPerMw, siteValueUsd } from './prices.js';
-import { contractValuesByPlayer, costOfCapitalPct } from './computeValue.js';
+import { contractValuesByPlayer, costOfCapitalPct, type ContractValues } from './computeValue.js';
 
 /** Escrow account holding a loan's BTC collateral: still the borrower's asset until liquidated. */
 export const loanEscrow = (loanId: string): string => internedId(escrowIds, loanId, 'escrow:loan:');
@@ -61,12 +61,23 @@ function unitEarningPower(state: GameState): (spec: HardwareModelSpec, site: Sit
 export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Record<PlayerId, NavParts> {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
-  // A Map while summing (V8 looks up a Map by string faster than an object of a hundred keys), the
-  // record at the end.
-  const byId = new Map<PlayerId, NavParts>();
   const accounts = raw(raw(state.ledger).accounts);
   const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
-  const btcUsd = state.btc.btcUsd;
+  // One small function per pass: V8 compiles each in a few ms, where one function holding them all
+  // took it ~100 ms, and again after each deopt.
+  const byId = emptyParts(order, accounts, state.btc.btcUsd);
+  const lots = addLots(draftOrState, byId);
+  addSites(draftOrState, byId, lots.siteKw);
+  addDebtsAndReserves(state, byId, accounts, order);
+  return withContracts(byId, order, contractValuesByPlayer(draftOrState, only, lots.ownH100));
+}
+
+type Accounts = DeepReadonly<Record<string, { usdCents: number; sats: number }>>;
+
+// A Map while summing (V8 looks up a Map by string faster than an object of a hundred keys), the
+// record at the end.
+function emptyParts(order: readonly PlayerId[], accounts: Accounts, btcUsd: number): Map<PlayerId, NavParts> {
+  const byId = new Map<PlayerId, NavParts>();
   for (const id of order) {
     const bal = accounts[playerAccount(id)];
     byId.set(id, {
@@ -74,12 +85,19 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
       hardwareUsd: 0, operatingHardwareUsd: 0, earningPowerUsd: 0, sitesUsd: 0, operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
     });
   }
+  return byId;
+}
+
+/**
+ * Hardware at resale and earning power. The same pass sums each site's installed kW (what
+ * `siteUsedMw` would find by scanning the owner's lots once per site), in the same order, so the
+ * figures are the same, and each player's running GPUs for the contracts' valuation (`gpuBooks`).
+ */
+function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>): { siteKw: Map<string, number>; ownH100: Map<PlayerId, number> } {
+  const state = raw(draftOrState);
   const sites = raw(state.sites);
   const resale: Record<string, number> = {};
   const earning = unitEarningPower(draftOrState);
-  // One pass over the lots also sums each site's installed kW (what `siteUsedMw` would find by
-  // scanning the owner's lots once per site), in the same order, so the figures are the same.
-  // The same pass sums each player's running GPUs for the contracts' valuation (`gpuBooks`).
   const siteKw = new Map<string, number>();
   const ownH100 = new Map<PlayerId, number>();
   const earningBySite = new Map<Site, Map<string, number>>();
@@ -100,8 +118,12 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     if (perUnit === undefined) bySpec.set(spec.id, (perUnit = earning(spec, site)));
     parts.earningPowerUsd += Math.max(unit, perUnit) * lot.count;
   }
+  return { siteKw, ownH100 };
+}
+
+function addSites(draftOrState: GameState, byId: Map<PlayerId, NavParts>, siteKw: ReadonlyMap<string, number>): void {
   const usdPerMw: Record<Tier, Map<string, number>> = { mining: new Map<string, number>(), ai: new Map<string, number>() };
-  for (const site of Object.values(sites)) {
+  for (const site of Object.values(raw(raw(draftOrState).sites))) {
     const parts = site.ownerId ? byId.get(site.ownerId) : undefined;
     if (!parts) continue;
     const totalMw = site.energisedMw + site.buildingMw;
@@ -116,6 +138,10 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
       parts.operatingSitesUsd += ((value * usableMw) / Math.max(usableMw, ownMw)) * usedShare;
     }
   }
+}
+
+/** Loans (and the BTC in their escrow), cash reserved by lease bids and contest stakes. */
+function addDebtsAndReserves(state: DeepReadonly<GameState>, byId: Map<PlayerId, NavParts>, accounts: Accounts, order: readonly PlayerId[]): void {
   for (const loan of Object.values(raw(state.loans))) {
     const parts = byId.get(loan.ownerId);
     if (!parts) continue;
@@ -131,7 +157,9 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
     const pick = Object.prototype.hasOwnProperty.call(picks, id) ? picks[id] : undefined;
     if (pick) byId.get(id)!.reservedUsd += centsToUsd(pick.stakeUsdCents);
   }
-  const contracts = contractValuesByPlayer(draftOrState, only, ownH100);
+}
+
+function withContracts(byId: Map<PlayerId, NavParts>, order: readonly PlayerId[], contracts: Record<PlayerId, ContractValues>): Record<PlayerId, NavParts> {
   const out: Record<PlayerId, NavParts> = {};
   for (const id of order) {
     const parts = byId.get(id)!;
