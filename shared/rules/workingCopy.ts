@@ -32,13 +32,16 @@ export function cloneJson<T>(value: T): T {
   return out as T;
 }
 
+const SHARED: ReadonlySet<string> = new Set(['scenario', 'npc']);
+const BY_HAND: ReadonlySet<string> = new Set(['sites', 'lots', 'contest', 'news']);
+
 /** A copy of `state` that may be mutated freely; `state` itself stays as it was. */
 export function workingCopy(state: GameState): GameState {
   const out = {} as Record<string, unknown>;
   const src = state as unknown as Record<string, unknown>;
-  for (const k in src) out[k] = k === 'scenario' || k === 'npc' || k === 'news' || k === 'contest' ? src[k] : cloneJson(src[k]);
-  // Spread once more: V8 enumerates a record of a hundred-odd keys built key by key ten times slower.
-  // Lots and sites keep the one shape the engine builds them in (recordShapes.ts).
+  for (const k in src) if (!BY_HAND.has(k)) out[k] = SHARED.has(k) ? src[k] : cloneJson(src[k]);
+  // Lots and sites keep the one shape the engine builds them in (recordShapes.ts). Spread once
+  // more: V8 enumerates a record of a hundred-odd keys built key by key ten times slower.
   out.sites = { ...mapValues(state.sites, siteRecord) };
   out.lots = { ...mapValues(state.lots, lotRecord) };
   const contest = {} as Record<string, unknown>;
