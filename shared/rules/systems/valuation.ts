@@ -1,6 +1,6 @@
 /** NAV, sentiment multiples, market caps and the world meters. */
 import type { Phase } from '../context.js';
-import type { DeepReadonly, GameState, PlayerId, PlayerState, Site, Tier } from '../types.js';
+import type { DeepReadonly, GameState, Ledger, PlayerId, PlayerState, Site, Tier } from '../types.js';
 import type { HardwareModelSpec } from '../../economy/scenarios/types.js';
 import { internedId, playerAccount } from '../../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../../economy/money.js';
@@ -72,7 +72,7 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
   return withContracts(byId, order, contractValuesByPlayer(draftOrState, only, lots.ownH100));
 }
 
-type Accounts = DeepReadonly<Record<string, { usdCents: number; sats: number }>>;
+type Accounts = DeepReadonly<Ledger['accounts']>;
 
 // A Map while summing (V8 looks up a Map by string faster than an object of a hundred keys), the
 // record at the end.
