@@ -1,6 +1,6 @@
 /**
  * The cache of prebuilt bundles in `.cache/league/`: which bundle of an entry is current. Plain
- * JavaScript on purpose: `npm run league` starts in plain node (server/cli/league.mjs) and asks
+ * JavaScript on purpose: `npm run league` starts in plain node (server/cli/bundled.mjs) and asks
  * this module whether its bundle is still good before anything needs compiling.
  * prebuiltBundle.ts builds the bundles and writes the manifests read here.
  *

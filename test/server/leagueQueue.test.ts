@@ -1,5 +1,5 @@
 /**
- * Leagues over a Redis queue: two `league:worker` processes play the matches a coordinator queues;
+ * Leagues over a Redis queue: two `league:worker` processes (their entry as npm runs it, from the bundle) play the matches a coordinator queues;
  * the results, hashes and replay files equal those of a local run with the same seeds.
  */
 import { spawn } from 'node:child_process';
@@ -24,7 +24,7 @@ describe('league over a Redis queue', () => {
     if (!redisAvailable) throw new Error(REDIS_MISSING_MESSAGE);
     redisUrl = (await startRedis()).url;
     for (let i = 0; i < 2; i++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/league-worker.ts'], {
+      const child = spawn(process.execPath, ['server/cli/league-worker.mjs'], {
         cwd: ROOT, env: { ...process.env, REDIS_URL: redisUrl }, stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';

@@ -76,6 +76,13 @@ describe('league bundles', () => {
     expect(bad.stderr).toMatch(/^league: /);
   });
 
+  it('`npm run league:worker` (server/cli/league-worker.mjs) starts from its bundle and answers --help as league-worker.ts does', () => {
+    const help = spawnSync(process.execPath, ['server/cli/league-worker.mjs', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain('Usage: league:worker');
+    expect(cachedBundle('queueWorker')).not.toBeNull();
+  });
+
   it('`npm run league` (server/cli/league.mjs, from the bundle) writes the same files as league.ts through tsx', () => {
     const run = (name: string, entry: string[]) => {
       const dir = join(tmp, name);
