@@ -175,7 +175,7 @@ function recordMemos() {
   return {
     ownerIndexes: new WeakMap<object, Map<string, Map<PlayerId, unknown[]>>>(),
     marketQuotesCache: new WeakMap<GameState['scenario'], { date: string; asicUsdPerTh: number; gpuPriceUsd: Record<string, number>; quotes: MarketQuotes }>(),
-    navPartsCache: new WeakMap<GameState, Record<PlayerId, NavParts>>(),
+    navPartsCache: new WeakMap<GameState, ReadonlyMap<PlayerId, NavParts>>(),
     oneSeatCache: new WeakMap<GameState, { id: PlayerId; parts: NavParts }>(),
     publicPlayerCache: new WeakMap<PlayerState, PublicPlayer>(),
     sitesCache: new WeakMap<Record<string, Site>, { sites: Site[]; colocation: ColoOffer[] }>(),
@@ -333,17 +333,17 @@ const EMPTY_NAV_PARTS: NavParts = Object.freeze({
 // all-seat pass filtered.
 function navPartsFor(state: GameState, id: PlayerId): NavParts {
   const all = memos.navPartsCache.get(state);
-  if (all) return all[id] ?? EMPTY_NAV_PARTS;
+  if (all) return all.get(id) ?? EMPTY_NAV_PARTS;
   const one = memos.oneSeatCache.get(state);
   if (!one) {
-    const parts = navPartsByPlayer(state, id)[id] ?? EMPTY_NAV_PARTS;
+    const parts = navPartsByPlayer(state, id).get(id) ?? EMPTY_NAV_PARTS;
     memos.oneSeatCache.set(state, { id, parts });
     return parts;
   }
   if (one.id === id) return one.parts;
   const parts = navPartsByPlayer(state);
   memos.navPartsCache.set(state, parts);
-  return parts[id] ?? EMPTY_NAV_PARTS;
+  return parts.get(id) ?? EMPTY_NAV_PARTS;
 }
 
 /**

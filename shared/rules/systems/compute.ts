@@ -27,7 +27,7 @@ import {
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
 import { HOSTING_OPEX_SHARE } from './computeValue.js';
-import { lotIdsOf, modelSpec, raw, runningH100, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
+import { lotIdsOf, modelSpec, raw, runningH100, runningH100ByPlayer, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
 import { tierCapexUsdPerMw, tierMarketUsdPerMw } from './prices.js';
 import { coloRefusal, newSite, startRetrofit } from './sites.js';
 import { own } from '../own.js';
@@ -843,8 +843,9 @@ export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draf
 export const computePhase: Phase = (draft, ctx) => {
   rackNpcOrders(draft);
   const days = new Map<PlayerId, PlayerDay>();
+  const running = runningH100ByPlayer(draft);
   for (const id of draft.playerOrder) {
-    days.set(id, { ownH100: runningH100(draft, id), inH100: 0, outH100: 0, tenderDeliveredH100: 0, spotOfferedH100: 0, revenueCents: 0, leaseIncomeCents: 0 });
+    days.set(id, { ownH100: running.get(id) ?? 0, inH100: 0, outH100: 0, tenderDeliveredH100: 0, spotOfferedH100: 0, revenueCents: 0, leaseIncomeCents: 0 });
   }
   const maker: MakerDay = { inH100: 0, outH100: 0 };
   payLeases(draft, days, maker);

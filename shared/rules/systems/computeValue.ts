@@ -63,18 +63,19 @@ function gpuBooks(draftOrState: GameState, order: readonly PlayerId[], ownH100?:
  * player's). `ownH100`: each player's running GPUs, if the caller's own pass over the lots summed
  * them (in the lots' order, as `gpuBooks` does).
  */
-export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId, ownH100?: ReadonlyMap<PlayerId, number>): Record<PlayerId, ContractValues> {
+export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId, ownH100?: ReadonlyMap<PlayerId, number>): ReadonlyMap<PlayerId, ContractValues> {
   const state = raw(draftOrState);
-  const out: Record<PlayerId, ContractValues> = {};
+  // A Map: V8 adds a hundred players' keys to it faster than to an object.
+  const out = new Map<PlayerId, ContractValues>();
   const order = only === undefined ? raw(state.playerOrder) : raw(state.playerOrder).filter((id) => id === only);
-  for (const id of order) out[id] = { contractsPvUsd: 0, heldLeasesUsd: 0 };
+  for (const id of order) out.set(id, { contractsPvUsd: 0, heldLeasesUsd: 0 });
   const rate = costOfCapitalPct(draftOrState);
   const day = state.day;
   const books = gpuBooks(draftOrState, order, ownH100);
   const pv = (usdPerDay: number, days: number) => presentValueUsd(usdPerDay, Math.min(days, CONTRACT_HORIZON_DAYS), rate);
 
   for (const c of Object.values(raw(state.contracts))) {
-    const v = out[c.ownerId];
+    const v = out.get(c.ownerId);
     if (!v || c.startDay > day || c.endDay <= day) continue;
     if (c.kind === 'tender') {
       // Like a lease sold: the GPUs (own, or leased in) are valued already at what they earn at
@@ -90,7 +91,7 @@ export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId,
     const paidDays = Math.min(days, Math.max(0, day - l.startDay));
     const daysLeft = days - paidDays;
     if (daysLeft <= 0 || l.startDay > day) continue;
-    const lessor = out[l.lessorId];
+    const lessor = out.get(l.lessorId);
     if (lessor) {
       // The lessor's GPUs are valued as hardware, which already prices what they earn at spot: the
       // lease adds (or costs) only its spread over spot. The escrow behind it is the lessee's cash,
@@ -99,7 +100,7 @@ export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId,
       const spreadUsdPerDay = (l.priceUsdPerGpuHour - state.compute.spotUsdPerGpuHour) * 24 * l.gpus;
       lessor.contractsPvUsd += pv(spreadUsdPerDay, daysLeft);
     }
-    if (out[l.lesseeId]) {
+    if (out.has(l.lesseeId)) {
       books.get(l.lesseeId)!.inH100 += l.gpus;
       held.push({ lesseeId: l.lesseeId, gpus: l.gpus, daysLeft });
     }
@@ -111,12 +112,12 @@ export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId,
     // here at spot, since the tender counts only its spread.
     const passedOn = Math.max(0, b.outH100 - b.ownH100);
     const keptShare = b.inH100 > 0 ? Math.max(0, 1 - passedOn / b.inH100) : 0;
-    out[h.lesseeId]!.heldLeasesUsd += pv(spotUsdPerDay * h.gpus * keptShare, h.daysLeft);
+    out.get(h.lesseeId)!.heldLeasesUsd += pv(spotUsdPerDay * h.gpus * keptShare, h.daysLeft);
   }
   return out;
 }
 
 /** One player's contract value in dollars (see `contractValuesByPlayer`). */
 export function contractsPvUsd(state: GameState, playerId: PlayerId): number {
-  return contractValuesByPlayer(state, playerId)[playerId]?.contractsPvUsd ?? 0;
+  return contractValuesByPlayer(state, playerId).get(playerId)?.contractsPvUsd ?? 0;
 }

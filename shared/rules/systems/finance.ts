@@ -240,7 +240,7 @@ export const financePhase: Phase = (draft, ctx) => {
     }
     const p = draft.players[id]!;
     parts ??= navPartsByPlayer(draft);
-    const np = parts[id];
+    const np = parts.get(id);
     p.distressDays = np && navUsd(np) < 0 ? p.distressDays + 1 : 0;
     if (p.distressDays >= DISTRESS_DAYS_TO_BANKRUPTCY) declareBankruptcy(draft, ctx, id);
   }
@@ -257,7 +257,7 @@ export const financeReducers: { [K in T]: Reducer<K> } = {
     if (collateralSats > heldSats) {
       return fail('INSUFFICIENT_BTC', `You pledge ${btcText(collateralSats)} but hold ${btcText(heldSats)}.`);
     }
-    const parts = navPartsByPlayer(draft, playerId)[playerId];
+    const parts = navPartsByPlayer(draft, playerId).get(playerId);
     const nav = parts ? navUsd(parts) : 0;
     const debt = debtCents(draft, playerId);
     const { maxLeverage, marginCallLtv } = draft.scenario.finance;

@@ -58,7 +58,7 @@ function unitEarningPower(state: GameState): (spec: HardwareModelSpec, site: Sit
  * NAV components for every seated player, in one pass over lots, sites, loans and orders; with
  * `only`, for that one player (an action needs its own NAV, not everyone's).
  */
-export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Record<PlayerId, NavParts> {
+export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): ReadonlyMap<PlayerId, NavParts> {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
   const accounts = raw(raw(state.ledger).accounts);
@@ -69,13 +69,12 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Reco
   const lots = addLots(draftOrState, byId);
   addSites(draftOrState, byId, lots.siteKw);
   addDebtsAndReserves(state, byId, accounts, order);
-  return withContracts(byId, order, contractValuesByPlayer(draftOrState, only, lots.ownH100));
+  return withContracts(byId, contractValuesByPlayer(draftOrState, only, lots.ownH100));
 }
 
 type Accounts = DeepReadonly<Ledger['accounts']>;
 
-// A Map while summing (V8 looks up a Map by string faster than an object of a hundred keys), the
-// record at the end.
+// A Map (V8 looks up a Map by string faster than an object of a hundred keys).
 function emptyParts(order: readonly PlayerId[], accounts: Accounts, btcUsd: number): Map<PlayerId, NavParts> {
   const byId = new Map<PlayerId, NavParts>();
   for (const id of order) {
@@ -159,18 +158,15 @@ function addDebtsAndReserves(state: DeepReadonly<GameState>, byId: Map<PlayerId,
   }
 }
 
-function withContracts(byId: Map<PlayerId, NavParts>, order: readonly PlayerId[], contracts: Record<PlayerId, ContractValues>): Record<PlayerId, NavParts> {
-  const out: Record<PlayerId, NavParts> = {};
-  for (const id of order) {
-    const parts = byId.get(id)!;
-    const v = contracts[id];
+function withContracts(byId: Map<PlayerId, NavParts>, contracts: ReadonlyMap<PlayerId, ContractValues>): ReadonlyMap<PlayerId, NavParts> {
+  for (const [id, parts] of byId) {
+    const v = contracts.get(id);
     if (v) {
       parts.contractsPvUsd = v.contractsPvUsd;
       parts.heldLeasesUsd = v.heldLeasesUsd;
     }
-    out[id] = parts;
   }
-  return out;
+  return byId;
 }
 
 /** `siteValueUsd`, with the market price per MW of each tier and region looked up once per valuation. */
@@ -183,7 +179,7 @@ function siteValue(state: GameState, site: Site, usdPerMw: Record<Tier, Map<stri
 
 /** Today's NAV of one player in dollars (fresh, not yesterday's `navUsd`). */
 export function playerNavUsd(state: GameState, playerId: PlayerId): number {
-  const parts = navPartsByPlayer(state, playerId)[playerId];
+  const parts = navPartsByPlayer(state, playerId).get(playerId);
   return parts ? navUsd(parts) : 0;
 }
 
@@ -247,7 +243,7 @@ export const valuationPhase: Phase = (draft) => {
   const players = raw(draft.players);
   for (const id of raw(draft.playerOrder)) {
     const p = players[id];
-    const np = parts[id];
+    const np = parts.get(id);
     if (!p || !np) continue;
     const multiple = sentimentMultiple(multipleInputs(draft, p));
     const navRounded = Math.round(navUsd(np));

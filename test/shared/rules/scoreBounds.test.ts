@@ -18,7 +18,7 @@ import { MAX_MULTIPLE, MIN_MULTIPLE, marketCapUsd, navUsd, operatingUsd, sentime
 import type { GameState, PlayerId } from '../../../shared/rules/types.js';
 
 function fresh(state: GameState, id: PlayerId) {
-  const parts = navPartsByPlayer(state)[id]!;
+  const parts = navPartsByPlayer(state).get(id)!;
   const multiple = sentimentMultiple(multipleInputs(state, state.players[id]!));
   const book = Math.max(0, parts.operatingHardwareUsd + parts.operatingSitesUsd + parts.contractsPvUsd);
   return { nav: navUsd(parts), cap: marketCapUsd(parts, multiple), operating: Math.max(0, operatingUsd(parts)), book, equityCents: state.ledger.flowsUsdCents.equity ?? 0 };

@@ -451,12 +451,12 @@ describe('the spot market and NPC clouds', () => {
     const spot = s.compute.spotUsdPerGpuHour;
     const v = contractValuesByPlayer(s);
     // a's GPUs are valued as hardware already; the lease adds its spread over spot (a discount here).
-    expect(v.a!.contractsPvUsd).toBeCloseTo(presentValueUsd((6 - spot) * 24 * 10, 30, rate), 6);
-    expect(v.b!.contractsPvUsd).toBe(0);
-    expect(v.b!.heldLeasesUsd).toBeCloseTo(presentValueUsd(spot * 24 * 10, 30, rate), 6);
+    expect(v.get('a')!.contractsPvUsd).toBeCloseTo(presentValueUsd((6 - spot) * 24 * 10, 30, rate), 6);
+    expect(v.get('b')!.contractsPvUsd).toBe(0);
+    expect(v.get('b')!.heldLeasesUsd).toBeCloseTo(presentValueUsd(spot * 24 * 10, 30, rate), 6);
     // Together they hold what b paid into escrow, once.
-    expect(v.a!.contractsPvUsd + v.b!.heldLeasesUsd).toBeCloseTo(presentValueUsd(6 * 24 * 10, 30, rate), 6);
-    expect(navPartsByPlayer(s).c!.reservedUsd).toBe((3 * blockCents(5.9)) / 100);
+    expect(v.get('a')!.contractsPvUsd + v.get('b')!.heldLeasesUsd).toBeCloseTo(presentValueUsd(6 * 24 * 10, 30, rate), 6);
+    expect(navPartsByPlayer(s).get('c')!.reservedUsd).toBe((3 * blockCents(5.9)) / 100);
   });
 
   it('values a tender in delivery at its spread over spot, since its GPUs count already as hardware', () => {
@@ -465,7 +465,7 @@ describe('the spot market and NPC clouds', () => {
     });
     const s = world();
     const spot = s.compute.spotUsdPerGpuHour;
-    const value = (price: number) => contractValuesByPlayer(tender(price)).a!.contractsPvUsd;
+    const value = (price: number) => contractValuesByPlayer(tender(price)).get('a')!.contractsPvUsd;
     expect(value(spot)).toBeCloseTo(0, 6);
     expect(value(spot + 1)).toBeCloseTo(presentValueUsd(10 * 24, 90, costOfCapitalPct(s)), 6);
     expect(value(spot - 1)).toBeLessThan(0);
@@ -477,8 +477,8 @@ describe('the spot market and NPC clouds', () => {
     s = ok(s, 'b', ask(10, 6.5)).state;
     s = ok(s, 'c', bid(10, 6.5)).state;
     const v = contractValuesByPlayer(s);
-    expect(v.b!.heldLeasesUsd).toBe(0);
-    expect(v.b!.contractsPvUsd).toBeCloseTo(presentValueUsd((6.5 - s.compute.spotUsdPerGpuHour) * 24 * 10, 30, costOfCapitalPct(s)), 6);
-    expect(v.c!.heldLeasesUsd).toBeGreaterThan(0);
+    expect(v.get('b')!.heldLeasesUsd).toBe(0);
+    expect(v.get('b')!.contractsPvUsd).toBeCloseTo(presentValueUsd((6.5 - s.compute.spotUsdPerGpuHour) * 24 * 10, 30, costOfCapitalPct(s)), 6);
+    expect(v.get('c')!.heldLeasesUsd).toBeGreaterThan(0);
   });
 });

@@ -31,7 +31,7 @@ describe('valuationPhase', () => {
   s = r.state;
 
   it('values cash, BTC (collateral included), hardware at resale and sites, less debt', () => {
-    const parts = navPartsByPlayer(s).a!;
+    const parts = navPartsByPlayer(s).get('a')!;
     expect(parts.cashUsd).toBe(50_010_000);
     expect(parts.btc).toBe(2);
     expect(parts.debtUsd).toBe(10_000);
@@ -48,7 +48,7 @@ describe('valuationPhase', () => {
     const multiple = sentimentMultiple({ hypeCrypto: s.hype.crypto, hypeAi: s.hype.ai, revenueMiningUsdPerDay: 0, revenueAiUsdPerDay: 0, narrative: 'none', narrativeAgeDays: 0 });
     expect(p.multiple).toBe(multiple);
     // NAV at par, plus the premium on the running machines and the MW they use.
-    const parts = navPartsByPlayer(s).a!;
+    const parts = navPartsByPlayer(s).get('a')!;
     expect(parts.operatingHardwareUsd).toBeCloseTo(parts.hardwareUsd, 6);
     expect(parts.operatingSitesUsd).toBeGreaterThan(0);
     expect(parts.operatingSitesUsd).toBeLessThan(parts.sitesUsd);
