@@ -74,47 +74,88 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Read
 
 type Accounts = DeepReadonly<Ledger['accounts']>;
 
+/**
+ * Where each sum starts: -0, not 0. From a 0 literal V8 gives the fields a small-integer
+ * representation, and each of the day's new objects then changes its hidden class, one by one, at
+ * its first fractional addition (the valuation's pass over the lots took twice as long). -0 + x is
+ * x for every x; `settleSums` turns a sum nothing was added to back into 0.
+ */
+const SUM_START = -0;
+
+/** Every sum that started at SUM_START, with -0 made 0 (field by field: V8 reads these by name far faster than by key). */
+function settleSums(p: NavParts): void {
+  p.reservedUsd += 0;
+  p.heldLeasesUsd += 0;
+  p.hardwareUsd += 0;
+  p.operatingHardwareUsd += 0;
+  p.earningPowerUsd += 0;
+  p.sitesUsd += 0;
+  p.operatingSitesUsd += 0;
+  p.contractsPvUsd += 0;
+  p.debtUsd += 0;
+}
+
 // A Map (V8 looks up a Map by string faster than an object of a hundred keys).
 function emptyParts(order: readonly PlayerId[], accounts: Accounts, btcUsd: number): Map<PlayerId, NavParts> {
   const byId = new Map<PlayerId, NavParts>();
   for (const id of order) {
     const bal = accounts[playerAccount(id)];
     byId.set(id, {
-      cashUsd: centsToUsd(bal?.usdCents ?? 0), btc: satsToBtc(bal?.sats ?? 0), btcUsd, reservedUsd: 0, heldLeasesUsd: 0,
-      hardwareUsd: 0, operatingHardwareUsd: 0, earningPowerUsd: 0, sitesUsd: 0, operatingSitesUsd: 0, contractsPvUsd: 0, debtUsd: 0,
+      cashUsd: centsToUsd(bal?.usdCents ?? 0), btc: satsToBtc(bal?.sats ?? 0), btcUsd, reservedUsd: SUM_START, heldLeasesUsd: SUM_START,
+      hardwareUsd: SUM_START, operatingHardwareUsd: SUM_START, earningPowerUsd: SUM_START, sitesUsd: SUM_START, operatingSitesUsd: SUM_START,
+      contractsPvUsd: SUM_START, debtUsd: SUM_START,
     });
   }
   return byId;
+}
+
+/** What `addLots` knows of a site after its first lot there: whether it runs each kind, and what a unit of each model earns in it. */
+interface LotSite {
+  site: Site;
+  runsMining: boolean;
+  runsAi: boolean;
+  earningPerUnitUsd: Map<string, number>;
 }
 
 /**
  * Hardware at resale and earning power. The same pass sums each site's installed kW (what
  * `siteUsedMw` would find by scanning the owner's lots once per site), in the same order, so the
  * figures are the same, and each player's running GPUs for the contracts' valuation (`gpuBooks`).
+ * A site is looked up and checked once, at its first lot: a player has a few lots per site.
  */
 function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>): { siteKw: Map<string, number>; ownH100: Map<PlayerId, number> } {
   const state = raw(draftOrState);
   const sites = raw(state.sites);
-  const resale: Record<string, number> = {};
+  const resale = new Map<string, number>();
   const earning = unitEarningPower(draftOrState);
   const siteKw = new Map<string, number>();
   const ownH100 = new Map<PlayerId, number>();
-  const earningBySite = new Map<Site, Map<string, number>>();
+  const lotSites = new Map<string, LotSite | null>();
+  const lotSite = (siteId: string): LotSite | null => {
+    let at = lotSites.get(siteId);
+    if (at === undefined) {
+      const site = sites[siteId];
+      at = site ? { site, runsMining: siteRuns(draftOrState, site, 'mining'), runsAi: siteRuns(draftOrState, site, 'ai'), earningPerUnitUsd: new Map() } : null;
+      lotSites.set(siteId, at);
+    }
+    return at;
+  };
   for (const lot of Object.values(raw(state.lots))) {
     const parts = byId.get(lot.ownerId);
     if (!parts) continue;
-    const unit = (resale[lot.modelId] ??= resaleUnitPriceUsd(draftOrState, lot.modelId));
+    let unit = resale.get(lot.modelId);
+    if (unit === undefined) resale.set(lot.modelId, (unit = resaleUnitPriceUsd(draftOrState, lot.modelId)));
     parts.hardwareUsd += unit * lot.count;
-    const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
+    const at = lot.status === 'installed' && lot.siteId ? lotSite(lot.siteId) : null;
+    if (!at) continue;
     const spec = modelSpec(draftOrState, lot.modelId);
-    if (site && site.ownerId === lot.ownerId) siteKw.set(site.id, (siteKw.get(site.id) ?? 0) + (spec?.powerKw ?? 0) * lot.count);
-    if (!site || !spec || !siteRuns(draftOrState, site, spec.kind === 'asic' ? 'mining' : 'ai')) continue;
+    const site = at.site;
+    if (site.ownerId === lot.ownerId) siteKw.set(site.id, (siteKw.get(site.id) ?? 0) + (spec?.powerKw ?? 0) * lot.count);
+    if (!spec || !(spec.kind === 'asic' ? at.runsMining : at.runsAi)) continue;
     parts.operatingHardwareUsd += unit * lot.count;
     if (spec.kind === 'gpu') ownH100.set(lot.ownerId, (ownH100.get(lot.ownerId) ?? 0) + spec.h100Equivalent * lot.count);
-    let bySpec = earningBySite.get(site);
-    if (!bySpec) earningBySite.set(site, (bySpec = new Map<string, number>()));
-    let perUnit = bySpec.get(spec.id);
-    if (perUnit === undefined) bySpec.set(spec.id, (perUnit = earning(spec, site)));
+    let perUnit = at.earningPerUnitUsd.get(spec.id);
+    if (perUnit === undefined) at.earningPerUnitUsd.set(spec.id, (perUnit = earning(spec, site)));
     parts.earningPowerUsd += Math.max(unit, perUnit) * lot.count;
   }
   return { siteKw, ownH100 };
@@ -165,6 +206,7 @@ function withContracts(byId: Map<PlayerId, NavParts>, contracts: ReadonlyMap<Pla
       parts.contractsPvUsd = v.contractsPvUsd;
       parts.heldLeasesUsd = v.heldLeasesUsd;
     }
+    settleSums(parts);
   }
   return byId;
 }

@@ -41,6 +41,14 @@ describe('valuationPhase', () => {
     expect(playerNavUsd(s, 'a')).toBeCloseTo(expected, 4);
   });
 
+  it('gives a part nothing was added to as 0, never -0 (the sums start at -0 for V8)', () => {
+    const fresh = createGame(scenario, 'val', [{ id: 'b', name: 'Bob' }]);
+    const parts = navPartsByPlayer(fresh).get('b')!;
+    for (const [k, v] of Object.entries(parts)) if (v === 0) expect(Object.is(v, -0), k).toBe(false);
+    expect(parts.hardwareUsd).toBe(0);
+    expect(parts.debtUsd).toBe(0);
+  });
+
   it('scores NAV, multiple and market cap on the player', () => {
     const after = runValuation(s);
     const p = after.players.a!;
