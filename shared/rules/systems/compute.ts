@@ -407,26 +407,29 @@ function payUpTo(draft: GameState, playerId: PlayerId, cents: number, reason: st
   return paid;
 }
 
-/** Marks on each lot how many of its GPUs serve leases sold and tenders today (the rest were idle for spot). */
+/**
+ * Marks on each lot how many of its GPUs serve leases sold and tenders today (the rest were idle for
+ * spot). One pass over the lots: each owner's lots come in the order `lotIdsOf` lists them, so each
+ * owner's commitment is spread over the same lots.
+ */
 function markCommittedGpus(draft: GameState, committed: Map<PlayerId, number>): void {
   const lots = raw(draft.lots);
   const sites = raw(draft.sites);
-  for (const pid of draft.playerOrder) {
-    let left = committed.get(pid) ?? 0;
-    for (const id of lotIdsOf(draft, pid)) {
-      const lot = lots[id];
-      if (!lot || lot.ownerId !== pid) continue;
-      let n = 0;
-      if (left > 0 && lot.status === 'installed' && lot.siteId) {
-        const spec = modelSpec(draft, lot.modelId);
-        const site = sites[lot.siteId];
-        if (spec?.kind === 'gpu' && spec.h100Equivalent > 0 && site && siteRuns(draft, site, 'ai')) {
-          n = Math.min(lot.count, Math.ceil(left / spec.h100Equivalent - 1e-9));
-          left -= n * spec.h100Equivalent;
-        }
+  const left = new Map<PlayerId, number>();
+  for (const pid of draft.playerOrder) left.set(pid, committed.get(pid) ?? 0);
+  for (const lot of Object.values(lots)) {
+    const owed = left.get(lot.ownerId);
+    if (owed === undefined) continue;
+    let n = 0;
+    if (owed > 0 && lot.status === 'installed' && lot.siteId) {
+      const spec = modelSpec(draft, lot.modelId);
+      const site = sites[lot.siteId];
+      if (spec?.kind === 'gpu' && spec.h100Equivalent > 0 && site && siteRuns(draft, site, 'ai')) {
+        n = Math.min(lot.count, Math.ceil(owed / spec.h100Equivalent - 1e-9));
+        left.set(lot.ownerId, owed - n * spec.h100Equivalent);
       }
-      if (lot.committedGpus !== n) draft.lots[id]!.committedGpus = n;
     }
+    if (lot.committedGpus !== n) draft.lots[lot.id]!.committedGpus = n;
   }
 }
 
