@@ -240,18 +240,23 @@ export function siteRuns(state: GameState, site: Site, purpose: 'mining' | 'ai')
   return true;
 }
 
+/** The lot's model if the lot is a `kind` running today (installed at a site that runs it), else undefined. */
+function runningSpec(state: GameState, sites: DeepReadonly<GameState['sites']>, lot: DeepReadonly<HardwareLot>, kind: 'asic' | 'gpu'): HardwareModelSpec | undefined {
+  if (lot.status !== 'installed' || !lot.siteId) return undefined;
+  const spec = modelSpec(state, lot.modelId);
+  if (spec?.kind !== kind) return undefined;
+  const site = rawAt(sites, lot.siteId);
+  return site && siteRuns(state, site, kind === 'asic' ? 'mining' : 'ai') ? spec : undefined;
+}
+
 function runningOf(state: GameState, playerId: PlayerId, kind: 'asic' | 'gpu'): number {
   const lots = raw(state.lots);
   const sites = raw(state.sites);
   let total = 0;
   for (const id of lotIdsOf(state, playerId)) {
     const lot = rawAt(lots, id);
-    if (!lot || lot.ownerId !== playerId || lot.status !== 'installed' || !lot.siteId) continue;
-    const spec = modelSpec(state, lot.modelId);
-    if (spec?.kind !== kind) continue;
-    const site = rawAt(sites, lot.siteId);
-    if (!site || !siteRuns(state, site, kind === 'asic' ? 'mining' : 'ai')) continue;
-    total += (kind === 'asic' ? spec.hashrateThs : spec.h100Equivalent) * lot.count;
+    const spec = lot && lot.ownerId === playerId ? runningSpec(state, sites, lot, kind) : undefined;
+    if (spec) total += (kind === 'asic' ? spec.hashrateThs : spec.h100Equivalent) * lot!.count;
   }
   return total;
 }
@@ -271,18 +276,13 @@ export function runningH100(state: GameState, playerId: PlayerId): number {
  * lots are visited in the order `lotIdsOf` lists each owner's, so every sum is the same.
  */
 export function runningH100ByPlayer(state: GameState): Map<PlayerId, number> {
-  const { specs } = scenarioMaps(state);
+  const lots = raw(state.lots);
   const sites = raw(state.sites);
   const byId = new Map<PlayerId, number>();
-  const lots = raw(state.lots);
   for (const id in lots) {
     const lot = raw(lots[id]!);
-    if (lot.status !== 'installed' || !lot.siteId) continue;
-    const spec = specs.get(lot.modelId);
-    if (spec?.kind !== 'gpu') continue;
-    const site = rawAt(sites, lot.siteId);
-    if (!site || !siteRuns(state, site, 'ai')) continue;
-    byId.set(lot.ownerId, (byId.get(lot.ownerId) ?? 0) + spec.h100Equivalent * lot.count);
+    const spec = runningSpec(state, sites, lot, 'gpu');
+    if (spec) byId.set(lot.ownerId, (byId.get(lot.ownerId) ?? 0) + spec.h100Equivalent * lot.count);
   }
   return byId;
 }
