@@ -38,14 +38,26 @@ export function unitMw(view: PlayerView, model: HardwareModelSpec, regionId: str
   return (model.powerKw / 1000) * (regionOf(view, regionId)?.pue ?? 1);
 }
 
-// A strategy asks for its own sites many times a decision; each view's list is found once (read-only).
-const ownSites = new WeakMap<PlayerView, readonly Site[]>();
+// A strategy asks for its own sites many times a decision. Every view of a day shares its site
+// list, so one pass over it serves every seat (a filter per view grew with seats × sites).
+const sitesByOwner = new WeakMap<readonly Site[], Map<string, readonly Site[]>>();
 const sitesById = new WeakMap<readonly Site[], Map<string, Site>>();
+const NO_SITES: readonly Site[] = Object.freeze([]);
 
 export function mySites(view: PlayerView): readonly Site[] {
-  let mine = ownSites.get(view);
-  if (!mine) ownSites.set(view, (mine = Object.freeze(view.sites.filter((s) => s.ownerId === view.playerId))));
-  return mine;
+  let byOwner = sitesByOwner.get(view.sites);
+  if (!byOwner) {
+    const lists = new Map<string, Site[]>();
+    for (const s of view.sites) {
+      if (!s.ownerId) continue;
+      const list = lists.get(s.ownerId);
+      if (list) list.push(s);
+      else lists.set(s.ownerId, [s]);
+    }
+    for (const list of lists.values()) Object.freeze(list);
+    sitesByOwner.set(view.sites, (byOwner = lists));
+  }
+  return byOwner.get(view.playerId) ?? NO_SITES;
 }
 
 /** The site with this id in the view (every view of a day shares its site list, so one index serves them all). */

@@ -52,20 +52,18 @@ export function priorityOrder(a: LeaseOrder, b: LeaseOrder): number {
   return a.seq - b.seq;
 }
 
-/** Matches `incoming` against `book` (resting orders of both sides). */
-export function matchOrder(book: readonly LeaseOrder[], incoming: LeaseOrder): MatchResult {
+/** The fills `incoming` gets from `book` and what is left of it; `matchOrder` without the new book (a caller that keeps its book as records updates them itself). */
+export function matchFills(book: readonly LeaseOrder[], incoming: LeaseOrder): Omit<MatchResult, 'book'> {
   const opposite = incoming.side === 'bid' ? 'ask' : 'bid';
   const candidates = book
     .filter((o) => o.side === opposite && o.remaining > 0 && o.ownerId !== incoming.ownerId)
     .sort(priorityOrder);
   let remaining = incoming.remaining;
   const fills: LeaseFill[] = [];
-  const left = new Map<string, number>();
   for (const o of candidates) {
     if (remaining <= 0 || !crosses(incoming.side, incoming.priceUsdPerGpuHour, o.priceUsdPerGpuHour)) break;
     const q = Math.min(remaining, o.remaining);
     remaining -= q;
-    left.set(o.id, o.remaining - q);
     const bid = incoming.side === 'bid' ? incoming : o;
     fills.push({
       restingOrderId: o.id,
@@ -76,13 +74,19 @@ export function matchOrder(book: readonly LeaseOrder[], incoming: LeaseOrder): M
       bidPriceUsdPerGpuHour: bid.priceUsdPerGpuHour,
     });
   }
+  return { fills, resting: remaining > 0 ? { ...incoming, remaining } : null };
+}
+
+/** Matches `incoming` against `book` (resting orders of both sides). */
+export function matchOrder(book: readonly LeaseOrder[], incoming: LeaseOrder): MatchResult {
+  const { fills, resting } = matchFills(book, incoming);
+  const taken = new Map(fills.map((f) => [f.restingOrderId, f.quantity]));
   const next: LeaseOrder[] = [];
   for (const o of book) {
-    const r = left.get(o.id);
-    if (r === undefined) next.push(o);
-    else if (r > 0) next.push({ ...o, remaining: r });
+    const q = taken.get(o.id);
+    if (q === undefined) next.push(o);
+    else if (o.remaining - q > 0) next.push({ ...o, remaining: o.remaining - q });
   }
-  const resting = remaining > 0 ? { ...incoming, remaining } : null;
   if (resting) next.push(resting);
   return { fills, book: next, resting };
 }

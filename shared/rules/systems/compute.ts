@@ -19,7 +19,7 @@ import type { AccountId, Contract, DeepReadonly, GameState, LeaseHolding, LeaseO
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
-import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchOrder, type LeaseFill } from '../../economy/leaseBook.js';
+import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchFills, type LeaseFill } from '../../economy/leaseBook.js';
 import { clearSpot, DEFAULT_NPC_LEAD_DAYS, spotDemandH100, type SpotCurve } from '../../economy/spotMarket.js';
 import {
   DEFAULT_LEASE_MAKERS, inBand, LEASE_MAKER_ID, LEASE_PRICE_BAND_PCT, leasePriceBand, makerInventoryLimitH100, makerQuotes, postOnly, type PriceBand,
@@ -188,7 +188,7 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
  * refresh (today's lease payments have already run by then).
  */
 function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: PriceBand, startDay: number, rest = true): number {
-  const result = matchOrder(tradableBook(draft, band), incoming);
+  const result = matchFills(tradableBook(draft, band), incoming);
   for (const f of result.fills) {
     const resting = draft.leaseOrders[f.restingOrderId];
     if (resting) {
