@@ -1,8 +1,8 @@
 /**
  * Prebuilt JavaScript bundles for the league: its worker threads load one of `worker.ts` instead
  * of starting tsx in every thread (0.25-0.4 s of compiling per worker, on cores the matches need),
- * and `npm run league` and `npm run league:worker` themselves start from bundles of their entries
- * (server/cli/bundled.mjs).
+ * and `npm run league`, `npm run league:worker` and `npm run sim` themselves start from bundles of
+ * their entries (server/cli/bundled.mjs).
  * esbuild (already installed for tsx and vite) builds them on demand into `.cache/league/`; a
  * bundle is reused while none of its source files changed (bundleCache.mjs checks a hash of their
  * contents), so a league started twice compiles once.
@@ -42,6 +42,7 @@ export const BUNDLE_ENTRIES = {
   worker: 'server/league/worker.ts',
   cli: 'server/cli/league.ts',
   queueWorker: 'server/cli/league-worker.ts',
+  sim: 'server/cli/sim.ts',
 } as const;
 export type BundleName = keyof typeof BUNDLE_ENTRIES;
 

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { SimReport } from '../../../server/cli/sim.js';
 import type { ReplayFile } from '../../../shared/rules/replay.js';
 
+// `npm run sim`'s own entry: the prebuilt bundle (built by the first run when stale).
 const sim = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'server/cli/sim.ts', ...args], { encoding: 'utf8', timeout: 240_000 });
+  spawnSync(process.execPath, ['server/cli/sim.mjs', ...args], { encoding: 'utf8', timeout: 240_000 });
 
 const DAY_FIELDS = [
   'day', 'date', 'btcUsd', 'hashrateEhs', 'difficulty', 'subsidyBtc', 'feesBtcPerBlock', 'hashpriceUsdPerPhDay', 'asicUsdPerTh',

@@ -83,6 +83,21 @@ describe('league bundles', () => {
     expect(cachedBundle('queueWorker')).not.toBeNull();
   });
 
+  it('`npm run sim` (server/cli/sim.mjs) starts from its bundle and writes the same report as sim.ts through tsx', () => {
+    const run = (name: string, entry: string[]) => {
+      const out = join(tmp, `sim-${name}.json`);
+      const r = spawnSync(process.execPath, [...entry, '--scenario', 'halving-sprint', '--seed', '4', '--days', '25', '--bots', 'random,ai-pivot', '--quiet', '--out', out], {
+        cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, NODE_ENV: 'production' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    const bundled = run('bundled', ['server/cli/sim.mjs']);
+    expect(cachedBundle('sim')).not.toBeNull();
+    expect(JSON.parse(bundled)).toMatchObject({ scenario: 'halving-sprint', finalDay: 25 });
+    expect(bundled).toBe(run('source', ['--import', 'tsx', 'server/cli/sim.ts']));
+  });
+
   it('`npm run league` (server/cli/league.mjs, from the bundle) writes the same files as league.ts through tsx', () => {
     const run = (name: string, entry: string[]) => {
       const dir = join(tmp, name);
