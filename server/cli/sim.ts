@@ -60,7 +60,10 @@ function loadReplay(path: string): ReplayFile {
   return file;
 }
 
-async function matchFromArgs(args: SimArgs): Promise<ReplayFile> {
+/** A match played here: its replay file, and the summary of each day as it was played. */
+interface Played { file: ReplayFile; state: GameState; days: DaySummary[] }
+
+async function matchFromArgs(args: SimArgs): Promise<Played> {
   if (!args.scenario) die(`--scenario is required (one of: ${SCENARIO_IDS.join(', ')})`);
   const base = getScenario(args.scenario);
   if (!base) die(`unknown scenario "${args.scenario}" (one of: ${SCENARIO_IDS.join(', ')})`);
@@ -94,30 +97,39 @@ async function matchFromArgs(args: SimArgs): Promise<ReplayFile> {
   }
   const bots = names.map((spec, i) => ({ id: `p${i + 1}`, name: `${botLabel(spec)} #${i + 1}`, strategy: strategies[i]! }));
   try {
-    const { state, log, strikes } = runMatch({ scenario, seed, bots });
+    // Each day is summed up as it is played: replaying the match for its days doubled the run.
+    const summaries: DaySummary[] = [];
+    const { state, log, strikes } = runMatch({ scenario, seed, bots, onDay: (s) => summaries.push(daySummary(s)) });
     for (const k of strikes.slice(0, 20)) console.error(`sim: strike for ${k.botId} on day ${k.day} (${k.reason}): ${k.message}`);
-    return { format: REPLAY_FORMAT, scenario, seed, finalDay: state.day, entries: log, stateHash: stateHash(state) };
+    const file: ReplayFile = { format: REPLAY_FORMAT, scenario, seed, finalDay: state.day, entries: log, stateHash: stateHash(state) };
+    return { file, state, days: [dayZero(file), ...summaries] };
   } finally {
     for (const p of processes) p.close(days, 'match over');
   }
 }
 
-function buildReport(file: ReplayFile): { report: SimReport; state: GameState } {
-  const days: DaySummary[] = [daySummary(runReplay({ ...file, finalDay: 0, entries: file.entries.filter((e) => e.day === 0) }))];
+/** Day 0 as the players found it: seated, before the first step. */
+function dayZero(file: ReplayFile): DaySummary {
+  return daySummary(runReplay({ ...file, finalDay: 0, entries: file.entries.filter((e) => e.day === 0) }));
+}
+
+function replayed(file: ReplayFile): Played {
+  const days: DaySummary[] = [dayZero(file)];
   const state = runReplay(file, { onDay: (s) => days.push(daySummary(s)) });
+  return { file, state, days };
+}
+
+function buildReport({ file, state, days }: Played): SimReport {
   return {
-    state,
-    report: {
-      scenario: file.scenario.id,
-      seed: file.seed,
-      stateHash: stateHash(state),
-      finalDay: state.day,
-      days,
-      players: state.playerOrder.map((id) => {
-        const p = state.players[id]!;
-        return { id, name: p.name, strategy: p.strategy, navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, bankrupt: p.bankrupt };
-      }),
-    },
+    scenario: file.scenario.id,
+    seed: file.seed,
+    stateHash: stateHash(state),
+    finalDay: state.day,
+    days,
+    players: state.playerOrder.map((id) => {
+      const p = state.players[id]!;
+      return { id, name: p.name, strategy: p.strategy, navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, bankrupt: p.bankrupt };
+    }),
   };
 }
 
@@ -152,8 +164,9 @@ function printSummary(report: SimReport): void {
 }
 
 const args = parse();
-const file = args.replay ? loadReplay(args.replay) : await matchFromArgs(args);
-const { report } = buildReport(file);
+const played = args.replay ? replayed(loadReplay(args.replay)) : await matchFromArgs(args);
+const { file } = played;
+const report = buildReport(played);
 if (!args.quiet) printSummary(report);
 if (file.stateHash && file.stateHash !== report.stateHash) {
   console.error(`sim: replay hash ${report.stateHash} differs from the recorded ${file.stateHash}`);
