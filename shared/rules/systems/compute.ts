@@ -400,6 +400,20 @@ interface PlayerDay {
   leaseIncomeCents: number;
 }
 
+/**
+ * A player's compute day, every field a double from the start: from 0 literals V8 made them small
+ * integers, and the day's hundred records then changed hidden class at their first fraction (the
+ * contracts' pass over them took a tenth of a replay). -0 + x is x for every x, and no field that
+ * stays -0 reaches the state (the figures written are sums, maxima and positives).
+ */
+function playerDay(ownH100: number): PlayerDay {
+  const pd: PlayerDay = {
+    ownH100: -0, inH100: -0, outH100: -0, tenderDeliveredH100: -0, spotOfferedH100: -0, revenueCents: -0, leaseIncomeCents: -0,
+  };
+  pd.ownH100 = ownH100;
+  return pd;
+}
+
 /** Pays what a player owes up to its cash (penalties never overdraw); returns cents paid. */
 function payUpTo(draft: GameState, playerId: PlayerId, cents: number, reason: string): number {
   const paid = Math.min(cents, Math.max(0, cashCents(draft.ledger, playerId)));
@@ -848,7 +862,7 @@ export const computePhase: Phase = (draft, ctx) => {
   const days = new Map<PlayerId, PlayerDay>();
   const running = runningH100ByPlayer(draft);
   for (const id of draft.playerOrder) {
-    days.set(id, { ownH100: running.get(id) ?? 0, inH100: 0, outH100: 0, tenderDeliveredH100: 0, spotOfferedH100: 0, revenueCents: 0, leaseIncomeCents: 0 });
+    days.set(id, playerDay(running.get(id) ?? 0));
   }
   const maker: MakerDay = { inH100: 0, outH100: 0 };
   payLeases(draft, days, maker);
