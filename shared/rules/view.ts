@@ -246,12 +246,13 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   const p = state.players[id];
   const navParts = navPartsFor(state, id);
   const window = p ? currentWindow(p, p.sharesOutstanding, state.day) : null;
+  const lots = lotsOf(state, id);
   return {
     cashUsd: centsToUsd(bal.usdCents),
     btc: satsToBtc(bal.sats),
     sellMinedPct: state.players[id]?.sellMinedPct ?? 0,
     debtUsd: centsToUsd(loans.reduce((s, l) => s + l.principalUsdCents, 0)),
-    lots: lotsOf(state, id),
+    lots,
     leaseOrders: mine(state.leaseOrders),
     leasesIn: byOwner(state.leases, 'lesseeId').get(id) ?? [],
     leasesOut: byOwner(state.leases, 'lessorId').get(id) ?? [],
@@ -264,7 +265,7 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
     retirableShares: p ? retirableShares(window!) : 0,
     issuanceWindowEndsDay: window ? window.issuanceWindowStartDay + ISSUANCE_WINDOW_DAYS : state.day,
     quotes: engineQuotes(state, id, loans),
-    siteLoads: siteLoadsOf(state, id),
+    siteLoads: siteLoadsOf(state, id, lots),
   };
 }
 

@@ -298,13 +298,14 @@ export interface SiteLoad {
 /**
  * The engine's load figures for each of `playerId`'s sites that has hardware installed: the
  * `siteUsedMw` / `siteFreeMw` an install is checked against, so a screen never re-derives them.
- * One pass over the player's lots sums every site's kW in the order `siteUsedMw` would (the same
- * figures), where calling it per site scanned the lots twice per site.
+ * `lots` is `lotsOf(state, playerId)`, which a view has already. One pass over them sums every
+ * site's kW in the order `siteUsedMw` would (the same figures), where calling it per site scanned
+ * the lots twice per site.
  */
-export function siteLoadsOf(state: GameState, playerId: PlayerId): Record<string, SiteLoad> {
+export function siteLoadsOf(state: GameState, playerId: PlayerId, lots: readonly HardwareLot[] = lotsOf(state, playerId)): Record<string, SiteLoad> {
   const sites = raw(state.sites);
   const bySite = new Map<string, { site: Site; kw: number; asics: number; gpus: number }>();
-  for (const lot of lotsOf(state, playerId)) {
+  for (const lot of lots) {
     const site = lot.status === 'installed' && lot.siteId ? sites[lot.siteId] : undefined;
     if (!site || site.ownerId !== playerId) continue;
     let at = bySite.get(site.id);
