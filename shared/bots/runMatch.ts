@@ -9,7 +9,7 @@ import { matchCursor } from '../rules/matchCursor.js';
 import type { LogEntry } from '../rules/replay.js';
 import { seedRng } from '../rules/rng.js';
 import type { ErrorCode, GameEvent, GameState, PlayerId, Scenario } from '../rules/types.js';
-import { playerView } from '../rules/view.js';
+import { playerViews } from '../rules/view.js';
 import { getStrategy } from './index.js';
 import type { StrikeReason, Strategy } from './types.js';
 import { BotSeat, botSeed } from './botSeat.js';
@@ -119,13 +119,15 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
     if (seat.log.length < MAX_LOG_LINES) seat.log.push(`d${match.state.day} ${String(line).slice(0, MAX_LOG_LINE_CHARS)}`);
   };
   const lastDay = Math.min(opts.untilDay ?? match.state.endDay, match.state.endDay);
+  const seatIds = seats.map((seat) => seat.bot.id);
 
   while (match.state.phase === 'running' && match.state.day < lastDay) {
     // Every seat decides from the same start-of-day state, as online players and bots do (they all
     // get the day's view at once): no seat learns another's moves of the day before its own turn,
     // and every view shares one public part. The actions then apply in seat order.
     const dayStart = match.state;
-    const decisions = seats.map((seat) => seat.brain.decide(playerView(dayStart, seat.bot.id), logFor(seat)));
+    const views = playerViews(dayStart, seatIds);
+    const decisions = seats.map((seat, i) => seat.brain.decide(views[i]!, logFor(seat)));
     seats.forEach((seat, i) => {
       const decision = decisions[i]!;
       seat.stats.decideMs += decision.elapsedMs;

@@ -485,6 +485,15 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
   };
 }
 
+/**
+ * Every listed seat's view of one state (a headless match's day): their NAV parts in one pass, where
+ * views one by one value the first seat alone and then every seat.
+ */
+export function playerViews(state: GameState, playerIds: readonly PlayerId[]): PlayerView[] {
+  if (playerIds.length > 1 && !memos.navPartsCache.has(state)) memos.navPartsCache.set(state, navPartsByPlayer(state));
+  return playerIds.map((id) => playerView(state, id));
+}
+
 // Field by field, for the same reason as the view: V8 merges two objects by spread or
 // Object.assign on a slow path.
 function ownPlayer(p: PublicPlayer, q: PrivatePlayer): PublicPlayer & PrivatePlayer {
