@@ -95,7 +95,7 @@ export class LoadHarness {
     while ((await this.server.stats()).days < days) await sleep(200);
     await load.leave();
     await rooms.leave();
-    while ((await this.server.stats()).rooms > 0) await sleep(200);
+    for (let waited = 0; waited < 30_000 && (await this.server.stats()).rooms > 0; waited += 200) await sleep(200);
   }
 
   /** Adds `rooms` started rooms with `clientsPerRoom` clients each (the host counts as one). */
