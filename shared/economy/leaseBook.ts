@@ -90,15 +90,3 @@ export function matchOrder(book: readonly LeaseOrder[], incoming: LeaseOrder): M
   if (resting) next.push(resting);
   return { fills, book: next, resting };
 }
-
-/** Removes `orderId` if `ownerId` owns it; returns the cancelled order (for its unused escrow) or an error. */
-export function cancelOrder(
-  book: readonly LeaseOrder[],
-  orderId: string,
-  ownerId: PlayerId,
-): { ok: true; book: LeaseOrder[]; cancelled: LeaseOrder } | { ok: false; reason: 'notFound' | 'notOwner' } {
-  const order = book.find((o) => o.id === orderId);
-  if (!order) return { ok: false, reason: 'notFound' };
-  if (order.ownerId !== ownerId) return { ok: false, reason: 'notOwner' };
-  return { ok: true, book: book.filter((o) => o.id !== orderId), cancelled: order };
-}

@@ -19,7 +19,7 @@ import type { AccountId, Contract, DeepReadonly, GameState, LeaseHolding, LeaseO
 import { withRng, type Rng } from '../rng.js';
 import { cashCents, LEASE_ESCROW, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd, usdToCents } from '../../economy/money.js';
-import { blockCents, cancelOrder, LEASE_BLOCK_DAYS, leaseDayCents, matchFills, type LeaseFill } from '../../economy/leaseBook.js';
+import { blockCents, LEASE_BLOCK_DAYS, leaseDayCents, matchFills, type LeaseFill } from '../../economy/leaseBook.js';
 import { clearSpot, DEFAULT_NPC_LEAD_DAYS, spotDemandH100, type SpotCurve } from '../../economy/spotMarket.js';
 import {
   DEFAULT_LEASE_MAKERS, inBand, LEASE_MAKER_ID, LEASE_PRICE_BAND_PCT, leasePriceBand, makerInventoryLimitH100, makerQuotes, postOnly, type PriceBand,
@@ -123,16 +123,23 @@ export function tenderCommittedH100(state: GameState, playerId: PlayerId): numbe
   return n;
 }
 
-/** A player's resting orders: how many, and how many blocks its asks still offer. */
-function ownOrders(state: GameState, playerId: PlayerId): { count: number; askRemaining: number } {
+/**
+ * A player's resting orders (how many, and how many blocks its asks still offer) and the book that
+ * may trade under `band` (`tradableBook`), in one pass over the orders.
+ */
+function ownOrdersAndBook(state: GameState, playerId: PlayerId, band: PriceBand): { count: number; askRemaining: number; tradable: LeaseOrder[] } {
   let count = 0;
   let askRemaining = 0;
-  for (const o of Object.values(raw(state.leaseOrders))) {
+  const tradable: LeaseOrder[] = [];
+  const orders = raw(state.leaseOrders);
+  for (const id in orders) {
+    const o = orders[id]!;
+    if (inBand(band, o.priceUsdPerGpuHour)) tradable.push(o);
     if (o.ownerId !== playerId) continue;
     count += 1;
     if (o.side === 'ask') askRemaining += o.remaining;
   }
-  return { count, askRemaining };
+  return { count, askRemaining, tradable };
 }
 
 /** Running H100-equivalents plus held leases, minus leases sold and tender commitments: what can still be promised. */
@@ -156,9 +163,9 @@ function leaseFill(draft: GameState, ctx: Ctx, f: LeaseFill, startDay: number): 
 
 const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ctx) => {
   const { side, quantity, priceUsdPerGpuHour: price } = action;
-  const mine = ownOrders(draft, playerId);
-  if (mine.count >= MAX_OPEN_LEASE_ORDERS) return fail('LIMIT', `You already have ${mine.count} open lease orders; cancel one first.`);
   const band = leaseBand(draft);
+  const mine = ownOrdersAndBook(draft, playerId, band);
+  if (mine.count >= MAX_OPEN_LEASE_ORDERS) return fail('LIMIT', `You already have ${mine.count} open lease orders; cancel one first.`);
   if (!inBand(band, price)) {
     return fail('PRICE_BAND', `Lease orders must be priced within ±${LEASE_PRICE_BAND_PCT} % of today's spot rent ($${draft.compute.spotUsdPerGpuHour.toFixed(2)}/GPU-h): between $${band.minUsdPerGpuHour.toFixed(2)} and $${band.maxUsdPerGpuHour.toFixed(2)}; $${price} is outside.`);
   }
@@ -179,7 +186,7 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
     id: newId(draft, 'LO'), ownerId: playerId, side, priceUsdPerGpuHour: price, quantity, remaining: quantity,
     seq: nextSeq(draft), placedDay: draft.day,
   };
-  matchIncoming(draft, ctx, incoming, band, draft.day);
+  matchIncoming(draft, ctx, incoming, band, draft.day, true, mine.tradable);
 };
 
 /**
@@ -187,8 +194,8 @@ const placeLeaseOrder: Reducer<'placeLeaseOrder'> = (draft, playerId, action, ct
  * remainder. Leases start on `startDay`: today for a player's action, tomorrow for the desk's
  * refresh (today's lease payments have already run by then).
  */
-function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: PriceBand, startDay: number, rest = true): number {
-  const result = matchFills(tradableBook(draft, band), incoming);
+function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: PriceBand, startDay: number, rest = true, book = tradableBook(draft, band)): number {
+  const result = matchFills(book, incoming);
   for (const f of result.fills) {
     const resting = draft.leaseOrders[f.restingOrderId];
     if (resting) {
@@ -205,14 +212,10 @@ function matchIncoming(draft: GameState, ctx: Ctx, incoming: LeaseOrder, band: P
 }
 
 const cancelLeaseOrder: Reducer<'cancelLeaseOrder'> = (draft, playerId, action) => {
-  const r = cancelOrder(Object.values(raw(draft.leaseOrders)), action.orderId, playerId);
-  if (!r.ok) {
-    return r.reason === 'notFound'
-      ? fail('NOT_FOUND', `Lease order ${action.orderId} is not on the book (filled or cancelled already).`)
-      : fail('NOT_OWNER', `Lease order ${action.orderId} is not yours.`);
-  }
+  const o = own(raw(draft.leaseOrders), action.orderId);
+  if (!o) return fail('NOT_FOUND', `Lease order ${action.orderId} is not on the book (filled or cancelled already).`);
+  if (o.ownerId !== playerId) return fail('NOT_OWNER', `Lease order ${action.orderId} is not yours.`);
   delete draft.leaseOrders[action.orderId];
-  const o = r.cancelled;
   if (o.side === 'bid') transfer(draft.ledger, { from: LEASE_ESCROW, to: playerAccount(playerId), usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: 'leaseRefund' });
 };
 
