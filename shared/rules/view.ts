@@ -182,6 +182,9 @@ function recordMemos() {
     bookCache: new WeakMap<Record<string, LeaseOrder>, PlayerView['book']>(),
     regionsCache: new WeakMap<Record<string, RegionState>, PlayerView['regions']>(),
     newsCache: new WeakMap<NewsItem[], NewsItem[]>(),
+    // Records that lose keys (tenders awarded, offers closed) are slow to list: once per state, not per seat.
+    tenderListCache: new WeakMap<Record<string, Tender>, Tender[]>(),
+    offerListCache: new WeakMap<Record<string, Offer>, Offer[]>(),
     publicCache: new WeakMap<GameState, PublicPart>(),
   };
 }
@@ -472,7 +475,7 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
     players: pub.players,
     sites: pub.sites,
     book: pub.book,
-    tenders: Object.values(state.tenders).map((t) => publicTender(t, playerId)),
+    tenders: memo(memos.tenderListCache, state.tenders, (tenders) => Object.values(tenders)).map((t) => publicTender(t, playerId)),
     offers: publicOffers(state, playerId),
     colocation: pub.colocation,
     // The shared public part has no payouts; a player sees its own in each round.
@@ -521,7 +524,7 @@ function publicTender(t: Tender, viewer: PlayerId | null): PublicTender {
 
 /** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
 export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
-  return Object.values(state.offers).map((o) => {
+  return memo(memos.offerListCache, state.offers, (offers) => Object.values(offers)).map((o) => {
     const mine = playerId ? o.bids.find((b) => b.playerId === playerId) : undefined;
     return {
       id: o.id, kind: o.kind, tenant: o.tenant, mw: o.mw, priceUsdPerKwMonth: o.priceUsdPerKwMonth, years: o.years,
