@@ -140,8 +140,11 @@ describe('a two-person match in the browser', () => {
     expect(await bc(a, (h) => h.view!.playerId)).toBe(aId);
     await a.waitForSelector('[data-testid=host-pause]');
 
-    // Speed up to the halving: both see the banner.
+    // Speed up to the halving: both see the banner. The button resumes only once it knows the room
+    // is paused again (after the reconnect a click could come before that state and pause anew).
+    await a.waitForSelector('[data-testid=host-pause][data-paused=true]');
     await a.click('[data-testid=host-pause]');
+    await a.waitForFunction(() => (window as unknown as { __bc: { room: { status: string } } }).__bc.room.status === 'running');
     await a.click('[data-testid=host-events]');
     await a.selectOption('[data-testid=host-event-kind]', 'pump');
     await a.fill('[data-testid=host-event-headline]', 'Teacher: a sudden pump');
