@@ -11,6 +11,7 @@ import { fail } from './context.js';
 import { hashJson } from './hash.js';
 import type { ApplyResult, GameEvent, GameState, PlayerId, RuleError, StepResult, Scenario } from './types.js';
 import { own } from './own.js';
+import { playerRecord } from './recordShapes.js';
 import { addDays } from '../economy/calendar.js';
 import { initialRngStates } from './rng.js';
 import { workingCopy } from './workingCopy.js';
@@ -111,7 +112,7 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
 }
 
 function seatPlayer(draft: Draft<GameState>, p: NewPlayer): GameState {
-  draft.players[p.id] = {
+  draft.players[p.id] = playerRecord({
     id: p.id,
     name: p.name,
     colorIndex: draft.playerOrder.length,
@@ -137,7 +138,7 @@ function seatPlayer(draft: Draft<GameState>, p: NewPlayer): GameState {
     marketCapUsd: draft.scenario.finance.startCashUsd,
     multiple: 1,
     distressDays: 0,
-  };
+  });
   draft.playerOrder.push(p.id);
   transfer(draft.ledger, {
     from: WORLD,

@@ -11,7 +11,6 @@ import { announce, Budget, contestPick, every, installStored, momentumNarrative,
 import { acquireAiMw, fillGpus, growMining, houseGpus } from '../plays.js';
 
 type Side = 'crypto' | 'ai';
-const other = (s: Side): Side => (s === 'crypto' ? 'ai' : 'crypto');
 
 /** Share of the NPC speculators' weight that follows the last winner (they chase momentum). */
 const NPC_MOMENTUM_SHARE = 0.7;
@@ -33,26 +32,34 @@ export function levelKForecast(view: PlayerView, k: number): CrowdForecast {
   const last = view.contest.history[view.contest.history.length - 1];
   // The online view knows winners but not weights: fall back to a guess of the NPCs' size.
   const npcWeight = last && last.npcWeightCrypto + last.npcWeightAi > 0 ? last.npcWeightCrypto + last.npcWeightAi : view.contest.maxStakeUsd * 2;
-  const npc = { crypto: 0, ai: 0 };
-  npc[momentum] += npcWeight * NPC_MOMENTUM_SHARE;
-  npc[other(momentum)] += npcWeight * (1 - NPC_MOMENTUM_SHARE);
-  const others = view.players.filter((p) => p.id !== view.playerId && !p.bankrupt);
-  const weightOf = (capUsd: number) => Math.min(view.contest.maxStakeUsd, Math.max(0, capUsd) * 0.02);
-  let picks: Side[] = others.map((p) => (p.narrative === 'none' ? momentum : p.narrative));
-  const tally = (ps: Side[]) => {
-    const w = { ...npc };
-    ps.forEach((s, i) => (w[s] += weightOf(others[i]?.marketCapUsd ?? 0)));
-    return w;
-  };
-  for (let level = 1; level < k; level++) {
-    const w = tally(picks);
-    const majority: Side = w.crypto > w.ai ? 'crypto' : 'ai';
-    picks = picks.map(() => majority);
+  // Two sums, not an object keyed by side: this runs for every seat every day, over every other
+  // seat (keyed adds made it ~5 % of a 100-bot match).
+  const toMomentum = npcWeight * NPC_MOMENTUM_SHARE;
+  const toOther = npcWeight * (1 - NPC_MOMENTUM_SHARE);
+  const npcCrypto = momentum === 'crypto' ? toMomentum : toOther;
+  const npcAi = momentum === 'crypto' ? toOther : toMomentum;
+  const picks: Side[] = [];
+  const weights: number[] = [];
+  for (const p of view.players) {
+    if (p.id === view.playerId || p.bankrupt) continue;
+    picks.push(p.narrative === 'none' ? momentum : p.narrative);
+    weights.push(Math.min(view.contest.maxStakeUsd, Math.max(0, p.marketCapUsd) * 0.02));
   }
-  const w = tally(picks);
-  const total = w.crypto + w.ai;
-  const pick: Side = w.crypto > w.ai ? 'crypto' : w.ai > w.crypto ? 'ai' : momentum;
-  return { pick, confidence: total > 0 ? Math.abs(w.crypto - w.ai) / total : 0 };
+  let crypto = 0;
+  let ai = 0;
+  for (let level = 1; ; level++) {
+    crypto = npcCrypto;
+    ai = npcAi;
+    for (let i = 0; i < picks.length; i++) {
+      if (picks[i] === 'crypto') crypto += weights[i]!;
+      else ai += weights[i]!;
+    }
+    if (level >= k) break;
+    picks.fill(crypto > ai ? 'crypto' : 'ai');
+  }
+  const total = crypto + ai;
+  const pick: Side = crypto > ai ? 'crypto' : ai > crypto ? 'ai' : momentum;
+  return { pick, confidence: total > 0 ? Math.abs(crypto - ai) / total : 0 };
 }
 
 function levelOf(ctx: BotContext): number {

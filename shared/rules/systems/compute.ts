@@ -32,6 +32,7 @@ import { tierCapexUsdPerMw, tierMarketUsdPerMw } from './prices.js';
 import { coloRefusal, newSite, startRetrofit } from './sites.js';
 import { own } from '../own.js';
 import { renderNewsEn } from '../../economy/newsText.js';
+import { contractRecord } from '../recordShapes.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
@@ -629,11 +630,11 @@ function awardTenders(draft: GameState, ctx: Ctx): void {
     });
     if (winner) {
       const id = newId(draft, 'C');
-      draft.contracts[id] = {
+      draft.contracts[id] = contractRecord({
         id, kind: 'tender', ownerId: winner.playerId, counterparty: t.lab, gpus: t.gpus, mw: 0, siteId: null,
         priceUsdPerGpuHour: winner.priceUsdPerGpuHour, priceUsdPerKwMonth: 0,
         startDay: t.startDay, endDay: t.startDay + t.days, penaltiesUsd: 0,
-      };
+      });
       const name = draft.players[winner.playerId]?.name ?? winner.playerId;
       pushNews(draft, ctx, 'tender', renderNewsEn({ key: 'news.tenderAwarded', params: { lab: t.lab, gpus: t.gpus, days: t.days, company: name, priceUsdPerGpuHour: winner.priceUsdPerGpuHour } }));
     }
@@ -696,11 +697,11 @@ function executeHosting(draft: GameState, ctx: Ctx, offer: DeepReadonly<Offer>, 
   }
   site.hostedMw += offer.mw;
   const id = newId(draft, 'C');
-  draft.contracts[id] = {
+  draft.contracts[id] = contractRecord({
     id, kind: 'hosting', ownerId: playerId, counterparty: offer.tenant, gpus: 0, mw: offer.mw, siteId: site.id,
     priceUsdPerGpuHour: 0, priceUsdPerKwMonth: usdPerKwMonth,
     startDay, endDay: startDay + Math.round(offer.years * DAYS_PER_YEAR), penaltiesUsd: 0,
-  };
+  });
   const name = raw(draft.players)[playerId]?.name ?? playerId;
   pushNews(draft, ctx, 'hosting', renderNewsEn({ key: 'news.hostingAwarded', params: { tenant: offer.tenant, mw: offer.mw, site: site.name, company: name, years: offer.years, usdPerKwMonth, bids: offer.bids.length } }));
   return true;
