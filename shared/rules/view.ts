@@ -22,6 +22,7 @@ import type { Tier } from './types.js';
 import { borrowingBaseUsd, borrowingRoomCents, unsecuredRoomCents } from '../economy/finance.js';
 import { playerSectorHype } from './systems/valuation.js';
 import { newUnitPriceUsd, resaleUnitPriceUsd, siteMarketUsdPerMw, tierCapexUsdPerMw, tierMarketUsdPerMw } from './systems/prices.js';
+import { recordValues } from './recordValues.js';
 
 export interface PublicPlayer {
   id: PlayerId;
@@ -210,7 +211,7 @@ export function publicPlayer(state: GameState, id: PlayerId): PublicPlayer | nul
 /** Aggregated price levels, best first: bids high→low, asks low→high. */
 export function bookLevels(state: GameState, side: 'bid' | 'ask', depth = BOOK_DEPTH): BookLevel[] {
   const levels = new Map<number, BookLevel>();
-  for (const o of Object.values(state.leaseOrders)) {
+  for (const o of recordValues(state.leaseOrders)) {
     if (o.side !== side || o.remaining <= 0) continue;
     const level = levels.get(o.priceUsdPerGpuHour) ?? { priceUsdPerGpuHour: o.priceUsdPerGpuHour, quantity: 0, orders: 0 };
     level.quantity += o.remaining;
@@ -229,7 +230,7 @@ function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K
   let idx = perKey.get(key) as Map<PlayerId, T[]> | undefined;
   if (!idx) {
     idx = new Map();
-    for (const x of Object.values(items)) {
+    for (const x of recordValues(items)) {
       const owner = x[key] as PlayerId;
       const list = idx.get(owner);
       if (list) list.push(x);
@@ -475,7 +476,7 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
     players: pub.players,
     sites: pub.sites,
     book: pub.book,
-    tenders: memo(memos.tenderListCache, state.tenders, (tenders) => Object.values(tenders)).map((t) => publicTender(t, playerId)),
+    tenders: memo(memos.tenderListCache, state.tenders, (tenders) => recordValues(tenders)).map((t) => publicTender(t, playerId)),
     offers: publicOffers(state, playerId),
     colocation: pub.colocation,
     // The shared public part has no payouts; a player sees its own in each round.
@@ -524,7 +525,7 @@ function publicTender(t: Tender, viewer: PlayerId | null): PublicTender {
 
 /** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
 export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
-  return memo(memos.offerListCache, state.offers, (offers) => Object.values(offers)).map((o) => {
+  return memo(memos.offerListCache, state.offers, (offers) => recordValues(offers)).map((o) => {
     const mine = playerId ? o.bids.find((b) => b.playerId === playerId) : undefined;
     return {
       id: o.id, kind: o.kind, tenant: o.tenant, mw: o.mw, priceUsdPerKwMonth: o.priceUsdPerKwMonth, years: o.years,

@@ -33,6 +33,7 @@ import { coloRefusal, newSite, startRetrofit } from './sites.js';
 import { own } from '../own.js';
 import { renderNewsEn } from '../../economy/newsText.js';
 import { contractRecord } from '../recordShapes.js';
+import { recordValues } from '../recordValues.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
@@ -96,7 +97,7 @@ export function leaseBand(state: GameState): PriceBand {
 
 /** Resting orders that may trade under `band`: the whole book, as the daily refresh cancels the rest, unless a state was edited by hand. */
 function tradableBook(state: GameState, band: PriceBand): LeaseOrder[] {
-  return Object.values(raw(state.leaseOrders)).filter((o) => inBand(band, o.priceUsdPerGpuHour));
+  return recordValues(raw(state.leaseOrders)).filter((o) => inBand(band, o.priceUsdPerGpuHour));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +110,7 @@ const contractLive = (c: Contract, day: number) => c.endDay > day;
 export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: number; outH100: number } {
   let inH100 = 0;
   let outH100 = 0;
-  for (const l of Object.values(raw(state.leases))) {
+  for (const l of recordValues(raw(state.leases))) {
     if (!leaseActive(l, state.day)) continue;
     if (l.lesseeId === playerId) inH100 += l.gpus;
     if (l.lessorId === playerId) outH100 += l.gpus;
@@ -120,7 +121,7 @@ export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: num
 /** GPUs promised to tender contracts running now or starting later. */
 export function tenderCommittedH100(state: GameState, playerId: PlayerId): number {
   let n = 0;
-  for (const c of Object.values(raw(state.contracts))) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
+  for (const c of recordValues(raw(state.contracts))) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
   return n;
 }
 
@@ -264,7 +265,7 @@ export function offerSiteProblem(state: GameState, playerId: PlayerId, offer: De
     if (site.tier !== 'mining') return fail('WRONG_TIER', `${offer.tenant} buys mining sites; ${site.name} is ai tier.`);
     if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} hosts a tenant; it cannot be sold while the lease runs.`);
     if (site.energisedMw + 1e-9 < offer.mw) return fail('NO_CAPACITY', `${offer.tenant} wants a site of at least ${mwText(offer.mw)}; ${site.name} has ${mwText(site.energisedMw)}.`);
-    for (const c of Object.values(raw(state.contracts))) {
+    for (const c of recordValues(raw(state.contracts))) {
       if (c.siteId === site.id && c.endDay > state.day) return fail('WRONG_STATE', `Site ${site.name} is bound by contract ${c.id}.`);
     }
     return null;

@@ -32,6 +32,7 @@ import { lotIdsOf, raw } from './capacity.js';
 import { loanEscrow, navPartsByPlayer, playerNavUsd, playerSectorHype, tierUsdPerMw } from './valuation.js';
 import { own } from '../own.js';
 import { renderNewsEn } from '../../economy/newsText.js';
+import { recordValues } from '../recordValues.js';
 
 /** A solvent company that cannot repay at maturity is rolled over this long, at a penalty rate. */
 export const ROLLOVER_DAYS = 30;
@@ -58,7 +59,7 @@ function plainCashCents(state: GameState, playerId: PlayerId): number {
 
 export function debtCents(state: GameState, playerId: PlayerId, only?: 'unsecured'): number {
   let cents = 0;
-  for (const loan of Object.values(raw(state.loans))) {
+  for (const loan of recordValues(raw(state.loans))) {
     if (loan.ownerId === playerId && (only !== 'unsecured' || loan.collateralSats <= 0)) cents += loan.principalUsdCents;
   }
   return cents;
@@ -66,7 +67,7 @@ export function debtCents(state: GameState, playerId: PlayerId, only?: 'unsecure
 
 /** A BTC-backed loan's covenant: its proceeds may not buy more BTC (no loops of pledge, borrow, buy). */
 export function hasBtcBackedLoan(state: GameState, playerId: PlayerId): boolean {
-  return Object.values(state.loans).some((l) => l.ownerId === playerId && l.collateralSats > 0);
+  return recordValues(state.loans).some((l) => l.ownerId === playerId && l.collateralSats > 0);
 }
 
 /** Returns the collateral to the borrower and removes the loan (principal must already be 0). */
@@ -109,14 +110,14 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
   const p = draft.players[playerId];
   if (!p) return;
   const account = playerAccount(playerId);
-  for (const loan of Object.values(draft.loans)) {
+  for (const loan of recordValues(draft.loans)) {
     if (loan.ownerId !== playerId) continue;
     const sats = balanceOf(draft.ledger, loanEscrow(loan.id)).sats;
     transfer(draft.ledger, { from: loanEscrow(loan.id), to: WORLD, sats, reason: 'bankruptcy' });
     delete draft.loans[loan.id];
   }
   // Resting lease bids come off the book first so their escrow joins what the creditors take.
-  for (const o of Object.values(draft.leaseOrders)) {
+  for (const o of recordValues(draft.leaseOrders)) {
     if (o.ownerId !== playerId) continue;
     if (o.side === 'bid') transfer(draft.ledger, { from: LEASE_ESCROW, to: account, usdCents: o.remaining * blockCents(o.priceUsdPerGpuHour), reason: 'leaseRefund' });
     delete draft.leaseOrders[o.id];
@@ -124,11 +125,11 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
   const bal = balanceOf(draft.ledger, account);
   transfer(draft.ledger, { from: account, to: WORLD, usdCents: bal.usdCents, sats: bal.sats, reason: 'bankruptcy' });
   for (const lotId of [...lotIdsOf(draft, playerId)]) if (draft.lots[lotId]?.ownerId === playerId) delete draft.lots[lotId];
-  for (const c of Object.values(draft.contracts)) if (c.ownerId === playerId) delete draft.contracts[c.id];
-  for (const o of Object.values(draft.offers)) {
+  for (const c of recordValues(draft.contracts)) if (c.ownerId === playerId) delete draft.contracts[c.id];
+  for (const o of recordValues(draft.offers)) {
     if (o.bids.some((b) => b.playerId === playerId)) o.bids = o.bids.filter((b) => b.playerId !== playerId);
   }
-  for (const t of Object.values(draft.tenders)) {
+  for (const t of recordValues(draft.tenders)) {
     if (t.bids.some((b) => b.playerId === playerId)) t.bids = t.bids.filter((b) => b.playerId !== playerId);
   }
   for (const site of Object.values(draft.sites)) {

@@ -25,6 +25,7 @@ import { lotIdsOf, raw, rawAt, regionSpec, siteDrawsMw } from './capacity.js';
 import { siteMarketValueUsd, siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 import { own } from '../own.js';
 import { siteRecord } from '../recordShapes.js';
+import { recordValues } from '../recordValues.js';
 
 type NewSite = Pick<Site, 'id' | 'name' | 'regionId' | 'ownerId' | 'tier'> & Partial<Site>;
 
@@ -168,7 +169,7 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
     if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} hosts a tenant (${site.hostedMw} MW); it cannot be sold.`);
     const colo = coloRefusal(site, 'sold');
     if (colo) return colo;
-    for (const c of Object.values(raw(draft.contracts))) {
+    for (const c of recordValues(raw(draft.contracts))) {
       if (c.siteId === site.id && c.endDay > draft.day) return fail('WRONG_STATE', `Site ${site.name} is bound by contract ${c.id} until ${addDays(draft.scenario.startDate, c.endDay)}.`);
     }
     const priceUsd = siteSaleValueUsd(draft, site);

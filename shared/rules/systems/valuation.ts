@@ -10,6 +10,7 @@ import { blockCents } from '../../economy/leaseBook.js';
 import { modelSpec, raw, regionPue, siteRuns } from './capacity.js';
 import { resaleUnitPriceUsd, siteMarketUsdPerMw, siteValueUsd } from './prices.js';
 import { contractValuesByPlayer, costOfCapitalPct, type ContractValues } from './computeValue.js';
+import { recordValues } from '../recordValues.js';
 
 /** Escrow account holding a loan's BTC collateral: still the borrower's asset until liquidated. */
 export const loanEscrow = (loanId: string): string => internedId(escrowIds, loanId, 'escrow:loan:');
@@ -182,13 +183,13 @@ function addSites(draftOrState: GameState, byId: Map<PlayerId, NavParts>, siteKw
 
 /** Loans (and the BTC in their escrow), cash reserved by lease bids and contest stakes. */
 function addDebtsAndReserves(state: DeepReadonly<GameState>, byId: Map<PlayerId, NavParts>, accounts: Accounts, order: readonly PlayerId[]): void {
-  for (const loan of Object.values(raw(state.loans))) {
+  for (const loan of recordValues(raw(state.loans))) {
     const parts = byId.get(loan.ownerId);
     if (!parts) continue;
     parts.debtUsd += centsToUsd(loan.principalUsdCents);
     parts.btc += satsToBtc(accounts[loanEscrow(loan.id)]?.sats ?? 0);
   }
-  for (const o of Object.values(raw(state.leaseOrders))) {
+  for (const o of recordValues(raw(state.leaseOrders))) {
     const parts = byId.get(o.ownerId);
     if (parts && o.side === 'bid') parts.reservedUsd += centsToUsd(o.remaining * blockCents(o.priceUsdPerGpuHour));
   }
