@@ -83,8 +83,12 @@ export function transfer(ledger: Ledger, t: Transfer): void {
     throw new Error(`ledger: amounts must be non-negative integers (${t.reason}: ${usd}¢, ${sats} sats)`);
   }
   if (usd === 0 && sats === 0) return;
-  if (!canTransfer(ledger, t)) throw new Error(`ledger: ${t.from} cannot pay ${usd}¢/${sats} sats for ${t.reason}`);
-  const from = (ledger.accounts[t.from] ??= zero());
+  // `canTransfer`, on the account looked up once (a ledger posts hundreds of thousands a match).
+  const held = ledger.accounts[t.from];
+  if (!UNBOUNDED.has(t.from) && !(held !== undefined && held.usdCents >= usd && held.sats >= sats)) {
+    throw new Error(`ledger: ${t.from} cannot pay ${usd}¢/${sats} sats for ${t.reason}`);
+  }
+  const from = held ?? (ledger.accounts[t.from] = zero());
   const to = (ledger.accounts[t.to] ??= zero());
   from.usdCents -= usd;
   from.sats -= sats;

@@ -124,8 +124,12 @@ interface ScenarioMaps {
 // Keyed on the state (draft or plain) itself: one identity lookup per call, no proxy traps. The
 // scenario never changes within a state, and a new state object simply misses once.
 const scenarioCache = new WeakMap<object, ScenarioMaps>();
+// The state asked last: a day asks for the same one thousands of times in a row.
+let lastState: object | null = null;
+let lastMaps: ScenarioMaps | null = null;
 
 function scenarioMaps(state: GameState): ScenarioMaps {
+  if (state === lastState) return lastMaps!;
   let m = scenarioCache.get(state);
   if (!m) {
     const sc = raw(state.scenario);
@@ -137,6 +141,8 @@ function scenarioMaps(state: GameState): ScenarioMaps {
     };
     scenarioCache.set(state, m);
   }
+  lastState = state;
+  lastMaps = m;
   return m;
 }
 
