@@ -177,16 +177,16 @@ async function server(): Promise<void> {
 
 async function capacity(): Promise<void> {
   const r: CapacityResult = await findCapacity({
-    clientsPerRoom: 8, roomsPerStep: 4, measureSeconds: quick ? 3 : 6, budgetSeconds: quick ? 30 : 180, limitMs: 10, maxClients: 2500, daysPerSecond: 2,
+    clientsPerRoom: 8, roomsPerStep: 4, measureSeconds: quick ? 3 : 6, budgetSeconds: quick ? 30 : 180, limitMs: 10, eventLoopLimitMs: 50, maxClients: 2500, daysPerSecond: 2,
   });
   results.capacity = r;
-  add('capacity', `max clients (rooms of 8), one process, p99 tick < ${r.limitMs} ms`, String(r.maxClients));
+  add('capacity', `max clients (rooms of 8), one process, p99 tick < ${r.limitMs} ms and event-loop p99 < ${r.eventLoopLimitMs} ms`, String(r.maxClients));
   add('capacity', 'stopped because', r.stoppedBecause);
   const last = r.steps[r.steps.length - 1];
   if (last) add('capacity', `last step (${last.clients} clients): tick p99 / event-loop p99 ms`, `${fmt(last.tickP99Ms)} / ${fmt(last.eventLoopP99Ms)}`);
   const held = [...r.steps].reverse().find((x) => x.clients === r.maxClients);
   headline.push({
-    measure: `clients one process holds at tick p99 < ${r.limitMs} ms`, now: `${r.maxClients}${held ? ` (event-loop p99 ${fmt(held.eventLoopP99Ms)} ms)` : ''}`, goal: '≥ 1,500 with event-loop p99 < 50 ms', vsCeiling: '',
+    measure: `clients one process holds at tick p99 < ${r.limitMs} ms and event-loop p99 < ${r.eventLoopLimitMs} ms`, now: `${r.maxClients}${held ? ` (event-loop p99 ${fmt(held.eventLoopP99Ms)} ms)` : ''}`, goal: '≥ 1,500 with event-loop p99 < 50 ms', vsCeiling: '',
   });
 }
 

@@ -151,15 +151,17 @@ export interface CapacityResult {
   /** Largest client count measured with tick p99 under the limit (0 if the first step failed). */
   maxClients: number;
   limitMs: number;
+  eventLoopLimitMs: number;
   stoppedBecause: string;
   steps: LoadCaseRow[];
 }
 
 /**
  * Steps up the number of rooms (`clientsPerRoom` clients each, `roomsPerStep` at first, then +50 %
- * a step) on one server process until the p99 tick reaches `limitMs`, clients drop, the rooms fall
- * behind their pace (under 80 % of the days they should play), or the time budget runs out. The load clients run on the same machine: on a small box they compete with the
- * server for CPU, so the figure is a floor.
+ * a step) on one server process until the p99 tick reaches `limitMs` or the event loop's p99 delay
+ * `eventLoopLimitMs`, clients drop, the rooms fall behind their pace (under 80 % of the days they
+ * should play), or the time budget runs out. The load clients run on the same machine: on a small
+ * box they compete with the server for CPU, so the figure is a floor.
  */
 export async function findCapacity(opts: {
   clientsPerRoom: number;
@@ -167,10 +169,13 @@ export async function findCapacity(opts: {
   measureSeconds: number;
   budgetSeconds: number;
   limitMs?: number;
+  /** The event loop's p99 delay a step must stay under too (ms); none by default. */
+  eventLoopLimitMs?: number;
   maxClients?: number;
   daysPerSecond?: number;
 }): Promise<CapacityResult> {
   const limitMs = opts.limitMs ?? 20;
+  const eventLoopLimitMs = opts.eventLoopLimitMs ?? Infinity;
   const t0 = Date.now();
   const h = await LoadHarness.start(2);
   const steps: LoadCaseRow[] = [];
@@ -198,6 +203,11 @@ export async function findCapacity(opts: {
         stoppedBecause = `tick p99 ${row.tickP99Ms.toFixed(1)} ms ≥ ${limitMs} ms at ${row.clients} clients`;
         break;
       }
+      // Ticks can stay short while messages wait their turn: the loop's delay is what a client feels.
+      if (row.eventLoopP99Ms >= eventLoopLimitMs) {
+        stoppedBecause = `event-loop p99 ${row.eventLoopP99Ms.toFixed(1)} ms ≥ ${eventLoopLimitMs} ms at ${row.clients} clients`;
+        break;
+      }
       maxClients = row.clients;
       if (opts.maxClients && row.clients >= opts.maxClients) {
         stoppedBecause = `reached the ${opts.maxClients}-client cap of this run`;
@@ -209,7 +219,7 @@ export async function findCapacity(opts: {
   } finally {
     await h.close();
   }
-  return { maxClients, limitMs, stoppedBecause, steps };
+  return { maxClients, limitMs, eventLoopLimitMs, stoppedBecause, steps };
 }
 
 export interface SoakResult {
