@@ -158,7 +158,7 @@ export interface CapacityResult {
 
 /**
  * Steps up the number of rooms (`clientsPerRoom` clients each, `roomsPerStep` at first, then +50 %
- * a step) on one server process until the p99 tick reaches `limitMs` or the event loop's p99 delay
+ * a step, +20 % near a limit) on one server process until the p99 tick reaches `limitMs` or the event loop's p99 delay
  * `eventLoopLimitMs`, clients drop, the rooms fall behind their pace (under 80 % of the days they
  * should play), or the time budget runs out. The load clients run on the same machine: on a small
  * box they compete with the server for CPU, so the figure is a floor.
@@ -183,8 +183,13 @@ export async function findCapacity(opts: {
   let stoppedBecause = 'time budget';
   try {
     for (;;) {
-      // Steps grow by half of what is there: fine near the bottom, few steps to reach thousands.
-      const add = Math.max(opts.roomsPerStep, Math.round(h.rooms * 0.5));
+      // Steps grow by half of what is there (fine near the bottom, few steps to reach thousands),
+      // by a fifth once the last step came near a limit (the loop's delay at half of its limit: it
+      // climbs steadily with load; a few rooms' tick p99 is already half of its own): the figure is
+      // where it stops.
+      const last = steps[steps.length - 1];
+      const near = last !== undefined && (last.tickP99Ms >= 0.8 * limitMs || last.eventLoopP99Ms >= eventLoopLimitMs / 2);
+      const add = Math.max(opts.roomsPerStep, Math.round(h.rooms * (near ? 0.2 : 0.5)));
       await h.addRooms(add, opts.clientsPerRoom, opts.daysPerSecond ?? 2, 'sandbox');
       await sleep(1000);
       const row = await h.measure(opts.measureSeconds, opts.clientsPerRoom, MIN_TICKS_FOR_P99);

@@ -64,7 +64,9 @@ export function raw<T extends object>(obj: T): DeepReadonly<T> {
 /** `raw(record[key])`, or undefined: one trap per entry instead of one per field read. */
 export function rawAt<T extends object>(record: Record<string, T>, key: string): DeepReadonly<T> | undefined {
   const v = record[key];
-  return v === undefined ? undefined : raw(v);
+  // The test of `raw` here, not a call to it: league threads run without inlining (bundled.mjs).
+  if (v === undefined || !internals || draftsOpen === 0) return v as DeepReadonly<T> | undefined;
+  return raw(v);
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
