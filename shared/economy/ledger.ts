@@ -66,9 +66,13 @@ export interface Transfer {
 
 /** Whether `transfer` would leave a bounded account negative. */
 export function canTransfer(ledger: Ledger, t: Transfer): boolean {
-  if (UNBOUNDED.has(t.from)) return true;
-  const bal = balanceOf(ledger, t.from);
-  return bal.usdCents >= (t.usdCents ?? 0) && bal.sats >= (t.sats ?? 0);
+  return canPay(t.from, ledger.accounts[t.from], t.usdCents ?? 0, t.sats ?? 0);
+}
+
+/** Whether `account`, holding `held` (undefined: no account yet), may pay these amounts. */
+function canPay(account: AccountId, held: Balance | undefined, usd: number, sats: number): boolean {
+  if (UNBOUNDED.has(account)) return true;
+  return held ? held.usdCents >= usd && held.sats >= sats : usd <= 0 && sats <= 0;
 }
 
 /**
@@ -83,11 +87,9 @@ export function transfer(ledger: Ledger, t: Transfer): void {
     throw new Error(`ledger: amounts must be non-negative integers (${t.reason}: ${usd}¢, ${sats} sats)`);
   }
   if (usd === 0 && sats === 0) return;
-  // `canTransfer`, on the account looked up once (a ledger posts hundreds of thousands a match).
+  // The paying account is looked up once (a ledger posts hundreds of thousands a match).
   const held = ledger.accounts[t.from];
-  if (!UNBOUNDED.has(t.from) && !(held !== undefined && held.usdCents >= usd && held.sats >= sats)) {
-    throw new Error(`ledger: ${t.from} cannot pay ${usd}¢/${sats} sats for ${t.reason}`);
-  }
+  if (!canPay(t.from, held, usd, sats)) throw new Error(`ledger: ${t.from} cannot pay ${usd}¢/${sats} sats for ${t.reason}`);
   const from = held ?? (ledger.accounts[t.from] = zero());
   const to = (ledger.accounts[t.to] ??= zero());
   from.usdCents -= usd;

@@ -37,7 +37,8 @@ function writeCanonical(value: unknown, out: string[]): void {
   for (const k of keys) {
     const v = obj[k];
     if (v === undefined) continue;
-    out.push(first ? quotedKey(k) : `,${quotedKey(k)}`);
+    if (!first) out.push(',');
+    out.push(quotedKey(k));
     first = false;
     writeCanonical(v, out);
   }
