@@ -8,6 +8,8 @@
  *   included) in matches/min;
  * - server: K rooms × N real colyseus.js clients in child processes: tick p50/p99, event-loop p99,
  *   downstream bytes per client per second, RSS;
+ * - store: what an SQLite commit costs the server's event loop, checkpointing in the commit or on a
+ *   thread (`bench/storeCommits.ts`);
  * - capacity: the largest client count one process holds with p99 tick < 20 ms (stepping up rooms);
  * - soak: heap after full GCs over a long run with 200 clients;
  * - client: frame times in headless Chromium (`bench/client.ts`, run as a child process).
@@ -23,12 +25,13 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { benchEngine, benchEngineCase, loadText, machineName, plainLoopMedianSeconds, type EngineBenchRow } from './engine.js';
 import { cli, parseCli } from '../server/cli/args.js';
+import { benchCommits } from './storeCommits.js';
 import { findCapacity, runLoadCase, runSoak, type CapacityResult, type LoadCaseRow, type SoakResult } from './serverLoad.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = parseCli(cli('bench', 'Every benchmark figure in one run: a table, and bench-results.json.')
   .option('--quick', 'shorten every part (a smoke run)')
-  .option('--only <parts>', 'comma-separated parts: engine, league, server, capacity, soak, client, scaling (scaling runs only when named)')
+  .option('--only <parts>', 'comma-separated parts: engine, league, server, store, capacity, soak, client, scaling (scaling runs only when named)')
   .option('--json [file]', 'also write every figure as JSON (default bench-results.json)')
   .addHelpText('after', '\nEnv: BENCH_SOAK_SECONDS (default 120), BENCH_CASE_SECONDS (default 10).')).opts<{ quick?: boolean; only?: string; json?: boolean | string }>();
 const quick = args.quick === true;
@@ -190,6 +193,15 @@ async function capacity(): Promise<void> {
   });
 }
 
+async function store(): Promise<void> {
+  const rows = await benchCommits(quick ? 3 : 10);
+  results.store = rows;
+  for (const r of rows) {
+    add('store', `${r.commits} commits at ~1,000/s, checkpoints ${r.checkpoints}: p50 / p99 / p99.9 / max ms`, `${fmt(r.p50Ms)} / ${fmt(r.p99Ms)} / ${fmt(r.p999Ms)} / ${fmt(r.maxMs)}`);
+    add('store', `checkpoints ${r.checkpoints}: commits over 5 ms, mean µs per commit`, `${r.over5Ms}, ${fmt(r.meanUs)}`);
+  }
+}
+
 async function soak(): Promise<void> {
   const r: SoakResult = await runSoak({ rooms: 4, clientsPerRoom: 50, seconds: SOAK_SECONDS, sampleEverySeconds: quick ? 5 : 15 });
   results.soak = r;
@@ -231,6 +243,7 @@ async function main(): Promise<void> {
   await part('engine', engine);
   await part('league', league);
   await part('server', server);
+  await part('store', store);
   await part('capacity', capacity);
   await part('soak', soak);
   await part('client', client);

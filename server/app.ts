@@ -69,11 +69,14 @@ function freePort(): Promise<number> {
   });
 }
 
+/** How often the server checkpoints its WAL in the background (store.ts): often enough that the WAL stays a few MB under load. */
+const CHECKPOINT_EVERY_MS = 500;
+
 export async function createGameServer(overrides: Partial<ServerConfig> & { logger?: Logger } = {}): Promise<GameServer> {
   const { logger: givenLogger, ...rest } = overrides;
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...rest };
   const logger = givenLogger ?? createLogger(config.logLevel);
-  const store = new MatchStore(config.dataDir);
+  const store = new MatchStore(config.dataDir, { checkpointEveryMs: CHECKPOINT_EVERY_MS });
   const heavy = new HeavyWork({ threads: config.exportThreads, queue: config.exportQueue });
   const context: RoomContext = { config, store, logger, resumeKey: secretToken(), live: new Map(), resuming: new Map(), heavy, shuttingDown: false };
   setRoomContext(context);

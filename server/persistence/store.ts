@@ -6,11 +6,14 @@
  * snapshot never rewrites the whole history (older files may still carry it in `history_json`).
  *
  * better-sqlite3 is synchronous: a write returns once it is committed to the WAL, which survives
- * the process being killed (synchronous=NORMAL only risks the last commits on an OS crash).
+ * the process being killed (synchronous=NORMAL only risks the last commits on an OS crash). The
+ * server's store checkpoints the WAL on a thread of its own (checkpointWorker.mjs), so no commit
+ * waits for a checkpoint's fsyncs.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { LogEntry } from '../../shared/rules/replay.js';
 import type { DaySummary } from '../../shared/rules/summary.js';
 import type { GameState } from '../../shared/rules/types.js';
@@ -110,16 +113,40 @@ function toSeat(r: SeatRow): SeatRecord {
 
 const now = () => new Date().toISOString();
 
+/**
+ * WAL pages after which a commit checkpoints by itself even with a background checkpointer (SQLite's
+ * default is 1,000): the backstop should that thread fall behind or die, so the WAL stays bounded.
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 16_000;
+
+/** One background checkpoint: WAL frames, how many of them are now in the database, whether a lock stopped it. */
+export interface CheckpointReport {
+  log: number;
+  checkpointed: number;
+  busy: number;
+}
+
+export interface StoreOptions {
+  /** Checkpoint on a background thread this often (ms) instead of inside the commit that fills the WAL. */
+  checkpointEveryMs?: number;
+}
+
 export class MatchStore {
   readonly db: Database.Database;
   private readonly stmts;
+  private readonly checkpointer: Worker | null = null;
+  private readonly checkpointWaiters: ((r: CheckpointReport) => void)[] = [];
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: StoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, DB_FILE));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    if (options.checkpointEveryMs) {
+      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+      this.checkpointer = this.startCheckpointer(join(dataDir, DB_FILE), options.checkpointEveryMs);
+    }
     const db = this.db;
     this.stmts = {
       insertMatch: db.prepare(`INSERT INTO matches (id, name, scenario_id, seed, options_json, host_token, status, current_day, created_at, updated_at)
@@ -263,7 +290,25 @@ export class MatchStore {
     return this.db.transaction(fn)();
   }
 
+  private startCheckpointer(file: string, everyMs: number): Worker {
+    const worker = new Worker(new URL('./checkpointWorker.mjs', import.meta.url), { workerData: { file, everyMs }, execArgv: [] });
+    worker.unref();
+    worker.on('message', (m: CheckpointReport | { error: string } | string) => {
+      if (typeof m === 'object' && 'log' in m) for (const resolve of this.checkpointWaiters.splice(0)) resolve(m);
+    });
+    // Without the thread, commits checkpoint at the backstop threshold: slower, never unsafe.
+    worker.on('error', () => undefined);
+    return worker;
+  }
+
+  /** The next background checkpoint's report (tests; never resolves without a checkpointer). */
+  nextCheckpoint(): Promise<CheckpointReport> {
+    return new Promise((resolve) => this.checkpointWaiters.push(resolve));
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.checkpointer?.postMessage('stop');
+    this.db.close();
   }
 }
