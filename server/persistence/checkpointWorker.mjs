@@ -6,7 +6,7 @@
  *
  * Plain JavaScript: nothing here needs the TypeScript loader, and a worker starts faster without it.
  * workerData: { file, everyMs }. Posts `{ log, checkpointed, busy }` after each checkpoint; stops on
- * the message 'stop' (then posts 'stopped').
+ * the message 'stop'.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -32,6 +32,5 @@ parentPort.on('message', (msg) => {
   if (msg !== 'stop') return;
   clearInterval(timer);
   db.close();
-  parentPort.postMessage('stopped');
   parentPort.close();
 });

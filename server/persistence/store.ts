@@ -293,8 +293,8 @@ export class MatchStore {
   private startCheckpointer(file: string, everyMs: number): Worker {
     const worker = new Worker(new URL('./checkpointWorker.mjs', import.meta.url), { workerData: { file, everyMs }, execArgv: [] });
     worker.unref();
-    worker.on('message', (m: CheckpointReport | { error: string } | string) => {
-      if (typeof m === 'object' && 'log' in m) for (const resolve of this.checkpointWaiters.splice(0)) resolve(m);
+    worker.on('message', (m: CheckpointReport | { error: string }) => {
+      if ('log' in m) for (const resolve of this.checkpointWaiters.splice(0)) resolve(m);
     });
     // Without the thread, commits checkpoint at the backstop threshold: slower, never unsafe.
     worker.on('error', () => undefined);
