@@ -297,7 +297,7 @@ export class MatchStore {
       if ('log' in m) for (const resolve of this.checkpointWaiters.splice(0)) resolve(m);
     });
     // Without the thread, commits checkpoint at the backstop threshold: slower, never unsafe.
-    worker.on('error', () => undefined);
+    worker.on('error', (err) => process.emitWarning(`SQLite checkpoint thread stopped (${err.message}): commits checkpoint the WAL themselves from now on`));
     return worker;
   }
 
