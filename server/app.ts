@@ -69,7 +69,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** How often the server checkpoints its WAL in the background (store.ts): often enough that the WAL stays a few MB under load. */
+/** How often the server checkpoints its WAL in the background (store.ts). */
 const CHECKPOINT_EVERY_MS = 500;
 
 export async function createGameServer(overrides: Partial<ServerConfig> & { logger?: Logger } = {}): Promise<GameServer> {
