@@ -10,7 +10,8 @@
  *   downstream bytes per client per second, RSS;
  * - store: what an SQLite commit costs the server's event loop, checkpointing in the commit or on a
  *   thread (`bench/storeCommits.ts`);
- * - capacity: the largest client count one process holds with p99 tick < 20 ms (stepping up rooms);
+ * - capacity: the largest client count one process holds with p99 tick < 10 ms and event-loop p99
+ *   < 50 ms (stepping up rooms);
  * - soak: heap after full GCs over a long run with 200 clients;
  * - client: frame times in headless Chromium (`bench/client.ts`, run as a child process).
  * - scaling (only when asked: `--only scaling`): µs per player-day for 8, 32, 100, 300 players ×

@@ -159,9 +159,10 @@ export interface CapacityResult {
 /**
  * Steps up the number of rooms (`clientsPerRoom` clients each, `roomsPerStep` at first, then +50 %
  * a step, +20 % near a limit) on one server process until the p99 tick reaches `limitMs` or the
- * event loop's p99 delay `eventLoopLimitMs`, clients drop, the rooms fall behind their pace (under 80 % of the days they
- * should play), or the time budget runs out. The load clients run on the same machine: on a small
- * box they compete with the server for CPU, so the figure is a floor.
+ * event loop's p99 delay `eventLoopLimitMs`, clients drop, the rooms fall behind their pace (under
+ * 80 % of the days they should play), or the time budget runs out. The load clients run on the
+ * same machine, at a lower priority (processes.ts): on a small box they still take what the
+ * server leaves idle, so the figure is a floor.
  */
 export async function findCapacity(opts: {
   clientsPerRoom: number;

@@ -22,9 +22,8 @@ function checkpoint() {
 const timer = setInterval(() => {
   try {
     checkpoint();
-  } catch (err) {
+  } catch {
     // Busy or locked: the next round tries again; the writer's own threshold is the backstop.
-    parentPort.postMessage({ error: String(err) });
   }
 }, everyMs);
 

@@ -143,13 +143,14 @@ export class MatchStore {
 
   constructor(dataDir: string, options: StoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, DB_FILE));
+    const file = join(dataDir, DB_FILE);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     if (options.checkpointEveryMs) {
       this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-      this.checkpointer = this.startCheckpointer(join(dataDir, DB_FILE), options.checkpointEveryMs);
+      this.checkpointer = this.startCheckpointer(file, options.checkpointEveryMs);
     }
     const db = this.db;
     this.stmts = {
@@ -297,8 +298,8 @@ export class MatchStore {
   private startCheckpointer(file: string, everyMs: number): Worker {
     const worker = new Worker(new URL('./checkpointWorker.mjs', import.meta.url), { workerData: { file, everyMs }, execArgv: [] });
     worker.unref();
-    worker.on('message', (m: CheckpointReport | { error: string }) => {
-      if ('log' in m) for (const resolve of this.checkpointWaiters.splice(0)) resolve(m);
+    worker.on('message', (m: CheckpointReport) => {
+      for (const resolve of this.checkpointWaiters.splice(0)) resolve(m);
     });
     // Without the thread, commits checkpoint at the backstop threshold: slower, never unsafe.
     worker.on('error', (err) => process.emitWarning(`SQLite checkpoint thread stopped (${err.message}): commits checkpoint the WAL themselves from now on`));

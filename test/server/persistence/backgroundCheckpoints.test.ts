@@ -25,6 +25,8 @@ function writeEntries(store: MatchStore, matchId: string, from: number, count: n
   }
 }
 
+const autocheckpointPages = (store: MatchStore): number => (store.db.pragma('wal_autocheckpoint') as { wal_autocheckpoint: number }[])[0]!.wal_autocheckpoint;
+
 const countRows = (dir: string): number => {
   const db = new Database(join(dir, DB_FILE));
   try {
@@ -50,7 +52,7 @@ describe('background checkpoints', () => {
     writeEntries(store, 'm1', 1, 1500);
     const report = await untilCaughtUp(store);
     expect(report.log).toBeGreaterThan(1000);
-    expect((store.db.pragma('wal_autocheckpoint') as { wal_autocheckpoint: number }[])[0]!.wal_autocheckpoint).toBeGreaterThan(1000);
+    expect(autocheckpointPages(store)).toBeGreaterThan(1000);
     // Everything is in the database file itself: a copy of it alone, without the WAL, holds every row.
     const copyDir = tempDir();
     copyFileSync(join(dir, DB_FILE), join(copyDir, DB_FILE));
@@ -75,7 +77,7 @@ describe('background checkpoints', () => {
 
   it('are off unless asked for: the writer keeps SQLite\'s own threshold', () => {
     const store = new MatchStore(tempDir());
-    expect((store.db.pragma('wal_autocheckpoint') as { wal_autocheckpoint: number }[])[0]!.wal_autocheckpoint).toBe(1000);
+    expect(autocheckpointPages(store)).toBe(1000);
     store.close();
   });
 });
