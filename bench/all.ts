@@ -3,7 +3,7 @@
  * (default `bench-results.json`) for tools. The run ends with the speed issue's table: each
  * headline figure, its goal, and how far the engine figures are from a plain-loop ceiling.
  * - engine: 8 and 100 players × 730 days of history-2023-2025, replayed (engine only) and played
- *   with bots deciding, against `plainLoopSeconds` (`bench/engine.ts`);
+ *   with bots deciding, against `plainLoopSeconds` (`bench/engine.ts`); medians of 3 runs;
  * - league: `npm run league` as a child process (8-seat halving-sprint, 2 workers, start-up
  *   included) in matches/min;
  * - server: K rooms × N real colyseus.js clients in child processes: tick p50/p99, event-loop p99,
@@ -81,12 +81,13 @@ async function part(name: string, run: () => Promise<void> | void): Promise<void
 }
 
 function engine(): void {
-  const rows = benchEngine(quick ? [8] : [8, 100], quick ? 120 : 730);
+  const rows = benchEngine(quick ? [8] : [8, 100], quick ? 120 : 730, undefined, quick ? 1 : 3);
   results.engine = rows;
   for (const r of rows) {
     const label = `${r.players} players × ${r.days} days`;
-    add('engine', `${label}: replayed, engine only s, CPU s (µs/player-day)`, `${fmt(r.engineSeconds)}, ${fmt(r.engineCpuSeconds)} (${fmt(r.engineUsPerPlayerDay)})`);
-    add('engine', `${label}: with bots deciding s, CPU s (µs/player-day)`, `${fmt(r.matchSeconds)}, ${fmt(r.matchCpuSeconds)} (${fmt(r.matchUsPerPlayerDay)})`);
+    add('engine', `${label}: replayed, engine only s, CPU s (µs/player-day)${r.runs > 1 ? `, median of ${r.runs}` : ''}`, `${fmt(r.engineSeconds)}, ${fmt(r.engineCpuSeconds)} (${fmt(r.engineUsPerPlayerDay)})`);
+    add('engine', `${label}: with bots deciding s, CPU s (µs/player-day)${r.runs > 1 ? `, median of ${r.runs}` : ''}`, `${fmt(r.matchSeconds)}, ${fmt(r.matchCpuSeconds)} (${fmt(r.matchUsPerPlayerDay)})`);
+    if (r.runs > 1) add('engine', `${label}: each run, replayed; with bots deciding (s)`, `${r.engineRunsSeconds.map(fmt).join(', ')}; ${r.matchRunsSeconds.map(fmt).join(', ')}`);
     add('engine', `${label}: plain-loop ceiling CPU ms; engine, with bots × ceiling (CPU)`, `${fmt(r.ceilingSeconds * 1000)}; ${fmt(r.engineVsCeiling)}, ${fmt(r.matchVsCeiling)}`);
   }
   const big = rows[rows.length - 1]!;

@@ -5,7 +5,8 @@
  * against a plain-loop ceiling (`plainLoopSeconds`): the same number of player-days of a miner's
  * daily arithmetic on mutable objects, the floor no engine of this game can beat on the machine.
  * Ratios to the ceiling compare CPU time (wall time on a shared machine is mostly waiting for a core).
- * Prints figures, asserts nothing.
+ * Each case is played three times and reported as medians, every run listed. Prints figures,
+ * asserts nothing.
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +20,11 @@ export interface EngineBenchRow {
   players: number;
   days: number;
   actions: number;
+  /** How many times the match and its replay were played; the figures below are their medians. */
+  runs: number;
+  /** Each run's wall seconds, in the order played (the first pays for most of V8's compiling). */
+  engineRunsSeconds: number[];
+  matchRunsSeconds: number[];
   engineSeconds: number;
   enginePlayerDaysPerSec: number;
   engineUsPerPlayerDay: number;
@@ -118,27 +124,49 @@ export function plainLoopMedianSeconds(players: number, days: number, runs = 7):
   return xs[Math.floor(runs / 2)]!;
 }
 
-/** One match with `players` bots for `days` days (history-2023-2025, lengthened past 730 days if asked), then its replay. */
-export function benchEngineCase(players: number, days: number, scenarioId = 'history-2023-2025'): EngineBenchRow {
+/** The median of a few figures (the middle one, or the mean of the middle two). */
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * One match with `players` bots for `days` days (history-2023-2025, lengthened past 730 days if
+ * asked), then its replay; with `runs` > 1 both are played that many times (the same seed, so the
+ * same log) and the figures are medians: on a shared 2-core machine one run can be 30 % off.
+ */
+export function benchEngineCase(players: number, days: number, scenarioId = 'history-2023-2025', runs = 1): EngineBenchRow {
   const base = getScenario(scenarioId)!;
   const scenario = days > base.days ? { ...base, days } : base;
   const bots = Array.from({ length: players }, (_, i) => ({ id: `p${i + 1}`, name: `bot ${i + 1}`, strategy: STRATEGY_MIX[i % STRATEGY_MIX.length]! }));
-  const t0 = performance.now();
-  const c0 = cpuSeconds();
-  const match = runMatch({ scenario, seed: 'bench', bots, clock: () => performance.now(), untilDay: days });
-  const matchSeconds = (performance.now() - t0) / 1000;
-  const matchCpuSeconds = cpuSeconds() - c0;
-  const t1 = performance.now();
-  const c1 = cpuSeconds();
-  const replayed = runReplay({ scenario, seed: 'bench', finalDay: match.state.day, entries: match.log }, { trusted: true });
-  const engineSeconds = (performance.now() - t1) / 1000;
-  const engineCpuSeconds = cpuSeconds() - c1;
-  const playerDays = players * replayed.day;
-  const ceilingSeconds = plainLoopMedianSeconds(players, replayed.day);
+  const matchRuns: { wall: number; cpu: number }[] = [];
+  const engineRuns: { wall: number; cpu: number }[] = [];
+  let match: ReturnType<typeof runMatch> | null = null;
+  let finalDay = 0;
+  for (let run = 0; run < runs; run++) {
+    const t0 = performance.now();
+    const c0 = cpuSeconds();
+    match = runMatch({ scenario, seed: 'bench', bots, clock: () => performance.now(), untilDay: days });
+    matchRuns.push({ wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0 });
+    const t1 = performance.now();
+    const c1 = cpuSeconds();
+    finalDay = runReplay({ scenario, seed: 'bench', finalDay: match.state.day, entries: match.log }, { trusted: true }).day;
+    engineRuns.push({ wall: (performance.now() - t1) / 1000, cpu: cpuSeconds() - c1 });
+  }
+  const engineSeconds = median(engineRuns.map((r) => r.wall));
+  const engineCpuSeconds = median(engineRuns.map((r) => r.cpu));
+  const matchSeconds = median(matchRuns.map((r) => r.wall));
+  const matchCpuSeconds = median(matchRuns.map((r) => r.cpu));
+  const playerDays = players * finalDay;
+  const ceilingSeconds = plainLoopMedianSeconds(players, finalDay);
   return {
     players,
-    days: replayed.day,
-    actions: match.log.filter((e) => e.kind === 'action').length,
+    days: finalDay,
+    actions: match!.log.filter((e) => e.kind === 'action').length,
+    runs,
+    engineRunsSeconds: engineRuns.map((r) => r.wall),
+    matchRunsSeconds: matchRuns.map((r) => r.wall),
     engineSeconds,
     enginePlayerDaysPerSec: playerDays / engineSeconds,
     engineUsPerPlayerDay: (engineSeconds * 1e6) / playerDays,
@@ -153,10 +181,10 @@ export function benchEngineCase(players: number, days: number, scenarioId = 'his
   };
 }
 
-export function benchEngine(playerCounts = [8, 100], days = 730, scenarioId = 'history-2023-2025'): EngineBenchRow[] {
+export function benchEngine(playerCounts = [8, 100], days = 730, scenarioId = 'history-2023-2025', runs = 3): EngineBenchRow[] {
   // A short first match warms the JIT, so the first row is not charged with compiling the engine.
   benchEngineCase(4, 30, scenarioId);
-  return playerCounts.map((n) => benchEngineCase(n, days, scenarioId));
+  return playerCounts.map((n) => benchEngineCase(n, days, scenarioId, runs));
 }
 
 export function machineName(): string {
