@@ -20,6 +20,7 @@
 import type { Action } from './actions.js';
 import { addPlayer, applyAction, applyActionInPlace, REFUSES_BEFORE_WRITING, step, stepInPlace, type NewPlayer } from './engine.js';
 import { forgetViewMemos } from './view.js';
+import { forgetAsicGroups } from './systems/mining.js';
 import type { GameEvent, GameState, PlayerId, RuleError, StepResult } from './types.js';
 import { workingCopy } from './workingCopy.js';
 
@@ -82,6 +83,7 @@ export function matchCursor(initial: GameState, options: { inPlace?: boolean } =
 
 function inPlaceCursor(initial: GameState): MatchCursor {
   let work = workingCopy(initial);
+  const housed = { lots: -1, sites: -1 };
   return {
     get state() {
       return work;
@@ -101,7 +103,8 @@ function inPlaceCursor(initial: GameState): MatchCursor {
     },
     step() {
       forgetViewMemos();
-      const r = stepInPlace(rehoused(work));
+      forgetAsicGroups();
+      const r = stepInPlace(rehoused(work, housed));
       work = r.state;
       return r;
     },
@@ -109,11 +112,22 @@ function inPlaceCursor(initial: GameState): MatchCursor {
 }
 
 /**
- * The state with its lots in a new object: the engine's memos keyed on a collection's identity
- * (`asicGroups` in mining.ts, the lot index in capacity.ts) key on the lots, which the day changes.
- * The sites too: V8 enumerates a record of a hundred-odd keys built key by key (a working copy, a
- * site added) ten times slower than one built by a spread.
+ * The state with its lots and sites in new objects when their keys changed since the last time
+ * (`housed` holds their key counts then). V8 keeps a record that lost a key as a dictionary, which
+ * it enumerates several times slower than one built by a spread, and the day enumerates the lots
+ * many times; a record whose keys did not change keeps the shape its spread gave it, so copying it
+ * again would buy nothing (the spread was ~5 % of a 100-player replay). Memos keyed on the lots
+ * map see the same object across such days: the lot index follows `addLot` and skips removed lots,
+ * and the ASIC groups are forgotten daily.
  */
-function rehoused(state: GameState): GameState {
-  return { ...state, lots: { ...state.lots }, sites: { ...state.sites } };
+function rehoused(state: GameState, housed: { lots: number; sites: number }): GameState {
+  const lotCount = Object.keys(state.lots).length;
+  const siteCount = Object.keys(state.sites).length;
+  if (lotCount === housed.lots && siteCount === housed.sites) return state;
+  const out = { ...state };
+  if (lotCount !== housed.lots) out.lots = { ...state.lots };
+  if (siteCount !== housed.sites) out.sites = { ...state.sites };
+  housed.lots = lotCount;
+  housed.sites = siteCount;
+  return out;
 }

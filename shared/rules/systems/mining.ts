@@ -38,11 +38,20 @@ interface AsicGroup {
  * are immutable outside drafts, so the same map object always holds the same lots, and it stays
  * the same object across days until a lot changes.
  */
-const asicGroupCache = new WeakMap<object, { catalogue: readonly HardwareModelSpec[]; groups: AsicGroup[] }>();
+const asicGroupCache = new WeakMap<object, { catalogue: readonly HardwareModelSpec[]; groups: AsicGroup[]; generation: number }>();
+let generation = 0;
+
+/**
+ * Forgets every group: for a caller that changes lots in place (`matchCursor` with `inPlace`),
+ * whose lots map stays the same object from day to day.
+ */
+export function forgetAsicGroups(): void {
+  generation += 1;
+}
 
 function asicGroups(lots: Record<string, HardwareLot>, catalogue: readonly HardwareModelSpec[]): AsicGroup[] {
   const cached = asicGroupCache.get(lots);
-  if (cached && cached.catalogue === catalogue) return cached.groups;
+  if (cached && cached.catalogue === catalogue && cached.generation === generation) return cached.groups;
   const thsByModel = new Map<string, number>();
   for (const m of catalogue) if (m.kind === 'asic') thsByModel.set(m.id, m.hashrateThs);
   const byKey = new Map<string, AsicGroup>();
@@ -57,7 +66,7 @@ function asicGroups(lots: Record<string, HardwareLot>, catalogue: readonly Hardw
     else byKey.set(key, { ownerId: lot.ownerId, siteId: lot.siteId, ths: ths * lot.count });
   }
   const groups = [...byKey.values()];
-  asicGroupCache.set(lots, { catalogue, groups });
+  asicGroupCache.set(lots, { catalogue, groups, generation });
   return groups;
 }
 
