@@ -826,13 +826,20 @@ export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draf
   const order = (side: LeaseSide, priceUsdPerGpuHour: number, quantity: number): LeaseOrder => ({
     id: newId(draft, 'LO'), ownerId: LEASE_MAKER_ID, side, priceUsdPerGpuHour, quantity, remaining: quantity, seq: nextSeq(draft), placedDay: tradingDay,
   });
+  // Leases change below only through the desk's own fills, which all run past tomorrow: its
+  // position moves by what each of its orders fills, without another pass over the leases.
+  let inventory = makerInventoryH100(draft);
+  const deskOrder = (side: LeaseSide, priceUsdPerGpuHour: number, quantity: number): number => {
+    const left = matchIncoming(draft, ctx, order(side, priceUsdPerGpuHour, quantity), band, tradingDay, false);
+    inventory += side === 'bid' ? quantity - left : left - quantity;
+    return left;
+  };
   for (const side of ['bid', 'ask'] as const) {
-    const best = makerQuotes(spot, capacity, makerInventoryH100(draft), band, params).find((q) => q.side === side);
-    const inventory = makerInventoryH100(draft);
+    const best = makerQuotes(spot, capacity, inventory, band, params).find((q) => q.side === side);
     const room = side === 'bid' ? limit - inventory : limit + inventory;
     if (!best || room <= 0) continue;
     if (side === 'bid') transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: room * blockCents(best.priceUsdPerGpuHour), reason: 'leaseMakerEscrow' });
-    const left = matchIncoming(draft, ctx, order(side, best.priceUsdPerGpuHour, room), band, tradingDay, false);
+    const left = deskOrder(side, best.priceUsdPerGpuHour, room);
     if (side === 'bid' && left > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: left * blockCents(best.priceUsdPerGpuHour), reason: 'leaseMakerRefund' });
   }
   let atFloor = 0;
@@ -843,18 +850,18 @@ export function refreshLeaseMakers(draft: GameState, ctx: Ctx, tradingDay = draf
   }
   if (atFloor > 0) {
     transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: atFloor * blockCents(band.minUsdPerGpuHour), reason: 'leaseMakerEscrow' });
-    const left = matchIncoming(draft, ctx, order('bid', band.minUsdPerGpuHour, atFloor), band, tradingDay, false);
+    const left = deskOrder('bid', band.minUsdPerGpuHour, atFloor);
     if (left > 0) transfer(draft.ledger, { from: LEASE_ESCROW, to: WORLD, usdCents: left * blockCents(band.minUsdPerGpuHour), reason: 'leaseMakerRefund' });
   }
-  const deliverable = Math.floor(capacity + Math.min(0, makerInventoryH100(draft)));
-  if (atCeiling > 0 && deliverable > 0) matchIncoming(draft, ctx, order('ask', band.maxUsdPerGpuHour, Math.min(atCeiling, deliverable)), band, tradingDay, false);
+  const deliverable = Math.floor(capacity + Math.min(0, inventory));
+  if (atCeiling > 0 && deliverable > 0) deskOrder('ask', band.maxUsdPerGpuHour, Math.min(atCeiling, deliverable));
   let bestBid = -Infinity;
   let bestAsk = Infinity;
   for (const o of tradableBook(draft, band)) {
     if (o.side === 'bid') bestBid = Math.max(bestBid, o.priceUsdPerGpuHour);
     else bestAsk = Math.min(bestAsk, o.priceUsdPerGpuHour);
   }
-  const quotes = postOnly(makerQuotes(spot, capacity, makerInventoryH100(draft), band, params), bestBid, bestAsk, band);
+  const quotes = postOnly(makerQuotes(spot, capacity, inventory, band, params), bestBid, bestAsk, band);
   for (const q of quotes) {
     if (q.side === 'bid') transfer(draft.ledger, { from: WORLD, to: LEASE_ESCROW, usdCents: q.quantity * blockCents(q.priceUsdPerGpuHour), reason: 'leaseMakerEscrow' });
     const o = order(q.side, q.priceUsdPerGpuHour, q.quantity);
