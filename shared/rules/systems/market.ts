@@ -62,12 +62,17 @@ export const marketPhase: Phase = (draft) => {
   pushRecent(draft, 'btcUsd', next.usd);
 };
 
+// One formatter each: `toLocaleString` with options builds a new one per call (~10 µs), and bots
+// get these messages with every refused trade.
+const USD_FORMAT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const BTC_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 8 });
+
 function formatUsd(cents: number): string {
-  return `$${centsToUsd(cents).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${USD_FORMAT.format(centsToUsd(cents))}`;
 }
 
 function formatBtc(sats: number): string {
-  return `${satsToBtc(sats).toLocaleString('en-US', { maximumFractionDigits: 8 })} BTC`;
+  return `${BTC_FORMAT.format(satsToBtc(sats))} BTC`;
 }
 
 /**
