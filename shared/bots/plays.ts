@@ -3,7 +3,7 @@
  * curtailment. Each appends actions to `out` and spends from the decision's Budget.
  */
 import type { Action } from '../rules/actions.js';
-import type { PlayerView } from '../rules/view.js';
+import type { ColoOffer, PlayerView } from '../rules/view.js';
 import type { Site } from '../rules/types.js';
 import {
   affordableListings, asicBreakevenUsdPerMwh, asicPaybackDays, bestAsic, bestGpu, Budget, cheapestRegion, installStored,
@@ -93,9 +93,12 @@ export function gpuUsdPerMw(view: PlayerView, regionId: string): number {
  * the budget keeps its cash for the GPUs.
  */
 export function rentColo(view: PlayerView, budget: Budget, share: number, out: Action[], maxMw = 40): boolean {
-  const provider = [...view.colocation]
-    .filter((p) => p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)
-    .sort((a, b) => a.usdPerKwMonth - b.usdPerKwMonth)[0];
+  // The cheapest provider with space that would be ready in time (the first listed at a tie).
+  let provider: ColoOffer | undefined;
+  for (const p of view.colocation) {
+    if (!(p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)) continue;
+    if (!provider || p.usdPerKwMonth < provider.usdPerKwMonth) provider = p;
+  }
   if (!provider) return false;
   const perMw = gpuUsdPerMw(view, provider.regionId);
   const mw = Math.floor(Math.min(maxMw, provider.availableMw, (budget.cashUsd * share) / perMw) * 2) / 2;
@@ -160,9 +163,12 @@ export function freeAiMw(view: PlayerView, budget: Budget): number {
 export function houseGpus(view: PlayerView, budget: Budget, out: Action[]): boolean {
   const me = view.me;
   if (!me) return false;
-  const provider = [...view.colocation]
-    .filter((p) => p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)
-    .sort((a, b) => a.usdPerKwMonth - b.usdPerKwMonth)[0];
+  // The cheapest provider with space that would be ready in time (the first listed at a tie).
+  let provider: ColoOffer | undefined;
+  for (const p of view.colocation) {
+    if (!(p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)) continue;
+    if (!provider || p.usdPerKwMonth < provider.usdPerKwMonth) provider = p;
+  }
   if (!provider) return false;
   // One rental at a time: space already on its way will take what waits.
   if (mySites(view).some((s) => s.coloProviderId && s.status === 'building')) return false;
