@@ -55,13 +55,17 @@ export function priorityOrder(a: LeaseOrder, b: LeaseOrder): number {
 /** The fills `incoming` gets from `book` and what is left of it; `matchOrder` without the new book (a caller that keeps its book as records updates them itself). */
 export function matchFills(book: readonly LeaseOrder[], incoming: LeaseOrder): Omit<MatchResult, 'book'> {
   const opposite = incoming.side === 'bid' ? 'ask' : 'bid';
-  const candidates = book
-    .filter((o) => o.side === opposite && o.remaining > 0 && o.ownerId !== incoming.ownerId)
-    .sort(priorityOrder);
+  // Only orders the incoming one crosses can fill, and in priority order they come first: sorting
+  // just them gives the same fills (most orders cross nothing and sort nothing).
+  const candidates: LeaseOrder[] = [];
+  for (const o of book) {
+    if (o.side === opposite && o.remaining > 0 && o.ownerId !== incoming.ownerId && crosses(incoming.side, incoming.priceUsdPerGpuHour, o.priceUsdPerGpuHour)) candidates.push(o);
+  }
+  candidates.sort(priorityOrder);
   let remaining = incoming.remaining;
   const fills: LeaseFill[] = [];
   for (const o of candidates) {
-    if (remaining <= 0 || !crosses(incoming.side, incoming.priceUsdPerGpuHour, o.priceUsdPerGpuHour)) break;
+    if (remaining <= 0) break;
     const q = Math.min(remaining, o.remaining);
     remaining -= q;
     const bid = incoming.side === 'bid' ? incoming : o;
