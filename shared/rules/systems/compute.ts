@@ -225,13 +225,21 @@ const bidTender: Reducer<'bidTender'> = (draft, playerId, action) => {
   const t = own(draft.tenders, action.tenderId);
   if (!t) return fail('NOT_FOUND', `Tender ${action.tenderId} does not exist or has been awarded.`);
   if (draft.day >= t.closesDay) return fail('WRONG_STATE', `Tender ${t.id} closed on day ${t.closesDay}.`);
-  const hasAiSite = Object.values(raw(draft.sites)).some((s) => s.ownerId === playerId && s.tier === 'ai');
-  if (!hasAiSite && runningH100(draft, playerId) + leaseTotals(draft, playerId).inH100 <= 0) {
+  if (!ownsAiSite(draft, playerId) && runningH100(draft, playerId) + leaseTotals(draft, playerId).inH100 <= 0) {
     return fail('WRONG_TIER', 'Tenders need GPU capacity: own an ai-tier site or hold leased GPUs first.');
   }
   t.bids = t.bids.filter((b) => b.playerId !== playerId);
   t.bids.push({ playerId, priceUsdPerGpuHour: action.priceUsdPerGpuHour, seq: nextSeq(draft) });
 };
+
+function ownsAiSite(state: GameState, playerId: PlayerId): boolean {
+  const sites = raw(state.sites);
+  for (const id in sites) {
+    const s = sites[id]!;
+    if (s.ownerId === playerId && s.tier === 'ai') return true;
+  }
+  return false;
+}
 
 /** Hardware leaves a site for storage (a tenant takes the hall, or the site is sold); orders addressed there too. */
 function moveLotsToStorage(draft: GameState, playerId: PlayerId, siteId: string): void {
