@@ -60,6 +60,11 @@ function unitEarningPower(state: GameState): (spec: HardwareModelSpec, site: Sit
  * `only`, for that one player (an action needs its own NAV, not everyone's).
  */
 export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): ReadonlyMap<PlayerId, NavParts> {
+  return valuation(draftOrState, only).parts;
+}
+
+/** `navPartsByPlayer`, and the MW the players' running hardware draws (the lots pass sums it too). */
+function valuation(draftOrState: GameState, only?: PlayerId): { parts: ReadonlyMap<PlayerId, NavParts>; runningMw: RunningMw } {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
   const accounts = raw(raw(state.ledger).accounts);
@@ -70,7 +75,13 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Read
   const lots = addLots(draftOrState, byId);
   addSites(draftOrState, byId, lots.siteKw);
   addDebtsAndReserves(state, byId, accounts, order);
-  return withContracts(byId, contractValuesByPlayer(draftOrState, only, lots.ownH100));
+  return { parts: withContracts(byId, contractValuesByPlayer(draftOrState, only, lots.ownH100)), runningMw: lots.runningMw };
+}
+
+/** MW drawn at the meter (PUE included) by every player's hardware running today, by kind. */
+interface RunningMw {
+  miningMw: number;
+  aiMw: number;
 }
 
 type Accounts = DeepReadonly<Ledger['accounts']>;
@@ -124,7 +135,7 @@ interface LotSite {
  * figures are the same, and each player's running GPUs for the contracts' valuation (`gpuBooks`).
  * A site is looked up and checked once, at its first lot: a player has a few lots per site.
  */
-function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>): { siteKw: Map<string, number>; ownH100: Map<PlayerId, number> } {
+function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>): { siteKw: Map<string, number>; ownH100: Map<PlayerId, number>; runningMw: RunningMw } {
   const state = raw(draftOrState);
   const sites = raw(state.sites);
   const resale = new Map<string, number>();
@@ -141,25 +152,33 @@ function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>): { site
     }
     return at;
   };
+  const runningMw: RunningMw = { miningMw: 0, aiMw: 0 };
   for (const lot of Object.values(raw(state.lots))) {
+    const at = lot.status === 'installed' && lot.siteId ? lotSite(lot.siteId) : null;
+    const spec = at ? modelSpec(draftOrState, lot.modelId) : undefined;
+    const running = !!spec && (spec.kind === 'asic' ? at!.runsMining : at!.runsAi);
+    // Every running lot, whoever holds it (the world meters), summed in the lots' order.
+    if (running) {
+      const mw = ((spec.powerKw * lot.count) / 1000) * regionPue(draftOrState, at!.site.regionId);
+      if (spec.kind === 'asic') runningMw.miningMw += mw;
+      else runningMw.aiMw += mw;
+    }
     const parts = byId.get(lot.ownerId);
     if (!parts) continue;
     let unit = resale.get(lot.modelId);
     if (unit === undefined) resale.set(lot.modelId, (unit = resaleUnitPriceUsd(draftOrState, lot.modelId)));
     parts.hardwareUsd += unit * lot.count;
-    const at = lot.status === 'installed' && lot.siteId ? lotSite(lot.siteId) : null;
     if (!at) continue;
-    const spec = modelSpec(draftOrState, lot.modelId);
     const site = at.site;
     if (site.ownerId === lot.ownerId) siteKw.set(site.id, (siteKw.get(site.id) ?? 0) + (spec?.powerKw ?? 0) * lot.count);
-    if (!spec || !(spec.kind === 'asic' ? at.runsMining : at.runsAi)) continue;
+    if (!running) continue;
     parts.operatingHardwareUsd += unit * lot.count;
     if (spec.kind === 'gpu') ownH100.set(lot.ownerId, (ownH100.get(lot.ownerId) ?? 0) + spec.h100Equivalent * lot.count);
     let perUnit = at.earningPerUnitUsd.get(spec.id);
     if (perUnit === undefined) at.earningPerUnitUsd.set(spec.id, (perUnit = earning(spec, site)));
     parts.earningPowerUsd += Math.max(unit, perUnit) * lot.count;
   }
-  return { siteKw, ownH100 };
+  return { siteKw, ownH100, runningMw };
 }
 
 function addSites(draftOrState: GameState, byId: Map<PlayerId, NavParts>, siteKw: ReadonlyMap<string, number>): void {
@@ -244,31 +263,15 @@ export function playerSectorHype(state: GameState, playerId: PlayerId): number {
   return p ? sectorHype(multipleInputs(state, p)) : 0.5;
 }
 
-function updateMeters(draft: GameState): void {
+function updateMeters(draft: GameState, players: RunningMw): void {
   const scenario = raw(draft.scenario);
-  const specs: Record<string, HardwareModelSpec | undefined> = {};
-  for (const m of scenario.catalogue) specs[m.id] = m;
-  let playerMiningMw = 0;
-  let playerAiMw = 0;
-  const sites = raw(draft.sites);
-  for (const lot of Object.values(raw(draft.lots))) {
-    if (lot.status !== 'installed' || !lot.siteId) continue;
-    const spec = specs[lot.modelId];
-    const site = sites[lot.siteId];
-    if (!spec || !site) continue;
-    const purpose = spec.kind === 'asic' ? 'mining' : 'ai';
-    if (!siteRuns(draft, site, purpose)) continue;
-    const mw = ((spec.powerKw * lot.count) / 1000) * regionPue(draft, site.regionId);
-    if (purpose === 'mining') playerMiningMw += mw;
-    else playerAiMw += mw;
-  }
   // EH/s × J/TH = MW (1 EH/s = 10^6 TH/s, and 10^6 W = 1 MW).
   let npcMiningMw = 0;
   for (const c of raw(raw(draft.npc).cohorts)) npcMiningMw += c.runningEhs * c.efficiencyJPerTh * NPC_MINING_PUE;
-  const h100Kw = specs.h100?.powerKw ?? DEFAULT_H100_KW;
+  const h100Kw = modelSpec(draft, 'h100')?.powerKw ?? DEFAULT_H100_KW;
   const npcAiMw = (draft.compute.npcSupplyH100 * h100Kw * NPC_AI_PUE) / 1000;
-  draft.meters.miningGw = (playerMiningMw + npcMiningMw) / 1000;
-  draft.meters.aiGw = (playerAiMw + npcAiMw) / 1000;
+  draft.meters.miningGw = (players.miningMw + npcMiningMw) / 1000;
+  draft.meters.aiGw = (players.aiMw + npcAiMw) / 1000;
 
   let now = 0;
   let base = 0;
@@ -282,7 +285,7 @@ function updateMeters(draft: GameState): void {
 
 /** Scores every player (NAV, multiple, market cap) and updates the world meters. */
 export const valuationPhase: Phase = (draft) => {
-  const parts = navPartsByPlayer(draft);
+  const { parts, runningMw } = valuation(draft);
   const players = raw(draft.players);
   for (const id of raw(draft.playerOrder)) {
     const p = players[id];
@@ -298,5 +301,5 @@ export const valuationPhase: Phase = (draft) => {
     w.multiple = multiple;
     w.marketCapUsd = capRounded;
   }
-  updateMeters(draft);
+  updateMeters(draft, runningMw);
 };
