@@ -34,6 +34,7 @@ import { own } from '../own.js';
 import { renderNewsEn } from '../../economy/newsText.js';
 import { contractRecord } from '../recordShapes.js';
 import { recordValues } from '../recordValues.js';
+import { entriesOfParty, indexEntry, partyIndex, type PartyIndex } from '../partyIndex.js';
 
 /** Open lease orders one player may have at once (keeps the book and its views small). */
 export const MAX_OPEN_LEASE_ORDERS = 20;
@@ -106,11 +107,27 @@ function tradableBook(state: GameState, band: PriceBand): LeaseOrder[] {
 const leaseActive = (l: LeaseHolding, day: number) => l.startDay <= day && day < l.endDay;
 const contractLive = (c: Contract, day: number) => c.endDay > day;
 
+// Leases by lessee and lessor, contracts by owner: a check for one player reads its own.
+const leaseIndexes = new WeakMap<object, PartyIndex>();
+const leaseParties = (l: DeepReadonly<LeaseHolding>): PlayerId[] => [l.lesseeId, l.lessorId];
+const contractIndexes = new WeakMap<object, PartyIndex>();
+const contractParties = (c: DeepReadonly<Contract>): PlayerId[] => [c.ownerId];
+
+function leasesOfParty(state: GameState, playerId: PlayerId): DeepReadonly<LeaseHolding>[] {
+  const leases = raw(state.leases);
+  return entriesOfParty(partyIndex(leaseIndexes, leases, leaseParties), leases, playerId);
+}
+
+function contractsOf(state: GameState, playerId: PlayerId): DeepReadonly<Contract>[] {
+  const contracts = raw(state.contracts);
+  return entriesOfParty(partyIndex(contractIndexes, contracts, contractParties), contracts, playerId);
+}
+
 /** Lease capacity a player holds (in) and owes (out) today. */
 export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: number; outH100: number } {
   let inH100 = 0;
   let outH100 = 0;
-  for (const l of recordValues(raw(state.leases))) {
+  for (const l of leasesOfParty(state, playerId)) {
     if (!leaseActive(l, state.day)) continue;
     if (l.lesseeId === playerId) inH100 += l.gpus;
     if (l.lessorId === playerId) outH100 += l.gpus;
@@ -121,7 +138,7 @@ export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: num
 /** GPUs promised to tender contracts running now or starting later. */
 export function tenderCommittedH100(state: GameState, playerId: PlayerId): number {
   let n = 0;
-  for (const c of recordValues(raw(state.contracts))) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
+  for (const c of contractsOf(state, playerId)) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
   return n;
 }
 
@@ -156,10 +173,12 @@ export function uncommittedH100(state: GameState, playerId: PlayerId): number {
 function leaseFill(draft: GameState, ctx: Ctx, f: LeaseFill, startDay: number): void {
   const id = newId(draft, 'LH');
   const { buyerId, sellerId, quantity, priceUsdPerGpuHour } = f;
-  draft.leases[id] = {
+  const lease: LeaseHolding = {
     id, lesseeId: buyerId, lessorId: sellerId, gpus: quantity, priceUsdPerGpuHour,
     startDay, endDay: startDay + LEASE_BLOCK_DAYS,
   };
+  draft.leases[id] = lease;
+  indexEntry(leaseIndexes, draft.leases, id, lease, leaseParties);
   ctx.events.push({ type: 'leaseTrade', day: startDay, buyerId, sellerId, quantity, priceUsdPerGpuHour });
 }
 
@@ -627,6 +646,12 @@ function rackNpcOrders(draft: GameState): void {
   c.npcOrdersFirstDay += due;
 }
 
+/** The one way to create a contract: keeps the owner index in step. */
+function addContract(draft: GameState, c: Contract): void {
+  draft.contracts[c.id] = c;
+  indexEntry(contractIndexes, draft.contracts, c.id, c, contractParties);
+}
+
 /** Awards tenders closing today to the cheapest bidder that can still supply the GPUs. */
 function awardTenders(draft: GameState, ctx: Ctx): void {
   const tenders = raw(draft.tenders);
@@ -639,11 +664,11 @@ function awardTenders(draft: GameState, ctx: Ctx): void {
     });
     if (winner) {
       const id = newId(draft, 'C');
-      draft.contracts[id] = contractRecord({
+      addContract(draft, contractRecord({
         id, kind: 'tender', ownerId: winner.playerId, counterparty: t.lab, gpus: t.gpus, mw: 0, siteId: null,
         priceUsdPerGpuHour: winner.priceUsdPerGpuHour, priceUsdPerKwMonth: 0,
         startDay: t.startDay, endDay: t.startDay + t.days, penaltiesUsd: 0,
-      });
+      }));
       const name = draft.players[winner.playerId]?.name ?? winner.playerId;
       pushNews(draft, ctx, 'tender', renderNewsEn({ key: 'news.tenderAwarded', params: { lab: t.lab, gpus: t.gpus, days: t.days, company: name, priceUsdPerGpuHour: winner.priceUsdPerGpuHour } }));
     }
@@ -706,11 +731,11 @@ function executeHosting(draft: GameState, ctx: Ctx, offer: DeepReadonly<Offer>, 
   }
   site.hostedMw += offer.mw;
   const id = newId(draft, 'C');
-  draft.contracts[id] = contractRecord({
+  addContract(draft, contractRecord({
     id, kind: 'hosting', ownerId: playerId, counterparty: offer.tenant, gpus: 0, mw: offer.mw, siteId: site.id,
     priceUsdPerGpuHour: 0, priceUsdPerKwMonth: usdPerKwMonth,
     startDay, endDay: startDay + Math.round(offer.years * DAYS_PER_YEAR), penaltiesUsd: 0,
-  });
+  }));
   const name = raw(draft.players)[playerId]?.name ?? playerId;
   pushNews(draft, ctx, 'hosting', renderNewsEn({ key: 'news.hostingAwarded', params: { tenant: offer.tenant, mw: offer.mw, site: site.name, company: name, years: offer.years, usdPerKwMonth, bids: offer.bids.length } }));
   return true;
