@@ -200,9 +200,10 @@ export const miningPhase: Phase = (draft, ctx) => {
   for (const id of draft.playerOrder) {
     const ehs = (playerThs.get(id) ?? 0) / 1e6;
     const sats = networkEhs > 0 ? btcToSats((mined.rewardBtc * ehs) / networkEhs) : 0;
-    const revenue = Math.round((1 - REVENUE_EMA_ALPHA) * players[id]!.revenueMiningUsdPerDay + REVENUE_EMA_ALPHA * satsToBtc(sats) * btc.btcUsd);
+    const before = players[id]!.revenueMiningUsdPerDay;
+    const revenue = Math.round((1 - REVENUE_EMA_ALPHA) * before + REVENUE_EMA_ALPHA * satsToBtc(sats) * btc.btcUsd);
     // Touch the draft only when something changes: most players in a class mine nothing.
-    if (sats <= 0 && revenue === players[id]!.revenueMiningUsdPerDay) continue;
+    if (sats <= 0 && revenue === before) continue;
     const player = draft.players[id]!;
     player.revenueMiningUsdPerDay = revenue;
     if (sats <= 0) continue;
