@@ -123,25 +123,26 @@ interface ScenarioMaps {
   specs: Map<string, HardwareModelSpec>;
   regions: Map<string, RegionSpec>;
 }
-// Keyed on the state (draft or plain) itself: one identity lookup per call, no proxy traps. The
-// scenario never changes within a state, and a new state object simply misses once.
+// Keyed on the scenario, which no state ever changes and every state of a match shares: a new
+// state (every day's, in a match played in place or through `step`) finds its scenario's maps.
 const scenarioCache = new WeakMap<object, ScenarioMaps>();
-// The state asked last: a day asks for the same one thousands of times in a row.
+// The state asked last: a day asks for the same one thousands of times in a row, so the state's
+// identity is checked before its scenario is read (through a draft, a read costs a proxy trap).
 let lastState: object | null = null;
 let lastMaps: ScenarioMaps | null = null;
 
 function scenarioMaps(state: GameState): ScenarioMaps {
   if (state === lastState) return lastMaps!;
-  let m = scenarioCache.get(state);
+  const sc = raw(raw(state).scenario);
+  let m = scenarioCache.get(sc);
   if (!m) {
-    const sc = raw(state.scenario);
     m = {
       // raw() of each entry too: a draft's copy keeps child drafts, which are revoked once the
       // draft is finished, and the finished state reuses the copy (this cache's key).
       specs: new Map(raw(sc.catalogue).map((x) => [x.id, raw(x)])),
       regions: new Map(raw(sc.regions).map((x) => [x.id, raw(x)])),
     };
-    scenarioCache.set(state, m);
+    scenarioCache.set(sc, m);
   }
   lastState = state;
   lastMaps = m;
