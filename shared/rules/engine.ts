@@ -106,12 +106,25 @@ export function createGame(scenario: Scenario, seed: string, players: NewPlayer[
 
 /** Seats a new company with the scenario's starting capital (paid by the world, through the ledger). */
 export function addPlayer(state: GameState, p: NewPlayer): GameState {
-  if (state.players[p.id]) throw new Error(`player ${p.id} already seated`);
-  if (p.id === LEASE_MAKER_ID || p.id === HOST_ACTOR) throw new Error(`player id ${p.id} is reserved`);
-  return drafting(state, (draft) => seatPlayer(draft, p));
+  checkSeat(state, p);
+  return drafting(state, (draft) => {
+    seatPlayer(draft, p);
+    return finishDraft(draft);
+  });
 }
 
-function seatPlayer(draft: Draft<GameState>, p: NewPlayer): GameState {
+/** `addPlayer` on a state the caller owns (`matchCursor.ts`): seated in place, no draft. */
+export function addPlayerInPlace(work: GameState, p: NewPlayer): void {
+  checkSeat(work, p);
+  seatPlayer(work, p);
+}
+
+function checkSeat(state: GameState, p: NewPlayer): void {
+  if (state.players[p.id]) throw new Error(`player ${p.id} already seated`);
+  if (p.id === LEASE_MAKER_ID || p.id === HOST_ACTOR) throw new Error(`player id ${p.id} is reserved`);
+}
+
+function seatPlayer(draft: Draft<GameState> | GameState, p: NewPlayer): void {
   draft.players[p.id] = playerRecord({
     id: p.id,
     name: p.name,
@@ -146,7 +159,6 @@ function seatPlayer(draft: Draft<GameState>, p: NewPlayer): GameState {
     usdCents: usdToCents(draft.scenario.finance.startCashUsd),
     reason: 'startingCapital',
   });
-  return finishDraft(draft);
 }
 
 /**

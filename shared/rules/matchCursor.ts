@@ -18,7 +18,7 @@
  * (`rehoused`).
  */
 import type { Action } from './actions.js';
-import { addPlayer, applyAction, applyActionInPlace, REFUSES_BEFORE_WRITING, step, stepInPlace, type NewPlayer } from './engine.js';
+import { addPlayer, addPlayerInPlace, applyAction, applyActionInPlace, REFUSES_BEFORE_WRITING, step, stepInPlace, type NewPlayer } from './engine.js';
 import { forgetViewMemos } from './view.js';
 import { forgetAsicGroups } from './systems/mining.js';
 import type { GameEvent, GameState, PlayerId, RuleError, StepResult } from './types.js';
@@ -99,7 +99,9 @@ function inPlaceCursor(initial: GameState): MatchCursor {
       return { ok: true, events: r.events };
     },
     addPlayer(player) {
-      work = addPlayer(work, player);
+      // The state stays the same object: what the views memoised on it is stale.
+      forgetViewMemos();
+      addPlayerInPlace(work, player);
     },
     step() {
       forgetViewMemos();
