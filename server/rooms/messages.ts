@@ -3,7 +3,7 @@
  * shared/protocol. `dispatch` runs a row: the role's gate, the body's schema, then the handler,
  * which returns a verdict the room turns into `ack` or `error`. Nothing here touches Colyseus.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { parseAction, PLAYER_ACTION_TYPES, type Action } from '../../shared/rules/actions.js';
 import {
   bodyOf, clientMessageSchemas, HOST_ACTION_MESSAGES, jsonSize, MAX_MESSAGE_JSON_BYTES, refIsValid, refOf,

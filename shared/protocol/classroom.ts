@@ -1,5 +1,5 @@
 /** Wire vocabulary a classroom session adds to the `market` room (docs/classroom.md). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_ROUNDS, P_MAX, type GuessErrorCode } from '../classroom/guess.js';
 import { EVENT_KINDS, MARKET_KEYS, type MarketKey } from '../economy/scenarios/types.js';
 

@@ -4,7 +4,7 @@
  * role that may send it. The room's message table, the browser client's typed `send` and the
  * online bot all read this file.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { actionSchemas, PLAYER_ACTION_TYPES, type ActionType } from '../rules/actions.js';
 import { hostCommandSchemas, type HostCommand } from './room.js';
 import { studentMessageSchemas, teacherCommandSchemas, type StudentMessage, type TeacherCommand } from './classroom.js';

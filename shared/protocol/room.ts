@@ -2,7 +2,7 @@
  * The `market` room's wire vocabulary: create/join options, host commands and server messages.
  * docs/protocol.md describes the same things for people writing clients.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_KINDS } from '../economy/scenarios/types.js';
 import type { ErrorCode } from '../rules/types.js';
 import { MAX_DAYS_PER_SECOND, MIN_DAYS_PER_SECOND } from '../rules/pace.js';

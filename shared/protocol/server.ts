@@ -5,7 +5,7 @@
  * Large engine-shaped bodies (the player's private card, events) are typed with `z.custom`: they
  * are built by shared/ code the types already pin, and validating them again would cost every patch.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GuessView } from '../classroom/guess.js';
 import type { HardwareModelSpec, RegionSpec, Scenario } from '../economy/scenarios/types.js';
 import type { DaySummary } from '../rules/summary.js';

@@ -3,7 +3,7 @@
  * messages with these, the engine re-validates before reducing, bots build them.
  * Money in actions is whole or fractional dollars / BTC; the engine converts to cents / sats once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVENT_KINDS } from '../economy/scenarios/types.js';
 
 const id = z.string().min(1).max(64);

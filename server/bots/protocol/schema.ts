@@ -7,7 +7,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { z } from 'zod';
+import * as z from 'zod';
 import { actionSchemas, PLAYER_ACTION_TYPES } from '../../../shared/rules/actions.js';
 import { MAX_ACTIONS_PER_DAY } from '../../../shared/bots/types.js';
 import { PROTOCOL_VERSION } from './messages.js';
