@@ -87,18 +87,23 @@ export function gpuUsdPerMw(view: PlayerView, regionId: string): number {
   return perUnitMw > 0 ? ((view.world.gpuPriceUsd[model.id] ?? model.basePriceUsd) * 1.02) / perUnitMw : Infinity;
 }
 
+/** The cheapest colocation provider with space that would be ready in time (the first listed at a tie), in one pass. */
+function cheapestColo(view: PlayerView): ColoOffer | undefined {
+  let best: ColoOffer | undefined;
+  for (const p of view.colocation) {
+    if (!(p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)) continue;
+    if (!best || p.usdPerKwMonth < best.usdPerKwMonth) best = p;
+  }
+  return best;
+}
+
 /**
  * Rents colocation space sized to what `share` of the budget can fill with GPUs (whole half-MW,
  * at most what the provider has), from the cheapest provider with room. Rent is billed daily, so
  * the budget keeps its cash for the GPUs.
  */
 export function rentColo(view: PlayerView, budget: Budget, share: number, out: Action[], maxMw = 40): boolean {
-  // The cheapest provider with space that would be ready in time (the first listed at a tie).
-  let provider: ColoOffer | undefined;
-  for (const p of view.colocation) {
-    if (!(p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)) continue;
-    if (!provider || p.usdPerKwMonth < provider.usdPerKwMonth) provider = p;
-  }
+  const provider = cheapestColo(view);
   if (!provider) return false;
   const perMw = gpuUsdPerMw(view, provider.regionId);
   const mw = Math.floor(Math.min(maxMw, provider.availableMw, (budget.cashUsd * share) / perMw) * 2) / 2;
@@ -163,12 +168,7 @@ export function freeAiMw(view: PlayerView, budget: Budget): number {
 export function houseGpus(view: PlayerView, budget: Budget, out: Action[]): boolean {
   const me = view.me;
   if (!me) return false;
-  // The cheapest provider with space that would be ready in time (the first listed at a tie).
-  let provider: ColoOffer | undefined;
-  for (const p of view.colocation) {
-    if (!(p.availableMw >= 0.5 && view.day + p.readyDays < view.endDay - MIN_USEFUL_DAYS)) continue;
-    if (!provider || p.usdPerKwMonth < provider.usdPerKwMonth) provider = p;
-  }
+  const provider = cheapestColo(view);
   if (!provider) return false;
   // One rental at a time: space already on its way will take what waits.
   if (mySites(view).some((s) => s.coloProviderId && s.status === 'building')) return false;
