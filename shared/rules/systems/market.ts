@@ -62,7 +62,7 @@ export const marketPhase: Phase = (draft) => {
   pushRecent(draft, 'btcUsd', next.usd);
 };
 
-// One formatter each: `toLocaleString` with options builds a new one per call (~10 µs), and bots
+// One formatter each: `toLocaleString` with options builds a new one per call (~20 µs), and bots
 // get these messages with every refused trade.
 const USD_FORMAT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const BTC_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 8 });
