@@ -7,7 +7,7 @@ import { centsToUsd, satsToBtc } from '../../economy/money.js';
 import { earningPowerDays, marketCapUsd, navUsd, sentimentMultiple, sectorHype, type MultipleInputs, type NavParts } from '../../economy/valuation.js';
 import { contractUsdPerMwh, dailyPowerCostUsd } from '../../economy/power.js';
 import { blockCents } from '../../economy/leaseBook.js';
-import { modelSpec, raw, regionPue, siteRuns } from './capacity.js';
+import { lotsOf, modelSpec, raw, regionPue, siteRuns } from './capacity.js';
 import { resaleUnitPriceUsd, siteMarketUsdPerMw, siteValueUsd } from './prices.js';
 import { contractValuesByPlayer, costOfCapitalPct, type ContractValues } from './computeValue.js';
 import { recordValues } from '../recordValues.js';
@@ -63,7 +63,7 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Read
   return valuation(draftOrState, only).parts;
 }
 
-/** `navPartsByPlayer`, and the MW the players' running hardware draws (the lots pass sums it too). */
+/** `navPartsByPlayer`, and the MW the running hardware it valued draws (every player's, without `only`). */
 function valuation(draftOrState: GameState, only?: PlayerId): { parts: ReadonlyMap<PlayerId, NavParts>; runningMw: RunningMw } {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
@@ -72,7 +72,7 @@ function valuation(draftOrState: GameState, only?: PlayerId): { parts: ReadonlyM
   // One small function per pass: V8 compiles each in a few ms, where one function holding them all
   // took it ~100 ms, and again after each deopt.
   const byId = emptyParts(order, accounts, state.btc.btcUsd);
-  const lots = addLots(draftOrState, byId);
+  const lots = addLots(draftOrState, byId, only);
   addSites(draftOrState, byId, lots.siteKw);
   addDebtsAndReserves(state, byId, accounts, order);
   return { parts: withContracts(byId, contractValuesByPlayer(draftOrState, only, lots.ownH100)), runningMw: lots.runningMw };
@@ -135,7 +135,7 @@ interface LotSite {
  * figures are the same, and each player's running GPUs for the contracts' valuation (`gpuBooks`).
  * A site is looked up and checked once, at its first lot: a player has a few lots per site.
  */
-function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>): { siteKw: Map<string, number>; ownH100: Map<PlayerId, number>; runningMw: RunningMw } {
+function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>, only?: PlayerId): { siteKw: Map<string, number>; ownH100: Map<PlayerId, number>; runningMw: RunningMw } {
   const state = raw(draftOrState);
   const sites = raw(state.sites);
   const resale = new Map<string, number>();
@@ -153,7 +153,9 @@ function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>): { site
     return at;
   };
   const runningMw: RunningMw = { miningMw: 0, aiMw: 0 };
-  for (const lot of Object.values(raw(state.lots))) {
+  // One player's NAV (an action's, a distressed company's) reads its own lots, in the order every
+  // lot is read (the owner index follows the lots' key order), so its sums are the same.
+  for (const lot of only === undefined ? Object.values(raw(state.lots)) : lotsOf(draftOrState, only)) {
     const at = lot.status === 'installed' && lot.siteId ? lotSite(lot.siteId) : null;
     const spec = at ? modelSpec(draftOrState, lot.modelId) : undefined;
     const running = !!spec && (spec.kind === 'asic' ? at!.runsMining : at!.runsAi);
