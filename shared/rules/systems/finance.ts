@@ -230,7 +230,10 @@ export const financePhase: Phase = (draft, ctx) => {
   }
   for (const id of failed) declareBankruptcy(draft, ctx, id);
 
-  let parts: ReturnType<typeof navPartsByPlayer> | null = null;
+  // Every distressed company is valued as the state stood when the first was met: each alone (its
+  // own lots, usually one or two companies with no cash) while nothing has changed since, and all at
+  // once before a bankruptcy here changes the state.
+  let all: ReturnType<typeof navPartsByPlayer> | null = null;
   const players = raw(draft.players);
   for (const id of draft.playerOrder) {
     const plain = players[id];
@@ -240,10 +243,12 @@ export const financePhase: Phase = (draft, ctx) => {
       continue;
     }
     const p = draft.players[id]!;
-    parts ??= navPartsByPlayer(draft);
-    const np = parts.get(id);
+    const np = (all ?? navPartsByPlayer(draft, id)).get(id);
     p.distressDays = np && navUsd(np) < 0 ? p.distressDays + 1 : 0;
-    if (p.distressDays >= DISTRESS_DAYS_TO_BANKRUPTCY) declareBankruptcy(draft, ctx, id);
+    if (p.distressDays >= DISTRESS_DAYS_TO_BANKRUPTCY) {
+      all ??= navPartsByPlayer(draft);
+      declareBankruptcy(draft, ctx, id);
+    }
   }
 };
 
