@@ -11,6 +11,7 @@ import { createDraft, isDraft, type Draft } from 'immer';
 import type { DeepReadonly, GameState, HardwareLot, PlayerId, Site } from '../types.js';
 import type { HardwareModelSpec, RegionSpec } from '../../economy/scenarios/types.js';
 import { lotRecord } from '../recordShapes.js';
+import { idsOfParty, indexEntry, partyIndex, type PartyIndex } from '../partyIndex.js';
 
 // immer keeps a draft's state under `Symbol.for('immer-state')`; the names of its base and copy
 // fields differ between immer's development and (property-mangled) production builds, so they are
@@ -69,29 +70,14 @@ export function rawAt<T extends object>(record: Record<string, T>, key: string):
   return raw(v);
 }
 
-const EMPTY: readonly string[] = Object.freeze([]);
-const lotIndexCache = new WeakMap<object, Map<PlayerId, string[]>>();
-
-function buildLotIndex(lots: Record<string, HardwareLot>): Map<PlayerId, string[]> {
-  const idx = new Map<PlayerId, string[]>();
-  for (const id in lots) {
-    const owner = raw(lots[id]!).ownerId;
-    const list = idx.get(owner);
-    if (list) list.push(id);
-    else idx.set(owner, [id]);
-  }
-  return idx;
-}
+// Lots by owner (partyIndex.ts). An owner's ids come in the lots' key order: sums over them match a
+// pass over every lot.
+const lotIndexes = new WeakMap<object, PartyIndex>();
+const lotOwner = (lot: HardwareLot): PlayerId[] => [raw(lot).ownerId];
 
 /** Ids of the lots `playerId` may own (possibly including since-removed ids: check `lots[id]`). */
 export function lotIdsOf(state: GameState, playerId: PlayerId): readonly string[] {
-  const lots = raw(state.lots);
-  let idx = lotIndexCache.get(lots);
-  if (!idx) {
-    idx = buildLotIndex(lots);
-    lotIndexCache.set(lots, idx);
-  }
-  return idx.get(playerId) ?? EMPTY;
+  return idsOfParty(partyIndex(lotIndexes, raw(state.lots) as Record<string, HardwareLot>, lotOwner), playerId);
 }
 
 /**
@@ -111,12 +97,7 @@ export function lotsOf(state: GameState, playerId: PlayerId): HardwareLot[] {
 /** The one way to create a lot: keeps the owner index in step. */
 export function addLot(draft: GameState, lot: HardwareLot): void {
   draft.lots[lot.id] = lotRecord(lot);
-  const idx = lotIndexCache.get(raw(draft.lots));
-  if (idx) {
-    const list = idx.get(lot.ownerId);
-    if (list) list.push(lot.id);
-    else idx.set(lot.ownerId, [lot.id]);
-  }
+  indexEntry(lotIndexes, raw(draft.lots), lot.id, lot, lotOwner);
 }
 
 interface ScenarioMaps {

@@ -118,7 +118,7 @@ function leasesOfParty(state: GameState, playerId: PlayerId): DeepReadonly<Lease
   return entriesOfParty(partyIndex(leaseIndexes, leases, leaseParties), leases, playerId);
 }
 
-function contractsOf(state: GameState, playerId: PlayerId): DeepReadonly<Contract>[] {
+function contractsOfOwner(state: GameState, playerId: PlayerId): DeepReadonly<Contract>[] {
   const contracts = raw(state.contracts);
   return entriesOfParty(partyIndex(contractIndexes, contracts, contractParties), contracts, playerId);
 }
@@ -138,7 +138,7 @@ export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: num
 /** GPUs promised to tender contracts running now or starting later. */
 export function tenderCommittedH100(state: GameState, playerId: PlayerId): number {
   let n = 0;
-  for (const c of contractsOf(state, playerId)) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
+  for (const c of contractsOfOwner(state, playerId)) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
   return n;
 }
 
@@ -178,7 +178,7 @@ function leaseFill(draft: GameState, ctx: Ctx, f: LeaseFill, startDay: number): 
     startDay, endDay: startDay + LEASE_BLOCK_DAYS,
   };
   draft.leases[id] = lease;
-  indexEntry(leaseIndexes, draft.leases, id, lease, leaseParties);
+  indexEntry(leaseIndexes, raw(draft.leases), id, lease, leaseParties);
   ctx.events.push({ type: 'leaseTrade', day: startDay, buyerId, sellerId, quantity, priceUsdPerGpuHour });
 }
 
@@ -649,7 +649,7 @@ function rackNpcOrders(draft: GameState): void {
 /** The one way to create a contract: keeps the owner index in step. */
 function addContract(draft: GameState, c: Contract): void {
   draft.contracts[c.id] = c;
-  indexEntry(contractIndexes, draft.contracts, c.id, c, contractParties);
+  indexEntry(contractIndexes, raw(draft.contracts), c.id, c, contractParties);
 }
 
 /** Awards tenders closing today to the cheapest bidder that can still supply the GPUs. */
