@@ -3,7 +3,7 @@
  * The client, the online bot and the headless bot all read this shape; secrets never enter it.
  */
 import type {
-  ContestSummary, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer,
+  ContestSummary, Contract, GameState, HardwareLot, LeaseHolding, LeaseOrder, Loan, Meters, NewsItem, Offer, OfferBid,
   PlayerId, PlayerState, RegionState, Site, Tender, Narrative, ContestResult,
 } from './types.js';
 import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.js';
@@ -186,6 +186,8 @@ function recordMemos() {
     // Records that lose keys (tenders awarded, offers closed) are slow to list: once per state, not per seat.
     tenderListCache: new WeakMap<Record<string, Tender>, Tender[]>(),
     offerListCache: new WeakMap<Record<string, Offer>, Offer[]>(),
+    tenderSeen: new WeakMap<Tender, { noBid: PublicTender; bids: Map<PlayerId, Tender['bids'][number]> }>(),
+    offerSeen: new WeakMap<Offer, { noBid: PublicOffer; bids: Map<PlayerId, OfferBid> }>(),
     publicCache: new WeakMap<GameState, PublicPart>(),
   };
 }
@@ -206,6 +208,12 @@ export function publicPlayer(state: GameState, id: PlayerId): PublicPlayer | nul
     revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay,
     btcMinedBtc: satsToBtc(p.btcMinedSats), computeDeliveredH100Days: p.computeDeliveredH100Days,
   };
+}
+
+// A player's public card, one per player record: the public list and the player's own view share it.
+function publicCard(state: GameState, id: PlayerId): PublicPlayer | null {
+  const p = state.players[id];
+  return p ? memo(memos.publicPlayerCache, p, () => publicPlayer(state, id)!) : null;
 }
 
 /** Aggregated price levels, best first: bids high→low, asks low→high. */
@@ -433,10 +441,7 @@ function publicPart(state: GameState): PublicPart {
     regions: memo(memos.regionsCache, state.regions, (regions) => s.regions.map((r) => Object.assign({}, r, regions[r.id] as RegionState))),
     catalogue: releasedModels(state),
     capex: s.capex,
-    players: state.playerOrder.map((id) => {
-      const p = state.players[id];
-      return p ? memo(memos.publicPlayerCache, p, () => publicPlayer(state, id)!) : null;
-    }).filter((p): p is PublicPlayer => p !== null),
+    players: state.playerOrder.map((id) => publicCard(state, id)).filter((p): p is PublicPlayer => p !== null),
     sites: siteParts.sites,
     book: memo(memos.bookCache, state.leaseOrders, () => ({ bids: bookLevels(state, 'bid'), asks: bookLevels(state, 'ask'), blockDays: LEASE_BLOCK_DAYS })),
     colocation: siteParts.colocation,
@@ -458,8 +463,8 @@ function publicPart(state: GameState): PublicPart {
  * share their public objects: treat a view as read-only.
  */
 export function playerView(state: GameState, playerId: PlayerId | null): PlayerView {
-  const me = playerId ? publicPlayer(state, playerId) : null;
   const pub = publicPart(state);
+  const me = playerId ? publicCard(state, playerId) : null;
   // A literal of fixed shape, not `{ ...pub, contest }`: overriding a spread key sends V8 down its
   // slow path, which cost more than the rest of a view.
   return {
@@ -476,7 +481,7 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
     players: pub.players,
     sites: pub.sites,
     book: pub.book,
-    tenders: memo(memos.tenderListCache, state.tenders, (tenders) => recordValues(tenders)).map((t) => publicTender(t, playerId)),
+    tenders: memo(memos.tenderListCache, state.tenders, (tenders) => recordValues(tenders)).map((t) => tenderAs(t, playerId)),
     offers: publicOffers(state, playerId),
     colocation: pub.colocation,
     // The shared public part has no payouts; a player sees its own in each round.
@@ -514,24 +519,42 @@ function ownPlayer(p: PublicPlayer, q: PrivatePlayer): PublicPlayer & PrivatePla
   };
 }
 
-// A tender or an offer as every seat sees it: no bids, their count, and the seat's own bid.
-function publicTender(t: Tender, viewer: PlayerId | null): PublicTender {
+// A tender or an offer as every seat sees it: no bids, their count, and the seat's own bid. Seats
+// without a bid (most of them) share one copy; each bidder's own bid is found in one pass over the
+// bids (the first it placed, as `find` would), not by a search per seat.
+function publicTender(t: Tender, myBidUsdPerGpuHour: number | null): PublicTender {
   return {
     id: t.id, lab: t.lab, gpus: t.gpus, days: t.days, startDay: t.startDay, closesDay: t.closesDay, tier: t.tier,
-    reservePriceUsdPerGpuHour: t.reservePriceUsdPerGpuHour, bidCount: t.bids.length,
-    myBidUsdPerGpuHour: t.bids.find((b) => b.playerId === viewer)?.priceUsdPerGpuHour ?? null,
+    reservePriceUsdPerGpuHour: t.reservePriceUsdPerGpuHour, bidCount: t.bids.length, myBidUsdPerGpuHour,
   };
+}
+
+function tenderAs(t: Tender, viewer: PlayerId | null): PublicTender {
+  const seen = memo(memos.tenderSeen, t, () => ({ noBid: publicTender(t, null), bids: firstBids(t.bids) }));
+  const mine = viewer ? seen.bids.get(viewer) : undefined;
+  return mine ? publicTender(t, mine.priceUsdPerGpuHour) : seen.noBid;
+}
+
+function publicOffer(o: Offer, mine: OfferBid | undefined): PublicOffer {
+  return {
+    id: o.id, kind: o.kind, tenant: o.tenant, mw: o.mw, priceUsdPerKwMonth: o.priceUsdPerKwMonth, years: o.years,
+    retrofitFundedPct: o.retrofitFundedPct, buyoutUsdPerMw: o.buyoutUsdPerMw, postedDay: o.postedDay, closesDay: o.closesDay,
+    bidCount: o.bids.length,
+    myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
+  };
+}
+
+function firstBids<B extends { playerId: PlayerId }>(bids: readonly B[]): Map<PlayerId, B> {
+  const first = new Map<PlayerId, B>();
+  for (const b of bids) if (!first.has(b.playerId)) first.set(b.playerId, b);
+  return first;
 }
 
 /** Open offers with the bid count, and `playerId`'s own bid (null for a spectator). */
 export function publicOffers(state: GameState, playerId: PlayerId | null): PublicOffer[] {
   return memo(memos.offerListCache, state.offers, (offers) => recordValues(offers)).map((o) => {
-    const mine = playerId ? o.bids.find((b) => b.playerId === playerId) : undefined;
-    return {
-      id: o.id, kind: o.kind, tenant: o.tenant, mw: o.mw, priceUsdPerKwMonth: o.priceUsdPerKwMonth, years: o.years,
-      retrofitFundedPct: o.retrofitFundedPct, buyoutUsdPerMw: o.buyoutUsdPerMw, postedDay: o.postedDay, closesDay: o.closesDay,
-      bidCount: o.bids.length,
-      myBid: mine ? { siteId: mine.siteId, priceUsdPerKwMonth: mine.priceUsdPerKwMonth, priceUsdPerMw: mine.priceUsdPerMw } : null,
-    };
+    const seen = memo(memos.offerSeen, o, () => ({ noBid: publicOffer(o, undefined), bids: firstBids(o.bids) }));
+    const mine = playerId ? seen.bids.get(playerId) : undefined;
+    return mine ? publicOffer(o, mine) : seen.noBid;
   });
 }

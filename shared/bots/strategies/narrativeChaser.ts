@@ -38,24 +38,25 @@ export function levelKForecast(view: PlayerView, k: number): CrowdForecast {
   const toOther = npcWeight * (1 - NPC_MOMENTUM_SHARE);
   const npcCrypto = momentum === 'crypto' ? toMomentum : toOther;
   const npcAi = momentum === 'crypto' ? toOther : toMomentum;
-  const picks: Side[] = [];
-  const weights: number[] = [];
-  for (const p of view.players) {
-    if (p.id === view.playerId || p.bankrupt) continue;
-    picks.push(p.narrative === 'none' ? momentum : p.narrative);
-    weights.push(Math.min(view.contest.maxStakeUsd, Math.max(0, p.marketCapUsd) * 0.02));
-  }
+  // Level 1 weighs each seat's own story; from level 2 on every seat is taken to follow the last
+  // level's winner, so one side gets every weight. Weights are recomputed per level, not kept in
+  // arrays: the sums are added in the same order either way.
+  const maxStakeUsd = view.contest.maxStakeUsd;
   let crypto = 0;
   let ai = 0;
+  let follow: Side | null = null;
   for (let level = 1; ; level++) {
     crypto = npcCrypto;
     ai = npcAi;
-    for (let i = 0; i < picks.length; i++) {
-      if (picks[i] === 'crypto') crypto += weights[i]!;
-      else ai += weights[i]!;
+    for (const p of view.players) {
+      if (p.id === view.playerId || p.bankrupt) continue;
+      const weight = Math.min(maxStakeUsd, Math.max(0, p.marketCapUsd) * 0.02);
+      const pick = follow ?? (p.narrative === 'none' ? momentum : p.narrative);
+      if (pick === 'crypto') crypto += weight;
+      else ai += weight;
     }
     if (level >= k) break;
-    picks.fill(crypto > ai ? 'crypto' : 'ai');
+    follow = crypto > ai ? 'crypto' : 'ai';
   }
   const total = crypto + ai;
   const pick: Side = crypto > ai ? 'crypto' : ai > crypto ? 'ai' : momentum;

@@ -42,9 +42,18 @@ export function coloLetMw(state: GameState, providerId: string): number {
   return mw;
 }
 
-/** Every provider with its free capacity today. */
+/** Every provider with its free capacity today: one pass over the sites for all of them (each sum in `coloLetMw`'s order). */
 export function coloOffers(state: GameState): ColoOffer[] {
-  return coloSpecs(state).map((p) => ({ ...p, availableMw: Math.max(0, p.capacityMw - coloLetMw(state, p.id)) }));
+  const specs = coloSpecs(state);
+  const letMw = new Map<string, number>();
+  for (const p of specs) letMw.set(p.id, 0);
+  const sites = raw(state.sites);
+  for (const id in sites) {
+    const s = rawAt(sites, id)!;
+    const mw = letMw.get(s.coloProviderId);
+    if (mw !== undefined) letMw.set(s.coloProviderId, mw + (s.energisedMw + s.buildingMw));
+  }
+  return specs.map((p) => ({ ...p, availableMw: Math.max(0, p.capacityMw - letMw.get(p.id)!) }));
 }
 
 /** Daily rent of `mw` at `usdPerKwMonth` (integer cents): the hosting formula, paid the other way. */
