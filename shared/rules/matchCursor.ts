@@ -14,8 +14,7 @@
  * day is played on one state, and so are the actions whose reducers refuse before they write
  * (`REFUSES_BEFORE_WRITING`, about 70 % of what bots send); any other goes through the pure door on it,
  * whose draft a refusal discards. Before each day the memos on records that change in place (the
- * views', the ASIC groups) are forgotten, and the sites and lots re-housed where V8 needs it
- * (`rehoused`).
+ * views', the ASIC groups) are forgotten.
  */
 import type { Action } from './actions.js';
 import { addPlayer, addPlayerInPlace, applyAction, applyActionInPlace, REFUSES_BEFORE_WRITING, step, stepInPlace, type NewPlayer } from './engine.js';
@@ -83,7 +82,6 @@ export function matchCursor(initial: GameState, options: { inPlace?: boolean } =
 
 function inPlaceCursor(initial: GameState): MatchCursor {
   let work = workingCopy(initial);
-  const housed = { lots: -1 };
   return {
     get state() {
       return work;
@@ -106,27 +104,9 @@ function inPlaceCursor(initial: GameState): MatchCursor {
     step() {
       forgetViewMemos();
       forgetAsicGroups();
-      const r = stepInPlace(rehoused(work, housed));
+      const r = stepInPlace(work);
       work = r.state;
       return r;
     },
   };
-}
-
-/**
- * The state with its sites in a new object, and its lots too on days their keys changed (`housed`
- * holds their count then: 172 of 730 days in a 100-player replay). V8 keeps a record that lost a
- * key as a dictionary, which it enumerates several times slower than one built by a spread, and
- * the day enumerates the lots many times; lots whose keys did not change keep the shape their last
- * spread gave them, so copying them daily bought nothing (the copy was ~5 % of that replay). The
- * sites are copied daily all the same: paired runs of the replay were 2-7 % faster with their daily
- * copy than without. Memos keyed on the lots map see the same object across such days: the lot
- * index follows `addLot` and skips removed lots, and the ASIC groups are forgotten daily.
- */
-function rehoused(state: GameState, housed: { lots: number }): GameState {
-  const lotCount = Object.keys(state.lots).length;
-  const out = { ...state, sites: { ...state.sites } };
-  if (lotCount !== housed.lots) out.lots = { ...state.lots };
-  housed.lots = lotCount;
-  return out;
 }

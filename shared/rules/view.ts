@@ -10,7 +10,7 @@ import type { HardwareModelSpec, RegionSpec } from '../economy/scenarios/types.j
 import { balanceOf, playerAccount } from '../economy/ledger.js';
 import { centsToUsd, satsToBtc } from '../economy/money.js';
 import { daysBetween } from '../economy/calendar.js';
-import { lotsOf, siteLoadsOf, type SiteLoad } from './systems/capacity.js';
+import { lotsOf, recordList, siteLoadsOf, type SiteLoad } from './systems/capacity.js';
 import { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 import { navPartsByPlayer } from './systems/valuation.js';
 import { founderStakeUsd } from './score.js';
@@ -411,7 +411,7 @@ function publicPart(state: GameState): PublicPart {
   if (cached) return cached;
   const s = state.scenario;
   // The free MW of colocation providers is a sum over sites: it changes only with them.
-  const siteParts = memo(memos.sitesCache, state.sites, (sites) => ({ sites: Object.values(sites), colocation: coloOffers(state) }));
+  const siteParts = memo(memos.sitesCache, state.sites, (sites) => ({ sites: recordList(sites).slice(), colocation: coloOffers(state) }));
   const nextHalvingHeight = (Math.floor(state.btc.heightBlocks / s.halvingInterval) + 1) * s.halvingInterval;
   const part: PublicPart = {
     day: state.day,

@@ -11,6 +11,7 @@ import { createDraft, isDraft, type Draft } from 'immer';
 import type { DeepReadonly, GameState, HardwareLot, PlayerId, Site } from '../types.js';
 import type { HardwareModelSpec, RegionSpec } from '../../economy/scenarios/types.js';
 import { lotRecord } from '../recordShapes.js';
+import { recordValues } from '../recordValues.js';
 import { idsOfParty, indexEntry, partyIndex, type PartyIndex } from '../partyIndex.js';
 
 // immer keeps a draft's state under `Symbol.for('immer-state')`; the names of its base and copy
@@ -70,6 +71,29 @@ export function rawAt<T extends object>(record: Record<string, T>, key: string):
   return raw(v);
 }
 
+// The values of a big record (the lots, the sites), listed once and shared by every pass that reads
+// them all (a day walks each several times). A record that gained or lost keys is a dictionary in
+// V8, which a `for in` walks several times slower than an array; spreading the records into new
+// objects every day to keep them fast cost more than the walks it saved on long matches. A list is
+// kept per record object, outside drafts only (a draft's entries change under it), until the record
+// gains or loses a key: every write that adds or deletes one calls `forgetRecordList`. A record
+// whose entries are replaced is a new object (a step's working copy, an action's draft).
+const lists = new WeakMap<object, readonly unknown[]>();
+
+/** The record's values in its key order (read-only: the list is shared). */
+export function recordList<T extends object>(record: Readonly<Record<string, T>>): readonly DeepReadonly<T>[] {
+  const r = raw(record) as Record<string, T>;
+  if (draftsOpen > 0) return Object.keys(r).map((k) => rawAt(r, k)!);
+  let list = lists.get(r) as DeepReadonly<T>[] | undefined;
+  if (!list) lists.set(r, (list = recordValues(r) as DeepReadonly<T>[]));
+  return list;
+}
+
+/** After a key of `record` was added or deleted. */
+export function forgetRecordList(record: object): void {
+  lists.delete(raw(record));
+}
+
 // Lots by owner (partyIndex.ts). An owner's ids come in the lots' key order: sums over them match a
 // pass over every lot.
 const lotIndexes = new WeakMap<object, PartyIndex>();
@@ -97,6 +121,7 @@ export function lotsOf(state: GameState, playerId: PlayerId): HardwareLot[] {
 /** The one way to create a lot: keeps the owner index in step. */
 export function addLot(draft: GameState, lot: HardwareLot): void {
   draft.lots[lot.id] = lotRecord(lot);
+  forgetRecordList(draft.lots);
   indexEntry(lotIndexes, raw(draft.lots), lot.id, lot, lotOwner);
 }
 
@@ -192,12 +217,10 @@ export function siteDrawMw(state: GameState, site: Site): number {
  * for daily phases, where a per-site call would rescan each owner's lots once per site.
  */
 export function siteDrawsMw(state: GameState): Map<string, number> {
-  const lots = raw(state.lots);
   const sites = raw(state.sites);
   const runs = new Map<string, { mining: boolean; ai: boolean; pue: number }>();
   const kw = new Map<string, number>();
-  for (const id in lots) {
-    const lot = rawAt(lots, id)!;
+  for (const lot of recordList(state.lots)) {
     if (lot.status !== 'installed' || !lot.siteId) continue;
     let r = runs.get(lot.siteId);
     if (!r) {
@@ -266,11 +289,9 @@ export function runningH100(state: GameState, playerId: PlayerId): number {
  * lots are visited in the order `lotIdsOf` lists each owner's, so every sum is the same.
  */
 export function runningH100ByPlayer(state: GameState): Map<PlayerId, number> {
-  const lots = raw(state.lots);
   const sites = raw(state.sites);
   const byId = new Map<PlayerId, number>();
-  for (const id in lots) {
-    const lot = raw(lots[id]!);
+  for (const lot of recordList(state.lots)) {
     const spec = runningSpec(state, sites, lot, 'gpu');
     if (spec) byId.set(lot.ownerId, (byId.get(lot.ownerId) ?? 0) + spec.h100Equivalent * lot.count);
   }

@@ -16,7 +16,7 @@ import type { ColocationSpec } from '../../economy/scenarios/types.js';
 import { canTransfer, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd } from '../../economy/money.js';
 import { hostingDayCents } from '../../economy/hosting.js';
-import { lotIdsOf, raw, rawAt, regionSpec } from './capacity.js';
+import { forgetRecordList, lotIdsOf, raw, rawAt, recordList, regionSpec } from './capacity.js';
 import { newSite } from './sites.js';
 
 /** Cash a company must hold to sign: this many days of rent (not charged up front). */
@@ -33,10 +33,8 @@ export function coloSpecs(state: GameState): readonly ColocationSpec[] {
 
 /** MW a provider has let (rentals signed and not yet returned). */
 export function coloLetMw(state: GameState, providerId: string): number {
-  const sites = raw(state.sites);
   let mw = 0;
-  for (const id in sites) {
-    const s = rawAt(sites, id)!;
+  for (const s of recordList(state.sites)) {
     if (s.coloProviderId === providerId) mw += s.energisedMw + s.buildingMw;
   }
   return mw;
@@ -47,9 +45,7 @@ export function coloOffers(state: GameState): ColoOffer[] {
   const specs = coloSpecs(state);
   const letMw = new Map<string, number>();
   for (const p of specs) letMw.set(p.id, 0);
-  const sites = raw(state.sites);
-  for (const id in sites) {
-    const s = rawAt(sites, id)!;
+  for (const s of recordList(state.sites)) {
     const mw = letMw.get(s.coloProviderId);
     if (mw !== undefined) letMw.set(s.coloProviderId, mw + (s.energisedMw + s.buildingMw));
   }
@@ -93,6 +89,7 @@ const rentColocation: Reducer<'rentColocation'> = (draft, playerId, action) => {
     coloUsdPerKwMonth: spec.usdPerKwMonth,
     coloEndDay: readyDay + spec.termDays,
   });
+  forgetRecordList(draft.sites);
 };
 
 export const colocationReducers: { rentColocation: Reducer<'rentColocation'> } = { rentColocation };
@@ -112,23 +109,22 @@ function vacate(draft: GameState, playerId: PlayerId, siteId: string): void {
 
 /** Runs after the sites phase (which energised rentals that became ready today and billed power). */
 export const colocationPhase: Phase = (draft: GameState, _ctx: Ctx) => {
-  const sites = raw(draft.sites);
   const ended: string[] = [];
-  for (const id in sites) {
-    const s = rawAt(sites, id)!;
+  for (const s of recordList(draft.sites)) {
     if (!s.coloProviderId || !s.ownerId) continue;
     if (draft.day >= s.coloEndDay) {
-      ended.push(id);
+      ended.push(s.id);
       continue;
     }
     if (s.status !== 'active' || s.energisedMw <= 0) continue;
     const t = { from: playerAccount(s.ownerId), to: WORLD, usdCents: coloDayCents(s.energisedMw, s.coloUsdPerKwMonth), reason: 'colocation' };
     if (canTransfer(draft.ledger, t)) transfer(draft.ledger, t);
-    else draft.sites[id]!.curtailedToday = true;
+    else draft.sites[s.id]!.curtailedToday = true;
   }
   for (const id of ended) {
     const s = draft.sites[id]!;
     vacate(draft, s.ownerId!, id);
     delete draft.sites[id];
+    forgetRecordList(draft.sites);
   }
 };

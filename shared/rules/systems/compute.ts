@@ -27,7 +27,7 @@ import {
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
 import { HOSTING_OPEX_SHARE } from './computeValue.js';
-import { lotIdsOf, modelSpec, raw, runningH100, runningH100ByPlayer, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
+import { forgetRecordList, lotIdsOf, modelSpec, raw, recordList, runningH100, runningH100ByPlayer, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
 import { tierCapexUsdPerMw, tierMarketUsdPerMw } from './prices.js';
 import { coloRefusal, newSite, startRetrofit } from './sites.js';
 import { own } from '../own.js';
@@ -252,9 +252,7 @@ const bidTender: Reducer<'bidTender'> = (draft, playerId, action) => {
 };
 
 function ownsAiSite(state: GameState, playerId: PlayerId): boolean {
-  const sites = raw(state.sites);
-  for (const id in sites) {
-    const s = sites[id]!;
+  for (const s of recordList(state.sites)) {
     if (s.ownerId === playerId && s.tier === 'ai') return true;
   }
   return false;
@@ -325,6 +323,7 @@ export function offerOwnCostUsd(capex: Pick<Scenario['capex'], 'retrofitUsdPerMw
 function carveHall(draft: GameState, playerId: PlayerId, site: Site, mw: number, tenant: string): Site {
   const id = newId(draft, 'S');
   draft.sites[id] = newSite({ id, name: `${site.name} · ${tenant} hall`, regionId: site.regionId, ownerId: playerId, tier: site.tier, energisedMw: mw });
+  forgetRecordList(draft.sites);
   site.energisedMw -= mw;
   const installed = lotIdsOf(draft, playerId)
     .map((lid) => raw(draft.lots)[lid])
@@ -342,10 +341,8 @@ function carveHall(draft: GameState, playerId: PlayerId, site: Site, mw: number,
 
 /** The player's sites that could take `offer` today: ai halls first (no retrofit to pay), then in id order. */
 export function offerEligibleSites(state: GameState, playerId: PlayerId, offer: Offer): Site[] {
-  const sites = raw(state.sites);
   const out: Site[] = [];
-  for (const id in sites) {
-    const s = sites[id]!;
+  for (const s of recordList(state.sites) as Site[]) {
     if (s.ownerId === playerId && offerSiteProblem(state, playerId, offer, s) === null) out.push(s);
   }
   return out.sort((x, y) => (x.tier === y.tier ? 0 : x.tier === 'ai' ? -1 : 1));
@@ -459,11 +456,10 @@ function payUpTo(draft: GameState, playerId: PlayerId, cents: number, reason: st
  * owner's commitment is spread over the same lots.
  */
 function markCommittedGpus(draft: GameState, committed: Map<PlayerId, number>): void {
-  const lots = raw(draft.lots);
   const sites = raw(draft.sites);
   const left = new Map<PlayerId, number>();
   for (const pid of draft.playerOrder) left.set(pid, committed.get(pid) ?? 0);
-  for (const lot of Object.values(lots)) {
+  for (const lot of recordList(draft.lots)) {
     const owed = left.get(lot.ownerId);
     if (owed === undefined) continue;
     let n = 0;

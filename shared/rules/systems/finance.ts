@@ -28,7 +28,7 @@ import {
   minSharesOutstanding,
 } from '../../economy/finance.js';
 import { navUsd } from '../../economy/valuation.js';
-import { lotIdsOf, raw } from './capacity.js';
+import { forgetRecordList, lotIdsOf, raw } from './capacity.js';
 import { loanEscrow, navPartsByPlayer, playerNavUsd, playerSectorHype, tierUsdPerMw } from './valuation.js';
 import { own } from '../own.js';
 import { renderNewsEn } from '../../economy/newsText.js';
@@ -125,6 +125,7 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
   const bal = balanceOf(draft.ledger, account);
   transfer(draft.ledger, { from: account, to: WORLD, usdCents: bal.usdCents, sats: bal.sats, reason: 'bankruptcy' });
   for (const lotId of [...lotIdsOf(draft, playerId)]) if (draft.lots[lotId]?.ownerId === playerId) delete draft.lots[lotId];
+  forgetRecordList(draft.lots);
   for (const c of recordValues(draft.contracts)) if (c.ownerId === playerId) delete draft.contracts[c.id];
   for (const o of recordValues(draft.offers)) {
     if (o.bids.some((b) => b.playerId === playerId)) o.bids = o.bids.filter((b) => b.playerId !== playerId);
@@ -137,6 +138,7 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
     // Rented colocation space goes back to its provider, not onto the listing.
     if (site.coloProviderId) {
       delete draft.sites[site.id];
+      forgetRecordList(draft.sites);
       continue;
     }
     site.ownerId = null;

@@ -18,7 +18,7 @@ import {
   leadTimeDays,
   stickyPriceStep,
 } from '../../economy/hardware.js';
-import { addLot, modelSpec, raw, rawAt, siteFreeMw, unitMw } from './capacity.js';
+import { addLot, forgetRecordList, modelSpec, raw, recordList, siteFreeMw, unitMw } from './capacity.js';
 import { newUnitPriceUsd, resaleUnitPriceUsd } from './prices.js';
 import { own } from '../own.js';
 
@@ -141,7 +141,10 @@ export const hardwareReducers: { [K in T]: Reducer<K> } = {
     if (count > lot.count) return fail('BAD_ACTION', `Lot ${lot.id} has only ${lot.count} units.`);
     const proceedsUsd = resaleUnitPriceUsd(draft, lot.modelId) * count;
     transfer(draft.ledger, { from: WORLD, to: playerAccount(playerId), usdCents: usdToCents(proceedsUsd), reason: 'hardwareSale' });
-    if (count === lot.count) delete draft.lots[lot.id];
+    if (count === lot.count) {
+      delete draft.lots[lot.id];
+      forgetRecordList(draft.lots);
+    }
     else {
       lot.count -= count;
       lot.committedGpus = Math.min(lot.committedGpus, lot.count);
@@ -151,11 +154,9 @@ export const hardwareReducers: { [K in T]: Reducer<K> } = {
 
 /** Deliveries due today: into the addressed site as far as it has room, the rest into storage. */
 function deliver(draft: GameState, ctx: Ctx): void {
-  const lots = raw(draft.lots);
   const due: string[] = [];
-  for (const id in lots) {
-    const lot = rawAt(lots, id)!;
-    if (lot.status === 'ordered' && lot.arrivesDay <= draft.day) due.push(id);
+  for (const lot of recordList(draft.lots)) {
+    if (lot.status === 'ordered' && lot.arrivesDay <= draft.day) due.push(lot.id);
   }
   for (const id of due) {
     const lot = draft.lots[id]!;

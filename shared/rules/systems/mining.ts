@@ -9,7 +9,7 @@ import { drawFeesBtcPerBlock, hashpriceAtDifficulty, hashpriceUsdPerPhDay, mineD
 import { stepFleet } from '../../economy/npcFleet.js';
 import { COINBASE, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { btcToSats, satsToBtc, satsValueCents } from '../../economy/money.js';
-import { raw, siteRuns } from './capacity.js';
+import { raw, recordList, siteRuns } from './capacity.js';
 import { pushRecent } from './market.js';
 import { renderNewsEn } from '../../economy/newsText.js';
 
@@ -55,8 +55,7 @@ function asicGroups(lots: Record<string, HardwareLot>, catalogue: readonly Hardw
   const thsByModel = new Map<string, number>();
   for (const m of catalogue) if (m.kind === 'asic') thsByModel.set(m.id, m.hashrateThs);
   const byKey = new Map<string, AsicGroup>();
-  for (const lotId in lots) {
-    const lot = lots[lotId]!;
+  for (const lot of recordList(lots)) {
     if (lot.status !== 'installed' || !lot.siteId) continue;
     const ths = thsByModel.get(lot.modelId);
     if (ths === undefined) continue;

@@ -2,7 +2,7 @@
 import type { Phase } from '../context.js';
 import type { GameState } from '../types.js';
 import { withRng } from '../rng.js';
-import { raw, rawAt, unitMw } from './capacity.js';
+import { raw, rawAt, recordList, unitMw } from './capacity.js';
 import { decaySpike, gridQueueDays, nextPowerLogNoise, npcCohortMw, regionPowerUsdPerMwh } from '../../economy/power.js';
 
 /**
@@ -17,16 +17,13 @@ export function regionLoadsMw(state: GameState): { loadMw: Record<string, number
     queuedMw[r.id] = 0;
   }
   const sites = raw(state.sites);
-  for (const id in sites) {
-    const site = rawAt(sites, id)!;
+  for (const site of recordList(state.sites)) {
     if (loadMw[site.regionId] === undefined) continue;
     queuedMw[site.regionId]! += site.buildingMw;
     if (site.ownerId) loadMw[site.regionId]! += site.hostedMw;
   }
   // One pass over the lots rather than one per site.
-  const lots = raw(state.lots);
-  for (const id in lots) {
-    const lot = rawAt(lots, id)!;
+  for (const lot of recordList(state.lots)) {
     if (lot.status !== 'installed' || !lot.siteId) continue;
     const site = rawAt(sites, lot.siteId);
     if (!site || site.ownerId !== lot.ownerId || loadMw[site.regionId] === undefined) continue;

@@ -21,7 +21,7 @@ import {
   ppaLockUsdPerMwh,
   shouldCurtail,
 } from '../../economy/power.js';
-import { lotIdsOf, raw, rawAt, regionSpec, siteDrawsMw } from './capacity.js';
+import { forgetRecordList, lotIdsOf, raw, rawAt, recordList, regionSpec, siteDrawsMw } from './capacity.js';
 import { siteMarketValueUsd, siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 import { own } from '../own.js';
 import { siteRecord } from '../recordShapes.js';
@@ -141,6 +141,7 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
       buildEtaDay: draft.day + days,
       status: 'building',
     });
+    forgetRecordList(draft.sites);
   },
 
   expandSite: (draft, playerId, action) => {
@@ -215,9 +216,8 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
 };
 
 function completeConstruction(draft: GameState, ctx: Ctx): void {
-  const sites = raw(draft.sites);
-  for (const id in sites) {
-    const s = rawAt(sites, id)!;
+  for (const s of recordList(draft.sites)) {
+    const id = s.id;
     if (!s.ownerId) continue;
     const buildDone = s.buildingMw > 0 && s.buildEtaDay <= draft.day && s.status !== 'retrofitting';
     const retrofitDone = s.status === 'retrofitting' && s.retrofitEtaDay <= draft.day;
@@ -241,19 +241,17 @@ function completeConstruction(draft: GameState, ctx: Ctx): void {
  * bills and credits are then posted as one transfer each (postings are the costly part of a day).
  */
 function settlePower(draft: GameState): void {
-  let sites = raw(draft.sites);
-  for (const id in sites) {
-    if (rawAt(sites, id)!.curtailedToday) draft.sites[id]!.curtailedToday = false;
+  for (const s of recordList(draft.sites)) {
+    if (s.curtailedToday) draft.sites[s.id]!.curtailedToday = false;
   }
-  sites = raw(draft.sites);
   const draws = siteDrawsMw(draft);
   const billCents = new Map<PlayerId, number>();
   const creditCents = new Map<PlayerId, number>();
   const cashLeftCents = new Map<PlayerId, number>();
-  for (const id in sites) {
+  for (const s of recordList(draft.sites)) {
+    const id = s.id;
     const drawMw = draws.get(id);
     if (!drawMw || drawMw <= 0) continue;
-    const s = rawAt(sites, id)!;
     const ownerId = s.ownerId;
     if (!ownerId) continue;
     const indexUsdPerMwh = rawAt(draft.regions, s.regionId)?.powerUsdPerMwh ?? 0;

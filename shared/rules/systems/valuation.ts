@@ -7,7 +7,7 @@ import { centsToUsd, satsToBtc } from '../../economy/money.js';
 import { earningPowerDays, marketCapUsd, navUsd, sentimentMultiple, sectorHype, type MultipleInputs, type NavParts } from '../../economy/valuation.js';
 import { contractUsdPerMwh, dailyPowerCostUsd } from '../../economy/power.js';
 import { blockCents } from '../../economy/leaseBook.js';
-import { lotsOf, modelSpec, raw, regionPue, siteRuns } from './capacity.js';
+import { lotsOf, modelSpec, raw, recordList, regionPue, siteRuns } from './capacity.js';
 import { resaleUnitPriceUsd, siteMarketUsdPerMw, siteValueUsd } from './prices.js';
 import { contractValuesByPlayer, costOfCapitalPct, type ContractValues } from './computeValue.js';
 import { recordValues } from '../recordValues.js';
@@ -155,7 +155,7 @@ function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>, only?: 
   const runningMw: RunningMw = { miningMw: 0, aiMw: 0 };
   // One player's NAV (an action's, a distressed company's) reads its own lots, in the order every
   // lot is read (the owner index follows the lots' key order), so its sums are the same.
-  for (const lot of only === undefined ? Object.values(raw(state.lots)) : lotsOf(draftOrState, only)) {
+  for (const lot of only === undefined ? recordList(state.lots) : lotsOf(draftOrState, only)) {
     const at = lot.status === 'installed' && lot.siteId ? lotSite(lot.siteId) : null;
     const spec = at ? modelSpec(draftOrState, lot.modelId) : undefined;
     const running = !!spec && (spec.kind === 'asic' ? at!.runsMining : at!.runsAi);
@@ -185,7 +185,7 @@ function addLots(draftOrState: GameState, byId: Map<PlayerId, NavParts>, only?: 
 
 function addSites(draftOrState: GameState, byId: Map<PlayerId, NavParts>, siteKw: ReadonlyMap<string, number>): void {
   const usdPerMw: Record<Tier, Map<string, number>> = { mining: new Map<string, number>(), ai: new Map<string, number>() };
-  for (const site of Object.values(raw(raw(draftOrState).sites))) {
+  for (const site of recordList(raw(draftOrState).sites)) {
     const parts = site.ownerId ? byId.get(site.ownerId) : undefined;
     if (!parts) continue;
     const totalMw = site.energisedMw + site.buildingMw;

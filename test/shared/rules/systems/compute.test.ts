@@ -11,6 +11,8 @@ import { navPartsByPlayer } from '../../../../shared/rules/systems/valuation.js'
 import type { Action } from '../../../../shared/rules/actions.js';
 import type { GameEvent, GameState, Offer, Tender } from '../../../../shared/rules/types.js';
 import { computePhase } from '../../../../shared/rules/systems/compute.js';
+import { recordList } from '../../../../shared/rules/systems/capacity.js';
+import { workingCopy } from '../../../../shared/rules/workingCopy.js';
 import { playerView } from '../../../../shared/rules/view.js';
 import { edit, runPhase } from '../../../support/engineSteps.js';
 
@@ -364,6 +366,16 @@ describe('hosting and buy-out offers (sealed bids, open to every company)', () =
     expect(flow(s, 'retrofit')).toBe(24_000_000_00);
     expect(Object.values(s.contracts)[0]).toMatchObject({ siteId: hall.id, mw: 10, startDay: scenario.capex.retrofitDays });
     expect(ledgerTotals(s.ledger)).toEqual({ usdCents: 0, sats: 0 });
+  });
+
+  it('lists the carved hall among the sites when the day is played in place', () => {
+    const s0 = withOffer(world(), { mw: 10, retrofitFundedPct: 60 });
+    const s = ok(s0, 'a', { type: 'acceptOffer', offerId: 'OF1', siteId: MINING_SITE }).state;
+    const w = workingCopy(edit(s, (d) => void (d.offers.OF1!.closesDay = d.day)));
+    const before = recordList(w.sites).length;
+    computePhase(w, { events: [] });
+    expect(recordList(w.sites)).toEqual(Object.values(w.sites));
+    expect(recordList(w.sites)).toHaveLength(before + 1);
   });
 
   it('sells a mining site on a buy-out at the price per MW asked: the world pays, the site is listed again, hardware goes to storage', () => {

@@ -7,7 +7,9 @@ import { btcSats, balanceOf, cashCents, ledgerTotals, playerAccount, transfer, W
 import { dailyInterestCents, MARGIN_CALL_GRACE_DAYS } from '../../../../shared/economy/finance.js';
 import { financePhase, ROLLOVER_PENALTY_PCT } from '../../../../shared/rules/systems/finance.js';
 import { loanEscrow } from '../../../../shared/rules/systems/valuation.js';
-import { addLot } from '../../../../shared/rules/systems/capacity.js';
+import { addLot, recordList } from '../../../../shared/rules/systems/capacity.js';
+import { newSite } from '../../../../shared/rules/systems/sites.js';
+import { workingCopy } from '../../../../shared/rules/workingCopy.js';
 import { resaleUnitPriceUsd } from '../../../../shared/rules/systems/prices.js';
 import { blockCents } from '../../../../shared/economy/leaseBook.js';
 import type { GameEvent, GameState } from '../../../../shared/rules/types.js';
@@ -285,6 +287,26 @@ describe('financePhase', () => {
     expect(Object.keys(s.loans)).toEqual([]);
     expect(cashCents(s.ledger, 'b')).toBe(START_CENTS);
     zeroSum(s);
+  });
+
+  it('drops a bankrupt company’s lots and rented sites from the shared lists when the days are played in place', () => {
+    let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
+    s = edit(wipeOut(s, 'a'), (d) => {
+      addLot(d, { id: 'spare', ownerId: 'a', modelId: 'h100', count: 1, status: 'stored', siteId: null, arrivesDay: 0, unitCostUsd: 1, committedGpus: 0 });
+      d.sites.C1 = newSite({ id: 'C1', name: 'rented', regionId: 'quebec', ownerId: 'a', tier: 'ai', energisedMw: 1, coloProviderId: 'colo', coloEndDay: 999 });
+    });
+    const w = workingCopy(s);
+    for (let day = 0; day < 3; day++) {
+      w.day = day;
+      expect(recordList(w.lots)).toEqual(Object.values(w.lots));
+      expect(recordList(w.sites)).toEqual(Object.values(w.sites));
+      financePhase(w, { events: [] });
+    }
+    expect(w.players.a!.restructurings).toBe(1);
+    expect(w.lots.spare).toBeUndefined();
+    expect(w.sites.C1).toBeUndefined();
+    expect(recordList(w.lots)).toEqual(Object.values(w.lots));
+    expect(recordList(w.sites)).toEqual(Object.values(w.sites));
   });
 
   it('takes resting lease bids off the book in a bankruptcy, escrow and all', () => {
