@@ -30,7 +30,7 @@ import { computePhase, computeReducers, refreshLeaseMakers } from './systems/com
 import { LEASE_MAKER_ID } from '../economy/leaseMakers.js';
 import { financePhase, financeReducers } from './systems/finance.js';
 import { contestPhase, contestReducers } from './systems/contest.js';
-import { valuationPhase } from './systems/valuation.js';
+import { forgetHoldings, valuationPhase } from './systems/valuation.js';
 import { closedMarketError } from './markets.js';
 
 // States are shared between the room, snapshots and bots; freezing costs more than it protects
@@ -115,6 +115,7 @@ export function addPlayer(state: GameState, p: NewPlayer): GameState {
 
 /** `addPlayer` on a state the caller owns (`matchCursor.ts`): seated in place, no draft. */
 export function addPlayerInPlace(work: GameState, p: NewPlayer): void {
+  forgetHoldings();
   checkSeat(work, p);
   seatPlayer(work, p);
 }
@@ -180,6 +181,7 @@ export function applyAction(state: GameState, playerId: PlayerId, action: Action
  * no draft, no copy. After a rejection `work` may be half-changed; the caller must rebuild it.
  */
 export function applyActionInPlace(work: GameState, playerId: PlayerId, action: Action): { ok: true; events: GameEvent[] } | { ok: false; error: RuleError; touched: boolean } {
+  forgetHoldings();
   const refused = refusal(work, playerId, action);
   if (refused) return { ok: false, error: refused, touched: false };
   const r = reduce(work, playerId, action);
@@ -235,6 +237,7 @@ export function step(state: GameState): StepResult {
 /** `step` on a state the caller owns (`matchCursor.ts`): the day is played on `work` itself. */
 export function stepInPlace(work: GameState): StepResult {
   if (work.phase === 'ended') return { state: work, events: [] };
+  forgetHoldings();
   const ctx: Ctx = { events: [] };
   for (const phase of PHASES) phase(work, ctx);
   work.day += 1;

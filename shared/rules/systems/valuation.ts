@@ -65,6 +65,18 @@ export function navPartsByPlayer(draftOrState: GameState, only?: PlayerId): Read
 
 /** `navPartsByPlayer`, and the MW the running hardware it valued draws (every player's, without `only`). */
 function valuation(draftOrState: GameState, only?: PlayerId): { parts: ReadonlyMap<PlayerId, NavParts>; runningMw: RunningMw } {
+  const h = (only === undefined ? keptHoldings(draftOrState) : null) ?? holdings(draftOrState, only);
+  return { parts: withContracts(h.byId, contractValuesByPlayer(draftOrState, only, h.ownH100)), runningMw: h.runningMw };
+}
+
+/** Every part of NAV but the contracts and held leases, whose value runs down day by day. */
+interface Holdings {
+  byId: ReadonlyMap<PlayerId, Readonly<NavParts>>;
+  ownH100: Map<PlayerId, number>;
+  runningMw: RunningMw;
+}
+
+function holdings(draftOrState: GameState, only?: PlayerId): Holdings {
   // Read-only: every read goes past immer's proxies (a draft would otherwise proxy each record it touches).
   const state = raw(draftOrState);
   const accounts = raw(raw(state.ledger).accounts);
@@ -75,7 +87,33 @@ function valuation(draftOrState: GameState, only?: PlayerId): { parts: ReadonlyM
   const lots = addLots(draftOrState, byId, only);
   addSites(draftOrState, byId, lots.siteKw);
   addDebtsAndReserves(state, byId, accounts, order);
-  return { parts: withContracts(byId, contractValuesByPlayer(draftOrState, only, lots.ownH100)), runningMw: lots.runningMw };
+  return { byId, ownH100: lots.ownH100, runningMw: lots.runningMw };
+}
+
+/**
+ * The holdings the day's valuation found, for the views of the next day's start: a bot match and a
+ * room value every seat right after the step, on the state the step ended with. Nothing but the
+ * date has moved then, and the holdings read the date only where a mining ban ends, so they are
+ * reused unless one ends today; the contracts are valued afresh. Every step, action and seating
+ * forgets them first (`forgetHoldings`), so no change to the state can slip past.
+ */
+let kept: { state: object; day: number; postings: number; h: Holdings } | null = null;
+
+export function forgetHoldings(): void {
+  kept = null;
+}
+
+function keepHoldings(draft: GameState, h: Holdings): void {
+  const state = raw(draft);
+  kept = { state, day: state.day, postings: raw(state.ledger).postings, h };
+}
+
+function keptHoldings(draftOrState: GameState): Holdings | null {
+  const state = raw(draftOrState);
+  if (!kept || kept.state !== state || kept.day + 1 !== state.day || kept.postings !== raw(state.ledger).postings) return null;
+  const regions = raw(state.regions);
+  for (const id in regions) if (regions[id]!.miningBanUntilDay === state.day) return null;
+  return kept.h;
 }
 
 /** MW drawn at the meter (PUE included) by every player's hardware running today, by kind. */
@@ -221,16 +259,20 @@ function addDebtsAndReserves(state: DeepReadonly<GameState>, byId: Map<PlayerId,
   }
 }
 
-function withContracts(byId: Map<PlayerId, NavParts>, contracts: ReadonlyMap<PlayerId, ContractValues>): ReadonlyMap<PlayerId, NavParts> {
-  for (const [id, parts] of byId) {
+// New parts, field by field (the holdings may be read again tomorrow morning).
+function withContracts(byId: ReadonlyMap<PlayerId, Readonly<NavParts>>, contracts: ReadonlyMap<PlayerId, ContractValues>): ReadonlyMap<PlayerId, NavParts> {
+  const out = new Map<PlayerId, NavParts>();
+  for (const [id, h] of byId) {
     const v = contracts.get(id);
-    if (v) {
-      parts.contractsPvUsd = v.contractsPvUsd;
-      parts.heldLeasesUsd = v.heldLeasesUsd;
-    }
+    const parts: NavParts = {
+      cashUsd: h.cashUsd, btc: h.btc, btcUsd: h.btcUsd, reservedUsd: h.reservedUsd, heldLeasesUsd: v ? v.heldLeasesUsd : h.heldLeasesUsd,
+      hardwareUsd: h.hardwareUsd, operatingHardwareUsd: h.operatingHardwareUsd, earningPowerUsd: h.earningPowerUsd, sitesUsd: h.sitesUsd,
+      operatingSitesUsd: h.operatingSitesUsd, contractsPvUsd: v ? v.contractsPvUsd : h.contractsPvUsd, debtUsd: h.debtUsd,
+    };
     settleSums(parts);
+    out.set(id, parts);
   }
-  return byId;
+  return out;
 }
 
 /** `siteValueUsd`, with the market price per MW of each tier and region looked up once per valuation. */
@@ -287,7 +329,9 @@ function updateMeters(draft: GameState, players: RunningMw): void {
 
 /** Scores every player (NAV, multiple, market cap) and updates the world meters. */
 export const valuationPhase: Phase = (draft) => {
-  const { parts, runningMw } = valuation(draft);
+  const h = holdings(draft);
+  const parts = withContracts(h.byId, contractValuesByPlayer(draft, undefined, h.ownH100));
+  const runningMw = h.runningMw;
   const players = raw(draft.players);
   for (const id of raw(draft.playerOrder)) {
     const p = players[id];
@@ -304,4 +348,5 @@ export const valuationPhase: Phase = (draft) => {
     w.marketCapUsd = capRounded;
   }
   updateMeters(draft, runningMw);
+  keepHoldings(draft, h);
 };

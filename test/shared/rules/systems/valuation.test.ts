@@ -3,7 +3,9 @@ import { createDraft, finishDraft } from 'immer';
 import { applyAction, createGame } from '../../../../shared/rules/engine.js';
 import { getScenario } from '../../../../shared/economy/scenarios/index.js';
 import { playerAccount, transfer, WORLD } from '../../../../shared/economy/ledger.js';
-import { navPartsByPlayer, NPC_AI_PUE, NPC_MINING_PUE, playerNavUsd, valuationPhase } from '../../../../shared/rules/systems/valuation.js';
+import { forgetHoldings, navPartsByPlayer, NPC_AI_PUE, NPC_MINING_PUE, playerNavUsd, valuationPhase } from '../../../../shared/rules/systems/valuation.js';
+import { matchCursor } from '../../../../shared/rules/matchCursor.js';
+import { forgetViewMemos, playerViews } from '../../../../shared/rules/view.js';
 import { resaleUnitPriceUsd, siteValueUsd } from '../../../../shared/rules/systems/prices.js';
 import { addLot } from '../../../../shared/rules/systems/capacity.js';
 import { sentimentMultiple } from '../../../../shared/economy/valuation.js';
@@ -74,5 +76,35 @@ describe('valuationPhase', () => {
     const base = scenario.regions.reduce((sum, r) => sum + r.basePowerUsdPerMwh, 0);
     const now = scenario.regions.reduce((sum, r) => sum + s.regions[r.id]!.powerUsdPerMwh, 0);
     expect(m.energyPriceIndex).toBeCloseTo((100 * now) / base, 9);
+  });
+});
+
+describe('the holdings a day’s valuation keeps for the next morning’s views', () => {
+  it('give every seat the NAV parts of a fresh valuation, on the day a mining ban ends too', () => {
+    let s = createGame(scenario, 'kept', [{ id: 'a', name: 'Alice' }, { id: 'b', name: 'Bob' }]);
+    s = edit(s, (d) => {
+      d.sites.L1!.ownerId = 'a';
+      addLot(d, { id: 'lotA', ownerId: 'a', modelId: 's21', count: 100, status: 'installed', siteId: 'L1', arrivesDay: 0, unitCostUsd: 3000, committedGpus: 0 });
+      d.regions[d.sites.L1!.regionId]!.miningBanUntilDay = 3;
+    });
+    const m = matchCursor(s, { inPlace: true });
+    const running: number[] = [];
+    for (let day = 1; day <= 5; day++) {
+      m.step();
+      const seen = playerViews(m.state, ['a', 'b']).map((v) => v.me!.navParts);
+      forgetHoldings();
+      forgetViewMemos();
+      const fresh = navPartsByPlayer(m.state);
+      expect(seen).toEqual([fresh.get('a'), fresh.get('b')]);
+      running.push(fresh.get('a')!.operatingHardwareUsd);
+    }
+    // An action in place changes the holdings without a posting: the views value it afresh.
+    m.step();
+    const r = m.apply('a', { type: 'uninstallHardware', lotId: 'lotA' });
+    expect(r.ok).toBe(true);
+    expect(playerViews(m.state, ['a', 'b'])[0]!.me!.navParts.operatingHardwareUsd).toBe(0);
+    // The miners stand still through day 2 and run from day 3: the ban's end is in the figures.
+    expect(running.slice(0, 2).every((usd) => usd === 0)).toBe(true);
+    expect(running.slice(2).every((usd) => usd > 0)).toBe(true);
   });
 });
