@@ -20,8 +20,18 @@ export const MIN_USEFUL_DAYS = 20;
 /** Lease block length (DESIGN §3.4: 1 H100 × 30 days): the engine's constant, also `view.book.blockDays`. */
 export { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 
+// Every view of a day shares its region list: one index of it serves every seat's lookups.
+const regionsById = new WeakMap<readonly ViewRegion[], Map<string, ViewRegion>>();
+
 export function regionOf(view: PlayerView, regionId: string): ViewRegion | undefined {
-  return view.regions.find((r) => r.id === regionId);
+  let byId = regionsById.get(view.regions);
+  if (!byId) {
+    byId = new Map();
+    // The first of each id, as a search would find it.
+    for (const r of view.regions) if (!byId.has(r.id)) byId.set(r.id, r);
+    regionsById.set(view.regions, byId);
+  }
+  return byId.get(regionId);
 }
 
 export function modelOf(view: PlayerView, modelId: string): HardwareModelSpec | undefined {

@@ -300,17 +300,28 @@ function marketQuotes(state: GameState): MarketQuotes {
     unitPriceUsd[m.id] = newUnitPriceUsd(state, m.id);
     resale[m.id] = resaleUnitPriceUsd(state, m.id);
   }
+  const site = sitePrices(state);
   const quotes: MarketQuotes = {
     unitPriceUsd,
     resaleUnitPriceUsd: resale,
+    siteMarketUsdPerMw: site.siteMarketUsdPerMw,
+    regionSiteUsdPerMw: site.regionSiteUsdPerMw,
+    capexUsdPerMw: site.capexUsdPerMw,
+  };
+  memos.marketQuotesCache.set(state.scenario, { date: state.date, asicUsdPerTh: state.hardware.asicUsdPerTh, gpuPriceUsd: state.compute.gpuPriceUsd, quotes });
+  return quotes;
+}
+
+// What a site's MW is worth and costs: from the scenario's capex and listings alone, so once a match.
+const sitePricesCache = new WeakMap<GameState['scenario'], Pick<MarketQuotes, 'siteMarketUsdPerMw' | 'regionSiteUsdPerMw' | 'capexUsdPerMw'>>();
+function sitePrices(state: GameState): Pick<MarketQuotes, 'siteMarketUsdPerMw' | 'regionSiteUsdPerMw' | 'capexUsdPerMw'> {
+  return memo(sitePricesCache, state.scenario, () => ({
     siteMarketUsdPerMw: { mining: tierMarketUsdPerMw(state, 'mining'), ai: tierMarketUsdPerMw(state, 'ai') },
     regionSiteUsdPerMw: Object.fromEntries(state.scenario.regions.map((r) => [r.id, {
       mining: siteMarketUsdPerMw(state, { tier: 'mining', regionId: r.id }), ai: siteMarketUsdPerMw(state, { tier: 'ai', regionId: r.id }),
     }])),
     capexUsdPerMw: { mining: tierCapexUsdPerMw(state, 'mining'), ai: tierCapexUsdPerMw(state, 'ai') },
-  };
-  memos.marketQuotesCache.set(state.scenario, { date: state.date, asicUsdPerTh: state.hardware.asicUsdPerTh, gpuPriceUsd: state.compute.gpuPriceUsd, quotes });
-  return quotes;
+  }));
 }
 
 function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principalUsdCents: number; collateralSats: number }[]): EngineQuotes {
@@ -405,6 +416,18 @@ function ownContestHistory(history: readonly ContestResult[], viewer: PlayerId):
 
 type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
 
+// A region's spec and today's state in one object, field by field (Object.assign takes V8's slow path).
+function viewRegion(r: RegionSpec, st: RegionState | undefined): RegionSpec & RegionState {
+  if (!st) return { ...r } as RegionSpec & RegionState;
+  return {
+    id: r.id, name: r.name, basePowerUsdPerMwh: r.basePowerUsdPerMwh, priceSlopeUsdPerMwhPerGw: r.priceSlopeUsdPerMwhPerGw,
+    powerVolDaily: r.powerVolDaily, gridQueueBaseDays: r.gridQueueBaseDays, gridQueueDaysPer100Mw: r.gridQueueDaysPer100Mw, pue: r.pue,
+    politicalRiskPerYear: r.politicalRiskPerYear, curtailCreditUsdPerMwh: r.curtailCreditUsdPerMwh, mapX: r.mapX, mapY: r.mapY,
+    powerUsdPerMwh: st.powerUsdPerMwh, loadMw: st.loadMw, gridQueueDays: st.gridQueueDays, miningBanUntilDay: st.miningBanUntilDay,
+    spikeMultiplier: st.spikeMultiplier, spikeDaysLeft: st.spikeDaysLeft, powerLogNoise: st.powerLogNoise,
+  };
+}
+
 // Every seat's view of one state shares its public part: a league builds a view per bot per day.
 function publicPart(state: GameState): PublicPart {
   const cached = memos.publicCache.get(state);
@@ -438,7 +461,7 @@ function publicPart(state: GameState): PublicPart {
       interestRatePct: state.interestRatePct,
       meters: { ...state.meters },
     },
-    regions: memo(memos.regionsCache, state.regions, (regions) => s.regions.map((r) => Object.assign({}, r, regions[r.id] as RegionState))),
+    regions: memo(memos.regionsCache, state.regions, (regions) => s.regions.map((r) => viewRegion(r, regions[r.id]))),
     catalogue: releasedModels(state),
     capex: s.capex,
     players: state.playerOrder.map((id) => publicCard(state, id)).filter((p): p is PublicPlayer => p !== null),

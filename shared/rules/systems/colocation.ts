@@ -49,7 +49,11 @@ export function coloOffers(state: GameState): ColoOffer[] {
     const mw = letMw.get(s.coloProviderId);
     if (mw !== undefined) letMw.set(s.coloProviderId, mw + (s.energisedMw + s.buildingMw));
   }
-  return specs.map((p) => ({ ...p, availableMw: Math.max(0, p.capacityMw - letMw.get(p.id)!) }));
+  // Field by field: a spread that adds a key takes V8's slow path (it was 2 % of a league match).
+  return specs.map((p) => ({
+    id: p.id, name: p.name, regionId: p.regionId, capacityMw: p.capacityMw, usdPerKwMonth: p.usdPerKwMonth, termDays: p.termDays,
+    readyDays: p.readyDays, availableMw: Math.max(0, p.capacityMw - letMw.get(p.id)!),
+  }));
 }
 
 /** Daily rent of `mw` at `usdPerKwMonth` (integer cents): the hosting formula, paid the other way. */
