@@ -249,8 +249,12 @@ function byOwner<T, K extends keyof T & string>(items: Record<string, T>, key: K
   return idx;
 }
 
-/** One player's private data alone (the server sends it to its owner without building a whole view). */
-export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
+/**
+ * A player's own card with its private data (the view's `me`; the server sends it to its owner
+ * without building a whole view). One literal, field by field: V8 merges two objects by spread or
+ * Object.assign on a slow path, and building the private part apart cost a second object per seat.
+ */
+export function ownCard(state: GameState, id: PlayerId, card: PublicPlayer): PublicPlayer & PrivatePlayer {
   const bal = balanceOf(state.ledger, playerAccount(id));
   const mine = <T extends { ownerId: PlayerId }>(items: Record<string, T>) => byOwner(items, 'ownerId').get(id) ?? [];
   const loans = mine(state.loans);
@@ -260,9 +264,14 @@ export function privatePlayer(state: GameState, id: PlayerId): PrivatePlayer {
   const window = p ? currentWindow(p, p.sharesOutstanding, state.day) : null;
   const lots = lotsOf(state, id);
   return {
+    id: card.id, name: card.name, colorIndex: card.colorIndex, strategy: card.strategy, narrative: card.narrative, bankrupt: card.bankrupt,
+    navUsd: card.navUsd, marketCapUsd: card.marketCapUsd, multiple: card.multiple, sharesOutstanding: card.sharesOutstanding,
+    founderShares: card.founderShares, scoreMarketUsd: card.scoreMarketUsd, scoreNavUsd: card.scoreNavUsd,
+    revenueMiningUsdPerDay: card.revenueMiningUsdPerDay, revenueAiUsdPerDay: card.revenueAiUsdPerDay,
+    btcMinedBtc: card.btcMinedBtc, computeDeliveredH100Days: card.computeDeliveredH100Days,
     cashUsd: centsToUsd(bal.usdCents),
     btc: satsToBtc(bal.sats),
-    sellMinedPct: state.players[id]?.sellMinedPct ?? 0,
+    sellMinedPct: p?.sellMinedPct ?? 0,
     debtUsd: centsToUsd(loans.reduce((s, l) => s + l.principalUsdCents, 0)),
     lots,
     leaseOrders: mine(state.leaseOrders),
@@ -331,7 +340,7 @@ function engineQuotes(state: GameState, id: PlayerId, loans: readonly { principa
   const f = state.scenario.finance;
   const market = marketQuotes(state);
   return {
-    navParts: { ...np },
+    navParts: np,
     sectorHype: playerSectorHype(state, id),
     borrowRoomUsd: centsToUsd(unsecuredRoomCents(borrowingBaseUsd(np), unsecuredCents, navUsd(np), debtCents, f.maxLeverage)),
     securedRoomUsd: centsToUsd(borrowingRoomCents(navUsd(np), debtCents, f.maxLeverage)),
@@ -416,7 +425,19 @@ function ownContestHistory(history: readonly ContestResult[], viewer: PlayerId):
 
 type PublicPart = Omit<PlayerView, 'playerId' | 'tenders' | 'offers' | 'me'>;
 
-// A region's spec and today's state in one object, field by field (Object.assign takes V8's slow path).
+// A region's spec and today's state in one object, field by field (Object.assign takes V8's slow
+// path). The specs are first copied into one shape per scenario: a scenario that derives its regions
+// by spreads hands them over in several, and reading nineteen fields across those cost more than
+// the copy saved.
+const regionSpecsCache = new WeakMap<GameState['scenario'], RegionSpec[]>();
+function regionSpecs(scenario: GameState['scenario']): RegionSpec[] {
+  return memo(regionSpecsCache, scenario, () => scenario.regions.map((r) => ({
+    id: r.id, name: r.name, basePowerUsdPerMwh: r.basePowerUsdPerMwh, priceSlopeUsdPerMwhPerGw: r.priceSlopeUsdPerMwhPerGw,
+    powerVolDaily: r.powerVolDaily, gridQueueBaseDays: r.gridQueueBaseDays, gridQueueDaysPer100Mw: r.gridQueueDaysPer100Mw, pue: r.pue,
+    politicalRiskPerYear: r.politicalRiskPerYear, curtailCreditUsdPerMwh: r.curtailCreditUsdPerMwh, mapX: r.mapX, mapY: r.mapY,
+  })));
+}
+
 function viewRegion(r: RegionSpec, st: RegionState | undefined): RegionSpec & RegionState {
   if (!st) return { ...r } as RegionSpec & RegionState;
   return {
@@ -461,7 +482,7 @@ function publicPart(state: GameState): PublicPart {
       interestRatePct: state.interestRatePct,
       meters: { ...state.meters },
     },
-    regions: memo(memos.regionsCache, state.regions, (regions) => s.regions.map((r) => viewRegion(r, regions[r.id]))),
+    regions: memo(memos.regionsCache, state.regions, (regions) => regionSpecs(s).map((r) => viewRegion(r, regions[r.id]))),
     catalogue: releasedModels(state),
     capex: s.capex,
     players: state.playerOrder.map((id) => publicCard(state, id)).filter((p): p is PublicPlayer => p !== null),
@@ -513,7 +534,7 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
       history: ownContestHistory(state.contest.history, playerId), maxStakeUsd: pub.contest.maxStakeUsd,
     } : pub.contest,
     news: pub.news,
-    me: me && playerId ? ownPlayer(me, privatePlayer(state, playerId)) : null,
+    me: me && playerId ? ownCard(state, playerId, me) : null,
   };
 }
 
@@ -524,22 +545,6 @@ export function playerView(state: GameState, playerId: PlayerId | null): PlayerV
 export function playerViews(state: GameState, playerIds: readonly PlayerId[]): PlayerView[] {
   if (playerIds.length > 1 && !memos.navPartsCache.has(state)) memos.navPartsCache.set(state, navPartsByPlayer(state));
   return playerIds.map((id) => playerView(state, id));
-}
-
-// Field by field, for the same reason as the view: V8 merges two objects by spread or
-// Object.assign on a slow path.
-function ownPlayer(p: PublicPlayer, q: PrivatePlayer): PublicPlayer & PrivatePlayer {
-  return {
-    id: p.id, name: p.name, colorIndex: p.colorIndex, strategy: p.strategy, narrative: p.narrative, bankrupt: p.bankrupt,
-    navUsd: p.navUsd, marketCapUsd: p.marketCapUsd, multiple: p.multiple, sharesOutstanding: p.sharesOutstanding,
-    founderShares: p.founderShares, scoreMarketUsd: p.scoreMarketUsd, scoreNavUsd: p.scoreNavUsd,
-    revenueMiningUsdPerDay: p.revenueMiningUsdPerDay, revenueAiUsdPerDay: p.revenueAiUsdPerDay,
-    btcMinedBtc: p.btcMinedBtc, computeDeliveredH100Days: p.computeDeliveredH100Days,
-    cashUsd: q.cashUsd, btc: q.btc, sellMinedPct: q.sellMinedPct, debtUsd: q.debtUsd, lots: q.lots, leaseOrders: q.leaseOrders,
-    leasesIn: q.leasesIn, leasesOut: q.leasesOut, contracts: q.contracts, loans: q.loans, contestPick: q.contestPick,
-    navParts: q.navParts, operatingUsd: q.operatingUsd, issuableShares: q.issuableShares, retirableShares: q.retirableShares,
-    issuanceWindowEndsDay: q.issuanceWindowEndsDay, quotes: q.quotes, siteLoads: q.siteLoads,
-  };
 }
 
 // A tender or an offer as every seat sees it: no bids, their count, and the seat's own bid. Seats

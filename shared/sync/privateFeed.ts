@@ -2,7 +2,7 @@
 import { derivedSectorHype } from './derivedFigures.js';
 import { derivedResalePrices } from './marketPrices.js';
 import type { NavParts } from '../economy/valuation.js';
-import { privatePlayer, publicPlayer, releasedUnitPrices, type EngineQuotes, type PrivatePlayer, type PublicPlayer } from '../rules/view.js';
+import { ownCard, publicPlayer, releasedUnitPrices, type EngineQuotes, type PrivatePlayer, type PublicPlayer } from '../rules/view.js';
 import type { GameState, PlayerId } from '../rules/types.js';
 import type { WelcomeScenario } from '../protocol/server.js';
 
@@ -19,7 +19,7 @@ export interface PrivatePayload {
 
 export function privatePayload(state: GameState, playerId: PlayerId): PrivatePayload {
   const card = publicPlayer(state, playerId);
-  const me = card ? Object.assign({}, card, privatePlayer(state, playerId)) : null;
+  const me = card ? ownCard(state, playerId, card) : null;
   const tenderBids: PrivatePayload['tenderBids'] = [];
   for (const t of Object.values(state.tenders)) {
     for (const b of t.bids) if (b.playerId === playerId) tenderBids.push({ tenderId: t.id, priceUsdPerGpuHour: b.priceUsdPerGpuHour });
