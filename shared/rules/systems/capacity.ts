@@ -71,8 +71,8 @@ export function rawAt<T extends object>(record: Record<string, T>, key: string):
   return raw(v);
 }
 
-// The values of a big record (the lots, the sites), listed once and shared by every pass that reads
-// them all (a day walks each several times). A record that gained or lost keys is a dictionary in
+// The values of a record the day walks several times (lots, sites, leases, contracts), listed once
+// and shared by every pass that reads them all. A record that gained or lost keys is a dictionary in
 // V8, which a `for in` walks several times slower than an array; spreading the records into new
 // objects every day to keep them fast cost more than the walks it saved on long matches. A list is
 // kept per record object, outside drafts only (a draft's entries change under it), until the record

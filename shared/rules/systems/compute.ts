@@ -178,6 +178,7 @@ function leaseFill(draft: GameState, ctx: Ctx, f: LeaseFill, startDay: number): 
     startDay, endDay: startDay + LEASE_BLOCK_DAYS,
   };
   draft.leases[id] = lease;
+  forgetRecordList(draft.leases);
   indexEntry(leaseIndexes, raw(draft.leases), id, lease, leaseParties);
   ctx.events.push({ type: 'leaseTrade', day: startDay, buyerId, sellerId, quantity, priceUsdPerGpuHour });
 }
@@ -290,7 +291,7 @@ export function offerSiteProblem(state: GameState, playerId: PlayerId, offer: De
     if (site.tier !== 'mining') return fail('WRONG_TIER', `${offer.tenant} buys mining sites; ${site.name} is ai tier.`);
     if (site.hostedMw > 0) return fail('WRONG_STATE', `Site ${site.name} hosts a tenant; it cannot be sold while the lease runs.`);
     if (site.energisedMw + 1e-9 < offer.mw) return fail('NO_CAPACITY', `${offer.tenant} wants a site of at least ${mwText(offer.mw)}; ${site.name} has ${mwText(site.energisedMw)}.`);
-    for (const c of recordValues(raw(state.contracts))) {
+    for (const c of recordList(state.contracts)) {
       if (c.siteId === site.id && c.endDay > state.day) return fail('WRONG_STATE', `Site ${site.name} is bound by contract ${c.id}.`);
     }
     return null;
@@ -482,9 +483,8 @@ interface MakerDay {
 }
 
 function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>, maker: MakerDay): void {
-  const leases = raw(draft.leases);
-  for (const id in leases) {
-    const l = leases[id]!;
+  let ended = false;
+  for (const l of recordList(draft.leases)) {
     if (!leaseActive(l, draft.day)) continue;
     const lessee = days.get(l.lesseeId);
     const lessor = days.get(l.lessorId);
@@ -500,17 +500,21 @@ function payLeases(draft: GameState, days: Map<PlayerId, PlayerDay>, maker: Make
         lessor.revenueCents += cents;
       }
     }
-    if (draft.day + 1 >= l.endDay) delete draft.leases[id];
+    if (draft.day + 1 >= l.endDay) {
+      delete draft.leases[l.id];
+      ended = true;
+    }
   }
+  if (ended) forgetRecordList(draft.leases);
 }
 
 /** Tender deliveries (from the pool), hosting rent, and contracts that end today. */
 function runContracts(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
   const pool = new Map<PlayerId, number>();
   for (const [id, pd] of days) pool.set(id, Math.max(0, pd.ownH100 + pd.inH100 - pd.outH100));
-  const contracts = raw(draft.contracts);
-  for (const id in contracts) {
-    const c = contracts[id]!;
+  let ended = false;
+  for (const c of recordList(draft.contracts)) {
+    const id = c.id;
     const pd = days.get(c.ownerId);
     if (c.startDay <= draft.day && draft.day < c.endDay && pd) {
       if (c.kind === 'tender') {
@@ -532,6 +536,7 @@ function runContracts(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
         if (!site || site.ownerId !== c.ownerId) {
           // The site changed hands: the tenant's lease went with it.
           delete draft.contracts[id];
+          ended = true;
           continue;
         }
         const pay = hostingDayCents(c.mw, c.priceUsdPerKwMonth);
@@ -547,8 +552,10 @@ function runContracts(draft: GameState, days: Map<PlayerId, PlayerDay>): void {
         site.hostedMw = Math.max(0, site.hostedMw - c.mw);
       }
       delete draft.contracts[id];
+      ended = true;
     }
   }
+  if (ended) forgetRecordList(draft.contracts);
   for (const [id, pd] of days) pd.spotOfferedH100 = pool.get(id) ?? 0;
 }
 
@@ -645,6 +652,7 @@ function rackNpcOrders(draft: GameState): void {
 /** The one way to create a contract: keeps the owner index in step. */
 function addContract(draft: GameState, c: Contract): void {
   draft.contracts[c.id] = c;
+  forgetRecordList(draft.contracts);
   indexEntry(contractIndexes, raw(draft.contracts), c.id, c, contractParties);
 }
 
@@ -810,9 +818,7 @@ function postOffers(draft: GameState, ctx: Ctx, rng: Rng): void {
 /** The desk's net position in blocks: leased in from players minus leased out to them, still running after today. */
 function makerInventoryH100(state: GameState): number {
   let n = 0;
-  const leases = raw(state.leases);
-  for (const id in leases) {
-    const l = leases[id]!;
+  for (const l of recordList(state.leases)) {
     if (l.endDay <= state.day + 1) continue;
     if (l.lesseeId === LEASE_MAKER_ID) n += l.gpus;
     if (l.lessorId === LEASE_MAKER_ID) n -= l.gpus;

@@ -8,8 +8,7 @@
  */
 import type { GameState, PlayerId } from '../types.js';
 import { hostingUsdPerDay, presentValueUsd } from '../../economy/hosting.js';
-import { lotIdsOf, modelSpec, raw, rawAt, siteRuns } from './capacity.js';
-import { recordValues } from '../recordValues.js';
+import { lotIdsOf, modelSpec, raw, rawAt, recordList, siteRuns } from './capacity.js';
 
 /** The market values at most two years of contracted income: tenants renegotiate, labs walk away. */
 export const CONTRACT_HORIZON_DAYS = 730;
@@ -75,7 +74,7 @@ export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId,
   const books = gpuBooks(draftOrState, order, ownH100);
   const pv = (usdPerDay: number, days: number) => presentValueUsd(usdPerDay, Math.min(days, CONTRACT_HORIZON_DAYS), rate);
 
-  for (const c of recordValues(raw(state.contracts))) {
+  for (const c of recordList(state.contracts)) {
     const v = out.get(c.ownerId);
     if (!v || c.startDay > day || c.endDay <= day) continue;
     if (c.kind === 'tender') {
@@ -87,7 +86,7 @@ export function contractValuesByPlayer(draftOrState: GameState, only?: PlayerId,
     }
   }
   const held: { lesseeId: PlayerId; gpus: number; daysLeft: number }[] = [];
-  for (const l of recordValues(raw(state.leases))) {
+  for (const l of recordList(state.leases)) {
     const days = l.endDay - l.startDay;
     const paidDays = Math.min(days, Math.max(0, day - l.startDay));
     const daysLeft = days - paidDays;

@@ -127,6 +127,7 @@ export function declareBankruptcy(draft: GameState, ctx: Ctx, playerId: PlayerId
   for (const lotId of [...lotIdsOf(draft, playerId)]) if (draft.lots[lotId]?.ownerId === playerId) delete draft.lots[lotId];
   forgetRecordList(draft.lots);
   for (const c of recordValues(draft.contracts)) if (c.ownerId === playerId) delete draft.contracts[c.id];
+  forgetRecordList(draft.contracts);
   for (const o of recordValues(draft.offers)) {
     if (o.bids.some((b) => b.playerId === playerId)) o.bids = o.bids.filter((b) => b.playerId !== playerId);
   }

@@ -289,24 +289,29 @@ describe('financePhase', () => {
     zeroSum(s);
   });
 
-  it('drops a bankrupt company’s lots and rented sites from the shared lists when the days are played in place', () => {
+  it('drops a bankrupt company’s lots, rented sites and contracts from the shared lists when the days are played in place', () => {
     let s = accept(start, 'a', { type: 'takeLoan', amountUsd: 20_000_000, termDays: 365 });
     s = edit(wipeOut(s, 'a'), (d) => {
       addLot(d, { id: 'spare', ownerId: 'a', modelId: 'h100', count: 1, status: 'stored', siteId: null, arrivesDay: 0, unitCostUsd: 1, committedGpus: 0 });
       d.sites.C1 = newSite({ id: 'C1', name: 'rented', regionId: 'quebec', ownerId: 'a', tier: 'ai', energisedMw: 1, coloProviderId: 'colo', coloEndDay: 999 });
+      d.contracts.K1 = { id: 'K1', kind: 'tender', ownerId: 'a', counterparty: 'lab', gpus: 1, mw: 0, siteId: null, priceUsdPerGpuHour: 0, priceUsdPerKwMonth: 0, startDay: 0, endDay: 99, penaltiesUsd: 0 };
     });
     const w = workingCopy(s);
-    for (let day = 0; day < 3; day++) {
-      w.day = day;
+    const listed = () => {
       expect(recordList(w.lots)).toEqual(Object.values(w.lots));
       expect(recordList(w.sites)).toEqual(Object.values(w.sites));
+      expect(recordList(w.contracts)).toEqual(Object.values(w.contracts));
+    };
+    for (let day = 0; day < 3; day++) {
+      w.day = day;
+      listed();
       financePhase(w, { events: [] });
     }
     expect(w.players.a!.restructurings).toBe(1);
     expect(w.lots.spare).toBeUndefined();
     expect(w.sites.C1).toBeUndefined();
-    expect(recordList(w.lots)).toEqual(Object.values(w.lots));
-    expect(recordList(w.sites)).toEqual(Object.values(w.sites));
+    expect(w.contracts.K1).toBeUndefined();
+    listed();
   });
 
   it('takes resting lease bids off the book in a bankruptcy, escrow and all', () => {

@@ -44,7 +44,7 @@ describe('recordList', () => {
     expect(recordList(record).map((x) => x.id)).toEqual(['b', 'c']);
   });
 
-  it('stays equal to the lots and sites, after every action and every day, in a match played in place', () => {
+  it('stays equal to the lots, sites, leases and contracts, after every action and every day, in a match played in place', () => {
     const scenario = getScenario('history-2023-2025')!;
     // Miners and landlords build, buy and fill sites; ai-pivot rents colocation (its rentals end);
     // the seller deletes lots; the defaulter goes bankrupt.
@@ -53,17 +53,18 @@ describe('recordList', () => {
     const ids = names.map((_, i) => `p${i}`);
     names.forEach((n, i) => m.addPlayer({ id: ids[i]!, name: n, strategy: n }));
     const seats = names.map((n, i) => new BotSeat(n === 'seller' ? seller : getStrategy(n)!, seedRng(`record-list/${i}`)));
-    const keys = (s: GameState) => ({ lots: new Set(Object.keys(s.lots)), sites: new Set(Object.keys(s.sites)) });
-    const changes = { lotsAdded: 0, lotsRemoved: 0, sitesAdded: 0, sitesRemoved: 0 };
+    const RECORDS = ['lots', 'sites', 'leases', 'contracts'] as const;
+    const keys = (s: GameState) => RECORDS.map((r) => new Set(Object.keys(s[r])));
+    const added = RECORDS.map(() => 0);
+    const removed = RECORDS.map(() => 0);
     let before = keys(m.state);
     const check = () => {
-      expectListed(m.state.lots);
-      expectListed(m.state.sites);
+      for (const r of RECORDS) expectListed(m.state[r]);
       const now = keys(m.state);
-      for (const k of now.lots) if (!before.lots.has(k)) changes.lotsAdded += 1;
-      for (const k of before.lots) if (!now.lots.has(k)) changes.lotsRemoved += 1;
-      for (const k of now.sites) if (!before.sites.has(k)) changes.sitesAdded += 1;
-      for (const k of before.sites) if (!now.sites.has(k)) changes.sitesRemoved += 1;
+      now.forEach((ks, i) => {
+        for (const k of ks) if (!before[i]!.has(k)) added[i]! += 1;
+        for (const k of before[i]!) if (!ks.has(k)) removed[i]! += 1;
+      });
       before = now;
     };
     while (m.state.phase === 'running') {
@@ -79,6 +80,6 @@ describe('recordList', () => {
       m.step();
       check();
     }
-    for (const n of Object.values(changes)) expect(n).toBeGreaterThan(2);
+    for (const n of [...added, ...removed]) expect(n).toBeGreaterThan(2);
   });
 });
