@@ -71,7 +71,7 @@ function valuation(draftOrState: GameState, only?: PlayerId): { parts: ReadonlyM
 
 /** Every part of NAV but the contracts and held leases, whose value runs down day by day. */
 interface Holdings {
-  byId: ReadonlyMap<PlayerId, Readonly<NavParts>>;
+  byId: Map<PlayerId, NavParts>;
   ownH100: Map<PlayerId, number>;
   runningMw: RunningMw;
 }
@@ -259,20 +259,16 @@ function addDebtsAndReserves(state: DeepReadonly<GameState>, byId: Map<PlayerId,
   }
 }
 
-// New parts, field by field (the holdings may be read again tomorrow morning).
-function withContracts(byId: ReadonlyMap<PlayerId, Readonly<NavParts>>, contracts: ReadonlyMap<PlayerId, ContractValues>): ReadonlyMap<PlayerId, NavParts> {
-  const out = new Map<PlayerId, NavParts>();
-  for (const [id, h] of byId) {
+// The contracts' parts written into the holdings, which become the NAV parts. Kept holdings get
+// them again the next morning, so both are set whether or not the player has contracts today.
+function withContracts(byId: Map<PlayerId, NavParts>, contracts: ReadonlyMap<PlayerId, ContractValues>): ReadonlyMap<PlayerId, NavParts> {
+  for (const [id, parts] of byId) {
     const v = contracts.get(id);
-    const parts: NavParts = {
-      cashUsd: h.cashUsd, btc: h.btc, btcUsd: h.btcUsd, reservedUsd: h.reservedUsd, heldLeasesUsd: v ? v.heldLeasesUsd : h.heldLeasesUsd,
-      hardwareUsd: h.hardwareUsd, operatingHardwareUsd: h.operatingHardwareUsd, earningPowerUsd: h.earningPowerUsd, sitesUsd: h.sitesUsd,
-      operatingSitesUsd: h.operatingSitesUsd, contractsPvUsd: v ? v.contractsPvUsd : h.contractsPvUsd, debtUsd: h.debtUsd,
-    };
+    parts.contractsPvUsd = v ? v.contractsPvUsd : 0;
+    parts.heldLeasesUsd = v ? v.heldLeasesUsd : 0;
     settleSums(parts);
-    out.set(id, parts);
   }
-  return out;
+  return byId;
 }
 
 /** `siteValueUsd`, with the market price per MW of each tier and region looked up once per valuation. */
