@@ -113,8 +113,28 @@ export interface FleetDayResult {
   relocatedEhs: number;
 }
 
+// Every cohort's key is asked for daily: each is formatted once (numbers to text are slow) and
+// found again through maps keyed on its parts (cleared when large: keys only repeat).
+let cohortKeys = new Map<string, Map<number, Map<number, string>>>();
+let cohortKeyCount = 0;
+const MAX_COHORT_KEYS = 100_000;
+
 function cohortKey(regionId: string, efficiencyJPerTh: number, powerUsdPerMwh: number): string {
-  return `${regionId || 'world'}-${efficiencyJPerTh}j-${Math.round(powerUsdPerMwh)}usd`;
+  const power = Math.round(powerUsdPerMwh);
+  if (cohortKeyCount >= MAX_COHORT_KEYS) {
+    cohortKeys = new Map();
+    cohortKeyCount = 0;
+  }
+  let byEfficiency = cohortKeys.get(regionId);
+  if (!byEfficiency) cohortKeys.set(regionId, (byEfficiency = new Map<number, Map<number, string>>()));
+  let byPower = byEfficiency.get(efficiencyJPerTh);
+  if (!byPower) byEfficiency.set(efficiencyJPerTh, (byPower = new Map<number, string>()));
+  let key = byPower.get(power);
+  if (key === undefined) {
+    byPower.set(power, (key = `${regionId || 'world'}-${efficiencyJPerTh}j-${power}usd`));
+    cohortKeyCount += 1;
+  }
+  return key;
 }
 
 /**
