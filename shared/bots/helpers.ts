@@ -34,8 +34,16 @@ export function regionOf(view: PlayerView, regionId: string): ViewRegion | undef
   return byId.get(regionId);
 }
 
+const modelsById = new WeakMap<readonly HardwareModelSpec[], Map<string, HardwareModelSpec>>();
+
 export function modelOf(view: PlayerView, modelId: string): HardwareModelSpec | undefined {
-  return view.catalogue.find((m) => m.id === modelId);
+  let byId = modelsById.get(view.catalogue);
+  if (!byId) {
+    byId = new Map();
+    for (const m of view.catalogue) if (!byId.has(m.id)) byId.set(m.id, m);
+    modelsById.set(view.catalogue, byId);
+  }
+  return byId.get(modelId);
 }
 
 /** New-unit price today (whole dollars): the engine's own figure from the view (released models only). */
@@ -48,33 +56,41 @@ export function unitMw(view: PlayerView, model: HardwareModelSpec, regionId: str
   return (model.powerKw / 1000) * (regionOf(view, regionId)?.pue ?? 1);
 }
 
-// A strategy asks for its own sites many times a decision. Every view of a day shares its site
-// list, so one pass over it serves every seat (a filter per view grew with seats × sites).
-const sitesByOwner = new WeakMap<readonly Site[], Map<string, readonly Site[]>>();
-const sitesById = new WeakMap<readonly Site[], Map<string, Site>>();
+// A strategy asks for its own sites and for sites by id many times a decision. Every view of a day
+// shares its site list, so one pass over it serves every seat (a filter per view grew with seats ×
+// sites).
+interface SiteIndex {
+  byOwner: Map<string, readonly Site[]>;
+  byId: Map<string, Site>;
+}
+const siteIndexes = new WeakMap<readonly Site[], SiteIndex>();
 const NO_SITES: readonly Site[] = Object.freeze([]);
 
-export function mySites(view: PlayerView): readonly Site[] {
-  let byOwner = sitesByOwner.get(view.sites);
-  if (!byOwner) {
-    const lists = new Map<string, Site[]>();
+function siteIndex(view: PlayerView): SiteIndex {
+  let index = siteIndexes.get(view.sites);
+  if (!index) {
+    const byOwner = new Map<string, Site[]>();
+    const byId = new Map<string, Site>();
     for (const s of view.sites) {
+      byId.set(s.id, s);
       if (!s.ownerId) continue;
-      const list = lists.get(s.ownerId);
+      const list = byOwner.get(s.ownerId);
       if (list) list.push(s);
-      else lists.set(s.ownerId, [s]);
+      else byOwner.set(s.ownerId, [s]);
     }
-    for (const list of lists.values()) Object.freeze(list);
-    sitesByOwner.set(view.sites, (byOwner = lists));
+    for (const list of byOwner.values()) Object.freeze(list);
+    siteIndexes.set(view.sites, (index = { byOwner, byId }));
   }
-  return byOwner.get(view.playerId) ?? NO_SITES;
+  return index;
 }
 
-/** The site with this id in the view (every view of a day shares its site list, so one index serves them all). */
+export function mySites(view: PlayerView): readonly Site[] {
+  return siteIndex(view).byOwner.get(view.playerId) ?? NO_SITES;
+}
+
+/** The site with this id in the view. */
 export function siteOf(view: PlayerView, siteId: string): Site | undefined {
-  let byId = sitesById.get(view.sites);
-  if (!byId) sitesById.set(view.sites, (byId = new Map(view.sites.map((s) => [s.id, s]))));
-  return byId.get(siteId);
+  return siteIndex(view).byId.get(siteId);
 }
 
 /** MW reserved at a site by installed lots and by orders addressed to it. */
