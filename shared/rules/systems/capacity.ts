@@ -75,9 +75,9 @@ export function rawAt<T extends object>(record: Record<string, T>, key: string):
 // and shared by every pass that reads them all. A record that gained or lost keys is a dictionary in
 // V8, which a `for in` walks several times slower than an array; spreading the records into new
 // objects every day to keep them fast cost more than the walks it saved on long matches. A list is
-// kept per record object, outside drafts only (a draft's entries change under it), until the record
-// gains or loses a key: every write that adds or deletes one calls `forgetRecordList`. A record
-// whose entries are replaced is a new object (a step's working copy, an action's draft).
+// kept per record object, outside drafts only (a draft's entries change under it): entries are
+// added through `addEntry` (a new key extends the list), and a deletion calls `forgetRecordList`.
+// A record whose entries are replaced is a new object (a step's working copy, an action's draft).
 const lists = new WeakMap<object, readonly unknown[]>();
 
 /** The record's values in its key order (read-only: the list is shared). */
@@ -92,6 +92,16 @@ export function recordList<T extends object>(record: Readonly<Record<string, T>>
 /** After a key of `record` was added or deleted. */
 export function forgetRecordList(record: object): void {
   lists.delete(raw(record));
+}
+
+/** `record[key] = value`; a key new to the record extends its list (new keys come last in its order). */
+export function addEntry<T extends object>(record: Record<string, T>, key: string, value: T): void {
+  const known = Object.prototype.hasOwnProperty.call(raw(record), key);
+  record[key] = value;
+  const list = lists.get(raw(record)) as T[] | undefined;
+  if (!list) return;
+  if (known || draftsOpen > 0) lists.delete(raw(record));
+  else list.push(value);
 }
 
 // Lots by owner (partyIndex.ts). An owner's ids come in the lots' key order: sums over them match a
@@ -120,8 +130,7 @@ export function lotsOf(state: GameState, playerId: PlayerId): HardwareLot[] {
 
 /** The one way to create a lot: keeps the owner index in step. */
 export function addLot(draft: GameState, lot: HardwareLot): void {
-  draft.lots[lot.id] = lotRecord(lot);
-  forgetRecordList(draft.lots);
+  addEntry(draft.lots, lot.id, lotRecord(lot));
   indexEntry(lotIndexes, raw(draft.lots), lot.id, lot, lotOwner);
 }
 

@@ -16,7 +16,7 @@ import type { ColocationSpec } from '../../economy/scenarios/types.js';
 import { canTransfer, cashCents, playerAccount, transfer, WORLD } from '../../economy/ledger.js';
 import { centsToUsd } from '../../economy/money.js';
 import { hostingDayCents } from '../../economy/hosting.js';
-import { forgetRecordList, lotIdsOf, raw, rawAt, recordList, regionSpec } from './capacity.js';
+import { addEntry, forgetRecordList, lotIdsOf, raw, rawAt, recordList, regionSpec } from './capacity.js';
 import { newSite } from './sites.js';
 
 /** Cash a company must hold to sign: this many days of rent (not charged up front). */
@@ -80,7 +80,7 @@ const rentColocation: Reducer<'rentColocation'> = (draft, playerId, action) => {
     return fail('INSUFFICIENT_FUNDS', `${spec.name} asks for ${COLO_SIGNING_DAYS} days of rent in cash ($${thousands(centsToUsd(signingCents))}) to sign ${action.mw} MW.`);
   }
   const id = newId(draft, 'S');
-  draft.sites[id] = newSite({
+  addEntry(draft.sites, id, newSite({
     id,
     name: `${spec.name} ${id}`,
     regionId: spec.regionId,
@@ -92,8 +92,7 @@ const rentColocation: Reducer<'rentColocation'> = (draft, playerId, action) => {
     coloProviderId: spec.id,
     coloUsdPerKwMonth: spec.usdPerKwMonth,
     coloEndDay: readyDay + spec.termDays,
-  });
-  forgetRecordList(draft.sites);
+  }));
 };
 
 export const colocationReducers: { rentColocation: Reducer<'rentColocation'> } = { rentColocation };

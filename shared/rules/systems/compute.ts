@@ -27,7 +27,7 @@ import {
 import { awardTender, gpuDayCents, LAB_NAMES, shortfallPenaltyCents, tenderTerms } from '../../economy/tenders.js';
 import { DAYS_PER_YEAR, hostingDayCents } from '../../economy/hosting.js';
 import { HOSTING_OPEX_SHARE } from './computeValue.js';
-import { forgetRecordList, lotIdsOf, modelSpec, raw, recordList, runningH100, runningH100ByPlayer, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
+import { addEntry, forgetRecordList, lotIdsOf, modelSpec, raw, recordList, runningH100, runningH100ByPlayer, siteFreeMw, siteRuns, siteUsedMw } from './capacity.js';
 import { tierCapexUsdPerMw, tierMarketUsdPerMw } from './prices.js';
 import { coloRefusal, newSite, startRetrofit } from './sites.js';
 import { own } from '../own.js';
@@ -177,8 +177,7 @@ function leaseFill(draft: GameState, ctx: Ctx, f: LeaseFill, startDay: number): 
     id, lesseeId: buyerId, lessorId: sellerId, gpus: quantity, priceUsdPerGpuHour,
     startDay, endDay: startDay + LEASE_BLOCK_DAYS,
   };
-  draft.leases[id] = lease;
-  forgetRecordList(draft.leases);
+  addEntry(draft.leases, id, lease);
   indexEntry(leaseIndexes, raw(draft.leases), id, lease, leaseParties);
   ctx.events.push({ type: 'leaseTrade', day: startDay, buyerId, sellerId, quantity, priceUsdPerGpuHour });
 }
@@ -323,8 +322,7 @@ export function offerOwnCostUsd(capex: Pick<Scenario['capex'], 'retrofitUsdPerMw
  */
 function carveHall(draft: GameState, playerId: PlayerId, site: Site, mw: number, tenant: string): Site {
   const id = newId(draft, 'S');
-  draft.sites[id] = newSite({ id, name: `${site.name} · ${tenant} hall`, regionId: site.regionId, ownerId: playerId, tier: site.tier, energisedMw: mw });
-  forgetRecordList(draft.sites);
+  addEntry(draft.sites, id, newSite({ id, name: `${site.name} · ${tenant} hall`, regionId: site.regionId, ownerId: playerId, tier: site.tier, energisedMw: mw }));
   site.energisedMw -= mw;
   const installed = lotIdsOf(draft, playerId)
     .map((lid) => raw(draft.lots)[lid])
@@ -337,7 +335,7 @@ function carveHall(draft: GameState, playerId: PlayerId, site: Site, mw: number,
     d.siteId = null;
     d.committedGpus = 0;
   }
-  return draft.sites[id];
+  return draft.sites[id]!;
 }
 
 /** The player's sites that could take `offer` today: ai halls first (no retrofit to pay), then in id order. */
@@ -651,8 +649,7 @@ function rackNpcOrders(draft: GameState): void {
 
 /** The one way to create a contract: keeps the owner index in step. */
 function addContract(draft: GameState, c: Contract): void {
-  draft.contracts[c.id] = c;
-  forgetRecordList(draft.contracts);
+  addEntry(draft.contracts, c.id, c);
   indexEntry(contractIndexes, raw(draft.contracts), c.id, c, contractParties);
 }
 

@@ -21,7 +21,7 @@ import {
   ppaLockUsdPerMwh,
   shouldCurtail,
 } from '../../economy/power.js';
-import { forgetRecordList, lotIdsOf, raw, rawAt, recordList, regionSpec, siteDrawsMw } from './capacity.js';
+import { addEntry, lotIdsOf, raw, rawAt, recordList, regionSpec, siteDrawsMw } from './capacity.js';
 import { siteMarketValueUsd, siteSaleValueUsd, tierCapexUsdPerMw } from './prices.js';
 import { own } from '../own.js';
 import { siteRecord } from '../recordShapes.js';
@@ -131,7 +131,7 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
     const days = energiseQuote(draft, action.regionId, action.tier, action.mw);
     joinQueue(draft, action.regionId, action.mw);
     const id = newId(draft, 'S');
-    draft.sites[id] = newSite({
+    addEntry(draft.sites, id, newSite({
       id,
       name: action.name?.trim() || `${spec.name} ${id}`,
       regionId: action.regionId,
@@ -140,8 +140,7 @@ export const siteReducers: { [K in T]: Reducer<K> } = {
       buildingMw: action.mw,
       buildEtaDay: draft.day + days,
       status: 'building',
-    });
-    forgetRecordList(draft.sites);
+    }));
   },
 
   expandSite: (draft, playerId, action) => {

@@ -6,7 +6,7 @@ import { BotSeat } from '../../../../shared/bots/botSeat.js';
 import { getStrategy } from '../../../../shared/bots/index.js';
 import { seedRng } from '../../../../shared/rules/rng.js';
 import { playerViews } from '../../../../shared/rules/view.js';
-import { forgetRecordList, recordList } from '../../../../shared/rules/systems/capacity.js';
+import { addEntry, forgetRecordList, recordList } from '../../../../shared/rules/systems/capacity.js';
 import type { GameState } from '../../../../shared/rules/types.js';
 import type { Strategy } from '../../../../shared/bots/types.js';
 
@@ -42,6 +42,17 @@ describe('recordList', () => {
     delete record.a;
     forgetRecordList(record);
     expect(recordList(record).map((x) => x.id)).toEqual(['b', 'c']);
+  });
+
+  it('extends the list with an entry added under a new key, and lists anew when a key is written again', () => {
+    const record: Record<string, { id: string; v: number }> = { a: { id: 'a', v: 1 } };
+    const first = recordList(record);
+    addEntry(record, 'b', { id: 'b', v: 1 });
+    expect(recordList(record)).toBe(first);
+    expect(recordList(record).map((x) => x.id)).toEqual(['a', 'b']);
+    const again = { id: 'a', v: 2 };
+    addEntry(record, 'a', again);
+    expect(recordList(record)).toEqual([again, { id: 'b', v: 1 }]);
   });
 
   it('stays equal to the lots, sites, leases and contracts, after every action and every day, in a match played in place', () => {
