@@ -20,30 +20,26 @@ export const MIN_USEFUL_DAYS = 20;
 /** Lease block length (DESIGN §3.4: 1 H100 × 30 days): the engine's constant, also `view.book.blockDays`. */
 export { LEASE_BLOCK_DAYS } from '../economy/leaseBook.js';
 
-// Every view of a day shares its region list: one index of it serves every seat's lookups.
-const regionsById = new WeakMap<readonly ViewRegion[], Map<string, ViewRegion>>();
+// Every view of a day shares its region and model lists: one index of each serves every seat's
+// lookups (the first entry of each id, as a search would find it).
+const idIndexes = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
 
-export function regionOf(view: PlayerView, regionId: string): ViewRegion | undefined {
-  let byId = regionsById.get(view.regions);
-  if (!byId) {
-    byId = new Map();
-    // The first of each id, as a search would find it.
-    for (const r of view.regions) if (!byId.has(r.id)) byId.set(r.id, r);
-    regionsById.set(view.regions, byId);
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  let index = idIndexes.get(list) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const x of list) if (!index.has(x.id)) index.set(x.id, x);
+    idIndexes.set(list, index);
   }
-  return byId.get(regionId);
+  return index;
 }
 
-const modelsById = new WeakMap<readonly HardwareModelSpec[], Map<string, HardwareModelSpec>>();
+export function regionOf(view: PlayerView, regionId: string): ViewRegion | undefined {
+  return byId(view.regions).get(regionId);
+}
 
 export function modelOf(view: PlayerView, modelId: string): HardwareModelSpec | undefined {
-  let byId = modelsById.get(view.catalogue);
-  if (!byId) {
-    byId = new Map();
-    for (const m of view.catalogue) if (!byId.has(m.id)) byId.set(m.id, m);
-    modelsById.set(view.catalogue, byId);
-  }
-  return byId.get(modelId);
+  return byId(view.catalogue).get(modelId);
 }
 
 /** New-unit price today (whole dollars): the engine's own figure from the view (released models only). */
