@@ -31,28 +31,27 @@ export function coloSpecs(state: GameState): readonly ColocationSpec[] {
   return raw(raw(state.scenario).colocation ?? []);
 }
 
-/** MW a provider has let (rentals signed and not yet returned). */
-export function coloLetMw(state: GameState, providerId: string): number {
-  let mw = 0;
+/** MW each provider has let (rentals signed and not yet returned), in one pass over the sites. */
+function letMwByProvider(state: GameState): Map<string, number> {
+  const letMw = new Map<string, number>();
   for (const s of recordList(state.sites)) {
-    if (s.coloProviderId === providerId) mw += s.energisedMw + s.buildingMw;
+    if (s.coloProviderId) letMw.set(s.coloProviderId, (letMw.get(s.coloProviderId) ?? 0) + (s.energisedMw + s.buildingMw));
   }
-  return mw;
+  return letMw;
 }
 
-/** Every provider with its free capacity today: one pass over the sites for all of them (each sum in `coloLetMw`'s order). */
+/** MW a provider has let. */
+export function coloLetMw(state: GameState, providerId: string): number {
+  return letMwByProvider(state).get(providerId) ?? 0;
+}
+
+/** Every provider with its free capacity today. */
 export function coloOffers(state: GameState): ColoOffer[] {
-  const specs = coloSpecs(state);
-  const letMw = new Map<string, number>();
-  for (const p of specs) letMw.set(p.id, 0);
-  for (const s of recordList(state.sites)) {
-    const mw = letMw.get(s.coloProviderId);
-    if (mw !== undefined) letMw.set(s.coloProviderId, mw + (s.energisedMw + s.buildingMw));
-  }
+  const letMw = letMwByProvider(state);
   // Field by field: a spread that adds a key takes V8's slow path (it was 2 % of a league match).
-  return specs.map((p) => ({
+  return coloSpecs(state).map((p) => ({
     id: p.id, name: p.name, regionId: p.regionId, capacityMw: p.capacityMw, usdPerKwMonth: p.usdPerKwMonth, termDays: p.termDays,
-    readyDays: p.readyDays, availableMw: Math.max(0, p.capacityMw - letMw.get(p.id)!),
+    readyDays: p.readyDays, availableMw: Math.max(0, p.capacityMw - (letMw.get(p.id) ?? 0)),
   }));
 }
 

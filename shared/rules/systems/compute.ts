@@ -138,7 +138,7 @@ export function leaseTotals(state: GameState, playerId: PlayerId): { inH100: num
 /** GPUs promised to tender contracts running now or starting later. */
 export function tenderCommittedH100(state: GameState, playerId: PlayerId): number {
   let n = 0;
-  for (const c of contractsOfOwner(state, playerId)) if (c.kind === 'tender' && c.ownerId === playerId && contractLive(c, state.day)) n += c.gpus;
+  for (const c of contractsOfOwner(state, playerId)) if (c.kind === 'tender' && contractLive(c, state.day)) n += c.gpus;
   return n;
 }
 
