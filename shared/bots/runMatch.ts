@@ -119,7 +119,8 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
     if (seat.log.length < MAX_LOG_LINES) seat.log.push(`d${match.state.day} ${String(line).slice(0, MAX_LOG_LINE_CHARS)}`);
   };
   const lastDay = Math.min(opts.untilDay ?? match.state.endDay, match.state.endDay);
-  const seatIds = seats.map((seat) => seat.bot.id);
+  // The ids as seated (the engine's internalized strings), for the views and the actions.
+  const seatIds = seats.map((seat) => match.state.players[seat.bot.id]!.id);
 
   while (match.state.phase === 'running' && match.state.day < lastDay) {
     // Every seat decides from the same start-of-day state, as online players and bots do (they all
@@ -138,7 +139,7 @@ export function runMatch(opts: RunMatchOptions): MatchResult {
         return;
       }
       for (const action of decision.actions) {
-        const r = match.apply(seat.bot.id, action);
+        const r = match.apply(seatIds[i]!, action);
         if (r.ok) {
           seat.stats.actions += 1;
           log.push({ day: dayStart.day, kind: 'action', playerId: seat.bot.id, action });

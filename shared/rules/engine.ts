@@ -91,6 +91,10 @@ export function createGame(scenario: Scenario, seed: string, players: NewPlayer[
     tenders: {},
     contracts: {},
     offers: {},
+    // Present from day 0 though empty (an undefined key is left out of the hash and the JSON): a key
+    // added on the first closed offer gave every match's state a second hidden class, and the code
+    // compiled for one deoptimised on the other.
+    closedOffers: undefined,
     loans: {},
     news: [],
     ...initialWorld(scenario, seed),
@@ -125,9 +129,20 @@ function checkSeat(state: GameState, p: NewPlayer): void {
   if (p.id === LEASE_MAKER_ID || p.id === HOST_ACTOR) throw new Error(`player id ${p.id} is reserved`);
 }
 
+/**
+ * The id as V8 keeps a property name: one internalized string. Ids arrive built at run time (a
+ * template, a worker's message), and once such a string has been used as a key V8 makes it a thin
+ * string pointing at the key. Owner ids of both kinds in one match sent every comparison compiled
+ * for one kind back to be compiled again.
+ */
+function internalized(id: string): string {
+  return Object.keys({ [id]: 0 })[0]!;
+}
+
 function seatPlayer(draft: Draft<GameState> | GameState, p: NewPlayer): void {
-  draft.players[p.id] = playerRecord({
-    id: p.id,
+  const id = internalized(p.id);
+  draft.players[id] = playerRecord({
+    id,
     name: p.name,
     colorIndex: draft.playerOrder.length,
     strategy: p.strategy ?? '',
@@ -153,10 +168,10 @@ function seatPlayer(draft: Draft<GameState> | GameState, p: NewPlayer): void {
     multiple: 1,
     distressDays: 0,
   });
-  draft.playerOrder.push(p.id);
+  draft.playerOrder.push(id);
   transfer(draft.ledger, {
     from: WORLD,
-    to: playerAccount(p.id),
+    to: playerAccount(id),
     usdCents: usdToCents(draft.scenario.finance.startCashUsd),
     reason: 'startingCapital',
   });
@@ -212,9 +227,11 @@ function refusal(state: GameState, playerId: PlayerId, action: Action): RuleErro
   return closedMarketError(state, action);
 }
 
-function reduce(target: GameState, playerId: PlayerId, action: Action): { ok: true; events: GameEvent[] } | { ok: false; error: RuleError } {
+function reduce(target: GameState, actor: PlayerId, action: Action): { ok: true; events: GameEvent[] } | { ok: false; error: RuleError } {
   const ctx: Ctx = { events: [] };
   const reducer = reducers[action.type] as Reducer<ActionType>;
+  // The seated id (`internalized`), which the records the action creates carry as their owner.
+  const playerId = own(target.players, actor)?.id ?? actor;
   const error = reducer(target, playerId, action, ctx);
   if (error) return { ok: false, error };
   ctx.events.push({ type: 'actionApplied', day: target.day, playerId, actionType: action.type });

@@ -20,6 +20,7 @@ import type { Action } from './actions.js';
 import { addPlayer, addPlayerInPlace, applyAction, applyActionInPlace, REFUSES_BEFORE_WRITING, step, stepInPlace, type NewPlayer } from './engine.js';
 import { forgetViewMemos } from './view.js';
 import { forgetAsicGroups } from './systems/mining.js';
+import { forgetHoldings } from './systems/valuation.js';
 import type { GameEvent, GameState, PlayerId, RuleError, StepResult } from './types.js';
 import { workingCopy } from './workingCopy.js';
 
@@ -93,7 +94,7 @@ function inPlaceCursor(initial: GameState): MatchCursor {
       }
       const r = applyAction(work, playerId, action);
       if (!r.ok) return r;
-      work = r.state;
+      rehouse(work, r.state);
       return { ok: true, events: r.events };
     },
     addPlayer(player) {
@@ -109,4 +110,19 @@ function inPlaceCursor(initial: GameState): MatchCursor {
       return r;
     },
   };
+}
+
+/**
+ * Moves the pure door's result into the state played in place, field by field. The result is a new
+ * object of immer's making, with another hidden class than the working copy's: a match that took it
+ * over handed the engine two state shapes, and every phase compiled for one was deoptimised and
+ * compiled again on meeting the other. Both have the same keys; what was kept on `work` (views,
+ * holdings) is forgotten.
+ */
+function rehouse(work: GameState, next: GameState): void {
+  const to = work as unknown as Record<string, unknown>;
+  const from = next as unknown as Record<string, unknown>;
+  for (const k in from) to[k] = from[k];
+  forgetViewMemos();
+  forgetHoldings();
 }

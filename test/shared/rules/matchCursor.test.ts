@@ -6,6 +6,7 @@ import { runMatch } from '../../../shared/bots/runMatch.js';
 import { runReplay, type LogEntry } from '../../../shared/rules/replay.js';
 import type { GameState } from '../../../shared/rules/types.js';
 import { cashCents, ledgerTotals } from '../../../shared/economy/ledger.js';
+import { playerView } from '../../../shared/rules/view.js';
 
 const scenario = getScenario('halving-sprint')!;
 const BOTS = ['hodl-miner', 'ai-pivot', 'lease-speculator', 'random', 'narrative-chaser', 'power-landlord'];
@@ -81,6 +82,26 @@ describe('matchCursor', () => {
     for (const a of pure) s = (applyAction(s, 'a', a) as { state: GameState }).state;
     s = (applyAction(s, 'b', { type: 'tradeBtc', side: 'buy', amountBtc: 1 }) as { state: GameState }).state;
     expect(stateHash(m.step().state)).toBe(stateHash(step(s).state));
+  });
+
+  it('plays an action that may write before refusing on the one state in place, and the views show it', () => {
+    const history = getScenario('history-2023-2025')!;
+    const start = createGame(history, 'cursor', [{ id: 'a', name: 'A' }]);
+    const m = matchCursor(start, { inPlace: true });
+    expect(m.apply('a', { type: 'buySite', siteId: 'L1' }).ok).toBe(true);
+    m.step();
+    const played = m.state;
+    const owned = (s: GameState) => playerView(s, 'a').sites.filter((x) => x.ownerId === 'a').map((x) => x.id);
+    expect(owned(played)).toEqual(['L1']);
+    // sellSite goes through the pure door (a draft), whose result is moved into the state in place.
+    expect(m.apply('a', { type: 'sellSite', siteId: 'L1' }).ok).toBe(true);
+    expect(m.state).toBe(played);
+    expect(owned(m.state)).toEqual([]);
+    m.step();
+    let s = (applyAction(start, 'a', { type: 'buySite', siteId: 'L1' }) as { state: GameState }).state;
+    s = step(s).state;
+    s = (applyAction(s, 'a', { type: 'sellSite', siteId: 'L1' }) as { state: GameState }).state;
+    expect(stateHash(m.state)).toBe(stateHash(step(s).state));
   });
 
   it('replays a log in place as the copying way does, a refusal that wrote first included', () => {
