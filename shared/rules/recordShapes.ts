@@ -11,6 +11,12 @@
  * then moves the whole shape to doubles and discards all code compiled for the old one. A site's
  * first fractional PPA price came in a league's sixth match and threw away some thirty compiled
  * functions at once; priming the shape with fractions settles it before the first match.
+ *
+ * The sample is then written once more, field by field. V8 takes a field that has only ever been
+ * set by the literal for a constant and compiles its readers on that; the first store to it
+ * (a lot moved to storage, a site's construction finished, a hall leased out) made the field
+ * mutable and threw away those readers (siteLoadsOf, addLots, regionLoadsMw and five others at
+ * once). In a 32-match thread that was 19 of its 26 such discards.
  */
 import type { Contract, HardwareLot, PlayerState, Site } from './types.js';
 
@@ -59,19 +65,28 @@ function fractional<T extends object>(record: T): T {
   return out as T;
 }
 
-lotRecord(fractional<HardwareLot>({ id: '', ownerId: '', modelId: '', count: 0, status: 'ordered', siteId: null, arrivesDay: 0, unitCostUsd: 0, committedGpus: 0 }));
-siteRecord(fractional<Site>({
+/** Writes every field of a built sample a second time, with another value of its kind. */
+function rewritten(record: object): void {
+  const r = record as Record<string, unknown>;
+  for (const k in r) {
+    const v = r[k];
+    r[k] = typeof v === 'number' ? v + 1 : typeof v === 'string' ? `${v}.` : typeof v === 'boolean' ? !v : v === null ? '' : v;
+  }
+}
+
+rewritten(lotRecord(fractional<HardwareLot>({ id: '', ownerId: '', modelId: '', count: 0, status: 'ordered', siteId: null, arrivesDay: 0, unitCostUsd: 0, committedGpus: 0 })));
+rewritten(siteRecord(fractional<Site>({
   id: '', name: '', regionId: '', ownerId: null, tier: 'mining', energisedMw: 0, buildingMw: 0, buildEtaDay: 0, status: 'active', retrofitEtaDay: 0,
   contract: 'index', ppaUsdPerMwh: 0, ppaUntilDay: 0, curtailAboveUsdPerMwh: 0, curtailedToday: false, hostedMw: 0, listPriceUsd: 0,
   coloProviderId: '', coloUsdPerKwMonth: 0, coloEndDay: 0,
-}));
-contractRecord(fractional<Contract>({
+})));
+rewritten(contractRecord(fractional<Contract>({
   id: '', kind: 'tender', ownerId: '', counterparty: '', gpus: 0, mw: 0, siteId: null, priceUsdPerGpuHour: 0, priceUsdPerKwMonth: 0,
   startDay: 0, endDay: 0, penaltiesUsd: 0,
-}));
-playerRecord(fractional<PlayerState>({
+})));
+rewritten(playerRecord(fractional<PlayerState>({
   id: '', name: '', colorIndex: 0, strategy: '', narrative: 'none', sellMinedPct: 0, sharesOutstanding: 0, founderShares: 0,
   issuanceWindowStartDay: 0, issuanceWindowBaseShares: 0, sharesIssuedInWindow: 0, sharesRetiredInWindow: 0, narrativeSinceDay: 0,
   bankrupt: false, restructurings: 0, joinedDay: 0, revenueMiningUsdPerDay: 0, revenueAiUsdPerDay: 0, revenueOtherUsdPerDay: 0,
   btcMinedSats: 0, computeDeliveredH100Days: 0, navUsd: 0, marketCapUsd: 0, multiple: 0, distressDays: 0,
-}));
+})));
