@@ -6,14 +6,16 @@
  * a Strategy module, or a path to a program speaking the bot protocol (docs/bots.md).
  * Finished matches are kept in SQLite: rerunning the same league (or a longer one) continues it.
  */
+// Only what checks the arguments and starts the threads is imported up front: the threads boot
+// (~75 ms) while the engine loads below.
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { getScenario, SCENARIO_IDS } from '../../shared/economy/scenarios/index.js';
-import { STRATEGY_NAMES } from '../../shared/bots/index.js';
-import { rejectionRate, runLeague, type LeagueResults } from '../league/runLeague.js';
+import { STRATEGY_NAMES } from '../../shared/bots/names.js';
+import type { LeagueResults, runLeague as RunLeague } from '../league/runLeague.js';
+import { startLeaguePool } from '../league/pool.js';
 import { DEFAULT_RANK_BY, RANK_BY, type RankBy } from '../league/ratings.js';
 import type { BotTotals } from '../league/storage.js';
-import { botLabel, resolveBot } from '../bots/resolve.js';
 import { cli, dieWith, parseCli } from './args.js';
 
 const die: (message: string) => never = dieWith('league');
@@ -53,13 +55,6 @@ const args = program.opts<{
 }>();
 const bots = args.bots.split(',').map((s) => s.trim()).filter(Boolean);
 if (bots.length < 2) die(`--bots needs at least two bots (registry: ${STRATEGY_NAMES.join(', ')})`);
-for (const b of bots) {
-  try {
-    resolveBot(b);
-  } catch (e) {
-    die((e as Error).message);
-  }
-}
 if (new Set(bots).size !== bots.length) die('--bots lists a bot twice');
 const scenario = getScenario(args.scenario);
 if (!scenario) die(`unknown scenario "${args.scenario}" (one of: ${SCENARIO_IDS.join(', ')})`);
@@ -76,6 +71,18 @@ const decisionBudgetMs = intArg('budget-ms', args.budgetMs, 50, 1);
 const maxStrikes = intArg('max-strikes', args.maxStrikes, 10, 1);
 const outDir = resolve(args.out ?? join('leagues', `${scenario.id}-${seed}`));
 const dbFile = resolve(args.db ?? join(process.env.DATA_DIR || './data', 'beauty-contest.sqlite'));
+const redisUrl = process.env.REDIS_URL ?? '';
+if (args.queue && !redisUrl) die('--queue needs REDIS_URL (redis://host:port) and `npm run league:worker` processes');
+
+const pool = args.queue || workers === 0 ? undefined : startLeaguePool(Math.min(workers, matches));
+const [{ botLabel, resolveBot }, { rejectionRate, runLeague }] = await Promise.all([import('../bots/resolve.js'), import('../league/runLeague.js')]);
+for (const b of bots) {
+  try {
+    resolveBot(b);
+  } catch (e) {
+    die((e as Error).message);
+  }
+}
 
 /** The leaderboard rows as printed (and redrawn by --watch). */
 function table(results: LeagueResults, totals: BotTotals[]) {
@@ -128,13 +135,11 @@ function watch(results: LeagueResults, totals: BotTotals[], done: number, total:
   console.table(table(results, totals));
 }
 
-const redisUrl = process.env.REDIS_URL ?? '';
-if (args.queue && !redisUrl) die('--queue needs REDIS_URL (redis://host:port) and `npm run league:worker` processes');
 // With --queue the matches go to Redis for `npm run league:worker` processes anywhere to play.
 const queued = args.queue ? (await import('../league/queue.js')).runLeagueQueued : null;
-const run: typeof runLeague = queued ? (o) => queued({ ...o, redisUrl }) : runLeague;
+const run: typeof RunLeague = queued ? (o) => queued({ ...o, redisUrl }) : runLeague;
 const summary = await run({
-  bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league, maxStrikes,
+  bots, matches, scenarioId: scenario.id, seed, playersPerMatch, workers, outDir, dbFile, days, rankBy, decisionBudgetMs, leagueId: args.league, maxStrikes, pool,
   onResults: args.watch ? watch : undefined,
   onProgress: (done, total) => {
     if (plain) return plainProgress(done, total);

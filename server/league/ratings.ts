@@ -69,16 +69,24 @@ export function rankPlayers<T extends Scored>(players: T[], by: RankBy): (T & { 
 
 const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Ratings fed one match at a time, in match order (`ratingsInOrder`). */
+export interface RatingsInOrder {
+  add(match: MatchResultRow): void;
+  rows(): RatingRow[];
+}
+
 /**
- * Rates every bot from the matches in order. A bot seated more than once in a match is rated on
- * each seat against its rating before the match, and its seats' updates are averaged.
+ * Rates every bot from the matches in the order they are added. A bot seated more than once in a
+ * match is rated on each seat against its rating before the match, and its seats' updates are
+ * averaged. A league adds each match as soon as the ones before it are in, while its threads are
+ * still playing: at the end only the last few are left to rate.
  */
-export function computeRatings(bots: readonly string[], matches: readonly MatchResultRow[]): RatingRow[] {
+export function ratingsInOrder(bots: readonly string[]): RatingsInOrder {
   const current = new Map(bots.map((b) => [b, rating()]));
   const count = new Map(bots.map((b) => [b, 0]));
   const rankSum = new Map(bots.map((b) => [b, 0]));
-  for (const m of matches) {
-    if (m.players.length < 2) continue;
+  const add = (m: MatchResultRow) => {
+    if (m.players.length < 2) return;
     const teams = m.players.map((p) => [current.get(p.bot) ?? rating()]);
     const updated = rate(teams, { rank: m.players.map((p) => p.rank) });
     const acc = new Map<string, { mu: number; sigma: number; n: number }>();
@@ -90,12 +98,19 @@ export function computeRatings(bots: readonly string[], matches: readonly MatchR
       rankSum.set(p.bot, (rankSum.get(p.bot) ?? 0) + p.rank);
     });
     for (const [bot, a] of acc) current.set(bot, { mu: a.mu / a.n, sigma: a.sigma / a.n });
-  }
-  return bots
+  };
+  const rows = () => bots
     .map((bot) => {
       const r = current.get(bot)!;
       const n = count.get(bot) ?? 0;
       return { bot, mu: round(r.mu), sigma: round(r.sigma), ordinal: round(ordinal(r)), matches: n, meanRank: n ? round((rankSum.get(bot) ?? 0) / n, 3) : 0 };
     })
     .sort((a, b) => b.ordinal - a.ordinal || a.bot.localeCompare(b.bot));
+  return { add, rows };
+}
+
+export function computeRatings(bots: readonly string[], matches: readonly MatchResultRow[]): RatingRow[] {
+  const book = ratingsInOrder(bots);
+  for (const m of matches) book.add(m);
+  return book.rows();
 }

@@ -6,15 +6,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { DEFAULT_DECISION_BUDGET_MS } from '../../shared/bots/runMatch.js';
-import { computeRatings, DEFAULT_RANK_BY, rankPlayers, type MatchResultRow, type RankBy, type RatingRow } from './ratings.js';
+import { computeRatings, DEFAULT_RANK_BY, rankPlayers, ratingsInOrder, type MatchResultRow, type RankBy, type RatingRow } from './ratings.js';
 import { schedule, type ScheduledMatch } from './scheduler.js';
 import { LeagueStore, type BotTotals, type LeagueDefinition, type StoredMatch } from './storage.js';
 import { HEARTBEAT_SLOTS, playMatch, type MatchOutcome, type MatchTask } from './worker.js';
 import { botDigest, resolveBot } from '../bots/resolve.js';
-import { leagueWorkerBundle } from './prebuiltBundle.js';
+import { startLeaguePool } from './pool.js';
 
 export interface LeagueOptions {
   bots: string[];
@@ -48,6 +47,11 @@ export interface LeagueOptions {
    * worker, not the league, and is retired like a hung one.
    */
   workerMemoryMb?: number;
+  /**
+   * Threads the caller has started already (`startLeaguePool`), so that their start-up overlaps its
+   * own: the CLI starts them before it loads the engine. Destroyed here if no match needs them.
+   */
+  pool?: Promise<Piscina>;
 }
 
 export interface LeagueResults {
@@ -130,30 +134,9 @@ export function leagueOf(opts: LeagueOptions): { def: Omit<LeagueDefinition, 'id
   return { def, leagueId: opts.leagueId ?? leagueIdFor(def), rankBy };
 }
 
-/**
- * Matches queued on each thread: the next one is already there when a match ends, so a thread never
- * waits for this one to hand it work (on a loaded machine that wait was ~25 ms a match). A match
- * waiting behind a hung one is lost with its thread and played again (see isThreadLoss).
- */
-const MATCHES_PER_THREAD = 2;
-
 /** Piscina's error for the tasks of a thread that ended (terminated for a hang, or out of memory). */
 function isThreadLoss(e: unknown): boolean {
   return e instanceof Error && e.message.startsWith('worker exited with code');
-}
-
-/** The worker threads' pool: from the prebuilt bundle when esbuild can build it, else through tsx. */
-async function startPool(opts: LeagueOptions, threads: number): Promise<Piscina> {
-  // A prebuilt bundle starts a thread in milliseconds; tsx would compile the engine in each one.
-  const bundle = await leagueWorkerBundle();
-  return new Piscina({
-    filename: bundle ? pathToFileURL(bundle).href : new URL('./worker.ts', import.meta.url).href,
-    execArgv: bundle ? [] : ['--import', 'tsx'],
-    minThreads: threads,
-    maxThreads: threads,
-    concurrentTasksPerWorker: MATCHES_PER_THREAD,
-    resourceLimits: { maxOldGenerationSizeMb: opts.workerMemoryMb ?? 1536 },
-  });
 }
 
 export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
@@ -162,6 +145,7 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
   const { days } = def;
   const store = new LeagueStore(opts.dbFile);
   let pool: Piscina | null = null;
+  let given = opts.pool;
   let stopping: Promise<void> | null = null;
   try {
     store.openLeague({ id: leagueId, ...def });
@@ -177,10 +161,22 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
     const hangMs = opts.hangMs ?? Math.max(2000, 40 * budgetMs);
     let finished = opts.matches - todo.length;
     opts.onProgress?.(finished, opts.matches);
+    // Ratings in match order, whatever order the threads finish in: a match is rated as soon as the
+    // ones before it are in, while the threads still play, so the end waits for the last few only.
+    const ratings = ratingsInOrder(opts.bots);
+    let rated = 0;
+    const rateInOrder = () => {
+      for (let m = done.get(rated); m && rated < opts.matches; m = done.get(rated)) {
+        ratings.add(m);
+        rated += 1;
+      }
+    };
+    rateInOrder();
     const record = (o: MatchOutcome) => {
       const stored = toStored(o, rankBy);
       store.saveMatch(leagueId, stored);
       done.set(stored.index, stored);
+      rateInOrder();
       finished += 1;
       opts.onProgress?.(finished, opts.matches);
       if (opts.onResults) {
@@ -189,7 +185,10 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
       }
     };
     // Only as many threads as there are matches to play (none when the database has them all).
-    if (todo.length && opts.workers > 0) pool = await startPool(opts, Math.min(opts.workers, todo.length));
+    if (todo.length && opts.workers > 0) {
+      pool = await (given ?? startLeaguePool(Math.min(opts.workers, todo.length), opts.workerMemoryMb));
+      given = undefined;
+    }
     if (!pool) {
       // In-process there is no other thread to notice a hung decision: keep decisions bounded, or use workers.
       for (const m of todo) record(await playMatch(task(m)));
@@ -238,9 +237,8 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
       pool = null;
     }
     store.flush();
-    // Ratings in match order, whatever order the workers finished in.
     const all = [...done.values()].filter((m) => m.index < opts.matches).sort((a, b) => a.index - b.index);
-    const results = resultsOf(opts.bots, all);
+    const results = resultsOf(opts.bots, all, rated === all.length ? ratings.rows() : undefined);
     store.saveRatings(leagueId, results.ratings);
     const totals = totalsOf(opts.bots, all);
     mkdirSync(opts.outDir, { recursive: true });
@@ -251,6 +249,7 @@ export async function runLeague(opts: LeagueOptions): Promise<LeagueSummary> {
   } finally {
     store.close();
     await (stopping ?? pool?.destroy());
+    if (given) await (await given).destroy();
   }
 }
 
@@ -263,11 +262,11 @@ export function totalsOf(bots: string[], stored: StoredMatch[]): BotTotals[] {
   });
 }
 
-/** Ratings and head-to-head over stored matches, in match order. */
-export function resultsOf(bots: string[], stored: StoredMatch[]): LeagueResults {
+/** Ratings and head-to-head over stored matches, in match order (`ratings`: already computed over them). */
+export function resultsOf(bots: string[], stored: StoredMatch[], ratings?: RatingRow[]): LeagueResults {
   const all = [...stored].sort((a, b) => a.index - b.index);
   const matches = all.map((m) => ({ seed: m.seed, players: m.players }));
-  return { matches, ratings: computeRatings(bots, all), headToHead: headToHead(bots, matches) };
+  return { matches, ratings: ratings ?? computeRatings(bots, all), headToHead: headToHead(bots, matches) };
 }
 
 export function rejectionRate(t: BotTotals): number {

@@ -13,6 +13,7 @@ import { leaseSpeculator } from './strategies/leaseSpeculator.js';
 import { narrativeChaser } from './strategies/narrativeChaser.js';
 import { template } from './strategies/template.js';
 import { EXPLOIT_STRATEGY_LIST } from './exploits/index.js';
+import { STRATEGY_NAMES } from './names.js';
 
 export type { Strategy, BotContext } from './types.js';
 
@@ -22,7 +23,10 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = Object.freeze(
 
 export { REFERENCE_STRATEGIES } from './reference.js';
 
-export const STRATEGY_NAMES = Object.freeze(Object.keys(STRATEGIES));
+if (Object.keys(STRATEGIES).join() !== STRATEGY_NAMES.join()) {
+  throw new Error(`shared/bots/names.ts lists ${STRATEGY_NAMES.join(', ')}; the registry has ${Object.keys(STRATEGIES).join(', ')}`);
+}
+export { STRATEGY_NAMES };
 
 export function getStrategy(name: string): Strategy | undefined {
   return Object.prototype.hasOwnProperty.call(STRATEGIES, name) ? STRATEGIES[name] : undefined;
