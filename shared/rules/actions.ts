@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { EVENT_KINDS } from '../economy/scenarios/types.js';
+import { acceptWellFormed, actionSpecs } from './actionCheck.js';
 
 const id = z.string().min(1).max(64);
 const usd = z.number().finite().positive().max(1e12);
@@ -99,11 +100,16 @@ export function isActionType(type: unknown): type is ActionType {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(actionSchemas, type);
 }
 
+const FAST_SPECS = actionSpecs(actionSchemas);
+
 /** Parses untrusted input into an Action, or says in one line what is wrong with it. */
 export function parseAction(input: unknown): { ok: true; action: Action } | { ok: false; message: string } {
   if (typeof input !== 'object' || input === null) return { ok: false, message: 'An action must be an object with a "type".' };
   const type = (input as { type?: unknown }).type;
   if (!isActionType(type)) return { ok: false, message: `Unknown action type ${JSON.stringify(type)?.slice(0, 40)}.` };
+  const spec = FAST_SPECS[type];
+  const fast = spec ? acceptWellFormed(spec, input) : null;
+  if (fast) return { ok: true, action: fast };
   const parsed = actionSchemas[type].safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
