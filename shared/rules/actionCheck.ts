@@ -47,20 +47,35 @@ interface ZodSchema {
   _zod: { def: ZodDef };
 }
 
-/** One predicate per check of a number schema, or null for a check not read here. */
-function numberCheck(c: CheckDef): Check | null {
-  const bound = c.value;
-  if (c.check === 'greater_than' && typeof bound === 'number') return c.inclusive ? (v) => (v as number) >= bound : (v) => (v as number) > bound;
-  if (c.check === 'less_than' && typeof bound === 'number') return c.inclusive ? (v) => (v as number) <= bound : (v) => (v as number) < bound;
-  if (c.check === 'number_format' && c.format === 'safeint') return (v) => Number.isSafeInteger(v);
-  return null;
+/** The number schema's checks as one predicate (their conjunction: the tightest bounds), or null. */
+function numberCheck(checks: readonly CheckDef[]): Check | null {
+  let lo = -Infinity;
+  let loIncl = true;
+  let hi = Infinity;
+  let hiIncl = true;
+  let int = false;
+  for (const c of checks) {
+    const bound = c.value;
+    if (c.check === 'greater_than' && typeof bound === 'number') {
+      if (bound > lo || (bound === lo && !c.inclusive)) [lo, loIncl] = [bound, c.inclusive === true];
+    } else if (c.check === 'less_than' && typeof bound === 'number') {
+      if (bound < hi || (bound === hi && !c.inclusive)) [hi, hiIncl] = [bound, c.inclusive === true];
+    } else if (c.check === 'number_format' && c.format === 'safeint') int = true;
+    else return null;
+  }
+  return (v) => typeof v === 'number' && Number.isFinite(v) && (!int || Number.isSafeInteger(v))
+    && (loIncl ? v >= lo : v > lo) && (hiIncl ? v <= hi : v < hi);
 }
 
-function stringCheck(c: CheckDef): Check | null {
-  const { minimum, maximum } = c;
-  if (c.check === 'min_length' && typeof minimum === 'number') return (v) => (v as string).length >= minimum;
-  if (c.check === 'max_length' && typeof maximum === 'number') return (v) => (v as string).length <= maximum;
-  return null;
+function stringCheck(checks: readonly CheckDef[]): Check | null {
+  let min = 0;
+  let max = Infinity;
+  for (const c of checks) {
+    if (c.check === 'min_length' && typeof c.minimum === 'number') min = Math.max(min, c.minimum);
+    else if (c.check === 'max_length' && typeof c.maximum === 'number') max = Math.min(max, c.maximum);
+    else return null;
+  }
+  return (v) => typeof v === 'string' && v.length >= min && v.length <= max;
 }
 
 /** A check accepting exactly what `def` (a literal, enum, string or number schema) accepts, or null. */
@@ -75,13 +90,9 @@ function valueCheck(def: ZodDef): Check | null {
     const values = new Set(Object.values(def.entries));
     return (v) => values.has(v);
   }
-  const kind = def.type === 'string' ? stringCheck : def.type === 'number' ? numberCheck : null;
-  if (!kind) return null;
-  const all = checks.map(kind);
-  if (all.some((c) => c === null)) return null;
-  const list = all as Check[];
-  const isType: Check = def.type === 'string' ? (v) => typeof v === 'string' : (v) => typeof v === 'number' && Number.isFinite(v);
-  return (v) => isType(v) && list.every((c) => c(v));
+  if (def.type === 'string') return stringCheck(checks);
+  if (def.type === 'number') return numberCheck(checks);
+  return null;
 }
 
 /** The fast spec of a strict object schema, or null when any of its fields is not read here. */
