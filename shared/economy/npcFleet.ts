@@ -143,7 +143,11 @@ function cohortKey(regionId: string, efficiencyJPerTh: number, powerUsdPerMwh: n
  * switches on as far as hashprice covers its power, and new capacity is ordered.
  */
 export function stepFleet(fleet: DeepReadonly<Fleet>, input: FleetDayInput): FleetDayResult {
-  const cohorts: Cohort[] = fleet.cohorts.map((c) => ({ ...c }));
+  // A literal, not a spread: the copy is made for every cohort every day, and V8's spread of an
+  // object is a generic property walk.
+  const cohorts: Cohort[] = fleet.cohorts.map((c) => ({
+    id: c.id, efficiencyJPerTh: c.efficiencyJPerTh, hashrateEhs: c.hashrateEhs, powerUsdPerMwh: c.powerUsdPerMwh, regionId: c.regionId, runningEhs: c.runningEhs,
+  }));
   const orders: FleetOrder[] = [];
   const byKey = new Map<string, Cohort>();
   for (const c of cohorts) byKey.set(cohortKey(c.regionId, c.efficiencyJPerTh, c.powerUsdPerMwh), c);
