@@ -99,11 +99,9 @@ export function createGame(scenario: Scenario, seed: string, players: NewPlayer[
     news: [],
     ...initialWorld(scenario, seed),
   };
-  // The NPC lease desk quotes from day 0, so the book is two-sided before the first step.
-  state = drafting(state, (draft) => {
-    refreshLeaseMakers(draft, { events: [] }, 0);
-    return finishDraft(draft);
-  });
+  // The NPC lease desk quotes from day 0, so the book is two-sided before the first step. It
+  // writes only the book, the ledger and the id counters, all made just above: no draft needed.
+  refreshLeaseMakers(state, { events: [] }, 0);
   for (const p of players) state = addPlayer(state, p);
   return state;
 }
