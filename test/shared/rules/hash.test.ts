@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashJson } from '../../../shared/rules/hash.js';
+import { canonicalJson, hashJson, hashText } from '../../../shared/rules/hash.js';
+import { getScenario } from '../../../shared/economy/scenarios/index.js';
+import { runMatch } from '../../../shared/bots/runMatch.js';
 
 // Replay files and crash logs carry hashes made by earlier builds: the canonical text and its hash
 // must never change, however they are computed.
@@ -21,5 +23,11 @@ describe('the state hash', () => {
 
   it('ignores key order', () => {
     expect(hashJson({ x: 1, y: [2, { q: 3, p: 4 }] })).toBe(hashJson({ y: [2, { p: 4, q: 3 }], x: 1 }));
+  });
+
+  it('hashes a whole match state as the hash of its canonical text, without building the text', () => {
+    const bots = ['hodl-miner', 'ai-pivot', 'lease-speculator'].map((name, k) => ({ id: `p${k + 1}`, name, strategy: name }));
+    const { state } = runMatch({ scenario: { ...getScenario('halving-sprint')!, days: 40 }, seed: 'hash-stream', bots });
+    expect(hashJson(state)).toBe(hashText(canonicalJson(state)));
   });
 });
