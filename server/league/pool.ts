@@ -15,7 +15,7 @@ import { leagueWorkerBundle } from './prebuiltBundle.js';
 const MATCHES_PER_THREAD = 2;
 
 /** Default heap cap of each thread (MB): a strategy that hoards memory kills its thread, not the league. */
-export const DEFAULT_WORKER_MEMORY_MB = 1536;
+const DEFAULT_WORKER_MEMORY_MB = 1536;
 
 export async function startLeaguePool(threads: number, workerMemoryMb = DEFAULT_WORKER_MEMORY_MB): Promise<Piscina> {
   // A prebuilt bundle starts a thread in milliseconds; tsx would compile the engine in each one.

@@ -96,7 +96,7 @@ function valueCheck(def: ZodDef): Check | null {
 }
 
 /** The fast spec of a strict object schema, or null when any of its fields is not read here. */
-export function specOf(schema: ZodSchema): Spec | null {
+function specOf(schema: ZodSchema): Spec | null {
   const def = schema._zod.def;
   if (def.type !== 'object' || !def.shape || def.catchall?._zod.def.type !== 'never') return null;
   const fields: Field[] = [];
